@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The two quick-start commands:
+#   installer/build.sh run    set up, build (Release), open the demo shop
+#   installer/build.sh test   set up, build, run the whole suite with ctest
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+usage() { echo "usage: installer/build.sh run|test|build" >&2; exit 2; }
+[[ $# -ge 1 ]] || usage
+mode=$1
+shift
+
+"$root/installer/setup-debian.sh"
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DDJ_WARNINGS_AS_ERRORS=ON "${launcher[@]}" >/dev/null
+cmake --build "$build" -j "$jobs"
+
+case "$mode" in
+build) ;;
+run)
+    demo_db="$build/demo/dianjia-demo.db"
+    cli="$build/src/cli/dianjia-cli"
+    if [[ ! -f "$demo_db" ]]; then
+        mkdir -p "$(dirname "$demo_db")"
+        "$cli" --db "$demo_db" demo
+    fi
+    echo "Demo shop: $demo_db"
+    "$cli" --db "$demo_db" stats
+    exec "$cli" --db "$demo_db" stock summary "$@"
+    ;;
+test)
+    cd "$build"
+    exec ctest --output-on-failure -j "$jobs" "$@"
+    ;;
+*) usage ;;
+esac

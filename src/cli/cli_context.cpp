@@ -1,0 +1,92 @@
+#include "cli/cli_context.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/data_dir.h"
+#include "store/stock_posting.h"
+#include "store/warehouse_repository.h"
+
+namespace dj::cli {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::string(v) : fallback;
+}
+
+std::string workstation_name() {
+#ifdef _WIN32
+    return env_or("COMPUTERNAME", "windows");
+#else
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;
+    return env_or("HOSTNAME", "localhost");
+#endif
+}
+
+}  // namespace
+
+Database& Context::db(bool create) {
+    if (!db_) {
+        if (db_path.empty()) db_path = default_database_path();
+        db_ = std::make_unique<Database>(db_path,
+                                         create ? Database::Mode::create : Database::Mode::existing);
+    }
+    return *db_;
+}
+
+Actor Context::actor() const {
+    std::string name = !user.empty() ? user : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
+    return Actor{name, role, workstation_name()};
+}
+
+void Context::print(const Listing& listing) const { listing.print(std::cout, json); }
+
+void Context::print_movements(const std::vector<Movement>& movements) {
+    Listing list({{"id", tr("Movement")},
+                  {"kind", tr("Kind")},
+                  {"sku", tr("SKU")},
+                  {"warehouse", tr("Warehouse")},
+                  {"location", tr("Location")},
+                  {"batch", tr("Batch")},
+                  {"qty", tr("Qty")},
+                  {"unit_cost", tr("Unit cost")},
+                  {"value", tr("Value")},
+                  {"doc", tr("Document")}});
+    SqlStockSource names(db());
+    WarehouseRepository warehouses(db());
+    auto lot = [&](std::optional<Id> id) {
+        if (!id) return Cell::none();
+        auto b = warehouses.batch_by_id(*id);
+        return b ? Cell::str(b->lot) : Cell::none();
+    };
+    for (const Movement& m : movements) {
+        list.add({Cell::num(m.id), Cell::str(std::string(movement_kind_code(m.kind))),
+                  Cell::str(names.sku_label(m.sku_id)),
+                  Cell::str(names.warehouse_label(m.warehouse_id)),
+                  m.location_id ? Cell::str(names.location_label(*m.location_id)) : Cell::none(),
+                  lot(m.batch_id), Cell::num(m.qty),
+                  Cell::yuan(m.unit_cost), Cell::yuan(m.value), Cell::str(m.doc)});
+    }
+    print(list);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InvalidInput(trf("Cannot read the file {0}: check the name and permissions", path));
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace dj::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/output.h"
+#include "core/actor.h"
+#include "core/movement.h"
+#include "store/database.h"
+
+namespace dj::cli {
+
+// What every command shares: the global options and the open database.
+struct Context {
+    std::string db_path;
+    bool json = false;
+    std::string user;
+    std::string role = "owner";
+    int exit_code = 0;
+
+    // Opens the database (an existing one unless `create`), once.
+    Database& db(bool create = false);
+    Actor actor() const;
+    void print(const Listing& listing) const;
+    // Shows the movements one command posted.
+    void print_movements(const std::vector<Movement>& movements);
+
+private:
+    std::unique_ptr<Database> db_;
+};
+
+std::string read_file(const std::string& path);
+
+void add_catalogue_commands(CLI::App& app, Context& ctx);
+void add_stock_commands(CLI::App& app, Context& ctx);
+void add_order_commands(CLI::App& app, Context& ctx);
+void add_shop_commands(CLI::App& app, Context& ctx);
+
+}  // namespace dj::cli

@@ -1,0 +1,172 @@
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "core/catalogue.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "demo/demo_shop.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+#include "store/ledger_check.h"
+#include "store/shop_stats.h"
+#include "store/warehouse_repository.h"
+#include "core/clock.h"
+
+namespace dj::cli {
+
+void add_shop_commands(CLI::App& app, Context& ctx) {
+    app.add_subcommand("init", tr("Create (or upgrade) the database"))->callback([&ctx] {
+        Database& db = ctx.db(true);
+        audit(db, ctx.actor(), "db.init", db.path(),
+              "schema " + std::to_string(db.schema_version()));
+        std::cout << trf("Database ready: {0} (schema {1})", db.path(),
+                         std::to_string(db.schema_version()))
+                  << "\n";
+    });
+
+    auto* demo = app.add_subcommand("demo", tr("Fill an empty database with the demo shop"));
+    auto options = std::make_shared<DemoOptions>();
+    demo->add_option("--orders", options->orders, tr("Open orders to create (default 2000)"))
+        ->check(CLI::Range(0, 10000000));
+    demo->add_option("--seed", options->seed, tr("Random seed: the same seed gives the same shop"));
+    auto today = std::make_shared<std::string>();
+    demo->add_option("--today", *today, tr("Date the history ends on, YYYY-MM-DD (default: today)"));
+    demo->callback([&ctx, options, today] {
+        if (!today->empty()) options->today_days = days_from_date(parse_date(*today, "--today"));
+        DemoReport r = build_demo_shop(ctx.db(true), *options, ctx.actor());
+        std::cout << trf("Demo shop ready in {0}: {1} SKUs, {2} locations, {3} movements, {4} open "
+                         "orders ({5} allocated)",
+                         ctx.db().path(), std::to_string(r.skus), std::to_string(r.locations),
+                         std::to_string(r.movements), std::to_string(r.orders),
+                         std::to_string(r.allocated))
+                  << "\n";
+    });
+
+    app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
+        Listing list({{"what", tr("Records")}, {"count", tr("Count")}});
+        for (const auto& [name, count] : shop_stats(ctx.db())) list.add({Cell::str(name), Cell::num(count)});
+        ctx.print(list);
+    });
+
+    app.add_subcommand("check", tr("Recompute balances from the ledger and list differences"))
+        ->callback([&ctx] {
+            std::vector<LedgerDifference> diffs = check_ledger(ctx.db());
+            Listing list({{"what", tr("Figure")},
+                          {"sku", tr("SKU")},
+                          {"warehouse", tr("Warehouse")},
+                          {"detail", tr("Location / batch")},
+                          {"stored", tr("Stored")},
+                          {"expected", tr("From ledger")}});
+            for (const LedgerDifference& d : diffs)
+                list.add({Cell::str(d.what), Cell::str(d.sku), Cell::str(d.warehouse),
+                          Cell::str(d.detail), Cell::num(d.stored), Cell::num(d.expected)});
+            if (ctx.json || !diffs.empty()) ctx.print(list);
+            if (diffs.empty()) {
+                if (!ctx.json) std::cout << tr("Balances agree with the ledger.") << "\n";
+            } else {
+                std::cerr << trf("{0} difference(s) between balances and the ledger",
+                                 std::to_string(diffs.size()))
+                          << "\n";
+                ctx.exit_code = 1;
+            }
+        });
+
+    auto* warehouse = app.add_subcommand("warehouse", tr("Warehouses"))->require_subcommand(1);
+    auto* wh_add = warehouse->add_subcommand("add", tr("Add a warehouse"));
+    auto wh = std::make_shared<Warehouse>();
+    wh_add->add_option("CODE", wh->code, tr("Short code, e.g. CZ"))->required();
+    wh_add->add_option("NAME", wh->name, tr("Name, e.g. 常州仓"))->required();
+    wh_add->add_flag("--allow-negative", wh->allow_negative,
+                     tr("Allow selling ahead of stock in this warehouse"));
+    wh_add->callback([&ctx, wh] {
+        Database& db = ctx.db();
+        WriteTransaction tx(db);
+        WarehouseRepository(db).add_warehouse(*wh);
+        audit(db, ctx.actor(), "warehouse.add", wh->code, wh->name);
+        tx.commit();
+        std::cout << trf("Warehouse {0} added", wh->code) << "\n";
+    });
+    warehouse->add_subcommand("list", tr("List warehouses"))->callback([&ctx] {
+        Listing list({{"code", tr("Code")}, {"name", tr("Name")}, {"allow_negative", tr("Negative stock")}});
+        for (const Warehouse& w : WarehouseRepository(ctx.db()).list_warehouses())
+            list.add({Cell::str(w.code), Cell::str(w.name), Cell::num(w.allow_negative ? 1 : 0)});
+        ctx.print(list);
+    });
+
+    auto* location = app.add_subcommand("location", tr("Locations (bins)"))->require_subcommand(1);
+    auto* loc_add = location->add_subcommand("add", tr("Add a location to a warehouse"));
+    auto loc = std::make_shared<std::pair<std::string, Location>>();
+    loc_add->add_option("WAREHOUSE", loc->first, tr("Warehouse code"))->required();
+    loc_add->add_option("CODE", loc->second.code, tr("Bin code, e.g. A-01-02"))->required();
+    loc_add->add_option("--walk", loc->second.walk_order, tr("Position in the picking walk"));
+    loc_add->add_option("--zone", loc->second.zone, tr("Zone (default: the code's first part)"));
+    loc_add->callback([&ctx, loc] {
+        Database& db = ctx.db();
+        WriteTransaction tx(db);
+        WarehouseRepository repo(db);
+        Location l = loc->second;
+        l.warehouse_id = repo.require_warehouse(loc->first).id;
+        repo.add_location(l);
+        audit(db, ctx.actor(), "location.add", loc->first + "/" + l.code);
+        tx.commit();
+        std::cout << trf("Location {0} added to {1}", l.code, loc->first) << "\n";
+    });
+    auto* loc_list = location->add_subcommand("list", tr("List a warehouse's locations"));
+    auto loc_wh = std::make_shared<std::string>();
+    loc_list->add_option("WAREHOUSE", *loc_wh, tr("Warehouse code"))->required();
+    loc_list->callback([&ctx, loc_wh] {
+        WarehouseRepository repo(ctx.db());
+        Listing list({{"code", tr("Code")}, {"zone", tr("Zone")}, {"walk", tr("Walk order")}});
+        for (const Location& l : repo.list_locations(repo.require_warehouse(*loc_wh).id))
+            list.add({Cell::str(l.code), Cell::str(l.zone), Cell::num(l.walk_order)});
+        ctx.print(list);
+    });
+
+    auto* store = app.add_subcommand("store", tr("Stores (one shop on one platform)"))->require_subcommand(1);
+    auto* store_add = store->add_subcommand("add", tr("Add or update a store"));
+    struct StoreArgs {
+        std::string code, name, platform, warehouse;
+    };
+    auto sa = std::make_shared<StoreArgs>();
+    store_add->add_option("CODE", sa->code, tr("Short code, e.g. tb-main"))->required();
+    store_add->add_option("NAME", sa->name, tr("Shop name"))->required();
+    store_add->add_option("PLATFORM", sa->platform, "taobao, jd, pinduoduo, douyin")->required();
+    store_add->add_option("--warehouse", sa->warehouse, tr("Warehouse that ships its orders"));
+    store_add->callback([&ctx, sa] {
+        Database& db = ctx.db();
+        WriteTransaction tx(db);
+        ShopStore s;
+        s.code = sa->code;
+        s.name = sa->name;
+        s.platform = parse_platform(sa->platform);
+        if (!sa->warehouse.empty())
+            s.default_warehouse_id = WarehouseRepository(db).require_warehouse(sa->warehouse).id;
+        CatalogueRepository(db).save_store(s);
+        audit(db, ctx.actor(), "store.save", s.code, sa->platform);
+        tx.commit();
+        std::cout << trf("Store {0} saved", s.code) << "\n";
+    });
+    store->add_subcommand("list", tr("List stores"))->callback([&ctx] {
+        Listing list({{"code", tr("Code")}, {"name", tr("Name")}, {"platform", tr("Platform")}});
+        for (const ShopStore& s : CatalogueRepository(ctx.db()).list_stores())
+            list.add({Cell::str(s.code), Cell::str(s.name), Cell::str(std::string(platform_code(s.platform)))});
+        ctx.print(list);
+    });
+
+    auto* audit_cmd = app.add_subcommand("audit", tr("Show who changed what, newest first"));
+    auto limit = std::make_shared<int>(50);
+    audit_cmd->add_option("--limit", *limit, tr("How many entries"));
+    audit_cmd->callback([&ctx, limit] {
+        Listing list({{"at", tr("Time")}, {"user", tr("User")}, {"role", tr("Role")},
+                      {"workstation", tr("Workstation")}, {"action", tr("Action")},
+                      {"subject", tr("Subject")}, {"detail", tr("Detail")}});
+        for (const AuditEntry& e : audit_entries(ctx.db(), *limit))
+            list.add({Cell::str(format_utc(e.at)), Cell::str(e.actor.user), Cell::str(e.actor.role),
+                      Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),
+                      Cell::str(e.detail)});
+        ctx.print(list);
+    });
+}
+
+}  // namespace dj::cli

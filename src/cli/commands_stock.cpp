@@ -1,0 +1,170 @@
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/translate.h"
+#include "store/stock_queries.h"
+#include "store/stock_service.h"
+
+namespace dj::cli {
+namespace {
+
+struct StockArgs {
+    std::string sku;
+    Qty qty = 0;
+    std::string warehouse, from, to, location, cost, batch, expiry, doc, reason;
+};
+
+CLI::App* movement_command(CLI::App* stock, const char* name, const std::string& help,
+                           StockArgs& a, bool with_warehouse = true) {
+    auto* cmd = stock->add_subcommand(name, help);
+    cmd->add_option("SKU", a.sku, tr("SKU code"))->required();
+    cmd->add_option("QTY", a.qty, tr("Quantity (whole units)"))->required();
+    if (with_warehouse)
+        cmd->add_option("--warehouse,-w", a.warehouse, tr("Warehouse code"))->required();
+    return cmd;
+}
+
+}  // namespace
+
+void add_stock_commands(CLI::App& app, Context& ctx) {
+    auto* stock = app.add_subcommand("stock", tr("Stock movements and balances"))->require_subcommand(1);
+    auto a = std::make_shared<StockArgs>();
+    auto service = [&ctx] { return StockService(ctx.db(), ctx.actor()); };
+
+    auto* receive = movement_command(stock, "receive", tr("Receive goods into a warehouse"), *a);
+    receive->add_option("--location", a->location, tr("Bin code"));
+    receive->add_option("--cost", a->cost, tr("Unit cost in yuan, e.g. 12.50"));
+    receive->add_option("--batch", a->batch, tr("Lot number"));
+    receive->add_option("--expiry", a->expiry, tr("Expiry date of a new lot, YYYY-MM-DD"));
+    receive->add_option("--doc", a->doc, tr("Document number"));
+    receive->callback([&ctx, a, service] {
+        StockService::Receive r;
+        r.sku = a->sku;
+        r.qty = a->qty;
+        r.warehouse = a->warehouse;
+        r.location = a->location;
+        if (!a->cost.empty()) r.unit_cost = parse_yuan(a->cost, "--cost");
+        r.batch = a->batch;
+        if (!a->expiry.empty()) r.expiry = parse_date(a->expiry, "--expiry");
+        r.doc = a->doc;
+        ctx.print_movements(service().receive(r));
+    });
+
+    auto* ship = movement_command(stock, "ship", tr("Ship goods out (not for an order)"), *a);
+    ship->add_option("--doc", a->doc, tr("Document number"));
+    ship->callback([&ctx, a, service] {
+        ctx.print_movements(service().ship(a->sku, a->qty, a->warehouse, a->doc));
+    });
+
+    auto* transfer = movement_command(stock, "transfer", tr("Send goods to another warehouse (in transit until they arrive)"), *a, false);
+    transfer->add_option("--from", a->from, tr("Sending warehouse"))->required();
+    transfer->add_option("--to", a->to, tr("Receiving warehouse"))->required();
+    transfer->add_option("--doc", a->doc, tr("Transfer document number"))->required();
+    transfer->callback([&ctx, a, service] {
+        ctx.print_movements(service().transfer(a->sku, a->qty, a->from, a->to, a->doc));
+    });
+
+    auto* arrive = stock->add_subcommand("arrive", tr("Book the arrival of a transfer"));
+    arrive->add_option("--doc", a->doc, tr("Transfer document number"))->required();
+    arrive->callback([&ctx, a, service] { ctx.print_movements(service().arrive(a->doc)); });
+
+    auto* count = movement_command(stock, "count", tr("Post a stock count: on hand becomes QTY"), *a);
+    count->add_option("--location", a->location, tr("Count one bin only"));
+    count->add_option("--reason", a->reason, tr("Why (default: stock count)"));
+    count->callback([&ctx, a, service] {
+        std::vector<Movement> m = service().count(a->sku, a->qty, a->warehouse, a->location, a->reason);
+        if (m.empty() && !ctx.json)
+            std::cout << tr("The count matches the stock: nothing posted.") << "\n";
+        else
+            ctx.print_movements(m);
+    });
+
+    auto* ret = movement_command(stock, "return", tr("Take back a customer return"), *a);
+    ret->add_option("--location", a->location, tr("Bin code"));
+    ret->add_option("--doc", a->doc, tr("Document number"));
+    ret->add_option("--reason", a->reason, tr("Why"));
+    ret->callback([&ctx, a, service] {
+        ctx.print_movements(
+            service().customer_return(a->sku, a->qty, a->warehouse, a->location, a->doc, a->reason));
+    });
+
+    auto* scrap = movement_command(stock, "scrap", tr("Write off damaged or expired goods"), *a);
+    scrap->add_option("--location", a->location, tr("Bin code"));
+    scrap->add_option("--reason", a->reason, tr("Why, e.g. damaged"))->required();
+    scrap->callback([&ctx, a, service] {
+        ctx.print_movements(service().scrap(a->sku, a->qty, a->warehouse, a->location, a->reason));
+    });
+
+    auto* list = stock->add_subcommand("list", tr("Balances per SKU and warehouse"));
+    auto filter = std::make_shared<StockFilter>();
+    list->add_option("--warehouse,-w", filter->warehouse, tr("Only this warehouse"));
+    list->add_option("--sku", filter->sku, tr("Only this SKU"));
+    list->callback([&ctx, filter] {
+        Listing out({{"sku", tr("SKU")},
+                     {"name", tr("Name")},
+                     {"warehouse", tr("Warehouse")},
+                     {"on_hand", tr("On hand")},
+                     {"reserved", tr("Reserved")},
+                     {"available", tr("Available")},
+                     {"in_transit", tr("In transit")},
+                     {"avg_cost", tr("Avg cost")}});
+        for (const StockRow& r : list_stock(ctx.db(), *filter))
+            out.add({Cell::str(r.sku), Cell::str(r.sku_name), Cell::str(r.warehouse),
+                     Cell::num(r.on_hand), Cell::num(r.reserved), Cell::num(r.available),
+                     Cell::num(r.in_transit), Cell::yuan(r.avg_cost)});
+        ctx.print(out);
+    });
+
+    stock->add_subcommand("summary", tr("Stock per warehouse: SKUs, units and value"))->callback([&ctx] {
+        Listing out({{"warehouse", tr("Warehouse")},
+                     {"name", tr("Name")},
+                     {"skus", tr("SKUs in stock")},
+                     {"on_hand", tr("On hand")},
+                     {"reserved", tr("Reserved")},
+                     {"available", tr("Available")},
+                     {"in_transit", tr("In transit")},
+                     {"value", tr("Value")}});
+        for (const WarehouseSummary& w : stock_summary(ctx.db()))
+            out.add({Cell::str(w.warehouse), Cell::str(w.name), Cell::num(w.skus_in_stock),
+                     Cell::num(w.on_hand), Cell::num(w.reserved), Cell::num(w.available),
+                     Cell::num(w.in_transit), Cell::yuan(w.value)});
+        ctx.print(out);
+    });
+
+    auto* ledger = app.add_subcommand("ledger", tr("The stock ledger, oldest first"));
+    auto lf = std::make_shared<std::pair<LedgerFilter, std::string>>();
+    ledger->add_option("--sku", lf->first.sku, tr("Only this SKU"));
+    ledger->add_option("--since", lf->second, tr("From this date (shop time, YYYY-MM-DD) or time"));
+    ledger->add_option("--limit", lf->first.limit, tr("At most this many rows"));
+    ledger->callback([&ctx, lf] {
+        LedgerFilter f = lf->first;
+        if (!lf->second.empty()) f.since = parse_time(lf->second, "--since");
+        Listing out({{"id", tr("Movement")},
+                     {"at", tr("Time (UTC)")},
+                     {"kind", tr("Kind")},
+                     {"sku", tr("SKU")},
+                     {"warehouse", tr("Warehouse")},
+                     {"location", tr("Location")},
+                     {"batch", tr("Batch")},
+                     {"counterpart", tr("Other warehouse")},
+                     {"qty", tr("Qty")},
+                     {"unit_cost", tr("Unit cost")},
+                     {"value", tr("Value")},
+                     {"doc", tr("Document")},
+                     {"reason", tr("Reason")},
+                     {"operator", tr("Operator")},
+                     {"role", tr("Role")},
+                     {"workstation", tr("Workstation")}});
+        for (const LedgerRow& r : list_ledger(ctx.db(), f))
+            out.add({Cell::num(r.id), Cell::str(format_utc(r.at)), Cell::str(r.kind), Cell::str(r.sku),
+                     Cell::str(r.warehouse), Cell::str(r.location), Cell::str(r.batch),
+                     Cell::str(r.counterpart), Cell::num(r.qty), Cell::yuan(r.unit_cost),
+                     Cell::yuan(r.value), Cell::str(r.doc), Cell::str(r.reason),
+                     Cell::str(r.actor.user), Cell::str(r.actor.role), Cell::str(r.actor.workstation)});
+        ctx.print(out);
+    });
+}
+
+}  // namespace dj::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/types.h"
+
+namespace dj {
+
+// Storage is UTC; people see shop time. Mainland China has one fixed offset and no DST.
+constexpr int kShopUtcOffsetMinutes = 8 * 60;
+
+Timestamp now_utc();
+
+// "2026-11-24T05:04:16Z"
+std::string format_utc(Timestamp t);
+// "2026-11-24 13:04:16" in shop time.
+std::string format_shop_time(Timestamp t);
+
+// Accepts "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM"/"-HH:MM", or "YYYY-MM-DD HH:MM:SS"
+// (taken as shop time, as the platforms send it), or a bare "YYYY-MM-DD" (shop midnight).
+// Throws InvalidInput naming `what`.
+Timestamp parse_time(std::string_view text, std::string_view what);
+
+// A calendar date "YYYY-MM-DD", validated (2026-02-30 is refused); returned unchanged.
+std::string parse_date(std::string_view text, std::string_view what);
+
+// Shop-time calendar date of a timestamp, "YYYY-MM-DD".
+std::string shop_date(Timestamp t);
+
+// Days since 1970-01-01 of a valid "YYYY-MM-DD".
+long days_from_date(std::string_view date);
+std::string date_from_days(long days);
+
+}  // namespace dj

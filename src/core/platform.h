@@ -1,0 +1,16 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dj {
+
+enum class Platform { taobao, jd, pinduoduo, douyin };
+
+std::string_view platform_code(Platform p);
+std::optional<Platform> platform_from_code(std::string_view code);
+// Throws InvalidInput naming the accepted codes.
+Platform parse_platform(std::string_view code);
+
+}  // namespace dj

@@ -1,0 +1,85 @@
+#include "store/database.h"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/migrations.h"
+
+namespace dj {
+namespace {
+
+int open_flags(const std::string& path, Database::Mode mode) {
+    if (mode == Database::Mode::existing && !std::filesystem::exists(path))
+        throw StorageError(trf("The database {0} does not exist. Create it with "
+                               "\"dianjia-cli --db {0} init\" (or \"demo\" for a demo shop).",
+                               path));
+    return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX;
+}
+
+SQLite::Database open(const std::string& path, Database::Mode mode) {
+    int flags = open_flags(path, mode);
+    try {
+        return SQLite::Database(path, flags, 5000);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(trf("Cannot open the database {0}: {1}. Check that the folder exists "
+                               "and is writable.",
+                               path, e.what()));
+    }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, Mode mode) : path_(path), db_(open(path, mode)) {
+    try {
+        db_.exec("PRAGMA journal_mode=WAL");
+        // FULL: a commit is on disk before it returns, so a power cut loses no movement.
+        db_.exec("PRAGMA synchronous=FULL");
+        db_.exec("PRAGMA foreign_keys=ON");
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(trf("The file {0} is not a Dianjia database or is damaged: {1}", path,
+                               e.what()));
+    }
+    migrate(db_, path_);
+}
+
+int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+SQLite::Statement& Database::statement(const char* sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end())
+        it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+    SQLite::Statement& s = *it->second;
+    s.reset();
+    s.clearBindings();
+    return s;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+    try {
+        db_.sql().exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("starting a change"));
+    }
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (open_) db_.sql().tryExec("ROLLBACK");
+}
+
+void WriteTransaction::commit() {
+    try {
+        db_.sql().exec("COMMIT");
+        open_ = false;
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("saving a change"));
+    }
+}
+
+void rethrow_storage_error(const std::exception& e, const std::string& doing) {
+    throw StorageError(trf("Database error while {0}: {1}", doing, e.what()));
+}
+
+}  // namespace dj

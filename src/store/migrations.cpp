@@ -1,0 +1,237 @@
+#include "store/migrations.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/error.h"
+#include "core/translate.h"
+
+namespace dj {
+namespace {
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE supplier (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    lead_time_days INTEGER NOT NULL DEFAULT 7 CHECK (lead_time_days >= 0)
+);
+
+CREATE TABLE sku (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    spec TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    weight_g INTEGER NOT NULL DEFAULT 0 CHECK (weight_g >= 0),
+    shelf_life_days INTEGER NOT NULL DEFAULT 0 CHECK (shelf_life_days >= 0),
+    flags INTEGER NOT NULL DEFAULT 0,
+    standard_cost_fen INTEGER NOT NULL DEFAULT 0 CHECK (standard_cost_fen >= 0),
+    supplier_id INTEGER REFERENCES supplier(id)
+);
+
+CREATE TABLE sku_barcode (
+    barcode TEXT PRIMARY KEY,
+    sku_id INTEGER NOT NULL REFERENCES sku(id) ON DELETE CASCADE
+);
+CREATE INDEX sku_barcode_sku ON sku_barcode(sku_id);
+
+CREATE TABLE warehouse (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    allow_negative INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE location (
+    id INTEGER PRIMARY KEY,
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    code TEXT NOT NULL,
+    zone TEXT NOT NULL DEFAULT '',
+    walk_order INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (warehouse_id, code)
+);
+
+CREATE TABLE batch (
+    id INTEGER PRIMARY KEY,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    lot TEXT NOT NULL,
+    expiry TEXT NOT NULL,
+    UNIQUE (sku_id, lot)
+);
+
+CREATE TABLE shop_store (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    platform TEXT NOT NULL CHECK (platform IN ('taobao', 'jd', 'pinduoduo', 'douyin')),
+    default_warehouse_id INTEGER REFERENCES warehouse(id)
+);
+
+CREATE TABLE sku_mapping (
+    id INTEGER PRIMARY KEY,
+    store_id INTEGER NOT NULL REFERENCES shop_store(id),
+    platform_sku TEXT NOT NULL,
+    UNIQUE (store_id, platform_sku)
+);
+
+CREATE TABLE sku_mapping_item (
+    mapping_id INTEGER NOT NULL REFERENCES sku_mapping(id) ON DELETE CASCADE,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    qty INTEGER NOT NULL CHECK (qty > 0),
+    PRIMARY KEY (mapping_id, sku_id)
+);
+
+-- The stock ledger: append-only (see the triggers below).
+CREATE TABLE movement (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN
+        ('receive', 'ship', 'transfer_out', 'transfer_in', 'count', 'return', 'scrap')),
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    location_id INTEGER REFERENCES location(id),
+    batch_id INTEGER REFERENCES batch(id),
+    counterpart_warehouse_id INTEGER REFERENCES warehouse(id),
+    qty INTEGER NOT NULL CHECK (qty <> 0),
+    unit_cost_fen INTEGER NOT NULL,
+    value_fen INTEGER NOT NULL,
+    doc TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    operator TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    workstation TEXT NOT NULL
+);
+CREATE INDEX movement_sku_at ON movement(sku_id, at);
+CREATE INDEX movement_at ON movement(at);
+CREATE INDEX movement_doc ON movement(doc);
+
+CREATE TRIGGER movement_is_append_only_update BEFORE UPDATE ON movement
+BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only: post a correcting movement'); END;
+CREATE TRIGGER movement_is_append_only_delete BEFORE DELETE ON movement
+BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only: post a correcting movement'); END;
+
+-- Derived from the ledger (and reservations), kept in the movement's transaction.
+CREATE TABLE stock_balance (
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    on_hand INTEGER NOT NULL DEFAULT 0,
+    reserved INTEGER NOT NULL DEFAULT 0,
+    in_transit INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (sku_id, warehouse_id)
+) WITHOUT ROWID;
+
+CREATE TABLE stock_lot (
+    id INTEGER PRIMARY KEY,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    location_id INTEGER REFERENCES location(id),
+    batch_id INTEGER REFERENCES batch(id),
+    on_hand INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX stock_lot_key
+    ON stock_lot(sku_id, warehouse_id, ifnull(location_id, 0), ifnull(batch_id, 0));
+
+CREATE TABLE sku_cost (
+    sku_id INTEGER PRIMARY KEY REFERENCES sku(id),
+    qty INTEGER NOT NULL,
+    value_fen INTEGER NOT NULL,
+    last_unit_cost_fen INTEGER NOT NULL
+);
+
+CREATE TABLE shop_order (
+    id INTEGER PRIMARY KEY,
+    store_id INTEGER NOT NULL REFERENCES shop_store(id),
+    platform_order_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    buyer_nick TEXT NOT NULL DEFAULT '',
+    buyer_note TEXT NOT NULL DEFAULT '',
+    seller_memo TEXT NOT NULL DEFAULT '',
+    seller_flag INTEGER NOT NULL DEFAULT 0,
+    receiver_name TEXT NOT NULL DEFAULT '',
+    receiver_phone TEXT NOT NULL DEFAULT '',
+    province TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    district TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    paid_amount_fen INTEGER NOT NULL DEFAULT 0,
+    freight_fen INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    paid_at INTEGER,
+    modified_at INTEGER NOT NULL,
+    promised_ship_at INTEGER,
+    allocation TEXT NOT NULL DEFAULT 'none',
+    warehouse_id INTEGER REFERENCES warehouse(id),
+    UNIQUE (store_id, platform_order_id)
+);
+CREATE INDEX shop_order_status ON shop_order(status);
+
+CREATE TABLE order_line (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES shop_order(id) ON DELETE CASCADE,
+    line_no INTEGER NOT NULL,
+    platform_sku_id TEXT NOT NULL DEFAULT '',
+    seller_code TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    unit_price_fen INTEGER NOT NULL,
+    UNIQUE (order_id, line_no)
+);
+
+-- Local units an order line needs (a bundle expands to several) and what is held for them.
+CREATE TABLE order_line_item (
+    id INTEGER PRIMARY KEY,
+    order_line_id INTEGER NOT NULL REFERENCES order_line(id) ON DELETE CASCADE,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    qty INTEGER NOT NULL CHECK (qty > 0),
+    reserved_qty INTEGER NOT NULL DEFAULT 0 CHECK (reserved_qty >= 0),
+    reserved_warehouse_id INTEGER REFERENCES warehouse(id)
+);
+CREATE INDEX order_line_item_line ON order_line_item(order_line_id);
+CREATE INDEX order_line_item_reserved ON order_line_item(sku_id, reserved_warehouse_id)
+    WHERE reserved_qty > 0;
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    user TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    workstation TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& schema_migrations() {
+    static const std::vector<Migration> migrations{{1, kSchemaV1}};
+    return migrations;
+}
+
+void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
+                    const std::string& path) {
+    int latest = migrations.empty() ? 0 : migrations.back().version;
+    int current = db.execAndGet("PRAGMA user_version").getInt();
+    if (current > latest)
+        throw StorageError(trf("The database {0} was written by a newer version of Dianjia "
+                               "(schema {1}; this program knows up to {2}). Update Dianjia to "
+                               "open it; the file was not changed.",
+                               path, std::to_string(current), std::to_string(latest)));
+    for (const Migration& m : migrations) {
+        if (m.version <= current) continue;
+        try {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec(m.sql);
+            db.exec("PRAGMA user_version = " + std::to_string(m.version));
+            tx.commit();
+        } catch (const SQLite::Exception& e) {
+            throw StorageError(trf("Cannot upgrade the database {0} to schema {1}: {2}", path,
+                                   std::to_string(m.version), e.what()));
+        }
+        current = m.version;
+    }
+}
+
+}  // namespace dj

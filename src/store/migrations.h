@@ -1,0 +1,28 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+#include <vector>
+
+namespace dj {
+
+struct Migration {
+    int version = 0;
+    const char* sql = nullptr;
+};
+
+// The schema's history, oldest first. Versions only ever grow; a shipped migration is never
+// edited, a change is a new one.
+const std::vector<Migration>& schema_migrations();
+
+// Brings the database to the newest version of `migrations`, each step in its own transaction.
+// Refuses (StorageError) a database written by a newer program.
+void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
+                    const std::string& path);
+
+inline void migrate(SQLite::Database& db, const std::string& path) {
+    run_migrations(db, schema_migrations(), path);
+}
+
+}  // namespace dj

@@ -1,0 +1,219 @@
+#include "store/order_allocation.h"
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/catalogue_repository.h"
+#include "store/stock_posting.h"
+
+namespace dj {
+
+OrderAllocator::OrderAllocator(StockPosting& posting)
+    : posting_(posting), orders_(posting.db()) {}
+
+UpsertResult OrderAllocator::accept(const Order& order) {
+    if (order.lines.empty())
+        throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
+    // Lines about to be replaced give back what they hold first.
+    if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
+        std::optional<Order> stored = orders_.find(*existing);
+        if (stored->allocation != Allocation::shipped && order.modified_at >= stored->modified_at &&
+            !same_lines(stored->lines, order.lines))
+            release(*existing);
+    }
+    UpsertResult result = orders_.upsert(order);
+    if (result.outcome == UpsertOutcome::created || result.outcome == UpsertOutcome::updated)
+        allocate(result.id);
+    return result;
+}
+
+std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
+    SQLite::Statement& s = posting_.db().statement(
+        "SELECT i.id, i.sku_id, i.qty, i.reserved_qty, i.reserved_warehouse_id "
+        "FROM order_line_item i JOIN order_line l ON l.id = i.order_line_id "
+        "WHERE l.order_id = ? ORDER BY i.id");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::vector<Item> items;
+    while (s.executeStep()) {
+        Item it{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+                s.getColumn(3).getInt64(), std::nullopt};
+        if (!s.getColumn(4).isNull()) it.warehouse_id = s.getColumn(4).getInt64();
+        items.push_back(it);
+    }
+    return items;
+}
+
+std::vector<SkuComponent> OrderAllocator::map_line(Id store_id, const OrderLine& line) {
+    CatalogueRepository catalogue(posting_.db());
+    for (const std::string& key : {line.platform_sku_id, line.seller_code}) {
+        if (key.empty()) continue;
+        auto cache_key = std::make_pair(store_id, key);
+        auto it = mapping_cache_.find(cache_key);
+        if (it == mapping_cache_.end())
+            it = mapping_cache_.emplace(cache_key, catalogue.find_mapping(store_id, key)).first;
+        if (it->second) return expand_mapping(*it->second, line.quantity);
+    }
+    // Without a mapping, a seller code that is a local SKU code maps one to one.
+    if (!line.seller_code.empty()) {
+        auto it = sku_code_cache_.find(line.seller_code);
+        if (it == sku_code_cache_.end()) {
+            std::optional<Id> id;
+            if (auto sku = catalogue.find_sku(line.seller_code)) id = sku->id;
+            it = sku_code_cache_.emplace(line.seller_code, id).first;
+        }
+        if (it->second) return {{*it->second, line.quantity}};
+    }
+    return {};
+}
+
+bool OrderAllocator::map_lines(const Order& order) {
+    Database& db = posting_.db();
+    SQLite::Statement& has = db.statement(
+        "SELECT count(*) FROM order_line_item WHERE order_line_id = ?");
+    SQLite::Statement& add =
+        db.statement("INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
+    bool all_mapped = true;
+    for (const OrderLine& line : order.lines) {
+        has.reset();
+        has.bind(1, static_cast<int64_t>(line.id));
+        has.executeStep();
+        bool mapped = has.getColumn(0).getInt64() > 0;
+        has.reset();
+        if (mapped) continue;
+        std::vector<SkuComponent> components = map_line(order.store_id, line);
+        if (components.empty()) {
+            all_mapped = false;
+            continue;
+        }
+        for (const SkuComponent& c : components) {
+            add.reset();
+            add.bind(1, static_cast<int64_t>(line.id));
+            add.bind(2, static_cast<int64_t>(c.sku_id));
+            add.bind(3, static_cast<int64_t>(c.qty));
+            add.exec();
+        }
+    }
+    return all_mapped;
+}
+
+std::optional<Id> OrderAllocator::warehouse_for(Id store_id) {
+    auto it = warehouse_cache_.find(store_id);
+    if (it != warehouse_cache_.end()) return it->second;
+    SQLite::Statement& s = posting_.db().statement(
+        "SELECT ifnull((SELECT default_warehouse_id FROM shop_store WHERE id = ?), "
+        "(SELECT min(id) FROM warehouse))");
+    s.bind(1, static_cast<int64_t>(store_id));
+    std::optional<Id> wh;
+    if (s.executeStep() && !s.getColumn(0).isNull()) wh = s.getColumn(0).getInt64();
+    s.reset();
+    warehouse_cache_.emplace(store_id, wh);
+    return wh;
+}
+
+void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id) {
+    SQLite::Statement& s = posting_.db().statement(
+        "UPDATE shop_order SET allocation = ?, warehouse_id = ? WHERE id = ?");
+    s.bind(1, std::string(allocation_code(a)));
+    if (warehouse_id)
+        s.bind(2, static_cast<int64_t>(*warehouse_id));
+    else
+        s.bind(2);
+    s.bind(3, static_cast<int64_t>(order_id));
+    s.exec();
+}
+
+Allocation OrderAllocator::allocate(Id order_id) {
+    std::optional<Order> order = orders_.find(order_id);
+    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    if (order->allocation == Allocation::shipped) return Allocation::shipped;
+    if (!order_status_holds_stock(order->status)) {
+        release(order_id);
+        return Allocation::none;
+    }
+    if (order->allocation == Allocation::allocated) return Allocation::allocated;
+    if (!map_lines(*order)) {
+        set_state(order_id, Allocation::unmapped, std::nullopt);
+        return Allocation::unmapped;
+    }
+    std::optional<Id> wh = warehouse_for(order->store_id);
+    if (!wh) {
+        set_state(order_id, Allocation::short_stock, std::nullopt);
+        return Allocation::short_stock;
+    }
+    std::vector<Item> items = items_of(order_id);
+    std::map<Id, Qty> need;
+    for (const Item& it : items) need[it.sku_id] += it.qty;
+    StockBook& book = posting_.book();
+    for (const auto& [sku_id, qty] : need) {
+        if (book.balance(sku_id, *wh).available() < qty) {
+            set_state(order_id, Allocation::short_stock, wh);
+            return Allocation::short_stock;
+        }
+    }
+    SQLite::Statement& mark = posting_.db().statement(
+        "UPDATE order_line_item SET reserved_qty = qty, reserved_warehouse_id = ? WHERE id = ?");
+    for (const Item& it : items) {
+        book.reserve(it.sku_id, *wh, it.qty);
+        mark.reset();
+        mark.bind(1, static_cast<int64_t>(*wh));
+        mark.bind(2, static_cast<int64_t>(it.id));
+        mark.exec();
+    }
+    set_state(order_id, Allocation::allocated, wh);
+    return Allocation::allocated;
+}
+
+void OrderAllocator::release(Id order_id) {
+    SQLite::Statement& clear = posting_.db().statement(
+        "UPDATE order_line_item SET reserved_qty = 0, reserved_warehouse_id = NULL WHERE id = ?");
+    for (const Item& it : items_of(order_id)) {
+        if (it.reserved == 0 || !it.warehouse_id) continue;
+        posting_.book().release(it.sku_id, *it.warehouse_id, it.reserved);
+        clear.reset();
+        clear.bind(1, static_cast<int64_t>(it.id));
+        clear.exec();
+    }
+    SQLite::Statement& state = posting_.db().statement(
+        "UPDATE shop_order SET allocation = 'none' WHERE id = ? AND allocation <> 'shipped' "
+        "AND allocation <> 'none'");
+    state.bind(1, static_cast<int64_t>(order_id));
+    state.exec();
+}
+
+std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& ctx) {
+    std::optional<Order> order = orders_.find(order_id);
+    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    if (order->allocation != Allocation::allocated)
+        throw StockRuleViolation(trf("Order {0} cannot ship: its stock is {1}, not allocated",
+                                     order->platform_order_id,
+                                     std::string(allocation_code(order->allocation))));
+    std::size_t before = posting_.book().pending().size();
+    SQLite::Statement& clear = posting_.db().statement(
+        "UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
+    for (const Item& it : items_of(order_id)) {
+        posting_.book().ship(ctx, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
+        clear.reset();
+        clear.bind(1, static_cast<int64_t>(it.id));
+        clear.exec();
+    }
+    set_state(order_id, Allocation::shipped, order->warehouse_id);
+    SQLite::Statement& status =
+        posting_.db().statement("UPDATE shop_order SET status = 'shipped' WHERE id = ?");
+    status.bind(1, static_cast<int64_t>(order_id));
+    status.exec();
+    const std::vector<Movement>& pending = posting_.book().pending();
+    return {pending.begin() + static_cast<std::ptrdiff_t>(before), pending.end()};
+}
+
+int OrderAllocator::allocate_waiting() {
+    SQLite::Statement s(posting_.db().sql(),
+                        "SELECT id FROM shop_order WHERE status = 'to_ship' AND allocation IN "
+                        "('none', 'short', 'unmapped') ORDER BY ifnull(paid_at, created_at), id");
+    std::vector<Id> ids;
+    while (s.executeStep()) ids.push_back(s.getColumn(0).getInt64());
+    int allocated = 0;
+    for (Id id : ids)
+        if (allocate(id) == Allocation::allocated) ++allocated;
+    return allocated;
+}
+
+}  // namespace dj

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/movement.h"
+#include "core/order.h"
+#include "core/sku_mapping.h"
+#include "store/order_repository.h"
+
+namespace dj {
+
+class StockPosting;
+
+// Holds stock for orders waiting to ship and lets it go when they no longer wait, inside one
+// StockPosting: an order is allocated whole or not at all, so nothing oversells.
+class OrderAllocator {
+public:
+    explicit OrderAllocator(StockPosting& posting);
+
+    // Stores a new or changed order (OrderRepository::upsert semantics) and brings its
+    // reservations in line with its status.
+    UpsertResult accept(const Order& order);
+
+    // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
+    // status holds stock; releases them when it does not. Returns the resulting state.
+    Allocation allocate(Id order_id);
+    void release(Id order_id);
+    // Ships an allocated order: its reservations become ship movements.
+    std::vector<Movement> ship(Id order_id, const MovementContext& ctx);
+    // Tries every waiting order not yet allocated, earliest paid first; returns how many now are.
+    int allocate_waiting();
+
+private:
+    struct Item {
+        Id id = 0;
+        Id sku_id = 0;
+        Qty qty = 0;
+        Qty reserved = 0;
+        std::optional<Id> warehouse_id;
+    };
+    std::vector<Item> items_of(Id order_id);
+    // Local SKUs for one platform line; empty when it maps to nothing.
+    std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
+    bool map_lines(const Order& order);
+    std::optional<Id> warehouse_for(Id store_id);
+    void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);
+
+    StockPosting& posting_;
+    OrderRepository orders_;
+    std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
+    std::map<std::string, std::optional<Id>> sku_code_cache_;
+    std::map<Id, std::optional<Id>> warehouse_cache_;
+};
+
+}  // namespace dj

@@ -1,0 +1,221 @@
+#include "store/order_repository.h"
+
+#include <SQLiteCpp/Exception.h>
+
+#include "core/translate.h"
+#include "store/database.h"
+
+namespace dj {
+namespace {
+
+void bind_time(SQLite::Statement& s, int index, const std::optional<Timestamp>& t) {
+    if (t)
+        s.bind(index, static_cast<int64_t>(*t));
+    else
+        s.bind(index);
+}
+
+std::optional<Timestamp> read_time(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getInt64();
+}
+
+bool same_header(const Order& a, const Order& b) {
+    const Receiver& x = a.receiver;
+    const Receiver& y = b.receiver;
+    return a.status == b.status && a.buyer_nick == b.buyer_nick && a.buyer_note == b.buyer_note &&
+           a.seller_memo == b.seller_memo && a.seller_flag == b.seller_flag && x.name == y.name &&
+           x.phone == y.phone && x.province == y.province && x.city == y.city &&
+           x.district == y.district && x.address == y.address && a.paid_amount == b.paid_amount &&
+           a.freight == b.freight && a.created_at == b.created_at && a.paid_at == b.paid_at &&
+           a.modified_at == b.modified_at && a.promised_ship_at == b.promised_ship_at;
+}
+
+void bind_header(SQLite::Statement& s, const Order& o) {
+    s.bind(1, std::string(order_status_code(o.status)));
+    s.bind(2, o.buyer_nick);
+    s.bind(3, o.buyer_note);
+    s.bind(4, o.seller_memo);
+    s.bind(5, o.seller_flag);
+    s.bind(6, o.receiver.name);
+    s.bind(7, o.receiver.phone);
+    s.bind(8, o.receiver.province);
+    s.bind(9, o.receiver.city);
+    s.bind(10, o.receiver.district);
+    s.bind(11, o.receiver.address);
+    s.bind(12, static_cast<int64_t>(o.paid_amount));
+    s.bind(13, static_cast<int64_t>(o.freight));
+    s.bind(14, static_cast<int64_t>(o.created_at));
+    bind_time(s, 15, o.paid_at);
+    s.bind(16, static_cast<int64_t>(o.modified_at));
+    bind_time(s, 17, o.promised_ship_at);
+}
+
+}  // namespace
+
+std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platform_order_id) {
+    SQLite::Statement& s =
+        db_.statement("SELECT id FROM shop_order WHERE store_id = ? AND platform_order_id = ?");
+    s.bind(1, static_cast<int64_t>(store_id));
+    s.bind(2, platform_order_id);
+    std::optional<Id> id;
+    if (s.executeStep()) id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+UpsertResult OrderRepository::upsert(const Order& order) {
+    try {
+        UpsertResult result;
+        std::optional<Id> existing = find_id(order.store_id, order.platform_order_id);
+        bool write_lines = true;
+        if (existing) {
+            result.id = *existing;
+            Order stored = *find(*existing);
+            if (order.modified_at < stored.modified_at) {
+                result.outcome = UpsertOutcome::stale;
+                return result;
+            }
+            result.lines_changed = !same_lines(stored.lines, order.lines);
+            if (!result.lines_changed && same_header(stored, order)) {
+                result.outcome = UpsertOutcome::unchanged;
+                return result;
+            }
+            result.outcome = UpsertOutcome::updated;
+            SQLite::Statement& s = db_.statement(
+                "UPDATE shop_order SET status = ?1, buyer_nick = ?2, buyer_note = ?3, "
+                "seller_memo = ?4, seller_flag = ?5, receiver_name = ?6, receiver_phone = ?7, "
+                "province = ?8, city = ?9, district = ?10, address = ?11, paid_amount_fen = ?12, "
+                "freight_fen = ?13, created_at = ?14, paid_at = ?15, modified_at = ?16, "
+                "promised_ship_at = ?17 WHERE id = ?18");
+            bind_header(s, order);
+            s.bind(18, static_cast<int64_t>(*existing));
+            s.exec();
+            write_lines = result.lines_changed;
+            if (write_lines) {
+                SQLite::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");
+                del.bind(1, static_cast<int64_t>(*existing));
+                del.exec();
+            }
+        } else {
+            SQLite::Statement& s = db_.statement(
+                "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
+                "receiver_name, receiver_phone, province, city, district, address, "
+                "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
+                "promised_ship_at, store_id, platform_order_id) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18, ?19)");
+            bind_header(s, order);
+            s.bind(18, static_cast<int64_t>(order.store_id));
+            s.bind(19, order.platform_order_id);
+            s.exec();
+            result.id = db_.sql().getLastInsertRowid();
+            result.outcome = UpsertOutcome::created;
+            result.lines_changed = true;
+        }
+        if (write_lines) {
+            SQLite::Statement& line = db_.statement(
+                "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
+                "quantity, unit_price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            int no = 0;
+            for (const OrderLine& l : order.lines) {
+                line.reset();
+                line.bind(1, static_cast<int64_t>(result.id));
+                line.bind(2, ++no);
+                line.bind(3, l.platform_sku_id);
+                line.bind(4, l.seller_code);
+                line.bind(5, l.title);
+                line.bind(6, static_cast<int64_t>(l.quantity));
+                line.bind(7, static_cast<int64_t>(l.unit_price));
+                line.exec();
+            }
+        }
+        return result;
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, trf("saving order {0}", order.platform_order_id));
+    }
+}
+
+std::optional<Order> OrderRepository::find(Id id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT store_id, platform_order_id, status, buyer_nick, buyer_note, seller_memo, "
+        "seller_flag, receiver_name, receiver_phone, province, city, district, address, "
+        "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
+        "allocation, warehouse_id FROM shop_order WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(id));
+    if (!s.executeStep()) return std::nullopt;
+    Order o;
+    o.id = id;
+    o.store_id = s.getColumn(0).getInt64();
+    o.platform_order_id = s.getColumn(1).getString();
+    o.status = parse_order_status(s.getColumn(2).getString());
+    o.buyer_nick = s.getColumn(3).getString();
+    o.buyer_note = s.getColumn(4).getString();
+    o.seller_memo = s.getColumn(5).getString();
+    o.seller_flag = s.getColumn(6).getInt();
+    o.receiver = {s.getColumn(7).getString(),  s.getColumn(8).getString(),
+                  s.getColumn(9).getString(),  s.getColumn(10).getString(),
+                  s.getColumn(11).getString(), s.getColumn(12).getString()};
+    o.paid_amount = s.getColumn(13).getInt64();
+    o.freight = s.getColumn(14).getInt64();
+    o.created_at = s.getColumn(15).getInt64();
+    o.paid_at = read_time(s.getColumn(16));
+    o.modified_at = s.getColumn(17).getInt64();
+    o.promised_ship_at = read_time(s.getColumn(18));
+    o.allocation = parse_allocation(s.getColumn(19).getString());
+    if (!s.getColumn(20).isNull()) o.warehouse_id = s.getColumn(20).getInt64();
+    s.reset();
+
+    SQLite::Statement& l = db_.statement(
+        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen FROM order_line "
+        "WHERE order_id = ? ORDER BY line_no");
+    l.bind(1, static_cast<int64_t>(id));
+    while (l.executeStep()) {
+        o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
+                           l.getColumn(2).getString(), l.getColumn(3).getString(),
+                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64()});
+    }
+    return o;
+}
+
+std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
+    SQLite::Statement s(
+        db_.sql(),
+        "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, o.allocation, "
+        "ifnull(w.code, ''), o.receiver_name, o.province, o.city, o.paid_amount_fen, "
+        "(SELECT ifnull(sum(quantity), 0) FROM order_line WHERE order_id = o.id), o.created_at, "
+        "o.paid_at, o.modified_at, o.promised_ship_at FROM shop_order o "
+        "JOIN shop_store st ON st.id = o.store_id LEFT JOIN warehouse w ON w.id = o.warehouse_id "
+        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2) "
+        "ORDER BY o.created_at, o.id LIMIT ?3");
+    if (filter.status)
+        s.bind(1, std::string(order_status_code(*filter.status)));
+    else
+        s.bind(1);
+    s.bind(2, filter.store);
+    s.bind(3, filter.limit > 0 ? filter.limit : -1);
+    std::vector<OrderSummary> out;
+    while (s.executeStep()) {
+        OrderSummary o;
+        o.id = s.getColumn(0).getInt64();
+        o.store = s.getColumn(1).getString();
+        o.platform = s.getColumn(2).getString();
+        o.platform_order_id = s.getColumn(3).getString();
+        o.status = parse_order_status(s.getColumn(4).getString());
+        o.allocation = parse_allocation(s.getColumn(5).getString());
+        o.warehouse = s.getColumn(6).getString();
+        o.receiver_name = s.getColumn(7).getString();
+        o.province = s.getColumn(8).getString();
+        o.city = s.getColumn(9).getString();
+        o.paid_amount = s.getColumn(10).getInt64();
+        o.units = s.getColumn(11).getInt64();
+        o.created_at = s.getColumn(12).getInt64();
+        o.paid_at = read_time(s.getColumn(13));
+        o.modified_at = s.getColumn(14).getInt64();
+        o.promised_ship_at = read_time(s.getColumn(15));
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace dj

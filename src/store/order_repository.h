@@ -1,0 +1,64 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/order.h"
+
+namespace dj {
+
+class Database;
+
+struct OrderSummary {
+    Id id = 0;
+    std::string store;
+    std::string platform;
+    std::string platform_order_id;
+    OrderStatus status = OrderStatus::to_ship;
+    Allocation allocation = Allocation::none;
+    std::string warehouse;
+    std::string receiver_name;
+    std::string province;
+    std::string city;
+    Fen paid_amount = 0;
+    Qty units = 0;
+    Timestamp created_at = 0;
+    std::optional<Timestamp> paid_at;
+    Timestamp modified_at = 0;
+    std::optional<Timestamp> promised_ship_at;
+};
+
+struct OrderFilter {
+    std::optional<OrderStatus> status;
+    std::string store;  // code; empty: all
+    int limit = 0;      // 0: no limit
+};
+
+enum class UpsertOutcome { created, updated, unchanged, stale };
+
+struct UpsertResult {
+    Id id = 0;
+    UpsertOutcome outcome = UpsertOutcome::created;
+    bool lines_changed = false;
+};
+
+// Canonical orders. Writes run inside the caller's transaction.
+class OrderRepository {
+public:
+    explicit OrderRepository(Database& db) : db_(db) {}
+
+    // Keyed by store and platform order id: importing the same order again updates it and never
+    // duplicates it; an older copy (modified earlier than the stored one) is ignored. Changed
+    // lines replace the old ones; their reservations must have been released (see
+    // OrderAllocator::release) — lines_changed tells the caller.
+    UpsertResult upsert(const Order& order);
+    std::optional<Order> find(Id id);
+    std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
+    std::vector<OrderSummary> list(const OrderFilter& filter);
+
+private:
+    Database& db_;
+};
+
+}  // namespace dj

@@ -1,0 +1,27 @@
+#include "store/shop_stats.h"
+
+#include "store/database.h"
+
+namespace dj {
+
+std::vector<std::pair<std::string, long long>> shop_stats(Database& db) {
+    static const std::vector<std::pair<const char*, const char*>> queries{
+        {"skus", "SELECT count(*) FROM sku"},
+        {"suppliers", "SELECT count(*) FROM supplier"},
+        {"stores", "SELECT count(*) FROM shop_store"},
+        {"warehouses", "SELECT count(*) FROM warehouse"},
+        {"locations", "SELECT count(*) FROM location"},
+        {"batches", "SELECT count(*) FROM batch"},
+        {"movements", "SELECT count(*) FROM movement"},
+        {"orders", "SELECT count(*) FROM shop_order"},
+        {"order_lines", "SELECT count(*) FROM order_line"},
+        {"open_orders", "SELECT count(*) FROM shop_order WHERE status = 'to_ship'"},
+        {"audit_entries", "SELECT count(*) FROM audit_log"},
+    };
+    std::vector<std::pair<std::string, long long>> out;
+    for (const auto& [name, sql] : queries)
+        out.emplace_back(name, db.sql().execAndGet(sql).getInt64());
+    return out;
+}
+
+}  // namespace dj

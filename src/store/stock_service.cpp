@@ -1,0 +1,169 @@
+#include "store/stock_service.h"
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/catalogue_repository.h"
+#include "store/stock_posting.h"
+#include "store/warehouse_repository.h"
+
+namespace dj {
+namespace {
+
+std::optional<Id> location_id(WarehouseRepository& repo, Id warehouse_id,
+                              const std::string& code) {
+    if (code.empty()) return std::nullopt;
+    return repo.require_location(warehouse_id, code).id;
+}
+
+}  // namespace
+
+MovementContext StockService::context(const std::string& doc, const std::string& reason,
+                                      const char* doc_prefix) const {
+    MovementContext ctx;
+    ctx.at = now_utc();
+    // Documents the user did not number get one from the kind and the time, e.g. RCV-20261124-130416.
+    if (doc.empty()) {
+        std::string t = format_shop_time(ctx.at);
+        ctx.doc = std::string(doc_prefix) + "-" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) +
+                  "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
+    } else {
+        ctx.doc = doc;
+    }
+    ctx.reason = reason;
+    ctx.actor = actor_;
+    return ctx;
+}
+
+std::vector<Movement> StockService::receive(const Receive& r) {
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Sku sku = catalogue.require_sku(r.sku);
+    Warehouse w = warehouses.require_warehouse(r.warehouse);
+    ReceiveArgs args;
+    args.sku_id = sku.id;
+    args.warehouse_id = w.id;
+    args.qty = r.qty;
+    args.location_id = location_id(warehouses, w.id, r.location);
+    args.unit_cost = r.unit_cost;
+    if (!r.batch.empty()) {
+        args.batch_id = warehouses.ensure_batch(sku.id, r.batch, r.expiry);
+    } else if (!r.expiry.empty()) {
+        throw InvalidInput(trf("SKU {0}: an expiry date needs a batch (--batch LOT)", sku.code));
+    } else if (sku.shelf_life_days > 0) {
+        throw InvalidInput(trf("SKU {0} has a shelf life of {1} days: receive it with a batch "
+                               "and expiry (--batch LOT --expiry YYYY-MM-DD)",
+                               sku.code, std::to_string(sku.shelf_life_days)));
+    }
+    posting.book().receive(context(r.doc, r.reason, "RCV"), args);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
+                                         const std::string& warehouse, const std::string& doc) {
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Id sku_id = catalogue.require_sku(sku).id;
+    Id wh = warehouses.require_warehouse(warehouse).id;
+    posting.book().ship(context(doc, {}, "SHP"), sku_id, wh, qty);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
+                                             const std::string& from, const std::string& to,
+                                             const std::string& doc) {
+    if (doc.empty())
+        throw InvalidInput(tr("A transfer needs a document number (--doc), used to book its "
+                              "arrival"));
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Id sku_id = catalogue.require_sku(sku).id;
+    Id from_id = warehouses.require_warehouse(from).id;
+    Id to_id = warehouses.require_warehouse(to).id;
+    posting.book().transfer_out(context(doc, {}, "TRF"), sku_id, from_id, to_id, qty);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::arrive(const std::string& doc) {
+    StockPosting posting(db_);
+    // What left under this document minus what has arrived, per SKU, route and batch.
+    SQLite::Statement s(db_.sql(),
+                        "SELECT sku_id, dest, src, batch_id, sum(sent), sum(sent_value) FROM ("
+                        " SELECT sku_id, counterpart_warehouse_id AS dest, warehouse_id AS src,"
+                        "  batch_id, -qty AS sent, -value_fen AS sent_value FROM movement"
+                        "  WHERE doc = ?1 AND kind = 'transfer_out'"
+                        " UNION ALL"
+                        " SELECT sku_id, warehouse_id, counterpart_warehouse_id, batch_id, -qty,"
+                        "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in')"
+                        " GROUP BY sku_id, dest, src, batch_id HAVING sum(sent) > 0");
+    s.bind(1, doc);
+    struct Pending {
+        Id sku, dest, src;
+        std::optional<Id> batch;
+        Qty qty;
+        Fen value;
+    };
+    std::vector<Pending> pending;
+    while (s.executeStep()) {
+        Pending p{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+                  std::nullopt, s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
+        if (!s.getColumn(3).isNull()) p.batch = s.getColumn(3).getInt64();
+        pending.push_back(p);
+    }
+    if (pending.empty())
+        throw NotFound(trf("Nothing is in transit under document {0}: check the number, or it "
+                           "has arrived already",
+                           doc));
+    MovementContext ctx = context(doc, {}, "TRF");
+    for (const Pending& p : pending)
+        posting.book().transfer_in(ctx, p.sku, p.dest, p.src, p.qty, p.batch, p.value);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
+                                          const std::string& warehouse,
+                                          const std::string& location,
+                                          const std::string& reason) {
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Id sku_id = catalogue.require_sku(sku).id;
+    Id wh = warehouses.require_warehouse(warehouse).id;
+    posting.book().count(context({}, reason.empty() ? std::string("stock count") : reason, "CNT"),
+                         sku_id, wh, counted, location_id(warehouses, wh, location));
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::customer_return(const std::string& sku, Qty qty,
+                                                    const std::string& warehouse,
+                                                    const std::string& location,
+                                                    const std::string& doc,
+                                                    const std::string& reason) {
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Id sku_id = catalogue.require_sku(sku).id;
+    Id wh = warehouses.require_warehouse(warehouse).id;
+    posting.book().customer_return(context(doc, reason, "RTN"), sku_id, wh, qty,
+                                   location_id(warehouses, wh, location), std::nullopt);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
+                                          const std::string& warehouse,
+                                          const std::string& location,
+                                          const std::string& reason) {
+    CatalogueRepository catalogue(db_);
+    WarehouseRepository warehouses(db_);
+    StockPosting posting(db_);
+    Id sku_id = catalogue.require_sku(sku).id;
+    Id wh = warehouses.require_warehouse(warehouse).id;
+    posting.book().scrap(context({}, reason, "SCR"), sku_id, wh, qty,
+                         location_id(warehouses, wh, location), std::nullopt);
+    return posting.commit();
+}
+
+}  // namespace dj

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/movement.h"
+
+namespace dj {
+
+class Database;
+
+// Stock operations as people state them: by SKU, warehouse and location codes. Each call is
+// one durable transaction that either posts everything or nothing.
+class StockService {
+public:
+    StockService(Database& db, Actor actor) : db_(db), actor_(std::move(actor)) {}
+
+    struct Receive {
+        std::string sku;
+        Qty qty = 0;
+        std::string warehouse;
+        std::string location;
+        std::optional<Fen> unit_cost;  // default: the SKU's current average, else standard cost
+        std::string batch;
+        std::string expiry;
+        std::string doc;
+        std::string reason;
+    };
+    std::vector<Movement> receive(const Receive& r);
+    std::vector<Movement> ship(const std::string& sku, Qty qty, const std::string& warehouse,
+                               const std::string& doc);
+    std::vector<Movement> transfer(const std::string& sku, Qty qty, const std::string& from,
+                                   const std::string& to, const std::string& doc);
+    // Books the arrival of everything still in transit under a transfer document.
+    std::vector<Movement> arrive(const std::string& doc);
+    std::vector<Movement> count(const std::string& sku, Qty counted, const std::string& warehouse,
+                                const std::string& location, const std::string& reason);
+    std::vector<Movement> customer_return(const std::string& sku, Qty qty,
+                                          const std::string& warehouse,
+                                          const std::string& location, const std::string& doc,
+                                          const std::string& reason);
+    std::vector<Movement> scrap(const std::string& sku, Qty qty, const std::string& warehouse,
+                                const std::string& location, const std::string& reason);
+
+private:
+    MovementContext context(const std::string& doc, const std::string& reason,
+                            const char* doc_prefix) const;
+    Database& db_;
+    Actor actor_;
+};
+
+}  // namespace dj
