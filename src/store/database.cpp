@@ -38,6 +38,8 @@ Database::Database(const std::string& path, Mode mode) : path_(path), db_(open(p
         // FULL: a commit is on disk before it returns, so a power cut loses no movement.
         db_.exec("PRAGMA synchronous=FULL");
         db_.exec("PRAGMA foreign_keys=ON");
+        // Ledger indexes outgrow the 2 MB default quickly; bulk posting and reports need more.
+        db_.exec("PRAGMA cache_size=-65536");
     } catch (const SQLite::Exception& e) {
         throw StorageError(trf("The file {0} is not a Dianjia database or is damaged: {1}", path,
                                e.what()));

@@ -1,0 +1,177 @@
+#include <boost/test/unit_test.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "store/catalogue_repository.h"
+#include "store/ledger_check.h"
+#include "store/order_allocation.h"
+#include "store/order_repository.h"
+#include "store/stock_posting.h"
+#include "store/stock_queries.h"
+#include "store/stock_service.h"
+#include "test_db.h"
+
+using namespace dj;
+
+namespace {
+
+struct Shop {
+    test::TempDir dir;
+    Database db{dir.file("orders.db")};
+    Shop() {
+        test::seed_small_shop(db);
+        receive("CUP-1", 5);
+    }
+    void receive(const std::string& sku, Qty qty) {
+        StockService::Receive r;
+        r.sku = sku;
+        r.qty = qty;
+        r.warehouse = "CZ";
+        r.unit_cost = 800;
+        if (sku == "TEA-1") {
+            r.batch = "L1";
+            r.expiry = "2027-12-31";
+        }
+        StockService(db, test::test_actor()).receive(r);
+    }
+    Order order(const std::string& id, Qty cups, OrderStatus status = OrderStatus::to_ship) {
+        Order o;
+        o.store_id = 1;
+        o.platform_order_id = id;
+        o.status = status;
+        o.receiver = {"张**", "138****5678", "江苏省", "常州市", "武进区", "湖塘镇***"};
+        o.created_at = parse_time("2026-11-20T10:00:00+08:00", "t");
+        o.modified_at = o.created_at;
+        o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", cups, 1990});
+        return o;
+    }
+    UpsertResult accept(const Order& o) {
+        StockPosting p(db);
+        UpsertResult r = OrderAllocator(p).accept(o);
+        p.commit();
+        return r;
+    }
+    Qty reserved(const std::string& sku = "CUP-1") {
+        auto rows = list_stock(db, {"CZ", sku});
+        return rows.empty() ? 0 : rows.front().reserved;
+    }
+    Allocation allocation(const std::string& id) {
+        return OrderRepository(db).find(*OrderRepository(db).find_id(1, id))->allocation;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(order_store, Shop)
+
+BOOST_AUTO_TEST_CASE(import_reserves_and_reimport_never_duplicates) {
+    BOOST_TEST((accept(order("3900000000000000001", 2)).outcome == UpsertOutcome::created));
+    BOOST_TEST((accept(order("3900000000000000001", 2)).outcome == UpsertOutcome::unchanged));
+    BOOST_TEST(db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt() == 1);
+    BOOST_TEST(db.sql().execAndGet("SELECT count(*) FROM order_line").getInt() == 1);
+    BOOST_TEST(reserved() == 2);
+    BOOST_TEST((allocation("3900000000000000001") == Allocation::allocated));
+    Order stored = *OrderRepository(db).find(1);
+    BOOST_TEST(stored.receiver.name == "张**");  // masked stays masked
+    BOOST_TEST(stored.receiver.phone == "138****5678");
+    BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(changed_lines_release_and_reserve_again) {
+    accept(order("A1", 2));
+    Order more = order("A1", 4);
+    more.modified_at += 60;
+    UpsertResult r = accept(more);
+    BOOST_TEST((r.outcome == UpsertOutcome::updated));
+    BOOST_TEST(r.lines_changed);
+    BOOST_TEST(reserved() == 4);
+    BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(older_copy_is_ignored) {
+    Order newer = order("A1", 2);
+    newer.modified_at += 600;
+    accept(newer);
+    Order older = order("A1", 3);
+    BOOST_TEST((accept(older).outcome == UpsertOutcome::stale));
+    BOOST_TEST(reserved() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(cancel_or_refund_releases_stock) {
+    accept(order("A1", 2));
+    Order refund = order("A1", 2, OrderStatus::refund_requested);
+    refund.modified_at += 60;
+    accept(refund);
+    BOOST_TEST(reserved() == 0);
+    BOOST_TEST((allocation("A1") == Allocation::none));
+    BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(short_orders_wait_whole_and_are_allocated_after_a_receipt) {
+    accept(order("A1", 4));
+    accept(order("A2", 3));  // only 1 left: nothing is held for A2
+    BOOST_TEST(reserved() == 4);
+    BOOST_TEST((allocation("A2") == Allocation::short_stock));
+    receive("CUP-1", 2);
+    StockPosting p(db);
+    BOOST_TEST(OrderAllocator(p).allocate_waiting() == 1);
+    p.commit();
+    BOOST_TEST(reserved() == 7);
+    BOOST_TEST(list_stock(db, {"CZ", "CUP-1"}).front().available == 0);
+    BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(bundle_mapping_reserves_every_component) {
+    receive("TEA-1", 10);
+    {
+        WriteTransaction tx(db);
+        CatalogueRepository c(db);
+        c.save_mapping({0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
+        tx.commit();
+    }
+    Order o = order("B1", 1);
+    o.lines[0] = {0, "GIFT-9", "", "礼盒", 2, 9990};
+    accept(o);
+    BOOST_TEST(reserved("TEA-1") == 4);
+    BOOST_TEST(reserved("CUP-1") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(unmapped_lines_hold_nothing) {
+    Order o = order("U1", 1);
+    o.lines[0] = {0, "999", "NO-SUCH", "?", 1, 100};
+    accept(o);
+    BOOST_TEST((allocation("U1") == Allocation::unmapped));
+    BOOST_TEST(reserved() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
+    accept(order("A1", 2));
+    StockPosting p(db);
+    MovementContext ctx;
+    ctx.doc = "A1";
+    ctx.actor = test::test_actor();
+    auto moved = OrderAllocator(p).ship(1, ctx);
+    p.commit();
+    BOOST_TEST_REQUIRE(moved.size() == 1u);
+    BOOST_TEST(moved[0].qty == -2);
+    auto row = list_stock(db, {"CZ", "CUP-1"}).front();
+    BOOST_TEST(row.on_hand == 3);
+    BOOST_TEST(row.reserved == 0);
+    Order shipped = *OrderRepository(db).find(1);
+    BOOST_TEST((shipped.status == OrderStatus::shipped));
+    BOOST_TEST((shipped.allocation == Allocation::shipped));
+    StockPosting again(db);
+    BOOST_CHECK_THROW(OrderAllocator(again).ship(1, ctx), StockRuleViolation);
+    BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(order_ids_stay_exact_strings) {
+    accept(order("18446744073709551615123", 1));
+    auto list = OrderRepository(db).list({});
+    BOOST_TEST_REQUIRE(list.size() == 1u);
+    BOOST_TEST(list[0].platform_order_id == "18446744073709551615123");
+    BOOST_TEST(list[0].paid_amount == 0);
+    BOOST_TEST(list[0].units == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,61 @@
+#include "test_db.h"
+
+#include <vector>
+
+#include "store/catalogue_repository.h"
+#include "store/warehouse_repository.h"
+
+namespace dj::test {
+
+void seed_small_shop(Database& db) {
+    WriteTransaction tx(db);
+    WarehouseRepository w(db);
+    Id cz = w.add_warehouse({0, "CZ", "常州仓", false});
+    w.add_warehouse({0, "GZ", "广州仓", true});
+    w.add_location({0, cz, "A-01-01", "", 10});
+    w.add_location({0, cz, "B-01-01", "", 20});
+    CatalogueRepository c(db);
+    Sku tea;
+    tea.code = "TEA-1";
+    tea.name = "西湖龙井";
+    tea.barcodes = {"6901234567892"};
+    tea.shelf_life_days = 365;
+    tea.standard_cost = 2000;
+    c.save_sku(tea);
+    Sku cup;
+    cup.code = "CUP-1";
+    cup.name = "陶瓷杯";
+    cup.standard_cost = 800;
+    c.save_sku(cup);
+    ShopStore store;
+    store.code = "tb-main";
+    store.name = "店家旗舰店";
+    store.platform = Platform::taobao;
+    store.default_warehouse_id = cz;
+    c.save_store(store);
+    tx.commit();
+}
+
+std::string dump_content(Database& db) {
+    std::vector<std::string> tables;
+    SQLite::Statement t(db.sql(),
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                        "'sqlite_%' ORDER BY name");
+    while (t.executeStep()) tables.push_back(t.getColumn(0).getString());
+    std::string out;
+    for (const std::string& table : tables) {
+        out += "## " + table + "\n";
+        SQLite::Statement s(db.sql(), "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        while (s.executeStep()) {
+            for (int c = 0; c < s.getColumnCount(); ++c) {
+                out += s.getColumn(c).isNull() ? std::string("NULL") : s.getColumn(c).getString();
+                out += '|';
+            }
+            out += '\n';
+        }
+    }
+    out += "user_version=" + std::to_string(db.schema_version()) + "\n";
+    return out;
+}
+
+}  // namespace dj::test

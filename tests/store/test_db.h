@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "core/actor.h"
+#include "store/database.h"
+
+namespace dj::test {
+
+// A fresh folder under the temp dir, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        path_ = std::filesystem::temp_directory_path() /
+                ("dianjia-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline Actor test_actor() { return Actor{"tester", "owner", "test-station"}; }
+
+// Warehouses CZ and GZ (GZ allows negative stock), locations A-01-01 (walk 10) and
+// B-01-01 (walk 20) in CZ, SKUs TEA-1 (shelf life 365 days, standard cost 20.00) and
+// CUP-1 (standard cost 8.00), store tb-main (taobao, ships from CZ).
+void seed_small_shop(Database& db);
+
+// Every row of every table, in a stable order: "equal in content" means equal strings.
+std::string dump_content(Database& db);
+
+}  // namespace dj::test
