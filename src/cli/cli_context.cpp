@@ -39,18 +39,22 @@ std::string workstation_name() {
 Database& Context::db(bool create) {
     if (!db_) {
         if (db_path.empty()) db_path = default_database_path();
-        db_ = std::make_unique<Database>(db_path,
-                                         create ? Database::Mode::create : Database::Mode::existing);
+        db_ = std::make_unique<Database>(
+            db_path, create ? Database::Mode::create : Database::Mode::existing);
     }
     return *db_;
 }
 
 Actor Context::actor() const {
-    std::string name = !user.empty() ? user : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
+    std::string name = !user.empty()
+                           ? user
+                           : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
     return Actor{name, role, workstation_name()};
 }
 
-void Context::print(const Listing& listing) const { listing.print(std::cout, json); }
+void Context::print(const Listing& listing) const {
+    listing.print(std::cout, json);
+}
 
 void Context::print_movements(const std::vector<Movement>& movements) {
     Listing list({{"id", tr("Movement")},
@@ -75,15 +79,16 @@ void Context::print_movements(const std::vector<Movement>& movements) {
                   Cell::str(names.sku_label(m.sku_id)),
                   Cell::str(names.warehouse_label(m.warehouse_id)),
                   m.location_id ? Cell::str(names.location_label(*m.location_id)) : Cell::none(),
-                  lot(m.batch_id), Cell::num(m.qty),
-                  Cell::yuan(m.unit_cost), Cell::yuan(m.value), Cell::str(m.doc)});
+                  lot(m.batch_id), Cell::num(m.qty), Cell::yuan(m.unit_cost), Cell::yuan(m.value),
+                  Cell::str(m.doc)});
     }
     print(list);
 }
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InvalidInput(trf("Cannot read the file {0}: check the name and permissions", path));
+    if (!in)
+        throw InvalidInput(trf("Cannot read the file {0}: check the name and permissions", path));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,7 +27,7 @@ struct Context {
     // Shows the movements one command posted.
     void print_movements(const std::vector<Movement>& movements);
 
-private:
+  private:
     std::unique_ptr<Database> db_;
 };
 

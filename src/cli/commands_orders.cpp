@@ -4,6 +4,7 @@
 #include "cli/cli_context.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/money.h"
 #include "core/translate.h"
 #include "interchange/order_json.h"
 #include "store/audit_log.h"
@@ -17,103 +18,122 @@ namespace dj::cli {
 void add_order_commands(CLI::App& app, Context& ctx) {
     auto* orders = app.add_subcommand("orders", tr("Customer orders"))->require_subcommand(1);
 
-    auto* import = orders->add_subcommand("import", tr("Import canonical order JSON (all or nothing)"));
+    auto* import =
+        orders->add_subcommand("import", tr("Import canonical order JSON (all or nothing)"));
     auto file = std::make_shared<std::string>();
     import->add_option("FILE", *file, tr("JSON file with a list of orders"))->required();
     import->callback([&ctx, file] {
         std::vector<ImportedOrder> parsed = parse_orders_json(read_file(*file), *file);
-        Database& db = ctx.db();
-        StockPosting posting(db);
-        CatalogueRepository catalogue(db);
-        OrderAllocator allocator(posting);
-        std::map<std::string, Id> stores;
-        std::map<UpsertOutcome, int> outcomes;
-        for (std::size_t i = 0; i < parsed.size(); ++i) {
-            ImportedOrder& o = parsed[i];
-            auto it = stores.find(o.store_code);
-            if (it == stores.end()) {
-                try {
-                    it = stores.emplace(o.store_code, catalogue.require_store(o.store_code).id).first;
-                } catch (const NotFound& e) {
-                    throw InvalidInput(trf("{0}: order {1} ({2}), field store: {3}", *file,
-                                           std::to_string(i + 1), o.order.platform_order_id,
-                                           e.what()));
-                }
+    Database& db = ctx.db();
+    StockPosting posting(db);
+    CatalogueRepository catalogue(db);
+    OrderAllocator allocator(posting);
+    std::map<std::string, Id> stores;
+    std::map<UpsertOutcome, int> outcomes;
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        ImportedOrder& o = parsed[i];
+        auto it = stores.find(o.store_code);
+        if (it == stores.end()) {
+            try {
+                it = stores.emplace(o.store_code, catalogue.require_store(o.store_code).id).first;
+            } catch (const NotFound& e) {
+                throw InvalidInput(trf("{0}: order {1} ({2}), field store: {3}", *file,
+                                       std::to_string(i + 1), o.order.platform_order_id, e.what()));
             }
-            o.order.store_id = it->second;
-            ++outcomes[allocator.accept(o.order).outcome];
         }
-        audit(db, ctx.actor(), "orders.import", *file, std::to_string(parsed.size()) + " orders");
+        o.order.store_id = it->second;
+        ++outcomes[allocator.accept(o.order).outcome];
+    }
+    audit(db, ctx.actor(), "orders.import", *file, std::to_string(parsed.size()) + " orders");
+    posting.commit();
+    std::cout << trf("Imported {0} orders from {1}: {2} new, {3} updated, {4} unchanged, {5} "
+                     "older than stored",
+                     std::to_string(parsed.size()), *file,
+                     std::to_string(outcomes[UpsertOutcome::created]),
+                     std::to_string(outcomes[UpsertOutcome::updated]),
+                     std::to_string(outcomes[UpsertOutcome::unchanged]),
+                     std::to_string(outcomes[UpsertOutcome::stale]))
+              << "\n";
+});
+
+auto* list = orders->add_subcommand("list", tr("List orders, oldest first"));
+auto filter = std::make_shared<std::pair<OrderFilter, std::string>>();
+list->add_option(
+    "--status", filter->second,
+    "pending_payment, to_ship, shipped, completed, cancelled, refund_requested, refunded");
+list->add_option("--store", filter->first.store, tr("Only this store"));
+list->add_option("--limit", filter->first.limit, tr("At most this many orders"));
+list->callback([&ctx, filter] {
+    OrderFilter f = filter->first;
+    if (!filter->second.empty()) f.status = parse_order_status(filter->second);
+    Listing out({{"id", tr("No.")},
+                 {"store", tr("Store")},
+                 {"platform", tr("Platform")},
+                 {"order_id", tr("Platform order")},
+                 {"status", tr("Status")},
+                 {"allocation", tr("Stock")},
+                 {"warehouse", tr("Warehouse")},
+                 {"receiver_name", tr("Receiver")},
+                 {"province", tr("Province")},
+                 {"city", tr("City")},
+                 {"units", tr("Units")},
+                 {"pay_amount", tr("Paid")},
+                 {"seller_memo", tr("Seller memo")},
+                 {"created_at", tr("Created (UTC)")},
+                 {"lines", tr("Items")}});
+    for (const OrderSummary& o : OrderRepository(ctx.db()).list(f)) {
+        std::string lines = "[";
+        std::string summary;
+        for (const OrderLineSummary& l : o.lines) {
+            lines += std::string(lines.size() > 1 ? ", " : "") +
+                     "{\"platform_sku\": " + json_quote(l.platform_sku) +
+                     ", \"seller_code\": " + json_quote(l.seller_code) +
+                     ", \"sku\": " + (l.sku ? json_quote(*l.sku) : std::string("null")) +
+                     ", \"qty\": " + std::to_string(l.qty) +
+                     ", \"price\": " + format_yuan(l.price) + "}";
+            summary +=
+                (summary.empty() ? "" : " ") + l.sku.value_or("?") + "×" + std::to_string(l.qty);
+        }
+        lines += "]";
+        out.add({Cell::num(o.id), Cell::str(o.store), Cell::str(o.platform),
+                 Cell::str(o.platform_order_id),
+                 Cell::str(std::string(order_status_code(o.status))),
+                 Cell::str(std::string(allocation_code(o.allocation))), Cell::str(o.warehouse),
+                 Cell::str(o.receiver_name), Cell::str(o.province), Cell::str(o.city),
+                 Cell::num(o.units), Cell::yuan(o.paid_amount), Cell::str(o.seller_memo),
+                 Cell::str(format_utc(o.created_at)), Cell::raw_json(lines, summary)});
+    }
+    ctx.print(out);
+});
+
+orders->add_subcommand("allocate", tr("Reserve stock for waiting orders, earliest paid first"))
+    ->callback([&ctx] {
+        StockPosting posting(ctx.db());
+        int n = OrderAllocator(posting).allocate_waiting();
+        audit(ctx.db(), ctx.actor(), "orders.allocate", "", std::to_string(n) + " allocated");
         posting.commit();
-        std::cout << trf("Imported {0} orders from {1}: {2} new, {3} updated, {4} unchanged, {5} "
-                         "older than stored",
-                         std::to_string(parsed.size()), *file,
-                         std::to_string(outcomes[UpsertOutcome::created]),
-                         std::to_string(outcomes[UpsertOutcome::updated]),
-                         std::to_string(outcomes[UpsertOutcome::unchanged]),
-                         std::to_string(outcomes[UpsertOutcome::stale]))
+        std::cout << trf("{0} waiting order(s) now have their stock reserved", std::to_string(n))
                   << "\n";
     });
 
-    auto* list = orders->add_subcommand("list", tr("List orders, oldest first"));
-    auto filter = std::make_shared<std::pair<OrderFilter, std::string>>();
-    list->add_option("--status", filter->second,
-                     "pending_payment, to_ship, shipped, completed, cancelled, refund_requested, refunded");
-    list->add_option("--store", filter->first.store, tr("Only this store"));
-    list->add_option("--limit", filter->first.limit, tr("At most this many orders"));
-    list->callback([&ctx, filter] {
-        OrderFilter f = filter->first;
-        if (!filter->second.empty()) f.status = parse_order_status(filter->second);
-        Listing out({{"id", tr("No.")},
-                     {"store", tr("Store")},
-                     {"platform", tr("Platform")},
-                     {"platform_order_id", tr("Platform order")},
-                     {"status", tr("Status")},
-                     {"allocation", tr("Stock")},
-                     {"warehouse", tr("Warehouse")},
-                     {"receiver", tr("Receiver")},
-                     {"province", tr("Province")},
-                     {"city", tr("City")},
-                     {"units", tr("Units")},
-                     {"paid_amount", tr("Paid")},
-                     {"created_at", tr("Created (UTC)")}});
-        for (const OrderSummary& o : OrderRepository(ctx.db()).list(f))
-            out.add({Cell::num(o.id), Cell::str(o.store), Cell::str(o.platform),
-                     Cell::str(o.platform_order_id), Cell::str(std::string(order_status_code(o.status))),
-                     Cell::str(std::string(allocation_code(o.allocation))), Cell::str(o.warehouse),
-                     Cell::str(o.receiver_name), Cell::str(o.province), Cell::str(o.city),
-                     Cell::num(o.units), Cell::yuan(o.paid_amount), Cell::str(format_utc(o.created_at))});
-        ctx.print(out);
-    });
-
-    orders->add_subcommand("allocate", tr("Reserve stock for waiting orders, earliest paid first"))
-        ->callback([&ctx] {
-            StockPosting posting(ctx.db());
-            int n = OrderAllocator(posting).allocate_waiting();
-            audit(ctx.db(), ctx.actor(), "orders.allocate", "", std::to_string(n) + " allocated");
-            posting.commit();
-            std::cout << trf("{0} waiting order(s) now have their stock reserved", std::to_string(n)) << "\n";
-        });
-
-    auto* ship = orders->add_subcommand("ship", tr("Ship an allocated order from its reserved stock"));
-    auto ship_args = std::make_shared<std::pair<std::string, std::string>>();
-    ship->add_option("STORE", ship_args->first, tr("Store code"))->required();
-    ship->add_option("PLATFORM_ORDER_ID", ship_args->second, tr("The platform's order id"))->required();
-    ship->callback([&ctx, ship_args] {
-        Database& db = ctx.db();
-        StockPosting posting(db);
-        Id store_id = CatalogueRepository(db).require_store(ship_args->first).id;
-        std::optional<Id> id = OrderRepository(db).find_id(store_id, ship_args->second);
-        if (!id)
-            throw NotFound(trf("Store {0} has no order {1}", ship_args->first, ship_args->second));
-        MovementContext mc;
-        mc.at = now_utc();
-        mc.doc = ship_args->second;
-        mc.reason = "order";
-        mc.actor = ctx.actor();
-        OrderAllocator(posting).ship(*id, mc);
-        ctx.print_movements(posting.commit());
-    });
-}
+auto* ship = orders->add_subcommand("ship", tr("Ship an allocated order from its reserved stock"));
+auto ship_args = std::make_shared<std::pair<std::string, std::string>>();
+ship->add_option("STORE", ship_args->first, tr("Store code"))->required();
+ship->add_option("PLATFORM_ORDER_ID", ship_args->second, tr("The platform's order id"))->required();
+ship->callback([&ctx, ship_args] {
+    Database& db = ctx.db();
+    StockPosting posting(db);
+    Id store_id = CatalogueRepository(db).require_store(ship_args->first).id;
+    std::optional<Id> id = OrderRepository(db).find_id(store_id, ship_args->second);
+    if (!id) throw NotFound(trf("Store {0} has no order {1}", ship_args->first, ship_args->second));
+    MovementContext mc;
+    mc.at = now_utc();
+    mc.doc = ship_args->second;
+    mc.reason = "order";
+    mc.actor = ctx.actor();
+    OrderAllocator(posting).ship(*id, mc);
+    ctx.print_movements(posting.commit());
+});
+}  // namespace dj::cli
 
 }  // namespace dj::cli

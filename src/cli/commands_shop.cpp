@@ -2,6 +2,7 @@
 
 #include "cli/cli_context.h"
 #include "core/catalogue.h"
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "demo/demo_shop.h"
@@ -11,7 +12,6 @@
 #include "store/ledger_check.h"
 #include "store/shop_stats.h"
 #include "store/warehouse_repository.h"
-#include "core/clock.h"
 
 namespace dj::cli {
 
@@ -31,7 +31,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         ->check(CLI::Range(0, 10000000));
     demo->add_option("--seed", options->seed, tr("Random seed: the same seed gives the same shop"));
     auto today = std::make_shared<std::string>();
-    demo->add_option("--today", *today, tr("Date the history ends on, YYYY-MM-DD (default: today)"));
+    demo->add_option("--today", *today,
+                     tr("Date the history ends on, YYYY-MM-DD (default: today)"));
     demo->callback([&ctx, options, today] {
         if (!today->empty()) options->today_days = days_from_date(parse_date(*today, "--today"));
         DemoReport r = build_demo_shop(ctx.db(true), *options, ctx.actor());
@@ -45,7 +46,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
 
     app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
         Listing list({{"what", tr("Records")}, {"count", tr("Count")}});
-        for (const auto& [name, count] : shop_stats(ctx.db())) list.add({Cell::str(name), Cell::num(count)});
+        for (const auto& [name, count] : shop_stats(ctx.db()))
+            list.add({Cell::str(name), Cell::num(count)});
         ctx.print(list);
     });
 
@@ -88,7 +90,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         std::cout << trf("Warehouse {0} added", wh->code) << "\n";
     });
     warehouse->add_subcommand("list", tr("List warehouses"))->callback([&ctx] {
-        Listing list({{"code", tr("Code")}, {"name", tr("Name")}, {"allow_negative", tr("Negative stock")}});
+        Listing list(
+            {{"code", tr("Code")}, {"name", tr("Name")}, {"allow_negative", tr("Negative stock")}});
         for (const Warehouse& w : WarehouseRepository(ctx.db()).list_warehouses())
             list.add({Cell::str(w.code), Cell::str(w.name), Cell::num(w.allow_negative ? 1 : 0)});
         ctx.print(list);
@@ -123,34 +126,46 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         ctx.print(list);
     });
 
-    auto* store = app.add_subcommand("store", tr("Stores (one shop on one platform)"))->require_subcommand(1);
+    auto* store =
+        app.add_subcommand("store", tr("Stores (one shop on one platform)"))->require_subcommand(1);
     auto* store_add = store->add_subcommand("add", tr("Add or update a store"));
     struct StoreArgs {
         std::string code, name, platform, warehouse;
     };
     auto sa = std::make_shared<StoreArgs>();
-    store_add->add_option("CODE", sa->code, tr("Short code, e.g. tb-main"))->required();
-    store_add->add_option("NAME", sa->name, tr("Shop name"))->required();
-    store_add->add_option("PLATFORM", sa->platform, "taobao, jd, pinduoduo, douyin")->required();
+    store_add->add_option("--platform", sa->platform, "taobao, jd, pinduoduo, douyin")->required();
+    store_add->add_option("--name", sa->name, tr("Shop name as people call it"))->required();
+    store_add->add_option("--code", sa->code, tr("Short code, e.g. tb-main (default: platform-N)"));
     store_add->add_option("--warehouse", sa->warehouse, tr("Warehouse that ships its orders"));
     store_add->callback([&ctx, sa] {
         Database& db = ctx.db();
         WriteTransaction tx(db);
+        CatalogueRepository catalogue(db);
         ShopStore s;
-        s.code = sa->code;
-        s.name = sa->name;
         s.platform = parse_platform(sa->platform);
+        s.name = sa->name;
+        s.code = !sa->code.empty() ? sa->code : catalogue.next_store_code(s.platform);
         if (!sa->warehouse.empty())
             s.default_warehouse_id = WarehouseRepository(db).require_warehouse(sa->warehouse).id;
-        CatalogueRepository(db).save_store(s);
-        audit(db, ctx.actor(), "store.save", s.code, sa->platform);
+        catalogue.save_store(s);
+        audit(db, ctx.actor(), "store.save", s.code, sa->platform + " " + s.name);
         tx.commit();
-        std::cout << trf("Store {0} saved", s.code) << "\n";
+        std::cout << trf("Store {0} ({1}) saved", s.code, s.name) << "\n";
     });
     store->add_subcommand("list", tr("List stores"))->callback([&ctx] {
-        Listing list({{"code", tr("Code")}, {"name", tr("Name")}, {"platform", tr("Platform")}});
-        for (const ShopStore& s : CatalogueRepository(ctx.db()).list_stores())
-            list.add({Cell::str(s.code), Cell::str(s.name), Cell::str(std::string(platform_code(s.platform)))});
+        Database& db = ctx.db();
+        WarehouseRepository warehouses(db);
+        Listing list({{"code", tr("Code")},
+                      {"name", tr("Name")},
+                      {"platform", tr("Platform")},
+                      {"warehouse", tr("Warehouse")}});
+        for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
+            std::optional<Warehouse> w;
+            if (s.default_warehouse_id) w = warehouses.warehouse_by_id(*s.default_warehouse_id);
+            list.add({Cell::str(s.code), Cell::str(s.name),
+                      Cell::str(std::string(platform_code(s.platform))),
+                      w ? Cell::str(w->code) : Cell::none()});
+        }
         ctx.print(list);
     });
 
@@ -158,9 +173,13 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     auto limit = std::make_shared<int>(50);
     audit_cmd->add_option("--limit", *limit, tr("How many entries"));
     audit_cmd->callback([&ctx, limit] {
-        Listing list({{"at", tr("Time")}, {"user", tr("User")}, {"role", tr("Role")},
-                      {"workstation", tr("Workstation")}, {"action", tr("Action")},
-                      {"subject", tr("Subject")}, {"detail", tr("Detail")}});
+        Listing list({{"at", tr("Time")},
+                      {"user", tr("User")},
+                      {"role", tr("Role")},
+                      {"workstation", tr("Workstation")},
+                      {"action", tr("Action")},
+                      {"subject", tr("Subject")},
+                      {"detail", tr("Detail")}});
         for (const AuditEntry& e : audit_entries(ctx.db(), *limit))
             list.add({Cell::str(format_utc(e.at)), Cell::str(e.actor.user), Cell::str(e.actor.role),
                       Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),

@@ -16,8 +16,8 @@ struct StockArgs {
     std::string warehouse, from, to, location, cost, batch, expiry, doc, reason;
 };
 
-CLI::App* movement_command(CLI::App* stock, const char* name, const std::string& help,
-                           StockArgs& a, bool with_warehouse = true) {
+CLI::App* movement_command(CLI::App* stock, const char* name, const std::string& help, StockArgs& a,
+                           bool with_warehouse = true) {
     auto* cmd = stock->add_subcommand(name, help);
     cmd->add_option("SKU", a.sku, tr("SKU code"))->required();
     cmd->add_option("QTY", a.qty, tr("Quantity (whole units)"))->required();
@@ -29,7 +29,8 @@ CLI::App* movement_command(CLI::App* stock, const char* name, const std::string&
 }  // namespace
 
 void add_stock_commands(CLI::App& app, Context& ctx) {
-    auto* stock = app.add_subcommand("stock", tr("Stock movements and balances"))->require_subcommand(1);
+    auto* stock =
+        app.add_subcommand("stock", tr("Stock movements and balances"))->require_subcommand(1);
     auto a = std::make_shared<StockArgs>();
     auto service = [&ctx] { return StockService(ctx.db(), ctx.actor()); };
 
@@ -58,7 +59,9 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
         ctx.print_movements(service().ship(a->sku, a->qty, a->warehouse, a->doc));
     });
 
-    auto* transfer = movement_command(stock, "transfer", tr("Send goods to another warehouse (in transit until they arrive)"), *a, false);
+    auto* transfer = movement_command(
+        stock, "transfer", tr("Send goods to another warehouse (in transit until they arrive)"), *a,
+        false);
     transfer->add_option("--from", a->from, tr("Sending warehouse"))->required();
     transfer->add_option("--to", a->to, tr("Receiving warehouse"))->required();
     transfer->add_option("--doc", a->doc, tr("Transfer document number"))->required();
@@ -70,11 +73,13 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     arrive->add_option("--doc", a->doc, tr("Transfer document number"))->required();
     arrive->callback([&ctx, a, service] { ctx.print_movements(service().arrive(a->doc)); });
 
-    auto* count = movement_command(stock, "count", tr("Post a stock count: on hand becomes QTY"), *a);
+    auto* count =
+        movement_command(stock, "count", tr("Post a stock count: on hand becomes QTY"), *a);
     count->add_option("--location", a->location, tr("Count one bin only"));
     count->add_option("--reason", a->reason, tr("Why (default: stock count)"));
     count->callback([&ctx, a, service] {
-        std::vector<Movement> m = service().count(a->sku, a->qty, a->warehouse, a->location, a->reason);
+        std::vector<Movement> m =
+            service().count(a->sku, a->qty, a->warehouse, a->location, a->reason);
         if (m.empty() && !ctx.json)
             std::cout << tr("The count matches the stock: nothing posted.") << "\n";
         else
@@ -86,8 +91,8 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     ret->add_option("--doc", a->doc, tr("Document number"));
     ret->add_option("--reason", a->reason, tr("Why"));
     ret->callback([&ctx, a, service] {
-        ctx.print_movements(
-            service().customer_return(a->sku, a->qty, a->warehouse, a->location, a->doc, a->reason));
+        ctx.print_movements(service().customer_return(a->sku, a->qty, a->warehouse, a->location,
+                                                      a->doc, a->reason));
     });
 
     auto* scrap = movement_command(stock, "scrap", tr("Write off damaged or expired goods"), *a);
@@ -117,21 +122,22 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
         ctx.print(out);
     });
 
-    stock->add_subcommand("summary", tr("Stock per warehouse: SKUs, units and value"))->callback([&ctx] {
-        Listing out({{"warehouse", tr("Warehouse")},
-                     {"name", tr("Name")},
-                     {"skus", tr("SKUs in stock")},
-                     {"on_hand", tr("On hand")},
-                     {"reserved", tr("Reserved")},
-                     {"available", tr("Available")},
-                     {"in_transit", tr("In transit")},
-                     {"value", tr("Value")}});
-        for (const WarehouseSummary& w : stock_summary(ctx.db()))
-            out.add({Cell::str(w.warehouse), Cell::str(w.name), Cell::num(w.skus_in_stock),
-                     Cell::num(w.on_hand), Cell::num(w.reserved), Cell::num(w.available),
-                     Cell::num(w.in_transit), Cell::yuan(w.value)});
-        ctx.print(out);
-    });
+    stock->add_subcommand("summary", tr("Stock per warehouse: SKUs, units and value"))
+        ->callback([&ctx] {
+            Listing out({{"warehouse", tr("Warehouse")},
+                         {"name", tr("Name")},
+                         {"skus", tr("SKUs in stock")},
+                         {"on_hand", tr("On hand")},
+                         {"reserved", tr("Reserved")},
+                         {"available", tr("Available")},
+                         {"in_transit", tr("In transit")},
+                         {"value", tr("Value")}});
+            for (const WarehouseSummary& w : stock_summary(ctx.db()))
+                out.add({Cell::str(w.warehouse), Cell::str(w.name), Cell::num(w.skus_in_stock),
+                         Cell::num(w.on_hand), Cell::num(w.reserved), Cell::num(w.available),
+                         Cell::num(w.in_transit), Cell::yuan(w.value)});
+            ctx.print(out);
+        });
 
     auto* ledger = app.add_subcommand("ledger", tr("The stock ledger, oldest first"));
     auto lf = std::make_shared<std::pair<LedgerFilter, std::string>>();
@@ -158,11 +164,12 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"role", tr("Role")},
                      {"workstation", tr("Workstation")}});
         for (const LedgerRow& r : list_ledger(ctx.db(), f))
-            out.add({Cell::num(r.id), Cell::str(format_utc(r.at)), Cell::str(r.kind), Cell::str(r.sku),
-                     Cell::str(r.warehouse), Cell::str(r.location), Cell::str(r.batch),
-                     Cell::str(r.counterpart), Cell::num(r.qty), Cell::yuan(r.unit_cost),
-                     Cell::yuan(r.value), Cell::str(r.doc), Cell::str(r.reason),
-                     Cell::str(r.actor.user), Cell::str(r.actor.role), Cell::str(r.actor.workstation)});
+            out.add({Cell::num(r.id), Cell::str(format_utc(r.at)), Cell::str(r.kind),
+                     Cell::str(r.sku), Cell::str(r.warehouse), Cell::str(r.location),
+                     Cell::str(r.batch), Cell::str(r.counterpart), Cell::num(r.qty),
+                     Cell::yuan(r.unit_cost), Cell::yuan(r.value), Cell::str(r.doc),
+                     Cell::str(r.reason), Cell::str(r.actor.user), Cell::str(r.actor.role),
+                     Cell::str(r.actor.workstation)});
         ctx.print(out);
     });
 }

@@ -1,6 +1,5 @@
 // dianjia-cli: the back office without a window, for automation, tests and benchmarks.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/cli_context.h"
@@ -10,8 +9,9 @@
 int main(int argc, char** argv) {
     using namespace dj;
     cli::Context ctx;
-    CLI::App app{tr("Dianjia (店家) back office: stock, orders and catalogue from the command line"),
-                 "dianjia-cli"};
+    CLI::App app{
+        tr("Dianjia (店家) back office: stock, orders and catalogue from the command line"),
+        "dianjia-cli"};
     app.set_help_all_flag("--help-all", tr("Show help for every command"));
     app.add_option("--db", ctx.db_path, tr("Database file (default: the user's data folder)"));
     app.add_flag("--json", ctx.json, tr("Print listings as a JSON array of objects"));

@@ -21,10 +21,15 @@ std::size_t display_width(const std::string& s) {
 
 std::string cell_text(const Cell& c) {
     switch (c.type) {
-    case Cell::Type::text: return c.text;
-    case Cell::Type::integer: return std::to_string(c.number);
-    case Cell::Type::money: return format_yuan(c.number);
-    case Cell::Type::null: return "";
+        case Cell::Type::text:
+        case Cell::Type::json:
+            return c.text;
+        case Cell::Type::integer:
+            return std::to_string(c.number);
+        case Cell::Type::money:
+            return format_yuan(c.number);
+        case Cell::Type::null:
+            return "";
     }
     return "";
 }
@@ -44,10 +49,21 @@ void Listing::print(std::ostream& out, bool json) const {
                 const Cell& cell = rows_[r][c];
                 out << (c ? ", " : "") << json_quote(columns_[c].key) << ": ";
                 switch (cell.type) {
-                case Cell::Type::text: out << json_quote(cell.text); break;
-                case Cell::Type::integer: out << cell.number; break;
-                case Cell::Type::money: out << format_yuan(cell.number); break;
-                case Cell::Type::null: out << "null"; break;
+                    case Cell::Type::text:
+                        out << json_quote(cell.text);
+                        break;
+                    case Cell::Type::integer:
+                        out << cell.number;
+                        break;
+                    case Cell::Type::money:
+                        out << format_yuan(cell.number);
+                        break;
+                    case Cell::Type::null:
+                        out << "null";
+                        break;
+                    case Cell::Type::json:
+                        out << cell.json;
+                        break;
                 }
             }
             out << "}";
@@ -57,7 +73,8 @@ void Listing::print(std::ostream& out, bool json) const {
     }
     std::vector<std::size_t> widths(columns_.size());
     std::vector<bool> numeric(columns_.size(), false);
-    for (std::size_t c = 0; c < columns_.size(); ++c) widths[c] = display_width(columns_[c].header);
+    for (std::size_t c = 0; c < columns_.size(); ++c)
+        widths[c] = display_width(columns_[c].header);
     for (const auto& row : rows_)
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             widths[c] = std::max(widths[c], display_width(cell_text(row[c])));
@@ -66,12 +83,15 @@ void Listing::print(std::ostream& out, bool json) const {
         }
     auto emit = [&](std::size_t c, const std::string& text) {
         std::string pad(widths[c] - display_width(text), ' ');
-        out << (c ? "  " : "") << (numeric[c] ? pad + text : (c + 1 < columns_.size() ? text + pad : text));
+        out << (c ? "  " : "")
+            << (numeric[c] ? pad + text : (c + 1 < columns_.size() ? text + pad : text));
     };
-    for (std::size_t c = 0; c < columns_.size(); ++c) emit(c, columns_[c].header);
+    for (std::size_t c = 0; c < columns_.size(); ++c)
+        emit(c, columns_[c].header);
     out << "\n";
     for (const auto& row : rows_) {
-        for (std::size_t c = 0; c < columns_.size(); ++c) emit(c, cell_text(row[c]));
+        for (std::size_t c = 0; c < columns_.size(); ++c)
+            emit(c, cell_text(row[c]));
         out << "\n";
     }
 }

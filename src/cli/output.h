@@ -12,15 +12,20 @@ namespace dj::cli {
 // One value of a listing: shown aligned in a table, or typed in JSON (money as a number with
 // exactly two decimals, e.g. 12.50).
 struct Cell {
-    enum class Type { text, integer, money, null };
+    enum class Type { text, integer, money, null, json };
     Type type = Type::null;
     std::string text;
     std::int64_t number = 0;
 
-    static Cell str(std::string s) { return {Type::text, std::move(s), 0}; }
-    static Cell num(std::int64_t n) { return {Type::integer, {}, n}; }
-    static Cell yuan(Fen fen) { return {Type::money, {}, fen}; }
+    static Cell str(std::string s) { return {Type::text, std::move(s), 0, {}}; }
+    static Cell num(std::int64_t n) { return {Type::integer, {}, n, {}}; }
+    static Cell yuan(Fen fen) { return {Type::money, {}, fen, {}}; }
     static Cell none() { return {}; }
+    // Already-serialised JSON (a nested list); `summary` is what the table shows.
+    static Cell raw_json(std::string json, std::string summary) {
+        return {Type::json, std::move(summary), 0, std::move(json)};
+    }
+    std::string json;
 };
 
 struct Column {
@@ -29,14 +34,14 @@ struct Column {
 };
 
 class Listing {
-public:
+  public:
     explicit Listing(std::vector<Column> columns) : columns_(std::move(columns)) {}
     void add(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
     std::size_t size() const { return rows_.size(); }
     // JSON: an array of objects on one line per row. Table: aligned columns (CJK counts double).
     void print(std::ostream& out, bool json) const;
 
-private:
+  private:
     std::vector<Column> columns_;
     std::vector<std::vector<Cell>> rows_;
 };

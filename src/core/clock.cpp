@@ -36,11 +36,11 @@ std::string format(Timestamp t, int offset_minutes, bool iso) {
     year_month_day ymd{dp};
     hh_mm_ss hms{tp - dp};
     char buf[64];
-    std::snprintf(buf, sizeof buf, iso ? "%04d-%02u-%02uT%02d:%02d:%02dZ" : "%04d-%02u-%02u %02d:%02d:%02d",
+    std::snprintf(buf, sizeof buf,
+                  iso ? "%04d-%02u-%02uT%02d:%02d:%02dZ" : "%04d-%02u-%02u %02d:%02d:%02d",
                   static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
+                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     return buf;
 }
 
@@ -50,15 +50,19 @@ Timestamp now_utc() {
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
-std::string format_utc(Timestamp t) { return format(t, 0, true); }
+std::string format_utc(Timestamp t) {
+    return format(t, 0, true);
+}
 
-std::string format_shop_time(Timestamp t) { return format(t, kShopUtcOffsetMinutes, false); }
+std::string format_shop_time(Timestamp t) {
+    return format(t, kShopUtcOffsetMinutes, false);
+}
 
 Timestamp parse_time(std::string_view text, std::string_view what) {
     auto fail = [&]() -> Timestamp {
-        throw InvalidInput(trf(
-            "{0}: \"{1}\" is not a time (use 2026-11-24T13:04:16+08:00 or 2026-11-24 13:04:16)",
-            what, text));
+        throw InvalidInput(
+            trf("{0}: \"{1}\" is not a time (use 2026-11-24T13:04:16+08:00 or 2026-11-24 13:04:16)",
+                what, text));
     };
     year_month_day ymd;
     if (!read_date(text, ymd)) return fail();
@@ -75,7 +79,8 @@ Timestamp parse_time(std::string_view text, std::string_view what) {
     std::string_view zone = text.substr(19);
     if (!zone.empty() && zone.front() == '.') {  // fractional seconds are dropped
         std::size_t i = 1;
-        while (i < zone.size() && zone[i] >= '0' && zone[i] <= '9') ++i;
+        while (i < zone.size() && zone[i] >= '0' && zone[i] <= '9')
+            ++i;
         zone.remove_prefix(i);
     }
     if (zone.empty()) return t - kShopUtcOffsetMinutes * 60LL;
@@ -96,7 +101,9 @@ std::string parse_date(std::string_view text, std::string_view what) {
     return std::string(text);
 }
 
-std::string shop_date(Timestamp t) { return format_shop_time(t).substr(0, 10); }
+std::string shop_date(Timestamp t) {
+    return format_shop_time(t).substr(0, 10);
+}
 
 long days_from_date(std::string_view date) {
     year_month_day ymd;

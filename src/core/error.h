@@ -8,31 +8,31 @@ namespace dj {
 // Root of every error meant for a person: what() is already translated and says which record,
 // which field and what to do. Caught at the UI/CLI boundary and shown as is.
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
 // Input that cannot be accepted (a CSV cell, a JSON field, a command argument).
 class InvalidInput : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // A record named by the user does not exist.
 class NotFound : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The operation would break a stock rule (oversell, negative stock, reservation overrun).
 class StockRuleViolation : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The database cannot be used as it is (newer schema, corrupt file, locked).
 class StorageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

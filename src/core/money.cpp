@@ -9,12 +9,14 @@ namespace dj {
 
 Fen parse_yuan(std::string_view text, std::string_view what) {
     auto fail = [&] {
-        throw InvalidInput(trf("{0}: \"{1}\" is not an amount in yuan (for example 12.50)",
-                               what, text));
+        throw InvalidInput(
+            trf("{0}: \"{1}\" is not an amount in yuan (for example 12.50)", what, text));
     };
     std::string_view s = text;
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
     bool negative = false;
     if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
         negative = s.front() == '-';

@@ -39,13 +39,15 @@ std::optional<OrderStatus> order_status_from_code(std::string_view code) {
 
 OrderStatus parse_order_status(std::string_view code) {
     if (auto s = order_status_from_code(code)) return *s;
-    throw InvalidInput(trf(
-        "Unknown order status \"{0}\" (use pending_payment, to_ship, shipped, completed, "
-        "cancelled, refund_requested or refunded)",
-        code));
+    throw InvalidInput(
+        trf("Unknown order status \"{0}\" (use pending_payment, to_ship, shipped, completed, "
+            "cancelled, refund_requested or refunded)",
+            code));
 }
 
-bool order_status_holds_stock(OrderStatus s) { return s == OrderStatus::to_ship; }
+bool order_status_holds_stock(OrderStatus s) {
+    return s == OrderStatus::to_ship;
+}
 
 bool same_lines(const std::vector<OrderLine>& a, const std::vector<OrderLine>& b) {
     if (a.size() != b.size()) return false;

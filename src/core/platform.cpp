@@ -29,8 +29,7 @@ std::optional<Platform> platform_from_code(std::string_view code) {
 
 Platform parse_platform(std::string_view code) {
     if (auto p = platform_from_code(code)) return *p;
-    throw InvalidInput(
-        trf("Unknown platform \"{0}\" (use taobao, jd, pinduoduo or douyin)", code));
+    throw InvalidInput(trf("Unknown platform \"{0}\" (use taobao, jd, pinduoduo or douyin)", code));
 }
 
 }  // namespace dj

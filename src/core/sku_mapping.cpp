@@ -9,7 +9,8 @@ namespace dj {
 
 std::vector<SkuComponent> expand_mapping(const SkuMapping& mapping, Qty line_qty) {
     if (mapping.components.empty())
-        throw InvalidInput(trf("Platform SKU \"{0}\" is mapped to no local SKU", mapping.platform_sku));
+        throw InvalidInput(
+            trf("Platform SKU \"{0}\" is mapped to no local SKU", mapping.platform_sku));
     if (line_qty <= 0)
         throw InvalidInput(trf("Platform SKU \"{0}\": quantity must be positive, got {1}",
                                mapping.platform_sku, std::to_string(line_qty)));

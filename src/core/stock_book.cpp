@@ -32,9 +32,9 @@ StockBook::CostEntry& StockBook::cost_entry(Id sku_id) {
 bool StockBook::allows_negative(Id warehouse_id) {
     auto it = negative_allowed_.find(warehouse_id);
     if (it == negative_allowed_.end())
-        it = negative_allowed_
-                 .emplace(warehouse_id, source_.warehouse_allows_negative(warehouse_id))
-                 .first;
+        it =
+            negative_allowed_.emplace(warehouse_id, source_.warehouse_allows_negative(warehouse_id))
+                .first;
     return it->second;
 }
 
@@ -42,7 +42,9 @@ Balance StockBook::balance(Id sku_id, Id warehouse_id) {
     return balance_entry(sku_id, warehouse_id).balance;
 }
 
-CostState StockBook::cost(Id sku_id) { return cost_entry(sku_id).cost; }
+CostState StockBook::cost(Id sku_id) {
+    return cost_entry(sku_id).cost;
+}
 
 const std::vector<Lot>& StockBook::lots(Id sku_id, Id warehouse_id) {
     return lot_set(sku_id, warehouse_id);
@@ -91,11 +93,11 @@ void StockBook::require_positive(Qty qty, Id sku_id) {
 
 void StockBook::require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available) {
     if (needed > available && !allows_negative(warehouse_id))
-        throw StockRuleViolation(trf(
-            "Not enough stock of SKU {0} in warehouse {1}: {2} available, {3} needed. Nothing "
-            "was changed; receive stock first or lower the quantity.",
-            source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
-            std::to_string(available), std::to_string(needed)));
+        throw StockRuleViolation(
+            trf("Not enough stock of SKU {0} in warehouse {1}: {2} available, {3} needed. Nothing "
+                "was changed; receive stock first or lower the quantity.",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(available), std::to_string(needed)));
 }
 
 void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id,
@@ -129,8 +131,8 @@ void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, 
     for (const LotTake& take : pick.takes) {
         Lot& lot = set[take.lot_index];
         Fen average = cost.cost.unit_cost();
-        Fen value = moves_value ? cost_issue(cost.cost, take.qty)
-                                : cost_issue_value(cost.cost, take.qty);
+        Fen value =
+            moves_value ? cost_issue(cost.cost, take.qty) : cost_issue_value(cost.cost, take.qty);
         Movement& m = append(ctx, kind, sku_id, warehouse_id, &lot, -take.qty);
         m.counterpart_warehouse_id = counterpart;
         m.unit_cost = average;
@@ -149,10 +151,11 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
     CostEntry& cost = cost_entry(args.sku_id);
     Fen unit = args.unit_cost.value_or(cost.cost.unit_cost());
     if (unit < 0)
-        throw InvalidInput(trf("SKU {0}: the unit cost cannot be negative",
-                               source_.sku_label(args.sku_id)));
+        throw InvalidInput(
+            trf("SKU {0}: the unit cost cannot be negative", source_.sku_label(args.sku_id)));
     Lot& lot = lot_at(args.sku_id, args.warehouse_id, args.location_id, args.batch_id);
-    Movement& m = append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
+    Movement& m =
+        append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
     m.unit_cost = unit;
     m.value = cost_receive(cost.cost, args.qty, unit);
     cost.dirty = true;
@@ -168,10 +171,10 @@ void StockBook::ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
     require_positive(qty, sku_id);
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
     if (from_reserved < 0 || from_reserved > qty || from_reserved > b.balance.reserved)
-        throw StockRuleViolation(trf(
-            "SKU {0} in warehouse {1}: {2} reserved, cannot ship {3} against the reservation",
-            source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
-            std::to_string(b.balance.reserved), std::to_string(from_reserved)));
+        throw StockRuleViolation(
+            trf("SKU {0} in warehouse {1}: {2} reserved, cannot ship {3} against the reservation",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(b.balance.reserved), std::to_string(from_reserved)));
     require_available(sku_id, warehouse_id, qty - from_reserved, b.balance.available());
     issue(ctx, MovementKind::ship, sku_id, warehouse_id, qty, std::nullopt, std::nullopt,
           std::nullopt, true);
@@ -186,8 +189,8 @@ void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_ware
                                source_.sku_label(sku_id), source_.warehouse_label(to_warehouse)));
     BalanceEntry& from = balance_entry(sku_id, from_warehouse);
     require_available(sku_id, from_warehouse, qty, from.balance.available());
-    issue(ctx, MovementKind::transfer_out, sku_id, from_warehouse, qty, std::nullopt,
-          std::nullopt, to_warehouse, false);
+    issue(ctx, MovementKind::transfer_out, sku_id, from_warehouse, qty, std::nullopt, std::nullopt,
+          to_warehouse, false);
     BalanceEntry& to = balance_entry(sku_id, to_warehouse);
     to.balance.in_transit += qty;
     to.dirty = true;
@@ -244,11 +247,11 @@ Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
     }
     Qty loss = -delta;
     if (b.balance.on_hand - loss < b.balance.reserved && !allows_negative(warehouse_id))
-        throw StockRuleViolation(trf(
-            "Counting SKU {0} in warehouse {1} at {2} would leave less than the {3} units "
-            "reserved for open orders. Release or reallocate those orders first.",
-            source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
-            std::to_string(counted), std::to_string(b.balance.reserved)));
+        throw StockRuleViolation(
+            trf("Counting SKU {0} in warehouse {1} at {2} would leave less than the {3} units "
+                "reserved for open orders. Release or reallocate those orders first.",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(counted), std::to_string(b.balance.reserved)));
     issue(ctx, MovementKind::count_adjust, sku_id, warehouse_id, loss, location_id, std::nullopt,
           std::nullopt, true);
     return delta;
@@ -279,8 +282,8 @@ void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qt
                                source_.sku_label(sku_id)));
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
     require_available(sku_id, warehouse_id, qty, b.balance.available());
-    issue(ctx, MovementKind::scrap, sku_id, warehouse_id, qty, location_id, batch_id,
-          std::nullopt, true);
+    issue(ctx, MovementKind::scrap, sku_id, warehouse_id, qty, location_id, batch_id, std::nullopt,
+          true);
 }
 
 void StockBook::reserve(Id sku_id, Id warehouse_id, Qty qty) {

@@ -16,7 +16,7 @@ namespace dj {
 // Where the book reads the state it has not seen yet; the store implements it over SQLite,
 // tests over plain maps.
 class StockSource {
-public:
+  public:
     virtual ~StockSource() = default;
     virtual Balance load_balance(Id sku_id, Id warehouse_id) = 0;
     virtual std::vector<Lot> load_lots(Id sku_id, Id warehouse_id) = 0;
@@ -43,7 +43,7 @@ struct ReceiveArgs {
 // appends its movements and updates balances, lots and costs, or throws and changes nothing.
 // The caller persists pending movements and dirty state in one transaction.
 class StockBook {
-public:
+  public:
     explicit StockBook(StockSource& source) : source_(source) {}
 
     void receive(const MovementContext& ctx, const ReceiveArgs& args);
@@ -95,7 +95,7 @@ public:
     std::unordered_map<Key, std::vector<Lot>, KeyHash>& lot_sets() { return lots_; }
     std::unordered_map<Id, CostEntry>& costs() { return costs_; }
 
-private:
+  private:
     BalanceEntry& balance_entry(Id sku_id, Id warehouse_id);
     std::vector<Lot>& lot_set(Id sku_id, Id warehouse_id);
     CostEntry& cost_entry(Id sku_id);

@@ -21,7 +21,7 @@ namespace {
 
 // mt19937_64 output is fixed by the standard; the distributions are not, so draws are made here.
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed) : engine_(seed) {}
     std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : engine_() % n; }
     std::int64_t between(std::int64_t lo, std::int64_t hi) {
@@ -34,11 +34,12 @@ public:
     }
     std::string digits(int n) {
         std::string s;
-        for (int i = 0; i < n; ++i) s.push_back(static_cast<char>('0' + below(10)));
+        for (int i = 0; i < n; ++i)
+            s.push_back(static_cast<char>('0' + below(10)));
         return s;
     }
 
-private:
+  private:
     std::mt19937_64 engine_;
 };
 
@@ -46,7 +47,8 @@ private:
 std::string ean13(Random& rng) {
     std::string code = "69" + rng.digits(10);
     int sum = 0;
-    for (int i = 0; i < 12; ++i) sum += (code[i] - '0') * (i % 2 ? 3 : 1);
+    for (int i = 0; i < 12; ++i)
+        sum += (code[i] - '0') * (i % 2 ? 3 : 1);
     code.push_back(static_cast<char>('0' + (10 - sum % 10) % 10));
     return code;
 }
@@ -57,7 +59,7 @@ struct DemoSku {
     std::string name;
     Fen cost = 0;
     int shelf_life = 0;
-    int popularity = 1;     // relative daily demand
+    int popularity = 1;  // relative daily demand
     bool in_guangzhou = false;
     Id supplier_id = 0;
     Id cz_location = 0;
@@ -73,23 +75,30 @@ struct DemoStore {
 
 std::string platform_sku_id(Platform p, Random& rng) {
     switch (p) {
-    case Platform::taobao: return "5" + rng.digits(12);
-    case Platform::jd: return "10" + rng.digits(9);
-    case Platform::pinduoduo: return "8" + rng.digits(10);
-    case Platform::douyin: return "17" + rng.digits(16);
+        case Platform::taobao:
+            return "5" + rng.digits(12);
+        case Platform::jd:
+            return "10" + rng.digits(9);
+        case Platform::pinduoduo:
+            return "8" + rng.digits(10);
+        case Platform::douyin:
+            return "17" + rng.digits(16);
     }
     return rng.digits(10);
 }
 
 std::string platform_order_id(Platform p, Random& rng, Timestamp at) {
     switch (p) {
-    case Platform::taobao: return "3" + rng.digits(18);
-    case Platform::jd: return "2" + rng.digits(11);
-    case Platform::pinduoduo: {
-        std::string d = shop_date(at);
-        return d.substr(2, 2) + d.substr(5, 2) + d.substr(8, 2) + "-" + rng.digits(15);
-    }
-    case Platform::douyin: return "69" + rng.digits(17);
+        case Platform::taobao:
+            return "3" + rng.digits(18);
+        case Platform::jd:
+            return "2" + rng.digits(11);
+        case Platform::pinduoduo: {
+            std::string d = shop_date(at);
+            return d.substr(2, 2) + d.substr(5, 2) + d.substr(8, 2) + "-" + rng.digits(15);
+        }
+        case Platform::douyin:
+            return "69" + rng.digits(17);
     }
     return rng.digits(12);
 }
@@ -98,26 +107,30 @@ std::string mask_name(const std::string& name) {
     // Keep the first character (a whole UTF-8 sequence), mask the rest.
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(name[0]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+        len = 4;
+    else if (c >= 0xE0)
+        len = 3;
+    else if (c >= 0xC0)
+        len = 2;
     return name.substr(0, len) + "**";
 }
 
 Receiver make_receiver(Random& rng, Platform p) {
     Receiver r;
-    r.name = std::string(rng.pick(demo::surnames())) + std::string(rng.pick(demo::given_name_parts()));
+    r.name =
+        std::string(rng.pick(demo::surnames())) + std::string(rng.pick(demo::given_name_parts()));
     if (rng.chance(40)) r.name += std::string(rng.pick(demo::given_name_parts()));
     static const std::vector<std::string_view> prefixes{"130", "135", "136", "138", "139", "150",
-                                                         "152", "158", "177", "180", "186", "189"};
+                                                        "152", "158", "177", "180", "186", "189"};
     r.phone = std::string(rng.pick(prefixes)) + rng.digits(8);
     const demo::City& city = rng.pick(demo::cities());
     r.province = city.province;
     r.city = city.city;
     r.district = rng.pick(city.districts);
-    r.address = std::string(rng.pick(demo::streets())) + std::to_string(rng.between(1, 999)) + "号" +
-                std::to_string(rng.between(1, 30)) + "栋" + std::to_string(rng.between(101, 2806)) +
-                "室";
+    r.address = std::string(rng.pick(demo::streets())) + std::to_string(rng.between(1, 999)) +
+                "号" + std::to_string(rng.between(1, 30)) + "栋" +
+                std::to_string(rng.between(101, 2806)) + "室";
     // Taobao, Pinduoduo and Douyin send receivers masked (or encrypted) to most apps.
     bool masked = p != Platform::jd && rng.chance(70);
     if (masked) {
@@ -132,9 +145,10 @@ Receiver make_receiver(Random& rng, Platform p) {
 
 DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor& actor) {
     if (db.sql().execAndGet("SELECT count(*) FROM sku").getInt64() > 0)
-        throw InvalidInput(trf("The database {0} has SKUs already: the demo shop needs an empty "
-                               "database (use a new --db file)",
-                               db.path()));
+        throw InvalidInput(
+            trf("The database {0} has SKUs already: the demo shop needs an empty "
+                "database (use a new --db file)",
+                db.path()));
     Random rng(options.seed);
     DemoReport report;
     StockPosting posting(db);
@@ -184,10 +198,11 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         Platform platform;
         Id warehouse;
     };
-    for (const StoreSpec& s : {StoreSpec{"tb-main", "店家生活旗舰店", Platform::taobao, cz.id},
-                               StoreSpec{"jd-main", "店家京东自营专区", Platform::jd, cz.id},
-                               StoreSpec{"pdd-main", "店家优选拼多多店", Platform::pinduoduo, gz.id},
-                               StoreSpec{"dy-main", "店家抖音小店", Platform::douyin, gz.id}}) {
+    for (const StoreSpec& s :
+         {StoreSpec{"tb-main", "店家生活旗舰店", Platform::taobao, cz.id},
+          StoreSpec{"jd-main", "店家京东自营专区", Platform::jd, cz.id},
+          StoreSpec{"pdd-main", "店家优选拼多多店", Platform::pinduoduo, gz.id},
+          StoreSpec{"dy-main", "店家抖音小店", Platform::douyin, gz.id}}) {
         ShopStore st;
         st.code = s.code;
         st.name = s.name;
@@ -208,13 +223,15 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                     if (edition == 1 && rng.chance(30)) continue;
                     Sku sku;
                     char code[24];
-                    std::snprintf(code, sizeof code, "%s-%04d", std::string(cat.prefix).c_str(), ++n);
+                    std::snprintf(code, sizeof code, "%s-%04d", std::string(cat.prefix).c_str(),
+                                  ++n);
                     sku.code = code;
                     sku.name = std::string(edition ? "新款" : "") + std::string(product);
                     sku.spec = spec;
                     sku.unit = cat.unit;
                     sku.barcodes.push_back(ean13(rng));
-                    sku.weight_g = static_cast<int>(rng.between(cat.min_weight_g, cat.max_weight_g));
+                    sku.weight_g =
+                        static_cast<int>(rng.between(cat.min_weight_g, cat.max_weight_g));
                     sku.shelf_life_days = cat.shelf_life_days;
                     sku.flags = cat.flags;
                     // Costs end in whole jiao, as suppliers quote them.
@@ -322,9 +339,11 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
     for (std::size_t i = 0; i < skus.size(); ++i) {
         const DemoSku& d = skus[i];
         Timestamp at = start + 9 * 3600 + static_cast<Timestamp>(i) * 7;
-        receive(d, cz.id, d.cz_location, d.popularity * 60 + rng.between(20, 80), at, doc("RCV", at));
+        receive(d, cz.id, d.cz_location, d.popularity * 60 + rng.between(20, 80), at,
+                doc("RCV", at));
         if (d.in_guangzhou)
-            receive(d, gz.id, d.gz_location, d.popularity * 30 + rng.between(10, 40), at, doc("RCV", at));
+            receive(d, gz.id, d.gz_location, d.popularity * 30 + rng.between(10, 40), at,
+                    doc("RCV", at));
     }
     for (int day = 1; day <= days; ++day) {
         Timestamp morning = start + day * 86400LL + 9 * 3600;
@@ -344,7 +363,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
             Timestamp at = morning + static_cast<Timestamp>(rng.below(10 * 3600));
             for (Id wh : {cz.id, gz.id}) {
                 if (wh == gz.id && !d.in_guangzhou) continue;
-                Qty demand = static_cast<Qty>(rng.below(static_cast<std::uint64_t>(d.popularity) * 2 + 1));
+                Qty demand =
+                    static_cast<Qty>(rng.below(static_cast<std::uint64_t>(d.popularity) * 2 + 1));
                 if (wh == gz.id) demand /= 2;
                 Qty available = book.balance(d.id, wh).available();
                 Qty shipped = std::min(demand, available);
@@ -354,8 +374,9 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                     receive(d, wh, wh == cz.id ? d.cz_location : d.gz_location,
                             d.popularity * 50 + rng.between(20, 60), at + 3600, doc("RCV", at));
                 if (shipped > 0 && rng.chance(3))
-                    book.customer_return(ctx_at(at + 7200, doc("RTN", at), "七天无理由退货"), d.id, wh, 1,
-                                         wh == cz.id ? d.cz_location : d.gz_location, std::nullopt);
+                    book.customer_return(ctx_at(at + 7200, doc("RTN", at), "七天无理由退货"), d.id,
+                                         wh, 1, wh == cz.id ? d.cz_location : d.gz_location,
+                                         std::nullopt);
             }
             // Weekly top-ups from 常州 to 广州 for SKUs sold there.
             if (d.in_guangzhou && day % 7 == static_cast<int>(i % 7) && rng.chance(30)) {
@@ -367,8 +388,9 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                     // One arrival per lot that left, so batches travel with the goods.
                     for (std::size_t m = before; m < book.pending().size(); ++m) {
                         const Movement& out = book.pending()[m];
-                        transits.push_back({i, out.batch_id, -out.qty, at + rng.between(2, 3) * 86400LL, tdoc,
-                                            -out.value, at});
+                        transits.push_back({i, out.batch_id, -out.qty,
+                                            at + rng.between(2, 3) * 86400LL, tdoc, -out.value,
+                                            at});
                     }
                 }
             }
@@ -387,8 +409,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         if (rng.chance(40)) {
             const DemoSku& d = skus[rng.below(skus.size())];
             if (book.balance(d.id, cz.id).available() > 0)
-                book.scrap(ctx_at(morning + 5 * 3600, doc("SCR", morning), "搬运破损"), d.id, cz.id, 1,
-                           std::nullopt, std::nullopt);
+                book.scrap(ctx_at(morning + 5 * 3600, doc("SCR", morning), "搬运破损"), d.id, cz.id,
+                           1, std::nullopt, std::nullopt);
         }
     }
     // Flush the history before the orders' reservations and lines are written beside it.
@@ -406,7 +428,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         o.modified_at = created + static_cast<Timestamp>(rng.below(600));
         o.platform_order_id = platform_order_id(st.platform, rng, created);
         std::uint64_t roll = rng.below(100);
-        o.status = roll < 94 ? OrderStatus::to_ship
+        o.status = roll < 94   ? OrderStatus::to_ship
                    : roll < 97 ? OrderStatus::refund_requested
                                : OrderStatus::pending_payment;
         if (o.status != OrderStatus::pending_payment) {
@@ -449,12 +471,15 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         allocator.accept(o);
     }
     report.orders = options.orders;
-    audit(db, actor, "demo.build", db.path(),
-          "seed " + std::to_string(options.seed) + ", " + std::to_string(options.orders) + " orders");
+    audit(
+        db, actor, "demo.build", db.path(),
+        "seed " + std::to_string(options.seed) + ", " + std::to_string(options.orders) + " orders");
     posting.commit();
     report.movements = db.sql().execAndGet("SELECT count(*) FROM movement").getInt64();
     report.allocated = static_cast<int>(
-        db.sql().execAndGet("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'").getInt64());
+        db.sql()
+            .execAndGet("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'")
+            .getInt64());
     return report;
 }
 

@@ -9,10 +9,10 @@ namespace dj {
 class Database;
 
 struct DemoOptions {
-    int orders = 2000;        // open orders waiting to ship
-    std::uint64_t seed = 1;   // same seed, same shop
+    int orders = 2000;       // open orders waiting to ship
+    std::uint64_t seed = 1;  // same seed, same shop
     int history_days = 90;
-    long today_days = 0;      // days since 1970-01-01 the history ends on; 0: today
+    long today_days = 0;  // days since 1970-01-01 the history ends on; 0: today
 };
 
 struct DemoReport {

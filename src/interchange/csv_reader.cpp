@@ -45,29 +45,29 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source)
             continue;
         }
         switch (c) {
-        case '"':
-            if (field.empty() && !field_started) {
-                in_quotes = true;
-                field_started = true;
-                quote_line = line;
-            } else {
+            case '"':
+                if (field.empty() && !field_started) {
+                    in_quotes = true;
+                    field_started = true;
+                    quote_line = line;
+                } else {
+                    field.push_back(c);
+                }
+                break;
+            case ',':
+                end_field();
+                break;
+            case '\r':
+                if (i + 1 < text.size() && text[i + 1] == '\n') break;
+                [[fallthrough]];
+            case '\n':
+                end_record();
+                ++line;
+                current.line = line;
+                break;
+            default:
                 field.push_back(c);
-            }
-            break;
-        case ',':
-            end_field();
-            break;
-        case '\r':
-            if (i + 1 < text.size() && text[i + 1] == '\n') break;
-            [[fallthrough]];
-        case '\n':
-            end_record();
-            ++line;
-            current.line = line;
-            break;
-        default:
-            field.push_back(c);
-            field_started = true;
+                field_started = true;
         }
     }
     if (in_quotes)

@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 class OrderReader {
-public:
+  public:
     OrderReader(std::string_view source, std::size_t index, const json& j)
         : source_(source), index_(index), j_(j) {}
 
@@ -38,8 +38,8 @@ public:
             const json& r = j_.at("receiver");
             if (!r.is_object()) fail("receiver", tr("must be an object"));
             prefix_ = "receiver.";
-            o.receiver = {text(r, "name"),     text(r, "phone"),    text(r, "province"),
-                          text(r, "city"),     text(r, "district"), text(r, "address")};
+            o.receiver = {text(r, "name"), text(r, "phone"),    text(r, "province"),
+                          text(r, "city"), text(r, "district"), text(r, "address")};
             prefix_.clear();
         }
         o.paid_amount = money(j_, "paid_amount");
@@ -68,7 +68,7 @@ public:
         return out;
     }
 
-private:
+  private:
     [[noreturn]] void fail(const std::string& field, const std::string& why) const {
         std::string who = std::to_string(index_ + 1);
         if (!id_.empty()) who += " (" + id_ + ")";
@@ -127,8 +127,8 @@ private:
         try {
             return parse_yuan(v.get<std::string>(), key);
         } catch (const InvalidInput&) {
-            fail(key, trf("\"{0}\" is not an amount in yuan (for example 12.50)",
-                          v.get<std::string>()));
+            fail(key,
+                 trf("\"{0}\" is not an amount in yuan (for example 12.50)", v.get<std::string>()));
         }
     }
 
@@ -156,8 +156,8 @@ std::vector<ImportedOrder> parse_orders_json(std::string_view text, std::string_
     try {
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
-        throw InvalidInput(trf("{0} is not valid JSON (byte {1}): {2}", source,
-                               std::to_string(e.byte), e.what()));
+        throw InvalidInput(
+            trf("{0} is not valid JSON (byte {1}): {2}", source, std::to_string(e.byte), e.what()));
     }
     const json* list = &doc;
     json single;
@@ -167,8 +167,7 @@ std::vector<ImportedOrder> parse_orders_json(std::string_view text, std::string_
         single = json::array({doc});
         list = &single;
     }
-    if (!list->is_array())
-        throw InvalidInput(trf("{0}: expected a list of orders", source));
+    if (!list->is_array()) throw InvalidInput(trf("{0}: expected a list of orders", source));
     std::vector<ImportedOrder> out;
     out.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i)

@@ -17,14 +17,16 @@ constexpr std::array<std::string_view, 8> kColumns{
     "code", "name", "barcode", "spec", "unit", "weight_g", "cost", "shelf_life_days"};
 
 std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
 }  // namespace
 
-std::vector<Sku> parse_sku_csv(std::string_view text, std::string_view source) {
+std::vector<CsvSku> parse_sku_csv(std::string_view text, std::string_view source) {
     std::vector<CsvRecord> records = parse_csv(text, source);
     if (records.empty())
         throw InvalidInput(trf("{0} is empty: the first line must be the header {1}", source,
@@ -34,7 +36,8 @@ std::vector<Sku> parse_sku_csv(std::string_view text, std::string_view source) {
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string name = trim(header.fields[i]);
         bool known = false;
-        for (std::string_view c : kColumns) known = known || c == name;
+        for (std::string_view c : kColumns)
+            known = known || c == name;
         if (!known)
             throw InvalidInput(trf("{0} line {1}: unknown column \"{2}\" (expected {3})", source,
                                    std::to_string(header.line), name,
@@ -49,7 +52,7 @@ std::vector<Sku> parse_sku_csv(std::string_view text, std::string_view source) {
             throw InvalidInput(trf("{0} line {1}: the header has no column \"{2}\"", source,
                                    std::to_string(header.line), c));
 
-    std::vector<Sku> skus;
+    std::vector<CsvSku> skus;
     std::map<std::string, int> seen_codes;
     std::map<std::string, int> seen_barcodes;
     for (std::size_t r = 1; r < records.size(); ++r) {
@@ -59,10 +62,12 @@ std::vector<Sku> parse_sku_csv(std::string_view text, std::string_view source) {
             throw InvalidInput(trf("{0} line {1}: {2} columns, the header has {3}", source, line,
                                    std::to_string(rec.fields.size()),
                                    std::to_string(header.fields.size())));
-        auto cell = [&](std::string_view column) { return trim(rec.fields[index[std::string(column)]]); };
+        auto cell = [&](std::string_view column) {
+            return trim(rec.fields[index[std::string(column)]]);
+        };
         auto bad = [&](std::string_view column, const std::string& value, const std::string& why) {
-            return InvalidInput(trf("{0} line {1}, column {2}: \"{3}\" {4}", source, line, column,
-                                    value, why));
+            return InvalidInput(
+                trf("{0} line {1}, column {2}: \"{3}\" {4}", source, line, column, value, why));
         };
         auto whole_number = [&](std::string_view column) -> int {
             std::string v = cell(column);
@@ -114,7 +119,7 @@ std::vector<Sku> parse_sku_csv(std::string_view text, std::string_view source) {
             if (sku.standard_cost < 0) throw bad("cost", cost, tr("is negative"));
         }
         sku.shelf_life_days = whole_number("shelf_life_days");
-        skus.push_back(std::move(sku));
+        skus.push_back({rec.line, std::move(sku)});
     }
     return skus;
 }

@@ -5,8 +5,8 @@
 
 namespace dj {
 
-void audit(Database& db, const Actor& actor, const std::string& action,
-           const std::string& subject, const std::string& detail) {
+void audit(Database& db, const Actor& actor, const std::string& action, const std::string& subject,
+           const std::string& detail) {
     SQLite::Statement& s = db.statement(
         "INSERT INTO audit_log(at, user, role, workstation, action, subject, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -20,8 +20,8 @@ struct AuditEntry {
 };
 
 // Records who changed what, for every change that is not itself a ledger movement.
-void audit(Database& db, const Actor& actor, const std::string& action,
-           const std::string& subject, const std::string& detail = {});
+void audit(Database& db, const Actor& actor, const std::string& action, const std::string& subject,
+           const std::string& detail = {});
 
 std::vector<AuditEntry> audit_entries(Database& db, int limit = 100);
 

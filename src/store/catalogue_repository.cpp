@@ -47,7 +47,7 @@ void bind_optional(SQLite::Statement& s, int index, const std::optional<Id>& v) 
 
 }  // namespace
 
-Id CatalogueRepository::save_sku(const Sku& sku) {
+Id CatalogueRepository::save_sku_fields(const Sku& sku) {
     SQLite::Statement& s = db_.statement(
         "INSERT INTO sku(code, name, spec, unit, weight_g, shelf_life_days, flags, "
         "standard_cost_fen, supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -68,10 +68,16 @@ Id CatalogueRepository::save_sku(const Sku& sku) {
     s.executeStep();
     Id id = s.getColumn(0).getInt64();
     s.reset();
+    return id;
+}
 
+void CatalogueRepository::clear_barcodes(Id sku_id) {
     SQLite::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
-    clear.bind(1, static_cast<int64_t>(id));
+    clear.bind(1, static_cast<int64_t>(sku_id));
     clear.exec();
+}
+
+void CatalogueRepository::add_barcodes(Id sku_id, const Sku& sku) {
     for (const std::string& barcode : sku.barcodes) {
         if (barcode.empty()) continue;
         SQLite::Statement& owner = db_.statement(
@@ -81,16 +87,39 @@ Id CatalogueRepository::save_sku(const Sku& sku) {
         if (owner.executeStep()) {
             std::string other = owner.getColumn(0).getString();
             owner.reset();
-            throw InvalidInput(trf("Barcode {0} of SKU {1} already belongs to SKU {2}", barcode,
-                                   sku.code, other));
+            throw InvalidInput(
+                trf("Barcode {0} of SKU {1} already belongs to SKU {2}", barcode, sku.code, other));
         }
         SQLite::Statement& add =
             db_.statement("INSERT INTO sku_barcode(barcode, sku_id) VALUES (?, ?)");
         add.bind(1, barcode);
-        add.bind(2, static_cast<int64_t>(id));
+        add.bind(2, static_cast<int64_t>(sku_id));
         add.exec();
     }
+}
+
+Id CatalogueRepository::save_sku(const Sku& sku) {
+    Id id = save_sku_fields(sku);
+    clear_barcodes(id);
+    add_barcodes(id, sku);
     return id;
+}
+
+void CatalogueRepository::save_skus(const std::vector<Sku>& skus,
+                                    const std::function<std::string(std::size_t)>& where) {
+    std::vector<Id> ids;
+    ids.reserve(skus.size());
+    for (const Sku& sku : skus) {
+        ids.push_back(save_sku_fields(sku));
+        clear_barcodes(ids.back());
+    }
+    for (std::size_t i = 0; i < skus.size(); ++i) {
+        try {
+            add_barcodes(ids[i], skus[i]);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(where(i) + ": " + e.what());
+        }
+    }
 }
 
 std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
@@ -98,7 +127,8 @@ std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
         db_.statement("SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY rowid");
     s.bind(1, static_cast<int64_t>(sku_id));
     std::vector<std::string> out;
-    while (s.executeStep()) out.push_back(s.getColumn(0).getString());
+    while (s.executeStep())
+        out.push_back(s.getColumn(0).getString());
     return out;
 }
 
@@ -113,8 +143,8 @@ std::optional<Sku> CatalogueRepository::find_sku(std::string_view code) {
 
 Sku CatalogueRepository::require_sku(std::string_view code) {
     if (auto k = find_sku(code)) return *k;
-    throw NotFound(trf("SKU {0} does not exist. Check the code, or add it with \"sku import\".",
-                       code));
+    throw NotFound(
+        trf("SKU {0} does not exist. Check the code, or add it with \"sku import\".", code));
 }
 
 std::optional<Sku> CatalogueRepository::sku_by_id(Id id) {
@@ -138,11 +168,14 @@ std::optional<Id> CatalogueRepository::sku_id_by_barcode(std::string_view barcod
 std::vector<Sku> CatalogueRepository::list_skus() {
     SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "ORDER BY code");
     std::vector<Sku> out;
-    while (s.executeStep()) out.push_back(read_sku(s));
+    while (s.executeStep())
+        out.push_back(read_sku(s));
     SQLite::Statement b(db_.sql(), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
     std::unordered_map<Id, std::vector<std::string>> by_sku;
-    while (b.executeStep()) by_sku[b.getColumn(0).getInt64()].push_back(b.getColumn(1).getString());
-    for (Sku& k : out) k.barcodes = std::move(by_sku[k.id]);
+    while (b.executeStep())
+        by_sku[b.getColumn(0).getInt64()].push_back(b.getColumn(1).getString());
+    for (Sku& k : out)
+        k.barcodes = std::move(by_sku[k.id]);
     return out;
 }
 
@@ -184,14 +217,25 @@ Id CatalogueRepository::save_store(const ShopStore& store) {
     return id;
 }
 
-ShopStore CatalogueRepository::require_store(std::string_view code) {
+ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
     SQLite::Statement s(db_.sql(),
                         "SELECT id, code, name, platform, default_warehouse_id FROM shop_store "
-                        "WHERE code = ?");
-    s.bind(1, std::string(code));
+                        "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
+    s.bind(1, std::string(code_or_name));
     if (!s.executeStep())
-        throw NotFound(trf("Store {0} does not exist. Add it with \"store add\".", code));
+        throw NotFound(trf("Store {0} does not exist. Add it with \"store add\".", code_or_name));
     return read_store(s);
+}
+
+std::string CatalogueRepository::next_store_code(Platform platform) {
+    std::string prefix(platform_code(platform));
+    SQLite::Statement s(db_.sql(), "SELECT code FROM shop_store WHERE code = ?");
+    for (int n = 1;; ++n) {
+        std::string code = prefix + "-" + std::to_string(n);
+        s.reset();
+        s.bind(1, code);
+        if (!s.executeStep()) return code;
+    }
 }
 
 std::optional<ShopStore> CatalogueRepository::store_by_id(Id id) {
@@ -208,7 +252,8 @@ std::vector<ShopStore> CatalogueRepository::list_stores() {
                         "SELECT id, code, name, platform, default_warehouse_id FROM shop_store "
                         "ORDER BY id");
     std::vector<ShopStore> out;
-    while (s.executeStep()) out.push_back(read_store(s));
+    while (s.executeStep())
+        out.push_back(read_store(s));
     return out;
 }
 

@@ -13,9 +13,10 @@ namespace {
 
 int open_flags(const std::string& path, Database::Mode mode) {
     if (mode == Database::Mode::existing && !std::filesystem::exists(path))
-        throw StorageError(trf("The database {0} does not exist. Create it with "
-                               "\"dianjia-cli --db {0} init\" (or \"demo\" for a demo shop).",
-                               path));
+        throw StorageError(
+            trf("The database {0} does not exist. Create it with "
+                "\"dianjia-cli --db {0} init\" (or \"demo\" for a demo shop).",
+                path));
     return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX;
 }
 
@@ -24,9 +25,10 @@ SQLite::Database open(const std::string& path, Database::Mode mode) {
     try {
         return SQLite::Database(path, flags, 5000);
     } catch (const SQLite::Exception& e) {
-        throw StorageError(trf("Cannot open the database {0}: {1}. Check that the folder exists "
-                               "and is writable.",
-                               path, e.what()));
+        throw StorageError(
+            trf("Cannot open the database {0}: {1}. Check that the folder exists "
+                "and is writable.",
+                path, e.what()));
     }
 }
 
@@ -34,6 +36,7 @@ SQLite::Database open(const std::string& path, Database::Mode mode) {
 
 Database::Database(const std::string& path, Mode mode) : path_(path), db_(open(path, mode)) {
     try {
+        refuse_newer_schema(db_, path_);
         db_.exec("PRAGMA journal_mode=WAL");
         // FULL: a commit is on disk before it returns, so a power cut loses no movement.
         db_.exec("PRAGMA synchronous=FULL");
@@ -41,13 +44,15 @@ Database::Database(const std::string& path, Mode mode) : path_(path), db_(open(p
         // Ledger indexes outgrow the 2 MB default quickly; bulk posting and reports need more.
         db_.exec("PRAGMA cache_size=-65536");
     } catch (const SQLite::Exception& e) {
-        throw StorageError(trf("The file {0} is not a Dianjia database or is damaged: {1}", path,
-                               e.what()));
+        throw StorageError(
+            trf("The file {0} is not a Dianjia database or is damaged: {1}", path, e.what()));
     }
     migrate(db_, path_);
 }
 
-int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() {
+    return db_.execAndGet("PRAGMA user_version").getInt();
+}
 
 SQLite::Statement& Database::statement(const char* sql) {
     auto it = statements_.find(sql);

@@ -11,7 +11,7 @@ namespace dj {
 
 // One open shop database: WAL, foreign keys on, durable commits, schema migrated at open.
 class Database {
-public:
+  public:
     enum class Mode { create, existing };
     // Throws StorageError with the path and what to do when the file cannot be used.
     explicit Database(const std::string& path, Mode mode = Mode::create);
@@ -23,7 +23,7 @@ public:
     // A prepared statement kept for the life of the connection, reset and unbound for reuse.
     SQLite::Statement& statement(const char* sql);
 
-private:
+  private:
     std::string path_;
     SQLite::Database db_;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
@@ -31,14 +31,14 @@ private:
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception unwound).
 class WriteTransaction {
-public:
+  public:
     explicit WriteTransaction(Database& db);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
     void commit();
 
-private:
+  private:
     Database& db_;
     bool open_ = true;
 };

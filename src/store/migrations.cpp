@@ -210,15 +210,22 @@ const std::vector<Migration>& schema_migrations() {
     return migrations;
 }
 
-void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
-                    const std::string& path) {
+void refuse_newer_schema(SQLite::Database& db, const std::vector<Migration>& migrations,
+                         const std::string& path) {
     int latest = migrations.empty() ? 0 : migrations.back().version;
     int current = db.execAndGet("PRAGMA user_version").getInt();
     if (current > latest)
-        throw StorageError(trf("The database {0} was written by a newer version of Dianjia "
-                               "(schema {1}; this program knows up to {2}). Update Dianjia to "
-                               "open it; the file was not changed.",
-                               path, std::to_string(current), std::to_string(latest)));
+        throw StorageError(
+            trf("The database {0} was written by a newer version of Dianjia "
+                "(schema {1}; this program knows up to {2}). Update Dianjia to "
+                "open it; the file was not changed.",
+                path, std::to_string(current), std::to_string(latest)));
+}
+
+void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
+                    const std::string& path) {
+    refuse_newer_schema(db, migrations, path);
+    int current = db.execAndGet("PRAGMA user_version").getInt();
     for (const Migration& m : migrations) {
         if (m.version <= current) continue;
         try {

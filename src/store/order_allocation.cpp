@@ -7,20 +7,26 @@
 
 namespace dj {
 
-OrderAllocator::OrderAllocator(StockPosting& posting)
-    : posting_(posting), orders_(posting.db()) {}
+OrderAllocator::OrderAllocator(StockPosting& posting) : posting_(posting), orders_(posting.db()) {}
 
 UpsertResult OrderAllocator::accept(const Order& order) {
     if (order.lines.empty())
         throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
-    // Lines about to be replaced give back what they hold first.
+    Order incoming = order;
     if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
         std::optional<Order> stored = orders_.find(*existing);
-        if (stored->allocation != Allocation::shipped && order.modified_at >= stored->modified_at &&
-            !same_lines(stored->lines, order.lines))
+        // Shipped here, the platform still says "to ship" until it hears of it: keep ours.
+        if (stored->allocation == Allocation::shipped &&
+            (incoming.status == OrderStatus::to_ship ||
+             incoming.status == OrderStatus::pending_payment))
+            incoming.status = OrderStatus::shipped;
+        // Lines about to be replaced give back what they hold first.
+        if (stored->allocation != Allocation::shipped &&
+            incoming.modified_at >= stored->modified_at &&
+            !same_lines(stored->lines, incoming.lines))
             release(*existing);
     }
-    UpsertResult result = orders_.upsert(order);
+    UpsertResult result = orders_.upsert(incoming);
     if (result.outcome == UpsertOutcome::created || result.outcome == UpsertOutcome::updated)
         allocate(result.id);
     return result;
@@ -67,8 +73,8 @@ std::vector<SkuComponent> OrderAllocator::map_line(Id store_id, const OrderLine&
 
 bool OrderAllocator::map_lines(const Order& order) {
     Database& db = posting_.db();
-    SQLite::Statement& has = db.statement(
-        "SELECT count(*) FROM order_line_item WHERE order_line_id = ?");
+    SQLite::Statement& has =
+        db.statement("SELECT count(*) FROM order_line_item WHERE order_line_id = ?");
     SQLite::Statement& add =
         db.statement("INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
     bool all_mapped = true;
@@ -125,12 +131,14 @@ Allocation OrderAllocator::allocate(Id order_id) {
     std::optional<Order> order = orders_.find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
     if (order->allocation == Allocation::shipped) return Allocation::shipped;
+    // Lines are mapped whatever the status, so every order shows its local SKUs.
+    bool mapped = map_lines(*order);
     if (!order_status_holds_stock(order->status)) {
         release(order_id);
         return Allocation::none;
     }
     if (order->allocation == Allocation::allocated) return Allocation::allocated;
-    if (!map_lines(*order)) {
+    if (!mapped) {
         set_state(order_id, Allocation::unmapped, std::nullopt);
         return Allocation::unmapped;
     }
@@ -141,7 +149,8 @@ Allocation OrderAllocator::allocate(Id order_id) {
     }
     std::vector<Item> items = items_of(order_id);
     std::map<Id, Qty> need;
-    for (const Item& it : items) need[it.sku_id] += it.qty;
+    for (const Item& it : items)
+        need[it.sku_id] += it.qty;
     StockBook& book = posting_.book();
     for (const auto& [sku_id, qty] : need) {
         if (book.balance(sku_id, *wh).available() < qty) {
@@ -187,8 +196,8 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
                                      order->platform_order_id,
                                      std::string(allocation_code(order->allocation))));
     std::size_t before = posting_.book().pending().size();
-    SQLite::Statement& clear = posting_.db().statement(
-        "UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
+    SQLite::Statement& clear =
+        posting_.db().statement("UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
     for (const Item& it : items_of(order_id)) {
         posting_.book().ship(ctx, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
         clear.reset();
@@ -209,7 +218,8 @@ int OrderAllocator::allocate_waiting() {
                         "SELECT id FROM shop_order WHERE status = 'to_ship' AND allocation IN "
                         "('none', 'short', 'unmapped') ORDER BY ifnull(paid_at, created_at), id");
     std::vector<Id> ids;
-    while (s.executeStep()) ids.push_back(s.getColumn(0).getInt64());
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
     int allocated = 0;
     for (Id id : ids)
         if (allocate(id) == Allocation::allocated) ++allocated;

@@ -17,7 +17,7 @@ class StockPosting;
 // Holds stock for orders waiting to ship and lets it go when they no longer wait, inside one
 // StockPosting: an order is allocated whole or not at all, so nothing oversells.
 class OrderAllocator {
-public:
+  public:
     explicit OrderAllocator(StockPosting& posting);
 
     // Stores a new or changed order (OrderRepository::upsert semantics) and brings its
@@ -33,7 +33,7 @@ public:
     // Tries every waiting order not yet allocated, earliest paid first; returns how many now are.
     int allocate_waiting();
 
-private:
+  private:
     struct Item {
         Id id = 0;
         Id sku_id = 0;

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <unordered_map>
+
 #include "core/translate.h"
 #include "store/database.h"
 
@@ -179,22 +181,28 @@ std::optional<Order> OrderRepository::find(Id id) {
 }
 
 std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
+    constexpr const char* kWhere =
+        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) ";
+    auto bind_filter = [&](SQLite::Statement& s) {
+        if (filter.status)
+            s.bind(1, std::string(order_status_code(*filter.status)));
+        else
+            s.bind(1);
+        s.bind(2, filter.store);
+        s.bind(3, filter.limit > 0 ? filter.limit : -1);
+    };
     SQLite::Statement s(
         db_.sql(),
-        "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, o.allocation, "
-        "ifnull(w.code, ''), o.receiver_name, o.province, o.city, o.paid_amount_fen, "
-        "(SELECT ifnull(sum(quantity), 0) FROM order_line WHERE order_id = o.id), o.created_at, "
-        "o.paid_at, o.modified_at, o.promised_ship_at FROM shop_order o "
-        "JOIN shop_store st ON st.id = o.store_id LEFT JOIN warehouse w ON w.id = o.warehouse_id "
-        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2) "
-        "ORDER BY o.created_at, o.id LIMIT ?3");
-    if (filter.status)
-        s.bind(1, std::string(order_status_code(*filter.status)));
-    else
-        s.bind(1);
-    s.bind(2, filter.store);
-    s.bind(3, filter.limit > 0 ? filter.limit : -1);
+        std::string("SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
+                    "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province, o.city, "
+                    "o.paid_amount_fen, o.seller_memo, (SELECT ifnull(sum(quantity), 0) FROM "
+                    "order_line WHERE order_id = o.id), o.created_at, o.paid_at, o.modified_at, "
+                    "o.promised_ship_at FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+                    "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
+            kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
+    bind_filter(s);
     std::vector<OrderSummary> out;
+    std::unordered_map<Id, std::size_t> index;
     while (s.executeStep()) {
         OrderSummary o;
         o.id = s.getColumn(0).getInt64();
@@ -208,12 +216,35 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         o.province = s.getColumn(8).getString();
         o.city = s.getColumn(9).getString();
         o.paid_amount = s.getColumn(10).getInt64();
-        o.units = s.getColumn(11).getInt64();
-        o.created_at = s.getColumn(12).getInt64();
-        o.paid_at = read_time(s.getColumn(13));
-        o.modified_at = s.getColumn(14).getInt64();
-        o.promised_ship_at = read_time(s.getColumn(15));
+        o.seller_memo = s.getColumn(11).getString();
+        o.units = s.getColumn(12).getInt64();
+        o.created_at = s.getColumn(13).getInt64();
+        o.paid_at = read_time(s.getColumn(14));
+        o.modified_at = s.getColumn(15).getInt64();
+        o.promised_ship_at = read_time(s.getColumn(16));
+        index[o.id] = out.size();
         out.push_back(std::move(o));
+    }
+    // All lines of the listed orders in one pass, with the local SKUs they map to.
+    SQLite::Statement l(
+        db_.sql(),
+        std::string("SELECT l.order_id, l.platform_sku_id, l.seller_code, l.quantity, "
+                    "l.unit_price_fen, (SELECT group_concat(k.code, '+') FROM order_line_item i "
+                    "JOIN sku k ON k.id = i.sku_id WHERE i.order_line_id = l.id) "
+                    "FROM order_line l WHERE l.order_id IN (SELECT o.id FROM shop_order o "
+                    "JOIN shop_store st ON st.id = o.store_id ") +
+            kWhere + "ORDER BY o.created_at, o.id LIMIT ?3) ORDER BY l.order_id, l.line_no");
+    bind_filter(l);
+    while (l.executeStep()) {
+        auto it = index.find(l.getColumn(0).getInt64());
+        if (it == index.end()) continue;
+        OrderLineSummary line;
+        line.platform_sku = l.getColumn(1).getString();
+        line.seller_code = l.getColumn(2).getString();
+        line.qty = l.getColumn(3).getInt64();
+        line.price = l.getColumn(4).getInt64();
+        if (!l.getColumn(5).isNull()) line.sku = l.getColumn(5).getString();
+        out[it->second].lines.push_back(std::move(line));
     }
     return out;
 }

@@ -10,6 +10,14 @@ namespace dj {
 
 class Database;
 
+struct OrderLineSummary {
+    std::string platform_sku;
+    std::string seller_code;
+    std::optional<std::string> sku;  // local SKU code ("A+B" for a bundle); none when unmapped
+    Qty qty = 0;
+    Fen price = 0;
+};
+
 struct OrderSummary {
     Id id = 0;
     std::string store;
@@ -22,11 +30,13 @@ struct OrderSummary {
     std::string province;
     std::string city;
     Fen paid_amount = 0;
+    std::string seller_memo;
     Qty units = 0;
     Timestamp created_at = 0;
     std::optional<Timestamp> paid_at;
     Timestamp modified_at = 0;
     std::optional<Timestamp> promised_ship_at;
+    std::vector<OrderLineSummary> lines;
 };
 
 struct OrderFilter {
@@ -45,7 +55,7 @@ struct UpsertResult {
 
 // Canonical orders. Writes run inside the caller's transaction.
 class OrderRepository {
-public:
+  public:
     explicit OrderRepository(Database& db) : db_(db) {}
 
     // Keyed by store and platform order id: importing the same order again updates it and never
@@ -57,7 +67,7 @@ public:
     std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
     std::vector<OrderSummary> list(const OrderFilter& filter);
 
-private:
+  private:
     Database& db_;
 };
 

@@ -30,7 +30,8 @@ Balance SqlStockSource::load_balance(Id sku_id, Id warehouse_id) {
     s.bind(2, static_cast<int64_t>(warehouse_id));
     Balance b;
     if (s.executeStep())
-        b = Balance{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64()};
+        b = Balance{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                    s.getColumn(2).getInt64()};
     s.reset();
     return b;
 }

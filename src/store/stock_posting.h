@@ -10,7 +10,7 @@ namespace dj {
 
 // Reads stock state for a StockBook from the database.
 class SqlStockSource : public StockSource {
-public:
+  public:
     explicit SqlStockSource(Database& db) : db_(db) {}
     Balance load_balance(Id sku_id, Id warehouse_id) override;
     std::vector<Lot> load_lots(Id sku_id, Id warehouse_id) override;
@@ -22,7 +22,7 @@ public:
     std::string warehouse_label(Id warehouse_id) override;
     std::string location_label(Id location_id) override;
 
-private:
+  private:
     Database& db_;
 };
 
@@ -30,7 +30,7 @@ private:
 // movements and reservations through book(), then writes movements, balances, lots and costs
 // and commits. Destroyed without commit(), it rolls everything back.
 class StockPosting {
-public:
+  public:
     explicit StockPosting(Database& db);
     StockBook& book() { return book_; }
     Database& db() { return db_; }
@@ -39,7 +39,7 @@ public:
     // Flushes and commits; returns the movements posted, with their ids.
     std::vector<Movement> commit();
 
-private:
+  private:
     Database& db_;
     WriteTransaction tx_;
     SqlStockSource source_;

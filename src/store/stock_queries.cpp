@@ -30,7 +30,8 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
         r.available = r.on_hand - r.reserved;
         Qty cost_qty = s.getColumn(6).getInt64();
         Fen cost_value = s.getColumn(7).getInt64();
-        r.avg_cost = cost_qty > 0 ? mul_div_rounded(cost_value, 1, cost_qty) : s.getColumn(8).getInt64();
+        r.avg_cost =
+            cost_qty > 0 ? mul_div_rounded(cost_value, 1, cost_qty) : s.getColumn(8).getInt64();
         out.push_back(std::move(r));
     }
     return out;
@@ -88,7 +89,8 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
     while (s.executeStep()) {
         Id wid = s.getColumn(0).getInt64();
         std::size_t i = 0;
-        while (i < ids.size() && ids[i] != wid) ++i;
+        while (i < ids.size() && ids[i] != wid)
+            ++i;
         if (i == ids.size()) continue;
         WarehouseSummary& sum = out[i];
         Qty on_hand = s.getColumn(1).getInt64();
@@ -101,7 +103,8 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
         sum.value += cost_qty > 0 ? mul_div_rounded(cost_value, on_hand, cost_qty)
                                   : on_hand * s.getColumn(6).getInt64();
     }
-    for (WarehouseSummary& sum : out) sum.available = sum.on_hand - sum.reserved;
+    for (WarehouseSummary& sum : out)
+        sum.available = sum.on_hand - sum.reserved;
     return out;
 }
 

@@ -10,8 +10,7 @@
 namespace dj {
 namespace {
 
-std::optional<Id> location_id(WarehouseRepository& repo, Id warehouse_id,
-                              const std::string& code) {
+std::optional<Id> location_id(WarehouseRepository& repo, Id warehouse_id, const std::string& code) {
     if (code.empty()) return std::nullopt;
     return repo.require_location(warehouse_id, code).id;
 }
@@ -22,7 +21,8 @@ MovementContext StockService::context(const std::string& doc, const std::string&
                                       const char* doc_prefix) const {
     MovementContext ctx;
     ctx.at = now_utc();
-    // Documents the user did not number get one from the kind and the time, e.g. RCV-20261124-130416.
+    // Documents the user did not number get one from the kind and the time, e.g.
+    // RCV-20261124-130416.
     if (doc.empty()) {
         std::string t = format_shop_time(ctx.at);
         ctx.doc = std::string(doc_prefix) + "-" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) +
@@ -52,9 +52,10 @@ std::vector<Movement> StockService::receive(const Receive& r) {
     } else if (!r.expiry.empty()) {
         throw InvalidInput(trf("SKU {0}: an expiry date needs a batch (--batch LOT)", sku.code));
     } else if (sku.shelf_life_days > 0) {
-        throw InvalidInput(trf("SKU {0} has a shelf life of {1} days: receive it with a batch "
-                               "and expiry (--batch LOT --expiry YYYY-MM-DD)",
-                               sku.code, std::to_string(sku.shelf_life_days)));
+        throw InvalidInput(
+            trf("SKU {0} has a shelf life of {1} days: receive it with a batch "
+                "and expiry (--batch LOT --expiry YYYY-MM-DD)",
+                sku.code, std::to_string(sku.shelf_life_days)));
     }
     posting.book().receive(context(r.doc, r.reason, "RCV"), args);
     return posting.commit();
@@ -75,8 +76,9 @@ std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
                                              const std::string& from, const std::string& to,
                                              const std::string& doc) {
     if (doc.empty())
-        throw InvalidInput(tr("A transfer needs a document number (--doc), used to book its "
-                              "arrival"));
+        throw InvalidInput(
+            tr("A transfer needs a document number (--doc), used to book its "
+               "arrival"));
     CatalogueRepository catalogue(db_);
     WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
@@ -108,15 +110,17 @@ std::vector<Movement> StockService::arrive(const std::string& doc) {
     };
     std::vector<Pending> pending;
     while (s.executeStep()) {
-        Pending p{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
-                  std::nullopt, s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
+        Pending p{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                  s.getColumn(2).getInt64(), std::nullopt,
+                  s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
         if (!s.getColumn(3).isNull()) p.batch = s.getColumn(3).getInt64();
         pending.push_back(p);
     }
     if (pending.empty())
-        throw NotFound(trf("Nothing is in transit under document {0}: check the number, or it "
-                           "has arrived already",
-                           doc));
+        throw NotFound(
+            trf("Nothing is in transit under document {0}: check the number, or it "
+                "has arrived already",
+                doc));
     MovementContext ctx = context(doc, {}, "TRF");
     for (const Pending& p : pending)
         posting.book().transfer_in(ctx, p.sku, p.dest, p.src, p.qty, p.batch, p.value);
@@ -124,8 +128,7 @@ std::vector<Movement> StockService::arrive(const std::string& doc) {
 }
 
 std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
-                                          const std::string& warehouse,
-                                          const std::string& location,
+                                          const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
     CatalogueRepository catalogue(db_);
     WarehouseRepository warehouses(db_);
@@ -153,8 +156,7 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
 }
 
 std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
-                                          const std::string& warehouse,
-                                          const std::string& location,
+                                          const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
     CatalogueRepository catalogue(db_);
     WarehouseRepository warehouses(db_);

@@ -14,7 +14,7 @@ class Database;
 // Stock operations as people state them: by SKU, warehouse and location codes. Each call is
 // one durable transaction that either posts everything or nothing.
 class StockService {
-public:
+  public:
     StockService(Database& db, Actor actor) : db_(db), actor_(std::move(actor)) {}
 
     struct Receive {
@@ -38,13 +38,12 @@ public:
     std::vector<Movement> count(const std::string& sku, Qty counted, const std::string& warehouse,
                                 const std::string& location, const std::string& reason);
     std::vector<Movement> customer_return(const std::string& sku, Qty qty,
-                                          const std::string& warehouse,
-                                          const std::string& location, const std::string& doc,
-                                          const std::string& reason);
+                                          const std::string& warehouse, const std::string& location,
+                                          const std::string& doc, const std::string& reason);
     std::vector<Movement> scrap(const std::string& sku, Qty qty, const std::string& warehouse,
                                 const std::string& location, const std::string& reason);
 
-private:
+  private:
     MovementContext context(const std::string& doc, const std::string& reason,
                             const char* doc_prefix) const;
     Database& db_;

@@ -14,7 +14,8 @@ Warehouse read_warehouse(SQLite::Statement& s) {
 
 Location read_location(SQLite::Statement& s) {
     return Location{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                    s.getColumn(2).getString(), s.getColumn(3).getString(), s.getColumn(4).getInt()};
+                    s.getColumn(2).getString(), s.getColumn(3).getString(),
+                    s.getColumn(4).getInt()};
 }
 
 constexpr const char* kWarehouseColumns = "SELECT id, code, name, allow_negative FROM warehouse ";
@@ -25,8 +26,7 @@ constexpr const char* kLocationColumns =
 
 Id WarehouseRepository::add_warehouse(const Warehouse& w) {
     if (w.code.empty()) throw InvalidInput(tr("A warehouse needs a code"));
-    if (find_warehouse(w.code))
-        throw InvalidInput(trf("Warehouse {0} exists already", w.code));
+    if (find_warehouse(w.code)) throw InvalidInput(trf("Warehouse {0} exists already", w.code));
     SQLite::Statement s(db_.sql(),
                         "INSERT INTO warehouse(code, name, allow_negative) VALUES (?, ?, ?)");
     s.bind(1, w.code);
@@ -58,13 +58,15 @@ std::optional<Warehouse> WarehouseRepository::warehouse_by_id(Id id) {
 std::vector<Warehouse> WarehouseRepository::list_warehouses() {
     SQLite::Statement s(db_.sql(), std::string(kWarehouseColumns) + "ORDER BY id");
     std::vector<Warehouse> out;
-    while (s.executeStep()) out.push_back(read_warehouse(s));
+    while (s.executeStep())
+        out.push_back(read_warehouse(s));
     return out;
 }
 
 Id WarehouseRepository::add_location(const Location& l) {
     if (l.code.empty()) throw InvalidInput(tr("A location needs a code such as A-01-02"));
-    SQLite::Statement exists(db_.sql(), "SELECT 1 FROM location WHERE warehouse_id = ? AND code = ?");
+    SQLite::Statement exists(db_.sql(),
+                             "SELECT 1 FROM location WHERE warehouse_id = ? AND code = ?");
     exists.bind(1, static_cast<int64_t>(l.warehouse_id));
     exists.bind(2, l.code);
     if (exists.executeStep()) throw InvalidInput(trf("Location {0} exists already", l.code));
@@ -85,9 +87,10 @@ Location WarehouseRepository::require_location(Id warehouse_id, std::string_view
     s.bind(1, static_cast<int64_t>(warehouse_id));
     s.bind(2, std::string(code));
     if (!s.executeStep())
-        throw NotFound(trf("Location {0} does not exist in this warehouse. Add it with "
-                           "\"location add\".",
-                           code));
+        throw NotFound(
+            trf("Location {0} does not exist in this warehouse. Add it with "
+                "\"location add\".",
+                code));
     return read_location(s);
 }
 
@@ -103,7 +106,8 @@ std::vector<Location> WarehouseRepository::list_locations(Id warehouse_id) {
                                        "WHERE warehouse_id = ? ORDER BY walk_order, code");
     s.bind(1, static_cast<int64_t>(warehouse_id));
     std::vector<Location> out;
-    while (s.executeStep()) out.push_back(read_location(s));
+    while (s.executeStep())
+        out.push_back(read_location(s));
     return out;
 }
 
@@ -118,13 +122,14 @@ Id WarehouseRepository::ensure_batch(Id sku_id, std::string_view lot, std::strin
         std::string known = find.getColumn(1).getString();
         find.reset();
         if (!expiry.empty() && known != expiry)
-            throw InvalidInput(trf("Batch {0} is recorded with expiry {1}, not {2}", lot, known,
-                                   expiry));
+            throw InvalidInput(
+                trf("Batch {0} is recorded with expiry {1}, not {2}", lot, known, expiry));
         return id;
     }
     find.reset();
     if (expiry.empty())
-        throw InvalidInput(trf("Batch {0} is new: give its expiry date (--expiry YYYY-MM-DD)", lot));
+        throw InvalidInput(
+            trf("Batch {0} is new: give its expiry date (--expiry YYYY-MM-DD)", lot));
     SQLite::Statement& add =
         db_.statement("INSERT INTO batch(sku_id, lot, expiry) VALUES (?, ?, ?)");
     add.bind(1, static_cast<int64_t>(sku_id));

@@ -13,7 +13,7 @@ class Database;
 
 // Warehouses, their locations (bins) and SKU batches.
 class WarehouseRepository {
-public:
+  public:
     explicit WarehouseRepository(Database& db) : db_(db) {}
 
     // Refuses a code that exists already (InvalidInput).
@@ -33,7 +33,7 @@ public:
     Id ensure_batch(Id sku_id, std::string_view lot, std::string_view expiry);
     std::optional<Batch> batch_by_id(Id id);
 
-private:
+  private:
     Database& db_;
 };
 

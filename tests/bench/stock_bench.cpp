@@ -26,7 +26,8 @@ double seconds_since(Clock::time_point start) {
 
 std::string fresh(const std::filesystem::path& dir, const std::string& name) {
     std::filesystem::path p = dir / name;
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(p.string() + suffix);
     return p.string();
 }
 
@@ -44,8 +45,9 @@ int main(int argc, char** argv) {
         auto start = Clock::now();
         DemoReport r = build_demo_shop(db, options, actor);
         double s = seconds_since(start);
-        std::printf("demo --orders 50000: %.2f s (%lld movements, %d orders, %d allocated; goal < 3 s)\n",
-                    s, r.movements, r.orders, r.allocated);
+        std::printf(
+            "demo --orders 50000: %.2f s (%lld movements, %d orders, %d allocated; goal < 3 s)\n",
+            s, r.movements, r.orders, r.allocated);
     }
 
     // 2. Interactive movements, each its own durable transaction.
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
         {
             WriteTransaction tx(db);
             db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
-            db.sql().exec("INSERT INTO sku(code, name, standard_cost_fen) VALUES ('A', '测试', 100)");
+            db.sql().exec(
+                "INSERT INTO sku(code, name, standard_cost_fen) VALUES ('A', '测试', 100)");
             tx.commit();
         }
         StockService stock(db, actor);
@@ -73,8 +76,9 @@ int main(int argc, char** argv) {
             ms.push_back(seconds_since(start) * 1000.0);
         }
         std::sort(ms.begin(), ms.end());
-        std::printf("single movement, durable commit: median %.2f ms, p95 %.2f ms (goal: median < 5 ms)\n",
-                    ms[ms.size() / 2], ms[ms.size() * 95 / 100]);
+        std::printf(
+            "single movement, durable commit: median %.2f ms, p95 %.2f ms (goal: median < 5 ms)\n",
+            ms[ms.size() / 2], ms[ms.size() * 95 / 100]);
     }
 
     // 3. Bulk: 500,000 movements over 1,000 SKUs and 2 warehouses in one transaction.
@@ -82,8 +86,10 @@ int main(int argc, char** argv) {
         Database db(fresh(dir, "bench-bulk.db"));
         {
             WriteTransaction tx(db);
-            db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓'), ('GZ', '广州仓')");
-            SQLite::Statement s(db.sql(), "INSERT INTO sku(code, name, standard_cost_fen) VALUES (?, '测试', 100)");
+            db.sql().exec(
+                "INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓'), ('GZ', '广州仓')");
+            SQLite::Statement s(
+                db.sql(), "INSERT INTO sku(code, name, standard_cost_fen) VALUES (?, '测试', 100)");
             for (int i = 0; i < 1000; ++i) {
                 s.bind(1, "SKU-" + std::to_string(i));
                 s.exec();
@@ -116,9 +122,10 @@ int main(int argc, char** argv) {
         double in_memory = seconds_since(start);
         posting.commit();
         double s = seconds_since(start);
-        std::printf("bulk: %d movements in %.2f s = %.0f movements/s (rules %.2f s, writing %.2f s; "
-                    "goal >= 100,000/s)\n",
-                    n, s, n / s, in_memory, s - in_memory);
+        std::printf(
+            "bulk: %d movements in %.2f s = %.0f movements/s (rules %.2f s, writing %.2f s; "
+            "goal >= 100,000/s)\n",
+            n, s, n / s, in_memory, s - in_memory);
     }
     return 0;
 }

@@ -1,6 +1,7 @@
+#include "core/clock.h"
+
 #include <boost/test/unit_test.hpp>
 
-#include "core/clock.h"
 #include "core/error.h"
 
 using namespace dj;

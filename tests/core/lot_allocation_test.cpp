@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "core/lot_allocation.h"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace dj;
 

@@ -1,7 +1,8 @@
+#include "core/money.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
-#include "core/money.h"
 
 using namespace dj;
 
@@ -43,13 +44,14 @@ BOOST_AUTO_TEST_CASE(formats_two_decimals) {
 }
 
 BOOST_AUTO_TEST_CASE(rounds_half_away_from_zero_without_overflow) {
-    BOOST_TEST(mul_div_rounded(10, 1, 4) == 3);   // 2.5 -> 3
+    BOOST_TEST(mul_div_rounded(10, 1, 4) == 3);  // 2.5 -> 3
     BOOST_TEST(mul_div_rounded(-10, 1, 4) == -3);
     BOOST_TEST(mul_div_rounded(7, 1, 3) == 2);
     BOOST_TEST(mul_div_rounded(8, 1, 3) == 3);
     BOOST_TEST(mul_div_rounded(9, 1, -2) == -5);
     // The product exceeds 64 bits; the result does not.
-    BOOST_TEST(mul_div_rounded(4'000'000'000'000LL, 3'000'000LL, 6'000'000LL) == 2'000'000'000'000LL);
+    BOOST_TEST(mul_div_rounded(4'000'000'000'000LL, 3'000'000LL, 6'000'000LL) ==
+               2'000'000'000'000LL);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

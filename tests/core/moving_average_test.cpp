@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "core/moving_average.h"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace dj;
 
@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(rounding_never_leaves_value_behind_empty_stock) {
     Fen second = cost_issue(s, 1);
     BOOST_TEST(second == 101);  // 201/2 = 100.5 -> 101
     Fen last = cost_issue(s, 1);
-    BOOST_TEST(last == 100);    // whatever remains
+    BOOST_TEST(last == 100);  // whatever remains
     BOOST_TEST(first + second + last == 302);
     BOOST_TEST(s.qty == 0);
     BOOST_TEST(s.value == 0);

@@ -1,7 +1,8 @@
+#include "core/order.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
-#include "core/order.h"
 #include "core/platform.h"
 
 using namespace dj;

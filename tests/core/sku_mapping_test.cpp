@@ -1,7 +1,8 @@
+#include "core/sku_mapping.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
-#include "core/sku_mapping.h"
 
 using namespace dj;
 

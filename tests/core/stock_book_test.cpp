@@ -1,9 +1,9 @@
-#include <boost/test/unit_test.hpp>
+#include "core/stock_book.h"
 
+#include <boost/test/unit_test.hpp>
 #include <map>
 
 #include "core/error.h"
-#include "core/stock_book.h"
 
 using namespace dj;
 
@@ -12,7 +12,7 @@ namespace {
 // The book's view of an empty shop: SKU 1 (standard cost 10.00), warehouses 1 and 2;
 // warehouse 3 allows negative stock.
 class MemorySource : public StockSource {
-public:
+  public:
     Balance load_balance(Id, Id) override { return {}; }
     std::vector<Lot> load_lots(Id, Id) override { return {}; }
     CostState load_cost(Id) override { return CostState{0, 0, 1000}; }

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "core/translate.h"
+
+#include <boost/test/unit_test.hpp>
 
 using namespace dj;
 

@@ -1,8 +1,9 @@
+#include "demo/demo_shop.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.h"
 #include "core/error.h"
-#include "demo/demo_shop.h"
 #include "store/ledger_check.h"
 #include "store/shop_stats.h"
 #include "store/stock_queries.h"
@@ -38,14 +39,18 @@ BOOST_AUTO_TEST_CASE(realistic_consistent_and_deterministic) {
     BOOST_TEST(stat(a, "orders") == 300);
     BOOST_TEST(stat(a, "movements") > 20000);
     BOOST_TEST(check_ledger(a).empty());
-    for (const char* kind : {"receive", "ship", "transfer_out", "transfer_in", "count", "return", "scrap"}) {
+    for (const char* kind :
+         {"receive", "ship", "transfer_out", "transfer_in", "count", "return", "scrap"}) {
         SQLite::Statement s(a.sql(), "SELECT count(*) FROM movement WHERE kind = ?");
         s.bind(1, kind);
         s.executeStep();
         BOOST_TEST(s.getColumn(0).getInt() > 0, "no " << kind << " movements");
     }
-    BOOST_TEST(a.sql().execAndGet("SELECT count(*) FROM shop_order WHERE receiver_name LIKE '%**'").getInt() > 30);
-    BOOST_TEST(a.sql().execAndGet("SELECT count(*) FROM sku WHERE name GLOB '*龙井*'").getInt() > 0);
+    BOOST_TEST(a.sql()
+                   .execAndGet("SELECT count(*) FROM shop_order WHERE receiver_name LIKE '%**'")
+                   .getInt() > 30);
+    BOOST_TEST(a.sql().execAndGet("SELECT count(*) FROM sku WHERE name GLOB '*龙井*'").getInt() >
+               0);
     BOOST_TEST(a.sql().execAndGet("SELECT min(at) FROM movement").getInt64() >=
                parse_time("2026-08-26", "t"));
     BOOST_TEST(a.sql().execAndGet("SELECT max(at) FROM movement").getInt64() <

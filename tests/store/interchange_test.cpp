@@ -17,14 +17,19 @@ std::string error_of(auto&& f) {
     }
     return "(no error)";
 }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 const char* kHeader = "code,name,barcode,spec,unit,weight_g,cost,shelf_life_days\n";
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(interchange)
 
 BOOST_AUTO_TEST_CASE(csv_quotes_bom_crlf_and_line_numbers) {
-    auto rows = parse_csv("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z\nlast,", "f.csv");
+    auto rows = parse_csv(
+        "\xEF\xBB\xBF"
+        "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z\nlast,",
+        "f.csv");
     BOOST_TEST_REQUIRE(rows.size() == 4u);
     BOOST_TEST(rows[0].fields[0] == "a");
     BOOST_TEST(rows[1].fields[0] == "x, y");
@@ -42,17 +47,19 @@ BOOST_AUTO_TEST_CASE(sku_csv_reads_every_column) {
                                   "88.50,540\nCUP-1,陶瓷杯,,大号,个,,,\n",
                               "skus.csv");
     BOOST_TEST_REQUIRE(skus.size() == 2u);
-    BOOST_TEST(skus[0].name == "西湖龙井");
-    BOOST_TEST(skus[0].barcodes.size() == 2u);
-    BOOST_TEST(skus[0].standard_cost == 8850);
-    BOOST_TEST(skus[0].weight_g == 300);
-    BOOST_TEST(skus[0].shelf_life_days == 540);
-    BOOST_TEST(skus[1].barcodes.empty());
-    BOOST_TEST(skus[1].standard_cost == 0);
+    BOOST_TEST(skus[1].line == 3);
+    BOOST_TEST(skus[0].sku.name == "西湖龙井");
+    BOOST_TEST(skus[0].sku.barcodes.size() == 2u);
+    BOOST_TEST(skus[0].sku.standard_cost == 8850);
+    BOOST_TEST(skus[0].sku.weight_g == 300);
+    BOOST_TEST(skus[0].sku.shelf_life_days == 540);
+    BOOST_TEST(skus[1].sku.barcodes.empty());
+    BOOST_TEST(skus[1].sku.standard_cost == 0);
     // Columns in another order are fine.
-    auto reordered = parse_sku_csv("name,code,cost,barcode,spec,unit,weight_g,shelf_life_days\n茶,T,1.5,,,,,\n", "r.csv");
-    BOOST_TEST(reordered[0].code == "T");
-    BOOST_TEST(reordered[0].standard_cost == 150);
+    auto reordered = parse_sku_csv(
+        "name,code,cost,barcode,spec,unit,weight_g,shelf_life_days\n茶,T,1.5,,,,,\n", "r.csv");
+    BOOST_TEST(reordered[0].sku.code == "T");
+    BOOST_TEST(reordered[0].sku.standard_cost == 150);
 }
 
 BOOST_AUTO_TEST_CASE(sku_csv_errors_name_line_column_and_value) {
@@ -72,7 +79,9 @@ BOOST_AUTO_TEST_CASE(sku_csv_errors_name_line_column_and_value) {
     BOOST_TEST(contains(e, "column name"));
     e = error_of([&] { parse_sku_csv(h + "A,a,,,,\n", "s.csv"); });
     BOOST_TEST(contains(e, "line 2: 6 columns"));
-    e = error_of([&] { parse_sku_csv("code,name,barcode,spec,unit,weight,cost,shelf_life_days\n", "s.csv"); });
+    e = error_of([&] {
+        parse_sku_csv("code,name,barcode,spec,unit,weight,cost,shelf_life_days\n", "s.csv");
+    });
     BOOST_TEST(contains(e, "unknown column \"weight\""));
     e = error_of([&] { parse_sku_csv("code,name\n", "s.csv"); });
     BOOST_TEST(contains(e, "no column \"barcode\""));
@@ -111,21 +120,32 @@ BOOST_AUTO_TEST_CASE(order_json_money_ids_and_times) {
 
 BOOST_AUTO_TEST_CASE(order_json_errors_name_order_and_field) {
     auto order = [](const std::string& lines, const std::string& extra = "") {
-        return R"([{"store": "s", "platform_order_id": "A1", "created_at": "2026-11-20", )" + extra +
-               R"("lines": )" + lines + "}]";
+        return R"([{"store": "s", "platform_order_id": "A1", "created_at": "2026-11-20", )" +
+               extra + R"("lines": )" + lines + "}]";
     };
-    std::string e = error_of([&] { parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1.5}])"), "o.json"); });
+    std::string e = error_of(
+        [&] { parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1.5}])"), "o.json"); });
     BOOST_TEST(contains(e, "order 1 (A1)"));
     BOOST_TEST(contains(e, "lines[0].quantity"));
-    e = error_of([&] { parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1, "unit_price": 9.5}])"), "o.json"); });
+    e = error_of([&] {
+        parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1, "unit_price": 9.5}])"),
+                          "o.json");
+    });
     BOOST_TEST(contains(e, "lines[0].unit_price"));
     e = error_of([&] { parse_orders_json(order("[]"), "o.json"); });
     BOOST_TEST(contains(e, "field lines"));
     e = error_of([&] { parse_orders_json(order(R"([{"quantity": 1}])"), "o.json"); });
     BOOST_TEST(contains(e, "lines[0].seller_code"));
-    e = error_of([&] { parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1}])", R"("status": "paid", )"), "o.json"); });
+    e = error_of([&] {
+        parse_orders_json(
+            order(R"([{"seller_code": "X", "quantity": 1}])", R"("status": "paid", )"), "o.json");
+    });
     BOOST_TEST(contains(e, "field status"));
-    e = error_of([&] { parse_orders_json(order(R"([{"seller_code": "X", "quantity": 1}])", R"("paid_at": "yesterday", )"), "o.json"); });
+    e = error_of([&] {
+        parse_orders_json(
+            order(R"([{"seller_code": "X", "quantity": 1}])", R"("paid_at": "yesterday", )"),
+            "o.json");
+    });
     BOOST_TEST(contains(e, "field paid_at"));
     e = error_of([&] { parse_orders_json("[{\"store\": ", "o.json"); });
     BOOST_TEST(contains(e, "not valid JSON"));

@@ -1,5 +1,4 @@
 #include <boost/test/unit_test.hpp>
-
 #include <map>
 #include <random>
 
@@ -69,72 +68,74 @@ BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
             std::optional<Id> location = wh == 1 ? locations[pick(locations.size())] : std::nullopt;
             try {
                 switch (pick(9)) {
-                case 0:
-                case 1: {
-                    ReceiveArgs a{sku, wh, qty, location, std::nullopt, 100 + static_cast<Fen>(pick(5000))};
-                    if (sku == 1) {
-                        if (batches.empty() || pick(3) == 0)
-                            batches.push_back(repo.ensure_batch(
-                                1, "LOT" + std::to_string(batches.size()),
-                                "2027-0" + std::to_string(1 + pick(9)) + "-15"));
-                        a.batch_id = batches[pick(batches.size())];
+                    case 0:
+                    case 1: {
+                        ReceiveArgs a{sku,      wh,           qty,
+                                      location, std::nullopt, 100 + static_cast<Fen>(pick(5000))};
+                        if (sku == 1) {
+                            if (batches.empty() || pick(3) == 0)
+                                batches.push_back(repo.ensure_batch(
+                                    1, "LOT" + std::to_string(batches.size()),
+                                    "2027-0" + std::to_string(1 + pick(9)) + "-15"));
+                            a.batch_id = batches[pick(batches.size())];
+                        }
+                        book.receive(ctx, a);
+                        model.on_hand[key] += qty;
+                        break;
                     }
-                    book.receive(ctx, a);
-                    model.on_hand[key] += qty;
-                    break;
-                }
-                case 2: {
-                    Qty from_reserved = std::min(qty, model.reserved[key]) * static_cast<Qty>(pick(2));
-                    book.ship(ctx, sku, wh, qty, from_reserved);
-                    model.on_hand[key] -= qty;
-                    model.reserved[key] -= from_reserved;
-                    break;
-                }
-                case 3: {
-                    Id to = wh == 1 ? 2 : 1;
-                    std::size_t before = book.pending().size();
-                    book.transfer_out(ctx, sku, wh, to, qty);
-                    for (std::size_t m = before; m < book.pending().size(); ++m) {
-                        const Movement& out = book.pending()[m];
-                        road.push_back({sku, wh, to, out.batch_id, -out.qty, -out.value});
+                    case 2: {
+                        Qty from_reserved =
+                            std::min(qty, model.reserved[key]) * static_cast<Qty>(pick(2));
+                        book.ship(ctx, sku, wh, qty, from_reserved);
+                        model.on_hand[key] -= qty;
+                        model.reserved[key] -= from_reserved;
+                        break;
                     }
-                    model.on_hand[key] -= qty;
-                    model.in_transit[{sku, to}] += qty;
-                    break;
-                }
-                case 4: {
-                    if (road.empty()) break;
-                    std::size_t r = pick(road.size());
-                    Transit t = road[r];
-                    book.transfer_in(ctx, t.sku, t.to, t.from, t.qty, t.batch, t.value);
-                    road.erase(road.begin() + static_cast<std::ptrdiff_t>(r));
-                    model.on_hand[{t.sku, t.to}] += t.qty;
-                    model.in_transit[{t.sku, t.to}] -= t.qty;
-                    break;
-                }
-                case 5: {
-                    Qty counted = static_cast<Qty>(pick(30));
-                    Qty delta = book.count(ctx, sku, wh, counted, std::nullopt);
-                    model.on_hand[key] += delta;
-                    break;
-                }
-                case 6:
-                    book.customer_return(ctx, sku, wh, qty, location, std::nullopt);
-                    model.on_hand[key] += qty;
-                    break;
-                case 7:
-                    book.scrap(ctx, sku, wh, qty, std::nullopt, std::nullopt);
-                    model.on_hand[key] -= qty;
-                    break;
-                case 8:
-                    if (pick(2)) {
-                        book.reserve(sku, wh, qty);
-                        model.reserved[key] += qty;
-                    } else {
-                        book.release(sku, wh, qty);
-                        model.reserved[key] -= qty;
+                    case 3: {
+                        Id to = wh == 1 ? 2 : 1;
+                        std::size_t before = book.pending().size();
+                        book.transfer_out(ctx, sku, wh, to, qty);
+                        for (std::size_t m = before; m < book.pending().size(); ++m) {
+                            const Movement& out = book.pending()[m];
+                            road.push_back({sku, wh, to, out.batch_id, -out.qty, -out.value});
+                        }
+                        model.on_hand[key] -= qty;
+                        model.in_transit[{sku, to}] += qty;
+                        break;
                     }
-                    break;
+                    case 4: {
+                        if (road.empty()) break;
+                        std::size_t r = pick(road.size());
+                        Transit t = road[r];
+                        book.transfer_in(ctx, t.sku, t.to, t.from, t.qty, t.batch, t.value);
+                        road.erase(road.begin() + static_cast<std::ptrdiff_t>(r));
+                        model.on_hand[{t.sku, t.to}] += t.qty;
+                        model.in_transit[{t.sku, t.to}] -= t.qty;
+                        break;
+                    }
+                    case 5: {
+                        Qty counted = static_cast<Qty>(pick(30));
+                        Qty delta = book.count(ctx, sku, wh, counted, std::nullopt);
+                        model.on_hand[key] += delta;
+                        break;
+                    }
+                    case 6:
+                        book.customer_return(ctx, sku, wh, qty, location, std::nullopt);
+                        model.on_hand[key] += qty;
+                        break;
+                    case 7:
+                        book.scrap(ctx, sku, wh, qty, std::nullopt, std::nullopt);
+                        model.on_hand[key] -= qty;
+                        break;
+                    case 8:
+                        if (pick(2)) {
+                            book.reserve(sku, wh, qty);
+                            model.reserved[key] += qty;
+                        } else {
+                            book.release(sku, wh, qty);
+                            model.reserved[key] -= qty;
+                        }
+                        break;
                 }
                 ++posted_ops;
             } catch (const StockRuleViolation&) {
@@ -155,8 +156,8 @@ BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
                                   << " expected " << d.expected);
     BOOST_TEST(diffs.empty());
 
-    SQLite::Statement s(db.sql(),
-                        "SELECT sku_id, warehouse_id, on_hand, reserved, in_transit FROM stock_balance");
+    SQLite::Statement s(
+        db.sql(), "SELECT sku_id, warehouse_id, on_hand, reserved, in_transit FROM stock_balance");
     std::size_t rows = 0;
     while (s.executeStep()) {
         Key key{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};

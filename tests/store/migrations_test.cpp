@@ -1,9 +1,10 @@
-#include <boost/test/unit_test.hpp>
+#include "store/migrations.h"
 
 #include <SQLiteCpp/Database.h>
 
+#include <boost/test/unit_test.hpp>
+
 #include "core/error.h"
-#include "store/migrations.h"
 #include "test_db.h"
 
 using namespace dj;

@@ -126,7 +126,8 @@ BOOST_AUTO_TEST_CASE(bundle_mapping_reserves_every_component) {
     {
         WriteTransaction tx(db);
         CatalogueRepository c(db);
-        c.save_mapping({0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
+        c.save_mapping(
+            {0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
         tx.commit();
     }
     Order o = order("B1", 1);
@@ -160,8 +161,18 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     Order shipped = *OrderRepository(db).find(1);
     BOOST_TEST((shipped.status == OrderStatus::shipped));
     BOOST_TEST((shipped.allocation == Allocation::shipped));
-    StockPosting again(db);
-    BOOST_CHECK_THROW(OrderAllocator(again).ship(1, ctx), StockRuleViolation);
+    {
+        StockPosting again(db);
+        BOOST_CHECK_THROW(OrderAllocator(again).ship(1, ctx), StockRuleViolation);
+    }
+    // The platform keeps saying "to ship" until the confirmation reaches it.
+    BOOST_TEST((accept(order("A1", 2)).outcome == UpsertOutcome::unchanged));
+    BOOST_TEST((OrderRepository(db).find(1)->status == OrderStatus::shipped));
+    Order refunded = order("A1", 2, OrderStatus::refund_requested);
+    refunded.modified_at += 60;
+    accept(refunded);
+    BOOST_TEST((OrderRepository(db).find(1)->status == OrderStatus::refund_requested));
+    BOOST_TEST((OrderRepository(db).find(1)->allocation == Allocation::shipped));
     BOOST_TEST(check_ledger(db).empty());
 }
 

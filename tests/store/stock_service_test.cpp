@@ -1,9 +1,10 @@
+#include "store/stock_service.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
 #include "store/ledger_check.h"
 #include "store/stock_queries.h"
-#include "store/stock_service.h"
 #include "test_db.h"
 
 using namespace dj;

@@ -41,7 +41,8 @@ std::string dump_content(Database& db) {
     SQLite::Statement t(db.sql(),
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                         "'sqlite_%' ORDER BY name");
-    while (t.executeStep()) tables.push_back(t.getColumn(0).getString());
+    while (t.executeStep())
+        tables.push_back(t.getColumn(0).getString());
     std::string out;
     for (const std::string& table : tables) {
         out += "## " + table + "\n";

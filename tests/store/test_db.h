@@ -11,7 +11,7 @@ namespace dj::test {
 
 // A fresh folder under the temp dir, removed at the end of the test.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device rd;
         path_ = std::filesystem::temp_directory_path() /
@@ -24,11 +24,13 @@ public:
     }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
-inline Actor test_actor() { return Actor{"tester", "owner", "test-station"}; }
+inline Actor test_actor() {
+    return Actor{"tester", "owner", "test-station"};
+}
 
 // Warehouses CZ and GZ (GZ allows negative stock), locations A-01-01 (walk 10) and
 // B-01-01 (walk 20) in CZ, SKUs TEA-1 (shelf life 365 days, standard cost 20.00) and

@@ -1,0 +1,3 @@
+// cli_tests: drives the real dianjia-cli binary on real SQLite files.
+#define BOOST_TEST_MODULE cli_tests
+#include <boost/test/unit_test.hpp>
