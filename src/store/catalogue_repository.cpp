@@ -5,9 +5,13 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/database.h"
+#include "store/sql_binding.h"
 
 namespace dj {
 namespace {
+
+constexpr const char* kStoreColumns =
+    "SELECT id, code, name, platform, default_warehouse_id FROM shop_store ";
 
 constexpr const char* kSkuColumns =
     "SELECT id, code, name, spec, unit, weight_g, shelf_life_days, flags, standard_cost_fen, "
@@ -24,7 +28,7 @@ Sku read_sku(SQLite::Statement& s) {
     k.shelf_life_days = s.getColumn(6).getInt();
     k.flags = static_cast<unsigned>(s.getColumn(7).getInt());
     k.standard_cost = s.getColumn(8).getInt64();
-    if (!s.getColumn(9).isNull()) k.supplier_id = s.getColumn(9).getInt64();
+    k.supplier_id = read_optional(s.getColumn(9));
     return k;
 }
 
@@ -34,15 +38,8 @@ ShopStore read_store(SQLite::Statement& s) {
     st.code = s.getColumn(1).getString();
     st.name = s.getColumn(2).getString();
     st.platform = parse_platform(s.getColumn(3).getString());
-    if (!s.getColumn(4).isNull()) st.default_warehouse_id = s.getColumn(4).getInt64();
+    st.default_warehouse_id = read_optional(s.getColumn(4));
     return st;
-}
-
-void bind_optional(SQLite::Statement& s, int index, const std::optional<Id>& v) {
-    if (v)
-        s.bind(index, static_cast<int64_t>(*v));
-    else
-        s.bind(index);
 }
 
 }  // namespace
@@ -219,8 +216,8 @@ Id CatalogueRepository::save_store(const ShopStore& store) {
 
 ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
     SQLite::Statement s(db_.sql(),
-                        "SELECT id, code, name, platform, default_warehouse_id FROM shop_store "
-                        "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
+                        std::string(kStoreColumns) +
+                            "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
     s.bind(1, std::string(code_or_name));
     if (!s.executeStep())
         throw NotFound(trf("Store {0} does not exist. Add it with \"store add\".", code_or_name));
@@ -239,18 +236,14 @@ std::string CatalogueRepository::next_store_code(Platform platform) {
 }
 
 std::optional<ShopStore> CatalogueRepository::store_by_id(Id id) {
-    SQLite::Statement s(db_.sql(),
-                        "SELECT id, code, name, platform, default_warehouse_id FROM shop_store "
-                        "WHERE id = ?");
+    SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     return read_store(s);
 }
 
 std::vector<ShopStore> CatalogueRepository::list_stores() {
-    SQLite::Statement s(db_.sql(),
-                        "SELECT id, code, name, platform, default_warehouse_id FROM shop_store "
-                        "ORDER BY id");
+    SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "ORDER BY id");
     std::vector<ShopStore> out;
     while (s.executeStep())
         out.push_back(read_store(s));

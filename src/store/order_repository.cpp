@@ -6,21 +6,10 @@
 
 #include "core/translate.h"
 #include "store/database.h"
+#include "store/sql_binding.h"
 
 namespace dj {
 namespace {
-
-void bind_time(SQLite::Statement& s, int index, const std::optional<Timestamp>& t) {
-    if (t)
-        s.bind(index, static_cast<int64_t>(*t));
-    else
-        s.bind(index);
-}
-
-std::optional<Timestamp> read_time(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return c.getInt64();
-}
 
 bool same_header(const Order& a, const Order& b) {
     const Receiver& x = a.receiver;
@@ -48,9 +37,9 @@ void bind_header(SQLite::Statement& s, const Order& o) {
     s.bind(12, static_cast<int64_t>(o.paid_amount));
     s.bind(13, static_cast<int64_t>(o.freight));
     s.bind(14, static_cast<int64_t>(o.created_at));
-    bind_time(s, 15, o.paid_at);
+    bind_optional(s, 15, o.paid_at);
     s.bind(16, static_cast<int64_t>(o.modified_at));
-    bind_time(s, 17, o.promised_ship_at);
+    bind_optional(s, 17, o.promised_ship_at);
 }
 
 }  // namespace
@@ -161,11 +150,11 @@ std::optional<Order> OrderRepository::find(Id id) {
     o.paid_amount = s.getColumn(13).getInt64();
     o.freight = s.getColumn(14).getInt64();
     o.created_at = s.getColumn(15).getInt64();
-    o.paid_at = read_time(s.getColumn(16));
+    o.paid_at = read_optional(s.getColumn(16));
     o.modified_at = s.getColumn(17).getInt64();
-    o.promised_ship_at = read_time(s.getColumn(18));
+    o.promised_ship_at = read_optional(s.getColumn(18));
     o.allocation = parse_allocation(s.getColumn(19).getString());
-    if (!s.getColumn(20).isNull()) o.warehouse_id = s.getColumn(20).getInt64();
+    o.warehouse_id = read_optional(s.getColumn(20));
     s.reset();
 
     SQLite::Statement& l = db_.statement(
@@ -219,9 +208,9 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         o.seller_memo = s.getColumn(11).getString();
         o.units = s.getColumn(12).getInt64();
         o.created_at = s.getColumn(13).getInt64();
-        o.paid_at = read_time(s.getColumn(14));
+        o.paid_at = read_optional(s.getColumn(14));
         o.modified_at = s.getColumn(15).getInt64();
-        o.promised_ship_at = read_time(s.getColumn(16));
+        o.promised_ship_at = read_optional(s.getColumn(16));
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

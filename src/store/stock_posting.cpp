@@ -3,16 +3,10 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "core/translate.h"
+#include "store/sql_binding.h"
 
 namespace dj {
 namespace {
-
-void bind_optional(SQLite::Statement& s, int index, const std::optional<Id>& v) {
-    if (v)
-        s.bind(index, static_cast<int64_t>(*v));
-    else
-        s.bind(index);
-}
 
 std::string text_or_id(SQLite::Statement& s, Id id) {
     std::string out = s.executeStep() ? s.getColumn(0).getString() : "#" + std::to_string(id);
@@ -50,8 +44,8 @@ std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
         lot.id = s.getColumn(0).getInt64();
         lot.sku_id = sku_id;
         lot.warehouse_id = warehouse_id;
-        if (!s.getColumn(1).isNull()) lot.location_id = s.getColumn(1).getInt64();
-        if (!s.getColumn(2).isNull()) lot.batch_id = s.getColumn(2).getInt64();
+        lot.location_id = read_optional(s.getColumn(1));
+        lot.batch_id = read_optional(s.getColumn(2));
         lot.expiry = s.getColumn(3).getString();
         lot.walk_order = s.getColumn(4).getInt();
         lot.on_hand = s.getColumn(5).getInt64();

@@ -8,14 +8,6 @@
 #include "store/warehouse_repository.h"
 
 namespace dj {
-namespace {
-
-std::optional<Id> location_id(WarehouseRepository& repo, Id warehouse_id, const std::string& code) {
-    if (code.empty()) return std::nullopt;
-    return repo.require_location(warehouse_id, code).id;
-}
-
-}  // namespace
 
 MovementContext StockService::context(const std::string& doc, const std::string& reason,
                                       const char* doc_prefix) const {
@@ -36,19 +28,17 @@ MovementContext StockService::context(const std::string& doc, const std::string&
 }
 
 std::vector<Movement> StockService::receive(const Receive& r) {
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Sku sku = catalogue.require_sku(r.sku);
-    Warehouse w = warehouses.require_warehouse(r.warehouse);
+    Place p = resolve(r.sku, r.warehouse, r.location);
+    Sku sku = *CatalogueRepository(db_).sku_by_id(p.sku);
     ReceiveArgs args;
-    args.sku_id = sku.id;
-    args.warehouse_id = w.id;
+    args.sku_id = p.sku;
+    args.warehouse_id = p.warehouse;
     args.qty = r.qty;
-    args.location_id = location_id(warehouses, w.id, r.location);
+    args.location_id = p.location;
     args.unit_cost = r.unit_cost;
     if (!r.batch.empty()) {
-        args.batch_id = warehouses.ensure_batch(sku.id, r.batch, r.expiry);
+        args.batch_id = WarehouseRepository(db_).ensure_batch(sku.id, r.batch, r.expiry);
     } else if (!r.expiry.empty()) {
         throw InvalidInput(trf("SKU {0}: an expiry date needs a batch (--batch LOT)", sku.code));
     } else if (sku.shelf_life_days > 0) {
@@ -63,12 +53,9 @@ std::vector<Movement> StockService::receive(const Receive& r) {
 
 std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
                                          const std::string& warehouse, const std::string& doc) {
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Id sku_id = catalogue.require_sku(sku).id;
-    Id wh = warehouses.require_warehouse(warehouse).id;
-    posting.book().ship(context(doc, {}, "SHP"), sku_id, wh, qty);
+    Place p = resolve(sku, warehouse, {});
+    posting.book().ship(context(doc, {}, "SHP"), p.sku, p.warehouse, qty);
     return posting.commit();
 }
 
@@ -79,13 +66,11 @@ std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
         throw InvalidInput(
             tr("A transfer needs a document number (--doc), used to book its "
                "arrival"));
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Id sku_id = catalogue.require_sku(sku).id;
-    Id from_id = warehouses.require_warehouse(from).id;
-    Id to_id = warehouses.require_warehouse(to).id;
-    posting.book().transfer_out(context(doc, {}, "TRF"), sku_id, from_id, to_id, qty);
+    Place from_place = resolve(sku, from, {});
+    Id to_id = WarehouseRepository(db_).require_warehouse(to).id;
+    posting.book().transfer_out(context(doc, {}, "TRF"), from_place.sku, from_place.warehouse,
+                                to_id, qty);
     return posting.commit();
 }
 
@@ -127,16 +112,23 @@ std::vector<Movement> StockService::arrive(const std::string& doc) {
     return posting.commit();
 }
 
+StockService::Place StockService::resolve(const std::string& sku, const std::string& warehouse,
+                                          const std::string& location) {
+    WarehouseRepository warehouses(db_);
+    Place p;
+    p.sku = CatalogueRepository(db_).require_sku(sku).id;
+    p.warehouse = warehouses.require_warehouse(warehouse).id;
+    if (!location.empty()) p.location = warehouses.require_location(p.warehouse, location).id;
+    return p;
+}
+
 std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
                                           const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Id sku_id = catalogue.require_sku(sku).id;
-    Id wh = warehouses.require_warehouse(warehouse).id;
+    Place p = resolve(sku, warehouse, location);
     posting.book().count(context({}, reason.empty() ? std::string("stock count") : reason, "CNT"),
-                         sku_id, wh, counted, location_id(warehouses, wh, location));
+                         p.sku, p.warehouse, counted, p.location);
     return posting.commit();
 }
 
@@ -145,26 +137,20 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
                                                     const std::string& location,
                                                     const std::string& doc,
                                                     const std::string& reason) {
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Id sku_id = catalogue.require_sku(sku).id;
-    Id wh = warehouses.require_warehouse(warehouse).id;
-    posting.book().customer_return(context(doc, reason, "RTN"), sku_id, wh, qty,
-                                   location_id(warehouses, wh, location), std::nullopt);
+    Place p = resolve(sku, warehouse, location);
+    posting.book().customer_return(context(doc, reason, "RTN"), p.sku, p.warehouse, qty, p.location,
+                                   std::nullopt);
     return posting.commit();
 }
 
 std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
                                           const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
-    CatalogueRepository catalogue(db_);
-    WarehouseRepository warehouses(db_);
     StockPosting posting(db_);
-    Id sku_id = catalogue.require_sku(sku).id;
-    Id wh = warehouses.require_warehouse(warehouse).id;
-    posting.book().scrap(context({}, reason, "SCR"), sku_id, wh, qty,
-                         location_id(warehouses, wh, location), std::nullopt);
+    Place p = resolve(sku, warehouse, location);
+    posting.book().scrap(context({}, reason, "SCR"), p.sku, p.warehouse, qty, p.location,
+                         std::nullopt);
     return posting.commit();
 }
 

@@ -44,6 +44,14 @@ class StockService {
                                 const std::string& location, const std::string& reason);
 
   private:
+    struct Place {
+        Id sku = 0;
+        Id warehouse = 0;
+        std::optional<Id> location;
+    };
+    // Looks up the codes (NotFound names the one that is wrong).
+    Place resolve(const std::string& sku, const std::string& warehouse,
+                  const std::string& location);
     MovementContext context(const std::string& doc, const std::string& reason,
                             const char* doc_prefix) const;
     Database& db_;
