@@ -122,6 +122,23 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
         ctx.print(out);
     });
 
+    auto* lots =
+        stock->add_subcommand("lots", tr("Stock per location and batch, in picking order"));
+    lots->add_option("--warehouse,-w", filter->warehouse, tr("Only this warehouse"));
+    lots->add_option("--sku", filter->sku, tr("Only this SKU"));
+    lots->callback([&ctx, filter] {
+        Listing out({{"sku", tr("SKU")},
+                     {"warehouse", tr("Warehouse")},
+                     {"location", tr("Location")},
+                     {"batch", tr("Batch")},
+                     {"expiry", tr("Expiry")},
+                     {"on_hand", tr("On hand")}});
+        for (const LotRow& r : list_lots(ctx.db(), *filter))
+            out.add({Cell::str(r.sku), Cell::str(r.warehouse), Cell::str(r.location),
+                     Cell::str(r.batch), Cell::str(r.expiry), Cell::num(r.on_hand)});
+        ctx.print(out);
+    });
+
     stock->add_subcommand("summary", tr("Stock per warehouse: SKUs, units and value"))
         ->callback([&ctx] {
             Listing out({{"warehouse", tr("Warehouse")},

@@ -37,6 +37,27 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
     return out;
 }
 
+std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
+    SQLite::Statement s(
+        db.sql(),
+        "SELECT k.code, w.code, ifnull(l.code, ''), ifnull(b.lot, ''), "
+        "ifnull(b.expiry, ''), t.on_hand FROM stock_lot t "
+        "JOIN sku k ON k.id = t.sku_id JOIN warehouse w ON w.id = t.warehouse_id "
+        "LEFT JOIN location l ON l.id = t.location_id "
+        "LEFT JOIN batch b ON b.id = t.batch_id "
+        "WHERE t.on_hand <> 0 AND (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
+        "ORDER BY k.code, w.code, ifnull(l.walk_order, 2147483647), l.code, "
+        "b.expiry");
+    s.bind(1, filter.warehouse);
+    s.bind(2, filter.sku);
+    std::vector<LotRow> out;
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
+                       s.getColumn(2).getString(), s.getColumn(3).getString(),
+                       s.getColumn(4).getString(), s.getColumn(5).getInt64()});
+    return out;
+}
+
 std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
     SQLite::Statement s(
         db.sql(),

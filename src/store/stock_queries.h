@@ -28,6 +28,18 @@ struct StockFilter {
 
 std::vector<StockRow> list_stock(Database& db, const StockFilter& filter);
 
+// Where the stock is: one row per location and batch with stock, in picking order.
+struct LotRow {
+    std::string sku;
+    std::string warehouse;
+    std::string location;  // empty: not put away to a bin
+    std::string batch;
+    std::string expiry;
+    Qty on_hand = 0;
+};
+
+std::vector<LotRow> list_lots(Database& db, const StockFilter& filter);
+
 struct LedgerRow {
     Id id = 0;
     Timestamp at = 0;

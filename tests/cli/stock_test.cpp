@@ -104,6 +104,14 @@ BOOST_AUTO_TEST_CASE(shelf_life_sku_needs_batch_and_expiry) {
     BOOST_TEST_REQUIRE(ledger_rows.size() == 2u);
     BOOST_TEST(str(ledger_rows[0], "batch") == "L20261101");
     BOOST_TEST(num(row_where(stock(), {{"sku", "MILK-01"}}), "on_hand") == 7);
+    // Where it is: 5 in A-01-01, 2 not yet put away, both of the lot.
+    json lots = list({"stock", "lots", "--sku", "MILK-01"});
+    BOOST_TEST(lots == json::parse(R"([
+        {"sku": "MILK-01", "warehouse": "CZ", "location": "A-01-01", "batch": "L20261101",
+         "expiry": "2027-01-31", "on_hand": 5},
+        {"sku": "MILK-01", "warehouse": "CZ", "location": "", "batch": "L20261101",
+         "expiry": "2027-01-31", "on_hand": 2}])"),
+               lots.dump());
 }
 
 BOOST_AUTO_TEST_CASE(transfer_is_in_transit_until_arrival) {
