@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/task_runner.h"
+#include "core/actor.h"
+#include "store/database.h"
+
+namespace dj::app {
+
+// What every view shares: the open shop, the acting user and the background runner.
+struct AppContext {
+    std::string db_path;
+    std::unique_ptr<Database> db;  // the UI thread's connection; workers open their own
+    Actor actor;
+    TaskRunner tasks;
+    // Called after a view changed data, so the others reload when shown.
+    std::function<void()> data_changed;
+};
+
+}  // namespace dj::app

@@ -1,0 +1,109 @@
+#include "app/dashboard_panel.h"
+
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "app/ui_helpers.h"
+#include "core/clock.h"
+
+namespace dj::app {
+
+DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
+    auto* root = new wxBoxSizer(wxVERTICAL);
+    auto heading = [this](const wxString& text) {
+        auto* label = new wxStaticText(this, wxID_ANY, text);
+        label->SetFont(label->GetFont().Bold().Scaled(1.3f));
+        return label;
+    };
+    root->Add(heading(_("Orders waiting to ship")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    auto* orders = new wxGridSizer(5, FromDIP(8), FromDIP(8));
+    wxColour neutral(0xe8, 0xee, 0xf7);
+    orders->Add(tile(this, _("Waiting to ship"), open_, neutral), wxSizerFlags().Expand());
+    orders->Add(tile(this, _("Due within 24 hours"), due_, level_colour(StockLevel::low)),
+                wxSizerFlags().Expand());
+    orders->Add(tile(this, _("Overdue"), overdue_, level_colour(StockLevel::out)),
+                wxSizerFlags().Expand());
+    orders->Add(tile(this, _("Short of stock"), short_, level_colour(StockLevel::out)),
+                wxSizerFlags().Expand());
+    orders->Add(tile(this, _("Refunds to intercept"), intercepts_, level_colour(StockLevel::low)),
+                wxSizerFlags().Expand());
+    root->Add(orders, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+
+    root->Add(heading(_("Stock levels (SKU × warehouse)")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    auto* stock = new wxGridSizer(5, FromDIP(8), FromDIP(8));
+    stock->Add(tile(this, _("Enough"), enough_, level_colour(StockLevel::enough)), wxSizerFlags().Expand());
+    stock->Add(tile(this, _("Low (under 7 days of sales)"), low_, level_colour(StockLevel::low)),
+               wxSizerFlags().Expand());
+    stock->Add(tile(this, _("Out of stock"), out_, level_colour(StockLevel::out)), wxSizerFlags().Expand());
+    stock->Add(tile(this, _("Open alerts"), alerts_, neutral), wxSizerFlags().Expand());
+    root->Add(stock, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+
+    root->Add(heading(_("Today's orders by platform and status")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    today_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    today_->AppendColumn(_("Platform"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    today_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    today_->AppendColumn(_("Orders"), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    root->Add(today_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    SetSizer(root);
+}
+
+wxPanel* DashboardPanel::tile(wxWindow* parent, const wxString& caption, wxStaticText*& number,
+                              const wxColour& colour) {
+    auto* panel = new wxPanel(parent);
+    panel->SetBackgroundColour(colour);
+    auto* s = new wxBoxSizer(wxVERTICAL);
+    number = new wxStaticText(panel, wxID_ANY, "–");
+    number->SetFont(number->GetFont().Bold().Scaled(2.2f));
+    s->Add(number, wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, FromDIP(10)));
+    s->Add(new wxStaticText(panel, wxID_ANY, caption), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    panel->SetSizer(s);
+    return panel;
+}
+
+void DashboardPanel::reload() {
+    loading_ = true;
+    std::string path = ctx_.db_path;
+    ctx_.tasks.start<Figures>(
+        alive(),
+        [path](TaskProgress&) {
+            Database db(path, Database::Mode::existing);
+            Timestamp now = now_utc();
+            return Figures{dashboard_figures(db, now), attention_items(db, now).size()};
+        },
+        [this](Figures& f) {
+            loading_ = false;
+            show(f);
+        },
+        [this](const std::string& error) {
+            loading_ = false;
+            show_error(this, _("Could not read the dashboard"), error);
+        });
+}
+
+void DashboardPanel::show(const Figures& f) {
+    const DashboardFigures& d = f.dashboard;
+    auto set = [](wxStaticText* label, long long n) { label->SetLabel(wxString::Format("%lld", n)); };
+    set(open_, d.open_orders);
+    set(due_, d.due_soon);
+    set(overdue_, d.overdue);
+    set(short_, d.short_orders);
+    set(intercepts_, d.intercepts);
+    set(enough_, d.skus_enough);
+    set(low_, d.skus_low);
+    set(out_, d.skus_out);
+    set(alerts_, static_cast<long long>(f.attention));
+    today_->DeleteAllItems();
+    long row = 0;
+    for (const auto& c : d.today) {
+        today_->InsertItem(row, platform_label(c.platform));
+        today_->SetItem(row, 1, status_label(c.status));
+        today_->SetItem(row, 2, wxString::Format("%lld", c.orders));
+        ++row;
+    }
+    if (row == 0) today_->InsertItem(0, _("No orders today yet"));
+    Layout();
+}
+
+}  // namespace dj::app

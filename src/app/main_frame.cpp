@@ -1,0 +1,228 @@
+#include "app/main_frame.h"
+
+#include <wx/config.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+#include <wx/listbox.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/artprov.h>
+#include <wx/image.h>
+#include <wx/toolbar.h>
+#include <wx/srchctrl.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/statusbr.h>
+
+#include "app/alerts_panel.h"
+#include "app/dashboard_panel.h"
+#include "app/orders_panel.h"
+#include "app/pack_panel.h"
+#include "app/reports_panel.h"
+#include "app/settings_panel.h"
+#include "app/stock_panel.h"
+#include "core/catalogue.h"
+#include "store/catalogue_repository.h"
+
+namespace dj::app {
+namespace {
+enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch };
+}
+
+const std::vector<wxString>& MainFrame::view_names() {
+    static const std::vector<wxString> names{"dashboard", "orders", "pack",    "stock",
+                                             "alerts",    "reports", "settings"};
+    return names;
+}
+
+MainFrame::MainFrame(AppContext& ctx)
+    : wxFrame(nullptr, wxID_ANY, _("Dianjia back office"), wxDefaultPosition, wxSize(1200, 760)),
+      ctx_(ctx),
+      status_timer_(this) {
+    build_menu();
+    build_toolbar();
+    CreateStatusBar(3);
+    int widths[] = {-3, -2, -1};
+    GetStatusBar()->SetStatusWidths(3, widths);
+
+    auto* body = new wxBoxSizer(wxHORIZONTAL);
+    nav_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(140), -1));
+    wxFont nav_font = nav_->GetFont();
+    nav_font.SetPointSize(nav_font.GetPointSize() + 3);
+    nav_->SetFont(nav_font);
+    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Picking & packing"), _("Stock"),
+                                  _("Alerts"), _("Reports"), _("Settings")})
+        nav_->Append(label);
+    book_ = new wxSimplebook(this);
+    views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
+              new PackPanel(book_, ctx_),      new StockPanel(book_, ctx_),
+              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
+              new SettingsPanel(book_, ctx_)};
+    for (std::size_t i = 0; i < views_.size(); ++i) book_->AddPage(views_[i], nav_->GetString(i));
+    stale_.assign(views_.size(), true);
+    body->Add(nav_, wxSizerFlags().Expand());
+    body->Add(book_, wxSizerFlags(1).Expand());
+    SetSizer(body);
+
+    ctx_.data_changed = [this] {
+        stale_.assign(views_.size(), true);
+        show_page(book_->GetSelection());
+        update_status();
+    };
+    nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_page(e.GetSelection()); });
+    Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { update_status(); });
+    status_timer_.Start(1000);
+
+    restore_geometry();
+    wxString last = wxConfig::Get()->Read("/window/view", "dashboard");
+    show_view(last);
+    update_status();
+}
+
+MainFrame::~MainFrame() { ctx_.data_changed = nullptr; }
+
+void MainFrame::build_menu() {
+    auto* file = new wxMenu;
+    file->Append(kIdRefresh, _("&Refresh\tF5"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
+    auto* view = new wxMenu;
+    const wxString labels[] = {_("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"),
+                               _("&Picking && packing\tCtrl+3"), _("&Stock\tCtrl+4"),
+                               _("&Alerts\tCtrl+5"), _("&Reports\tCtrl+6"),
+                               _("S&ettings\tCtrl+7")};
+    for (int i = 0; i < 7; ++i) {
+        view->Append(wxID_HIGHEST + 100 + i, labels[i]);
+        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
+    }
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Dianjia"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(view, _("&View"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ctx_.data_changed(); }, kIdRefresh);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            wxMessageBox(_("Dianjia (店家): orders, stock, packing and reports for shops on "
+                           "Taobao, JD, Pinduoduo and Douyin."),
+                         _("About Dianjia"), wxOK | wxICON_INFORMATION, this);
+        },
+        wxID_ABOUT);
+}
+
+void MainFrame::build_toolbar() {
+    wxToolBar* tb = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT);
+    tb->AddTool(kIdRefresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR),
+                _("Read everything from the database again (F5)"));
+    tb->AddSeparator();
+    search_ = new wxSearchCtrl(tb, kIdSearch, {}, wxDefaultPosition, wxSize(FromDIP(320), -1),
+                               wxTE_PROCESS_ENTER);
+    search_->SetDescriptiveText(_("Search orders or SKUs: order no., receiver, SKU"));
+    tb->AddControl(search_);
+    tb->Realize();
+    auto run_search = [this](wxCommandEvent&) {
+        if (View* v = current_view()) v->search(search_->GetValue());
+    };
+    search_->Bind(wxEVT_TEXT, run_search);
+    search_->Bind(wxEVT_SEARCHCTRL_SEARCH_BTN, run_search);
+    search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) {
+        search_->Clear();
+        if (View* v = current_view()) v->search({});
+    });
+}
+
+void MainFrame::show_view(const wxString& name) {
+    const auto& names = view_names();
+    auto it = std::find(names.begin(), names.end(), name);
+    show_page(it == names.end() ? 0 : static_cast<int>(it - names.begin()));
+}
+
+void MainFrame::show_page(int index) {
+    if (index < 0 || index >= static_cast<int>(views_.size())) return;
+    if (nav_->GetSelection() != index) nav_->SetSelection(index);
+    if (book_->GetSelection() != index) book_->ChangeSelection(index);
+    if (stale_[index]) {
+        stale_[index] = false;
+        views_[index]->reload();
+    }
+    if (!search_->IsEmpty()) views_[index]->search(search_->GetValue());
+    views_[index]->SetFocus();
+}
+
+View* MainFrame::current_view() const {
+    int i = book_->GetSelection();
+    return i >= 0 ? views_[i] : nullptr;
+}
+
+bool MainFrame::settled() const {
+    if (ctx_.tasks.running() > 0) return false;
+    for (View* v : views_)
+        if (v->loading()) return false;
+    return true;
+}
+
+void MainFrame::update_status() {
+    wxString stores;
+    try {
+        for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+            if (!stores.empty()) stores += "  ";
+            // Sync arrives with the platform adapters; until a store has synced it says so.
+            stores += wxString::Format(_("%s: not synced"), wxString::FromUTF8(s.code));
+        }
+    } catch (const std::exception& e) {
+        stores = wxString::FromUTF8(e.what());
+    }
+    SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
+    SetStatusText(wxString::FromUTF8(ctx_.db_path), 1);
+    SetStatusText(ctx_.tasks.running() > 0 ? _("Working…") : _("Ready"), 2);
+}
+
+void MainFrame::restore_geometry() {
+    wxConfigBase* c = wxConfig::Get();
+    int x = c->ReadLong("/window/x", -1), y = c->ReadLong("/window/y", -1);
+    int w = c->ReadLong("/window/w", 1200), h = c->ReadLong("/window/h", 760);
+    SetSize(x, y, w, h);
+    if (c->ReadBool("/window/maximized", false)) Maximize();
+}
+
+void MainFrame::save_geometry() {
+    wxConfigBase* c = wxConfig::Get();
+    if (!IsMaximized() && !IsIconized()) {
+        wxRect r = GetRect();
+        c->Write("/window/x", r.x);
+        c->Write("/window/y", r.y);
+        c->Write("/window/w", r.width);
+        c->Write("/window/h", r.height);
+    }
+    c->Write("/window/maximized", IsMaximized());
+    int page = book_->GetSelection();
+    if (page >= 0) c->Write("/window/view", view_names()[page]);
+    for (View* v : views_) v->save_state();
+    c->Flush();
+}
+
+void MainFrame::on_close(wxCloseEvent& event) {
+    save_geometry();
+    status_timer_.Stop();
+    event.Skip();
+}
+
+bool MainFrame::save_screenshot(const wxString& path) {
+    Raise();
+    Update();
+    wxRect r = GetScreenRect();
+    wxBitmap shot(r.width, r.height, 24);
+    {
+        wxScreenDC screen;
+        wxMemoryDC mem(shot);
+        mem.Blit(0, 0, r.width, r.height, &screen, r.x, r.y);
+    }
+    return shot.ConvertToImage().SaveFile(path, wxBITMAP_TYPE_PNG);
+}
+
+}  // namespace dj::app

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <vector>
+
+#include "app/app_context.h"
+
+class wxListBox;
+class wxSimplebook;
+class wxSearchCtrl;
+
+namespace dj::app {
+
+class View;
+
+// The back office window: navigation on the left, one view at a time, toolbar with search,
+// status bar with the stores' sync state and the database path.
+class MainFrame : public wxFrame {
+public:
+    static const std::vector<wxString>& view_names();  // dashboard, orders, pack, stock, ...
+
+    explicit MainFrame(AppContext& ctx);
+    ~MainFrame() override;
+
+    void show_view(const wxString& name);
+    View* current_view() const;
+    // True when no view is still loading: the screenshot mode waits for it.
+    bool settled() const;
+    // Saves PNG of the whole window; false when it could not be written.
+    bool save_screenshot(const wxString& path);
+
+private:
+    void build_menu();
+    void build_toolbar();
+    void show_page(int index);
+    void update_status();
+    void on_close(wxCloseEvent& event);
+    void restore_geometry();
+    void save_geometry();
+
+    AppContext& ctx_;
+    wxListBox* nav_ = nullptr;
+    wxSimplebook* book_ = nullptr;
+    wxSearchCtrl* search_ = nullptr;
+    std::vector<View*> views_;
+    std::vector<bool> stale_;
+    wxTimer status_timer_;
+};
+
+}  // namespace dj::app

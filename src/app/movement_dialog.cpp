@@ -1,0 +1,141 @@
+#include "app/movement_dialog.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/ui_helpers.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/money.h"
+#include "core/translate.h"
+#include "store/catalogue_repository.h"
+#include "store/stock_service.h"
+#include "store/warehouse_repository.h"
+
+namespace dj::app {
+
+MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm form,
+                               const wxString& sku, const wxString& warehouse)
+    : ctx_(ctx), form_(form) {
+    wxXmlResource::Get()->LoadDialog(this, parent, "movement_dialog");
+    sku_ = XRCCTRL(*this, "sku", wxTextCtrl);
+    qty_ = XRCCTRL(*this, "qty", wxSpinCtrl);
+    warehouse_ = XRCCTRL(*this, "warehouse", wxChoice);
+    to_warehouse_ = XRCCTRL(*this, "to_warehouse", wxChoice);
+    location_ = XRCCTRL(*this, "location", wxTextCtrl);
+    cost_ = XRCCTRL(*this, "cost", wxTextCtrl);
+    batch_ = XRCCTRL(*this, "batch", wxTextCtrl);
+    expiry_ = XRCCTRL(*this, "expiry", wxTextCtrl);
+    doc_ = XRCCTRL(*this, "doc", wxTextCtrl);
+    reason_ = XRCCTRL(*this, "reason", wxTextCtrl);
+    error_ = XRCCTRL(*this, "error", wxStaticText);
+
+    for (const Warehouse& w : WarehouseRepository(*ctx_.db).list_warehouses()) {
+        warehouse_codes_.push_back(w.code);
+        warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
+        to_warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
+    }
+    auto wanted = std::find(warehouse_codes_.begin(), warehouse_codes_.end(), to_u8(warehouse));
+    warehouse_->SetSelection(wanted == warehouse_codes_.end() ? 0 : static_cast<int>(wanted - warehouse_codes_.begin()));
+    to_warehouse_->SetSelection(warehouse_codes_.size() > 1 && warehouse_->GetSelection() == 0 ? 1 : 0);
+    sku_->SetValue(sku);
+
+    switch (form_) {
+    case MovementForm::receive:
+        SetTitle(_("Receive goods"));
+        show_only({"location", "cost", "batch", "expiry", "doc"});
+        break;
+    case MovementForm::transfer:
+        SetTitle(_("Transfer to another warehouse"));
+        show_only({"to_warehouse", "doc"});
+        break;
+    case MovementForm::count:
+        SetTitle(_("Stock count: on hand becomes the counted quantity"));
+        XRCCTRL(*this, "qty_label", wxStaticText)->SetLabel(_("Counted quantity:"));
+        show_only({"location", "reason"});
+        break;
+    case MovementForm::customer_return:
+        SetTitle(_("Customer return"));
+        show_only({"location", "doc", "reason"});
+        break;
+    case MovementForm::scrap:
+        SetTitle(_("Scrap damaged or expired goods"));
+        show_only({"location", "reason"});
+        break;
+    }
+    Bind(wxEVT_BUTTON, &MovementDialog::on_post, this, wxID_OK);
+    GetSizer()->SetSizeHints(this);
+    (sku.empty() ? static_cast<wxWindow*>(sku_) : static_cast<wxWindow*>(qty_))->SetFocus();
+}
+
+void MovementDialog::show_only(std::initializer_list<const char*> fields) {
+    for (const char* name : {"to_warehouse", "location", "cost", "batch", "expiry", "doc", "reason"}) {
+        bool shown = std::find_if(fields.begin(), fields.end(), [&](const char* f) {
+                         return std::string(f) == name;
+                     }) != fields.end();
+        FindWindow(XRCID(name))->Show(shown);
+        FindWindow(XRCID((std::string(name) + "_label").c_str()))->Show(shown);
+    }
+}
+
+void MovementDialog::on_post(wxCommandEvent&) {
+    error_->SetLabel({});
+    try {
+        std::string sku = to_u8(sku_->GetValue().Trim().Trim(false));
+        // A scanned barcode stands for its SKU.
+        if (auto id = CatalogueRepository(*ctx_.db).sku_id_by_barcode(sku))
+            sku = CatalogueRepository(*ctx_.db).sku_by_id(*id)->code;
+        if (warehouse_->GetSelection() < 0)
+            throw InvalidInput(tr("Add a warehouse first (Settings)"));
+        std::string warehouse = warehouse_codes_[warehouse_->GetSelection()];
+        Qty qty = qty_->GetValue();
+        std::string location = to_u8(location_->GetValue().Trim().Trim(false));
+        std::string doc = to_u8(doc_->GetValue().Trim().Trim(false));
+        std::string reason = to_u8(reason_->GetValue().Trim().Trim(false));
+        StockService stock(*ctx_.db, ctx_.actor);
+        std::vector<Movement> moved;
+        switch (form_) {
+        case MovementForm::receive: {
+            StockService::Receive r;
+            r.sku = sku;
+            r.qty = qty;
+            r.warehouse = warehouse;
+            r.location = location;
+            wxString cost = cost_->GetValue().Trim().Trim(false);
+            if (!cost.empty()) r.unit_cost = parse_yuan(to_u8(cost), tr("Unit cost"));
+            r.batch = to_u8(batch_->GetValue().Trim().Trim(false));
+            wxString expiry = expiry_->GetValue().Trim().Trim(false);
+            if (!expiry.empty()) r.expiry = parse_date(to_u8(expiry), tr("Expiry"));
+            r.doc = doc;
+            moved = stock.receive(r);
+            break;
+        }
+        case MovementForm::transfer: {
+            std::string to = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
+            if (doc.empty()) doc = "TRF-" + std::to_string(now_utc());
+            moved = stock.transfer(sku, qty, warehouse, to, doc);
+            break;
+        }
+        case MovementForm::count: moved = stock.count(sku, qty, warehouse, location, reason); break;
+        case MovementForm::customer_return:
+            moved = stock.customer_return(sku, qty, warehouse, location, doc, reason);
+            break;
+        case MovementForm::scrap: moved = stock.scrap(sku, qty, warehouse, location, reason); break;
+        }
+        posted_ = moved.size();
+        EndModal(wxID_OK);
+    } catch (const dj::Error& e) {
+        // Refused: say why right here and keep what was typed.
+        error_->SetLabel(u8(e.what()));
+        error_->Wrap(GetClientSize().x - FromDIP(20));
+        GetSizer()->SetSizeHints(this);
+        Layout();
+    }
+}
+
+}  // namespace dj::app

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <wx/dialog.h>
+
+#include "app/app_context.h"
+
+class wxTextCtrl;
+class wxChoice;
+class wxSpinCtrl;
+class wxStaticText;
+
+namespace dj::app {
+
+enum class MovementForm { receive, transfer, count, customer_return, scrap };
+
+// The receive / transfer / count / return / scrap dialog (forms/movement_dialog.xrc). It posts
+// through the same StockService as dianjia-cli and shows a refusal inline, staying open.
+class MovementDialog : public wxDialog {
+public:
+    MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm form, const wxString& sku,
+                   const wxString& warehouse);
+    // Movements posted when the dialog closed with OK.
+    std::size_t posted() const { return posted_; }
+
+private:
+    void show_only(std::initializer_list<const char*> fields);
+    void on_post(wxCommandEvent& event);
+
+    AppContext& ctx_;
+    MovementForm form_;
+    wxTextCtrl* sku_;
+    wxSpinCtrl* qty_;
+    wxChoice* warehouse_;
+    wxChoice* to_warehouse_;
+    wxTextCtrl* location_;
+    wxTextCtrl* cost_;
+    wxTextCtrl* batch_;
+    wxTextCtrl* expiry_;
+    wxTextCtrl* doc_;
+    wxTextCtrl* reason_;
+    wxStaticText* error_;
+    std::vector<std::string> warehouse_codes_;
+    std::size_t posted_ = 0;
+};
+
+}  // namespace dj::app

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+
+namespace dj {
+
+class Database;
+
+// One order as the orders view shows it; loaded once, never copied by sorting or filtering.
+struct OrderRow {
+    Id id = 0;
+    std::string store;
+    std::string platform;
+    std::string order_id;
+    std::string status;
+    std::string allocation;
+    std::string warehouse;
+    std::string receiver;
+    std::string region;  // province city
+    std::string items;   // "TEA-0001×2 CUP-0003×1"
+    Qty units = 0;
+    Fen amount = 0;
+    Timestamp created = 0;
+    Timestamp promised = 0;  // 0: none
+    std::string haystack;    // what the text filter searches, lower-cased
+};
+
+enum class OrderColumn { order_id, store, status, allocation, receiver, region, items, units,
+                         amount, created, promised, count };
+
+struct OrderQuery {
+    std::string store;   // code; empty: all
+    std::string status;  // code; empty: all
+    std::string text;    // order id, receiver, SKU or seller code, region
+    OrderColumn sort = OrderColumn::created;
+    bool ascending = true;
+};
+
+// The orders of the shop with a visible index: filtering and sorting rebuild the index only.
+class OrderTable {
+public:
+    // Reads every order; `progress(done, total)` may be called from this thread; returns early
+    // (with what it has) when `cancel` becomes true.
+    static std::vector<OrderRow> read(Database& db,
+                                      const std::function<void(std::size_t, std::size_t)>& progress,
+                                      const std::atomic<bool>& cancel);
+
+    void load(std::vector<OrderRow> rows);
+    void apply(const OrderQuery& query);
+    std::size_t size() const { return index_.size(); }
+    std::size_t total() const { return rows_.size(); }
+    const OrderRow& row(std::size_t visible) const { return rows_[index_[visible]]; }
+    // The visible position of an order id (for keeping a selection), or -1.
+    long find(Id id) const;
+
+private:
+    std::vector<OrderRow> rows_;
+    std::vector<std::uint32_t> index_;
+};
+
+}  // namespace dj

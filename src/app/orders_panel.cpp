@@ -1,0 +1,296 @@
+#include "app/orders_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/gauge.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+#include <wx/timer.h>
+
+#include "app/ui_helpers.h"
+#include "core/clock.h"
+#include "store/catalogue_repository.h"
+#include "store/order_allocation.h"
+#include "store/order_repository.h"
+#include "store/stock_posting.h"
+
+namespace dj::app {
+namespace {
+
+const char* kStatusCodes[] = {"",        "pending_payment", "to_ship",         "shipped",
+                              "completed", "cancelled",     "refund_requested", "refunded"};
+
+}  // namespace
+
+void OrderListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col) const {
+    if (row >= table_.size()) {
+        value = wxString();
+        return;
+    }
+    const OrderRow& r = table_.row(row);
+    switch (static_cast<OrderColumn>(col)) {
+    case OrderColumn::order_id: value = u8(r.order_id); break;
+    case OrderColumn::store: value = u8(r.store); break;
+    case OrderColumn::status: value = status_label(r.status); break;
+    case OrderColumn::allocation: value = allocation_label(r.allocation); break;
+    case OrderColumn::receiver: value = u8(r.receiver); break;
+    case OrderColumn::region: value = u8(r.region); break;
+    case OrderColumn::items: value = u8(r.items); break;
+    case OrderColumn::units: value = wxString::Format("%lld", static_cast<long long>(r.units)); break;
+    case OrderColumn::amount: value = money_text(r.amount); break;
+    case OrderColumn::created: value = shop_time_text(r.created); break;
+    case OrderColumn::promised: value = shop_time_text(r.promised); break;
+    case OrderColumn::count: value = wxString(); break;
+    }
+}
+
+bool OrderListModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const {
+    auto c = static_cast<OrderColumn>(col);
+    if (row >= table_.size() || (c != OrderColumn::allocation && c != OrderColumn::status))
+        return false;
+    const OrderRow& r = table_.row(row);
+    if (r.status == "refund_requested" || r.allocation == "short" || r.allocation == "unmapped") {
+        attr.SetBackgroundColour(level_colour(StockLevel::out));
+        return true;
+    }
+    if (r.allocation == "allocated") {
+        attr.SetBackgroundColour(level_colour(StockLevel::enough));
+        return true;
+    }
+    return false;
+}
+
+OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
+    : View(parent, ctx), model_(new OrderListModel(table_)), progress_timer_(this) {
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (progress_ && progress_->total > 0)
+            gauge_->SetValue(static_cast<int>(1000 * progress_->done / progress_->total));
+    });
+    auto* root = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Store:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
+    store_ = new wxChoice(this, wxID_ANY);
+    bar->Add(store_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Status:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
+    status_ = new wxChoice(this, wxID_ANY);
+    status_->Append(_("All"));
+    for (std::size_t i = 1; i < std::size(kStatusCodes); ++i) status_->Append(status_label(kStatusCodes[i]));
+    status_->SetSelection(0);
+    bar->Add(status_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    count_ = new wxStaticText(this, wxID_ANY, {});
+    bar->Add(count_, wxSizerFlags(1).Center());
+    gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxSize(FromDIP(160), -1));
+    gauge_->Hide();
+    bar->Add(gauge_, wxSizerFlags().Center().Border(wxRIGHT, 8));
+    auto* allocate = new wxButton(this, wxID_ANY, _("Reserve stock for waiting orders"));
+    bar->Add(allocate, wxSizerFlags().Center().Border(wxRIGHT, 4));
+    ship_ = new wxButton(this, wxID_ANY, _("Ship from stock"));
+    ship_->Disable();
+    bar->Add(ship_, wxSizerFlags().Center());
+    root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+
+    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                       wxSP_LIVE_UPDATE | wxSP_3D);
+    list_ = new wxDataViewCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxDV_ROW_LINES | wxDV_SINGLE);
+    list_->AssociateModel(model_.get());
+    const wxString titles[] = {_("Order no."), _("Store"),  _("Status"), _("Stock"),
+                               _("Receiver"),  _("Region"), _("Items"),  _("Units"),
+                               _("Paid"),      _("Created"), _("Ship by")};
+    const int widths[] = {190, 80, 90, 90, 90, 160, 200, 50, 80, 130, 130};
+    for (unsigned c = 0; c < static_cast<unsigned>(OrderColumn::count); ++c) {
+        int width = static_cast<int>(wxConfig::Get()->ReadLong(wxString::Format("/orders/col%u", c),
+                                                              FromDIP(widths[c])));
+        bool right = c == static_cast<unsigned>(OrderColumn::units) ||
+                     c == static_cast<unsigned>(OrderColumn::amount);
+        list_->AppendTextColumn(titles[c], c, wxDATAVIEW_CELL_INERT, width,
+                                right ? wxALIGN_RIGHT : wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
+    }
+    auto* detail = new wxPanel(split);
+    auto* ds = new wxBoxSizer(wxVERTICAL);
+    detail_ = new wxStaticText(detail, wxID_ANY, _("Select an order to see its lines and stock."));
+    ds->Add(detail_, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+    lines_ = new wxListCtrl(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
+    lines_->AppendColumn(_("Platform SKU"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    lines_->AppendColumn(_("Seller code"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    lines_->AppendColumn(_("Title"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    lines_->AppendColumn(_("Qty"), wxLIST_FORMAT_RIGHT, FromDIP(50));
+    lines_->AppendColumn(_("Price"), wxLIST_FORMAT_RIGHT, FromDIP(80));
+    ds->Add(lines_, wxSizerFlags(1).Expand());
+    detail->SetSizer(ds);
+    split->SplitHorizontally(list_, detail, -FromDIP(190));
+    split->SetSashGravity(1.0);
+    split->SetMinimumPaneSize(FromDIP(80));
+    root->Add(split, wxSizerFlags(1).Expand());
+    SetSizer(root);
+
+    store_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        int i = store_->GetSelection();
+        query_.store = i > 0 ? store_codes_[i - 1] : std::string();
+        apply();
+    });
+    status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        query_.status = kStatusCodes[std::max(0, status_->GetSelection())];
+        apply();
+    });
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_detail(); });
+    list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &OrdersPanel::on_header_click, this);
+    allocate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { allocate_waiting(); });
+    ship_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ship_selected(); });
+}
+
+void OrdersPanel::reload() {
+    store_codes_.clear();
+    store_->Clear();
+    store_->Append(_("All stores"));
+    for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+        store_codes_.push_back(s.code);
+        store_->Append(u8(s.name) + " (" + platform_label(std::string(platform_code(s.platform))) + ")");
+    }
+    auto found = std::find(store_codes_.begin(), store_codes_.end(), query_.store);
+    store_->SetSelection(found == store_codes_.end() ? 0 : static_cast<int>(found - store_codes_.begin()) + 1);
+
+    loading_ = true;
+    gauge_->SetValue(0);
+    gauge_->Show();
+    count_->SetLabel(_("Loading orders…"));
+    Layout();
+    std::string path = ctx_.db_path;
+    std::shared_ptr<TaskProgress> progress = ctx_.tasks.start<std::vector<OrderRow>>(
+        alive(),
+        [path](TaskProgress& p) {
+            Database db(path, Database::Mode::existing);
+            return OrderTable::read(
+                db,
+                [&p](std::size_t done, std::size_t total) {
+                    p.done = static_cast<long>(done);
+                    p.total = static_cast<long>(total);
+                },
+                p.cancel);
+        },
+        [this](std::vector<OrderRow>& rows) {
+            loading_ = false;
+            progress_timer_.Stop();
+            gauge_->Hide();
+            table_.load(std::move(rows));
+            apply();
+        },
+        [this](const std::string& error) {
+            loading_ = false;
+            progress_timer_.Stop();
+            gauge_->Hide();
+            show_error(this, _("Could not read the orders"), error);
+        });
+    // The worker only counts; the gauge is moved here, on the UI thread.
+    progress_ = progress;
+    progress_timer_.Start(100);
+}
+
+void OrdersPanel::apply() {
+    Id keep = selected_order();
+    table_.apply(query_);
+    model_->Reset(static_cast<unsigned>(table_.size()));
+    count_->SetLabel(wxString::Format(_("%zu of %zu orders"), table_.size(), table_.total()));
+    long row = keep ? table_.find(keep) : -1;
+    if (row >= 0) {
+        wxDataViewItem item = model_->GetItem(static_cast<unsigned>(row));
+        list_->Select(item);
+        list_->EnsureVisible(item);
+    }
+    show_detail();
+}
+
+void OrdersPanel::search(const wxString& text) {
+    query_.text = to_u8(text);
+    if (!loading_) apply();
+}
+
+Id OrdersPanel::selected_order() const {
+    wxDataViewItem item = list_->GetSelection();
+    if (!item.IsOk()) return 0;
+    unsigned row = model_->GetRow(item);
+    return row < table_.size() ? table_.row(row).id : 0;
+}
+
+void OrdersPanel::show_detail() {
+    lines_->DeleteAllItems();
+    Id id = selected_order();
+    ship_->Disable();
+    if (!id) {
+        detail_->SetLabel(_("Select an order to see its lines and stock."));
+        return;
+    }
+    std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
+    if (!o) return;
+    detail_->SetLabel(wxString::Format(
+        _("Order %s · %s · %s · receiver %s %s, %s %s %s %s · paid %s · buyer note: %s · seller memo: %s"),
+        u8(o->platform_order_id), status_label(std::string(order_status_code(o->status))),
+        allocation_label(std::string(allocation_code(o->allocation))), u8(o->receiver.name),
+        u8(o->receiver.phone), u8(o->receiver.province), u8(o->receiver.city),
+        u8(o->receiver.district), u8(o->receiver.address), money_text(o->paid_amount),
+        o->buyer_note.empty() ? wxString("—") : u8(o->buyer_note),
+        o->seller_memo.empty() ? wxString("—") : u8(o->seller_memo)));
+    detail_->Wrap(GetClientSize().x - FromDIP(20));
+    long row = 0;
+    for (const OrderLine& l : o->lines) {
+        lines_->InsertItem(row, u8(l.platform_sku_id));
+        lines_->SetItem(row, 1, u8(l.seller_code));
+        lines_->SetItem(row, 2, u8(l.title));
+        lines_->SetItem(row, 3, wxString::Format("%lld", static_cast<long long>(l.quantity)));
+        lines_->SetItem(row, 4, money_text(l.unit_price));
+        ++row;
+    }
+    ship_->Enable(o->allocation == Allocation::allocated && o->status == OrderStatus::to_ship);
+}
+
+void OrdersPanel::on_header_click(wxDataViewEvent& event) {
+    int col = event.GetColumn();
+    if (col < 0) return;
+    auto column = static_cast<OrderColumn>(col);
+    query_.ascending = query_.sort == column ? !query_.ascending : true;
+    query_.sort = column;
+    apply();
+}
+
+void OrdersPanel::allocate_waiting() {
+    try {
+        StockPosting posting(*ctx_.db);
+        int n = OrderAllocator(posting).allocate_waiting();
+        posting.commit();
+        wxMessageBox(wxString::Format(_("%d waiting order(s) now have their stock reserved."), n),
+                     _("Reserve stock"), wxOK | wxICON_INFORMATION, this);
+        ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not reserve stock"), e.what());
+    }
+}
+
+void OrdersPanel::ship_selected() {
+    Id id = selected_order();
+    if (!id) return;
+    try {
+        StockPosting posting(*ctx_.db);
+        std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
+        MovementContext mc;
+        mc.at = now_utc();
+        mc.doc = o->platform_order_id;
+        mc.reason = "order";
+        mc.actor = ctx_.actor;
+        OrderAllocator(posting).ship(id, mc);
+        posting.commit();
+        ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not ship the order"), e.what());
+    }
+}
+
+void OrdersPanel::save_state() {
+    for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
+        wxConfig::Get()->Write(wxString::Format("/orders/col%u", c), list_->GetColumn(c)->GetWidth());
+}
+
+}  // namespace dj::app

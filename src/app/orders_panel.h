@@ -1,0 +1,65 @@
+#pragma once
+
+#include <wx/dataview.h>
+#include <wx/timer.h>
+
+#include "app/order_table.h"
+#include "app/view.h"
+
+class wxChoice;
+class wxListCtrl;
+class wxStaticText;
+class wxButton;
+class wxGauge;
+
+namespace dj::app {
+
+// Virtual rows over an OrderTable: nothing is copied, no widget per order.
+class OrderListModel : public wxDataViewVirtualListModel {
+public:
+    explicit OrderListModel(const OrderTable& table) : table_(table) {}
+    unsigned GetColumnCount() const override { return static_cast<unsigned>(OrderColumn::count); }
+    wxString GetColumnType(unsigned) const override { return "string"; }
+    void GetValueByRow(wxVariant& value, unsigned row, unsigned col) const override;
+    bool GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const override;
+    bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
+
+private:
+    const OrderTable& table_;
+};
+
+// 订单: every order of every store, filtered and sorted, with its lines and stock below.
+class OrdersPanel : public View {
+public:
+    OrdersPanel(wxWindow* parent, AppContext& ctx);
+    void reload() override;
+    void search(const wxString& text) override;
+    bool loading() const override { return loading_; }
+    void save_state() override;
+
+private:
+    void apply();
+    void show_detail();
+    Id selected_order() const;
+    void on_header_click(wxDataViewEvent& event);
+    void allocate_waiting();
+    void ship_selected();
+
+    OrderTable table_;
+    OrderQuery query_;
+    wxObjectDataPtr<OrderListModel> model_;
+    wxDataViewCtrl* list_ = nullptr;
+    wxChoice* store_ = nullptr;
+    wxChoice* status_ = nullptr;
+    wxStaticText* count_ = nullptr;
+    wxGauge* gauge_ = nullptr;
+    wxStaticText* detail_ = nullptr;
+    wxListCtrl* lines_ = nullptr;
+    wxButton* ship_ = nullptr;
+    std::vector<std::string> store_codes_;
+    std::shared_ptr<TaskProgress> progress_;
+    wxTimer progress_timer_;
+    bool loading_ = false;
+};
+
+}  // namespace dj::app

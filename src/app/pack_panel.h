@@ -1,0 +1,41 @@
+#pragma once
+
+#include <memory>
+
+#include "app/view.h"
+#include "core/pack_check.h"
+
+class wxTextCtrl;
+class wxStaticText;
+class wxListCtrl;
+
+namespace dj::app {
+
+// 拣货打包 → pack station: for a barcode-scanner workstation. The scan field always has the
+// focus; a scanner types like a keyboard and ends with Enter.
+class PackPanel : public View {
+public:
+    PackPanel(wxWindow* parent, AppContext& ctx);
+    void reload() override;
+
+private:
+    enum class Tone { neutral, good, bad };
+    void on_scan();
+    void open_order(const std::string& scanned);
+    void scan_item(const std::string& code);
+    void finish();
+    void reset();
+    void show_items();
+    void banner(const wxString& text, Tone tone);
+
+    wxTextCtrl* scan_ = nullptr;
+    wxPanel* banner_ = nullptr;
+    wxStaticText* banner_text_ = nullptr;
+    wxStaticText* order_text_ = nullptr;
+    wxListCtrl* items_ = nullptr;
+    std::unique_ptr<PackCheck> check_;
+    Id order_id_ = 0;
+    std::string order_no_;
+};
+
+}  // namespace dj::app

@@ -1,0 +1,114 @@
+#include "app/settings_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/filedlg.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/ui_helpers.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/warehouse_repository.h"
+
+namespace dj::app {
+namespace {
+const char* kLanguages[] = {"", "zh_CN", "en"};
+}
+
+SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    wxPanel* form = wxXmlResource::Get()->LoadPanel(this, "settings_panel");
+    sizer->Add(form, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+    db_path_ = XRCCTRL(*form, "db_path", wxStaticText);
+    language_ = XRCCTRL(*form, "language", wxChoice);
+    stores_ = XRCCTRL(*form, "stores", wxListCtrl);
+    warehouses_ = XRCCTRL(*form, "warehouses", wxListCtrl);
+    stores_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    stores_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    stores_->AppendColumn(_("Platform"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    stores_->AppendColumn(_("Ships from"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    warehouses_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    warehouses_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    warehouses_->AppendColumn(_("Locations"), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    warehouses_->AppendColumn(_("Negative stock"), wxLIST_FORMAT_LEFT, FromDIP(130));
+
+    wxString saved = wxConfig::Get()->Read("/ui/language", "");
+    for (int i = 0; i < 3; ++i)
+        if (saved == kLanguages[i]) language_->SetSelection(i);
+    language_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        wxConfig::Get()->Write("/ui/language", kLanguages[std::max(0, language_->GetSelection())]);
+        wxConfig::Get()->Flush();
+    });
+    XRCCTRL(*form, "warehouse_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_warehouse(); });
+    XRCCTRL(*form, "db_open", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { switch_database(false); });
+    XRCCTRL(*form, "db_new", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { switch_database(true); });
+}
+
+void SettingsPanel::reload() {
+    db_path_->SetLabel(u8(ctx_.db_path));
+    stores_->DeleteAllItems();
+    WarehouseRepository warehouses(*ctx_.db);
+    long row = 0;
+    for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+        stores_->InsertItem(row, u8(s.code));
+        stores_->SetItem(row, 1, u8(s.name));
+        stores_->SetItem(row, 2, platform_label(std::string(platform_code(s.platform))));
+        if (s.default_warehouse_id)
+            if (auto w = warehouses.warehouse_by_id(*s.default_warehouse_id)) stores_->SetItem(row, 3, u8(w->name));
+        ++row;
+    }
+    warehouses_->DeleteAllItems();
+    row = 0;
+    for (const Warehouse& w : warehouses.list_warehouses()) {
+        warehouses_->InsertItem(row, u8(w.code));
+        warehouses_->SetItem(row, 1, u8(w.name));
+        warehouses_->SetItem(row, 2, wxString::Format("%zu", warehouses.list_locations(w.id).size()));
+        warehouses_->SetItem(row, 3, w.allow_negative ? _("Allowed") : _("Not allowed"));
+        ++row;
+    }
+    Layout();
+}
+
+void SettingsPanel::add_warehouse() {
+    wxString code = wxGetTextFromUser(_("Short code of the new warehouse (e.g. SH):"), _("Add warehouse"),
+                                      {}, this);
+    if (code.empty()) return;
+    wxString name = wxGetTextFromUser(_("Name (e.g. 上海仓):"), _("Add warehouse"), {}, this);
+    try {
+        WriteTransaction tx(*ctx_.db);
+        Warehouse w{0, to_u8(code.Trim().Trim(false)), to_u8(name.Trim().Trim(false)), false};
+        WarehouseRepository(*ctx_.db).add_warehouse(w);
+        audit(*ctx_.db, ctx_.actor, "warehouse.add", w.code, w.name);
+        tx.commit();
+        if (ctx_.data_changed) ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not add the warehouse"), e.what());
+    }
+}
+
+void SettingsPanel::switch_database(bool create) {
+    wxFileDialog dialog(this, create ? _("Create a new shop database") : _("Open a Dianjia database"),
+                        {}, create ? wxString("shop.db") : wxString(),
+                        _("Dianjia database (*.db)|*.db|All files|*"),
+                        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        std::string path = to_u8(dialog.GetPath());
+        Database probe(path, create ? Database::Mode::create : Database::Mode::existing);
+        wxConfig::Get()->Write("/db/path", dialog.GetPath());
+        wxConfig::Get()->Flush();
+        wxMessageBox(_("Dianjia opens this database the next time it starts."), _("Database"),
+                     wxOK | wxICON_INFORMATION, this);
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not use this database"), e.what());
+    }
+}
+
+}  // namespace dj::app

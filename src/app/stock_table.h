@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/stock_level.h"
+#include "core/types.h"
+
+namespace dj {
+
+class Database;
+
+struct StockViewRow {
+    std::string sku;
+    std::string name;
+    std::string warehouse;
+    Qty on_hand = 0;
+    Qty reserved = 0;
+    Qty available = 0;
+    Qty in_transit = 0;
+    Fen avg_cost = 0;
+    Fen value = 0;  // on hand at the average
+    StockLevel level = StockLevel::enough;
+    std::string haystack;
+};
+
+enum class StockColumn { sku, name, warehouse, on_hand, reserved, available, in_transit, avg_cost,
+                         value, level, count };
+
+struct StockQuery {
+    std::string warehouse;
+    std::string text;
+    bool problems_only = false;  // low or out
+    StockColumn sort = StockColumn::sku;
+    bool ascending = true;
+};
+
+class StockTable {
+public:
+    static std::vector<StockViewRow> read(Database& db, Timestamp now);
+    void load(std::vector<StockViewRow> rows);
+    void apply(const StockQuery& query);
+    std::size_t size() const { return index_.size(); }
+    const StockViewRow& row(std::size_t visible) const { return rows_[index_[visible]]; }
+
+private:
+    std::vector<StockViewRow> rows_;
+    std::vector<std::uint32_t> index_;
+};
+
+}  // namespace dj

@@ -1,0 +1,68 @@
+#include "app/ui_helpers.h"
+
+#include <wx/intl.h>
+#include <wx/log.h>
+#include <wx/msgdlg.h>
+
+#include "core/clock.h"
+#include "core/money.h"
+
+namespace dj::app {
+
+wxString money_text(Fen fen) { return u8(format_yuan(fen)); }
+
+wxString shop_time_text(Timestamp t) {
+    return t == 0 ? wxString() : u8(format_shop_time(t).substr(0, 16));
+}
+
+wxString status_label(const std::string& code) {
+    if (code == "pending_payment") return _("Awaiting payment");
+    if (code == "to_ship") return _("To ship");
+    if (code == "shipped") return _("Shipped");
+    if (code == "completed") return _("Completed");
+    if (code == "cancelled") return _("Cancelled");
+    if (code == "refund_requested") return _("Refund requested");
+    if (code == "refunded") return _("Refunded");
+    return u8(code);
+}
+
+wxString allocation_label(const std::string& code) {
+    if (code == "allocated") return _("Reserved");
+    if (code == "short") return _("Short of stock");
+    if (code == "unmapped") return _("Unmapped SKU");
+    if (code == "shipped") return _("Shipped");
+    return _("Not held");
+}
+
+wxString platform_label(const std::string& code) {
+    if (code == "taobao") return _("Taobao/Tmall");
+    if (code == "jd") return _("JD");
+    if (code == "pinduoduo") return _("Pinduoduo");
+    if (code == "douyin") return _("Douyin");
+    return u8(code);
+}
+
+wxString level_label(StockLevel level) {
+    switch (level) {
+    case StockLevel::enough: return _("Enough");
+    case StockLevel::low: return _("Low");
+    case StockLevel::out: return _("Out");
+    }
+    return {};
+}
+
+wxColour level_colour(StockLevel level) {
+    switch (level) {
+    case StockLevel::enough: return wxColour(0xd8, 0xf3, 0xdc);
+    case StockLevel::low: return wxColour(0xff, 0xf1, 0xb8);
+    case StockLevel::out: return wxColour(0xff, 0xd6, 0xd6);
+    }
+    return *wxWHITE;
+}
+
+void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message) {
+    wxLogTrace("dianjia", "%s: %s", what_failed, u8(message));
+    wxMessageBox(u8(message), what_failed, wxOK | wxICON_ERROR, parent);
+}
+
+}  // namespace dj::app

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <wx/colour.h>
+#include <wx/string.h>
+
+#include <string>
+
+#include "core/stock_level.h"
+#include "core/types.h"
+
+class wxWindow;
+
+namespace dj::app {
+
+inline wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+inline std::string to_u8(const wxString& s) { return std::string(s.utf8_str()); }
+
+wxString money_text(Fen fen);
+wxString shop_time_text(Timestamp t);  // local (shop) time, "2026-11-24 13:04"
+
+// Translated names of codes stored in the database.
+wxString status_label(const std::string& status_code);
+wxString allocation_label(const std::string& allocation_code);
+wxString platform_label(const std::string& platform_code);
+wxString level_label(StockLevel level);
+
+// Green enough, yellow low, red out: soft backgrounds that keep black text readable.
+wxColour level_colour(StockLevel level);
+
+// Shows a user-facing error (what failed, which record, what to do).
+void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);
+
+}  // namespace dj::app

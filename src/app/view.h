@@ -1,0 +1,32 @@
+#pragma once
+
+#include <wx/panel.h>
+
+#include <memory>
+
+#include "app/app_context.h"
+
+namespace dj::app {
+
+// One page of the main window.
+class View : public wxPanel {
+public:
+    View(wxWindow* parent, AppContext& ctx) : wxPanel(parent), ctx_(ctx) {}
+    // Reads what it shows from the database again (off the UI thread when it takes long).
+    virtual void reload() = 0;
+    // The toolbar's search box, for views that can filter.
+    virtual void search(const wxString&) {}
+    virtual bool loading() const { return false; }
+    // Column widths and such, kept between sessions under this key.
+    virtual void save_state() {}
+
+protected:
+    // Held while the view exists: background results for a closed view are dropped.
+    std::weak_ptr<void> alive() const { return alive_; }
+    AppContext& ctx_;
+
+private:
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+};
+
+}  // namespace dj::app

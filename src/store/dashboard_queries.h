@@ -1,0 +1,50 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/stock_level.h"
+#include "core/types.h"
+
+namespace dj {
+
+class Database;
+
+// Mean units shipped per day over the last `days` days, per (SKU code, warehouse code).
+std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db,
+                                                                          Timestamp now,
+                                                                          int days = 28);
+
+struct DashboardFigures {
+    struct PlatformStatus {
+        std::string platform;
+        std::string status;
+        long long orders = 0;
+    };
+    std::vector<PlatformStatus> today;  // orders created today (shop time)
+    long long open_orders = 0;          // waiting to ship
+    long long due_soon = 0;             // promised to ship within 24 hours
+    long long overdue = 0;              // promised time passed, not shipped
+    long long short_orders = 0;         // waiting, stock not enough
+    long long unmapped_orders = 0;      // a line maps to no local SKU
+    long long intercepts = 0;           // refund requested before shipping
+    long long skus_enough = 0;
+    long long skus_low = 0;
+    long long skus_out = 0;
+};
+
+DashboardFigures dashboard_figures(Database& db, Timestamp now);
+
+// Something that needs a person: derived from stock, batches and orders as they are now.
+struct Attention {
+    std::string kind;  // out_of_stock, low_stock, expiring, expired, short_order, unmapped_order
+    std::string subject;    // SKU code or order id
+    std::string warehouse;  // warehouse code, or empty
+    std::string detail;     // translated explanation with the figures
+};
+
+std::vector<Attention> attention_items(Database& db, Timestamp now, int expiry_days = 30);
+
+}  // namespace dj
