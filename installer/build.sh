@@ -31,8 +31,12 @@ run)
         "$cli" --db "$demo_db" demo
     fi
     echo "Demo shop: $demo_db"
-    "$cli" --db "$demo_db" stats
-    exec "$cli" --db "$demo_db" stock summary "$@"
+    if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+        echo "No display here, so the window cannot open; the dashboard's figures instead:"
+        "$cli" --db "$demo_db" dashboard
+        exec "$cli" --db "$demo_db" stock summary
+    fi
+    exec "$build/src/app/dianjia" --db "$demo_db" "$@"
     ;;
 test)
     cd "$build"

@@ -114,7 +114,7 @@ bool DianjiaApp::choose_database() {
         wxArrayString choices;
         choices.Add(_("Create an empty shop"));
         choices.Add(_("Open the demo shop (sample stores, stock and orders)"));
-        choices.Add(_("Open an existing database file…"));
+        choices.Add(_("Open an existing database file..."));
         int choice = db_arg_.empty() ? wxGetSingleChoiceIndex(
                                            _("There is no shop database yet. How do you want to start?"),
                                            _("Welcome to Dianjia"), choices)

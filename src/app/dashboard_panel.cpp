@@ -30,7 +30,7 @@ DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent,
                 wxSizerFlags().Expand());
     root->Add(orders, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
-    root->Add(heading(_("Stock levels (SKU × warehouse)")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    root->Add(heading(_("Stock levels (SKU x warehouse)")), wxSizerFlags().Border(wxALL, FromDIP(10)));
     auto* stock = new wxGridSizer(5, FromDIP(8), FromDIP(8));
     stock->Add(tile(this, _("Enough"), enough_, level_colour(StockLevel::enough)), wxSizerFlags().Expand());
     stock->Add(tile(this, _("Low (under 7 days of sales)"), low_, level_colour(StockLevel::low)),

@@ -46,7 +46,7 @@ MainFrame::MainFrame(AppContext& ctx)
     GetStatusBar()->SetStatusWidths(3, widths);
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
-    nav_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(140), -1));
+    nav_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
     wxFont nav_font = nav_->GetFont();
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
@@ -179,7 +179,7 @@ void MainFrame::update_status() {
     }
     SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
     SetStatusText(wxString::FromUTF8(ctx_.db_path), 1);
-    SetStatusText(ctx_.tasks.running() > 0 ? _("Working…") : _("Ready"), 2);
+    SetStatusText(ctx_.tasks.running() > 0 ? _("Working...") : _("Ready"), 2);
 }
 
 void MainFrame::restore_geometry() {

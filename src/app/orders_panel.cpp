@@ -88,9 +88,6 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     bar->Add(gauge_, wxSizerFlags().Center().Border(wxRIGHT, 8));
     auto* allocate = new wxButton(this, wxID_ANY, _("Reserve stock for waiting orders"));
     bar->Add(allocate, wxSizerFlags().Center().Border(wxRIGHT, 4));
-    ship_ = new wxButton(this, wxID_ANY, _("Ship from stock"));
-    ship_->Disable();
-    bar->Add(ship_, wxSizerFlags().Center());
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -103,8 +100,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
                                _("Paid"),      _("Created"), _("Ship by")};
     const int widths[] = {190, 80, 90, 90, 90, 160, 200, 50, 80, 130, 130};
     for (unsigned c = 0; c < static_cast<unsigned>(OrderColumn::count); ++c) {
-        int width = static_cast<int>(wxConfig::Get()->ReadLong(wxString::Format("/orders/col%u", c),
-                                                              FromDIP(widths[c])));
+        int width = remembered_width("/orders", c, FromDIP(widths[c]));
         bool right = c == static_cast<unsigned>(OrderColumn::units) ||
                      c == static_cast<unsigned>(OrderColumn::amount);
         list_->AppendTextColumn(titles[c], c, wxDATAVIEW_CELL_INERT, width,
@@ -112,8 +108,13 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     }
     auto* detail = new wxPanel(split);
     auto* ds = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
     detail_ = new wxStaticText(detail, wxID_ANY, _("Select an order to see its lines and stock."));
-    ds->Add(detail_, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+    head->Add(detail_, wxSizerFlags(1).Border(wxALL, FromDIP(6)));
+    ship_ = new wxButton(detail, wxID_ANY, _("Ship from stock"));
+    ship_->Disable();
+    head->Add(ship_, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
+    ds->Add(head, wxSizerFlags().Expand());
     lines_ = new wxListCtrl(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     lines_->AppendColumn(_("Platform SKU"), wxLIST_FORMAT_LEFT, FromDIP(150));
     lines_->AppendColumn(_("Seller code"), wxLIST_FORMAT_LEFT, FromDIP(110));
@@ -157,7 +158,7 @@ void OrdersPanel::reload() {
     loading_ = true;
     gauge_->SetValue(0);
     gauge_->Show();
-    count_->SetLabel(_("Loading orders…"));
+    count_->SetLabel(_("Loading orders..."));
     Layout();
     std::string path = ctx_.db_path;
     std::shared_ptr<TaskProgress> progress = ctx_.tasks.start<std::vector<OrderRow>>(
@@ -227,14 +228,14 @@ void OrdersPanel::show_detail() {
     std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
     if (!o) return;
     detail_->SetLabel(wxString::Format(
-        _("Order %s · %s · %s · receiver %s %s, %s %s %s %s · paid %s · buyer note: %s · seller memo: %s"),
+        _("Order %s | %s | %s | receiver %s %s, %s %s %s %s | paid %s | buyer note: %s | seller memo: %s"),
         u8(o->platform_order_id), status_label(std::string(order_status_code(o->status))),
         allocation_label(std::string(allocation_code(o->allocation))), u8(o->receiver.name),
         u8(o->receiver.phone), u8(o->receiver.province), u8(o->receiver.city),
         u8(o->receiver.district), u8(o->receiver.address), money_text(o->paid_amount),
         o->buyer_note.empty() ? wxString("—") : u8(o->buyer_note),
         o->seller_memo.empty() ? wxString("—") : u8(o->seller_memo)));
-    detail_->Wrap(GetClientSize().x - FromDIP(20));
+    detail_->Wrap(GetClientSize().x - ship_->GetSize().x - FromDIP(30));
     long row = 0;
     for (const OrderLine& l : o->lines) {
         lines_->InsertItem(row, u8(l.platform_sku_id));
@@ -289,6 +290,8 @@ void OrdersPanel::ship_selected() {
 }
 
 void OrdersPanel::save_state() {
+    // A page never shown has no real column widths to remember.
+    if (table_.size() == 0) return;
     for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
         wxConfig::Get()->Write(wxString::Format("/orders/col%u", c), list_->GetColumn(c)->GetWidth());
 }

@@ -88,7 +88,7 @@ void PackPanel::open_order(const std::string& scanned) {
     std::optional<Order> o = OrderRepository(*ctx_.db).find(*id);
     order_id_ = *id;
     order_no_ = o->platform_order_id;
-    order_text_->SetLabel(wxString::Format(_("Order %s · %s · %s %s"), u8(o->platform_order_id),
+    order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), u8(o->platform_order_id),
                                            u8(o->receiver.name), u8(o->receiver.province),
                                            u8(o->receiver.city)));
     bool intercepted = o->status == OrderStatus::refund_requested ||

@@ -80,7 +80,7 @@ void SettingsPanel::add_warehouse() {
     wxString code = wxGetTextFromUser(_("Short code of the new warehouse (e.g. SH):"), _("Add warehouse"),
                                       {}, this);
     if (code.empty()) return;
-    wxString name = wxGetTextFromUser(_("Name (e.g. 上海仓):"), _("Add warehouse"), {}, this);
+    wxString name = wxGetTextFromUser(_("Name (e.g. Shanghai warehouse):"), _("Add warehouse"), {}, this);
     try {
         WriteTransaction tx(*ctx_.db);
         Warehouse w{0, to_u8(code.Trim().Trim(false)), to_u8(name.Trim().Trim(false)), false};

@@ -57,7 +57,7 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     bar->Add(problems_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
-    const wxString actions[] = {_("Receive…"), _("Transfer…"), _("Count…"), _("Return…"), _("Scrap…")};
+    const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."), _("Return..."), _("Scrap...")};
     for (int i = 0; i < 5; ++i) {
         auto* b = new wxButton(this, wxID_ANY, actions[i]);
         b->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { open_dialog(i); });
@@ -73,8 +73,7 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
                                _("Value"),      _("Level")};
     const int widths[] = {100, 220, 80, 80, 80, 80, 80, 90, 110, 70};
     for (unsigned c = 0; c < static_cast<unsigned>(StockColumn::count); ++c) {
-        int width = static_cast<int>(
-            wxConfig::Get()->ReadLong(wxString::Format("/stock/col%u", c), FromDIP(widths[c])));
+        int width = remembered_width("/stock", c, FromDIP(widths[c]));
         bool right = c >= static_cast<unsigned>(StockColumn::on_hand) &&
                      c <= static_cast<unsigned>(StockColumn::value);
         list_->AppendTextColumn(titles[c], c, wxDATAVIEW_CELL_INERT, width,
@@ -120,7 +119,7 @@ void StockPanel::reload() {
     auto found = std::find(warehouse_codes_.begin(), warehouse_codes_.end(), query_.warehouse);
     warehouse_->SetSelection(found == warehouse_codes_.end() ? 0 : static_cast<int>(found - warehouse_codes_.begin()) + 1);
     loading_ = true;
-    count_->SetLabel(_("Loading stock…"));
+    count_->SetLabel(_("Loading stock..."));
     std::string path = ctx_.db_path;
     ctx_.tasks.start<std::vector<StockViewRow>>(
         alive(),
@@ -190,6 +189,8 @@ void StockPanel::open_dialog(int form) {
 }
 
 void StockPanel::save_state() {
+    // A page never shown has no real column widths to remember.
+    if (table_.size() == 0) return;
     for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
         wxConfig::Get()->Write(wxString::Format("/stock/col%u", c), list_->GetColumn(c)->GetWidth());
 }

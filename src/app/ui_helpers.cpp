@@ -1,5 +1,6 @@
 #include "app/ui_helpers.h"
 
+#include <wx/config.h>
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
@@ -58,6 +59,12 @@ wxColour level_colour(StockLevel level) {
     case StockLevel::out: return wxColour(0xff, 0xd6, 0xd6);
     }
     return *wxWHITE;
+}
+
+int remembered_width(const wxString& key, unsigned column, int fallback) {
+    long width = wxConfig::Get()->ReadLong(wxString::Format("%s/col%u", key, column), fallback);
+    // A squeezed column (e.g. saved from a page never shown) would hide its values.
+    return width < 30 ? fallback : static_cast<int>(width);
 }
 
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message) {

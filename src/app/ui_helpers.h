@@ -27,6 +27,9 @@ wxString level_label(StockLevel level);
 // Green enough, yellow low, red out: soft backgrounds that keep black text readable.
 wxColour level_colour(StockLevel level);
 
+// A column width kept from the last session (under `key`/col<N>), or `fallback`.
+int remembered_width(const wxString& key, unsigned column, int fallback);
+
 // Shows a user-facing error (what failed, which record, what to do).
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);
 

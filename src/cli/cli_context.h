@@ -37,5 +37,6 @@ void add_catalogue_commands(CLI::App& app, Context& ctx);
 void add_stock_commands(CLI::App& app, Context& ctx);
 void add_order_commands(CLI::App& app, Context& ctx);
 void add_shop_commands(CLI::App& app, Context& ctx);
+void add_dashboard_commands(CLI::App& app, Context& ctx);
 
 }  // namespace dj::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     app.fallthrough();
 
     cli::add_shop_commands(app, ctx);
+    cli::add_dashboard_commands(app, ctx);
     cli::add_catalogue_commands(app, ctx);
     cli::add_stock_commands(app, ctx);
     cli::add_order_commands(app, ctx);

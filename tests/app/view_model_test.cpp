@@ -1,0 +1,138 @@
+#include <boost/test/unit_test.hpp>
+
+#include <atomic>
+
+#include "app/order_table.h"
+#include "app/stock_table.h"
+#include "core/clock.h"
+#include "demo/demo_shop.h"
+#include "store/order_repository.h"
+#include "../store/test_db.h"
+
+using namespace dj;
+
+namespace {
+
+struct DemoShop {
+    test::TempDir dir;
+    Database db{dir.file("demo.db")};
+    DemoShop() {
+        DemoOptions options;
+        options.orders = 400;
+        options.today_days = days_from_date("2026-11-24");
+        build_demo_shop(db, options, test::test_actor());
+    }
+};
+
+std::vector<OrderRow> read_all(Database& db) {
+    std::atomic<bool> cancel{false};
+    return OrderTable::read(db, nullptr, cancel);
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(view_models, DemoShop)
+
+BOOST_AUTO_TEST_CASE(order_rows_match_the_store) {
+    std::vector<OrderRow> rows = read_all(db);
+    BOOST_TEST_REQUIRE(rows.size() == 400u);
+    auto summaries = OrderRepository(db).list({});
+    std::map<Id, const OrderSummary*> by_id;
+    for (const OrderSummary& s : summaries) by_id[s.id] = &s;
+    for (const OrderRow& r : rows) {
+        const OrderSummary& s = *by_id.at(r.id);
+        BOOST_TEST(r.order_id == s.platform_order_id);
+        BOOST_TEST(r.units == s.units);
+        BOOST_TEST(r.amount == s.paid_amount);
+        BOOST_TEST(!r.items.empty());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(filter_and_sort_rebuild_the_index_only) {
+    OrderTable table;
+    std::vector<OrderRow> rows = read_all(db);
+    table.load(rows);
+    table.apply({});
+    BOOST_TEST(table.size() == 400u);
+    for (std::size_t i = 1; i < table.size(); ++i)
+        BOOST_TEST(table.row(i - 1).created <= table.row(i).created);
+
+    OrderQuery jd;
+    jd.store = "jd-main";
+    table.apply(jd);
+    BOOST_TEST(table.size() > 0u);
+    BOOST_TEST(table.size() < 400u);
+    for (std::size_t i = 0; i < table.size(); ++i) BOOST_TEST(table.row(i).store == "jd-main");
+    BOOST_TEST(table.total() == 400u);
+
+    OrderQuery by_amount;
+    by_amount.sort = OrderColumn::amount;
+    by_amount.ascending = false;
+    table.apply(by_amount);
+    for (std::size_t i = 1; i < table.size(); ++i)
+        BOOST_TEST(table.row(i - 1).amount >= table.row(i).amount);
+
+    // Text finds an order by its id, by a SKU code (any case) and by the receiver.
+    const OrderRow& sample = rows[17];
+    OrderQuery text;
+    text.text = sample.order_id;
+    table.apply(text);
+    BOOST_TEST_REQUIRE(table.size() == 1u);
+    BOOST_TEST(table.row(0).id == sample.id);
+    BOOST_TEST(table.find(sample.id) == 0);
+    std::string sku = sample.items.substr(0, sample.items.find("×"));
+    for (char& c : sku) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    text.text = sku;
+    table.apply(text);
+    BOOST_TEST(table.size() >= 1u);
+    BOOST_TEST(table.find(sample.id) >= 0);
+    text.text = "no such thing";
+    table.apply(text);
+    BOOST_TEST(table.size() == 0u);
+    BOOST_TEST(table.find(sample.id) == -1);
+}
+
+BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
+    OrderTable table;
+    table.load(read_all(db));
+    OrderQuery waiting;
+    waiting.status = "to_ship";
+    table.apply(waiting);
+    long long n = db.sql().execAndGet("SELECT count(*) FROM shop_order WHERE status = 'to_ship'").getInt64();
+    BOOST_TEST(static_cast<long long>(table.size()) == n);
+    std::atomic<bool> cancel{true};
+    BOOST_TEST(OrderTable::read(db, nullptr, cancel).empty());
+}
+
+BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {
+    StockTable table;
+    std::vector<StockViewRow> rows = StockTable::read(db, parse_time("2026-11-24", "now"));
+    BOOST_TEST_REQUIRE(rows.size() > 500u);
+    for (const StockViewRow& r : rows) {
+        BOOST_TEST(r.available == r.on_hand - r.reserved);
+        if (r.available <= 0) BOOST_TEST((r.level == StockLevel::out));
+    }
+    table.load(rows);
+    StockQuery problems;
+    problems.problems_only = true;
+    table.apply(problems);
+    for (std::size_t i = 0; i < table.size(); ++i) BOOST_TEST((table.row(i).level != StockLevel::enough));
+    StockQuery gz;
+    gz.warehouse = "GZ";
+    gz.sort = StockColumn::value;
+    gz.ascending = false;
+    table.apply(gz);
+    BOOST_TEST(table.size() > 0u);
+    for (std::size_t i = 1; i < table.size(); ++i) {
+        BOOST_TEST(table.row(i).warehouse == "GZ");
+        BOOST_TEST(table.row(i - 1).value >= table.row(i).value);
+    }
+    StockQuery tea;
+    tea.text = "龙井";
+    table.apply(tea);
+    BOOST_TEST(table.size() > 0u);
+    for (std::size_t i = 0; i < table.size(); ++i)
+        BOOST_TEST(table.row(i).name.find("龙井") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
