@@ -88,6 +88,7 @@ void OrderTable::apply(const OrderQuery& q) {
         const OrderRow& r = rows_[i];
         if (!q.store.empty() && r.store != q.store) continue;
         if (!q.status.empty() && r.status != q.status) continue;
+        if (r.created < q.created_from) continue;
         if (!needle.empty() && r.haystack.find(needle) == std::string::npos) continue;
         index_.push_back(i);
     }

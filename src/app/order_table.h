@@ -38,6 +38,7 @@ struct OrderQuery {
     std::string store;   // code; empty: all
     std::string status;  // code; empty: all
     std::string text;    // order id, receiver, SKU or seller code, region
+    Timestamp created_from = 0;  // only orders created at or after this; 0: any time
     OrderColumn sort = OrderColumn::created;
     bool ascending = true;
 };

@@ -81,11 +81,20 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     for (std::size_t i = 1; i < std::size(kStatusCodes); ++i) status_->Append(status_label(kStatusCodes[i]));
     status_->SetSelection(0);
     bar->Add(status_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Created:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
+    period_ = new wxChoice(this, wxID_ANY);
+    for (const wxString& p : {_("Any time"), _("Today"), _("Last 3 days"), _("Last 7 days"), _("Last 30 days")})
+        period_->Append(p);
+    period_->SetSelection(0);
+    bar->Add(period_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
     gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxSize(FromDIP(160), -1));
     gauge_->Hide();
-    bar->Add(gauge_, wxSizerFlags().Center().Border(wxRIGHT, 8));
+    bar->Add(gauge_, wxSizerFlags().Center().Border(wxRIGHT, 4));
+    cancel_ = new wxButton(this, wxID_ANY, _("Cancel"));
+    cancel_->Hide();
+    bar->Add(cancel_, wxSizerFlags().Center().Border(wxRIGHT, 8));
     auto* allocate = new wxButton(this, wxID_ANY, _("Reserve stock for waiting orders"));
     bar->Add(allocate, wxSizerFlags().Center().Border(wxRIGHT, 4));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
@@ -138,6 +147,22 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         query_.status = kStatusCodes[std::max(0, status_->GetSelection())];
         apply();
     });
+    period_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int days[] = {0, 1, 3, 7, 30};
+        int d = days[std::max(0, period_->GetSelection())];
+        // Days are counted in shop time from today's midnight.
+        query_.created_from = d == 0 ? 0 : parse_time(shop_date(now_utc()), "today") - (d - 1) * 86400LL;
+        apply();
+    });
+    cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (progress_) progress_->cancel = true;
+        loading_ = false;
+        progress_timer_.Stop();
+        gauge_->Hide();
+        cancel_->Hide();
+        count_->SetLabel(_("Loading cancelled: press F5 to load the orders again"));
+        Layout();
+    });
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_detail(); });
     list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &OrdersPanel::on_header_click, this);
     allocate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { allocate_waiting(); });
@@ -158,6 +183,7 @@ void OrdersPanel::reload() {
     loading_ = true;
     gauge_->SetValue(0);
     gauge_->Show();
+    cancel_->Show();
     count_->SetLabel(_("Loading orders..."));
     Layout();
     std::string path = ctx_.db_path;
@@ -177,6 +203,7 @@ void OrdersPanel::reload() {
             loading_ = false;
             progress_timer_.Stop();
             gauge_->Hide();
+            cancel_->Hide();
             table_.load(std::move(rows));
             apply();
         },
@@ -184,6 +211,7 @@ void OrdersPanel::reload() {
             loading_ = false;
             progress_timer_.Stop();
             gauge_->Hide();
+            cancel_->Hide();
             show_error(this, _("Could not read the orders"), error);
         });
     // The worker only counts; the gauge is moved here, on the UI thread.

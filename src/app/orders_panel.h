@@ -51,6 +51,8 @@ private:
     wxDataViewCtrl* list_ = nullptr;
     wxChoice* store_ = nullptr;
     wxChoice* status_ = nullptr;
+    wxChoice* period_ = nullptr;
+    wxButton* cancel_ = nullptr;
     wxStaticText* count_ = nullptr;
     wxGauge* gauge_ = nullptr;
     wxStaticText* detail_ = nullptr;

@@ -92,6 +92,20 @@ BOOST_AUTO_TEST_CASE(filter_and_sort_rebuild_the_index_only) {
     BOOST_TEST(table.find(sample.id) == -1);
 }
 
+BOOST_AUTO_TEST_CASE(created_since_filter) {
+    OrderTable table;
+    table.load(read_all(db));
+    OrderQuery recent;
+    recent.created_from = parse_time("2026-11-24", "t");
+    table.apply(recent);
+    long long n = db.sql()
+                      .execAndGet("SELECT count(*) FROM shop_order WHERE created_at >= " +
+                                  std::to_string(recent.created_from))
+                      .getInt64();
+    BOOST_TEST(n > 0);
+    BOOST_TEST(static_cast<long long>(table.size()) == n);
+}
+
 BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
     OrderTable table;
     table.load(read_all(db));
