@@ -17,6 +17,7 @@
 #include "store/order_allocation.h"
 #include "store/order_repository.h"
 #include "store/stock_posting.h"
+#include "store/stock_queries.h"
 
 namespace dj::app {
 namespace {
@@ -124,6 +125,9 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     ship_->Disable();
     head->Add(ship_, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
     ds->Add(head, wxSizerFlags().Expand());
+    history_ = new wxStaticText(detail, wxID_ANY, {});
+    history_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
+    ds->Add(history_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
     lines_ = new wxListCtrl(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     lines_->AppendColumn(_("Platform SKU"), wxLIST_FORMAT_LEFT, FromDIP(150));
     lines_->AppendColumn(_("Seller code"), wxLIST_FORMAT_LEFT, FromDIP(110));
@@ -251,6 +255,7 @@ void OrdersPanel::show_detail() {
     ship_->Disable();
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
+        history_->SetLabel({});
         return;
     }
     std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
@@ -273,6 +278,18 @@ void OrdersPanel::show_detail() {
         lines_->SetItem(row, 4, money_text(l.unit_price));
         ++row;
     }
+    // History: the order's own times, then every stock movement posted under its number.
+    wxString history = wxString::Format(_("Created %s"), shop_time_text(o->created_at));
+    if (o->paid_at) history += wxString::Format(_("; paid %s"), shop_time_text(*o->paid_at));
+    if (o->promised_ship_at)
+        history += wxString::Format(_("; ship by %s"), shop_time_text(*o->promised_ship_at));
+    history += wxString::Format(_("; last changed on the platform %s"), shop_time_text(o->modified_at));
+    for (const LedgerRow& m : order_movements(*ctx_.db, o->platform_order_id))
+        history += wxString::Format(_("; %s %s %lld from %s by %s@%s"), shop_time_text(m.at),
+                                    u8(m.kind), static_cast<long long>(-m.qty), u8(m.warehouse),
+                                    u8(m.actor.user), u8(m.actor.workstation));
+    history_->SetLabel(history);
+    history_->Wrap(GetClientSize().x - FromDIP(30));
     ship_->Enable(o->allocation == Allocation::allocated && o->status == OrderStatus::to_ship);
 }
 

@@ -56,6 +56,7 @@ private:
     wxStaticText* count_ = nullptr;
     wxGauge* gauge_ = nullptr;
     wxStaticText* detail_ = nullptr;
+    wxStaticText* history_ = nullptr;
     wxListCtrl* lines_ = nullptr;
     wxButton* ship_ = nullptr;
     std::vector<std::string> store_codes_;

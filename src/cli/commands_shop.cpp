@@ -4,6 +4,7 @@
 #include "core/catalogue.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/store_connection.h"
 #include "core/translate.h"
 #include "demo/demo_shop.h"
 #include "store/audit_log.h"
@@ -11,6 +12,8 @@
 #include "store/database.h"
 #include "store/ledger_check.h"
 #include "store/shop_stats.h"
+#include "store/store_connection_repository.h"
+#include "store/sync_state_repository.h"
 #include "store/warehouse_repository.h"
 
 namespace dj::cli {
@@ -131,12 +134,30 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     auto* store_add = store->add_subcommand("add", tr("Add or update a store"));
     struct StoreArgs {
         std::string code, name, platform, warehouse;
+        StoreConnection connection;
     };
     auto sa = std::make_shared<StoreArgs>();
     store_add->add_option("--platform", sa->platform, "taobao, jd, pinduoduo, douyin")->required();
     store_add->add_option("--name", sa->name, tr("Shop name as people call it"))->required();
     store_add->add_option("--code", sa->code, tr("Short code, e.g. tb-main (default: platform-N)"));
     store_add->add_option("--warehouse", sa->warehouse, tr("Warehouse that ships its orders"));
+    store_add->add_option("--app-key", sa->connection.app_key,
+                          tr("App key (client id) on the platform"));
+    store_add->add_option("--app-secret", sa->connection.app_secret, tr("App secret"));
+    store_add->add_option("--token", sa->connection.token, tr("Seller's access token (session)"));
+    store_add->add_option(
+        "--endpoint", sa->connection.endpoint,
+        tr("Scheme and host replacing the platform's, e.g. http://127.0.0.1:8701"));
+    store_add->add_option("--sign-method", sa->connection.sign_method,
+                          tr("Signature method (default: the platform's usual one)"));
+    store_add
+        ->add_option("--stock-share", sa->connection.stock_share_percent,
+                     tr("Percent of available stock offered on this store (default 100)"))
+        ->check(CLI::Range(0, 100));
+    store_add
+        ->add_option("--stock-buffer", sa->connection.stock_buffer,
+                     tr("Units kept back before the share is offered"))
+        ->check(CLI::Range(0, 1000000000));
     store_add->callback([&ctx, sa] {
         Database& db = ctx.db();
         WriteTransaction tx(db);
@@ -147,8 +168,16 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         s.code = !sa->code.empty() ? sa->code : catalogue.next_store_code(s.platform);
         if (!sa->warehouse.empty())
             s.default_warehouse_id = WarehouseRepository(db).require_warehouse(sa->warehouse).id;
-        catalogue.save_store(s);
-        audit(db, ctx.actor(), "store.save", s.code, sa->platform + " " + s.name);
+        s.id = catalogue.save_store(s);
+        if (!sa->connection.app_key.empty()) {
+            StoreConnection c = sa->connection;
+            c.store_id = s.id;
+            StoreConnectionRepository(db).save(c);
+        }
+        // The log names what changed, never the secret or the token.
+        audit(db, ctx.actor(), "store.save", s.code,
+              sa->platform + " " + s.name +
+                  (sa->connection.app_key.empty() ? "" : " app_key " + sa->connection.app_key));
         tx.commit();
         std::cout << trf("Store {0} ({1}) saved", s.code, s.name) << "\n";
     });
@@ -158,13 +187,24 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         Listing list({{"code", tr("Code")},
                       {"name", tr("Name")},
                       {"platform", tr("Platform")},
-                      {"warehouse", tr("Warehouse")}});
+                      {"warehouse", tr("Warehouse")},
+                      {"connected", tr("Connected")},
+                      {"endpoint", tr("Endpoint")},
+                      {"synced_to", tr("Synced to")},
+                      {"sync_error", tr("Sync error")}});
+        StoreConnectionRepository connections(db);
+        SyncStateRepository sync_states(db);
         for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
             std::optional<Warehouse> w;
             if (s.default_warehouse_id) w = warehouses.warehouse_by_id(*s.default_warehouse_id);
+            std::optional<StoreConnection> c = connections.find(s.id);
+            SyncState state = sync_states.get(s.id);
             list.add({Cell::str(s.code), Cell::str(s.name),
                       Cell::str(std::string(platform_code(s.platform))),
-                      w ? Cell::str(w->code) : Cell::none()});
+                      w ? Cell::str(w->code) : Cell::none(), Cell::num(c ? 1 : 0),
+                      c ? Cell::str(c->endpoint) : Cell::none(),
+                      state.cursor ? Cell::str(format_utc(*state.cursor)) : Cell::none(),
+                      state.failing ? Cell::str(state.last_error) : Cell::none()});
         }
         ctx.print(list);
     });

@@ -203,10 +203,65 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// Version 2: platform sync. Store credentials, per-store sync cursors, the outbox of calls owed
+// to platforms, order holds and intercepts, and the last stock figure pushed per platform SKU.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE store_connection (
+    store_id INTEGER PRIMARY KEY REFERENCES shop_store(id),
+    app_key TEXT NOT NULL DEFAULT '',
+    app_secret TEXT NOT NULL DEFAULT '',
+    token TEXT NOT NULL DEFAULT '',
+    endpoint TEXT NOT NULL DEFAULT '',
+    sign_method TEXT NOT NULL DEFAULT '',
+    stock_share_percent INTEGER NOT NULL DEFAULT 100
+        CHECK (stock_share_percent BETWEEN 0 AND 100),
+    stock_buffer INTEGER NOT NULL DEFAULT 0 CHECK (stock_buffer >= 0)
+);
+
+CREATE TABLE sync_state (
+    store_id INTEGER PRIMARY KEY REFERENCES shop_store(id),
+    cursor_at INTEGER,
+    last_run_at INTEGER,
+    failing INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    last_raw_body TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    store_id INTEGER NOT NULL REFERENCES shop_store(id),
+    kind TEXT NOT NULL CHECK (kind IN ('shipment', 'stock')),
+    subject TEXT NOT NULL,
+    carrier TEXT NOT NULL DEFAULT '',
+    tracking_no TEXT NOT NULL DEFAULT '',
+    quantity INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT NOT NULL DEFAULT '',
+    acknowledged_at INTEGER
+);
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE acknowledged_at IS NULL;
+
+CREATE TABLE order_hold (
+    order_id INTEGER PRIMARY KEY REFERENCES shop_order(id),
+    reason TEXT NOT NULL,
+    intercept INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL
+);
+
+CREATE TABLE stock_push_state (
+    store_id INTEGER NOT NULL REFERENCES shop_store(id),
+    platform_sku TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    PRIMARY KEY (store_id, platform_sku)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
-    static const std::vector<Migration> migrations{{1, kSchemaV1}};
+    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}};
     return migrations;
 }
 

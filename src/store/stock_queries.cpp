@@ -58,19 +58,17 @@ std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
     return out;
 }
 
-std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
-    SQLite::Statement s(
-        db.sql(),
-        "SELECT m.id, m.at, m.kind, k.code, w.code, ifnull(l.code, ''), ifnull(b.lot, ''), "
-        "ifnull(cw.code, ''), m.qty, m.unit_cost_fen, m.value_fen, m.doc, m.reason, m.operator, "
-        "m.role, m.workstation FROM movement m JOIN sku k ON k.id = m.sku_id "
-        "JOIN warehouse w ON w.id = m.warehouse_id "
-        "LEFT JOIN location l ON l.id = m.location_id LEFT JOIN batch b ON b.id = m.batch_id "
-        "LEFT JOIN warehouse cw ON cw.id = m.counterpart_warehouse_id "
-        "WHERE (?1 = '' OR k.code = ?1) AND m.at >= ?2 ORDER BY m.id LIMIT ?3");
-    s.bind(1, filter.sku);
-    s.bind(2, static_cast<int64_t>(filter.since.value_or(INT64_MIN)));
-    s.bind(3, filter.limit > 0 ? filter.limit : -1);
+namespace {
+
+constexpr const char* kLedgerSelect =
+    "SELECT m.id, m.at, m.kind, k.code, w.code, ifnull(l.code, ''), ifnull(b.lot, ''), "
+    "ifnull(cw.code, ''), m.qty, m.unit_cost_fen, m.value_fen, m.doc, m.reason, m.operator, "
+    "m.role, m.workstation FROM movement m JOIN sku k ON k.id = m.sku_id "
+    "JOIN warehouse w ON w.id = m.warehouse_id "
+    "LEFT JOIN location l ON l.id = m.location_id LEFT JOIN batch b ON b.id = m.batch_id "
+    "LEFT JOIN warehouse cw ON cw.id = m.counterpart_warehouse_id ";
+
+std::vector<LedgerRow> read_ledger(SQLite::Statement& s) {
     std::vector<LedgerRow> out;
     while (s.executeStep()) {
         LedgerRow r;
@@ -92,6 +90,24 @@ std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
         out.push_back(std::move(r));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
+    SQLite::Statement s(db.sql(), std::string(kLedgerSelect) +
+                                      "WHERE (?1 = '' OR k.code = ?1) AND m.at >= ?2 "
+                                      "ORDER BY m.id LIMIT ?3");
+    s.bind(1, filter.sku);
+    s.bind(2, static_cast<int64_t>(filter.since.value_or(INT64_MIN)));
+    s.bind(3, filter.limit > 0 ? filter.limit : -1);
+    return read_ledger(s);
+}
+
+std::vector<LedgerRow> order_movements(Database& db, const std::string& doc) {
+    SQLite::Statement s(db.sql(), std::string(kLedgerSelect) + "WHERE m.doc = ? ORDER BY m.id");
+    s.bind(1, doc);
+    return read_ledger(s);
 }
 
 std::vector<WarehouseSummary> stock_summary(Database& db) {

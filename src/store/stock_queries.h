@@ -65,6 +65,9 @@ struct LedgerFilter {
 
 std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter);
 
+// Movements posted under one document number (an order's platform id when it shipped).
+std::vector<LedgerRow> order_movements(Database& db, const std::string& doc);
+
 // One line per warehouse: how many SKUs are in stock, units, value at average cost.
 struct WarehouseSummary {
     std::string warehouse;

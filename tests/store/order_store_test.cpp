@@ -155,6 +155,10 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     p.commit();
     BOOST_TEST_REQUIRE(moved.size() == 1u);
     BOOST_TEST(moved[0].qty == -2);
+    auto history = order_movements(db, "A1");
+    BOOST_TEST_REQUIRE(history.size() == 1u);
+    BOOST_TEST(history[0].kind == "ship");
+    BOOST_TEST(history[0].actor.user == "tester");
     auto row = list_stock(db, {"CZ", "CUP-1"}).front();
     BOOST_TEST(row.on_hand == 3);
     BOOST_TEST(row.reserved == 0);

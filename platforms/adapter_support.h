@@ -1,0 +1,49 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/store_connection.h"
+#include "core/types.h"
+#include "http_client.h"
+
+namespace dj {
+
+// What every adapter shares: its store's connection, the HTTP client, JSON field reading that
+// names the record and field on failure, and retrying throttled or failed calls.
+class AdapterSupport {
+  public:
+    AdapterSupport(const StoreConnection& connection, HttpClient& http, std::string default_host)
+        : connection_(connection), http_(http), default_host_(std::move(default_host)) {}
+
+  protected:
+    // The connection's endpoint (scheme and host only) or the platform's, plus `path`.
+    std::string url(std::string_view path) const;
+    // Sends and parses JSON; retries PlatformThrottled and PlatformUnavailable raised by
+    // `check` with exponential backoff. `check` turns the platform's error shape into errors.
+    nlohmann::json call(const HttpRequest& request,
+                        const std::function<void(const nlohmann::json&)>& check,
+                        std::string_view what);
+    std::string where(std::string_view what) const;
+
+    StoreConnection connection_;
+    HttpClient& http_;
+
+  private:
+    std::string default_host_;
+};
+
+// Field readers: a missing or wrong-typed field throws MalformedResponse naming `record`.
+// Ids come as strings or integers and are kept as their exact decimal text.
+std::string json_id(const nlohmann::json& j, const char* field, std::string_view record);
+std::string json_text(const nlohmann::json& j, const char* field);
+std::int64_t json_int(const nlohmann::json& j, const char* field, std::string_view record);
+// Yuan as "12.50" or 12.5, exact to the fen.
+Fen json_yuan(const nlohmann::json& j, const char* field, std::string_view record);
+// "yyyy-MM-dd HH:mm:ss" in Beijing time.
+Timestamp json_beijing_time(const nlohmann::json& j, const char* field, std::string_view record);
+// "yyyy-MM-dd HH:mm:ss" in Beijing time (UTC+8, fixed, whatever the PC's zone).
+std::string beijing_time(Timestamp t);
+
+}  // namespace dj

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "adapter_support.h"
+#include "platform_adapter.h"
+
+namespace dj {
+
+// 抖店 open platform: POST <path>, common parameters in the query, param_json as the body.
+class DouyinAdapter : public PlatformAdapter, private AdapterSupport {
+  public:
+    DouyinAdapter(const StoreConnection& connection, HttpClient& http);
+    Platform platform() const override { return Platform::douyin; }
+    // The span limit is not published; one day is what working ERPs use.
+    Timestamp max_window_seconds() const override { return 24 * 3600; }
+    void pull_window(const TimeWindow& window, const PageSink& sink) override;
+    std::optional<Order> fetch_order(const std::string& platform_order_id) override;
+    void confirm_shipment(const Shipment& shipment) override;
+    void push_stock(const StockUpdate& update) override;
+    std::vector<Carrier> list_carriers() override;
+
+  private:
+    // The "data" of a successful answer to `path` ("/order/searchList").
+    nlohmann::json invoke(const std::string& path, const nlohmann::json& params);
+};
+
+Order douyin_order_to_order(const nlohmann::json& shop_order);
+
+}  // namespace dj

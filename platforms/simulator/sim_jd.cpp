@@ -1,0 +1,170 @@
+// JD JOS as the simulator speaks it: /routerjson, 360buy_param_json, "_responce" answers.
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/money.h"
+#include "jd/jd_signature.h"
+#include "simulator/sim_wire.h"
+
+namespace dj {
+namespace {
+
+using nlohmann::json;
+
+SimReply jos_error(const std::string& code, const std::string& zh, const std::string& en) {
+    return {200,
+            json{{"error_response", {{"code", code}, {"zh_desc", zh}, {"en_desc", en}}}}.dump()};
+}
+
+std::string jd_state(OrderStatus s) {
+    switch (s) {
+        case OrderStatus::pending_payment:
+        case OrderStatus::to_ship:
+            return "WAIT_SELLER_STOCK_OUT";
+        case OrderStatus::shipped:
+            return "WAIT_GOODS_RECEIVE_CONFIRM";
+        case OrderStatus::completed:
+            return "FINISHED_L";
+        case OrderStatus::refund_requested:
+            return "LOCKED";
+        case OrderStatus::refunded:
+        case OrderStatus::cancelled:
+            return "TRADE_CANCELED";
+    }
+    return {};
+}
+
+json render_order(const Order& o) {
+    json items = json::array();
+    for (const OrderLine& l : o.lines)
+        items.push_back({{"skuId", l.platform_sku_id},
+                         {"outerSkuId", l.seller_code},
+                         {"skuName", l.title},
+                         {"itemTotal", std::to_string(l.quantity)},
+                         {"jdPrice", format_yuan(l.unit_price)}});
+    json j{{"orderId", o.platform_order_id},
+           {"orderState", jd_state(o.status)},
+           {"orderStartTime", format_shop_time(o.created_at)},
+           {"modified", format_shop_time(o.modified_at)},
+           {"orderPayment", format_yuan(o.paid_amount)},
+           {"freightPrice", format_yuan(o.freight)},
+           {"venderRemark", o.seller_memo},
+           {"orderRemark", o.buyer_note},
+           {"pin", o.buyer_nick},
+           {"consigneeInfo",
+            {{"fullname", o.receiver.name},
+             {"mobile", o.receiver.phone},
+             {"province", o.receiver.province},
+             {"city", o.receiver.city},
+             {"county", o.receiver.district},
+             {"fullAddress", o.receiver.address}}},
+           {"itemInfoList", items}};
+    if (o.paid_at) j["paymentConfirmTime"] = format_shop_time(*o.paid_at);
+    return j;
+}
+
+SimReply answer(const std::string& method, json payload) {
+    std::string key = method;
+    std::replace(key.begin(), key.end(), '.', '_');
+    payload["code"] = "0";
+    return {200, json{{key + "_responce", payload}}.dump()};
+}
+
+class JdWire : public SimWire {
+  public:
+    explicit JdWire(SimCredentials c) : c_(std::move(c)) {}
+    Platform platform() const override { return Platform::jd; }
+    std::vector<std::string> paths() const override { return {"/routerjson"}; }
+
+    SimReply refuse(SimRefusal why) const override {
+        switch (why) {
+            case SimRefusal::bad_app_key:
+            case SimRefusal::bad_signature:
+                return jos_error("12", "签名无效", "Invalid signature");
+            case SimRefusal::bad_timestamp:
+                return jos_error("8", "时间戳无效", "Invalid timestamp");
+            case SimRefusal::expired_token:
+                return jos_error("19", "token已过期或者不存在", "Invalid access_token");
+            case SimRefusal::throttled:
+                return jos_error("2", "调用次数超限", "Call limit");
+        }
+        return {};
+    }
+
+    SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
+                    bool duplicate) const override {
+        auto p = [&](const char* k) {
+            auto it = r.params.find(k);
+            return it == r.params.end() ? std::string() : it->second;
+        };
+        if (p("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        try {
+            if (!within_skew(parse_time(p("timestamp"), "timestamp"), now, 360))
+                return refuse(SimRefusal::bad_timestamp);
+        } catch (const Error&) {
+            return refuse(SimRefusal::bad_timestamp);
+        }
+        if (jd_sign(r.params, c_.app_secret) != p("sign")) return refuse(SimRefusal::bad_signature);
+        if (p("access_token") != c_.token) return refuse(SimRefusal::expired_token);
+        json biz = json::parse(p("360buy_param_json"), nullptr, false);
+        if (!biz.is_object()) return jos_error("41", "参数错误", "Invalid 360buy_param_json");
+        std::string method = p("method");
+        auto b = [&](const char* k) { return biz.value(k, std::string()); };
+        if (method == "jingdong.pop.order.enSearch") {
+            Timestamp start = 0, end = 0;
+            try {
+                start = parse_time(b("start_date"), "start_date");
+                end = parse_time(b("end_date"), "end_date");
+            } catch (const Error&) {
+                return jos_error("41", "参数错误", "Invalid start_date or end_date");
+            }
+            int page = std::stoi(b("page").empty() ? "1" : b("page"));
+            int size = std::stoi(b("page_size").empty() ? "20" : b("page_size"));
+            if (size < 1 || size > 100 || page < 1 || end - start > 31 * 86400)
+                return jos_error("41", "参数错误", "Invalid page_size or date range");
+            // JD's end_date is inclusive to the second; the half-open window is ours.
+            auto all = shop.modified_between(Platform::jd, start, end, false);
+            json list = json::array();
+            for (const Order* o : page_slice(all, page - 1, size, duplicate))
+                list.push_back(render_order(*o));
+            return answer(method, {{"searchorderinfo_result",
+                                    {{"orderTotal", all.size()},
+                                     {"apiResult", {{"success", true}, {"chineseErrCode", "成功"}}},
+                                     {"orderInfoList", list}}}});
+        }
+        if (method == "jingdong.pop.order.enGet") {
+            json result = json::object();
+            if (const Order* o = shop.find(Platform::jd, b("order_id")))
+                result["orderInfo"] = render_order(*o);
+            return answer(method, {{"orderDetailInfo", result}});
+        }
+        if (method == "jingdong.pop.order.shipment") {
+            bool ok = shop.ship({Platform::jd, b("orderId"), b("logiCoprId"), b("logiNo")}, now);
+            return answer(method, {{"sopjosshipment_result", {{"success", ok}}}});
+        }
+        if (method == "jingdong.stock.write.updateSkuStock") {
+            shop.record_stock({Platform::jd, b("skuId"), std::stoll(b("stockNum"))});
+            return answer(method, {{"success", true}});
+        }
+        if (method == "jingdong.ldop.alpha.provider.query")
+            return answer(
+                method,
+                {{"resultInfo",
+                  {{"data",
+                    json::array({{{"providerId", 463}, {"providerName", "圆通速递"}},
+                                 {{"providerId", 1499}, {"providerName", "中通快递"}}})}}}});
+        return jos_error("15", "方法无效", "Invalid method");
+    }
+
+  private:
+    SimCredentials c_;
+};
+
+}  // namespace
+
+std::unique_ptr<SimWire> make_jd_wire(SimCredentials credentials) {
+    return std::make_unique<JdWire>(std::move(credentials));
+}
+
+}  // namespace dj

@@ -1,0 +1,157 @@
+// Pinduoduo as the simulator speaks it: /api/router, ciphertext receivers with masked copies.
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "pinduoduo/pinduoduo_signature.h"
+#include "signing.h"
+#include "simulator/sim_wire.h"
+
+namespace dj {
+namespace {
+
+using nlohmann::json;
+
+SimReply pdd_error(int code, const std::string& msg) {
+    return {200, json{{"error_response",
+                       {{"error_code", code},
+                        {"error_msg", msg},
+                        {"sub_code", std::to_string(code)},
+                        {"sub_msg", ""},
+                        {"request_id", "sim"}}}}
+                     .dump()};
+}
+
+// Looks like PDD's "~...~" ciphertext; never decryptable to anything.
+std::string cipher(const std::string& plain) {
+    return "~" + md5_hex(plain, HexCase::lower).substr(0, 24) + "~";
+}
+
+json render_order(const Order& o) {
+    int status = o.status == OrderStatus::shipped ? 2 : o.status == OrderStatus::completed ? 3 : 1;
+    int refund = o.status == OrderStatus::refund_requested ? 2
+                 : o.status == OrderStatus::refunded       ? 4
+                                                           : 1;
+    json items = json::array();
+    for (const OrderLine& l : o.lines)
+        items.push_back({{"goods_id", 1000 + std::stoll(l.platform_sku_id) % 1000},
+                         {"sku_id", std::stoll(l.platform_sku_id)},
+                         {"outer_id", l.seller_code},
+                         {"goods_name", l.title},
+                         {"goods_count", l.quantity},
+                         {"goods_price", yuan_number(l.unit_price)}});
+    json j{{"order_sn", o.platform_order_id},
+           {"order_status", status},
+           {"refund_status", refund},
+           {"created_time", format_shop_time(o.created_at)},
+           {"updated_at", format_shop_time(o.modified_at)},
+           {"pay_amount", yuan_number(o.paid_amount)},
+           {"postage", yuan_number(o.freight)},
+           {"remark", o.seller_memo},
+           {"buyer_memo", o.buyer_note},
+           {"receiver_name", cipher(o.receiver.name)},
+           {"receiver_name_mask", o.receiver.name},
+           {"receiver_phone", cipher(o.receiver.phone)},
+           {"receiver_phone_mask", o.receiver.phone},
+           {"province", o.receiver.province},
+           {"city", o.receiver.city},
+           {"town", o.receiver.district},
+           {"address", cipher(o.receiver.address)},
+           {"address_mask", o.receiver.address},
+           {"item_list", items}};
+    if (o.paid_at) j["pay_time"] = format_shop_time(*o.paid_at);
+    return j;
+}
+
+class PinduoduoWire : public SimWire {
+  public:
+    explicit PinduoduoWire(SimCredentials c) : c_(std::move(c)) {}
+    Platform platform() const override { return Platform::pinduoduo; }
+    std::vector<std::string> paths() const override { return {"/api/router"}; }
+
+    SimReply refuse(SimRefusal why) const override {
+        switch (why) {
+            case SimRefusal::bad_app_key:
+                return pdd_error(10016, "client_id不存在");
+            case SimRefusal::bad_signature:
+                return pdd_error(10017, "签名错误");
+            case SimRefusal::bad_timestamp:
+                return pdd_error(10001, "timestamp已过期");
+            case SimRefusal::expired_token:
+                return pdd_error(10019, "access_token已过期");
+            case SimRefusal::throttled:
+                return pdd_error(52101, "当前接口被限流");
+        }
+        return {};
+    }
+
+    SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
+                    bool duplicate) const override {
+        auto p = [&](const char* k) {
+            auto it = r.params.find(k);
+            return it == r.params.end() ? std::string() : it->second;
+        };
+        auto num = [&](const char* k, long long fallback) {
+            try {
+                return std::stoll(p(k));
+            } catch (const std::exception&) {
+                return fallback;
+            }
+        };
+        if (p("client_id") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        if (!within_skew(num("timestamp", 0), now, 600)) return refuse(SimRefusal::bad_timestamp);
+        if (pinduoduo_sign(r.params, c_.app_secret) != p("sign"))
+            return refuse(SimRefusal::bad_signature);
+        if (p("access_token") != c_.token) return refuse(SimRefusal::expired_token);
+        std::string type = p("type");
+        if (type == "pdd.order.number.list.increment.get") {
+            Timestamp start = num("start_updated_at", 0), end = num("end_updated_at", 0);
+            long long page = num("page", 1), size = num("page_size", 100);
+            if (end < start || end - start > 30 * 60)
+                return pdd_error(50001, "时间范围不能超过30分钟");
+            if (size < 1 || size > 100 || page < 1) return pdd_error(50001, "page_size超出范围");
+            auto all = shop.modified_between(Platform::pinduoduo, start, end, true);
+            json list = json::array();
+            for (const Order* o : page_slice(all, static_cast<std::size_t>(page - 1),
+                                             static_cast<std::size_t>(size), duplicate))
+                list.push_back(render_order(*o));
+            return {200, json{{"order_sn_increment_get_response",
+                               {{"total_count", all.size()},
+                                {"has_next", static_cast<std::size_t>(page * size) < all.size()},
+                                {"order_sn_list", list}}}}
+                             .dump()};
+        }
+        if (type == "pdd.order.information.get") {
+            json resp = json::object();
+            if (const Order* o = shop.find(Platform::pinduoduo, p("order_sn")))
+                resp["order_info"] = render_order(*o);
+            return {200, json{{"order_info_get_response", resp}}.dump()};
+        }
+        if (type == "pdd.logistics.online.send") {
+            bool ok = shop.ship(
+                {Platform::pinduoduo, p("order_sn"), p("logistics_id"), p("tracking_number")}, now);
+            return {200, json{{"logistics_online_send_response", {{"is_success", ok}}}}.dump()};
+        }
+        if (type == "pdd.goods.quantity.update") {
+            shop.record_stock({Platform::pinduoduo, p("sku_id"), num("quantity", 0)});
+            return {200, json{{"goods_quantity_update_response", {{"is_success", true}}}}.dump()};
+        }
+        if (type == "pdd.logistics.companies.get")
+            return {200, json{{"logistics_companies_get_response",
+                               {{"logistics_companies",
+                                 json::array({{{"id", 115}, {"logistics_company", "中通快递"}},
+                                              {{"id", 85}, {"logistics_company", "圆通快递"}}})}}}}
+                             .dump()};
+        return pdd_error(10000, "type不存在");
+    }
+
+  private:
+    SimCredentials c_;
+};
+
+}  // namespace
+
+std::unique_ptr<SimWire> make_pinduoduo_wire(SimCredentials credentials) {
+    return std::make_unique<PinduoduoWire>(std::move(credentials));
+}
+
+}  // namespace dj

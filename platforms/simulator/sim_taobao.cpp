@@ -1,0 +1,185 @@
+// Taobao TOP as the simulator speaks it: /router/rest, form parameters, TOP error shapes.
+#include <nlohmann/json.hpp>
+
+#include "adapter_support.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/money.h"
+#include "simulator/sim_wire.h"
+#include "taobao/taobao_signature.h"
+
+namespace dj {
+namespace {
+
+using nlohmann::json;
+
+SimReply top_error(int code, const std::string& msg, const std::string& sub_code) {
+    return {200,
+            json{{"error_response",
+                  {{"code", code}, {"msg", msg}, {"sub_code", sub_code}, {"request_id", "sim"}}}}
+                .dump()};
+}
+
+std::string top_status(OrderStatus s) {
+    switch (s) {
+        case OrderStatus::pending_payment:
+            return "WAIT_BUYER_PAY";
+        case OrderStatus::to_ship:
+        case OrderStatus::refund_requested:
+            return "WAIT_SELLER_SEND_GOODS";
+        case OrderStatus::shipped:
+            return "WAIT_BUYER_CONFIRM_GOODS";
+        case OrderStatus::completed:
+            return "TRADE_FINISHED";
+        case OrderStatus::refunded:
+            return "TRADE_CLOSED";
+        case OrderStatus::cancelled:
+            return "TRADE_CLOSED_BY_TAOBAO";
+    }
+    return {};
+}
+
+json render_trade(const Order& o) {
+    json lines = json::array();
+    std::string refund = o.status == OrderStatus::refund_requested ? "WAIT_SELLER_AGREE"
+                         : o.status == OrderStatus::refunded       ? "SUCCESS"
+                                                                   : "NO_REFUND";
+    for (std::size_t i = 0; i < o.lines.size(); ++i) {
+        const OrderLine& l = o.lines[i];
+        lines.push_back({{"oid", std::stoull(o.platform_order_id) + i + 1},
+                         {"sku_id", std::stoull(l.platform_sku_id)},
+                         {"outer_sku_id", l.seller_code},
+                         {"title", l.title},
+                         {"num", l.quantity},
+                         {"price", format_yuan(l.unit_price)},
+                         {"refund_status", refund}});
+    }
+    json t{{"tid", std::stoull(o.platform_order_id)},
+           {"tid_str", o.platform_order_id},
+           {"status", top_status(o.status)},
+           {"created", format_shop_time(o.created_at)},
+           {"modified", format_shop_time(o.modified_at)},
+           {"payment", format_yuan(o.paid_amount)},
+           {"post_fee", format_yuan(o.freight)},
+           {"seller_memo", o.seller_memo},
+           {"seller_flag", o.seller_flag},
+           {"buyer_message", o.buyer_note},
+           {"buyer_nick", o.buyer_nick},
+           {"receiver_name", o.receiver.name},
+           {"receiver_mobile", o.receiver.phone},
+           {"receiver_state", o.receiver.province},
+           {"receiver_city", o.receiver.city},
+           {"receiver_district", o.receiver.district},
+           {"receiver_address", o.receiver.address},
+           {"orders", {{"order", lines}}}};
+    if (o.paid_at) t["pay_time"] = format_shop_time(*o.paid_at);
+    return t;
+}
+
+class TaobaoWire : public SimWire {
+  public:
+    explicit TaobaoWire(SimCredentials c) : c_(std::move(c)) {}
+    Platform platform() const override { return Platform::taobao; }
+    std::vector<std::string> paths() const override { return {"/router/rest"}; }
+
+    SimReply refuse(SimRefusal why) const override {
+        switch (why) {
+            case SimRefusal::bad_app_key:
+                return top_error(29, "Invalid app Key", "");
+            case SimRefusal::bad_signature:
+                return top_error(25, "Invalid signature", "");
+            case SimRefusal::bad_timestamp:
+                return top_error(31, "Invalid timestamp", "");
+            case SimRefusal::expired_token:
+                return top_error(27, "Invalid session", "invalid-sessionkey");
+            case SimRefusal::throttled:
+                return top_error(7, "App Call Limited",
+                                 "accesscontrol.limited-by-app-access-count");
+        }
+        return {};
+    }
+
+    SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
+                    bool duplicate) const override {
+        auto p = [&](const char* k) {
+            auto it = r.params.find(k);
+            return it == r.params.end() ? std::string() : it->second;
+        };
+        if (p("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        try {
+            if (!within_skew(parse_time(p("timestamp"), "timestamp"), now, 600))
+                return refuse(SimRefusal::bad_timestamp);
+        } catch (const Error&) {
+            return refuse(SimRefusal::bad_timestamp);
+        }
+        try {
+            if (taobao_sign(r.params, c_.app_secret, p("sign_method")) != p("sign"))
+                return refuse(SimRefusal::bad_signature);
+        } catch (const Error&) {
+            return refuse(SimRefusal::bad_signature);
+        }
+        if (p("session") != c_.token) return refuse(SimRefusal::expired_token);
+        std::string method = p("method");
+        if (method == "taobao.trades.sold.increment.get") {
+            Timestamp start = 0, end = 0;
+            try {
+                start = parse_time(p("start_modified"), "start_modified");
+                end = parse_time(p("end_modified"), "end_modified");
+            } catch (const Error&) {
+                return top_error(41, "Invalid arguments", "isv.invalid-parameter:start_modified");
+            }
+            if (end - start > 24 * 3600 || end < start)
+                return top_error(41, "Invalid arguments",
+                                 "isv.invalid-parameter:end_modified must be within one day");
+            int size = std::stoi(p("page_size").empty() ? "40" : p("page_size"));
+            int page = std::stoi(p("page_no").empty() ? "1" : p("page_no"));
+            if (size < 1 || size > 100 || page < 1)
+                return top_error(41, "Invalid arguments", "isv.invalid-parameter:page_size");
+            auto all = shop.modified_between(Platform::taobao, start, end, true);
+            json resp{{"total_results", all.size()}};
+            json trades = json::array();
+            for (const Order* o : page_slice(all, page - 1, size, duplicate))
+                trades.push_back(render_trade(*o));
+            if (!trades.empty()) resp["trades"] = {{"trade", trades}};
+            return {200, json{{"trades_sold_increment_get_response", resp}}.dump()};
+        }
+        if (method == "taobao.trade.fullinfo.get") {
+            json resp = json::object();
+            if (const Order* o = shop.find(Platform::taobao, p("tid")))
+                resp["trade"] = render_trade(*o);
+            return {200, json{{"trade_fullinfo_get_response", resp}}.dump()};
+        }
+        if (method == "taobao.logistics.offline.send") {
+            if (!shop.ship({Platform::taobao, p("tid"), p("company_code"), p("out_sid")}, now))
+                return top_error(15, "Remote service error", "isv.logistics-offline-service-error");
+            return {200, json{{"logistics_offline_send_response",
+                               {{"shipping", {{"is_success", true}}}}}}
+                             .dump()};
+        }
+        if (method == "taobao.item.quantity.update") {
+            shop.record_stock({Platform::taobao, p("sku_id"), std::stoll(p("quantity"))});
+            return {200,
+                    json{{"item_quantity_update_response", {{"item", json::object()}}}}.dump()};
+        }
+        if (method == "taobao.logistics.companies.get") {
+            json list = json::array({{{"code", "ZTO"}, {"name", "中通快递"}},
+                                     {{"code", "YTO"}, {"name", "圆通速递"}},
+                                     {{"code", "SF"}, {"name", "顺丰速运"}}});
+            return {200, json{{"logistics_companies_get_response",
+                               {{"logistics_companies", {{"logistics_company", list}}}}}}
+                             .dump()};
+        }
+        return top_error(22, "Invalid method", "");
+    }
+
+  private:
+    SimCredentials c_;
+};
+
+}  // namespace
+
+std::unique_ptr<SimWire> make_taobao_wire(SimCredentials credentials) {
+    return std::make_unique<TaobaoWire>(std::move(credentials));
+}
+
+}  // namespace dj

@@ -1,0 +1,70 @@
+#include "simulator/sim_wire.h"
+
+#include <cstdlib>
+
+#include "core/money.h"
+
+namespace dj {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string percent_decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%' && i + 2 < s.size() + 0 && hex_value(s[i + 1]) >= 0 &&
+                   hex_value(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> form_decode(const std::string& text) {
+    std::map<std::string, std::string> params;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('&', start);
+        if (end == std::string::npos) end = text.size();
+        std::string pair = text.substr(start, end - start);
+        if (!pair.empty()) {
+            std::size_t eq = pair.find('=');
+            params[percent_decode(pair.substr(0, eq))] =
+                eq == std::string::npos ? "" : percent_decode(pair.substr(eq + 1));
+        }
+        start = end + 1;
+    }
+    return params;
+}
+
+bool within_skew(Timestamp t, Timestamp now, Timestamp skew) {
+    return std::llabs(t - now) <= skew;
+}
+
+std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::size_t page,
+                                     std::size_t size, bool duplicate) {
+    std::vector<const Order*> out;
+    std::size_t from = page * size;
+    for (std::size_t i = from; i < all.size() && i < from + size; ++i)
+        out.push_back(all[i]);
+    if (duplicate && from + size < all.size()) out.push_back(all[from + size]);
+    return out;
+}
+
+double yuan_number(Fen fen) {
+    return std::strtod(format_yuan(fen).c_str(), nullptr);
+}
+
+}  // namespace dj

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/order.h"
+#include "core/platform.h"
+#include "simulator/sim_shop.h"
+
+namespace dj {
+
+// What the simulator knows of one HTTP request.
+struct SimRequest {
+    std::string path;
+    std::map<std::string, std::string> params;  // query and form parameters, decoded
+    std::string body;
+};
+
+struct SimReply {
+    int http_status = 200;
+    std::string body;
+};
+
+// Refusals every platform has, each answered in the platform's own error shape.
+enum class SimRefusal { bad_app_key, bad_signature, bad_timestamp, expired_token, throttled };
+
+struct SimCredentials {
+    std::string app_key;
+    std::string app_secret;
+    std::string token;
+};
+
+// One platform's wire format on the simulator: checks the envelope exactly as the platform
+// would (app key, timestamp skew, signature, token) and answers its calls.
+class SimWire {
+  public:
+    virtual ~SimWire() = default;
+    virtual Platform platform() const = 0;
+    virtual std::vector<std::string> paths() const = 0;
+    virtual SimReply refuse(SimRefusal why) const = 0;
+    // `duplicate` repeats the first order of the next page at the end of a list page.
+    virtual SimReply handle(const SimRequest& request, SimShop& shop, Timestamp now,
+                            bool duplicate) const = 0;
+};
+
+std::unique_ptr<SimWire> make_taobao_wire(SimCredentials credentials);
+std::unique_ptr<SimWire> make_jd_wire(SimCredentials credentials);
+std::unique_ptr<SimWire> make_pinduoduo_wire(SimCredentials credentials);
+std::unique_ptr<SimWire> make_douyin_wire(SimCredentials credentials);
+
+// Helpers the wire modules share.
+std::map<std::string, std::string> form_decode(const std::string& text);
+// True when `t` is within the platform's allowed skew of `now`.
+bool within_skew(Timestamp t, Timestamp now, Timestamp skew);
+// Items [page * size, page * size + size) of `all`, plus the next one when `duplicate`.
+std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::size_t page,
+                                     std::size_t size, bool duplicate);
+// Yuan for a JSON number: 1250 -> 12.5 (printed back exactly as "12.5").
+double yuan_number(Fen fen);
+
+}  // namespace dj

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "adapter_support.h"
+#include "platform_adapter.h"
+
+namespace dj {
+
+// Taobao / Tmall open platform (TOP): /router/rest, form-encoded, JSON answers.
+class TaobaoAdapter : public PlatformAdapter, private AdapterSupport {
+  public:
+    TaobaoAdapter(const StoreConnection& connection, HttpClient& http);
+    Platform platform() const override { return Platform::taobao; }
+    // trades.sold.increment.get refuses windows over one day.
+    Timestamp max_window_seconds() const override { return 24 * 3600; }
+    void pull_window(const TimeWindow& window, const PageSink& sink) override;
+    std::optional<Order> fetch_order(const std::string& platform_order_id) override;
+    void confirm_shipment(const Shipment& shipment) override;
+    void push_stock(const StockUpdate& update) override;
+    std::vector<Carrier> list_carriers() override;
+
+  private:
+    nlohmann::json invoke(const std::string& method, std::map<std::string, std::string> params);
+};
+
+// One TOP trade (JSON) as a canonical order.
+Order taobao_trade_to_order(const nlohmann::json& trade);
+
+}  // namespace dj

@@ -1,0 +1,141 @@
+#include <csignal>
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "core/clock.h"
+#include "core/translate.h"
+#include "http_client.h"
+#include "simulator/platform_simulator.h"
+#include "store/outbox_repository.h"
+#include "sync/order_shipping.h"
+#include "sync/outbox_sender.h"
+#include "sync/sync_engine.h"
+
+namespace dj::cli {
+namespace {
+
+PlatformSimulator* running_simulator = nullptr;
+
+void stop_simulator(int) {
+    if (running_simulator) running_simulator->stop();
+}
+
+// Requests go to stderr only with DIANJIA_HTTP_LOG set; the log never holds secrets.
+HttpClient make_http() {
+    RequestLog log;
+    if (std::getenv("DIANJIA_HTTP_LOG"))
+        log = [](const std::string& line) { std::cerr << line << "\n"; };
+    return HttpClient(HttpOptions{}, log);
+}
+
+}  // namespace
+
+void add_sync_commands(CLI::App& app, Context& ctx) {
+    auto* sync = app.add_subcommand("sync", tr("Pull orders modified since the last sync"));
+    auto store = std::make_shared<std::string>();
+    auto since = std::make_shared<std::string>();
+    sync->add_option("--store", *store, tr("Only this store (code or name)"));
+    sync->add_option("--since", *since,
+                     tr("Start here instead of the cursor, e.g. 2026-11-24T02:00:00Z"));
+    sync->callback([&ctx, store, since] {
+        std::optional<Timestamp> from;
+        if (!since->empty()) from = parse_time(*since, "--since");
+        HttpClient http = make_http();
+        SyncEngine engine(ctx.db(), http, ctx.actor());
+        Listing list({{"store", tr("Store")},
+                      {"ok", tr("OK")},
+                      {"orders", tr("Orders")},
+                      {"created", tr("New")},
+                      {"updated", tr("Updated")},
+                      {"held", tr("Held")},
+                      {"intercepts", tr("Intercepts")},
+                      {"error", tr("Error")}});
+        for (const StoreSyncReport& r : engine.sync(*store, from, now_utc())) {
+            list.add({Cell::str(r.store), Cell::num(r.ok ? 1 : 0), Cell::num(r.orders),
+                      Cell::num(r.created), Cell::num(r.updated), Cell::num(r.held),
+                      Cell::num(r.intercepts), Cell::str(r.error)});
+            if (!r.ok) {
+                std::cerr << r.store << ": " << r.error << "\n";
+                ctx.exit_code = 1;
+            }
+        }
+        ctx.print(list);
+    });
+
+    auto* outbox =
+        app.add_subcommand("outbox", tr("Calls owed to the platforms"))->require_subcommand(1);
+    auto* outbox_list = outbox->add_subcommand("list", tr("List the outbox, newest first"));
+    auto pending = std::make_shared<bool>(false);
+    outbox_list->add_flag("--pending", *pending, tr("Only what is not acknowledged yet"));
+    outbox_list->callback([&ctx, pending] {
+        Listing list({{"id", tr("No.")},
+                      {"store", tr("Store")},
+                      {"kind", tr("Kind")},
+                      {"subject", tr("Order / SKU")},
+                      {"carrier", tr("Carrier")},
+                      {"tracking_no", tr("Tracking no.")},
+                      {"quantity", tr("Quantity")},
+                      {"state", tr("State")},
+                      {"attempts", tr("Attempts")},
+                      {"next_attempt_at", tr("Next attempt")},
+                      {"last_error", tr("Last error")}});
+        for (const OutboxEntry& e : OutboxRepository(ctx.db()).list(*pending, 10000))
+            list.add({Cell::num(e.id), Cell::str(e.store_code),
+                      Cell::str(std::string(outbox_kind_code(e.kind))), Cell::str(e.subject),
+                      Cell::str(e.carrier), Cell::str(e.tracking_no), Cell::num(e.quantity),
+                      Cell::str(e.acknowledged_at ? "acknowledged" : "pending"),
+                      Cell::num(e.attempts),
+                      e.acknowledged_at ? Cell::none() : Cell::str(format_utc(e.next_attempt_at)),
+                      Cell::str(e.last_error)});
+        ctx.print(list);
+    });
+    outbox->add_subcommand("flush", tr("Send everything due now"))->callback([&ctx] {
+        HttpClient http = make_http();
+        OutboxFlushReport r = OutboxSender(ctx.db(), http).flush(now_utc());
+        std::cout << trf("Outbox: {0} sent, {1} failed (retried later)", std::to_string(r.sent),
+                         std::to_string(r.failed))
+                  << "\n";
+        if (r.failed > 0) ctx.exit_code = 1;
+    });
+
+    auto* order = app.add_subcommand("order", tr("One order"))->require_subcommand(1);
+    auto* ship = order->add_subcommand(
+        "ship", tr("Ship an order and queue its tracking number for the platform"));
+    auto req = std::make_shared<ShipRequest>();
+    ship->add_option("ORDER_ID", req->platform_order_id, tr("Platform order id"))->required();
+    ship->add_option("--carrier", req->carrier, tr("Carrier code on the platform"))->required();
+    ship->add_option("--tracking", req->tracking_no, tr("Tracking number"))->required();
+    ship->add_option("--store", req->store, tr("Store, when the id exists in several"));
+    ship->callback([&ctx, req] {
+        ship_order(ctx.db(), *req, ctx.actor(), now_utc());
+        std::cout << trf("Order {0} shipped; confirmation queued (outbox flush sends it)",
+                         req->platform_order_id)
+                  << "\n";
+    });
+
+    auto* simulate = app.add_subcommand(
+        "simulate", tr("Serve the four platforms' APIs on 127.0.0.1 for trying and testing"));
+    auto options = std::make_shared<SimulatorOptions>();
+    auto port = std::make_shared<int>(8701);
+    simulate->add_option("--port", *port, tr("TCP port on 127.0.0.1"))->check(CLI::Range(1, 65535));
+    simulate->add_option("--seed", options->seed, tr("The same seed gives the same orders"));
+    simulate
+        ->add_option("--orders", options->orders,
+                     tr("Orders spread over the four platforms, modified in the last day"))
+        ->check(CLI::Range(0, 10000000));
+    simulate->callback([options, port] {
+        PlatformSimulator simulator(*options);
+        running_simulator = &simulator;
+        std::signal(SIGINT, stop_simulator);
+        std::signal(SIGTERM, stop_simulator);
+        std::cout << trf("Simulating Taobao, JD, Pinduoduo and Douyin on http://127.0.0.1:{0} "
+                         "(app key {1}, secret {2}, token {3}); Ctrl+C stops",
+                         std::to_string(*port), options->app_key, options->app_secret,
+                         options->token)
+                  << std::endl;
+        simulator.run(*port);
+        running_simulator = nullptr;
+    });
+}
+
+}  // namespace dj::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/outbox.h"
+
+namespace dj {
+
+class Database;
+
+// The outbox table. Writes run inside the caller's transaction, so an entry exists exactly
+// when the local change that owes it was committed.
+class OutboxRepository {
+  public:
+    explicit OutboxRepository(Database& db) : db_(db) {}
+    Id enqueue(const OutboxEntry& entry);
+    // Not yet acknowledged and due at `now`, oldest first.
+    std::vector<OutboxEntry> due(Timestamp now, int limit);
+    // Newest first; `pending_only` leaves out what was acknowledged.
+    std::vector<OutboxEntry> list(bool pending_only, int limit);
+    void acknowledge(Id id, Timestamp at);
+    void failed(Id id, const std::string& error, Timestamp next_attempt_at);
+
+  private:
+    std::vector<OutboxEntry> select(const char* sql, std::int64_t a, std::int64_t b);
+    Database& db_;
+};
+
+}  // namespace dj

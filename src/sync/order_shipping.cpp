@@ -1,0 +1,51 @@
+#include "sync/order_shipping.h"
+
+#include "core/error.h"
+#include "core/outbox.h"
+#include "core/translate.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/order_allocation.h"
+#include "store/outbox_repository.h"
+#include "store/stock_posting.h"
+
+namespace dj {
+
+Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp now) {
+    if (r.carrier.empty() || r.tracking_no.empty())
+        throw InvalidInput(
+            trf("Order {0}: give the carrier and the tracking number", r.platform_order_id));
+    StockPosting posting(db);
+    SQLite::Statement find(db.sql(),
+                           "SELECT o.id, o.store_id FROM shop_order o JOIN shop_store s "
+                           "ON s.id = o.store_id WHERE o.platform_order_id = ? "
+                           "AND (? = '' OR s.code = ? OR s.name = ?)");
+    find.bind(1, r.platform_order_id);
+    for (int i = 2; i <= 4; ++i)
+        find.bind(i, r.store);
+    std::vector<std::pair<Id, Id>> found;
+    while (find.executeStep())
+        found.emplace_back(find.getColumn(0).getInt64(), find.getColumn(1).getInt64());
+    if (found.empty())
+        throw NotFound(trf("Order {0} is not stored{1}; sync its store first", r.platform_order_id,
+                           r.store.empty() ? "" : " in " + r.store));
+    if (found.size() > 1)
+        throw InvalidInput(
+            trf("Order {0} exists in several stores: name one with --store", r.platform_order_id));
+    auto [order_id, store_id] = found.front();
+    OrderAllocator allocator(posting);
+    allocator.ship(order_id, {now, r.platform_order_id, "order shipped", actor});
+    OutboxEntry entry;
+    entry.store_id = store_id;
+    entry.kind = OutboxKind::shipment;
+    entry.subject = r.platform_order_id;
+    entry.carrier = r.carrier;
+    entry.tracking_no = r.tracking_no;
+    entry.created_at = now;
+    OutboxRepository(db).enqueue(entry);
+    audit(db, actor, "order.ship", r.platform_order_id, r.carrier + " " + r.tracking_no);
+    posting.commit();
+    return order_id;
+}
+
+}  // namespace dj

@@ -1,0 +1,51 @@
+#include "sync/outbox_sender.h"
+
+#include <map>
+#include <memory>
+
+#include "adapter_registry.h"
+#include "core/translate.h"
+#include "platform_error.h"
+#include "store/database.h"
+#include "store/outbox_repository.h"
+#include "store/store_connection_repository.h"
+
+namespace dj {
+
+OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
+    OutboxFlushReport report;
+    OutboxRepository outbox(db_);
+    std::map<Id, std::unique_ptr<PlatformAdapter>> adapters;
+    for (const OutboxEntry& e : outbox.due(now, limit)) {
+        std::string error;
+        try {
+            auto it = adapters.find(e.store_id);
+            if (it == adapters.end()) {
+                std::optional<StoreConnection> c = StoreConnectionRepository(db_).find(e.store_id);
+                if (!c)
+                    throw PlatformConfigError(
+                        trf("Store {0} has no platform credentials: add them with store add",
+                            e.store_code));
+                it = adapters.emplace(e.store_id, make_adapter(*c, http_)).first;
+            }
+            if (e.kind == OutboxKind::shipment)
+                it->second->confirm_shipment({e.subject, e.carrier, e.tracking_no});
+            else
+                it->second->push_stock({e.subject, e.quantity});
+        } catch (const PlatformError& ex) {
+            error = ex.what();
+        }
+        WriteTransaction tx(db_);
+        if (error.empty()) {
+            outbox.acknowledge(e.id, now);
+            ++report.sent;
+        } else {
+            outbox.failed(e.id, error, now + outbox_retry_delay(e.attempts + 1));
+            ++report.failed;
+        }
+        tx.commit();
+    }
+    return report;
+}
+
+}  // namespace dj

@@ -1,0 +1,127 @@
+#include "sync/sync_engine.h"
+
+#include "adapter_registry.h"
+#include "core/error.h"
+#include "core/sync_window.h"
+#include "core/translate.h"
+#include "platform_error.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+#include "store/order_allocation.h"
+#include "store/order_hold_repository.h"
+#include "store/stock_posting.h"
+#include "store/store_connection_repository.h"
+#include "store/sync_state_repository.h"
+
+namespace dj {
+namespace {
+
+bool gives_up_before_shipping(OrderStatus s) {
+    return s == OrderStatus::cancelled || s == OrderStatus::refunded ||
+           s == OrderStatus::refund_requested;
+}
+
+std::string hold_reason(OrderStatus s) {
+    switch (s) {
+        case OrderStatus::cancelled:
+            return tr("Cancelled on the platform before shipping; its stock was released");
+        case OrderStatus::refunded:
+            return tr("Refunded on the platform before shipping; its stock was released");
+        default:
+            return tr("The buyer asked for a refund before shipping; its stock was released");
+    }
+}
+
+}  // namespace
+
+SyncEngine::SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options)
+    : db_(db), http_(http), actor_(std::move(actor)), options_(options) {}
+
+StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since,
+                                       Timestamp now) {
+    StoreSyncReport report;
+    report.store = store.code;
+    std::optional<StoreConnection> connection = StoreConnectionRepository(db_).find(store.id);
+    if (!connection) {
+        report.ok = false;
+        report.error =
+            trf("Store {0} has no platform credentials: run store add --platform {1} "
+                "--name {2} --app-key K --app-secret S --token T",
+                store.code, platform_code(store.platform), store.name);
+        return report;
+    }
+    try {
+        std::unique_ptr<PlatformAdapter> adapter = make_adapter(*connection, http_);
+        SyncState state = SyncStateRepository(db_).get(store.id);
+        Timestamp start = since          ? *since
+                          : state.cursor ? sync_span(*state.cursor, now, options_.overlap).start
+                                         : now - options_.first_sync_lookback;
+        Timestamp until = now - adapter->settle_seconds();
+        for (const TimeWindow& window :
+             split_windows({start, until}, adapter->max_window_seconds())) {
+            StockPosting posting(db_);
+            OrderAllocator allocator(posting);
+            OrderRepository orders(db_);
+            OrderHoldRepository holds(db_);
+            adapter->pull_window(window, [&](std::vector<Order>&& page) {
+                ++report.pages;
+                for (Order& order : page) {
+                    ++report.orders;
+                    order.store_id = store.id;
+                    std::optional<Order> before;
+                    if (auto id = orders.find_id(store.id, order.platform_order_id))
+                        before = orders.find(*id);
+                    UpsertResult r = allocator.accept(order);
+                    if (r.outcome == UpsertOutcome::created) ++report.created;
+                    if (r.outcome == UpsertOutcome::updated) ++report.updated;
+                    if (r.outcome == UpsertOutcome::unchanged || r.outcome == UpsertOutcome::stale)
+                        ++report.unchanged;
+                    if (r.outcome != UpsertOutcome::updated || !before ||
+                        before->status != OrderStatus::to_ship ||
+                        before->allocation == Allocation::shipped ||
+                        !gives_up_before_shipping(order.status))
+                        continue;
+                    // Its stock may already be on a pick sheet: the packer must be stopped.
+                    bool intercept = before->allocation == Allocation::allocated;
+                    holds.hold({r.id, hold_reason(order.status), intercept, now});
+                    ++report.held;
+                    if (intercept) ++report.intercepts;
+                }
+            });
+            SyncStateRepository(db_).advance(store.id, window.end, now);
+            posting.commit();
+            ++report.windows;
+        }
+        WriteTransaction tx(db_);
+        audit(db_, actor_, "sync.store", store.code,
+              std::to_string(report.orders) + " orders, " + std::to_string(report.created) +
+                  " new, " + std::to_string(report.updated) + " updated");
+        tx.commit();
+    } catch (const PlatformError& e) {
+        report.ok = false;
+        report.error = e.what();
+        const auto* malformed = dynamic_cast<const MalformedResponse*>(&e);
+        WriteTransaction tx(db_);
+        SyncStateRepository(db_).mark_failing(store.id, e.what(),
+                                              malformed ? malformed->raw_body() : "", now);
+        tx.commit();
+    }
+    return report;
+}
+
+std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
+                                              std::optional<Timestamp> since, Timestamp now) {
+    CatalogueRepository catalogue(db_);
+    std::vector<StoreSyncReport> reports;
+    if (!store.empty()) {
+        reports.push_back(sync_store(catalogue.require_store(store), since, now));
+        return reports;
+    }
+    StoreConnectionRepository connections(db_);
+    for (const ShopStore& s : catalogue.list_stores())
+        if (connections.find(s.id)) reports.push_back(sync_store(s, since, now));
+    return reports;
+}
+
+}  // namespace dj

@@ -1,0 +1,230 @@
+// Every adapter against the simulator over real HTTP on 127.0.0.1.
+#include <boost/test/unit_test.hpp>
+#include <set>
+
+#include "adapter_registry.h"
+#include "core/clock.h"
+#include "platform_error.h"
+#include "simulator/platform_simulator.h"
+
+using namespace dj;
+
+namespace {
+
+const Platform kAll[] = {Platform::taobao, Platform::jd, Platform::pinduoduo, Platform::douyin};
+
+HttpOptions fast_options() {
+    HttpOptions o;
+    o.timeout_ms = 400;
+    o.max_attempts = 3;
+    o.backoff_ms = 5;
+    o.max_backoff_ms = 20;
+    return o;
+}
+
+struct SimFixture {
+    PlatformSimulator sim{[] {
+        SimulatorOptions o;
+        o.orders = 80;
+        o.stall_ms = 700;
+        return o;
+    }()};
+    HttpClient http{fast_options()};
+    SimFixture() { sim.start(0); }
+
+    StoreConnection connection(Platform p, std::string secret = "sim-secret") {
+        StoreConnection c;
+        c.store_code = "test";
+        c.platform = p;
+        c.app_key = "sim-app";
+        c.app_secret = std::move(secret);
+        c.token = "sim-token";
+        c.endpoint = sim.endpoint();
+        return c;
+    }
+    // A window the platform accepts that holds all recent orders.
+    TimeWindow window(Platform p) {
+        Timestamp now = now_utc();
+        return {now - (p == Platform::pinduoduo ? 1800 : 86400) + 1, now};
+    }
+    std::vector<Order> pull(Platform p, const TimeWindow& w, int* pages = nullptr) {
+        auto adapter = make_adapter(connection(p), http);
+        std::vector<Order> all;
+        adapter->pull_window(w, [&](std::vector<Order>&& page) {
+            if (pages) ++*pages;
+            for (Order& o : page)
+                all.push_back(std::move(o));
+        });
+        return all;
+    }
+    void put_orders(Platform p, int count, Timestamp modified) {
+        sim.with_shop([&](SimShop& shop) {
+            shop.clear();
+            for (int i = 0; i < count; ++i) {
+                Order o;
+                o.platform_order_id = p == Platform::pinduoduo
+                                          ? "241124-" + std::to_string(i)
+                                          : std::to_string(9007199254740993LL + i);
+                o.status = OrderStatus::to_ship;
+                o.created_at = modified - 100;
+                o.paid_at = modified - 50;
+                o.modified_at = modified;
+                o.receiver = {"欧阳**", "138****0000", "浙江省", "杭州市", "西湖区", "文三路***号"};
+                o.seller_memo = "加急 \"易碎\" <礼盒>";
+                o.lines.push_back({0, "5000000000101", "TEA-0001", "西湖龙井", 2, 1999});
+                o.paid_amount = 3998;
+                shop.put(p, o);
+            }
+            return 0;
+        });
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(adapters, SimFixture)
+
+BOOST_AUTO_TEST_CASE(each_platform_pulls_exactly_what_the_platform_holds) {
+    for (Platform p : kAll) {
+        BOOST_TEST_CONTEXT(platform_code(p)) {
+            TimeWindow w = window(p);
+            std::vector<Order> pulled = pull(p, w);
+            std::vector<Order> expected = sim.with_shop([&](SimShop& shop) {
+                std::vector<Order> out;
+                for (const Order* o : shop.modified_between(p, w.start, w.end, false))
+                    out.push_back(*o);
+                return out;
+            });
+            BOOST_TEST(pulled.size() == expected.size());
+            std::map<std::string, Order> by_id;
+            for (const Order& o : pulled)
+                by_id[o.platform_order_id] = o;
+            for (const Order& e : expected) {
+                BOOST_REQUIRE(by_id.count(e.platform_order_id));
+                const Order& o = by_id[e.platform_order_id];
+                BOOST_TEST(order_status_code(o.status) == order_status_code(e.status));
+                BOOST_TEST(o.paid_amount == e.paid_amount);
+                BOOST_TEST(o.freight == e.freight);
+                BOOST_TEST(o.modified_at == e.modified_at);
+                BOOST_TEST(o.seller_memo == e.seller_memo);
+                BOOST_TEST(o.receiver.name == e.receiver.name);
+                BOOST_TEST(o.receiver.address == e.receiver.address);
+                BOOST_TEST(same_lines(o.lines, e.lines));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(ids_beyond_2_pow_53_and_chinese_text_survive) {
+    Timestamp now = now_utc();
+    for (Platform p : kAll) {
+        BOOST_TEST_CONTEXT(platform_code(p)) {
+            put_orders(p, 1, now - 60);
+            std::vector<Order> got = pull(p, {now - 600, now});
+            BOOST_REQUIRE(got.size() == 1u);
+            if (p != Platform::pinduoduo)
+                BOOST_TEST(got[0].platform_order_id == "9007199254740993");
+            BOOST_TEST(got[0].receiver.name == "欧阳**");
+            BOOST_TEST(got[0].seller_memo == "加急 \"易碎\" <礼盒>");
+            BOOST_TEST(got[0].lines.at(0).title == "西湖龙井");
+            BOOST_TEST(got[0].lines.at(0).unit_price == 1999);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(paging_edges_0_100_101) {
+    Timestamp now = now_utc();
+    for (Platform p : kAll) {
+        for (int count : {0, 100, 101}) {
+            BOOST_TEST_CONTEXT(platform_code(p) << " " << count) {
+                put_orders(p, count, now - 60);
+                int pages = 0;
+                std::vector<Order> got = pull(p, {now - 600, now}, &pages);
+                std::set<std::string> ids;
+                for (const Order& o : got)
+                    ids.insert(o.platform_order_id);
+                BOOST_TEST(got.size() == static_cast<std::size_t>(count));
+                BOOST_TEST(ids.size() == static_cast<std::size_t>(count));
+                BOOST_TEST(pages == (count <= 100 ? 1 : 2));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(retryable_faults_are_retried_and_lose_nothing) {
+    for (Platform p : kAll) {
+        for (SimFault f : {SimFault::http_500, SimFault::throttle, SimFault::timeout}) {
+            BOOST_TEST_CONTEXT(platform_code(p) << " fault " << static_cast<int>(f)) {
+                TimeWindow w = window(p);
+                std::size_t clean = pull(p, w).size();
+                sim.inject(f, 1, p);
+                BOOST_TEST(pull(p, w).size() == clean);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(final_faults_map_to_typed_errors) {
+    for (Platform p : kAll) {
+        BOOST_TEST_CONTEXT(platform_code(p)) {
+            TimeWindow w = window(p);
+            sim.inject(SimFault::malformed_json, 1, p);
+            BOOST_CHECK_THROW(pull(p, w), MalformedResponse);
+            sim.inject(SimFault::expired_token, 1, p);
+            BOOST_CHECK_THROW(pull(p, w), AuthorizationExpired);
+            sim.inject(SimFault::http_500, 3, p);
+            BOOST_CHECK_THROW(pull(p, w), PlatformUnavailable);
+            sim.inject(SimFault::throttle, 3, p);
+            BOOST_CHECK_THROW(pull(p, w), PlatformThrottled);
+            auto wrong = make_adapter(connection(p, "wrong-secret"), http);
+            BOOST_CHECK_THROW(wrong->pull_window(w, [](std::vector<Order>&&) {}),
+                              PlatformConfigError);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(windows_longer_than_the_platform_allows_are_refused) {
+    Timestamp now = now_utc();
+    BOOST_CHECK_THROW(pull(Platform::taobao, {now - 2 * 86400, now}), PlatformError);
+    BOOST_CHECK_THROW(pull(Platform::pinduoduo, {now - 3600, now}), PlatformError);
+    for (Platform p : kAll) {
+        auto adapter = make_adapter(connection(p), http);
+        BOOST_TEST(adapter->max_window_seconds() <= 86400);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(shipments_and_stock_reach_the_platform) {
+    for (Platform p : kAll) {
+        BOOST_TEST_CONTEXT(platform_code(p)) {
+            std::string id = sim.with_shop(
+                [&](SimShop& shop) { return shop.orders(p).at(0).platform_order_id; });
+            auto adapter = make_adapter(connection(p), http);
+            adapter->confirm_shipment({id, "ZTO", "ZT123456789"});
+            adapter->push_stock({"5000000000101", 17});
+            BOOST_TEST(!adapter->list_carriers().empty());
+            auto [ship, stock] = sim.with_shop([&](SimShop& shop) {
+                return std::make_pair(shop.shipments().back(), shop.stock_pushes().back());
+            });
+            BOOST_TEST(ship.order_id == id);
+            BOOST_TEST(ship.tracking_no == "ZT123456789");
+            BOOST_TEST(stock.sku == "5000000000101");
+            BOOST_TEST(stock.quantity == 17);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(request_log_never_holds_secrets) {
+    std::vector<std::string> lines;
+    HttpClient logged(fast_options(), [&](const std::string& l) { lines.push_back(l); });
+    for (Platform p : kAll)
+        make_adapter(connection(p), logged)->pull_window(window(p), [](std::vector<Order>&&) {});
+    BOOST_TEST(!lines.empty());
+    for (const std::string& l : lines) {
+        BOOST_TEST(l.find("sim-token") == std::string::npos);
+        BOOST_TEST(l.find("sim-secret") == std::string::npos);
+    }
+    BOOST_TEST(redact_secrets("http://h/p?a=1&access_token=abc&sign=XYZ") ==
+               "http://h/p?a=1&access_token=***&sign=***");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

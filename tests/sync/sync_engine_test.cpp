@@ -1,0 +1,145 @@
+#include "sync/sync_engine.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "store/order_hold_repository.h"
+#include "store/order_repository.h"
+#include "store/sync_state_repository.h"
+#include "sync_fixture.h"
+
+using namespace dj;
+
+namespace {
+
+// What the simulated platforms hold that a sync up to `now` must store: modified during the
+// first-sync lookback, and for Pinduoduo settled for 3 minutes.
+std::int64_t expected_orders(PlatformSimulator& sim, Timestamp now) {
+    return sim.with_shop([&](SimShop& shop) {
+        std::int64_t n = 0;
+        for (Platform p : {Platform::taobao, Platform::jd, Platform::pinduoduo, Platform::douyin})
+            n += static_cast<std::int64_t>(
+                shop.modified_between(p, now - 86400, now - (p == Platform::pinduoduo ? 180 : 0),
+                                      false)
+                    .size());
+        return n;
+    });
+}
+
+struct Fixture : test::SyncFixture {
+    std::vector<StoreSyncReport> sync(Timestamp now) {
+        return SyncEngine(*db, http, test::sync_actor()).sync("", std::nullopt, now);
+    }
+    std::int64_t orders() { return count("SELECT count(*) FROM shop_order"); }
+    std::int64_t distinct() {
+        return count("SELECT count(DISTINCT store_id || '/' || platform_order_id) FROM shop_order");
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(sync_engine, Fixture)
+
+BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
+    Timestamp now = now_utc();
+    for (const StoreSyncReport& r : sync(now))
+        BOOST_TEST(r.ok, r.store << " " << r.error);
+    std::int64_t expected = expected_orders(sim, now);
+    BOOST_TEST(expected > 50);
+    BOOST_TEST(orders() == expected);
+    BOOST_TEST(count("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'") > 0);
+    std::string before = db->sql()
+                             .execAndGet(
+                                 "SELECT group_concat(id || status || allocation || "
+                                 "modified_at) FROM shop_order")
+                             .getString();
+    for (const StoreSyncReport& r : sync(now_utc())) {
+        BOOST_TEST(r.ok);
+        BOOST_TEST(r.created == 0);
+        BOOST_TEST(r.updated == 0);
+    }
+    BOOST_TEST(db->sql()
+                   .execAndGet("SELECT group_concat(id || status || allocation || "
+                               "modified_at) FROM shop_order")
+                   .getString() == before);
+    BOOST_TEST(count("SELECT count(*) FROM sync_state WHERE cursor_at IS NOT NULL") == 4);
+}
+
+BOOST_AUTO_TEST_CASE(faults_lose_and_duplicate_nothing_and_the_cursor_waits) {
+    Timestamp now = now_utc();
+    sim.inject(SimFault::duplicate_across_pages, 40);
+    sync(now);
+    BOOST_TEST(orders() == distinct());
+    for (SimFault f : {SimFault::malformed_json, SimFault::expired_token}) {
+        sim.inject(f, 1, Platform::taobao);
+        Timestamp later = now_utc();
+        std::optional<Timestamp> cursor_before = SyncStateRepository(*db).get(1).cursor;
+        auto reports =
+            SyncEngine(*db, http, test::sync_actor()).sync("tb-main", std::nullopt, later);
+        BOOST_TEST(!reports.at(0).ok);
+        SyncState state = SyncStateRepository(*db).get(1);
+        BOOST_TEST(state.failing);
+        BOOST_TEST(state.cursor.value_or(0) == cursor_before.value_or(0));
+        if (f == SimFault::malformed_json) BOOST_TEST(!state.last_raw_body.empty());
+    }
+    sync(now_utc());
+    BOOST_TEST(SyncStateRepository(*db).get(1).failing == false);
+    BOOST_TEST(orders() == expected_orders(sim, now_utc()));
+    BOOST_TEST(orders() == distinct());
+}
+
+BOOST_AUTO_TEST_CASE(a_fault_mid_window_stores_nothing_of_that_window) {
+    // First sync of a fresh store fails on its second page: nothing of the window is kept, and
+    // the retry stores everything once.
+    sim.with_shop([](SimShop& shop) {
+        shop.clear();
+        shop.generate(7, 1000, now_utc());
+        return 0;
+    });
+    sim.inject(SimFault::duplicate_across_pages, 1, Platform::jd);
+    sim.inject(SimFault::malformed_json, 1, Platform::jd);
+    auto r = SyncEngine(*db, http, test::sync_actor()).sync("jd-main", std::nullopt, now_utc());
+    BOOST_TEST(!r.at(0).ok);
+    BOOST_TEST(count("SELECT count(*) FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+                     "WHERE s.code = 'jd-main'") == 0);
+    r = SyncEngine(*db, http, test::sync_actor()).sync("jd-main", std::nullopt, now_utc());
+    BOOST_TEST(r.at(0).ok);
+    BOOST_TEST(r.at(0).created == 250);
+}
+
+BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
+    sync(now_utc());
+    // Two allocated taobao orders: one refund request, one cancellation.
+    SQLite::Statement q(db->sql(),
+                        "SELECT o.id, o.platform_order_id FROM shop_order o JOIN shop_store s ON "
+                        "s.id = o.store_id WHERE s.code = 'tb-main' AND o.allocation = "
+                        "'allocated' ORDER BY o.id LIMIT 2");
+    std::vector<std::pair<Id, std::string>> picked;
+    while (q.executeStep())
+        picked.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    BOOST_REQUIRE(picked.size() == 2u);
+    Timestamp now = now_utc();
+    sim.with_shop([&](SimShop& shop) {
+        Order a = *shop.find(Platform::taobao, picked[0].second);
+        a.status = OrderStatus::refund_requested;
+        a.modified_at = now - 5;
+        shop.put(Platform::taobao, a);
+        Order b = *shop.find(Platform::taobao, picked[1].second);
+        b.status = OrderStatus::cancelled;
+        b.modified_at = now - 5;
+        shop.put(Platform::taobao, b);
+        return 0;
+    });
+    std::int64_t reserved_before = count("SELECT sum(reserved) FROM stock_balance");
+    auto r = SyncEngine(*db, http, test::sync_actor()).sync("tb-main", std::nullopt, now);
+    BOOST_TEST(r.at(0).held == 2);
+    BOOST_TEST(r.at(0).intercepts == 2);
+    BOOST_TEST(count("SELECT sum(reserved) FROM stock_balance") < reserved_before);
+    for (auto& [id, pid] : picked) {
+        BOOST_TEST(allocation_code(OrderRepository(*db).find(id)->allocation) == "none");
+        std::optional<OrderHold> hold = OrderHoldRepository(*db).find(id);
+        BOOST_REQUIRE(hold);
+        BOOST_TEST(!hold->reason.empty());
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "core/clock.h"
+#include "demo/demo_shop.h"
+#include "http_client.h"
+#include "simulator/platform_simulator.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+#include "store/store_connection_repository.h"
+
+namespace dj::test {
+
+inline Actor sync_actor() {
+    return Actor{"tester", "owner", "test-station"};
+}
+
+inline HttpOptions fast_http() {
+    HttpOptions o;
+    o.timeout_ms = 400;
+    o.max_attempts = 3;
+    o.backoff_ms = 5;
+    o.max_backoff_ms = 20;
+    return o;
+}
+
+// A demo shop (SKUs TEA-0001… with stock, stores tb-main, jd-main, pdd-main, dy-main) whose
+// stores point at a simulator on a free port of 127.0.0.1.
+struct SyncFixture {
+    std::filesystem::path dir;
+    PlatformSimulator sim;
+    HttpClient http{fast_http()};
+    std::unique_ptr<Database> db;
+
+    explicit SyncFixture(int orders = 120)
+        : sim([orders] {
+              SimulatorOptions o;
+              o.orders = orders;
+              o.stall_ms = 700;
+              return o;
+          }()) {
+        std::random_device rd;
+        dir = std::filesystem::temp_directory_path() /
+              ("dianjia-sync-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(dir);
+        sim.start(0);
+        open();
+        DemoOptions demo;
+        demo.orders = 0;
+        demo.history_days = 5;
+        build_demo_shop(*db, demo, sync_actor());
+        WriteTransaction tx(*db);
+        CatalogueRepository catalogue(*db);
+        for (const ShopStore& s : catalogue.list_stores()) {
+            StoreConnection c;
+            c.store_id = s.id;
+            c.app_key = "sim-app";
+            c.app_secret = "sim-secret";
+            c.token = "sim-token";
+            c.endpoint = sim.endpoint();
+            StoreConnectionRepository(*db).save(c);
+        }
+        tx.commit();
+    }
+    ~SyncFixture() {
+        db.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    std::string db_path() const { return (dir / "shop.db").string(); }
+    // Closes and reopens the database, as a restart of the program does.
+    void open() {
+        db.reset();
+        db = std::make_unique<Database>(db_path());
+    }
+    std::int64_t count(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+};
+
+}  // namespace dj::test
