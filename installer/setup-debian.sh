@@ -7,7 +7,7 @@ packages=(
     libwxgtk3.2-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev nlohmann-json3-dev
     libhpdf-dev libboost-test-dev libzint-dev libxlsxwriter-dev libcli11-dev
     libssl-dev libcpp-httplib-dev
-    gettext wx-common xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei
+    gettext wx-common xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei unzip
 )
 
 missing=()

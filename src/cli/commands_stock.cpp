@@ -13,8 +13,14 @@ namespace {
 struct StockArgs {
     std::string sku;
     Qty qty = 0;
-    std::string warehouse, from, to, location, cost, batch, expiry, doc, reason;
+    std::string warehouse, from, to, location, cost, batch, expiry, doc, reason, at;
 };
+
+void add_at_option(CLI::App* cmd, StockArgs& a) {
+    cmd->add_option("--at", a.at,
+                    tr("When it happened, for past movements: ISO 8601 with offset, e.g. "
+                       "2026-10-05T14:00:00+08:00 (default: now)"));
+}
 
 CLI::App* movement_command(CLI::App* stock, const char* name, const std::string& help, StockArgs& a,
                            bool with_warehouse = true) {
@@ -23,6 +29,7 @@ CLI::App* movement_command(CLI::App* stock, const char* name, const std::string&
     cmd->add_option("QTY", a.qty, tr("Quantity (whole units)"))->required();
     if (with_warehouse)
         cmd->add_option("--warehouse,-w", a.warehouse, tr("Warehouse code"))->required();
+    add_at_option(cmd, a);
     return cmd;
 }
 
@@ -32,7 +39,11 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     auto* stock =
         app.add_subcommand("stock", tr("Stock movements and balances"))->require_subcommand(1);
     auto a = std::make_shared<StockArgs>();
-    auto service = [&ctx] { return StockService(ctx.db(), ctx.actor()); };
+    auto service = [&ctx, a] {
+        StockService s(ctx.db(), ctx.actor());
+        if (!a->at.empty()) s.post_at(parse_time(a->at, "--at"));
+        return s;
+    };
 
     auto* receive = movement_command(stock, "receive", tr("Receive goods into a warehouse"), *a);
     receive->add_option("--location", a->location, tr("Bin code"));
@@ -71,6 +82,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
 
     auto* arrive = stock->add_subcommand("arrive", tr("Book the arrival of a transfer"));
     arrive->add_option("--doc", a->doc, tr("Transfer document number"))->required();
+    add_at_option(arrive, *a);
     arrive->callback([&ctx, a, service] { ctx.print_movements(service().arrive(a->doc)); });
 
     auto* count =

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cli::add_catalogue_commands(app, ctx);
     cli::add_stock_commands(app, ctx);
     cli::add_order_commands(app, ctx);
+    cli::add_report_commands(app, ctx);
     cli::add_sync_commands(app, ctx);
 
     try {

@@ -69,8 +69,11 @@ Lot& StockBook::lot_at(Id sku_id, Id warehouse_id, std::optional<Id> location_id
 
 Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sku_id,
                             Id warehouse_id, const Lot* lot, Qty qty) {
+    Timestamp at = ctx.at != 0 ? ctx.at : now_utc();
+    if (!closed_) closed_ = source_.closed_through();
+    if (at < closed_->end) require_open_period(*closed_, at, source_.sku_label(sku_id));
     Movement& m = pending_.emplace_back();
-    m.at = ctx.at != 0 ? ctx.at : now_utc();
+    m.at = at;
     m.kind = kind;
     m.sku_id = sku_id;
     m.warehouse_id = warehouse_id;

@@ -9,6 +9,7 @@
 #include "core/lot_allocation.h"
 #include "core/movement.h"
 #include "core/moving_average.h"
+#include "core/period.h"
 #include "core/types.h"
 
 namespace dj {
@@ -28,6 +29,8 @@ class StockSource {
     virtual std::string sku_label(Id sku_id) = 0;
     virtual std::string warehouse_label(Id warehouse_id) = 0;
     virtual std::string location_label(Id location_id) = 0;
+    // How far the books are closed; movements dated earlier are refused. Default: nothing.
+    virtual ClosedThrough closed_through() { return {}; }
 };
 
 struct ReceiveArgs {
@@ -116,6 +119,7 @@ class StockBook {
     std::unordered_map<Key, std::vector<Lot>, KeyHash> lots_;
     std::unordered_map<Id, CostEntry> costs_;
     std::unordered_map<Id, bool> negative_allowed_;
+    std::optional<ClosedThrough> closed_;  // read once per book
     std::vector<Movement> pending_;
 };
 

@@ -258,10 +258,39 @@ CREATE TABLE stock_push_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: closed months. A closed month keeps its whole report (opening, every flow, closing
+// per SKU × warehouse; warehouse_id 0 = in transit) so it and the next month's opening are read
+// instantly and never change; reopening deletes the month and every later one.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE period_close (
+    month TEXT PRIMARY KEY,
+    start_at INTEGER NOT NULL,
+    end_at INTEGER NOT NULL,
+    closed_at INTEGER NOT NULL,
+    closed_by TEXT NOT NULL
+);
+CREATE TABLE period_snapshot (
+    month TEXT NOT NULL REFERENCES period_close(month) ON DELETE CASCADE,
+    warehouse_id INTEGER NOT NULL,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    open_qty INTEGER NOT NULL, open_value INTEGER NOT NULL,
+    receipt_qty INTEGER NOT NULL, receipt_value INTEGER NOT NULL,
+    return_qty INTEGER NOT NULL, return_value INTEGER NOT NULL,
+    transfer_in_qty INTEGER NOT NULL, transfer_in_value INTEGER NOT NULL,
+    count_gain_qty INTEGER NOT NULL, count_gain_value INTEGER NOT NULL,
+    shipment_qty INTEGER NOT NULL, shipment_value INTEGER NOT NULL,
+    transfer_out_qty INTEGER NOT NULL, transfer_out_value INTEGER NOT NULL,
+    count_loss_qty INTEGER NOT NULL, count_loss_value INTEGER NOT NULL,
+    scrap_qty INTEGER NOT NULL, scrap_value INTEGER NOT NULL,
+    close_qty INTEGER NOT NULL, close_value INTEGER NOT NULL,
+    PRIMARY KEY (month, warehouse_id, sku_id)
+) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
-    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}};
+    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
     return migrations;
 }
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "core/translate.h"
+#include "store/period_repository.h"
 #include "store/sql_binding.h"
 
 namespace dj {
@@ -113,6 +114,10 @@ std::string SqlStockSource::location_label(Id location_id) {
     SQLite::Statement& s = db_.statement("SELECT code FROM location WHERE id = ?");
     s.bind(1, static_cast<int64_t>(location_id));
     return text_or_id(s, location_id);
+}
+
+ClosedThrough SqlStockSource::closed_through() {
+    return dj::closed_through(db_);
 }
 
 StockPosting::StockPosting(Database& db) : db_(db), tx_(db), source_(db), book_(source_) {}

@@ -21,6 +21,7 @@ class SqlStockSource : public StockSource {
     std::string sku_label(Id sku_id) override;
     std::string warehouse_label(Id warehouse_id) override;
     std::string location_label(Id location_id) override;
+    ClosedThrough closed_through() override;
 
   private:
     Database& db_;

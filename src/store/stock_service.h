@@ -17,6 +17,13 @@ class StockService {
   public:
     StockService(Database& db, Actor actor) : db_(db), actor_(std::move(actor)) {}
 
+    // Dates the following movements at `at` instead of now, to enter past movements. They are
+    // dated in the past for reports, but costed when posted: the moving average is the shop's
+    // current one (the ledger is append-only, so later movements already posted keep their
+    // values) and a back-dated receipt moves today's average. A date in a closed month is
+    // refused.
+    void post_at(Timestamp at) { at_ = at; }
+
     struct Receive {
         std::string sku;
         Qty qty = 0;
@@ -56,6 +63,7 @@ class StockService {
                             const char* doc_prefix) const;
     Database& db_;
     Actor actor_;
+    std::optional<Timestamp> at_;
 };
 
 }  // namespace dj

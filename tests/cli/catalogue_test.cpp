@@ -1,4 +1,5 @@
 #include "cli/cli_support.h"
+#include "store/migrations.h"
 
 using namespace cli_test;
 using nlohmann::json;
@@ -6,15 +7,16 @@ using nlohmann::json;
 // ---------------------------------------------------------------------------------------------
 BOOST_FIXTURE_TEST_SUITE(cli_catalogue, Shop)
 
-BOOST_AUTO_TEST_CASE(init_creates_schema_1_and_is_repeatable) {
+BOOST_AUTO_TEST_CASE(init_creates_the_latest_schema_and_is_repeatable) {
+    const std::string latest = std::to_string(dj::schema_migrations().back().version);
     BOOST_TEST(!fs::exists(db()));
     Run r = ok({"init"});
-    BOOST_TEST(contains(r.out, "Database ready: " + db() + " (schema 1)"), r.out);
+    BOOST_TEST(contains(r.out, "Database ready: " + db() + " (schema " + latest + ")"), r.out);
     BOOST_TEST(fs::exists(db()));
-    BOOST_TEST(sql_int(db(), "PRAGMA user_version") == 1);
+    BOOST_TEST(sql_int(db(), "PRAGMA user_version") == std::stoi(latest));
     BOOST_TEST(sql_text(db(), "PRAGMA journal_mode") == "wal");
     r = ok({"init"});
-    BOOST_TEST(contains(r.out, "(schema 1)"));
+    BOOST_TEST(contains(r.out, "(schema " + latest + ")"));
     BOOST_TEST(sql_int(db(), "SELECT count(*) FROM audit_log WHERE action = 'db.init'") == 2);
     BOOST_TEST(sql_text(db(), "SELECT user FROM audit_log ORDER BY id LIMIT 1") == kUser);
     BOOST_TEST(list({"sku", "list"}).empty());

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dj::reports {
+
+// The CJK TrueType font the PDFs embed: $DIANJIA_PDF_FONT if set, else the first that exists of
+// WenQuanYi Zen Hei (Linux, fonts-wqy-zenhei) and SimHei (Windows). Not wqy-microhei: libharu
+// drops its composite glyphs, so most hanzi print blank; not Noto CJK: libharu cannot load CFF.
+std::string default_cjk_font_path();
+
+struct PdfColumn {
+    std::string header;
+    double width_mm = 20;  // scaled down together when the columns are wider than the page
+    bool right_aligned = false;
+};
+
+// What every page repeats above the table: a title and a few lines (shop, period, time...).
+struct PdfHeader {
+    std::string title;
+    std::vector<std::string> lines;
+};
+
+enum class PdfRowStyle { normal, total };
+
+// A4 landscape pages holding one long table: the page header and the column header repeat on
+// every page, rows break across pages, total rows are shaded, and "page i of n" is written on
+// every page when saved. Text is UTF-8; cells too long for their column end in "…". Shared by
+// the month-end reports and the pick sheets.
+class PdfTableWriter {
+  public:
+    PdfTableWriter(PdfHeader header, std::vector<PdfColumn> columns,
+                   const std::string& font_path = default_cjk_font_path());
+    ~PdfTableWriter();
+    PdfTableWriter(const PdfTableWriter&) = delete;
+    PdfTableWriter& operator=(const PdfTableWriter&) = delete;
+
+    // A line across the table that starts a block (e.g. one warehouse).
+    void heading(const std::string& text);
+    void row(const std::vector<std::string>& cells, PdfRowStyle style = PdfRowStyle::normal);
+    int pages() const;
+    void save(const std::string& path);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dj::reports
