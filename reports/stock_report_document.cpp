@@ -16,13 +16,13 @@ std::string flow_header(Flow f) {
         case Flow::receipt:
             return tr("Receipts");
         case Flow::customer_return:
-            return tr("Customer returns");
+            return tr("Returns");
         case Flow::transfer_in:
             return tr("Transfers in");
         case Flow::count_gain:
             return tr("Count gains");
         case Flow::shipment:
-            return tr("Shipments (COGS)");
+            return tr("Shipped");
         case Flow::transfer_out:
             return tr("Transfers out");
         case Flow::count_loss:
@@ -143,7 +143,7 @@ ReportDocument month_end_document(const StockReport& report, const ReportNames& 
     Amount rounding = shop.rounding();
     ReportRow line(doc.columns.size(), ReportCell::none());
     line[0] = ReportCell::str(tr("Rounding"));
-    line[1] = ReportCell::str(tr("closing − (opening + in − out)"));
+    line[1] = ReportCell::str(tr("closing - (opening + in - out)"));
     line[doc.columns.size() - 2] = ReportCell::num(rounding.qty);
     line[doc.columns.size() - 1] = ReportCell::num(rounding.value);
     doc.summary.totals.push_back(std::move(line));

@@ -187,11 +187,14 @@ void add_report_commands(CLI::App& app, Context& ctx) {
                          {"state", tr("State")},
                          {"closed_at", tr("Closed at")},
                          {"closed_by", tr("Closed by")}});
+            // Closing a month locks everything before its end, closed or not.
+            std::string boundary = closed.empty() ? std::string() : closed.back().month;
             for (const std::string& m : months) {
                 auto it = std::find_if(closed.begin(), closed.end(),
                                        [&](const ClosedPeriod& p) { return p.month == m; });
                 if (it == closed.end())
-                    out.add({Cell::str(m), Cell::str("open"), Cell::none(), Cell::none()});
+                    out.add({Cell::str(m), Cell::str(m < boundary ? "locked" : "open"),
+                             Cell::none(), Cell::none()});
                 else
                     out.add({Cell::str(m), Cell::str("closed"),
                              Cell::str(format_shop_time(it->closed_at)), Cell::str(it->closed_by)});

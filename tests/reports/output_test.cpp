@@ -191,6 +191,13 @@ BOOST_AUTO_TEST_CASE(cli_month_end_json_close_and_refusal) {
                    "stock ship CUP-1 1 --warehouse CZ --at 2026-09-20T10:00:00+08:00) "
                    "2>/dev/null; echo rc=$?")
                    .find("rc=1") != std::string::npos);
+    BOOST_TEST(run(cli + "--json period list").find("\"locked\"") != std::string::npos);
+    BOOST_TEST(run("(" + cli + "period reopen 2026-09) 2>/dev/null; echo rc=$?").find("rc=2") !=
+               std::string::npos);
+    BOOST_TEST(run(cli + "period reopen 2026-09 --reason 'late invoice'").find("Reopened") !=
+               std::string::npos);
+    BOOST_TEST(run(cli + "--json audit --limit 1").find("late invoice") != std::string::npos);
+    BOOST_TEST(run(cli + "period close 2026-09").find("Closed 2026-09") != std::string::npos);
     BOOST_TEST(run(cli + "--json report valuation --at 2026-09-30").find("\"value\": 64.91") !=
                std::string::npos);
     BOOST_TEST(
