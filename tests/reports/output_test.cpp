@@ -126,6 +126,13 @@ BOOST_AUTO_TEST_CASE(pdf_repeats_the_header_and_numbers_every_page) {
         ++headers;
     BOOST_TEST(headers == 4u);
     BOOST_TEST(text.find("Page 4 of 4") != std::string::npos);
+    reports::PdfTableWriter narrow({"t", {}}, {{"名称", 15, false}});
+    narrow.row({"西湖龙井明前特级茶叶礼盒装二百五十克"});
+    narrow.save(dir.file("narrow.pdf"));
+    std::string cut = run("pdftotext '" + dir.file("narrow.pdf") + "' -");
+    BOOST_TEST(cut.find("西湖") != std::string::npos);
+    BOOST_TEST(cut.find("…") != std::string::npos);
+    BOOST_TEST(cut.find("二百五十克") == std::string::npos);
     BOOST_CHECK_THROW(reports::PdfTableWriter({"x", {}}, {{"a", 10, false}}, "/no/such/font.ttc"),
                       reports::OutputError);
 }
