@@ -16,11 +16,11 @@ std::string lower_ascii(std::string s) {
 
 }  // namespace
 
-std::vector<OrderRow> OrderTable::read(Database& db,
-                                       const std::function<void(std::size_t, std::size_t)>& progress,
-                                       const std::atomic<bool>& cancel) {
-    std::size_t total = static_cast<std::size_t>(
-        db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt64());
+std::vector<OrderRow> OrderTable::read(
+    Database& db, const std::function<void(std::size_t, std::size_t)>& progress,
+    const std::atomic<bool>& cancel) {
+    std::size_t total =
+        static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt64());
     std::vector<OrderRow> rows;
     rows.reserve(total);
     std::unordered_map<Id, std::size_t> at;
@@ -28,9 +28,11 @@ std::vector<OrderRow> OrderTable::read(Database& db,
     SQLite::Statement s(db.sql(),
                         "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
                         "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province || ' ' || "
-                        "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0) "
+                        "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0), "
+                        "o.priority, ifnull(h.reason, '') "
                         "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
-                        "LEFT JOIN warehouse w ON w.id = o.warehouse_id ORDER BY o.id");
+                        "LEFT JOIN warehouse w ON w.id = o.warehouse_id "
+                        "LEFT JOIN order_hold h ON h.order_id = o.id ORDER BY o.id");
     while (s.executeStep() && !cancel) {
         OrderRow r;
         r.id = s.getColumn(0).getInt64();
@@ -45,6 +47,8 @@ std::vector<OrderRow> OrderTable::read(Database& db,
         r.amount = s.getColumn(9).getInt64();
         r.created = s.getColumn(10).getInt64();
         r.promised = s.getColumn(11).getInt64();
+        r.priority = s.getColumn(12).getInt();
+        r.hold = s.getColumn(13).getString();
         at.emplace(r.id, rows.size());
         rows.push_back(std::move(r));
         if (rows.size() % 5000 == 0 && progress) progress(rows.size(), total * 2);
@@ -64,8 +68,8 @@ std::vector<OrderRow> OrderTable::read(Database& db,
         std::string seller = l.getColumn(2).getString();
         Qty qty = l.getColumn(1).getInt64();
         r.units += qty;
-        r.items += (r.items.empty() ? "" : " ") + (sku.empty() ? seller : sku) + "×" +
-                   std::to_string(qty);
+        r.items +=
+            (r.items.empty() ? "" : " ") + (sku.empty() ? seller : sku) + "×" + std::to_string(qty);
         if (!seller.empty() && seller != sku) r.haystack += " " + seller;
         if (++n % 5000 == 0 && progress) progress(total + std::min(n, total), total * 2);
     }
@@ -89,23 +93,35 @@ void OrderTable::apply(const OrderQuery& q) {
         if (!q.store.empty() && r.store != q.store) continue;
         if (!q.status.empty() && r.status != q.status) continue;
         if (r.created < q.created_from) continue;
+        if (q.held_only && r.hold.empty()) continue;
         if (!needle.empty() && r.haystack.find(needle) == std::string::npos) continue;
         index_.push_back(i);
     }
     auto key_less = [&](const OrderRow& a, const OrderRow& b) {
         switch (q.sort) {
-        case OrderColumn::order_id: return a.order_id < b.order_id;
-        case OrderColumn::store: return a.store < b.store;
-        case OrderColumn::status: return a.status < b.status;
-        case OrderColumn::allocation: return a.allocation < b.allocation;
-        case OrderColumn::receiver: return a.receiver < b.receiver;
-        case OrderColumn::region: return a.region < b.region;
-        case OrderColumn::items: return a.items < b.items;
-        case OrderColumn::units: return a.units < b.units;
-        case OrderColumn::amount: return a.amount < b.amount;
-        case OrderColumn::promised: return a.promised < b.promised;
-        case OrderColumn::created:
-        case OrderColumn::count: break;
+            case OrderColumn::order_id:
+                return a.order_id < b.order_id;
+            case OrderColumn::store:
+                return a.store < b.store;
+            case OrderColumn::status:
+                return a.status < b.status;
+            case OrderColumn::allocation:
+                return a.allocation < b.allocation;
+            case OrderColumn::receiver:
+                return a.receiver < b.receiver;
+            case OrderColumn::region:
+                return a.region < b.region;
+            case OrderColumn::items:
+                return a.items < b.items;
+            case OrderColumn::units:
+                return a.units < b.units;
+            case OrderColumn::amount:
+                return a.amount < b.amount;
+            case OrderColumn::promised:
+                return a.promised < b.promised;
+            case OrderColumn::created:
+            case OrderColumn::count:
+                break;
         }
         return a.created < b.created;
     };

@@ -28,6 +28,8 @@ struct OrderRow {
     Fen amount = 0;
     Timestamp created = 0;
     Timestamp promised = 0;  // 0: none
+    int priority = 0;        // 1: urgent
+    std::string hold;        // the hold's reason; empty when not held
     std::string haystack;    // what the text filter searches, lower-cased
 };
 
@@ -39,6 +41,7 @@ struct OrderQuery {
     std::string status;  // code; empty: all
     std::string text;    // order id, receiver, SKU or seller code, region
     Timestamp created_from = 0;  // only orders created at or after this; 0: any time
+    bool held_only = false;
     OrderColumn sort = OrderColumn::created;
     bool ascending = true;
 };

@@ -1,6 +1,7 @@
 #include "app/orders_panel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/gauge.h>
@@ -9,12 +10,15 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 #include <wx/timer.h>
 
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "store/catalogue_repository.h"
+#include "store/order_actions.h"
 #include "store/order_allocation.h"
+#include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
@@ -22,8 +26,8 @@
 namespace dj::app {
 namespace {
 
-const char* kStatusCodes[] = {"",        "pending_payment", "to_ship",         "shipped",
-                              "completed", "cancelled",     "refund_requested", "refunded"};
+const char* kStatusCodes[] = {"",          "pending_payment", "to_ship",          "shipped",
+                              "completed", "cancelled",       "refund_requested", "refunded"};
 
 }  // namespace
 
@@ -34,18 +38,46 @@ void OrderListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col)
     }
     const OrderRow& r = table_.row(row);
     switch (static_cast<OrderColumn>(col)) {
-    case OrderColumn::order_id: value = u8(r.order_id); break;
-    case OrderColumn::store: value = u8(r.store); break;
-    case OrderColumn::status: value = status_label(r.status); break;
-    case OrderColumn::allocation: value = allocation_label(r.allocation); break;
-    case OrderColumn::receiver: value = u8(r.receiver); break;
-    case OrderColumn::region: value = u8(r.region); break;
-    case OrderColumn::items: value = u8(r.items); break;
-    case OrderColumn::units: value = wxString::Format("%lld", static_cast<long long>(r.units)); break;
-    case OrderColumn::amount: value = money_text(r.amount); break;
-    case OrderColumn::created: value = shop_time_text(r.created); break;
-    case OrderColumn::promised: value = shop_time_text(r.promised); break;
-    case OrderColumn::count: value = wxString(); break;
+        case OrderColumn::order_id:
+            value = u8(r.order_id);
+            break;
+        case OrderColumn::store:
+            value = u8(r.store);
+            break;
+        case OrderColumn::status: {
+            wxString text = status_label(r.status);
+            if (r.priority > 0) text = _("URGENT") + " " + text;
+            if (!r.hold.empty()) text += " (" + _("on hold") + ")";
+            value = text;
+            break;
+        }
+        case OrderColumn::allocation:
+            value = allocation_label(r.allocation);
+            break;
+        case OrderColumn::receiver:
+            value = u8(r.receiver);
+            break;
+        case OrderColumn::region:
+            value = u8(r.region);
+            break;
+        case OrderColumn::items:
+            value = u8(r.items);
+            break;
+        case OrderColumn::units:
+            value = wxString::Format("%lld", static_cast<long long>(r.units));
+            break;
+        case OrderColumn::amount:
+            value = money_text(r.amount);
+            break;
+        case OrderColumn::created:
+            value = shop_time_text(r.created);
+            break;
+        case OrderColumn::promised:
+            value = shop_time_text(r.promised);
+            break;
+        case OrderColumn::count:
+            value = wxString();
+            break;
     }
 }
 
@@ -54,6 +86,10 @@ bool OrderListModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr
     if (row >= table_.size() || (c != OrderColumn::allocation && c != OrderColumn::status))
         return false;
     const OrderRow& r = table_.row(row);
+    if (c == OrderColumn::status && !r.hold.empty()) {
+        attr.SetBackgroundColour(level_colour(StockLevel::low));
+        return true;
+    }
     if (r.status == "refund_requested" || r.allocation == "short" || r.allocation == "unmapped") {
         attr.SetBackgroundColour(level_colour(StockLevel::out));
         return true;
@@ -73,21 +109,28 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     });
     auto* root = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Store:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
-    store_ = new wxChoice(this, wxID_ANY);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Store:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
+    store_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(150), -1));
     bar->Add(store_, wxSizerFlags().Center().Border(wxRIGHT, 12));
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Status:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
-    status_ = new wxChoice(this, wxID_ANY);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Status:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
+    status_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(120), -1));
     status_->Append(_("All"));
-    for (std::size_t i = 1; i < std::size(kStatusCodes); ++i) status_->Append(status_label(kStatusCodes[i]));
+    for (std::size_t i = 1; i < std::size(kStatusCodes); ++i)
+        status_->Append(status_label(kStatusCodes[i]));
     status_->SetSelection(0);
     bar->Add(status_, wxSizerFlags().Center().Border(wxRIGHT, 12));
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Created:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
-    period_ = new wxChoice(this, wxID_ANY);
-    for (const wxString& p : {_("Any time"), _("Today"), _("Last 3 days"), _("Last 7 days"), _("Last 30 days")})
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Created:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
+    period_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(110), -1));
+    for (const wxString& p :
+         {_("Any time"), _("Today"), _("Last 3 days"), _("Last 7 days"), _("Last 30 days")})
         period_->Append(p);
     period_->SetSelection(0);
     bar->Add(period_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    held_only_ = new wxCheckBox(this, wxID_ANY, _("On hold only"));
+    bar->Add(held_only_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
     gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxSize(FromDIP(160), -1));
@@ -96,8 +139,6 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     cancel_ = new wxButton(this, wxID_ANY, _("Cancel"));
     cancel_->Hide();
     bar->Add(cancel_, wxSizerFlags().Center().Border(wxRIGHT, 8));
-    auto* allocate = new wxButton(this, wxID_ANY, _("Reserve stock for waiting orders"));
-    bar->Add(allocate, wxSizerFlags().Center().Border(wxRIGHT, 4));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -105,8 +146,8 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     list_ = new wxDataViewCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxDV_ROW_LINES | wxDV_SINGLE);
     list_->AssociateModel(model_.get());
-    const wxString titles[] = {_("Order no."), _("Store"),  _("Status"), _("Stock"),
-                               _("Receiver"),  _("Region"), _("Items"),  _("Units"),
+    const wxString titles[] = {_("Order no."), _("Store"),   _("Status"), _("Stock"),
+                               _("Receiver"),  _("Region"),  _("Items"),  _("Units"),
                                _("Paid"),      _("Created"), _("Ship by")};
     const int widths[] = {190, 80, 90, 90, 90, 160, 200, 50, 80, 130, 130};
     for (unsigned c = 0; c < static_cast<unsigned>(OrderColumn::count); ++c) {
@@ -120,11 +161,21 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     auto* ds = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
     detail_ = new wxStaticText(detail, wxID_ANY, _("Select an order to see its lines and stock."));
-    head->Add(detail_, wxSizerFlags(1).Border(wxALL, FromDIP(6)));
+    // Not about the selected order: reserves for every waiting one, earliest paid first.
+    auto* allocate = new wxButton(detail, wxID_ANY, _("Reserve stock for waiting orders"));
+    head->Add(allocate, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
+    head->AddStretchSpacer();
+    hold_ = new wxButton(detail, wxID_ANY, _("Hold..."));
+    release_ = new wxButton(detail, wxID_ANY, _("Release"));
+    urgent_ = new wxButton(detail, wxID_ANY, _("Urgent"));
+    note_ = new wxButton(detail, wxID_ANY, _("Note..."));
     ship_ = new wxButton(detail, wxID_ANY, _("Ship from stock"));
-    ship_->Disable();
-    head->Add(ship_, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
+    for (wxButton* b : {hold_, release_, urgent_, note_, ship_}) {
+        b->Disable();
+        head->Add(b, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
+    }
     ds->Add(head, wxSizerFlags().Expand());
+    ds->Add(detail_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(6)));
     history_ = new wxStaticText(detail, wxID_ANY, {});
     history_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
     ds->Add(history_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
@@ -155,7 +206,8 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         const int days[] = {0, 1, 3, 7, 30};
         int d = days[std::max(0, period_->GetSelection())];
         // Days are counted in shop time from today's midnight.
-        query_.created_from = d == 0 ? 0 : parse_time(shop_date(now_utc()), "today") - (d - 1) * 86400LL;
+        query_.created_from =
+            d == 0 ? 0 : parse_time(shop_date(now_utc()), "today") - (d - 1) * 86400LL;
         apply();
     });
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -170,6 +222,14 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_detail(); });
     list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &OrdersPanel::on_header_click, this);
     allocate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { allocate_waiting(); });
+    held_only_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        query_.held_only = held_only_->IsChecked();
+        apply();
+    });
+    hold_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::hold); });
+    release_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::release); });
+    urgent_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::urgent); });
+    note_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::note); });
     ship_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ship_selected(); });
 }
 
@@ -179,10 +239,12 @@ void OrdersPanel::reload() {
     store_->Append(_("All stores"));
     for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
         store_codes_.push_back(s.code);
-        store_->Append(u8(s.name) + " (" + platform_label(std::string(platform_code(s.platform))) + ")");
+        store_->Append(u8(s.name) + " (" + platform_label(std::string(platform_code(s.platform))) +
+                       ")");
     }
     auto found = std::find(store_codes_.begin(), store_codes_.end(), query_.store);
-    store_->SetSelection(found == store_codes_.end() ? 0 : static_cast<int>(found - store_codes_.begin()) + 1);
+    store_->SetSelection(
+        found == store_codes_.end() ? 0 : static_cast<int>(found - store_codes_.begin()) + 1);
 
     loading_ = true;
     gauge_->SetValue(0);
@@ -229,6 +291,8 @@ void OrdersPanel::apply() {
     model_->Reset(static_cast<unsigned>(table_.size()));
     count_->SetLabel(wxString::Format(_("%zu of %zu orders"), table_.size(), table_.total()));
     long row = keep ? table_.find(keep) : -1;
+    // Something is always selected, so the detail pane is never empty when there are orders.
+    if (row < 0 && table_.size() > 0) row = 0;
     if (row >= 0) {
         wxDataViewItem item = model_->GetItem(static_cast<unsigned>(row));
         list_->Select(item);
@@ -252,23 +316,26 @@ Id OrdersPanel::selected_order() const {
 void OrdersPanel::show_detail() {
     lines_->DeleteAllItems();
     Id id = selected_order();
-    ship_->Disable();
+    for (wxButton* b : {hold_, release_, urgent_, note_, ship_})
+        b->Disable();
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
         history_->SetLabel({});
+        detail_->GetParent()->Layout();
         return;
     }
     std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
     if (!o) return;
     detail_->SetLabel(wxString::Format(
-        _("Order %s | %s | %s | receiver %s %s, %s %s %s %s | paid %s | buyer note: %s | seller memo: %s"),
+        _("Order %s | %s | %s | receiver %s %s, %s %s %s %s | paid %s | buyer note: %s | seller "
+          "memo: %s"),
         u8(o->platform_order_id), status_label(std::string(order_status_code(o->status))),
         allocation_label(std::string(allocation_code(o->allocation))), u8(o->receiver.name),
         u8(o->receiver.phone), u8(o->receiver.province), u8(o->receiver.city),
         u8(o->receiver.district), u8(o->receiver.address), money_text(o->paid_amount),
-        o->buyer_note.empty() ? wxString("—") : u8(o->buyer_note),
-        o->seller_memo.empty() ? wxString("—") : u8(o->seller_memo)));
-    detail_->Wrap(GetClientSize().x - ship_->GetSize().x - FromDIP(30));
+        o->buyer_note.empty() ? wxString::FromUTF8("—") : u8(o->buyer_note),
+        o->seller_memo.empty() ? wxString::FromUTF8("—") : u8(o->seller_memo)));
+    detail_->Wrap(GetClientSize().x - FromDIP(30));
     long row = 0;
     for (const OrderLine& l : o->lines) {
         lines_->InsertItem(row, u8(l.platform_sku_id));
@@ -283,14 +350,37 @@ void OrdersPanel::show_detail() {
     if (o->paid_at) history += wxString::Format(_("; paid %s"), shop_time_text(*o->paid_at));
     if (o->promised_ship_at)
         history += wxString::Format(_("; ship by %s"), shop_time_text(*o->promised_ship_at));
-    history += wxString::Format(_("; last changed on the platform %s"), shop_time_text(o->modified_at));
+    history +=
+        wxString::Format(_("; last changed on the platform %s"), shop_time_text(o->modified_at));
     for (const LedgerRow& m : order_movements(*ctx_.db, o->platform_order_id))
         history += wxString::Format(_("; %s %s %lld from %s by %s@%s"), shop_time_text(m.at),
                                     u8(m.kind), static_cast<long long>(-m.qty), u8(m.warehouse),
                                     u8(m.actor.user), u8(m.actor.workstation));
     history_->SetLabel(history);
     history_->Wrap(GetClientSize().x - FromDIP(30));
-    ship_->Enable(o->allocation == Allocation::allocated && o->status == OrderStatus::to_ship);
+    std::optional<OrderHold> hold = OrderHoldRepository(*ctx_.db).find(id);
+    SQLite::Statement local(ctx_.db->sql(), "SELECT priority, note FROM shop_order WHERE id = ?");
+    local.bind(1, static_cast<int64_t>(id));
+    local.executeStep();
+    urgent_now_ = local.getColumn(0).getInt() > 0;
+    wxString note = u8(local.getColumn(1).getString());
+    wxString extra;
+    if (hold)
+        extra += wxString::Format(hold->intercept ? _("INTERCEPTED: %s") : _("On hold: %s"),
+                                  u8(hold->reason)) +
+                 "\n";
+    if (!note.empty()) extra += wxString::Format(_("Note: %s"), note) + "\n";
+    if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
+    bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&
+                o->status != OrderStatus::completed;
+    hold_->Enable(open);
+    release_->Enable(hold.has_value());
+    urgent_->SetLabel(urgent_now_ ? _("Normal priority") : _("Urgent"));
+    urgent_->Enable(open);
+    note_->Enable(true);
+    ship_->Enable(!hold && o->allocation == Allocation::allocated &&
+                  o->status == OrderStatus::to_ship);
+    detail_->GetParent()->Layout();
 }
 
 void OrdersPanel::on_header_click(wxDataViewEvent& event) {
@@ -334,11 +424,44 @@ void OrdersPanel::ship_selected() {
     }
 }
 
+void OrdersPanel::act(Action action) {
+    Id id = selected_order();
+    if (!id) return;
+    try {
+        OrderActions actions(*ctx_.db, ctx_.actor);
+        switch (action) {
+            case Action::hold: {
+                wxString reason = wxGetTextFromUser(
+                    _("Why is this order held? Packers will see it."), _("Hold order"), {}, this);
+                if (reason.empty()) return;
+                actions.hold(id, to_u8(reason));
+                break;
+            }
+            case Action::release:
+                actions.release(id);
+                break;
+            case Action::urgent:
+                actions.set_priority(id, urgent_now_ ? 0 : 1);
+                break;
+            case Action::note: {
+                wxString note = wxGetTextFromUser(_("Internal note for this order:"),
+                                                  _("Order note"), {}, this);
+                actions.set_note(id, to_u8(note));
+                break;
+            }
+        }
+        if (ctx_.data_changed) ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not change the order"), e.what());
+    }
+}
+
 void OrdersPanel::save_state() {
     // A page never shown has no real column widths to remember.
     if (table_.size() == 0) return;
     for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
-        wxConfig::Get()->Write(wxString::Format("/orders/col%u", c), list_->GetColumn(c)->GetWidth());
+        wxConfig::Get()->Write(wxString::Format("/orders/col%u", c),
+                               list_->GetColumn(c)->GetWidth());
 }
 
 }  // namespace dj::app

@@ -11,6 +11,7 @@ class wxListCtrl;
 class wxStaticText;
 class wxButton;
 class wxGauge;
+class wxCheckBox;
 
 namespace dj::app {
 
@@ -43,6 +44,8 @@ private:
     Id selected_order() const;
     void on_header_click(wxDataViewEvent& event);
     void allocate_waiting();
+    enum class Action { hold, release, urgent, note };
+    void act(Action action);
     void ship_selected();
 
     OrderTable table_;
@@ -59,6 +62,12 @@ private:
     wxStaticText* history_ = nullptr;
     wxListCtrl* lines_ = nullptr;
     wxButton* ship_ = nullptr;
+    wxButton* hold_ = nullptr;
+    wxButton* release_ = nullptr;
+    wxButton* urgent_ = nullptr;
+    wxButton* note_ = nullptr;
+    wxCheckBox* held_only_ = nullptr;
+    bool urgent_now_ = false;
     std::vector<std::string> store_codes_;
     std::shared_ptr<TaskProgress> progress_;
     wxTimer progress_timer_;

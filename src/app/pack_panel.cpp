@@ -11,6 +11,7 @@
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "store/order_allocation.h"
+#include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/pack_queries.h"
 #include "store/stock_posting.h"
@@ -51,7 +52,9 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     });
 }
 
-void PackPanel::reload() { scan_->SetFocus(); }
+void PackPanel::reload() {
+    scan_->SetFocus();
+}
 
 void PackPanel::banner(const wxString& text, Tone tone) {
     wxColour colour = tone == Tone::good  ? level_colour(StockLevel::enough)
@@ -81,7 +84,8 @@ void PackPanel::open_order(const std::string& scanned) {
     order_text_->SetLabel({});
     std::optional<Id> id = find_order_for_packing(*ctx_.db, scanned);
     if (!id) {
-        banner(wxString::Format(_("No order %s: scan the order number on the pick sheet"), u8(scanned)),
+        banner(wxString::Format(_("No order %s: scan the order number on the pick sheet"),
+                                u8(scanned)),
                Tone::bad);
         return;
     }
@@ -91,13 +95,18 @@ void PackPanel::open_order(const std::string& scanned) {
     order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), u8(o->platform_order_id),
                                            u8(o->receiver.name), u8(o->receiver.province),
                                            u8(o->receiver.city)));
+    std::optional<OrderHold> hold = OrderHoldRepository(*ctx_.db).find(*id);
     bool intercepted = o->status == OrderStatus::refund_requested ||
-                       o->status == OrderStatus::cancelled || o->status == OrderStatus::refunded;
+                       o->status == OrderStatus::cancelled || o->status == OrderStatus::refunded ||
+                       (hold && hold->intercept);
     check_ = std::make_unique<PackCheck>(order_pack_items(*ctx_.db, *id), intercepted);
     show_items();
     if (intercepted) {
         banner(_("STOP: this order is intercepted (refund or cancel). Do not ship; put it aside."),
                Tone::bad);
+    } else if (hold) {
+        check_.reset();
+        banner(wxString::Format(_("STOP: this order is on hold: %s"), u8(hold->reason)), Tone::bad);
     } else if (o->allocation == Allocation::shipped || o->status == OrderStatus::shipped) {
         check_.reset();
         banner(_("This order has shipped already."), Tone::bad);
@@ -117,23 +126,28 @@ void PackPanel::scan_item(const std::string& code) {
     ScanOutcome outcome = check_->scan(code);
     show_items();
     switch (outcome) {
-    case ScanOutcome::counted:
-        banner(wxString::Format(_("OK. %lld to go"),
-                                static_cast<long long>(check_->expected_units() - check_->scanned_units())),
-               Tone::neutral);
-        break;
-    case ScanOutcome::completed: finish(); break;
-    case ScanOutcome::wrong_item:
-        banner(wxString::Format(_("WRONG ITEM %s: it is not in this order. Take it out."), u8(code)),
-               Tone::bad);
-        break;
-    case ScanOutcome::too_many:
-        banner(wxString::Format(_("TOO MANY: every %s of this order is scanned already."), u8(code)),
-               Tone::bad);
-        break;
-    case ScanOutcome::blocked:
-        banner(_("STOP: this order is intercepted. Do not ship it."), Tone::bad);
-        break;
+        case ScanOutcome::counted:
+            banner(wxString::Format(
+                       _("OK. %lld to go"),
+                       static_cast<long long>(check_->expected_units() - check_->scanned_units())),
+                   Tone::neutral);
+            break;
+        case ScanOutcome::completed:
+            finish();
+            break;
+        case ScanOutcome::wrong_item:
+            banner(wxString::Format(_("WRONG ITEM %s: it is not in this order. Take it out."),
+                                    u8(code)),
+                   Tone::bad);
+            break;
+        case ScanOutcome::too_many:
+            banner(wxString::Format(_("TOO MANY: every %s of this order is scanned already."),
+                                    u8(code)),
+                   Tone::bad);
+            break;
+        case ScanOutcome::blocked:
+            banner(_("STOP: this order is intercepted. Do not ship it."), Tone::bad);
+            break;
     }
 }
 

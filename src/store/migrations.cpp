@@ -287,10 +287,18 @@ CREATE TABLE period_snapshot (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: what people decide about an order locally: urgency and an internal note (the
+// seller memo stays the platform's).
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE shop_order ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE shop_order ADD COLUMN note TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
-    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}};
+    static const std::vector<Migration> migrations{
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
     return migrations;
 }
 

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/catalogue_repository.h"
+#include "store/order_hold_repository.h"
 #include "store/stock_posting.h"
 
 namespace dj {
@@ -191,6 +192,9 @@ void OrderAllocator::release(Id order_id) {
 std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& ctx) {
     std::optional<Order> order = orders_.find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    if (auto hold = OrderHoldRepository(posting_.db()).find(order_id))
+        throw StockRuleViolation(trf("Order {0} is on hold ({1}): release it before shipping",
+                                     order->platform_order_id, hold->reason));
     if (order->allocation != Allocation::allocated)
         throw StockRuleViolation(trf("Order {0} cannot ship: its stock is {1}, not allocated",
                                      order->platform_order_id,

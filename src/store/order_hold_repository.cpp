@@ -28,4 +28,10 @@ std::optional<OrderHold> OrderHoldRepository::find(Id order_id) {
     return h;
 }
 
+bool OrderHoldRepository::release(Id order_id) {
+    SQLite::Statement& s = db_.statement("DELETE FROM order_hold WHERE order_id = ?");
+    s.bind(1, static_cast<int64_t>(order_id));
+    return s.exec() > 0;
+}
+
 }  // namespace dj

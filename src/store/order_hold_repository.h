@@ -24,6 +24,8 @@ class OrderHoldRepository {
     // Replaces the order's hold; an intercept stays an intercept.
     void hold(const OrderHold& hold);
     std::optional<OrderHold> find(Id order_id);
+    // Lets the order go to packing again; false when it was not held.
+    bool release(Id order_id);
 
   private:
     Database& db_;

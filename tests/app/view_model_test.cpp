@@ -1,13 +1,13 @@
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 
-#include <atomic>
-
+#include "../store/test_db.h"
 #include "app/order_table.h"
 #include "app/stock_table.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
+#include "store/order_actions.h"
 #include "store/order_repository.h"
-#include "../store/test_db.h"
 
 using namespace dj;
 
@@ -38,7 +38,8 @@ BOOST_AUTO_TEST_CASE(order_rows_match_the_store) {
     BOOST_TEST_REQUIRE(rows.size() == 400u);
     auto summaries = OrderRepository(db).list({});
     std::map<Id, const OrderSummary*> by_id;
-    for (const OrderSummary& s : summaries) by_id[s.id] = &s;
+    for (const OrderSummary& s : summaries)
+        by_id[s.id] = &s;
     for (const OrderRow& r : rows) {
         const OrderSummary& s = *by_id.at(r.id);
         BOOST_TEST(r.order_id == s.platform_order_id);
@@ -62,7 +63,8 @@ BOOST_AUTO_TEST_CASE(filter_and_sort_rebuild_the_index_only) {
     table.apply(jd);
     BOOST_TEST(table.size() > 0u);
     BOOST_TEST(table.size() < 400u);
-    for (std::size_t i = 0; i < table.size(); ++i) BOOST_TEST(table.row(i).store == "jd-main");
+    for (std::size_t i = 0; i < table.size(); ++i)
+        BOOST_TEST(table.row(i).store == "jd-main");
     BOOST_TEST(table.total() == 400u);
 
     OrderQuery by_amount;
@@ -81,7 +83,8 @@ BOOST_AUTO_TEST_CASE(filter_and_sort_rebuild_the_index_only) {
     BOOST_TEST(table.row(0).id == sample.id);
     BOOST_TEST(table.find(sample.id) == 0);
     std::string sku = sample.items.substr(0, sample.items.find("×"));
-    for (char& c : sku) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : sku)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     text.text = sku;
     table.apply(text);
     BOOST_TEST(table.size() >= 1u);
@@ -106,13 +109,30 @@ BOOST_AUTO_TEST_CASE(created_since_filter) {
     BOOST_TEST(static_cast<long long>(table.size()) == n);
 }
 
+BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
+    OrderActions actions(db, test::test_actor());
+    actions.hold(5, "地址待确认");
+    actions.set_priority(7, 1);
+    OrderTable table;
+    table.load(read_all(db));
+    OrderQuery held;
+    held.held_only = true;
+    table.apply(held);
+    BOOST_TEST_REQUIRE(table.size() == 1u);
+    BOOST_TEST(table.row(0).id == 5);
+    BOOST_TEST(table.row(0).hold == "地址待确认");
+    table.apply({});
+    BOOST_TEST(table.row(static_cast<std::size_t>(table.find(7))).priority == 1);
+}
+
 BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
     OrderTable table;
     table.load(read_all(db));
     OrderQuery waiting;
     waiting.status = "to_ship";
     table.apply(waiting);
-    long long n = db.sql().execAndGet("SELECT count(*) FROM shop_order WHERE status = 'to_ship'").getInt64();
+    long long n =
+        db.sql().execAndGet("SELECT count(*) FROM shop_order WHERE status = 'to_ship'").getInt64();
     BOOST_TEST(static_cast<long long>(table.size()) == n);
     std::atomic<bool> cancel{true};
     BOOST_TEST(OrderTable::read(db, nullptr, cancel).empty());
@@ -130,7 +150,8 @@ BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {
     StockQuery problems;
     problems.problems_only = true;
     table.apply(problems);
-    for (std::size_t i = 0; i < table.size(); ++i) BOOST_TEST((table.row(i).level != StockLevel::enough));
+    for (std::size_t i = 0; i < table.size(); ++i)
+        BOOST_TEST((table.row(i).level != StockLevel::enough));
     StockQuery gz;
     gz.warehouse = "GZ";
     gz.sort = StockColumn::value;

@@ -2,9 +2,12 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/ledger_check.h"
+#include "store/order_actions.h"
 #include "store/order_allocation.h"
+#include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
@@ -178,6 +181,39 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     BOOST_TEST((OrderRepository(db).find(1)->status == OrderStatus::refund_requested));
     BOOST_TEST((OrderRepository(db).find(1)->allocation == Allocation::shipped));
     BOOST_TEST(check_ledger(db).empty());
+}
+
+BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping) {
+    accept(order("A1", 2));
+    OrderActions actions(db, test::test_actor());
+    BOOST_CHECK_THROW(actions.hold(1, ""), InvalidInput);
+    actions.hold(1, "买家要改地址");
+    BOOST_TEST(OrderHoldRepository(db).find(1)->reason == "买家要改地址");
+    MovementContext ctx;
+    ctx.doc = "A1";
+    ctx.actor = test::test_actor();
+    {
+        StockPosting p(db);
+        BOOST_CHECK_THROW(OrderAllocator(p).ship(1, ctx), StockRuleViolation);
+    }
+    BOOST_TEST(reserved() == 2);  // held, still reserved
+    actions.release(1);
+    BOOST_CHECK_THROW(actions.release(1), InvalidInput);
+    actions.set_priority(1, 1);
+    BOOST_CHECK_THROW(actions.set_priority(1, 5), InvalidInput);
+    actions.set_note(1, "发顺丰");
+    BOOST_CHECK_THROW(actions.hold(99, "x"), NotFound);
+    BOOST_TEST(db.sql().execAndGet("SELECT priority FROM shop_order WHERE id = 1").getInt() == 1);
+    BOOST_TEST(db.sql().execAndGet("SELECT note FROM shop_order WHERE id = 1").getString() ==
+               "发顺丰");
+    auto log = audit_entries(db, 10);
+    BOOST_TEST_REQUIRE(log.size() >= 4u);
+    BOOST_TEST(log[0].action == "order.note");
+    BOOST_TEST(log[3].action == "order.hold");
+    BOOST_TEST(log[3].actor.workstation == "test-station");
+    StockPosting p(db);
+    BOOST_TEST(OrderAllocator(p).ship(1, ctx).size() == 1u);
+    p.commit();
 }
 
 BOOST_AUTO_TEST_CASE(order_ids_stay_exact_strings) {
