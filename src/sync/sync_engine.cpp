@@ -17,6 +17,18 @@
 namespace dj {
 namespace {
 
+// About a second of storing: big enough that commits cost little, small enough that an
+// interrupted sync loses little.
+constexpr int kOrdersPerCommit = 5000;
+
+// One write transaction holding one or more windows and their cursor moves.
+struct WindowBatch {
+    explicit WindowBatch(Database& db) : posting(db), allocator(posting) {}
+    StockPosting posting;
+    OrderAllocator allocator;
+    int orders = 0;
+};
+
 bool gives_up_before_shipping(OrderStatus s) {
     return s == OrderStatus::cancelled || s == OrderStatus::refunded ||
            s == OrderStatus::refund_requested;
@@ -58,14 +70,20 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                           : state.cursor ? sync_span(*state.cursor, now, options_.overlap).start
                                          : now - options_.first_sync_lookback;
         Timestamp until = now - adapter->settle_seconds();
-        for (const TimeWindow& window :
-             split_windows({start, until}, adapter->max_window_seconds())) {
-            StockPosting posting(db_);
-            OrderAllocator allocator(posting);
-            OrderRepository orders(db_);
-            OrderHoldRepository holds(db_);
-            adapter->pull_window(window, [&](std::vector<Order>&& page) {
+        // Short windows (Pinduoduo's 30 minutes) are stored several to a transaction: one
+        // durable commit per window would cost more than the orders. The cursor still moves
+        // inside the transaction that stores its window, so it never passes an unstored order.
+        std::optional<WindowBatch> batch;
+        OrderRepository orders(db_);
+        OrderHoldRepository holds(db_);
+        std::vector<TimeWindow> windows =
+            split_windows({start, until}, adapter->max_window_seconds());
+        for (std::size_t w = 0; w < windows.size(); ++w) {
+            if (!batch) batch.emplace(db_);
+            OrderAllocator& allocator = batch->allocator;
+            adapter->pull_window(windows[w], [&](std::vector<Order>&& page) {
                 ++report.pages;
+                batch->orders += static_cast<int>(page.size());
                 for (Order& order : page) {
                     ++report.orders;
                     order.store_id = store.id;
@@ -89,9 +107,12 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                     if (intercept) ++report.intercepts;
                 }
             });
-            SyncStateRepository(db_).advance(store.id, window.end, now);
-            posting.commit();
+            SyncStateRepository(db_).advance(store.id, windows[w].end, now);
             ++report.windows;
+            if (batch->orders >= kOrdersPerCommit || w + 1 == windows.size()) {
+                batch->posting.commit();
+                batch.reset();
+            }
         }
         WriteTransaction tx(db_);
         audit(db_, actor_, "sync.store", store.code,

@@ -33,9 +33,10 @@ struct StoreSyncReport {
 };
 
 // Pulls each store's modified orders window by window and stores them through
-// OrderAllocator::accept. A window is one transaction together with the cursor move, so the
-// cursor passes a window only once every order in it is stored; a failed or interrupted
-// window leaves nothing behind and is pulled again next time.
+// OrderAllocator::accept. A window is stored in one transaction together with the cursor
+// move (short windows several to a transaction), so the cursor passes a window only once
+// every order in it is stored; a failed or interrupted window leaves nothing behind and is
+// pulled again next time.
 class SyncEngine {
   public:
     SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options = {});

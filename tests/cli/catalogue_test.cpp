@@ -191,9 +191,12 @@ BOOST_AUTO_TEST_CASE(warehouses_locations_and_stores) {
     BOOST_TEST(contains(auto_code.out, "douyin-1"), auto_code.out);
     json stores = list({"store", "list"});
     BOOST_TEST(stores == json::parse(R"([
-        {"code": "tb-main", "name": "天猫旗舰店", "platform": "taobao", "warehouse": "CZ"},
-        {"code": "pdd-1", "name": "拼多多专营店", "platform": "pinduoduo", "warehouse": "SH"},
-        {"code": "douyin-1", "name": "抖音小店", "platform": "douyin", "warehouse": null}])"),
+        {"code": "tb-main", "name": "天猫旗舰店", "platform": "taobao", "warehouse": "CZ",
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null},
+        {"code": "pdd-1", "name": "拼多多专营店", "platform": "pinduoduo", "warehouse": "SH",
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null},
+        {"code": "douyin-1", "name": "抖音小店", "platform": "douyin", "warehouse": null,
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null}])"),
                stores.dump());
     BOOST_TEST(sql_int(db(), "SELECT default_warehouse_id FROM shop_store WHERE code = 'pdd-1'") ==
                sql_int(db(), "SELECT id FROM warehouse WHERE code = 'SH'"));
