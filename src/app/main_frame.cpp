@@ -1,18 +1,18 @@
 #include "app/main_frame.h"
 
+#include <wx/artprov.h>
 #include <wx/config.h>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
+#include <wx/image.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
-#include <wx/artprov.h>
-#include <wx/image.h>
-#include <wx/toolbar.h>
-#include <wx/srchctrl.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
+#include <wx/srchctrl.h>
 #include <wx/statusbr.h>
+#include <wx/toolbar.h>
 
 #include "app/alerts_panel.h"
 #include "app/dashboard_panel.h"
@@ -21,16 +21,22 @@
 #include "app/reports_panel.h"
 #include "app/settings_panel.h"
 #include "app/stock_panel.h"
+#include "app/ui_helpers.h"
 #include "core/catalogue.h"
+#include "core/clock.h"
+#include "http_client.h"
 #include "store/catalogue_repository.h"
+#include "store/store_connection_repository.h"
+#include "store/sync_state_repository.h"
+#include "sync/sync_engine.h"
 
 namespace dj::app {
 namespace {
-enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch };
+enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders", "pack",    "stock",
+    static const std::vector<wxString> names{"dashboard", "orders",  "pack",    "stock",
                                              "alerts",    "reports", "settings"};
     return names;
 }
@@ -58,7 +64,8 @@ MainFrame::MainFrame(AppContext& ctx)
               new PackPanel(book_, ctx_),      new StockPanel(book_, ctx_),
               new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
               new SettingsPanel(book_, ctx_)};
-    for (std::size_t i = 0; i < views_.size(); ++i) book_->AddPage(views_[i], nav_->GetString(i));
+    for (std::size_t i = 0; i < views_.size(); ++i)
+        book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
     body->Add(nav_, wxSizerFlags().Expand());
     body->Add(book_, wxSizerFlags(1).Expand());
@@ -80,7 +87,9 @@ MainFrame::MainFrame(AppContext& ctx)
     update_status();
 }
 
-MainFrame::~MainFrame() { ctx_.data_changed = nullptr; }
+MainFrame::~MainFrame() {
+    ctx_.data_changed = nullptr;
+}
 
 void MainFrame::build_menu() {
     auto* file = new wxMenu;
@@ -88,13 +97,14 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
-    const wxString labels[] = {_("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"),
-                               _("&Picking && packing\tCtrl+3"), _("&Stock\tCtrl+4"),
-                               _("&Alerts\tCtrl+5"), _("&Reports\tCtrl+6"),
-                               _("S&ettings\tCtrl+7")};
+    const wxString labels[] = {
+        _("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"), _("&Picking && packing\tCtrl+3"),
+        _("&Stock\tCtrl+4"),     _("&Alerts\tCtrl+5"), _("&Reports\tCtrl+6"),
+        _("S&ettings\tCtrl+7")};
     for (int i = 0; i < 7; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
-        Bind(wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
+        Bind(
+            wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
     }
     auto* help = new wxMenu;
     help->Append(wxID_ABOUT, _("&About Dianjia"));
@@ -103,8 +113,10 @@ void MainFrame::build_menu() {
     bar->Append(view, _("&View"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ctx_.data_changed(); }, kIdRefresh);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ctx_.data_changed(); }, kIdRefresh);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -119,12 +131,17 @@ void MainFrame::build_toolbar() {
     wxToolBar* tb = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_FLAT);
     tb->AddTool(kIdRefresh, _("Refresh"), wxArtProvider::GetBitmapBundle(wxART_REDO, wxART_TOOLBAR),
                 _("Read everything from the database again (F5)"));
+    tb->AddTool(kIdSync, _("Sync orders"),
+                wxArtProvider::GetBitmapBundle(wxART_GO_DOWN, wxART_TOOLBAR),
+                _("Pull new and changed orders from every connected store"));
     tb->AddSeparator();
     search_ = new wxSearchCtrl(tb, kIdSearch, {}, wxDefaultPosition, wxSize(FromDIP(320), -1),
                                wxTE_PROCESS_ENTER);
     search_->SetDescriptiveText(_("Search orders or SKUs: order no., receiver, SKU"));
     tb->AddControl(search_);
     tb->Realize();
+    Bind(
+        wxEVT_TOOL, [this](wxCommandEvent&) { sync_now(); }, kIdSync);
     auto run_search = [this](wxCommandEvent&) {
         if (View* v = current_view()) v->search(search_->GetValue());
     };
@@ -169,17 +186,66 @@ bool MainFrame::settled() const {
 void MainFrame::update_status() {
     wxString stores;
     try {
+        StoreConnectionRepository connections(*ctx_.db);
+        SyncStateRepository states(*ctx_.db);
         for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
             if (!stores.empty()) stores += "  ";
-            // Sync arrives with the platform adapters; until a store has synced it says so.
-            stores += wxString::Format(_("%s: not synced"), wxString::FromUTF8(s.code));
+            wxString code = u8(s.code);
+            SyncState state = states.get(s.id);
+            if (!connections.find(s.id))
+                stores += wxString::Format(_("%s: not connected"), code);
+            else if (state.failing)
+                stores += wxString::Format(_("%s: sync failing"), code);
+            else if (state.last_run_at)
+                stores += wxString::Format(_("%s: synced %s"), code,
+                                           u8(format_shop_time(*state.last_run_at).substr(11, 5)));
+            else
+                stores += wxString::Format(_("%s: not synced yet"), code);
         }
     } catch (const std::exception& e) {
-        stores = wxString::FromUTF8(e.what());
+        stores = u8(e.what());
     }
     SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
-    SetStatusText(wxString::FromUTF8(ctx_.db_path), 1);
+    SetStatusText(u8(ctx_.db_path), 1);
     SetStatusText(ctx_.tasks.running() > 0 ? _("Working...") : _("Ready"), 2);
+}
+
+void MainFrame::sync_now() {
+    if (syncing_) return;
+    syncing_ = true;
+    SetStatusText(_("Syncing orders..."), 2);
+    std::string path = ctx_.db_path;
+    Actor actor = ctx_.actor;
+    ctx_.tasks.start<std::vector<StoreSyncReport>>(
+        alive_,
+        [path, actor](TaskProgress& progress) {
+            // Its own connection and HTTP client: nothing here is shared with the UI thread.
+            Database db(path, Database::Mode::existing);
+            HttpClient http;
+            SyncEngine engine(db, http, actor);
+            std::vector<StoreSyncReport> reports;
+            for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
+                if (progress.cancel) break;
+                if (!StoreConnectionRepository(db).find(s.id)) continue;
+                reports.push_back(engine.sync_store(s, std::nullopt, now_utc()));
+            }
+            return reports;
+        },
+        [this](std::vector<StoreSyncReport>& reports) {
+            syncing_ = false;
+            wxString summary;
+            for (const StoreSyncReport& r : reports)
+                summary += r.ok ? wxString::Format(_("%s: %d new, %d changed\n"), u8(r.store),
+                                                   r.created, r.updated)
+                                : wxString::Format(_("%s: failed: %s\n"), u8(r.store), u8(r.error));
+            if (reports.empty()) summary = _("No store is connected yet: connect one in Settings.");
+            ctx_.data_changed();
+            wxMessageBox(summary, _("Sync orders"), wxOK | wxICON_INFORMATION, this);
+        },
+        [this](const std::string& error) {
+            syncing_ = false;
+            show_error(this, _("Could not sync the orders"), error);
+        });
 }
 
 void MainFrame::restore_geometry() {
@@ -202,7 +268,8 @@ void MainFrame::save_geometry() {
     c->Write("/window/maximized", IsMaximized());
     int page = book_->GetSelection();
     if (page >= 0) c->Write("/window/view", view_names()[page]);
-    for (View* v : views_) v->save_state();
+    for (View* v : views_)
+        v->save_state();
     c->Flush();
 }
 

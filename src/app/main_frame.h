@@ -3,6 +3,7 @@
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <memory>
 #include <vector>
 
 #include "app/app_context.h"
@@ -36,6 +37,7 @@ private:
     void build_toolbar();
     void show_page(int index);
     void update_status();
+    void sync_now();
     void on_close(wxCloseEvent& event);
     void restore_geometry();
     void save_geometry();
@@ -47,6 +49,8 @@ private:
     std::vector<View*> views_;
     std::vector<bool> stale_;
     wxTimer status_timer_;
+    bool syncing_ = false;
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 
 }  // namespace dj::app

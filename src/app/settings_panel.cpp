@@ -11,9 +11,11 @@
 #include <wx/textdlg.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/store_dialog.h"
 #include "app/ui_helpers.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
+#include "store/store_connection_repository.h"
 #include "store/warehouse_repository.h"
 
 namespace dj::app {
@@ -34,6 +36,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
     stores_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
     stores_->AppendColumn(_("Platform"), wxLIST_FORMAT_LEFT, FromDIP(130));
     stores_->AppendColumn(_("Ships from"), wxLIST_FORMAT_LEFT, FromDIP(120));
+    stores_->AppendColumn(_("Connection"), wxLIST_FORMAT_LEFT, FromDIP(320));
     warehouses_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(110));
     warehouses_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
     warehouses_->AppendColumn(_("Locations"), wxLIST_FORMAT_RIGHT, FromDIP(100));
@@ -46,9 +49,19 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
         wxConfig::Get()->Write("/ui/language", kLanguages[std::max(0, language_->GetSelection())]);
         wxConfig::Get()->Flush();
     });
-    XRCCTRL(*form, "warehouse_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_warehouse(); });
-    XRCCTRL(*form, "db_open", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { switch_database(false); });
-    XRCCTRL(*form, "db_new", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { switch_database(true); });
+    XRCCTRL(*form, "store_connect", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        connect_store();
+    });
+    stores_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { connect_store(); });
+    XRCCTRL(*form, "warehouse_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        add_warehouse();
+    });
+    XRCCTRL(*form, "db_open", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        switch_database(false);
+    });
+    XRCCTRL(*form, "db_new", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        switch_database(true);
+    });
 }
 
 void SettingsPanel::reload() {
@@ -56,12 +69,20 @@ void SettingsPanel::reload() {
     stores_->DeleteAllItems();
     WarehouseRepository warehouses(*ctx_.db);
     long row = 0;
-    for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+    StoreConnectionRepository connections(*ctx_.db);
+    stores_list_ = CatalogueRepository(*ctx_.db).list_stores();
+    for (const ShopStore& s : stores_list_) {
         stores_->InsertItem(row, u8(s.code));
         stores_->SetItem(row, 1, u8(s.name));
         stores_->SetItem(row, 2, platform_label(std::string(platform_code(s.platform))));
         if (s.default_warehouse_id)
-            if (auto w = warehouses.warehouse_by_id(*s.default_warehouse_id)) stores_->SetItem(row, 3, u8(w->name));
+            if (auto w = warehouses.warehouse_by_id(*s.default_warehouse_id))
+                stores_->SetItem(row, 3, u8(w->name));
+        auto c = connections.find(s.id);
+        stores_->SetItem(row, 4,
+                         !c                    ? _("Not connected: double-click to connect")
+                         : c->endpoint.empty() ? _("Platform gateway")
+                                               : u8(c->endpoint));
         ++row;
     }
     warehouses_->DeleteAllItems();
@@ -69,18 +90,31 @@ void SettingsPanel::reload() {
     for (const Warehouse& w : warehouses.list_warehouses()) {
         warehouses_->InsertItem(row, u8(w.code));
         warehouses_->SetItem(row, 1, u8(w.name));
-        warehouses_->SetItem(row, 2, wxString::Format("%zu", warehouses.list_locations(w.id).size()));
+        warehouses_->SetItem(row, 2,
+                             wxString::Format("%zu", warehouses.list_locations(w.id).size()));
         warehouses_->SetItem(row, 3, w.allow_negative ? _("Allowed") : _("Not allowed"));
         ++row;
     }
     Layout();
 }
 
+void SettingsPanel::connect_store() {
+    long row = stores_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(stores_list_.size())) {
+        wxMessageBox(_("Select a store first."), _("Connect store"), wxOK | wxICON_INFORMATION,
+                     this);
+        return;
+    }
+    StoreDialog dialog(this, ctx_, stores_list_[row]);
+    if (dialog.ShowModal() == wxID_OK && ctx_.data_changed) ctx_.data_changed();
+}
+
 void SettingsPanel::add_warehouse() {
-    wxString code = wxGetTextFromUser(_("Short code of the new warehouse (e.g. SH):"), _("Add warehouse"),
-                                      {}, this);
+    wxString code = wxGetTextFromUser(_("Short code of the new warehouse (e.g. SH):"),
+                                      _("Add warehouse"), {}, this);
     if (code.empty()) return;
-    wxString name = wxGetTextFromUser(_("Name (e.g. Shanghai warehouse):"), _("Add warehouse"), {}, this);
+    wxString name =
+        wxGetTextFromUser(_("Name (e.g. Shanghai warehouse):"), _("Add warehouse"), {}, this);
     try {
         WriteTransaction tx(*ctx_.db);
         Warehouse w{0, to_u8(code.Trim().Trim(false)), to_u8(name.Trim().Trim(false)), false};
@@ -94,10 +128,10 @@ void SettingsPanel::add_warehouse() {
 }
 
 void SettingsPanel::switch_database(bool create) {
-    wxFileDialog dialog(this, create ? _("Create a new shop database") : _("Open a Dianjia database"),
-                        {}, create ? wxString("shop.db") : wxString(),
-                        _("Dianjia database (*.db)|*.db|All files|*"),
-                        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    wxFileDialog dialog(
+        this, create ? _("Create a new shop database") : _("Open a Dianjia database"), {},
+        create ? wxString("shop.db") : wxString(), _("Dianjia database (*.db)|*.db|All files|*"),
+        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
     try {
         std::string path = to_u8(dialog.GetPath());

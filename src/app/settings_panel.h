@@ -1,6 +1,9 @@
 #pragma once
 
+#include <vector>
+
 #include "app/view.h"
+#include "core/catalogue.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -16,12 +19,14 @@ public:
 
 private:
     void add_warehouse();
+    void connect_store();
     void switch_database(bool create);
 
     wxStaticText* db_path_ = nullptr;
     wxChoice* language_ = nullptr;
     wxListCtrl* stores_ = nullptr;
     wxListCtrl* warehouses_ = nullptr;
+    std::vector<ShopStore> stores_list_;
 };
 
 }  // namespace dj::app

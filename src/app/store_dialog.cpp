@@ -1,0 +1,75 @@
+#include "app/store_dialog.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/spinctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/ui_helpers.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/audit_log.h"
+#include "store/store_connection_repository.h"
+
+namespace dj::app {
+
+StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& store)
+    : ctx_(ctx), store_(store) {
+    wxXmlResource::Get()->LoadDialog(this, parent, "store_dialog");
+    app_key_ = XRCCTRL(*this, "app_key", wxTextCtrl);
+    app_secret_ = XRCCTRL(*this, "app_secret", wxTextCtrl);
+    token_ = XRCCTRL(*this, "token", wxTextCtrl);
+    endpoint_ = XRCCTRL(*this, "endpoint", wxTextCtrl);
+    share_ = XRCCTRL(*this, "share", wxSpinCtrl);
+    buffer_ = XRCCTRL(*this, "buffer", wxSpinCtrl);
+    error_ = XRCCTRL(*this, "error", wxStaticText);
+    XRCCTRL(*this, "store", wxStaticText)
+        ->SetLabel(u8(store.name) + " (" +
+                   platform_label(std::string(platform_code(store.platform))) + ")");
+    if (auto c = StoreConnectionRepository(*ctx_.db).find(store.id)) {
+        app_key_->SetValue(u8(c->app_key));
+        app_secret_->SetValue(u8(c->app_secret));
+        token_->SetValue(u8(c->token));
+        endpoint_->SetValue(u8(c->endpoint));
+        share_->SetValue(c->stock_share_percent);
+        buffer_->SetValue(static_cast<int>(c->stock_buffer));
+    }
+    Bind(wxEVT_BUTTON, &StoreDialog::on_save, this, wxID_OK);
+    GetSizer()->SetSizeHints(this);
+}
+
+void StoreDialog::on_save(wxCommandEvent&) {
+    try {
+        StoreConnection c;
+        c.store_id = store_.id;
+        c.store_code = store_.code;
+        c.platform = store_.platform;
+        c.app_key = to_u8(app_key_->GetValue().Trim().Trim(false));
+        c.app_secret = to_u8(app_secret_->GetValue().Trim().Trim(false));
+        c.token = to_u8(token_->GetValue().Trim().Trim(false));
+        c.endpoint = to_u8(endpoint_->GetValue().Trim().Trim(false));
+        c.stock_share_percent = share_->GetValue();
+        c.stock_buffer = buffer_->GetValue();
+        if (c.app_key.empty() || c.app_secret.empty())
+            throw InvalidInput(
+                trf("Store {0}: the app key and the app secret are both needed", store_.code));
+        if (!c.endpoint.empty() && c.endpoint.rfind("http://", 0) != 0 &&
+            c.endpoint.rfind("https://", 0) != 0)
+            throw InvalidInput(
+                trf("Store {0}: the endpoint must start with http:// or https://", store_.code));
+        WriteTransaction tx(*ctx_.db);
+        StoreConnectionRepository(*ctx_.db).save(c);
+        // The audit names what changed, never the secrets.
+        audit(*ctx_.db, ctx_.actor, "store.connect", store_.code, c.endpoint);
+        tx.commit();
+        EndModal(wxID_OK);
+    } catch (const dj::Error& e) {
+        error_->SetLabel(u8(e.what()));
+        error_->Wrap(GetClientSize().x - FromDIP(20));
+        GetSizer()->SetSizeHints(this);
+    }
+}
+
+}  // namespace dj::app

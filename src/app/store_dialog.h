@@ -1,0 +1,33 @@
+#pragma once
+
+#include <wx/dialog.h>
+
+#include "app/app_context.h"
+#include "core/catalogue.h"
+
+class wxTextCtrl;
+class wxSpinCtrl;
+class wxStaticText;
+
+namespace dj::app {
+
+// Connects a store to its platform (forms/store_dialog.xrc); saved and audited on OK.
+class StoreDialog : public wxDialog {
+  public:
+    StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& store);
+
+  private:
+    void on_save(wxCommandEvent& event);
+
+    AppContext& ctx_;
+    ShopStore store_;
+    wxTextCtrl* app_key_;
+    wxTextCtrl* app_secret_;
+    wxTextCtrl* token_;
+    wxTextCtrl* endpoint_;
+    wxSpinCtrl* share_;
+    wxSpinCtrl* buffer_;
+    wxStaticText* error_;
+};
+
+}  // namespace dj::app
