@@ -1,7 +1,16 @@
 #include "sync/sync_engine.h"
 
-#include <boost/test/unit_test.hpp>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "store/ledger_check.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/sync_state_repository.h"
@@ -34,6 +43,36 @@ struct Fixture : test::SyncFixture {
         return count("SELECT count(DISTINCT store_id || '/' || platform_order_id) FROM shop_order");
     }
 };
+
+// Runs `dianjia-cli --db DB sync` and SIGKILLs it once the simulator has answered `requests`
+// more calls, the way a power cut or the task manager ends it. Returns false when the sync
+// finished first.
+bool kill_sync_after(PlatformSimulator& sim, const std::string& db_path, int requests) {
+    std::string cli = DJ_CLI_PATH;
+    std::vector<std::string> args{cli, "--db", db_path, "sync"};
+    std::vector<char*> argv;
+    for (std::string& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int start = sim.requests();
+    pid_t pid = fork();
+    BOOST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execv(cli.c_str(), argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    while (sim.requests() < start + requests) {
+        if (waitpid(pid, &status, WNOHANG) == pid) return false;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return WIFSIGNALED(status);
+}
 
 }  // namespace
 
@@ -140,6 +179,49 @@ BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
         BOOST_REQUIRE(hold);
         BOOST_TEST(!hold->reason.empty());
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_sync_killed_midway_completes_next_time_without_loss_or_duplicate) {
+    Timestamp generated = now_utc();
+    sim.with_shop([&](SimShop& shop) {
+        shop.clear();
+        shop.generate(11, 12000, generated);
+        return 0;
+    });
+    int killed = 0;
+    for (int requests : {25, 40, 60}) {
+        if (kill_sync_after(sim, db_path(), requests)) ++killed;
+        BOOST_TEST(check_ledger(*db).empty());
+    }
+    BOOST_TEST(killed > 0);
+    BOOST_TEST(orders() < expected_orders(sim, now_utc()));
+
+    Timestamp now = now_utc();
+    for (const StoreSyncReport& r : sync(now))
+        BOOST_TEST(r.ok, r.store << " " << r.error);
+    BOOST_TEST(orders() == expected_orders(sim, now));
+    BOOST_TEST(orders() == distinct());
+    std::set<std::string> stored;
+    SQLite::Statement q(db->sql(),
+                        "SELECT s.platform || '/' || o.platform_order_id FROM shop_order o "
+                        "JOIN shop_store s ON s.id = o.store_id");
+    while (q.executeStep())
+        stored.insert(q.getColumn(0).getString());
+    std::size_t missing = sim.with_shop([&](SimShop& shop) {
+        std::size_t n = 0;
+        for (Platform p : {Platform::taobao, Platform::jd, Platform::pinduoduo, Platform::douyin})
+            for (const Order* o : shop.modified_between(p, generated - 86400, now - 180, false))
+                if (!stored.count(std::string(platform_code(p)) + "/" + o->platform_order_id)) ++n;
+        return n;
+    });
+    BOOST_TEST(missing == 0u);
+    // Reservations: the ledger's figures agree, and every order holds exactly what its status
+    // says (all of its units while allocated, nothing otherwise).
+    BOOST_TEST(check_ledger(*db).empty());
+    BOOST_TEST(count("SELECT count(*) FROM order_line_item i JOIN order_line l ON l.id = "
+                     "i.order_line_id JOIN shop_order o ON o.id = l.order_id WHERE "
+                     "i.reserved_qty <> CASE o.allocation WHEN 'allocated' THEN i.qty ELSE 0 "
+                     "END") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
