@@ -1,25 +1,90 @@
 #include "app/reports_panel.h"
 
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
+
+#include <filesystem>
 
 #include "app/ui_helpers.h"
+#include "core/clock.h"
+#include "core/period.h"
+#include "reports/stock_report_document.h"
 #include "store/stock_queries.h"
+#include "store/stock_report_query.h"
 
 namespace dj::app {
+namespace {
+
+reports::ReportDocument month_end(const std::string& db_path, const std::string& month) {
+    Database db(db_path, Database::Mode::existing);
+    StockReport report = stock_report(db, month_period(month, "month"));
+    reports::ReportMeta meta;
+    meta.shop = std::filesystem::path(db_path).stem().string();
+    meta.generated_at = now_utc();
+    return reports::month_end_document(report, report_names(db), meta);
+}
+
+}  // namespace
 
 ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* root = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, _("Stock valuation now (moving average cost)"));
-    title->SetFont(title->GetFont().Bold().Scaled(1.2f));
-    root->Add(title, wxSizerFlags().Border(wxALL, FromDIP(10)));
-    valuation_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
+    auto heading = [this](const wxString& text) {
+        auto* t = new wxStaticText(this, wxID_ANY, text);
+        t->SetFont(t->GetFont().Bold().Scaled(1.2f));
+        return t;
+    };
+    root->Add(heading(_("Stock valuation now (moving average cost)")),
+              wxSizerFlags().Border(wxALL, FromDIP(10)));
+    valuation_ =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(130)), wxLC_REPORT);
     const wxString titles[] = {_("Warehouse"), _("Name"),       _("SKUs in stock"), _("On hand"),
                                _("Reserved"),  _("In transit"), _("Value (yuan)")};
-    for (const wxString& t : titles) valuation_->AppendColumn(t, wxLIST_FORMAT_RIGHT, FromDIP(120));
-    root->Add(valuation_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    for (const wxString& t : titles)
+        valuation_->AppendColumn(t, wxLIST_FORMAT_RIGHT, FromDIP(120));
+    root->Add(valuation_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+
+    root->Add(heading(_("Month-end stock report")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Month:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
+    month_ = new wxChoice(this, wxID_ANY);
+    std::string month = shop_date(now_utc()).substr(0, 7);
+    for (int i = 0; i < 12; ++i, month = previous_month(month))
+        month_->Append(u8(month));
+    month_->SetSelection(1);  // the month just ended is the one accountants close
+    bar->Add(month_, wxSizerFlags().Center().Border(wxRIGHT, 8));
+    auto* show = new wxButton(this, wxID_ANY, _("Show"));
+    bar->Add(show, wxSizerFlags().Center().Border(wxRIGHT, 16));
+    auto* pdf = new wxButton(this, wxID_ANY, _("Export PDF..."));
+    auto* xlsx = new wxButton(this, wxID_ANY, _("Export Excel..."));
+    auto* csv = new wxButton(this, wxID_ANY, _("Export CSV..."));
+    for (wxButton* b : {pdf, xlsx, csv})
+        bar->Add(b, wxSizerFlags().Center().Border(wxRIGHT, 4));
+    month_status_ = new wxStaticText(this, wxID_ANY, {});
+    bar->Add(month_status_, wxSizerFlags(1).Center().Border(wxLEFT, 8));
+    root->Add(bar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    month_end_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
+    root->Add(month_end_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     SetSizer(root);
+
+    show->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_month_end(); });
+    month_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_month_end(); });
+    pdf->Bind(wxEVT_BUTTON,
+              [this](wxCommandEvent&) { export_month_end("pdf", _("PDF (*.pdf)|*.pdf")); });
+    xlsx->Bind(wxEVT_BUTTON,
+               [this](wxCommandEvent&) { export_month_end("xlsx", _("Excel (*.xlsx)|*.xlsx")); });
+    csv->Bind(wxEVT_BUTTON,
+              [this](wxCommandEvent&) { export_month_end("csv", _("CSV (*.csv)|*.csv")); });
+}
+
+std::string ReportsPanel::selected_month() const {
+    return to_u8(month_->GetString(std::max(0, month_->GetSelection())));
 }
 
 void ReportsPanel::reload() {
@@ -44,6 +109,69 @@ void ReportsPanel::reload() {
     valuation_->SetItem(row, 3, num(units));
     valuation_->SetItem(row, 6, money_text(total));
     valuation_->SetItemFont(row, valuation_->GetFont().Bold());
+    show_month_end();
+}
+
+// The month's summary on screen: each warehouse's totals, transit, the shop and the rounding.
+void ReportsPanel::show_month_end() {
+    loading_ = true;
+    month_status_->SetLabel(_("Computing..."));
+    std::string path = ctx_.db_path;
+    std::string month = selected_month();
+    ctx_.tasks.start<reports::ReportDocument>(
+        alive(), [path, month](TaskProgress&) { return month_end(path, month); },
+        [this](reports::ReportDocument& doc) {
+            loading_ = false;
+            month_end_->ClearAll();
+            for (const reports::ReportColumn& c : doc.columns)
+                month_end_->AppendColumn(
+                    u8(c.header),
+                    c.kind == reports::ColumnKind::text ? wxLIST_FORMAT_LEFT : wxLIST_FORMAT_RIGHT,
+                    FromDIP(c.kind == reports::ColumnKind::text ? 120 : 90));
+            long row = 0;
+            for (const auto* rows : {&doc.summary.rows, &doc.summary.totals})
+                for (const reports::ReportRow& r : *rows) {
+                    month_end_->InsertItem(row, {});
+                    for (std::size_t c = 0; c < doc.columns.size(); ++c)
+                        month_end_->SetItem(row, static_cast<long>(c),
+                                            u8(reports::cell_text(doc.columns[c], r[c])));
+                    ++row;
+                }
+            month_status_->SetLabel(
+                wxString::Format(_("%s, generated %s"), u8(doc.period), u8(doc.generated)));
+        },
+        [this](const std::string& error) {
+            loading_ = false;
+            month_status_->SetLabel({});
+            show_error(this, _("Could not compute the month-end report"), error);
+        });
+}
+
+void ReportsPanel::export_month_end(const wxString& extension, const wxString& filter) {
+    std::string month = selected_month();
+    wxFileDialog dialog(this, _("Save the month-end stock report"), {},
+                        wxString::Format("stock-%s.%s", u8(month), extension), filter,
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    std::string path = ctx_.db_path;
+    std::string out = to_u8(dialog.GetPath());
+    month_status_->SetLabel(_("Exporting..."));
+    ctx_.tasks.start<std::string>(
+        alive(),
+        [path, month, out](TaskProgress&) {
+            reports::write_report(month_end(path, month), out);
+            return out;
+        },
+        [this](std::string& written) {
+            month_status_->SetLabel(wxString::Format(_("Saved %s"), u8(written)));
+            if (wxMessageBox(wxString::Format(_("Saved %s. Open it now?"), u8(written)),
+                             _("Export"), wxYES_NO | wxICON_QUESTION, this) == wxYES)
+                wxLaunchDefaultApplication(u8(written));
+        },
+        [this](const std::string& error) {
+            month_status_->SetLabel({});
+            show_error(this, _("Could not export the report"), error);
+        });
 }
 
 }  // namespace dj::app
