@@ -17,7 +17,7 @@ DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent,
         return label;
     };
     root->Add(heading(_("Orders waiting to ship")), wxSizerFlags().Border(wxALL, FromDIP(10)));
-    auto* orders = new wxGridSizer(5, FromDIP(8), FromDIP(8));
+    auto* orders = new wxGridSizer(6, FromDIP(8), FromDIP(8));
     wxColour neutral(0xe8, 0xee, 0xf7);
     orders->Add(tile(this, _("Waiting to ship"), open_, neutral), wxSizerFlags().Expand());
     orders->Add(tile(this, _("Due within 24 hours"), due_, level_colour(StockLevel::low)),
@@ -28,18 +28,24 @@ DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent,
                 wxSizerFlags().Expand());
     orders->Add(tile(this, _("Refunds to intercept"), intercepts_, level_colour(StockLevel::low)),
                 wxSizerFlags().Expand());
+    orders->Add(tile(this, _("On hold"), held_, level_colour(StockLevel::low)),
+                wxSizerFlags().Expand());
     root->Add(orders, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
-    root->Add(heading(_("Stock levels (SKU x warehouse)")), wxSizerFlags().Border(wxALL, FromDIP(10)));
-    auto* stock = new wxGridSizer(5, FromDIP(8), FromDIP(8));
-    stock->Add(tile(this, _("Enough"), enough_, level_colour(StockLevel::enough)), wxSizerFlags().Expand());
+    root->Add(heading(_("Stock levels (SKU x warehouse)")),
+              wxSizerFlags().Border(wxALL, FromDIP(10)));
+    auto* stock = new wxGridSizer(6, FromDIP(8), FromDIP(8));
+    stock->Add(tile(this, _("Enough"), enough_, level_colour(StockLevel::enough)),
+               wxSizerFlags().Expand());
     stock->Add(tile(this, _("Low (under 7 days of sales)"), low_, level_colour(StockLevel::low)),
                wxSizerFlags().Expand());
-    stock->Add(tile(this, _("Out of stock"), out_, level_colour(StockLevel::out)), wxSizerFlags().Expand());
+    stock->Add(tile(this, _("Out of stock"), out_, level_colour(StockLevel::out)),
+               wxSizerFlags().Expand());
     stock->Add(tile(this, _("Open alerts"), alerts_, neutral), wxSizerFlags().Expand());
     root->Add(stock, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
-    root->Add(heading(_("Today's orders by platform and status")), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    root->Add(heading(_("Today's orders by platform and status")),
+              wxSizerFlags().Border(wxALL, FromDIP(10)));
     today_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     today_->AppendColumn(_("Platform"), wxLIST_FORMAT_LEFT, FromDIP(180));
@@ -84,12 +90,15 @@ void DashboardPanel::reload() {
 
 void DashboardPanel::show(const Figures& f) {
     const DashboardFigures& d = f.dashboard;
-    auto set = [](wxStaticText* label, long long n) { label->SetLabel(wxString::Format("%lld", n)); };
+    auto set = [](wxStaticText* label, long long n) {
+        label->SetLabel(wxString::Format("%lld", n));
+    };
     set(open_, d.open_orders);
     set(due_, d.due_soon);
     set(overdue_, d.overdue);
     set(short_, d.short_orders);
     set(intercepts_, d.intercepts);
+    set(held_, d.on_hold);
     set(enough_, d.skus_enough);
     set(low_, d.skus_low);
     set(out_, d.skus_out);

@@ -31,6 +31,7 @@ private:
     wxStaticText* overdue_ = nullptr;
     wxStaticText* short_ = nullptr;
     wxStaticText* intercepts_ = nullptr;
+    wxStaticText* held_ = nullptr;
     wxStaticText* enough_ = nullptr;
     wxStaticText* low_ = nullptr;
     wxStaticText* out_ = nullptr;

@@ -13,6 +13,8 @@
 
 #include "app/store_dialog.h"
 #include "app/ui_helpers.h"
+#include "core/error.h"
+#include "core/translate.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/store_connection_repository.h"
@@ -53,6 +55,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
         connect_store();
     });
     stores_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { connect_store(); });
+    XRCCTRL(*form, "location_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        add_location();
+    });
     XRCCTRL(*form, "warehouse_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         add_warehouse();
     });
@@ -107,6 +112,38 @@ void SettingsPanel::connect_store() {
     }
     StoreDialog dialog(this, ctx_, stores_list_[row]);
     if (dialog.ShowModal() == wxID_OK && ctx_.data_changed) ctx_.data_changed();
+}
+
+void SettingsPanel::add_location() {
+    long row = warehouses_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0) {
+        wxMessageBox(_("Select a warehouse first."), _("Add location"), wxOK | wxICON_INFORMATION,
+                     this);
+        return;
+    }
+    std::string warehouse = to_u8(warehouses_->GetItemText(row, 0));
+    wxString code = wxGetTextFromUser(_("Bin code (e.g. A-01-02):"), _("Add location"), {}, this);
+    if (code.empty()) return;
+    wxString walk =
+        wxGetTextFromUser(_("Position in the picking walk (a number; smaller is picked first):"),
+                          _("Add location"), "0", this);
+    long walk_order = 0;
+    try {
+        if (!walk.ToLong(&walk_order))
+            throw InvalidInput(trf("\"{0}\" is not a number", to_u8(walk)));
+        WriteTransaction tx(*ctx_.db);
+        WarehouseRepository repo(*ctx_.db);
+        Location l;
+        l.warehouse_id = repo.require_warehouse(warehouse).id;
+        l.code = to_u8(code.Trim().Trim(false));
+        l.walk_order = static_cast<int>(walk_order);
+        repo.add_location(l);
+        audit(*ctx_.db, ctx_.actor, "location.add", warehouse + "/" + l.code);
+        tx.commit();
+        if (ctx_.data_changed) ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not add the location"), e.what());
+    }
 }
 
 void SettingsPanel::add_warehouse() {

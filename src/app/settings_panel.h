@@ -19,6 +19,7 @@ public:
 
 private:
     void add_warehouse();
+    void add_location();
     void connect_store();
     void switch_database(bool create);
 

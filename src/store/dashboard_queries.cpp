@@ -7,8 +7,7 @@
 namespace dj {
 
 std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db,
-                                                                          Timestamp now,
-                                                                          int days) {
+                                                                          Timestamp now, int days) {
     SQLite::Statement s(db.sql(),
                         "SELECT k.code, w.code, -sum(m.qty) FROM movement m "
                         "JOIN sku k ON k.id = m.sku_id JOIN warehouse w ON w.id = m.warehouse_id "
@@ -49,10 +48,17 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
     f.short_orders = waiting.getColumn(3).getInt64();
     f.unmapped_orders = waiting.getColumn(4).getInt64();
     f.intercepts = db.sql()
-                       .execAndGet("SELECT count(*) FROM shop_order WHERE status = "
-                                   "'refund_requested' AND allocation <> 'shipped'")
+                       .execAndGet(
+                           "SELECT count(*) FROM shop_order WHERE status = "
+                           "'refund_requested' AND allocation <> 'shipped'")
                        .getInt64();
 
+    f.on_hold = db.sql()
+                    .execAndGet(
+                        "SELECT count(*) FROM order_hold h JOIN shop_order o ON o.id = "
+                        "h.order_id WHERE o.allocation <> 'shipped' AND o.status NOT IN "
+                        "('shipped', 'completed')")
+                    .getInt64();
     auto demand = recent_daily_demand(db, now);
     SQLite::Statement stock(db.sql(),
                             "SELECT k.code, w.code, b.on_hand - b.reserved FROM stock_balance b "
@@ -61,10 +67,17 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
     while (stock.executeStep()) {
         auto key = std::make_pair(stock.getColumn(0).getString(), stock.getColumn(1).getString());
         auto it = demand.find(key);
-        switch (classify_stock(stock.getColumn(2).getInt64(), it == demand.end() ? 0 : it->second)) {
-        case StockLevel::enough: ++f.skus_enough; break;
-        case StockLevel::low: ++f.skus_low; break;
-        case StockLevel::out: ++f.skus_out; break;
+        switch (
+            classify_stock(stock.getColumn(2).getInt64(), it == demand.end() ? 0 : it->second)) {
+            case StockLevel::enough:
+                ++f.skus_enough;
+                break;
+            case StockLevel::low:
+                ++f.skus_low;
+                break;
+            case StockLevel::out:
+                ++f.skus_out;
+                break;
         }
     }
     return f;
@@ -86,9 +99,10 @@ std::vector<Attention> attention_items(Database& db, Timestamp now, int expiry_d
         double daily = it == demand.end() ? 0 : it->second;
         StockLevel level = classify_stock(available, daily);
         if (level == StockLevel::out && (daily > 0 || on_hand != 0))
-            out.push_back({"out_of_stock", sku, wh,
-                           trf("{0} available; about {1} a day were shipped lately",
-                               std::to_string(available), std::to_string(static_cast<int>(daily + 0.5)))});
+            out.push_back(
+                {"out_of_stock", sku, wh,
+                 trf("{0} available; about {1} a day were shipped lately",
+                     std::to_string(available), std::to_string(static_cast<int>(daily + 0.5)))});
         else if (level == StockLevel::low)
             out.push_back({"low_stock", sku, wh,
                            trf("{0} available, {1} days of cover", std::to_string(available),
@@ -96,12 +110,13 @@ std::vector<Attention> attention_items(Database& db, Timestamp now, int expiry_d
     }
     std::string today = shop_date(now);
     std::string horizon = date_from_days(days_from_date(today) + expiry_days);
-    SQLite::Statement lots(db.sql(),
-                           "SELECT k.code, w.code, b.lot, b.expiry, sum(t.on_hand) FROM stock_lot t "
-                           "JOIN batch b ON b.id = t.batch_id JOIN sku k ON k.id = t.sku_id "
-                           "JOIN warehouse w ON w.id = t.warehouse_id WHERE t.on_hand > 0 AND "
-                           "b.expiry <= ? GROUP BY t.sku_id, t.warehouse_id, t.batch_id "
-                           "ORDER BY b.expiry, k.code");
+    SQLite::Statement lots(
+        db.sql(),
+        "SELECT k.code, w.code, b.lot, b.expiry, sum(t.on_hand) FROM stock_lot t "
+        "JOIN batch b ON b.id = t.batch_id JOIN sku k ON k.id = t.sku_id "
+        "JOIN warehouse w ON w.id = t.warehouse_id WHERE t.on_hand > 0 AND "
+        "b.expiry <= ? GROUP BY t.sku_id, t.warehouse_id, t.batch_id "
+        "ORDER BY b.expiry, k.code");
     lots.bind(1, horizon);
     while (lots.executeStep()) {
         std::string expiry = lots.getColumn(3).getString();
@@ -124,8 +139,9 @@ std::vector<Attention> attention_items(Database& db, Timestamp now, int expiry_d
         std::string store = orders.getColumn(3).getString();
         out.push_back({short_stock ? "short_order" : "unmapped_order",
                        orders.getColumn(0).getString(), orders.getColumn(1).getString(),
-                       short_stock ? trf("{0}: not enough stock to hold every line", store)
-                                   : trf("{0}: a line matches no local SKU; add a mapping", store)});
+                       short_stock
+                           ? trf("{0}: not enough stock to hold every line", store)
+                           : trf("{0}: a line matches no local SKU; add a mapping", store)});
     }
     return out;
 }

@@ -30,6 +30,7 @@ struct DashboardFigures {
     long long short_orders = 0;         // waiting, stock not enough
     long long unmapped_orders = 0;      // a line maps to no local SKU
     long long intercepts = 0;           // refund requested before shipping
+    long long on_hold = 0;              // held by a person or a rule, not yet shipped
     long long skus_enough = 0;
     long long skus_low = 0;
     long long skus_out = 0;
