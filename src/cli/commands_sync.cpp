@@ -91,7 +91,14 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
     });
     outbox->add_subcommand("flush", tr("Send everything due now"))->callback([&ctx] {
         HttpClient http = make_http();
-        OutboxFlushReport r = OutboxSender(ctx.db(), http).flush(now_utc());
+        // Batch after batch until nothing is due: failed entries wait at least 30 s, so this ends.
+        OutboxFlushReport r;
+        for (;;) {
+            OutboxFlushReport batch = OutboxSender(ctx.db(), http).flush(now_utc());
+            if (batch.sent + batch.failed == 0) break;
+            r.sent += batch.sent;
+            r.failed += batch.failed;
+        }
         std::cout << trf("Outbox: {0} sent, {1} failed (retried later)", std::to_string(r.sent),
                          std::to_string(r.failed))
                   << "\n";

@@ -29,6 +29,24 @@ Id OutboxRepository::enqueue(const OutboxEntry& e) {
     return db_.sql().getLastInsertRowid();
 }
 
+void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku, Qty quantity,
+                                   Timestamp now) {
+    SQLite::Statement& update = db_.statement(
+        "UPDATE outbox SET quantity = ? WHERE store_id = ? AND kind = 'stock' AND subject = ? "
+        "AND acknowledged_at IS NULL");
+    update.bind(1, static_cast<int64_t>(quantity));
+    update.bind(2, static_cast<int64_t>(store_id));
+    update.bind(3, platform_sku);
+    if (update.exec() > 0) return;
+    OutboxEntry e;
+    e.store_id = store_id;
+    e.kind = OutboxKind::stock;
+    e.subject = platform_sku;
+    e.quantity = quantity;
+    e.created_at = now;
+    enqueue(e);
+}
+
 std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t a, std::int64_t b) {
     SQLite::Statement s(db_.sql(), std::string("SELECT ") + kColumns + sql);
     s.bind(1, static_cast<int64_t>(a));
@@ -57,7 +75,7 @@ std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t 
 std::vector<OutboxEntry> OutboxRepository::due(Timestamp now, int limit) {
     return select(
         "WHERE o.acknowledged_at IS NULL AND o.next_attempt_at <= ? "
-        "ORDER BY o.id LIMIT ?",
+        "ORDER BY o.kind <> 'shipment', o.id LIMIT ?",
         now, limit);
 }
 
@@ -66,12 +84,13 @@ std::vector<OutboxEntry> OutboxRepository::list(bool pending_only, int limit) {
                   pending_only ? 1 : 0, limit);
 }
 
-void OutboxRepository::acknowledge(Id id, Timestamp at) {
+void OutboxRepository::acknowledge(const OutboxEntry& sent, Timestamp at) {
     SQLite::Statement& s = db_.statement(
         "UPDATE outbox SET acknowledged_at = ?, attempts = attempts + 1, last_error = '' "
-        "WHERE id = ?");
+        "WHERE id = ? AND quantity = ?");
     s.bind(1, static_cast<int64_t>(at));
-    s.bind(2, static_cast<int64_t>(id));
+    s.bind(2, static_cast<int64_t>(sent.id));
+    s.bind(3, static_cast<int64_t>(sent.quantity));
     s.exec();
 }
 

@@ -15,11 +15,16 @@ class OutboxRepository {
   public:
     explicit OutboxRepository(Database& db) : db_(db) {}
     Id enqueue(const OutboxEntry& entry);
-    // Not yet acknowledged and due at `now`, oldest first.
+    // A store's new sellable quantity for a platform SKU: replaces the figure of an entry not
+    // yet sent (the platform only needs the latest), else queues one.
+    void queue_stock(Id store_id, const std::string& platform_sku, Qty quantity, Timestamp now);
+    // Not yet acknowledged and due at `now`: shipment confirmations first (late ones cost the
+    // shop), then oldest first.
     std::vector<OutboxEntry> due(Timestamp now, int limit);
     // Newest first; `pending_only` leaves out what was acknowledged.
     std::vector<OutboxEntry> list(bool pending_only, int limit);
-    void acknowledge(Id id, Timestamp at);
+    // The platform took `sent`. A stock figure replaced while it was on its way stays pending.
+    void acknowledge(const OutboxEntry& sent, Timestamp at);
     void failed(Id id, const std::string& error, Timestamp next_attempt_at);
 
   private:

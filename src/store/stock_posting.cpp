@@ -2,9 +2,11 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include "core/clock.h"
 #include "core/translate.h"
 #include "store/period_repository.h"
 #include "store/sql_binding.h"
+#include "store/stock_offer.h"
 
 namespace dj {
 namespace {
@@ -168,6 +170,7 @@ void StockPosting::flush() {
             balance.bind(5, static_cast<int64_t>(entry.balance.in_transit));
             balance.exec();
             entry.dirty = false;
+            touched_skus_.insert(key.a);
         }
 
         SQLite::Statement& update_lot =
@@ -218,6 +221,8 @@ void StockPosting::flush() {
 
 std::vector<Movement> StockPosting::commit() {
     flush();
+    // The platforms' offer follows available stock, queued with the change that moved it.
+    queue_stock_offers(db_, now_utc(), touched_skus_);
     tx_.commit();
     return std::move(written_);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <vector>
 
 #include "core/movement.h"
@@ -29,7 +30,8 @@ class SqlStockSource : public StockSource {
 
 // One atomic change of stock: opens a write transaction, lets the caller post any number of
 // movements and reservations through book(), then writes movements, balances, lots and costs
-// and commits. Destroyed without commit(), it rolls everything back.
+// and commits, queueing the sellable quantities the change moved for the platforms (see
+// stock_offer.h). Destroyed without commit(), it rolls everything back.
 class StockPosting {
   public:
     explicit StockPosting(Database& db);
@@ -46,6 +48,7 @@ class StockPosting {
     SqlStockSource source_;
     StockBook book_;
     std::vector<Movement> written_;
+    std::set<Id> touched_skus_;  // whose balances were written
 };
 
 }  // namespace dj

@@ -37,7 +37,7 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
         }
         WriteTransaction tx(db_);
         if (error.empty()) {
-            outbox.acknowledge(e.id, now);
+            outbox.acknowledge(e, now);
             ++report.sent;
         } else {
             outbox.failed(e.id, error, now + outbox_retry_delay(e.attempts + 1));

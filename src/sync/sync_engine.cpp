@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
+#include "store/stock_offer.h"
 #include "store/stock_posting.h"
 #include "store/store_connection_repository.h"
 #include "store/sync_state_repository.h"
@@ -137,11 +138,16 @@ std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
     std::vector<StoreSyncReport> reports;
     if (!store.empty()) {
         reports.push_back(sync_store(catalogue.require_store(store), since, now));
-        return reports;
+    } else {
+        StoreConnectionRepository connections(db_);
+        for (const ShopStore& s : catalogue.list_stores())
+            if (connections.find(s.id)) reports.push_back(sync_store(s, since, now));
     }
-    StoreConnectionRepository connections(db_);
-    for (const ShopStore& s : catalogue.list_stores())
-        if (connections.find(s.id)) reports.push_back(sync_store(s, since, now));
+    // Stock changes queue their offers as they commit; a store's share, buffer or listings may
+    // have changed since, so every figure is compared once more.
+    WriteTransaction tx(db_);
+    queue_stock_offers(db_, now);
+    tx.commit();
     return reports;
 }
 
