@@ -20,7 +20,7 @@
 
 #include "app/app_context.h"
 #include "app/main_frame.h"
-#include "app/translations.h"
+#include "locale/translations.h"
 #include "core/error.h"
 #include "demo/demo_shop.h"
 #include "store/audit_log.h"

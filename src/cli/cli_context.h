@@ -37,8 +37,8 @@ void add_catalogue_commands(CLI::App& app, Context& ctx);
 void add_stock_commands(CLI::App& app, Context& ctx);
 void add_order_commands(CLI::App& app, Context& ctx);
 void add_shop_commands(CLI::App& app, Context& ctx);
-void add_report_commands(CLI::App& app, Context& ctx);
-void add_sync_commands(CLI::App& app, Context& ctx);
 void add_dashboard_commands(CLI::App& app, Context& ctx);
+void add_sync_commands(CLI::App& app, Context& ctx);
+void add_report_commands(CLI::App& app, Context& ctx);
 
 }  // namespace dj::cli

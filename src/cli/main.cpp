@@ -1,13 +1,36 @@
 // dianjia-cli: the back office without a window, for automation, tests and benchmarks.
+#include <wx/init.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "locale/translations.h"
+
+namespace {
+
+// The language must be known before the commands' help texts are built, so --lang is read
+// ahead of the parser; DIANJIA_LANG sets it for a session; otherwise the system's is used.
+std::string language_argument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc) return argv[i + 1];
+        if (std::strncmp(argv[i], "--lang=", 7) == 0) return argv[i] + 7;
+    }
+    const char* env = std::getenv("DIANJIA_LANG");
+    return env ? env : "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace dj;
+    wxInitializer wx;
+    std::string language = language_argument(argc, argv);
+    if (wx.IsOk()) setup_language(wxString::FromUTF8(language));
     cli::Context ctx;
     CLI::App app{
         tr("Dianjia (店家) back office: stock, orders and catalogue from the command line"),
@@ -18,6 +41,7 @@ int main(int argc, char** argv) {
     app.add_option("--user", ctx.user, tr("Who is acting (default: $DIANJIA_USER or $USER)"));
     app.add_option("--role", ctx.role, tr("Role of the acting user: owner, packer, accountant"))
         ->check(CLI::IsMember({"owner", "packer", "accountant", "system"}));
+    app.add_option("--lang", language, tr("Interface language: zh_CN or en (default: the system's)"));
     app.require_subcommand(1);
     app.fallthrough();
 
@@ -26,8 +50,8 @@ int main(int argc, char** argv) {
     cli::add_catalogue_commands(app, ctx);
     cli::add_stock_commands(app, ctx);
     cli::add_order_commands(app, ctx);
-    cli::add_report_commands(app, ctx);
     cli::add_sync_commands(app, ctx);
+    cli::add_report_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,4 +1,4 @@
-#include "app/translations.h"
+#include "locale/translations.h"
 
 #include <wx/filename.h>
 #include <wx/intl.h>
@@ -7,7 +7,7 @@
 
 #include "core/translate.h"
 
-namespace dj::app {
+namespace dj {
 
 void setup_language(const wxString& language) {
     // Catalogues sit beside the program (installed) or in the build tree (development).
@@ -27,4 +27,4 @@ void setup_language(const wxString& language) {
     });
 }
 
-}  // namespace dj::app
+}  // namespace dj
