@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "store/order_allocation.h"
 #include "store/stock_posting.h"
+#include "store/store_connection_repository.h"
 #include "store/warehouse_repository.h"
 
 namespace dj {
@@ -475,6 +476,22 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         db, actor, "demo.build", db.path(),
         "seed " + std::to_string(options.seed) + ", " + std::to_string(options.orders) + " orders");
     posting.commit();
+    if (!options.platform_endpoint.empty()) {
+        // The simulator's default credentials (SimulatorOptions in platform_simulator.h): with
+        // `dianjia-cli simulate` running, the demo's first sync is a real one. Connected after
+        // the stock was built, so the first sync, not the build, offers the stock.
+        WriteTransaction tx(db);
+        for (const DemoStore& st : stores) {
+            StoreConnection c;
+            c.store_id = st.id;
+            c.app_key = "sim-app";
+            c.app_secret = "sim-secret";
+            c.token = "sim-token";
+            c.endpoint = options.platform_endpoint;
+            StoreConnectionRepository(db).save(c);
+        }
+        tx.commit();
+    }
     report.movements = db.sql().execAndGet("SELECT count(*) FROM movement").getInt64();
     report.allocated = static_cast<int>(
         db.sql()

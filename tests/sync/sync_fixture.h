@@ -48,22 +48,12 @@ struct SyncFixture {
         std::filesystem::create_directories(dir);
         sim.start(0);
         open();
+        // The demo's own connections (the simulator's default credentials), on this port.
         DemoOptions demo;
         demo.orders = 0;
         demo.history_days = 5;
+        demo.platform_endpoint = sim.endpoint();
         build_demo_shop(*db, demo, sync_actor());
-        WriteTransaction tx(*db);
-        CatalogueRepository catalogue(*db);
-        for (const ShopStore& s : catalogue.list_stores()) {
-            StoreConnection c;
-            c.store_id = s.id;
-            c.app_key = "sim-app";
-            c.app_secret = "sim-secret";
-            c.token = "sim-token";
-            c.endpoint = sim.endpoint();
-            StoreConnectionRepository(*db).save(c);
-        }
-        tx.commit();
     }
     ~SyncFixture() {
         db.reset();
