@@ -31,7 +31,8 @@ AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) 
     summary_ = new wxStaticText(this, wxID_ANY, {});
     summary_->SetFont(summary_->GetFont().Bold().Scaled(1.2f));
     root->Add(summary_, wxSizerFlags().Border(wxALL, FromDIP(10)));
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
     list_->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(170));
     list_->AppendColumn(_("SKU / order"), wxLIST_FORMAT_LEFT, FromDIP(190));
     list_->AppendColumn(_("Warehouse"), wxLIST_FORMAT_LEFT, FromDIP(90));
@@ -70,8 +71,9 @@ void AlertsPanel::show(const std::vector<Attention>& items) {
         list_->SetItemBackgroundColour(row, level_colour(kind_level(a.kind)));
         ++row;
     }
-    summary_->SetLabel(items.empty() ? _("Nothing needs attention.")
-                                     : wxString::Format(_("%zu things need attention"), items.size()));
+    summary_->SetLabel(items.empty()
+                           ? _("Nothing needs attention.")
+                           : wxString::Format(_("%zu things need attention"), items.size()));
     Layout();
 }
 

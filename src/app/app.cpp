@@ -20,9 +20,9 @@
 
 #include "app/app_context.h"
 #include "app/main_frame.h"
-#include "locale/translations.h"
 #include "core/error.h"
 #include "demo/demo_shop.h"
+#include "locale/translations.h"
 #include "store/audit_log.h"
 #include "store/data_dir.h"
 
@@ -40,13 +40,13 @@ wxString user_name() {
 }
 
 class DianjiaApp : public wxApp {
-public:
+  public:
     bool OnInit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     bool OnExceptionInMainLoop() override;
 
-private:
+  private:
     bool choose_database();
     void take_screenshot_when_drawn();
 
@@ -61,7 +61,8 @@ private:
 void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption({}, "db", "database file to open", wxCMD_LINE_VAL_STRING);
-    parser.AddOption({}, "view", "first view: dashboard, orders, pack, stock, alerts, reports, settings",
+    parser.AddOption({}, "view",
+                     "first view: dashboard, orders, pack, stock, alerts, reports, settings",
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",
                      wxCMD_LINE_VAL_STRING);
@@ -110,19 +111,23 @@ bool DianjiaApp::OnInit() {
 }
 
 bool DianjiaApp::choose_database() {
-    std::string path = !db_arg_.empty() ? std::string(db_arg_.utf8_str())
-                                        : std::string(wxConfig::Get()->Read("/db/path",
-                                              wxString::FromUTF8(default_database_path())).utf8_str());
+    std::string path =
+        !db_arg_.empty()
+            ? std::string(db_arg_.utf8_str())
+            : std::string(wxConfig::Get()
+                              ->Read("/db/path", wxString::FromUTF8(default_database_path()))
+                              .utf8_str());
     if (!std::filesystem::exists(path)) {
         // First start: an empty shop, the demo shop, or a database from elsewhere.
         wxArrayString choices;
         choices.Add(_("Create an empty shop"));
         choices.Add(_("Open the demo shop (sample stores, stock and orders)"));
         choices.Add(_("Open an existing database file..."));
-        int choice = db_arg_.empty() ? wxGetSingleChoiceIndex(
-                                           _("There is no shop database yet. How do you want to start?"),
-                                           _("Welcome to Dianjia"), choices)
-                                     : 0;
+        int choice = db_arg_.empty()
+                         ? wxGetSingleChoiceIndex(
+                               _("There is no shop database yet. How do you want to start?"),
+                               _("Welcome to Dianjia"), choices)
+                         : 0;
         if (choice < 0) return false;
         if (choice == 2) {
             wxFileDialog open(nullptr, _("Open a Dianjia database"), {}, {},

@@ -11,12 +11,12 @@ namespace dj::app {
 
 // 工作台: today's orders, what must ship soon, what is stuck, and stock at a glance.
 class DashboardPanel : public View {
-public:
+  public:
     DashboardPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
     bool loading() const override { return loading_; }
 
-private:
+  private:
     struct Figures {
         DashboardFigures dashboard;
         std::size_t attention = 0;

@@ -19,7 +19,7 @@ class View;
 // The back office window: navigation on the left, one view at a time, toolbar with search,
 // status bar with the stores' sync state and the database path.
 class MainFrame : public wxFrame {
-public:
+  public:
     static const std::vector<wxString>& view_names();  // dashboard, orders, pack, stock, ...
 
     explicit MainFrame(AppContext& ctx);
@@ -32,7 +32,7 @@ public:
     // Saves PNG of the whole window; false when it could not be written.
     bool save_screenshot(const wxString& path);
 
-private:
+  private:
     void build_menu();
     void build_toolbar();
     void show_page(int index);

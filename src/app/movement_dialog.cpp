@@ -41,32 +41,34 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
         to_warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
     }
     auto wanted = std::find(warehouse_codes_.begin(), warehouse_codes_.end(), to_u8(warehouse));
-    warehouse_->SetSelection(wanted == warehouse_codes_.end() ? 0 : static_cast<int>(wanted - warehouse_codes_.begin()));
-    to_warehouse_->SetSelection(warehouse_codes_.size() > 1 && warehouse_->GetSelection() == 0 ? 1 : 0);
+    warehouse_->SetSelection(
+        wanted == warehouse_codes_.end() ? 0 : static_cast<int>(wanted - warehouse_codes_.begin()));
+    to_warehouse_->SetSelection(warehouse_codes_.size() > 1 && warehouse_->GetSelection() == 0 ? 1
+                                                                                               : 0);
     sku_->SetValue(sku);
 
     switch (form_) {
-    case MovementForm::receive:
-        SetTitle(_("Receive goods"));
-        show_only({"location", "cost", "batch", "expiry", "doc"});
-        break;
-    case MovementForm::transfer:
-        SetTitle(_("Transfer to another warehouse"));
-        show_only({"to_warehouse", "doc"});
-        break;
-    case MovementForm::count:
-        SetTitle(_("Stock count: on hand becomes the counted quantity"));
-        XRCCTRL(*this, "qty_label", wxStaticText)->SetLabel(_("Counted quantity:"));
-        show_only({"location", "reason"});
-        break;
-    case MovementForm::customer_return:
-        SetTitle(_("Customer return"));
-        show_only({"location", "doc", "reason"});
-        break;
-    case MovementForm::scrap:
-        SetTitle(_("Scrap damaged or expired goods"));
-        show_only({"location", "reason"});
-        break;
+        case MovementForm::receive:
+            SetTitle(_("Receive goods"));
+            show_only({"location", "cost", "batch", "expiry", "doc"});
+            break;
+        case MovementForm::transfer:
+            SetTitle(_("Transfer to another warehouse"));
+            show_only({"to_warehouse", "doc"});
+            break;
+        case MovementForm::count:
+            SetTitle(_("Stock count: on hand becomes the counted quantity"));
+            XRCCTRL(*this, "qty_label", wxStaticText)->SetLabel(_("Counted quantity:"));
+            show_only({"location", "reason"});
+            break;
+        case MovementForm::customer_return:
+            SetTitle(_("Customer return"));
+            show_only({"location", "doc", "reason"});
+            break;
+        case MovementForm::scrap:
+            SetTitle(_("Scrap damaged or expired goods"));
+            show_only({"location", "reason"});
+            break;
     }
     Bind(wxEVT_BUTTON, &MovementDialog::on_post, this, wxID_OK);
     GetSizer()->SetSizeHints(this);
@@ -74,7 +76,8 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
 }
 
 void MovementDialog::show_only(std::initializer_list<const char*> fields) {
-    for (const char* name : {"to_warehouse", "location", "cost", "batch", "expiry", "doc", "reason"}) {
+    for (const char* name :
+         {"to_warehouse", "location", "cost", "batch", "expiry", "doc", "reason"}) {
         bool shown = std::find_if(fields.begin(), fields.end(), [&](const char* f) {
                          return std::string(f) == name;
                      }) != fields.end();
@@ -100,32 +103,36 @@ void MovementDialog::on_post(wxCommandEvent&) {
         StockService stock(*ctx_.db, ctx_.actor);
         std::vector<Movement> moved;
         switch (form_) {
-        case MovementForm::receive: {
-            StockService::Receive r;
-            r.sku = sku;
-            r.qty = qty;
-            r.warehouse = warehouse;
-            r.location = location;
-            wxString cost = cost_->GetValue().Trim().Trim(false);
-            if (!cost.empty()) r.unit_cost = parse_yuan(to_u8(cost), tr("Unit cost"));
-            r.batch = to_u8(batch_->GetValue().Trim().Trim(false));
-            wxString expiry = expiry_->GetValue().Trim().Trim(false);
-            if (!expiry.empty()) r.expiry = parse_date(to_u8(expiry), tr("Expiry"));
-            r.doc = doc;
-            moved = stock.receive(r);
-            break;
-        }
-        case MovementForm::transfer: {
-            std::string to = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
-            if (doc.empty()) doc = "TRF-" + std::to_string(now_utc());
-            moved = stock.transfer(sku, qty, warehouse, to, doc);
-            break;
-        }
-        case MovementForm::count: moved = stock.count(sku, qty, warehouse, location, reason); break;
-        case MovementForm::customer_return:
-            moved = stock.customer_return(sku, qty, warehouse, location, doc, reason);
-            break;
-        case MovementForm::scrap: moved = stock.scrap(sku, qty, warehouse, location, reason); break;
+            case MovementForm::receive: {
+                StockService::Receive r;
+                r.sku = sku;
+                r.qty = qty;
+                r.warehouse = warehouse;
+                r.location = location;
+                wxString cost = cost_->GetValue().Trim().Trim(false);
+                if (!cost.empty()) r.unit_cost = parse_yuan(to_u8(cost), tr("Unit cost"));
+                r.batch = to_u8(batch_->GetValue().Trim().Trim(false));
+                wxString expiry = expiry_->GetValue().Trim().Trim(false);
+                if (!expiry.empty()) r.expiry = parse_date(to_u8(expiry), tr("Expiry"));
+                r.doc = doc;
+                moved = stock.receive(r);
+                break;
+            }
+            case MovementForm::transfer: {
+                std::string to = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
+                if (doc.empty()) doc = "TRF-" + std::to_string(now_utc());
+                moved = stock.transfer(sku, qty, warehouse, to, doc);
+                break;
+            }
+            case MovementForm::count:
+                moved = stock.count(sku, qty, warehouse, location, reason);
+                break;
+            case MovementForm::customer_return:
+                moved = stock.customer_return(sku, qty, warehouse, location, doc, reason);
+                break;
+            case MovementForm::scrap:
+                moved = stock.scrap(sku, qty, warehouse, location, reason);
+                break;
         }
         posted_ = moved.size();
         EndModal(wxID_OK);

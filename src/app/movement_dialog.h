@@ -16,13 +16,13 @@ enum class MovementForm { receive, transfer, count, customer_return, scrap };
 // The receive / transfer / count / return / scrap dialog (forms/movement_dialog.xrc). It posts
 // through the same StockService as dianjia-cli and shows a refusal inline, staying open.
 class MovementDialog : public wxDialog {
-public:
+  public:
     MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm form, const wxString& sku,
                    const wxString& warehouse);
     // Movements posted when the dialog closed with OK.
     std::size_t posted() const { return posted_; }
 
-private:
+  private:
     void show_only(std::initializer_list<const char*> fields);
     void on_post(wxCommandEvent& event);
 

@@ -33,13 +33,25 @@ struct OrderRow {
     std::string haystack;    // what the text filter searches, lower-cased
 };
 
-enum class OrderColumn { order_id, store, status, allocation, receiver, region, items, units,
-                         amount, created, promised, count };
+enum class OrderColumn {
+    order_id,
+    store,
+    status,
+    allocation,
+    receiver,
+    region,
+    items,
+    units,
+    amount,
+    created,
+    promised,
+    count
+};
 
 struct OrderQuery {
-    std::string store;   // code; empty: all
-    std::string status;  // code; empty: all
-    std::string text;    // order id, receiver, SKU or seller code, region
+    std::string store;           // code; empty: all
+    std::string status;          // code; empty: all
+    std::string text;            // order id, receiver, SKU or seller code, region
     Timestamp created_from = 0;  // only orders created at or after this; 0: any time
     bool held_only = false;
     OrderColumn sort = OrderColumn::created;
@@ -48,7 +60,7 @@ struct OrderQuery {
 
 // The orders of the shop with a visible index: filtering and sorting rebuild the index only.
 class OrderTable {
-public:
+  public:
     // Reads every order; `progress(done, total)` may be called from this thread; returns early
     // (with what it has) when `cancel` becomes true.
     static std::vector<OrderRow> read(Database& db,
@@ -63,7 +75,7 @@ public:
     // The visible position of an order id (for keeping a selection), or -1.
     long find(Id id) const;
 
-private:
+  private:
     std::vector<OrderRow> rows_;
     std::vector<std::uint32_t> index_;
 };

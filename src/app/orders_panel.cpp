@@ -31,12 +31,8 @@ const char* kStatusCodes[] = {"",          "pending_payment", "to_ship",        
 
 }  // namespace
 
-void OrderListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col) const {
-    if (row >= table_.size()) {
-        value = wxString();
-        return;
-    }
-    const OrderRow& r = table_.row(row);
+wxString OrderCells::text(const OrderRow& r, unsigned col) {
+    wxString value;
     switch (static_cast<OrderColumn>(col)) {
         case OrderColumn::order_id:
             value = u8(r.order_id);
@@ -79,13 +75,12 @@ void OrderListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col)
             value = wxString();
             break;
     }
+    return value;
 }
 
-bool OrderListModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const {
+bool OrderCells::style(const OrderRow& r, unsigned col, wxDataViewItemAttr& attr) {
     auto c = static_cast<OrderColumn>(col);
-    if (row >= table_.size() || (c != OrderColumn::allocation && c != OrderColumn::status))
-        return false;
-    const OrderRow& r = table_.row(row);
+    if (c != OrderColumn::allocation && c != OrderColumn::status) return false;
     if (c == OrderColumn::status && !r.hold.empty()) {
         attr.SetBackgroundColour(level_colour(StockLevel::low));
         return true;

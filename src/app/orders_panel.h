@@ -4,6 +4,7 @@
 #include <wx/timer.h>
 
 #include "app/order_table.h"
+#include "app/table_list_model.h"
 #include "app/view.h"
 
 class wxChoice;
@@ -15,30 +16,23 @@ class wxCheckBox;
 
 namespace dj::app {
 
-// Virtual rows over an OrderTable: nothing is copied, no widget per order.
-class OrderListModel : public wxDataViewVirtualListModel {
-public:
-    explicit OrderListModel(const OrderTable& table) : table_(table) {}
-    unsigned GetColumnCount() const override { return static_cast<unsigned>(OrderColumn::count); }
-    wxString GetColumnType(unsigned) const override { return "string"; }
-    void GetValueByRow(wxVariant& value, unsigned row, unsigned col) const override;
-    bool GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const override;
-    bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
-
-private:
-    const OrderTable& table_;
+struct OrderCells {
+    static constexpr unsigned column_count = static_cast<unsigned>(OrderColumn::count);
+    static wxString text(const OrderRow& row, unsigned col);
+    static bool style(const OrderRow& row, unsigned col, wxDataViewItemAttr& attr);
 };
+using OrderListModel = TableListModel<OrderTable, OrderCells>;
 
 // 订单: every order of every store, filtered and sorted, with its lines and stock below.
 class OrdersPanel : public View {
-public:
+  public:
     OrdersPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
     void search(const wxString& text) override;
     bool loading() const override { return loading_; }
     void save_state() override;
 
-private:
+  private:
     void apply();
     void show_detail();
     Id selected_order() const;

@@ -14,11 +14,11 @@ namespace dj::app {
 // 拣货打包 → pack station: for a barcode-scanner workstation. The scan field always has the
 // focus; a scanner types like a keyboard and ends with Enter.
 class PackPanel : public View {
-public:
+  public:
     PackPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
 
-private:
+  private:
     enum class Tone { neutral, good, bad };
     void on_scan();
     void open_order(const std::string& scanned);

@@ -13,11 +13,11 @@ namespace dj::app {
 
 // 设置: the database file, the language, stores, warehouses and locations.
 class SettingsPanel : public View {
-public:
+  public:
     SettingsPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
 
-private:
+  private:
     void add_warehouse();
     void add_location();
     void connect_store();

@@ -17,32 +17,50 @@
 
 namespace dj::app {
 
-void StockListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col) const {
-    if (row >= table_.size()) {
-        value = wxString();
-        return;
-    }
-    const StockViewRow& r = table_.row(row);
+wxString StockCells::text(const StockViewRow& r, unsigned col) {
+    wxString value;
     auto num = [](Qty q) { return wxString::Format("%lld", static_cast<long long>(q)); };
     switch (static_cast<StockColumn>(col)) {
-    case StockColumn::sku: value = u8(r.sku); break;
-    case StockColumn::name: value = u8(r.name); break;
-    case StockColumn::warehouse: value = u8(r.warehouse); break;
-    case StockColumn::on_hand: value = num(r.on_hand); break;
-    case StockColumn::reserved: value = num(r.reserved); break;
-    case StockColumn::available: value = num(r.available); break;
-    case StockColumn::in_transit: value = num(r.in_transit); break;
-    case StockColumn::avg_cost: value = money_text(r.avg_cost); break;
-    case StockColumn::value: value = money_text(r.value); break;
-    case StockColumn::level: value = level_label(r.level); break;
-    case StockColumn::count: value = wxString(); break;
+        case StockColumn::sku:
+            value = u8(r.sku);
+            break;
+        case StockColumn::name:
+            value = u8(r.name);
+            break;
+        case StockColumn::warehouse:
+            value = u8(r.warehouse);
+            break;
+        case StockColumn::on_hand:
+            value = num(r.on_hand);
+            break;
+        case StockColumn::reserved:
+            value = num(r.reserved);
+            break;
+        case StockColumn::available:
+            value = num(r.available);
+            break;
+        case StockColumn::in_transit:
+            value = num(r.in_transit);
+            break;
+        case StockColumn::avg_cost:
+            value = money_text(r.avg_cost);
+            break;
+        case StockColumn::value:
+            value = money_text(r.value);
+            break;
+        case StockColumn::level:
+            value = level_label(r.level);
+            break;
+        case StockColumn::count:
+            break;
     }
+    return value;
 }
 
-bool StockListModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const {
+bool StockCells::style(const StockViewRow& r, unsigned col, wxDataViewItemAttr& attr) {
     auto c = static_cast<StockColumn>(col);
-    if (row >= table_.size() || (c != StockColumn::available && c != StockColumn::level)) return false;
-    attr.SetBackgroundColour(level_colour(table_.row(row).level));
+    if (c != StockColumn::available && c != StockColumn::level) return false;
+    attr.SetBackgroundColour(level_colour(r.level));
     return true;
 }
 
@@ -50,14 +68,16 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     : View(parent, ctx), model_(new StockListModel(table_)) {
     auto* root = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Warehouse:")), wxSizerFlags().Center().Border(wxRIGHT, 4));
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Warehouse:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
     warehouse_ = new wxChoice(this, wxID_ANY);
     bar->Add(warehouse_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     problems_ = new wxCheckBox(this, wxID_ANY, _("Only low or out of stock"));
     bar->Add(problems_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
-    const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."), _("Return..."), _("Scrap...")};
+    const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."), _("Return..."),
+                                _("Scrap...")};
     for (int i = 0; i < 5; ++i) {
         auto* b = new wxButton(this, wxID_ANY, actions[i]);
         b->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { open_dialog(i); });
@@ -65,12 +85,14 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     }
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
 
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new wxDataViewCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_SINGLE);
+    auto* split =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    list_ = new wxDataViewCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxDV_ROW_LINES | wxDV_SINGLE);
     list_->AssociateModel(model_.get());
-    const wxString titles[] = {_("SKU"),        _("Name"),     _("Warehouse"), _("On hand"),
-                               _("Reserved"),   _("Available"), _("In transit"), _("Avg cost"),
-                               _("Value"),      _("Level")};
+    const wxString titles[] = {_("SKU"),      _("Name"),      _("Warehouse"),  _("On hand"),
+                               _("Reserved"), _("Available"), _("In transit"), _("Avg cost"),
+                               _("Value"),    _("Level")};
     const int widths[] = {100, 220, 80, 80, 80, 80, 80, 90, 110, 70};
     for (unsigned c = 0; c < static_cast<unsigned>(StockColumn::count); ++c) {
         int width = remembered_width("/stock", c, FromDIP(widths[c]));
@@ -80,9 +102,11 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
                                 right ? wxALIGN_RIGHT : wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
     }
     ledger_ = new wxListCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-    const wxString ledger_titles[] = {_("Time"), _("Kind"), _("Warehouse"), _("Location"), _("Batch"),
-                                      _("Qty"), _("Unit cost"), _("Value"), _("Document"), _("By")};
-    for (const wxString& t : ledger_titles) ledger_->AppendColumn(t, wxLIST_FORMAT_LEFT, FromDIP(95));
+    const wxString ledger_titles[] = {_("Time"),     _("Kind"), _("Warehouse"), _("Location"),
+                                      _("Batch"),    _("Qty"),  _("Unit cost"), _("Value"),
+                                      _("Document"), _("By")};
+    for (const wxString& t : ledger_titles)
+        ledger_->AppendColumn(t, wxLIST_FORMAT_LEFT, FromDIP(95));
     split->SplitHorizontally(list_, ledger_, -FromDIP(200));
     split->SetSashGravity(1.0);
     split->SetMinimumPaneSize(FromDIP(80));
@@ -117,7 +141,9 @@ void StockPanel::reload() {
         warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
     }
     auto found = std::find(warehouse_codes_.begin(), warehouse_codes_.end(), query_.warehouse);
-    warehouse_->SetSelection(found == warehouse_codes_.end() ? 0 : static_cast<int>(found - warehouse_codes_.begin()) + 1);
+    warehouse_->SetSelection(found == warehouse_codes_.end()
+                                 ? 0
+                                 : static_cast<int>(found - warehouse_codes_.begin()) + 1);
     loading_ = true;
     count_->SetLabel(_("Loading stock..."));
     std::string path = ctx_.db_path;
@@ -192,7 +218,8 @@ void StockPanel::save_state() {
     // A page never shown has no real column widths to remember.
     if (table_.size() == 0) return;
     for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
-        wxConfig::Get()->Write(wxString::Format("/stock/col%u", c), list_->GetColumn(c)->GetWidth());
+        wxConfig::Get()->Write(wxString::Format("/stock/col%u", c),
+                               list_->GetColumn(c)->GetWidth());
 }
 
 }  // namespace dj::app

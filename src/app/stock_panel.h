@@ -3,6 +3,7 @@
 #include <wx/dataview.h>
 
 #include "app/stock_table.h"
+#include "app/table_list_model.h"
 #include "app/view.h"
 
 class wxChoice;
@@ -12,30 +13,24 @@ class wxStaticText;
 
 namespace dj::app {
 
-class StockListModel : public wxDataViewVirtualListModel {
-public:
-    explicit StockListModel(const StockTable& table) : table_(table) {}
-    unsigned GetColumnCount() const override { return static_cast<unsigned>(StockColumn::count); }
-    wxString GetColumnType(unsigned) const override { return "string"; }
-    void GetValueByRow(wxVariant& value, unsigned row, unsigned col) const override;
-    bool GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const override;
-    bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
-
-private:
-    const StockTable& table_;
+struct StockCells {
+    static constexpr unsigned column_count = static_cast<unsigned>(StockColumn::count);
+    static wxString text(const StockViewRow& row, unsigned col);
+    static bool style(const StockViewRow& row, unsigned col, wxDataViewItemAttr& attr);
 };
+using StockListModel = TableListModel<StockTable, StockCells>;
 
 // 库存: balances per SKU × warehouse coloured by level, the ledger of the selected SKU, and the
 // movement dialogs.
 class StockPanel : public View {
-public:
+  public:
     StockPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
     void search(const wxString& text) override;
     bool loading() const override { return loading_; }
     void save_state() override;
 
-private:
+  private:
     void apply();
     void show_ledger();
     void open_dialog(int form);

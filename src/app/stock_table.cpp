@@ -51,17 +51,27 @@ void StockTable::apply(const StockQuery& q) {
     }
     auto less = [&](const StockViewRow& a, const StockViewRow& b) {
         switch (q.sort) {
-        case StockColumn::name: return a.name < b.name;
-        case StockColumn::warehouse: return a.warehouse < b.warehouse;
-        case StockColumn::on_hand: return a.on_hand < b.on_hand;
-        case StockColumn::reserved: return a.reserved < b.reserved;
-        case StockColumn::available: return a.available < b.available;
-        case StockColumn::in_transit: return a.in_transit < b.in_transit;
-        case StockColumn::avg_cost: return a.avg_cost < b.avg_cost;
-        case StockColumn::value: return a.value < b.value;
-        case StockColumn::level: return static_cast<int>(a.level) > static_cast<int>(b.level);
-        case StockColumn::sku:
-        case StockColumn::count: break;
+            case StockColumn::name:
+                return a.name < b.name;
+            case StockColumn::warehouse:
+                return a.warehouse < b.warehouse;
+            case StockColumn::on_hand:
+                return a.on_hand < b.on_hand;
+            case StockColumn::reserved:
+                return a.reserved < b.reserved;
+            case StockColumn::available:
+                return a.available < b.available;
+            case StockColumn::in_transit:
+                return a.in_transit < b.in_transit;
+            case StockColumn::avg_cost:
+                return a.avg_cost < b.avg_cost;
+            case StockColumn::value:
+                return a.value < b.value;
+            case StockColumn::level:
+                return static_cast<int>(a.level) > static_cast<int>(b.level);
+            case StockColumn::sku:
+            case StockColumn::count:
+                break;
         }
         return a.sku < b.sku || (a.sku == b.sku && a.warehouse < b.warehouse);
     };

@@ -24,8 +24,19 @@ struct StockViewRow {
     std::string haystack;
 };
 
-enum class StockColumn { sku, name, warehouse, on_hand, reserved, available, in_transit, avg_cost,
-                         value, level, count };
+enum class StockColumn {
+    sku,
+    name,
+    warehouse,
+    on_hand,
+    reserved,
+    available,
+    in_transit,
+    avg_cost,
+    value,
+    level,
+    count
+};
 
 struct StockQuery {
     std::string warehouse;
@@ -36,14 +47,14 @@ struct StockQuery {
 };
 
 class StockTable {
-public:
+  public:
     static std::vector<StockViewRow> read(Database& db, Timestamp now);
     void load(std::vector<StockViewRow> rows);
     void apply(const StockQuery& query);
     std::size_t size() const { return index_.size(); }
     const StockViewRow& row(std::size_t visible) const { return rows_[index_[visible]]; }
 
-private:
+  private:
     std::vector<StockViewRow> rows_;
     std::vector<std::uint32_t> index_;
 };

@@ -18,7 +18,8 @@ void TaskRunner::add(std::thread t, std::shared_ptr<TaskProgress> p) {
 
 TaskRunner::~TaskRunner() {
     std::lock_guard lock(mutex_);
-    for (auto& [thread, progress] : threads_) progress->cancel = true;
+    for (auto& [thread, progress] : threads_)
+        progress->cancel = true;
     for (auto& [thread, progress] : threads_)
         if (thread.joinable()) thread.join();
 }

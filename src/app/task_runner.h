@@ -25,7 +25,7 @@ struct TaskProgress {
 // only while the `alive` token of the window that asked is still held: a window closed
 // meanwhile is never touched. Destroying the runner cancels and joins every worker.
 class TaskRunner {
-public:
+  public:
     TaskRunner() = default;
     TaskRunner(const TaskRunner&) = delete;
     TaskRunner& operator=(const TaskRunner&) = delete;
@@ -40,7 +40,7 @@ public:
     // Tasks still running (for the status bar and the screenshot mode).
     int running() const { return *running_; }
 
-private:
+  private:
     void add(std::thread t, std::shared_ptr<TaskProgress> p);
     std::mutex mutex_;
     std::vector<std::pair<std::thread, std::shared_ptr<TaskProgress>>> threads_;
@@ -55,8 +55,8 @@ std::shared_ptr<TaskProgress> TaskRunner::start(std::weak_ptr<void> alive,
                                                 std::function<void(const std::string&)> failed) {
     auto progress = std::make_shared<TaskProgress>();
     ++*running_;
-    std::thread t([running = running_, alive, progress, work = std::move(work), done = std::move(done),
-                   failed = std::move(failed)] {
+    std::thread t([running = running_, alive, progress, work = std::move(work),
+                   done = std::move(done), failed = std::move(failed)] {
         std::shared_ptr<Result> result;
         std::string error;
         try {

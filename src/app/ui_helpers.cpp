@@ -10,7 +10,9 @@
 
 namespace dj::app {
 
-wxString money_text(Fen fen) { return u8(format_yuan(fen)); }
+wxString money_text(Fen fen) {
+    return u8(format_yuan(fen));
+}
 
 wxString shop_time_text(Timestamp t) {
     return t == 0 ? wxString() : u8(format_shop_time(t).substr(0, 16));
@@ -45,18 +47,24 @@ wxString platform_label(const std::string& code) {
 
 wxString level_label(StockLevel level) {
     switch (level) {
-    case StockLevel::enough: return _("Enough");
-    case StockLevel::low: return _("Low");
-    case StockLevel::out: return _("Out");
+        case StockLevel::enough:
+            return _("Enough");
+        case StockLevel::low:
+            return _("Low");
+        case StockLevel::out:
+            return _("Out");
     }
     return {};
 }
 
 wxColour level_colour(StockLevel level) {
     switch (level) {
-    case StockLevel::enough: return wxColour(0xd8, 0xf3, 0xdc);
-    case StockLevel::low: return wxColour(0xff, 0xf1, 0xb8);
-    case StockLevel::out: return wxColour(0xff, 0xd6, 0xd6);
+        case StockLevel::enough:
+            return wxColour(0xd8, 0xf3, 0xdc);
+        case StockLevel::low:
+            return wxColour(0xff, 0xf1, 0xb8);
+        case StockLevel::out:
+            return wxColour(0xff, 0xd6, 0xd6);
     }
     return *wxWHITE;
 }

@@ -12,8 +12,12 @@ class wxWindow;
 
 namespace dj::app {
 
-inline wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-inline std::string to_u8(const wxString& s) { return std::string(s.utf8_str()); }
+inline wxString u8(const std::string& s) {
+    return wxString::FromUTF8(s);
+}
+inline std::string to_u8(const wxString& s) {
+    return std::string(s.utf8_str());
+}
 
 wxString money_text(Fen fen);
 wxString shop_time_text(Timestamp t);  // local (shop) time, "2026-11-24 13:04"

@@ -10,7 +10,7 @@ namespace dj::app {
 
 // One page of the main window.
 class View : public wxPanel {
-public:
+  public:
     View(wxWindow* parent, AppContext& ctx) : wxPanel(parent), ctx_(ctx) {}
     // Reads what it shows from the database again (off the UI thread when it takes long).
     virtual void reload() = 0;
@@ -20,12 +20,12 @@ public:
     // Column widths and such, kept between sessions under this key.
     virtual void save_state() {}
 
-protected:
+  protected:
     // Held while the view exists: background results for a closed view are dropped.
     std::weak_ptr<void> alive() const { return alive_; }
     AppContext& ctx_;
 
-private:
+  private:
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 
