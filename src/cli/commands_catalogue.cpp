@@ -64,17 +64,43 @@ sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {
 auto* supplier = app.add_subcommand("supplier", tr("Suppliers")) -> require_subcommand(1);
 auto* sup_add = supplier->add_subcommand("add", tr("Add or update a supplier"));
 auto sup = std::make_shared<Supplier>();
-sup_add->add_option("CODE", sup->code, tr("Short code"))->required();
-sup_add->add_option("NAME", sup->name, tr("Name"))->required();
-sup_add->add_option("--lead-time", sup->lead_time_days, tr("Lead time in days (default 7)"))
+sup_add->add_option("CODE", sup->code, tr("Short code (also the name when NAME is left out)"))
+    ->required();
+sup_add->add_option("NAME", sup->name, tr("Name"));
+sup_add->add_option("--lead-time,--lead-days", sup->lead_time_days,
+                    tr("Lead time in days (default 7)"))
     ->check(CLI::Range(0, 365));
+sup_add->add_option("--multiple", sup->order_multiple,
+                    tr("Order in multiples of this quantity (default 1)"))
+    ->check(CLI::Range(1, 1000000));
 sup_add->callback([&ctx, sup] {
+    if (sup->name.empty()) sup->name = sup->code;
     Database& db = ctx.db();
     WriteTransaction tx(db);
     CatalogueRepository(db).save_supplier(*sup);
     audit(db, ctx.actor(), "supplier.save", sup->code, sup->name);
     tx.commit();
     std::cout << trf("Supplier {0} saved", sup->code) << "\n";
+});
+
+auto* sku_sup = sku->add_subcommand("supplier", tr("Set the supplier a SKU is bought from"));
+auto sku_sup_args = std::make_shared<std::pair<std::string, std::string>>();
+sku_sup->add_option("SKU", sku_sup_args->first, tr("SKU code"))->required();
+sku_sup->add_option("SUPPLIER", sku_sup_args->second, tr("Supplier code"))->required();
+sku_sup->callback([&ctx, sku_sup_args] {
+    Database& db = ctx.db();
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    Sku k = repo.require_sku(sku_sup_args->first);
+    std::optional<Supplier> s = repo.find_supplier(sku_sup_args->second);
+    if (!s)
+        throw NotFound(trf("Supplier {0} does not exist: add it with supplier add",
+                           sku_sup_args->second));
+    k.supplier_id = s->id;
+    repo.save_sku(k);
+    audit(db, ctx.actor(), "sku.supplier", k.code, s->code);
+    tx.commit();
+    std::cout << trf("SKU {0} is bought from {1}", k.code, s->code) << "\n";
 });
 
 auto* mapping = app.add_subcommand("mapping", tr("Platform SKU to local SKU mappings"))

@@ -20,6 +20,7 @@ struct Supplier {
     std::string code;
     std::string name;
     int lead_time_days = 7;
+    int order_multiple = 1;  // purchase quantities are rounded up to a multiple of this
 };
 
 struct Sku {

@@ -178,12 +178,14 @@ std::vector<Sku> CatalogueRepository::list_skus() {
 
 Id CatalogueRepository::save_supplier(const Supplier& supplier) {
     SQLite::Statement& s = db_.statement(
-        "INSERT INTO supplier(code, name, lead_time_days) VALUES (?, ?, ?) "
+        "INSERT INTO supplier(code, name, lead_time_days, order_multiple) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-        "lead_time_days = excluded.lead_time_days RETURNING id");
+        "lead_time_days = excluded.lead_time_days, order_multiple = excluded.order_multiple "
+        "RETURNING id");
     s.bind(1, supplier.code);
     s.bind(2, supplier.name);
     s.bind(3, supplier.lead_time_days);
+    s.bind(4, supplier.order_multiple);
     s.executeStep();
     Id id = s.getColumn(0).getInt64();
     s.reset();
@@ -192,11 +194,12 @@ Id CatalogueRepository::save_supplier(const Supplier& supplier) {
 
 std::optional<Supplier> CatalogueRepository::find_supplier(std::string_view code) {
     SQLite::Statement s(db_.sql(),
-                        "SELECT id, code, name, lead_time_days FROM supplier WHERE code = ?");
+                        "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
+                        "WHERE code = ?");
     s.bind(1, std::string(code));
     if (!s.executeStep()) return std::nullopt;
     return Supplier{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                    s.getColumn(2).getString(), s.getColumn(3).getInt()};
+                    s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getInt()};
 }
 
 Id CatalogueRepository::save_store(const ShopStore& store) {

@@ -294,11 +294,93 @@ ALTER TABLE shop_order ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE shop_order ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 6: stock alerts, restock and purchase orders, notification channels. Thresholds are
+// named figures with a scope (sku_id / warehouse_id 0 = every one). At most one alert per kind x
+// SKU x warehouse is active (open or acknowledged); resolved ones stay as history. Notifications
+// wait in their own outbox until a channel accepts them.
+constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE supplier ADD COLUMN order_multiple INTEGER NOT NULL DEFAULT 1
+    CHECK (order_multiple >= 1);
+
+CREATE TABLE stock_threshold (
+    name TEXT NOT NULL,
+    sku_id INTEGER NOT NULL DEFAULT 0,
+    warehouse_id INTEGER NOT NULL DEFAULT 0,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (name, sku_id, warehouse_id)
+) WITHOUT ROWID;
+
+CREATE TABLE alert (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('low_stock', 'out_of_stock', 'overstock', 'expiring',
+        'expired', 'stagnant', 'count_loss', 'oversold')),
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    status TEXT NOT NULL CHECK (status IN ('open', 'acknowledged', 'resolved')),
+    detail TEXT NOT NULL DEFAULT '',
+    opened_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    acknowledged_at INTEGER,
+    acknowledged_by TEXT NOT NULL DEFAULT '',
+    snoozed_until INTEGER,
+    resolved_at INTEGER
+);
+CREATE UNIQUE INDEX alert_active ON alert(kind, sku_id, warehouse_id) WHERE status <> 'resolved';
+CREATE INDEX alert_sku ON alert(sku_id, warehouse_id) WHERE status <> 'resolved';
+
+CREATE TABLE purchase_order (
+    id INTEGER PRIMARY KEY,
+    no TEXT NOT NULL UNIQUE,
+    supplier_id INTEGER NOT NULL REFERENCES supplier(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    status TEXT NOT NULL CHECK (status IN
+        ('draft', 'ordered', 'partly_received', 'received', 'cancelled')),
+    expected_at INTEGER,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE TABLE purchase_order_line (
+    po_id INTEGER NOT NULL REFERENCES purchase_order(id) ON DELETE CASCADE,
+    line_no INTEGER NOT NULL,
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    qty INTEGER NOT NULL CHECK (qty > 0),
+    received_qty INTEGER NOT NULL DEFAULT 0 CHECK (received_qty >= 0),
+    unit_cost_fen INTEGER NOT NULL CHECK (unit_cost_fen >= 0),
+    PRIMARY KEY (po_id, line_no)
+) WITHOUT ROWID;
+CREATE INDEX purchase_order_line_sku ON purchase_order_line(sku_id);
+
+CREATE TABLE notify_channel (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('wecom', 'dingtalk', 'smtp', 'desktop')),
+    name TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL DEFAULT '',
+    secret TEXT NOT NULL DEFAULT '',
+    alert_kinds TEXT NOT NULL DEFAULT '',
+    quiet_from INTEGER,
+    quiet_to INTEGER,
+    last_error TEXT NOT NULL DEFAULT '',
+    last_sent_at INTEGER
+);
+CREATE TABLE notify_outbox (
+    id INTEGER PRIMARY KEY,
+    channel_id INTEGER NOT NULL REFERENCES notify_channel(id) ON DELETE CASCADE,
+    alert_id INTEGER REFERENCES alert(id),
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT NOT NULL DEFAULT '',
+    sent_at INTEGER
+);
+CREATE INDEX notify_outbox_pending ON notify_outbox(next_attempt_at) WHERE sent_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}};
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {6, kSchemaV6}};
     return migrations;
 }
 

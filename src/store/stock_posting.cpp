@@ -3,7 +3,9 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "core/translate.h"
+#include "store/alert_evaluation.h"
 #include "store/period_repository.h"
 #include "store/sql_binding.h"
 #include "store/stock_offer.h"
@@ -222,8 +224,17 @@ void StockPosting::flush() {
 std::vector<Movement> StockPosting::commit() {
     flush();
     // The platforms' offer follows available stock, queued with the change that moved it.
-    queue_stock_offers(db_, now_utc(), touched_skus_);
+    Timestamp now = now_utc();
+    queue_stock_offers(db_, now, touched_skus_);
     tx_.commit();
+    // Alerts follow the change within the same process, in their own transaction: the movement
+    // is durable already, so a failure here must not report it as failed; the next evaluation
+    // (the next movement of the SKU or the timer's `alerts run`) catches up.
+    try {
+        if (!touched_skus_.empty())
+            evaluate_stock_alerts(db_, now, {touched_skus_.begin(), touched_skus_.end()});
+    } catch (const Error&) {
+    }
     return std::move(written_);
 }
 

@@ -1,0 +1,35 @@
+#include "core/alert.h"
+
+#include <array>
+
+namespace dj {
+namespace {
+
+constexpr std::array<std::string_view, kAlertKindCount> kKindCodes{
+    "low_stock", "out_of_stock", "overstock",  "expiring",
+    "expired",   "stagnant",     "count_loss", "oversold"};
+constexpr std::array<std::string_view, 3> kStatusCodes{"open", "acknowledged", "resolved"};
+
+}  // namespace
+
+std::string_view alert_kind_code(AlertKind k) {
+    return kKindCodes[static_cast<std::size_t>(k)];
+}
+
+std::optional<AlertKind> parse_alert_kind(std::string_view code) {
+    for (std::size_t i = 0; i < kKindCodes.size(); ++i)
+        if (kKindCodes[i] == code) return static_cast<AlertKind>(i);
+    return std::nullopt;
+}
+
+std::string_view alert_status_code(AlertStatus s) {
+    return kStatusCodes[static_cast<std::size_t>(s)];
+}
+
+std::optional<AlertStatus> parse_alert_status(std::string_view code) {
+    for (std::size_t i = 0; i < kStatusCodes.size(); ++i)
+        if (kStatusCodes[i] == code) return static_cast<AlertStatus>(i);
+    return std::nullopt;
+}
+
+}  // namespace dj

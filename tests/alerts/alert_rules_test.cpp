@@ -1,0 +1,137 @@
+#include "core/alert_rules.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "core/clock.h"
+#include "core/stock_thresholds.h"
+
+using namespace dj;
+
+namespace {
+
+const long kToday = days_from_date("2026-11-24");
+
+std::vector<AlertKind> kinds(const AlertFacts& f, const AlertThresholds& t = {}) {
+    std::vector<AlertKind> out;
+    for (const AlertCondition& c : evaluate_alerts(f, t, kToday))
+        out.push_back(c.kind);
+    return out;
+}
+
+bool has(const std::vector<AlertKind>& ks, AlertKind k) {
+    return std::find(ks.begin(), ks.end(), k) != ks.end();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(alert_rules)
+
+BOOST_AUTO_TEST_CASE(low_stock_at_or_below_reorder_point) {
+    AlertFacts f;
+    f.on_hand = f.available = 10;
+    f.reorder_point = 10;
+    BOOST_TEST(has(kinds(f), AlertKind::low_stock));
+    f.available = 11;
+    BOOST_TEST(!has(kinds(f), AlertKind::low_stock));
+    f.reorder_point = 0;  // nobody buys it: no reorder point to fall under
+    f.available = 0;
+    BOOST_TEST(kinds(f).empty());
+}
+
+BOOST_AUTO_TEST_CASE(out_of_stock_needs_demand_and_oversold_needs_short_orders) {
+    AlertFacts f;
+    f.available = 0;
+    BOOST_TEST(!has(kinds(f), AlertKind::out_of_stock));
+    f.recent_shipped = 3;
+    BOOST_TEST(has(kinds(f), AlertKind::out_of_stock));
+    BOOST_TEST(!has(kinds(f), AlertKind::oversold));
+    f.recent_shipped = 0;
+    f.short_units = 2;
+    f.short_orders = 1;
+    BOOST_TEST(has(kinds(f), AlertKind::out_of_stock));
+    BOOST_TEST(has(kinds(f), AlertKind::oversold));
+}
+
+BOOST_AUTO_TEST_CASE(overstock_only_with_a_maximum) {
+    AlertFacts f;
+    f.on_hand = f.available = 500;
+    BOOST_TEST(!has(kinds(f), AlertKind::overstock));
+    AlertThresholds t;
+    t.max_stock = 500;
+    BOOST_TEST(!has(kinds(f, t), AlertKind::overstock));
+    t.max_stock = 499;
+    BOOST_TEST(has(kinds(f, t), AlertKind::overstock));
+}
+
+BOOST_AUTO_TEST_CASE(expiring_and_expired_batches) {
+    AlertFacts f;
+    f.on_hand = f.available = 20;
+    f.lots = {{kToday + 31, 5}};
+    BOOST_TEST(!has(kinds(f), AlertKind::expiring));
+    f.lots = {{kToday + 30, 5}, {kToday, 1}};  // day 30 and today are within 30 days
+    auto conditions = evaluate_alerts(f, {}, kToday);
+    BOOST_TEST_REQUIRE(conditions.size() == 1u);
+    BOOST_TEST(conditions[0].detail.find("6 units expire by 2026-11-24") != std::string::npos);
+    f.lots = {{kToday - 1, 4}};
+    BOOST_TEST(has(kinds(f), AlertKind::expired));
+    BOOST_TEST(!has(kinds(f), AlertKind::expiring));
+    f.lots = {{kToday - 1, 0}};  // an empty batch warns about nothing
+    BOOST_TEST(kinds(f).empty());
+}
+
+BOOST_AUTO_TEST_CASE(stagnant_after_n_days_with_stock) {
+    AlertFacts f;
+    f.on_hand = f.available = 3;
+    f.days_without_outbound = 59;
+    BOOST_TEST(!has(kinds(f), AlertKind::stagnant));
+    f.days_without_outbound = 60;
+    BOOST_TEST(has(kinds(f), AlertKind::stagnant));
+    f.on_hand = f.available = 0;
+    BOOST_TEST(!has(kinds(f), AlertKind::stagnant));
+}
+
+BOOST_AUTO_TEST_CASE(count_loss_above_percent_of_on_hand) {
+    AlertFacts f;
+    f.on_hand = f.available = 90;
+    f.recent_count_losses = {{10, 100}};  // exactly 10 %: not above
+    BOOST_TEST(!has(kinds(f), AlertKind::count_loss));
+    f.recent_count_losses = {{10, 100}, {11, 100}};
+    BOOST_TEST(has(kinds(f), AlertKind::count_loss));
+    AlertThresholds t;
+    t.count_loss_percent = 20;
+    BOOST_TEST(!has(kinds(f, t), AlertKind::count_loss));
+}
+
+BOOST_AUTO_TEST_CASE(reconcile_opens_once_refreshes_and_resolves) {
+    std::vector<AlertCondition> now{{AlertKind::low_stock, "a"}, {AlertKind::expired, "b"}};
+    AlertChanges c = reconcile_alerts({}, now);
+    BOOST_TEST(c.open.size() == 2u);
+    // Still holding: no second alert, only a new detail.
+    c = reconcile_alerts({{7, AlertKind::low_stock, "old"}, {8, AlertKind::expired, "b"}}, now);
+    BOOST_TEST(c.open.empty());
+    BOOST_TEST_REQUIRE(c.refresh.size() == 1u);
+    BOOST_TEST(c.refresh[0].first == 7);
+    BOOST_TEST(c.resolve.empty());
+    // Cleared: resolved.
+    c = reconcile_alerts({{7, AlertKind::low_stock, "a"}, {9, AlertKind::stagnant, "s"}},
+                         {{AlertKind::low_stock, "a"}});
+    BOOST_TEST(c.open.empty());
+    BOOST_TEST(c.refresh.empty());
+    BOOST_TEST(c.resolve == std::vector<Id>{9});
+}
+
+BOOST_AUTO_TEST_CASE(thresholds_most_specific_scope_wins) {
+    ThresholdBook b;
+    BOOST_TEST(b.value(Threshold::expiry_days, 1, 2) == 30);
+    BOOST_TEST(!b.get(Threshold::reorder_point, 1, 2).has_value());
+    b.set(Threshold::expiry_days, 0, 0, 20);  // shop
+    b.set(Threshold::expiry_days, 0, 2, 15);  // warehouse 2
+    b.set(Threshold::expiry_days, 1, 0, 10);  // SKU 1
+    b.set(Threshold::expiry_days, 1, 3, 5);   // SKU 1 in warehouse 3
+    BOOST_TEST(b.value(Threshold::expiry_days, 9, 9) == 20);
+    BOOST_TEST(b.value(Threshold::expiry_days, 9, 2) == 15);
+    BOOST_TEST(b.value(Threshold::expiry_days, 1, 2) == 10);
+    BOOST_TEST(b.value(Threshold::expiry_days, 1, 3) == 5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
