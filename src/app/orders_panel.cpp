@@ -349,8 +349,8 @@ void OrdersPanel::show_detail() {
         wxString::Format(_("; last changed on the platform %s"), shop_time_text(o->modified_at));
     for (const LedgerRow& m : order_movements(*ctx_.db, o->platform_order_id))
         history += wxString::Format(_("; %s %s %lld from %s by %s@%s"), shop_time_text(m.at),
-                                    u8(m.kind), static_cast<long long>(-m.qty), u8(m.warehouse),
-                                    u8(m.actor.user), u8(m.actor.workstation));
+                                    movement_label(m.kind), static_cast<long long>(-m.qty),
+                                    u8(m.warehouse), u8(m.actor.user), u8(m.actor.workstation));
     history_->SetLabel(history);
     history_->Wrap(GetClientSize().x - FromDIP(30));
     std::optional<OrderHold> hold = OrderHoldRepository(*ctx_.db).find(id);

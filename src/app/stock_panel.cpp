@@ -189,7 +189,7 @@ void StockPanel::show_ledger() {
     long n = 0;
     for (auto it = rows.rbegin(); it != rows.rend() && n < 500; ++it, ++n) {
         ledger_->InsertItem(n, shop_time_text(it->at));
-        ledger_->SetItem(n, 1, u8(it->kind));
+        ledger_->SetItem(n, 1, movement_label(it->kind));
         ledger_->SetItem(n, 2, u8(it->warehouse));
         ledger_->SetItem(n, 3, u8(it->location));
         ledger_->SetItem(n, 4, u8(it->batch));

@@ -45,6 +45,17 @@ wxString platform_label(const std::string& code) {
     return u8(code);
 }
 
+wxString movement_label(const std::string& kind) {
+    if (kind == "receive") return _("Received");
+    if (kind == "ship") return _("Shipped");
+    if (kind == "transfer_out") return _("Transferred out");
+    if (kind == "transfer_in") return _("Transferred in");
+    if (kind == "count") return _("Count adjustment");
+    if (kind == "return") return _("Customer return");
+    if (kind == "scrap") return _("Scrapped");
+    return u8(kind);
+}
+
 wxString level_label(StockLevel level) {
     switch (level) {
         case StockLevel::enough:
@@ -52,7 +63,7 @@ wxString level_label(StockLevel level) {
         case StockLevel::low:
             return _("Low");
         case StockLevel::out:
-            return _("Out");
+            return _("Out of stock");
     }
     return {};
 }

@@ -27,6 +27,7 @@ wxString status_label(const std::string& status_code);
 wxString allocation_label(const std::string& allocation_code);
 wxString platform_label(const std::string& platform_code);
 wxString level_label(StockLevel level);
+wxString movement_label(const std::string& kind);
 
 // Green enough, yellow low, red out: soft backgrounds that keep black text readable.
 wxColour level_colour(StockLevel level);

@@ -27,8 +27,10 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
     while (find.executeStep())
         found.emplace_back(find.getColumn(0).getInt64(), find.getColumn(1).getInt64());
     if (found.empty())
-        throw NotFound(trf("Order {0} is not stored{1}; sync its store first", r.platform_order_id,
-                           r.store.empty() ? "" : " in " + r.store));
+        throw NotFound(r.store.empty() ? trf("Order {0} is not stored; sync its store first",
+                                             r.platform_order_id)
+                                       : trf("Order {0} is not stored in {1}; sync the store first",
+                                             r.platform_order_id, r.store));
     if (found.size() > 1)
         throw InvalidInput(
             trf("Order {0} exists in several stores: name one with --store", r.platform_order_id));
