@@ -2,10 +2,13 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "core/translate.h"
+#include "reports/code128.h"
+#include "reports/pdf_canvas.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {
@@ -45,6 +48,7 @@ std::string default_cjk_font_path() {
 
 struct PdfTableWriter::Impl {
     PdfHeader header;
+    PdfPageSetup setup;
     std::vector<PdfColumn> columns;
     std::vector<float> widths;  // points
     HPDF_STATUS error = 0;
@@ -91,16 +95,24 @@ struct PdfTableWriter::Impl {
 
     void new_page() {
         HPDF_Page page = HPDF_AddPage(doc);
-        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4,
+                          setup.portrait ? HPDF_PAGE_PORTRAIT : HPDF_PAGE_LANDSCAPE);
         pages.push_back(page);
         float top = HPDF_Page_GetHeight(page) - kMargin;
         text(page, kMargin, top - kTitleSize, kTitleSize, header.title);
+        if (!setup.barcode.empty()) {
+            float w = 150, h = 26;  // ~53 x 9 mm: scans from arm's length
+            float x = HPDF_Page_GetWidth(page) - kMargin - w;
+            draw_code128(page, setup.barcode, x, top - h, w, h);
+            text(page, x, top - h - kInfoSize - 1, kInfoSize, setup.barcode);
+        }
         float line_y = top - kTitleSize - 6;
         std::string info;
         for (const std::string& l : header.lines)
             info += (info.empty() ? "" : "    ") + l;
         text(page, kMargin, line_y - kInfoSize, kInfoSize, info);
         y = line_y - kInfoSize - 8;
+        if (!setup.barcode.empty()) y = std::min(y, top - 26 - kInfoSize - 6);
         draw_row(page, headers(), true);
         check(tr("starting a page"));
     }
@@ -155,31 +167,23 @@ struct PdfTableWriter::Impl {
 
 PdfTableWriter::PdfTableWriter(PdfHeader header, std::vector<PdfColumn> columns,
                                const std::string& font_path)
+    : PdfTableWriter(std::move(header), std::move(columns), PdfPageSetup{}, font_path) {}
+
+PdfTableWriter::PdfTableWriter(PdfHeader header, std::vector<PdfColumn> columns, PdfPageSetup setup,
+                               const std::string& font_path)
     : impl_(std::make_unique<Impl>()) {
     Impl& d = *impl_;
     d.header = std::move(header);
+    d.setup = std::move(setup);
     d.columns = std::move(columns);
     d.doc = HPDF_New(remember_error, &d.error);
     if (!d.doc) throw OutputError(tr("PDF: out of memory"));
     HPDF_SetCompressionMode(d.doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(d.doc);
     HPDF_SetCurrentEncoder(d.doc, "UTF-8");
-    if (!std::filesystem::exists(font_path))
-        throw OutputError(
-            trf("PDF: the Chinese font {0} was not found. Install fonts-wqy-zenhei, or set "
-                "DIANJIA_PDF_FONT to a TrueType CJK font (.ttf/.ttc).",
-                font_path));
-    bool collection = font_path.size() > 4 && font_path.substr(font_path.size() - 4) == ".ttc";
-    const char* name = collection ? HPDF_LoadTTFontFromFile2(d.doc, font_path.c_str(), 0, HPDF_TRUE)
-                                  : HPDF_LoadTTFontFromFile(d.doc, font_path.c_str(), HPDF_TRUE);
-    if (name) d.font = HPDF_GetFont(d.doc, name, "UTF-8");
-    if (!d.font)
-        throw OutputError(
-            trf("PDF: cannot use the font {0} (a TrueType-outline CJK font is needed, e.g. "
-                "WenQuanYi Zen Hei; set DIANJIA_PDF_FONT)",
-                font_path));
+    d.font = load_cjk_font(d.doc, font_path);
     // Widths in mm, scaled down to the printable width of an A4 landscape page if needed.
-    double available = 841.89 - 2 * kMargin;
+    double available = (d.setup.portrait ? 595.28 : 841.89) - 2 * kMargin;
     double wanted = 0;
     for (const PdfColumn& c : d.columns)
         wanted += c.width_mm * kPtPerMm;

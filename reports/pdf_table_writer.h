@@ -23,15 +23,23 @@ struct PdfHeader {
     std::vector<std::string> lines;
 };
 
+// How the pages look apart from the table.
+struct PdfPageSetup {
+    bool portrait = false;  // A4 portrait instead of landscape
+    std::string barcode;    // printed as Code 128 at the top right of every page (a wave number)
+};
+
 enum class PdfRowStyle { normal, total };
 
-// A4 landscape pages holding one long table: the page header and the column header repeat on
-// every page, rows break across pages, total rows are shaded, and "page i of n" is written on
-// every page when saved. Text is UTF-8; cells too long for their column end in "…". Shared by
-// the month-end reports and the pick sheets.
+// A4 pages (landscape unless the header asks for portrait) holding one long table: the page header
+// and the column header repeat on every page, rows break across pages, total rows are shaded, and
+// "page i of n" is written on every page when saved. Text is UTF-8; cells too long for their column
+// end in "…". Shared by the month-end reports and the pick sheets.
 class PdfTableWriter {
   public:
     PdfTableWriter(PdfHeader header, std::vector<PdfColumn> columns,
+                   const std::string& font_path = default_cjk_font_path());
+    PdfTableWriter(PdfHeader header, std::vector<PdfColumn> columns, PdfPageSetup setup,
                    const std::string& font_path = default_cjk_font_path());
     ~PdfTableWriter();
     PdfTableWriter(const PdfTableWriter&) = delete;

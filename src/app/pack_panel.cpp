@@ -10,11 +10,11 @@
 
 #include "app/ui_helpers.h"
 #include "core/clock.h"
-#include "store/order_allocation.h"
-#include "store/order_hold_repository.h"
+#include "core/error.h"
+#include "store/catalogue_repository.h"
 #include "store/order_repository.h"
-#include "store/pack_queries.h"
-#include "store/stock_posting.h"
+#include "store/waybill_repository.h"
+#include "sync/order_shipping.h"
 
 namespace dj::app {
 
@@ -72,64 +72,56 @@ void PackPanel::on_scan() {
     scan_->Clear();
     scan_->SetFocus();
     if (code.empty()) return;
-    if (!check_ || check_->complete())
+    if (!session_ || !session_->blocked_reason().empty() || session_->check().complete())
         open_order(code);
     else
         scan_item(code);
 }
 
 void PackPanel::open_order(const std::string& scanned) {
-    check_.reset();
+    session_.reset();
     items_->DeleteAllItems();
     order_text_->SetLabel({});
-    std::optional<Id> id = find_order_for_packing(*ctx_.db, scanned);
-    if (!id) {
-        banner(wxString::Format(_("No order %s: scan the order number on the pick sheet"),
-                                u8(scanned)),
-               Tone::bad);
+    try {
+        Actor packer = ctx_.actor;
+        packer.role = "packer";
+        session_ = std::make_unique<PackSession>(*ctx_.db, packer, scanned);
+    } catch (const NotFound&) {
+        banner(
+            wxString::Format(_("No order %s: scan the order number, tracking number or wave slot"),
+                             u8(scanned)),
+            Tone::bad);
         return;
     }
-    std::optional<Order> o = OrderRepository(*ctx_.db).find(*id);
-    order_id_ = *id;
-    order_no_ = o->platform_order_id;
+    std::optional<Order> o = OrderRepository(*ctx_.db).find(session_->order_id());
     order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), u8(o->platform_order_id),
                                            u8(o->receiver.name), u8(o->receiver.province),
                                            u8(o->receiver.city)));
-    std::optional<OrderHold> hold = OrderHoldRepository(*ctx_.db).find(*id);
-    bool intercepted = o->status == OrderStatus::refund_requested ||
-                       o->status == OrderStatus::cancelled || o->status == OrderStatus::refunded ||
-                       (hold && hold->intercept);
-    check_ = std::make_unique<PackCheck>(order_pack_items(*ctx_.db, *id), intercepted);
     show_items();
-    if (intercepted) {
-        banner(_("STOP: this order is intercepted (refund or cancel). Do not ship; put it aside."),
-               Tone::bad);
-    } else if (hold) {
-        check_.reset();
-        banner(wxString::Format(_("STOP: this order is on hold: %s"), u8(hold->reason)), Tone::bad);
-    } else if (o->allocation == Allocation::shipped || o->status == OrderStatus::shipped) {
-        check_.reset();
-        banner(_("This order has shipped already."), Tone::bad);
-    } else if (o->allocation != Allocation::allocated) {
-        check_.reset();
-        banner(wxString::Format(_("Not ready to pack: %s."),
-                                allocation_label(std::string(allocation_code(o->allocation)))),
-               Tone::bad);
-    } else {
-        banner(wxString::Format(_("Scan the items: %lld to go"),
-                                static_cast<long long>(check_->expected_units())),
-               Tone::neutral);
+    if (!session_->blocked_reason().empty()) {
+        banner(wxString::Format(_("STOP: %s"), u8(session_->blocked_reason())), Tone::bad);
+        return;
     }
+    if (o->allocation != Allocation::allocated) {
+        std::string reason = std::string(allocation_code(o->allocation));
+        session_.reset();
+        banner(wxString::Format(_("Not ready to pack: %s."), allocation_label(reason)), Tone::bad);
+        return;
+    }
+    banner(wxString::Format(_("Scan the items: %lld to go"),
+                            static_cast<long long>(session_->check().expected_units())),
+           Tone::neutral);
 }
 
 void PackPanel::scan_item(const std::string& code) {
-    ScanOutcome outcome = check_->scan(code);
+    ScanOutcome outcome = session_->scan(code, now_utc());
     show_items();
+    const PackCheck& check = session_->check();
     switch (outcome) {
         case ScanOutcome::counted:
             banner(wxString::Format(
                        _("OK. %lld to go"),
-                       static_cast<long long>(check_->expected_units() - check_->scanned_units())),
+                       static_cast<long long>(check.expected_units() - check.scanned_units())),
                    Tone::neutral);
             break;
         case ScanOutcome::completed:
@@ -153,16 +145,25 @@ void PackPanel::scan_item(const std::string& code) {
 
 void PackPanel::finish() {
     try {
-        StockPosting posting(*ctx_.db);
-        MovementContext mc;
-        mc.at = now_utc();
-        mc.doc = order_no_;
-        mc.reason = "packed";
-        mc.actor = ctx_.actor;
-        mc.actor.role = "packer";
-        OrderAllocator(posting).ship(order_id_, mc);
-        posting.commit();
-        banner(_("Complete: packed and shipped from stock. Scan the next order."), Tone::good);
+        Id order_id = session_->order_id();
+        std::optional<Waybill> waybill = find_waybill(*ctx_.db, order_id);
+        if (!waybill) {
+            banner(_("Packed. This order has no waybill yet: assign one before it ships."),
+                   Tone::good);
+            return;
+        }
+        ShipRequest request;
+        request.platform_order_id = session_->order_no();
+        Id store_id = OrderRepository(*ctx_.db).find(order_id)->store_id;
+        request.store = CatalogueRepository(*ctx_.db).store_by_id(store_id)->code;
+        request.carrier = waybill->carrier;
+        request.tracking_no = waybill->tracking_no;
+        Actor packer = ctx_.actor;
+        packer.role = "packer";
+        ship_order(*ctx_.db, request, packer, now_utc());
+        banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
+                                u8(waybill->carrier), u8(waybill->tracking_no)),
+               Tone::good);
         if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
     } catch (const std::exception& e) {
         banner(wxString::Format(_("Could not ship: %s"), u8(e.what())), Tone::bad);
@@ -170,8 +171,7 @@ void PackPanel::finish() {
 }
 
 void PackPanel::reset() {
-    check_.reset();
-    order_id_ = 0;
+    session_.reset();
     items_->DeleteAllItems();
     order_text_->SetLabel({});
     scan_->Clear();
@@ -181,9 +181,9 @@ void PackPanel::reset() {
 
 void PackPanel::show_items() {
     items_->DeleteAllItems();
-    if (!check_) return;
+    if (!session_) return;
     long row = 0;
-    for (const PackItem& item : check_->items()) {
+    for (const PackItem& item : session_->check().items()) {
         items_->InsertItem(row, u8(item.sku_code));
         items_->SetItem(row, 1, u8(item.name));
         items_->SetItem(row, 2, wxString::Format("%lld", static_cast<long long>(item.expected)));

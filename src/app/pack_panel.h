@@ -4,6 +4,7 @@
 
 #include "app/view.h"
 #include "core/pack_check.h"
+#include "store/pack_service.h"
 
 class wxTextCtrl;
 class wxStaticText;
@@ -12,7 +13,9 @@ class wxListCtrl;
 namespace dj::app {
 
 // 拣货打包 → pack station: for a barcode-scanner workstation. The scan field always has the
-// focus; a scanner types like a keyboard and ends with Enter.
+// focus; a scanner types like a keyboard and ends with Enter. A parcel opens by order number,
+// tracking number or WAVE/slot; every scan is recorded (PackSession); a complete parcel ships
+// under its waybill and the platform's confirmation is queued.
 class PackPanel : public View {
   public:
     PackPanel(wxWindow* parent, AppContext& ctx);
@@ -33,9 +36,7 @@ class PackPanel : public View {
     wxStaticText* banner_text_ = nullptr;
     wxStaticText* order_text_ = nullptr;
     wxListCtrl* items_ = nullptr;
-    std::unique_ptr<PackCheck> check_;
-    Id order_id_ = 0;
-    std::string order_no_;
+    std::unique_ptr<PackSession> session_;
 };
 
 }  // namespace dj::app

@@ -39,6 +39,7 @@ void add_order_commands(CLI::App& app, Context& ctx);
 void add_shop_commands(CLI::App& app, Context& ctx);
 void add_dashboard_commands(CLI::App& app, Context& ctx);
 void add_sync_commands(CLI::App& app, Context& ctx);
+void add_wave_commands(CLI::App& app, Context& ctx);
 void add_report_commands(CLI::App& app, Context& ctx);
 void add_alert_commands(CLI::App& app, Context& ctx);
 

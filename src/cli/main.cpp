@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
     cli::add_stock_commands(app, ctx);
     cli::add_order_commands(app, ctx);
     cli::add_sync_commands(app, ctx);
+    cli::add_wave_commands(app, ctx);
     cli::add_report_commands(app, ctx);
     cli::add_alert_commands(app, ctx);
 

@@ -476,6 +476,43 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         db, actor, "demo.build", db.path(),
         "seed " + std::to_string(options.seed) + ", " + std::to_string(options.orders) + " orders");
     posting.commit();
+    {
+        // Open orders carry a carrier and tracking number, as an e-waybill call would give
+        // them, so labels can be printed at once.
+        WriteTransaction tx(db);
+        SQLite::Statement orders(db.sql(),
+                                 "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
+                                 "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
+        SQLite::Statement waybill(db.sql(),
+                                  "INSERT INTO order_waybill(order_id, carrier, tracking_no, "
+                                  "assigned_at) VALUES (?, ?, ?, ?)");
+        Timestamp assigned = today - 3600;
+        while (orders.executeStep()) {
+            std::string platform = orders.getColumn(1).getString();
+            std::string carrier, tracking;
+            if (platform == "jd") {
+                carrier = "JD";
+                tracking = "JDV" + rng.digits(12);
+            } else if (rng.chance(20)) {
+                carrier = "SF";
+                tracking = "SF" + rng.digits(13);
+            } else if (platform == "taobao") {
+                carrier = "ZTO";
+                tracking = "7" + rng.digits(13);
+            } else {
+                carrier = "YTO";
+                tracking = "YT" + rng.digits(13);
+            }
+            waybill.bind(1, orders.getColumn(0).getInt64());
+            waybill.bind(2, carrier);
+            waybill.bind(3, tracking);
+            waybill.bind(4, static_cast<int64_t>(assigned));
+            waybill.exec();
+            waybill.reset();
+        }
+        audit(db, actor, "demo.waybills", db.path());
+        tx.commit();
+    }
     if (!options.platform_endpoint.empty()) {
         // The simulator's default credentials (SimulatorOptions in platform_simulator.h): with
         // `dianjia-cli simulate` running, the demo's first sync is a real one. Connected after

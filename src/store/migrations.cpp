@@ -294,6 +294,64 @@ ALTER TABLE shop_order ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE shop_order ADD COLUMN note TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: waves and the packing line. A waybill (carrier and tracking number) per order; waves
+// with their orders in put-wall slots (an order is in at most one open wave, enforced by the
+// partial unique index); every pack scan; packed parcels; the printer chosen per document type.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE order_waybill (
+    order_id INTEGER PRIMARY KEY REFERENCES shop_order(id),
+    carrier TEXT NOT NULL,
+    tracking_no TEXT NOT NULL,
+    assigned_at INTEGER NOT NULL
+);
+CREATE INDEX order_waybill_tracking ON order_waybill(tracking_no);
+
+CREATE TABLE wave (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    carrier TEXT NOT NULL DEFAULT '',
+    single_item INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL
+);
+
+CREATE TABLE wave_order (
+    wave_id INTEGER NOT NULL REFERENCES wave(id),
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    slot INTEGER NOT NULL CHECK (slot > 0),
+    open INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (wave_id, order_id),
+    UNIQUE (wave_id, slot)
+);
+CREATE UNIQUE INDEX wave_order_one_open ON wave_order(order_id) WHERE open = 1;
+
+CREATE TABLE pack_scan (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    at INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    user TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    workstation TEXT NOT NULL
+);
+CREATE INDEX pack_scan_order ON pack_scan(order_id);
+
+CREATE TABLE order_packed (
+    order_id INTEGER PRIMARY KEY REFERENCES shop_order(id),
+    packed_at INTEGER NOT NULL,
+    packed_by TEXT NOT NULL,
+    workstation TEXT NOT NULL
+);
+
+CREATE TABLE printer_choice (
+    document TEXT PRIMARY KEY CHECK (document IN ('label', 'a4')),
+    printer TEXT NOT NULL
+);
+)sql";
+
 // Version 6: stock alerts, restock and purchase orders, notification channels. Thresholds are
 // named figures with a scope (sku_id / warehouse_id 0 = every one). At most one alert per kind x
 // SKU x warehouse is active (open or acknowledged); resolved ones stay as history. Notifications
@@ -380,7 +438,8 @@ CREATE INDEX notify_outbox_pending ON notify_outbox(next_attempt_at) WHERE sent_
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {6, kSchemaV6}};
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+        {6, kSchemaV6}};
     return migrations;
 }
 

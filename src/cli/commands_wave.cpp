@@ -1,0 +1,209 @@
+// wave create / list, order waybill, print picksheet / labels / packing-list / send, pack.
+#include <array>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli_context.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "reports/label_template.h"
+#include "reports/packing_list.h"
+#include "reports/pick_sheet.h"
+#include "reports/waybill_label.h"
+#include "store/pack_queries.h"
+#include "store/pack_service.h"
+#include "store/parcel_document_queries.h"
+#include "store/wave_service.h"
+#include "store/waybill_repository.h"
+
+namespace dj::cli {
+namespace {
+
+// An order named by its platform id (any store) or "#local number".
+Id require_order(Database& db, const std::string& order) {
+    if (auto id = find_order_for_packing(db, order)) return *id;
+    throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
+}
+
+std::string quoted_for_shell(const std::string& s) {
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+}  // namespace
+
+void add_wave_commands(CLI::App& app, Context& ctx) {
+    auto* wave =
+        app.add_subcommand("wave", tr("Waves: orders picked in one walk"))->require_subcommand(1);
+    auto* create = wave->add_subcommand("create", tr("Group the allocated orders into waves"));
+    auto request = std::make_shared<WaveRequest>();
+    auto carrier = std::make_shared<std::string>();
+    create->add_option("--warehouse,-w", request->warehouse, tr("Only this warehouse"));
+    create->add_option("--carrier", *carrier, tr("Only orders of this carrier"));
+    create
+        ->add_option("--max", request->max_orders,
+                     tr("At most this many orders per wave (default 50)"))
+        ->check(CLI::Range(1, 100000));
+    create->callback([&ctx, request, carrier] {
+        // One wave per call: the packer starts the next when this one is picked.
+        WaveRequest r = *request;
+        r.max_waves = 1;
+        if (!carrier->empty()) r.carrier = *carrier;
+        WaveService service(ctx.db(), ctx.actor());
+        std::vector<WaveInfo> waves = service.create_waves(r, now_utc());
+        if (ctx.json) {
+            if (waves.empty()) {
+                std::cout << "{\"wave\": null, \"orders\": []}\n";
+                return;
+            }
+            const WaveInfo& w = waves.front();
+            std::cout << "{\"wave\": " << json_quote(w.number)
+                      << ", \"warehouse\": " << json_quote(w.warehouse)
+                      << ", \"carrier\": " << json_quote(w.carrier) << ", \"units\": " << w.units
+                      << ", \"orders\": [";
+            std::vector<WaveSlot> slots = service.wave_slots(w.number);
+            for (std::size_t s = 0; s < slots.size(); ++s)
+                std::cout << (s ? ", " : "") << json_quote(slots[s].platform_order_id);
+            std::cout << "]}\n";
+            return;
+        }
+        if (waves.empty()) std::cout << tr("No allocated order is waiting for a wave.") << "\n";
+        for (const WaveInfo& w : waves)
+            std::cout << trf("Wave {0}: {1} orders, {2} units ({3}, {4})", w.number,
+                             std::to_string(w.orders), std::to_string(w.units), w.warehouse,
+                             w.carrier.empty() ? tr("no carrier yet") : w.carrier)
+                      << "\n";
+    });
+    wave->add_subcommand("list", tr("Waves, newest first"))->callback([&ctx] {
+        Listing out({{"wave", tr("Wave")},
+                     {"status", tr("Status")},
+                     {"warehouse", tr("Warehouse")},
+                     {"carrier", tr("Carrier")},
+                     {"orders", tr("Orders")},
+                     {"units", tr("Units")},
+                     {"created_at", tr("Created (UTC)")}});
+        for (const WaveInfo& w : WaveService(ctx.db(), ctx.actor()).list_waves())
+            out.add({Cell::str(w.number),
+                     Cell::str(w.status == WaveStatus::open ? "open" : "closed"),
+                     Cell::str(w.warehouse), Cell::str(w.carrier), Cell::num(w.orders),
+                     Cell::num(w.units), Cell::str(format_utc(w.created_at))});
+        ctx.print(out);
+    });
+
+    auto* order = app.get_subcommand("order");
+    auto* waybill =
+        order->add_subcommand("waybill", tr("Give an order its carrier and tracking number"));
+    auto wb = std::make_shared<std::array<std::string, 3>>();
+    waybill->add_option("ORDER_ID", (*wb)[0], tr("Platform order id or #local number"))->required();
+    waybill->add_option("--carrier", (*wb)[1], tr("Carrier code"))->required();
+    waybill->add_option("--tracking", (*wb)[2], tr("Tracking number"))->required();
+    waybill->callback([&ctx, wb] {
+        Database& db = ctx.db();
+        Waybill w;
+        w.order_id = require_order(db, (*wb)[0]);
+        w.carrier = (*wb)[1];
+        w.tracking_no = (*wb)[2];
+        w.assigned_at = now_utc();
+        assign_waybill(db, ctx.actor(), w);
+        std::cout << trf("Order {0} ships with {1} {2}", (*wb)[0], w.carrier, w.tracking_no)
+                  << "\n";
+    });
+
+    auto* print =
+        app.add_subcommand("print", tr("Pick sheets, waybill labels and packing lists as PDF"))
+            ->require_subcommand(1);
+    struct PrintArgs {
+        std::string subject, out, size = "100x150", paper = "a5", printer;
+    };
+    auto pa = std::make_shared<PrintArgs>();
+    auto* picksheet = print->add_subcommand("picksheet", tr("The pick sheet of a wave"));
+    picksheet->add_option("WAVE", pa->subject, tr("Wave number"))->required();
+    picksheet->add_option("--out", pa->out, tr("PDF file to write"))->required();
+    picksheet->callback([&ctx, pa] {
+        reports::render_pick_sheet(WaveService(ctx.db(), ctx.actor()).pick_list(pa->subject),
+                                   pa->out, now_utc());
+        std::cout << trf("Pick sheet of wave {0} written to {1}", pa->subject, pa->out) << "\n";
+    });
+    auto* labels = print->add_subcommand("labels", tr("Waybill labels of a wave, one page each"));
+    labels->add_option("WAVE", pa->subject, tr("Wave number"))->required();
+    labels->add_option("--size", pa->size, tr("Label size"))
+        ->check(CLI::IsMember({"100x150", "100x180", "76x130"}));
+    labels->add_option("--out", pa->out, tr("PDF file to write"))->required();
+    labels->callback([&ctx, pa] {
+        std::vector<LabelData> data = wave_label_data(ctx.db(), pa->subject, now_utc());
+        reports::render_labels(data, reports::load_label_template(pa->size), pa->out);
+        std::cout << trf("{0} labels written to {1}", std::to_string(data.size()), pa->out) << "\n";
+    });
+    auto* packing = print->add_subcommand("packing-list", tr("The packing list of an order"));
+    packing->add_option("ORDER_ID", pa->subject, tr("Platform order id or #local number"))
+        ->required();
+    packing->add_option("--out", pa->out, tr("PDF file to write"))->required();
+    packing->add_option("--paper", pa->paper, tr("a5 or a4"))->check(CLI::IsMember({"a5", "a4"}));
+    packing->callback([&ctx, pa] {
+        Database& db = ctx.db();
+        reports::render_packing_list(
+            packing_list_data(db, require_order(db, pa->subject), now_utc()), pa->out,
+            pa->paper == "a4" ? reports::PaperSize::a4 : reports::PaperSize::a5);
+        std::cout << trf("Packing list of order {0} written to {1}", pa->subject, pa->out) << "\n";
+    });
+    auto* send = print->add_subcommand("send", tr("Send a PDF to a printer (CUPS lp)"));
+    send->add_option("FILE", pa->subject, tr("PDF file"))->required()->check(CLI::ExistingFile);
+    send->add_option("--printer", pa->printer, tr("Printer name"))->required();
+    send->callback([pa] {
+        std::string command =
+            "lp -d " + quoted_for_shell(pa->printer) + " " + quoted_for_shell(pa->subject);
+        int rc = std::system(command.c_str());
+        if (rc != 0)
+            throw Error(
+                trf("The printer {0} did not take {1} (lp exited with {2}): check the printer "
+                    "name with lpstat -p",
+                    pa->printer, pa->subject, std::to_string(rc)));
+        std::cout << trf("Sent {0} to {1}", pa->subject, pa->printer) << "\n";
+    });
+
+    auto* pack = app.add_subcommand("pack", tr("Scripted packing: scan every item of an order"));
+    auto scans = std::make_shared<std::pair<std::string, std::vector<std::string>>>();
+    pack->add_option("ORDER_ID", scans->first,
+                     tr("Order number, #local number, tracking number or WAVE/slot"))
+        ->required();
+    pack->add_option("--scan", scans->second, tr("Item barcodes or SKU codes, in scan order"))
+        ->required();
+    pack->callback([&ctx, scans] {
+        Database& db = ctx.db();
+        PackSession session(db, ctx.actor(), scans->first);
+        if (!session.blocked_reason().empty())
+            throw StockRuleViolation(trf("Order {0} must not be packed: {1}", session.order_no(),
+                                         session.blocked_reason()));
+        for (const std::string& code : scans->second) {
+            switch (session.scan(code, now_utc())) {
+                case ScanOutcome::counted:
+                case ScanOutcome::completed:
+                    break;
+                case ScanOutcome::wrong_item:
+                    throw StockRuleViolation(trf("Order {0}: {1} is not in this order; take it out",
+                                                 session.order_no(), code));
+                case ScanOutcome::too_many:
+                    throw StockRuleViolation(
+                        trf("Order {0}: {1} is scanned more often than ordered", session.order_no(),
+                            code));
+                case ScanOutcome::blocked:
+                    throw StockRuleViolation(trf("Order {0} must not be packed: {1}",
+                                                 session.order_no(), session.blocked_reason()));
+            }
+        }
+        const PackCheck& check = session.check();
+        if (!check.complete())
+            throw StockRuleViolation(trf("Order {0} is not complete: {1} of {2} units scanned",
+                                         session.order_no(), std::to_string(check.scanned_units()),
+                                         std::to_string(check.expected_units())));
+        std::cout << trf("Order {0} packed: {1} units", session.order_no(),
+                         std::to_string(check.scanned_units()))
+                  << "\n";
+    });
+}
+
+}  // namespace dj::cli

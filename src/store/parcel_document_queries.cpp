@@ -1,0 +1,109 @@
+#include "store/parcel_document_queries.h"
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/database.h"
+#include "store/pack_queries.h"
+#include "store/wave_service.h"
+#include "store/waybill_repository.h"
+
+namespace dj {
+namespace {
+
+struct OrderHeader {
+    std::string order_no;
+    std::string store_name;
+    std::string warehouse_name;
+    std::string buyer_nick;
+    std::string buyer_note;
+    Receiver receiver;
+    Timestamp paid_at = 0;
+    Fen paid_amount = 0;
+};
+
+OrderHeader read_header(Database& db, Id order_id) {
+    SQLite::Statement s(
+        db.sql(),
+        "SELECT o.platform_order_id, s.name, ifnull(w.name, ''), o.buyer_nick, o.buyer_note, "
+        "o.receiver_name, o.receiver_phone, o.province, o.city, o.district, o.address, "
+        "ifnull(o.paid_at, o.created_at), o.paid_amount_fen FROM shop_order o "
+        "JOIN shop_store s ON s.id = o.store_id LEFT JOIN warehouse w ON w.id = o.warehouse_id "
+        "WHERE o.id = ?");
+    s.bind(1, static_cast<int64_t>(order_id));
+    if (!s.executeStep())
+        throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    OrderHeader h;
+    h.order_no = s.getColumn(0).getString();
+    h.store_name = s.getColumn(1).getString();
+    h.warehouse_name = s.getColumn(2).getString();
+    h.buyer_nick = s.getColumn(3).getString();
+    h.buyer_note = s.getColumn(4).getString();
+    h.receiver = {s.getColumn(5).getString(), s.getColumn(6).getString(),
+                  s.getColumn(7).getString(), s.getColumn(8).getString(),
+                  s.getColumn(9).getString(), s.getColumn(10).getString()};
+    h.paid_at = s.getColumn(11).getInt64();
+    h.paid_amount = s.getColumn(12).getInt64();
+    return h;
+}
+
+}  // namespace
+
+LabelData order_label_data(Database& db, Id order_id, Timestamp now) {
+    OrderHeader h = read_header(db, order_id);
+    std::optional<Waybill> waybill = find_waybill(db, order_id);
+    if (!waybill)
+        throw InvalidInput(
+            trf("Order {0} has no tracking number: assign one with order waybill "
+                "{0} --carrier CODE --tracking NO",
+                h.order_no));
+    LabelData d;
+    d.carrier = waybill->carrier;
+    d.tracking_no = waybill->tracking_no;
+    d.order_no = h.order_no;
+    d.store_name = h.store_name;
+    d.sender_name = h.store_name;
+    d.sender_address = h.warehouse_name;
+    d.receiver = h.receiver;
+    for (const PackItem& item : order_pack_items(db, order_id))
+        d.items +=
+            (d.items.empty() ? "" : "; ") + item.sku_code + " x" + std::to_string(item.expected);
+    d.printed_at = now;
+    return d;
+}
+
+std::vector<LabelData> wave_label_data(Database& db, const std::string& wave_number,
+                                       Timestamp now) {
+    std::vector<LabelData> labels;
+    for (const WaveSlot& slot : WaveService(db, {}).wave_slots(wave_number)) {
+        labels.push_back(order_label_data(db, slot.order_id, now));
+        labels.back().wave = wave_number + " / " + std::to_string(slot.slot);
+    }
+    return labels;
+}
+
+PackingList packing_list_data(Database& db, Id order_id, Timestamp now) {
+    OrderHeader h = read_header(db, order_id);
+    PackingList p;
+    p.order_no = h.order_no;
+    p.store_name = h.store_name;
+    p.buyer_nick = h.buyer_nick;
+    p.receiver = h.receiver;
+    p.buyer_note = h.buyer_note;
+    if (auto w = find_waybill(db, order_id)) {
+        p.carrier = w->carrier;
+        p.tracking_no = w->tracking_no;
+    }
+    p.paid_at = h.paid_at;
+    p.paid_amount = h.paid_amount;
+    SQLite::Statement spec(db.sql(), "SELECT spec FROM sku WHERE id = ?");
+    for (const PackItem& item : order_pack_items(db, order_id)) {
+        spec.reset();
+        spec.bind(1, static_cast<int64_t>(item.sku_id));
+        std::string s = spec.executeStep() ? spec.getColumn(0).getString() : "";
+        p.lines.push_back({item.sku_code, item.name, s, item.expected});
+    }
+    p.printed_at = now;
+    return p;
+}
+
+}  // namespace dj

@@ -1,0 +1,57 @@
+#include "store/waybill_repository.h"
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+
+namespace dj {
+
+void assign_waybill(Database& db, const Actor& actor, const Waybill& w) {
+    SQLite::Statement label(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    label.bind(1, static_cast<int64_t>(w.order_id));
+    if (!label.executeStep())
+        throw NotFound(trf("Order #{0} does not exist", std::to_string(w.order_id)));
+    std::string order_no = label.getColumn(0).getString();
+    if (w.carrier.empty() || w.tracking_no.empty())
+        throw InvalidInput(
+            trf("Order {0}: give the carrier and the tracking number (--carrier, --tracking)",
+                order_no));
+    if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)
+        throw InvalidInput(
+            trf("Tracking number {0} is already used by order #{1}: check the "
+                "number on the waybill",
+                w.tracking_no, std::to_string(*other)));
+    WriteTransaction tx(db);
+    SQLite::Statement s(db.sql(),
+                        "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
+                        "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
+                        "assigned_at = excluded.assigned_at");
+    s.bind(1, static_cast<int64_t>(w.order_id));
+    s.bind(2, w.carrier);
+    s.bind(3, w.tracking_no);
+    s.bind(4, static_cast<int64_t>(w.assigned_at));
+    s.exec();
+    audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
+    tx.commit();
+}
+
+std::optional<Waybill> find_waybill(Database& db, Id order_id) {
+    SQLite::Statement s(db.sql(),
+                        "SELECT carrier, tracking_no, assigned_at FROM order_waybill "
+                        "WHERE order_id = ?");
+    s.bind(1, static_cast<int64_t>(order_id));
+    if (!s.executeStep()) return std::nullopt;
+    return Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
+                   s.getColumn(2).getInt64()};
+}
+
+std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no) {
+    SQLite::Statement s(db.sql(), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
+    s.bind(1, tracking_no);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+}  // namespace dj

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/actor.h"
+#include "core/types.h"
+
+namespace dj {
+
+class Database;
+
+// The carrier and tracking number a parcel ships under, as an e-waybill call or a person gave it.
+struct Waybill {
+    Id order_id = 0;
+    std::string carrier;
+    std::string tracking_no;
+    Timestamp assigned_at = 0;
+};
+
+// Records (or replaces) an order's waybill, audited. Throws InvalidInput when carrier or
+// tracking number is empty, or the tracking number belongs to another order.
+void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill);
+std::optional<Waybill> find_waybill(Database& db, Id order_id);
+std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no);
+
+}  // namespace dj

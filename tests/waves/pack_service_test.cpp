@@ -1,0 +1,66 @@
+#include "store/pack_service.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "core/error.h"
+#include "store/order_actions.h"
+#include "store/order_hold_repository.h"
+#include "store/wave_service.h"
+#include "wave_shop.h"
+
+using namespace dj;
+
+namespace {
+
+struct Fixture : test::WaveShop {
+    int scans() { return db.sql().execAndGet("SELECT count(*) FROM pack_scan").getInt(); }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(pack_service, Fixture)
+
+BOOST_AUTO_TEST_CASE(complete_parcel_is_packed_and_every_scan_recorded) {
+    Id id = order("6001", 1, 1);
+    PackSession p(db, test::test_actor(), "6001");
+    BOOST_TEST(p.blocked_reason().empty());
+    BOOST_TEST((p.scan("6901234567892", now) == ScanOutcome::counted));
+    BOOST_TEST((p.scan("6901234567892", now) == ScanOutcome::too_many));
+    BOOST_TEST((p.scan("NOPE", now) == ScanOutcome::wrong_item));
+    BOOST_TEST(!order_packed(db, id));
+    BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::completed));
+    BOOST_TEST(order_packed(db, id));
+    BOOST_TEST(scans() == 4);
+    BOOST_TEST(db.sql().execAndGet("SELECT user FROM pack_scan LIMIT 1").getString() == "tester");
+    // Packed once: a second pass is refused.
+    PackSession again(db, test::test_actor(), "6001");
+    BOOST_TEST(!again.blocked_reason().empty());
+}
+
+BOOST_AUTO_TEST_CASE(opens_by_tracking_number_local_id_and_wave_slot) {
+    Id id = order("6101", 1, 0);
+    BOOST_TEST(PackSession(db, test::test_actor(), "SF6101").order_id() == id);
+    BOOST_TEST(PackSession(db, test::test_actor(), "#" + std::to_string(id)).order_id() == id);
+    auto waves = WaveService(db, test::test_actor()).create_waves({}, now);
+    BOOST_TEST(PackSession(db, test::test_actor(), waves[0].number + "/1").order_id() == id);
+    BOOST_CHECK_THROW(PackSession(db, test::test_actor(), "nothing"), NotFound);
+}
+
+BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
+    Id held = order("6201", 1, 0);
+    Id intercepted = order("6202", 1, 0);
+    order("6203", 1, 0);
+    OrderActions(db, test::test_actor()).hold(held, "check address");
+    OrderHoldRepository(db).hold({intercepted, "refund", true, now});
+    db.sql().exec(
+        "UPDATE shop_order SET status = 'refund_requested' "
+        "WHERE platform_order_id = '6203'");
+    for (const char* no : {"6201", "6202", "6203"}) {
+        PackSession p(db, test::test_actor(), no);
+        BOOST_TEST(!p.blocked_reason().empty());
+        BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::blocked));
+    }
+    BOOST_TEST(scans() == 3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,65 @@
+// A small shop with stock on shelves and waiting orders, shared by the wave and pack tests.
+#pragma once
+
+#include <string>
+
+#include "core/clock.h"
+#include "core/order.h"
+#include "store/database.h"
+#include "store/order_allocation.h"
+#include "store/stock_posting.h"
+#include "store/stock_service.h"
+#include "store/waybill_repository.h"
+#include "test_db.h"
+
+namespace dj::test {
+
+struct WaveShop {
+    TempDir dir;
+    Database db{dir.file("waves.db")};
+    Timestamp now = parse_time("2026-11-24T10:00:00+08:00", "now");
+
+    WaveShop() {
+        seed_small_shop(db);
+        // CUP-1 on the far shelf, TEA-1 in two batches: the later expiry on the near shelf.
+        receive("CUP-1", 50, "B-01-01");
+        receive("TEA-1", 20, "A-01-01", "L2", "2027-12-31");
+        receive("TEA-1", 5, "B-01-01", "L1", "2027-03-31");
+    }
+    void receive(const std::string& sku, Qty qty, const std::string& location,
+                 const std::string& batch = {}, const std::string& expiry = {}) {
+        StockService::Receive r;
+        r.sku = sku;
+        r.qty = qty;
+        r.warehouse = "CZ";
+        r.location = location;
+        r.unit_cost = 800;
+        r.batch = batch;
+        r.expiry = expiry;
+        StockService(db, test_actor()).receive(r);
+    }
+    // An order of `cups` CUP-1 and `teas` TEA-1, with a waybill of `carrier` unless empty.
+    Id order(const std::string& id, Qty cups, Qty teas, const std::string& carrier = "ZTO") {
+        Order o;
+        o.store_id = 1;
+        o.platform_order_id = id;
+        o.status = OrderStatus::to_ship;
+        o.receiver = {"张**", "138****5678", "江苏省", "常州市", "武进区", "湖塘镇***"};
+        o.created_at = now - 3600;
+        o.paid_at = now - 3600 + static_cast<Timestamp>(id.size());
+        o.modified_at = o.created_at;
+        if (cups > 0) o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", cups, 1990});
+        if (teas > 0) o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", teas, 9900});
+        StockPosting p(db);
+        OrderAllocator(p).accept(o);
+        p.commit();
+        Id order_id =
+            db.sql()
+                .execAndGet("SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'")
+                .getInt64();
+        if (!carrier.empty()) assign_waybill(db, test_actor(), {order_id, carrier, "SF" + id, now});
+        return order_id;
+    }
+};
+
+}  // namespace dj::test
