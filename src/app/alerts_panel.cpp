@@ -1,58 +1,114 @@
 #include "app/alerts_panel.h"
 
+#include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 
 #include "app/ui_helpers.h"
 #include "core/clock.h"
+#include "core/translate.h"
+#include "store/alert_evaluation.h"
+#include "store/alert_repository.h"
 
 namespace dj::app {
 namespace {
 
-wxString kind_label(const std::string& kind) {
-    if (kind == "out_of_stock") return _("Out of stock");
-    if (kind == "low_stock") return _("Low stock");
-    if (kind == "expiring") return _("Batch expiring");
-    if (kind == "expired") return _("Batch expired");
-    if (kind == "short_order") return _("Order short of stock");
-    if (kind == "unmapped_order") return _("Order with unknown SKU");
-    return u8(kind);
+wxString kind_label(AlertKind kind) {
+    switch (kind) {
+        case AlertKind::low_stock:
+            return _("Low stock");
+        case AlertKind::out_of_stock:
+            return _("Out of stock");
+        case AlertKind::overstock:
+            return _("Overstock");
+        case AlertKind::expiring:
+            return _("Batch expiring");
+        case AlertKind::expired:
+            return _("Batch expired");
+        case AlertKind::stagnant:
+            return _("Stagnant stock");
+        case AlertKind::count_loss:
+            return _("Large count loss");
+        case AlertKind::oversold:
+            return _("Oversold");
+    }
+    return {};
 }
 
-StockLevel kind_level(const std::string& kind) {
-    return kind == "low_stock" || kind == "expiring" ? StockLevel::low : StockLevel::out;
+wxString alert_status_label(const Alert& a, Timestamp now) {
+    if (a.status == AlertStatus::resolved) return _("Resolved");
+    if (a.snoozed_until && *a.snoozed_until > now)
+        return wxString::Format(_("Snoozed until %s"), shop_time_text(*a.snoozed_until));
+    return a.status == AlertStatus::acknowledged ? _("Acknowledged") : _("Open");
+}
+
+StockLevel kind_level(AlertKind kind) {
+    switch (kind) {
+        case AlertKind::out_of_stock:
+        case AlertKind::expired:
+        case AlertKind::oversold:
+        case AlertKind::count_loss:
+            return StockLevel::out;
+        default:
+            return StockLevel::low;
+    }
 }
 
 }  // namespace
 
 AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* root = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
     summary_ = new wxStaticText(this, wxID_ANY, {});
     summary_->SetFont(summary_->GetFont().Bold().Scaled(1.2f));
-    root->Add(summary_, wxSizerFlags().Border(wxALL, FromDIP(10)));
+    bar->Add(summary_, wxSizerFlags(1).Center());
+    resolved_ = new wxCheckBox(this, wxID_ANY, _("Show resolved"));
+    bar->Add(resolved_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    auto* check = new wxButton(this, wxID_ANY, _("Check now"));
+    auto* ack = new wxButton(this, wxID_ANY, _("Acknowledge"));
+    auto* snooze_button = new wxButton(this, wxID_ANY, _("Snooze..."));
+    for (wxButton* b : {check, ack, snooze_button})
+        bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));
+    root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(170));
-    list_->AppendColumn(_("SKU / order"), wxLIST_FORMAT_LEFT, FromDIP(190));
-    list_->AppendColumn(_("Warehouse"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    list_->AppendColumn(_("Details"), wxLIST_FORMAT_LEFT, FromDIP(520));
+    list_->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    list_->AppendColumn(_("SKU"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    list_->AppendColumn(_("Warehouse"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    list_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    list_->AppendColumn(_("Details"), wxLIST_FORMAT_LEFT, FromDIP(460));
     root->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
     SetSizer(root);
+
+    resolved_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { reload(); });
+    check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_now(); });
+    ack->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { acknowledge(); });
+    snooze_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { snooze(); });
 }
 
 void AlertsPanel::reload() {
     loading_ = true;
     std::string path = ctx_.db_path;
-    ctx_.tasks.start<std::vector<Attention>>(
+    bool with_resolved = resolved_->IsChecked();
+    ctx_.tasks.start<std::vector<Alert>>(
         alive(),
-        [path](TaskProgress&) {
+        [path, with_resolved](TaskProgress&) {
             Database db(path, Database::Mode::existing);
-            return attention_items(db, now_utc());
+            std::vector<Alert> all = list_alerts(db, {});
+            if (with_resolved) return all;
+            std::vector<Alert> active;
+            for (Alert& a : all)
+                if (a.status != AlertStatus::resolved) active.push_back(std::move(a));
+            return active;
         },
-        [this](std::vector<Attention>& items) {
+        [this](std::vector<Alert>& alerts) {
             loading_ = false;
-            show(items);
+            alerts_ = std::move(alerts);
+            show(alerts_);
         },
         [this](const std::string& error) {
             loading_ = false;
@@ -60,21 +116,80 @@ void AlertsPanel::reload() {
         });
 }
 
-void AlertsPanel::show(const std::vector<Attention>& items) {
+void AlertsPanel::show(const std::vector<Alert>& alerts) {
+    Timestamp now = now_utc();
     list_->DeleteAllItems();
     long row = 0;
-    for (const Attention& a : items) {
+    std::size_t active = 0;
+    for (const Alert& a : alerts) {
         list_->InsertItem(row, kind_label(a.kind));
-        list_->SetItem(row, 1, u8(a.subject));
+        list_->SetItem(row, 1, u8(a.sku));
         list_->SetItem(row, 2, u8(a.warehouse));
-        list_->SetItem(row, 3, u8(a.detail));
-        list_->SetItemBackgroundColour(row, level_colour(kind_level(a.kind)));
+        list_->SetItem(row, 3, alert_status_label(a, now));
+        list_->SetItem(row, 4, shop_time_text(a.opened_at));
+        list_->SetItem(row, 5, u8(a.detail));
+        bool live =
+            a.status != AlertStatus::resolved && !(a.snoozed_until && *a.snoozed_until > now);
+        if (live) ++active;
+        list_->SetItemBackgroundColour(row, live ? level_colour(kind_level(a.kind)) : *wxWHITE);
         ++row;
     }
-    summary_->SetLabel(items.empty()
-                           ? _("Nothing needs attention.")
-                           : wxString::Format(_("%zu things need attention"), items.size()));
+    summary_->SetLabel(active == 0 ? _("No open alerts.")
+                                   : wxString::Format(_("%zu open alerts"), active));
     Layout();
+}
+
+const Alert* AlertsPanel::selected() const {
+    long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return row >= 0 && row < static_cast<long>(alerts_.size()) ? &alerts_[row] : nullptr;
+}
+
+void AlertsPanel::check_now() {
+    loading_ = true;
+    summary_->SetLabel(_("Checking..."));
+    std::string path = ctx_.db_path;
+    ctx_.tasks.start<int>(
+        alive(),
+        [path](TaskProgress&) {
+            Database db(path, Database::Mode::existing);
+            evaluate_stock_alerts(db, now_utc(), {});
+            return 0;
+        },
+        [this](int&) {
+            loading_ = false;
+            reload();
+        },
+        [this](const std::string& error) {
+            loading_ = false;
+            show_error(this, _("Could not check the alerts"), error);
+        });
+}
+
+void AlertsPanel::acknowledge() {
+    const Alert* a = selected();
+    if (!a) return;
+    try {
+        acknowledge_alert(*ctx_.db, ctx_.actor, a->id, now_utc());
+        reload();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not acknowledge the alert"), e.what());
+    }
+}
+
+void AlertsPanel::snooze() {
+    const Alert* a = selected();
+    if (!a) return;
+    wxString date =
+        wxGetTextFromUser(_("Snooze until (YYYY-MM-DD):"), _("Snooze alert"),
+                          u8(date_from_days(days_from_date(shop_date(now_utc())) + 1)), this);
+    if (date.empty()) return;
+    try {
+        Timestamp until = parse_time(parse_date(to_u8(date), tr("Snooze until")), "until");
+        snooze_alert(*ctx_.db, ctx_.actor, a->id, until, now_utc());
+        reload();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not snooze the alert"), e.what());
+    }
 }
 
 }  // namespace dj::app

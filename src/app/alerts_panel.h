@@ -1,14 +1,19 @@
 #pragma once
 
+#include <vector>
+
 #include "app/view.h"
-#include "store/dashboard_queries.h"
+#include "core/alert.h"
 
 class wxListCtrl;
 class wxStaticText;
+class wxCheckBox;
 
 namespace dj::app {
 
-// 预警: what needs a person now — stock out or low, batches expiring, orders that cannot ship.
+// 预警: the alert centre — low and out of stock, overstock, expiring and expired batches,
+// stagnant stock, count losses, oversold orders — to acknowledge or snooze; "Check now" runs
+// the time-based rules off the UI thread.
 class AlertsPanel : public View {
   public:
     AlertsPanel(wxWindow* parent, AppContext& ctx);
@@ -16,9 +21,16 @@ class AlertsPanel : public View {
     bool loading() const override { return loading_; }
 
   private:
-    void show(const std::vector<Attention>& items);
+    void show(const std::vector<Alert>& alerts);
+    void check_now();
+    void acknowledge();
+    void snooze();
+    const Alert* selected() const;
+
     wxListCtrl* list_ = nullptr;
     wxStaticText* summary_ = nullptr;
+    wxCheckBox* resolved_ = nullptr;
+    std::vector<Alert> alerts_;
     bool loading_ = false;
 };
 

@@ -6,6 +6,7 @@
 
 #include "app/ui_helpers.h"
 #include "core/clock.h"
+#include "store/alert_repository.h"
 
 namespace dj::app {
 
@@ -76,7 +77,11 @@ void DashboardPanel::reload() {
         [path](TaskProgress&) {
             Database db(path, Database::Mode::existing);
             Timestamp now = now_utc();
-            return Figures{dashboard_figures(db, now), attention_items(db, now).size()};
+            std::size_t open = 0;
+            for (const Alert& a :
+                 list_alerts(db, AlertFilter{std::nullopt, std::nullopt, {}, {}, now, 1000}))
+                if (a.status != AlertStatus::resolved) ++open;
+            return Figures{dashboard_figures(db, now), open};
         },
         [this](Figures& f) {
             loading_ = false;
