@@ -1,7 +1,9 @@
 #include "app/pack_panel.h"
 
 #include <wx/button.h>
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -11,8 +13,13 @@
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "reports/label_template.h"
+#include "reports/pick_sheet.h"
+#include "reports/waybill_label.h"
 #include "store/catalogue_repository.h"
 #include "store/order_repository.h"
+#include "store/parcel_document_queries.h"
+#include "store/wave_service.h"
 #include "store/waybill_repository.h"
 #include "sync/order_shipping.h"
 
@@ -20,6 +27,27 @@ namespace dj::app {
 
 PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // Waves on top: create the next one, print its pick sheet and labels.
+    auto* waves_row = new wxBoxSizer(wxHORIZONTAL);
+    waves_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(130)),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    const wxString wave_titles[] = {_("Wave"),   _("Status"), _("Warehouse"), _("Carrier"),
+                                    _("Orders"), _("Units"),  _("Created")};
+    for (const wxString& t : wave_titles)
+        waves_->AppendColumn(t, wxLIST_FORMAT_LEFT, FromDIP(110));
+    waves_row->Add(waves_, wxSizerFlags(1).Expand());
+    auto* wave_buttons = new wxBoxSizer(wxVERTICAL);
+    auto* create = new wxButton(this, wxID_ANY, _("Create wave"));
+    auto* sheet = new wxButton(this, wxID_ANY, _("Pick sheet..."));
+    auto* labels = new wxButton(this, wxID_ANY, _("Labels..."));
+    for (wxButton* b : {create, sheet, labels})
+        wave_buttons->Add(b, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
+    waves_row->Add(wave_buttons, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
+    sizer->Add(waves_row, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_wave(); });
+    sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(false); });
+    labels->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(true); });
+
     wxPanel* form = wxXmlResource::Get()->LoadPanel(this, "pack_panel");
     sizer->Add(form, wxSizerFlags(1).Expand());
     SetSizer(sizer);
@@ -53,6 +81,76 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
 }
 
 void PackPanel::reload() {
+    reload_waves();
+    scan_->SetFocus();
+}
+
+void PackPanel::reload_waves() {
+    waves_->DeleteAllItems();
+    long row = 0;
+    for (const WaveInfo& w : WaveService(*ctx_.db, ctx_.actor).list_waves()) {
+        if (row >= 200) break;
+        waves_->InsertItem(row, u8(w.number));
+        waves_->SetItem(row, 1, w.status == WaveStatus::open ? _("Open") : _("Closed"));
+        waves_->SetItem(row, 2, u8(w.warehouse_name));
+        waves_->SetItem(row, 3, u8(w.carrier));
+        waves_->SetItem(row, 4, wxString::Format("%d", w.orders));
+        waves_->SetItem(row, 5, wxString::Format("%lld", static_cast<long long>(w.units)));
+        waves_->SetItem(row, 6, shop_time_text(w.created_at));
+        ++row;
+    }
+}
+
+std::string PackPanel::selected_wave() const {
+    long row = waves_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 && waves_->GetItemCount() > 0) row = 0;
+    return row < 0 ? std::string() : to_u8(waves_->GetItemText(row, 0));
+}
+
+void PackPanel::create_wave() {
+    try {
+        WaveRequest request;
+        request.max_waves = 1;
+        std::vector<WaveInfo> created =
+            WaveService(*ctx_.db, ctx_.actor).create_waves(request, now_utc());
+        reload_waves();
+        if (created.empty())
+            wxMessageBox(_("No allocated order is waiting for a wave."), _("Create wave"),
+                         wxOK | wxICON_INFORMATION, this);
+        else
+            banner(wxString::Format(_("Wave %s: %d orders. Print its pick sheet."),
+                                    u8(created[0].number), created[0].orders),
+                   Tone::neutral);
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not create the wave"), e.what());
+    }
+    scan_->SetFocus();
+}
+
+// The PDF is written off the UI thread and opened in the system's PDF viewer to print.
+void PackPanel::print_wave(bool labels) {
+    std::string wave = selected_wave();
+    if (wave.empty()) return;
+    wxFileDialog dialog(this, labels ? _("Save the waybill labels") : _("Save the pick sheet"), {},
+                        u8(wave) + (labels ? "-labels.pdf" : "-picksheet.pdf"),
+                        _("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    std::string out = to_u8(dialog.GetPath());
+    std::string path = ctx_.db_path;
+    Actor actor = ctx_.actor;
+    ctx_.tasks.start<std::string>(
+        alive(),
+        [path, actor, wave, out, labels](TaskProgress&) {
+            Database db(path, Database::Mode::existing);
+            if (labels)
+                reports::render_labels(wave_label_data(db, wave, now_utc()),
+                                       reports::load_label_template("100x150"), out);
+            else
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out, now_utc());
+            return out;
+        },
+        [](std::string& written) { wxLaunchDefaultApplication(u8(written)); },
+        [this](const std::string& error) { show_error(this, _("Could not print"), error); });
     scan_->SetFocus();
 }
 

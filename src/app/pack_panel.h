@@ -29,6 +29,10 @@ class PackPanel : public View {
     void finish();
     void reset();
     void show_items();
+    void reload_waves();
+    void create_wave();
+    void print_wave(bool labels);
+    std::string selected_wave() const;
     void banner(const wxString& text, Tone tone);
 
     wxTextCtrl* scan_ = nullptr;
@@ -37,6 +41,7 @@ class PackPanel : public View {
     wxStaticText* order_text_ = nullptr;
     wxListCtrl* items_ = nullptr;
     std::unique_ptr<PackSession> session_;
+    wxListCtrl* waves_ = nullptr;
 };
 
 }  // namespace dj::app
