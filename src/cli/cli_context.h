@@ -10,6 +10,10 @@
 #include "core/movement.h"
 #include "store/database.h"
 
+namespace dj {
+struct NotifyFlushReport;
+}
+
 namespace dj::cli {
 
 // What every command shares: the global options and the open database.
@@ -42,5 +46,11 @@ void add_sync_commands(CLI::App& app, Context& ctx);
 void add_wave_commands(CLI::App& app, Context& ctx);
 void add_report_commands(CLI::App& app, Context& ctx);
 void add_alert_commands(CLI::App& app, Context& ctx);
+void add_notify_commands(CLI::App& app, Context& ctx);
+
+// Sends the notifications due now to the group robots.
+NotifyFlushReport send_notifications(Context& ctx);
+// After add_alert_commands: adds sheet and approve to its `restock`.
+void add_purchase_commands(CLI::App& app, Context& ctx);
 
 }  // namespace dj::cli

@@ -12,6 +12,7 @@
 #include "store/restock_queries.h"
 #include "store/threshold_repository.h"
 #include "store/warehouse_repository.h"
+#include "sync/notify_sender.h"
 
 namespace dj::cli {
 namespace {
@@ -57,6 +58,13 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
                              std::to_string(s.evaluated), std::to_string(s.opened.size()),
                              std::to_string(s.resolved))
                       << "\n";
+            // The alerts just opened are queued for the group robots; send them now.
+            NotifyFlushReport n = send_notifications(ctx);
+            if (n.sent + n.failed + n.deferred > 0)
+                std::cout << trf("{0} notifications sent, {1} failed, {2} waiting",
+                                 std::to_string(n.sent), std::to_string(n.failed),
+                                 std::to_string(n.deferred))
+                          << "\n";
         });
 
     auto* list = alerts->add_subcommand("list", tr("List alerts, active first"));

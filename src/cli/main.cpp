@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
     cli::add_wave_commands(app, ctx);
     cli::add_report_commands(app, ctx);
     cli::add_alert_commands(app, ctx);
+    cli::add_notify_commands(app, ctx);
+    cli::add_purchase_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/translate.h"
 #include "store/database.h"
+#include "store/notify_repository.h"
 #include "store/restock_queries.h"
 #include "store/sku_scope.h"
 #include "store/threshold_repository.h"
@@ -203,6 +204,8 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 ++summary.resolved;
             }
         }
+        // In the same transaction: an alert opened while offline still reaches its channels.
+        queue_alert_notifications(db, summary.opened, now);
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("evaluating stock alerts"));

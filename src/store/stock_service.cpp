@@ -29,6 +29,19 @@ MovementContext StockService::context(const std::string& doc, const std::string&
 
 std::vector<Movement> StockService::receive(const Receive& r) {
     StockPosting posting(db_);
+    book_receive(posting, r);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::receive_planned(
+    const std::function<std::vector<Receive>()>& plan) {
+    StockPosting posting(db_);
+    for (const Receive& r : plan())
+        book_receive(posting, r);
+    return posting.commit();
+}
+
+void StockService::book_receive(StockPosting& posting, const Receive& r) {
     Place p = resolve(r.sku, r.warehouse, r.location);
     Sku sku = *CatalogueRepository(db_).sku_by_id(p.sku);
     ReceiveArgs args;
@@ -48,7 +61,6 @@ std::vector<Movement> StockService::receive(const Receive& r) {
                 sku.code, std::to_string(sku.shelf_life_days)));
     }
     posting.book().receive(context(r.doc, r.reason, "RCV"), args);
-    return posting.commit();
 }
 
 std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,

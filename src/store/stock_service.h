@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 namespace dj {
 
 class Database;
+class StockPosting;
 
 // Stock operations as people state them: by SKU, warehouse and location codes. Each call is
 // one durable transaction that either posts everything or nothing.
@@ -36,6 +38,10 @@ class StockService {
         std::string reason;
     };
     std::vector<Movement> receive(const Receive& r);
+    // Receipts booked against another record (a purchase order): `plan` runs inside the write
+    // transaction, checks and updates that record under the same lock and returns the receipts,
+    // which are posted with it, all or nothing.
+    std::vector<Movement> receive_planned(const std::function<std::vector<Receive>()>& plan);
     std::vector<Movement> ship(const std::string& sku, Qty qty, const std::string& warehouse,
                                const std::string& doc);
     std::vector<Movement> transfer(const std::string& sku, Qty qty, const std::string& from,
@@ -59,6 +65,7 @@ class StockService {
     // Looks up the codes (NotFound names the one that is wrong).
     Place resolve(const std::string& sku, const std::string& warehouse,
                   const std::string& location);
+    void book_receive(StockPosting& posting, const Receive& r);
     MovementContext context(const std::string& doc, const std::string& reason,
                             const char* doc_prefix) const;
     Database& db_;

@@ -1,0 +1,52 @@
+// DingTalk's signed webhook URL (NOTIFY.md 1b, test vectors in tests/notify/robot_webhook_test).
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <string>
+
+#include "robots/robot_webhook.h"
+
+namespace dj {
+
+std::string percent_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                          (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string dingtalk_signature(std::string_view secret, std::int64_t timestamp_ms) {
+    std::string to_sign = std::to_string(timestamp_ms) + "\n" + std::string(secret);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
+         reinterpret_cast<const unsigned char*>(to_sign.data()), to_sign.size(), digest,
+         &digest_len);
+    std::string base64(4 * ((digest_len + 2) / 3), '\0');
+    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(base64.data()), digest,
+                            static_cast<int>(digest_len));
+    base64.resize(static_cast<std::size_t>(n));
+    return base64;
+}
+
+std::string dingtalk_signed_url(std::string_view url, std::string_view secret,
+                                std::int64_t timestamp_ms) {
+    std::string out(url);
+    if (secret.empty()) return out;
+    out += out.find('?') == std::string::npos ? '?' : '&';
+    out += "timestamp=" + std::to_string(timestamp_ms) +
+           "&sign=" + percent_encode(dingtalk_signature(secret, timestamp_ms));
+    return out;
+}
+
+}  // namespace dj

@@ -1,0 +1,137 @@
+// notify: alert notifications to WeCom and DingTalk group robots from the command line.
+#include <iostream>
+#include <regex>
+
+#include "cli/cli_context.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/notify_channel.h"
+#include "core/translate.h"
+#include "http_client.h"
+#include "store/notify_repository.h"
+#include "sync/notify_sender.h"
+
+namespace dj::cli {
+namespace {
+
+// Requests go to stderr only with DIANJIA_HTTP_LOG set. A WeCom URL's key is the robot's whole
+// credential, so it is masked on top of the client's own masking.
+HttpClient make_notify_http() {
+    RequestLog log;
+    if (std::getenv("DIANJIA_HTTP_LOG"))
+        log = [](const std::string& line) {
+            static const std::regex key("key=[^& ]*");
+            std::cerr << std::regex_replace(line, key, "key=***") << "\n";
+        };
+    HttpOptions options;
+    // One attempt per flush: the outbox does the retrying, with backoff that survives restarts.
+    options.max_attempts = 1;
+    options.timeout_ms = 10000;
+    return HttpClient(options, log);
+}
+
+Cell time_or_none(const std::optional<Timestamp>& t) {
+    return t ? Cell::str(format_utc(*t)) : Cell::none();
+}
+
+struct AddArgs {
+    std::string channel, name, url, secret, kinds, quiet;
+};
+
+}  // namespace
+
+NotifyFlushReport send_notifications(Context& ctx) {
+    HttpClient http = make_notify_http();
+    return NotifySender(ctx.db(), http).flush(now_utc());
+}
+
+void add_notify_commands(CLI::App& app, Context& ctx) {
+    auto* notify = app.add_subcommand("notify", tr("Alert notifications to group robots"))
+                       ->require_subcommand(1);
+
+    auto* add = notify->add_subcommand("add", tr("Add a notification channel"));
+    auto a = std::make_shared<AddArgs>();
+    add->add_option("--channel", a->channel, tr("wecom, dingtalk, smtp or desktop"))
+        ->required()
+        ->check(CLI::IsMember({"wecom", "dingtalk", "smtp", "desktop"}));
+    add->add_option("--name", a->name, tr("Channel name (default: the channel kind)"));
+    add->add_option("--url", a->url, tr("The group robot's webhook URL"));
+    add->add_option("--secret", a->secret, tr("DingTalk signing secret (SEC...)"));
+    add->add_option("--kinds", a->kinds,
+                    tr("Alert kinds to send, separated by commas (default: every kind)"));
+    add->add_option("--quiet", a->quiet, tr("Quiet hours in shop time, e.g. 22:00-08:00"));
+    add->callback([&ctx, a] {
+        NotifyChannel c;
+        c.kind = *parse_notify_channel_kind(a->channel);
+        c.name = a->name.empty() ? a->channel : a->name;
+        c.url = a->url;
+        c.secret = a->secret;
+        c.alert_kinds = parse_alert_kind_list(a->kinds);
+        if (!a->quiet.empty()) c.quiet = parse_quiet_hours(a->quiet, "--quiet");
+        c = add_notify_channel(ctx.db(), ctx.actor(), c);
+        std::cout << trf("Notification channel {0} added", c.name) << "\n";
+    });
+
+    notify->add_subcommand("list", tr("List notification channels and their last error"))
+        ->callback([&ctx] {
+            Listing list({{"name", tr("Name")},
+                          {"channel", tr("Channel")},
+                          {"kinds", tr("Alert kinds")},
+                          {"quiet", tr("Quiet hours")},
+                          {"last_sent_at", tr("Last sent")},
+                          {"last_error", tr("Last error")}});
+            for (const NotifyChannel& c : list_notify_channels(ctx.db()))
+                list.add({Cell::str(c.name),
+                          Cell::str(std::string(notify_channel_kind_code(c.kind))),
+                          Cell::str(format_alert_kind_list(c.alert_kinds)),
+                          c.quiet ? Cell::str(format_quiet_hours(*c.quiet)) : Cell::none(),
+                          time_or_none(c.last_sent_at), Cell::str(c.last_error)});
+            ctx.print(list);
+        });
+
+    auto pending = std::make_shared<bool>(false);
+    auto* outbox = notify->add_subcommand("outbox", tr("List queued notifications"));
+    outbox->add_flag("--pending", *pending, tr("Only those not sent yet"));
+    outbox->callback([&ctx, pending] {
+        Listing list({{"id", tr("Id")},
+                      {"channel", tr("Channel")},
+                      {"alert", tr("Alert")},
+                      {"attempts", tr("Attempts")},
+                      {"next_attempt_at", tr("Next attempt")},
+                      {"sent_at", tr("Sent")},
+                      {"last_error", tr("Last error")},
+                      {"text", tr("Text")}});
+        for (const NotifyMessage& m : list_notifications(ctx.db(), *pending))
+            list.add({Cell::num(m.id), Cell::str(m.channel),
+                      m.alert_id ? Cell::num(*m.alert_id) : Cell::none(), Cell::num(m.attempts),
+                      Cell::str(format_utc(m.next_attempt_at)), time_or_none(m.sent_at),
+                      Cell::str(m.last_error), Cell::str(m.text)});
+        ctx.print(list);
+    });
+
+    notify->add_subcommand("flush", tr("Send the notifications that are due"))->callback([&ctx] {
+        NotifyFlushReport r = send_notifications(ctx);
+        std::cout << trf("{0} notifications sent, {1} failed, {2} waiting", std::to_string(r.sent),
+                         std::to_string(r.failed), std::to_string(r.deferred))
+                  << "\n";
+        if (r.failed > 0) ctx.exit_code = 1;
+    });
+
+    auto channel = std::make_shared<std::string>();
+    auto* test = notify->add_subcommand("test", tr("Send a test message to a channel now"));
+    test->add_option("CHANNEL", *channel, tr("Channel name"))->required();
+    test->callback([&ctx, channel] {
+        NotifyChannel c = require_notify_channel(ctx.db(), *channel);
+        Id id = queue_test_notification(
+            ctx.db(), ctx.actor(), c,
+            trf("[Dianjia] Test message: channel {0} reaches this group", c.name), now_utc());
+        HttpClient http = make_notify_http();
+        RobotResult r = NotifySender(ctx.db(), http).send_now(id, now_utc());
+        if (r.outcome != RobotOutcome::delivered)
+            throw Error(trf("Test message to channel {0} was not sent ({1}): {2}", c.name,
+                            robot_outcome_code(r.outcome), r.message));
+        std::cout << trf("Test message sent to channel {0}", c.name) << "\n";
+    });
+}
+
+}  // namespace dj::cli

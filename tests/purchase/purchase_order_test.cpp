@@ -1,0 +1,175 @@
+// Purchase orders on a real database file: approved from restock suggestions, received in part
+// through StockService at the order's cost, counted as on order in the next suggestion, and
+// refused (changing nothing) when a receipt is more than is open or the order is closed.
+#include <boost/test/unit_test.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "store/catalogue_repository.h"
+#include "store/purchase_order_service.h"
+#include "store/restock_queries.h"
+#include "store/stock_service.h"
+#include "test_db.h"
+
+using namespace dj;
+
+namespace {
+
+// CUP-1 from SUP1 (lead time 4, multiple 6), TEA-1 from SUP2 (lead time 2, multiple 1), both
+// in CZ, each with shipments three days ago so both need restocking.
+struct Shop {
+    test::TempDir dir;
+    Database db{dir.file("shop.db")};
+    StockService stock{db, test::test_actor()};
+    PurchaseOrderService orders{db, test::test_actor()};
+
+    Shop() {
+        test::seed_small_shop(db);
+        CatalogueRepository cat(db);
+        Id sup1 = cat.save_supplier({0, "SUP1", "Supplier 1", 4, 6});
+        Id sup2 = cat.save_supplier({0, "SUP2", "Supplier 2", 2, 1});
+        for (auto [code, sup] : {std::pair{"CUP-1", sup1}, std::pair{"TEA-1", sup2}}) {
+            Sku k = cat.require_sku(code);
+            k.supplier_id = sup;
+            cat.save_sku(k);
+        }
+        receive("CUP-1", 30, 800);
+        receive("TEA-1", 10, 2000);
+        stock.post_at(now_utc() - 3 * 86400);
+        stock.ship("CUP-1", 28, "CZ", "SO-1");
+        stock.ship("TEA-1", 7, "CZ", "SO-2");
+    }
+    void receive(const std::string& sku, Qty qty, Fen cost) {
+        StockService::Receive r;
+        r.sku = sku;
+        r.qty = qty;
+        r.warehouse = "CZ";
+        r.unit_cost = cost;
+        if (sku == "TEA-1") {
+            r.batch = "L1";
+            r.expiry = "2030-01-01";
+        }
+        stock.receive(r);
+    }
+    RestockLine line(const std::string& sku) {
+        for (const RestockLine& l : restock_lines(db, now_utc(), {}))
+            if (l.sku == sku && l.warehouse == "CZ") return l;
+        BOOST_FAIL("no restock line for " + sku);
+        return {};
+    }
+    PurchaseOrder cups_ordered(Qty qty) {
+        PoRequest r;
+        r.supplier = "SUP1";
+        r.warehouse = "CZ";
+        r.lines = {{"CUP-1", qty, 950}};
+        return orders.create(r);
+    }
+};
+
+std::string refusal(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const InvalidInput& e) {
+        return e.what();
+    }
+    BOOST_FAIL("not refused");
+    return {};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(purchase_orders, Shop)
+
+// CUP-1: d 1, σ √27, LT 4 → ROP 22; position 2 → 22 + 7 − 2 = 27, multiple 6 → 30.
+BOOST_AUTO_TEST_CASE(approve_makes_one_order_per_supplier_at_the_suggested_quantities) {
+    Qty tea_suggested = line("TEA-1").suggested;
+    BOOST_TEST_REQUIRE(tea_suggested > 0);
+    BOOST_TEST(line("CUP-1").suggested == 30);
+
+    RestockApproval a = orders.approve_restock(now_utc(), {});
+    BOOST_TEST(a.without_supplier.empty());
+    BOOST_TEST_REQUIRE(a.orders.size() == 2u);
+    const PurchaseOrder& sup1 = a.orders[0].supplier == "SUP1" ? a.orders[0] : a.orders[1];
+    const PurchaseOrder& sup2 = a.orders[0].supplier == "SUP1" ? a.orders[1] : a.orders[0];
+    BOOST_TEST(sup1.supplier == "SUP1");
+    BOOST_TEST(sup2.supplier == "SUP2");
+    BOOST_TEST(sup1.no != sup2.no);
+    BOOST_TEST(sup1.warehouse == "CZ");
+    BOOST_TEST((sup1.status == PoStatus::ordered));
+    BOOST_TEST_REQUIRE(sup1.lines.size() == 1u);
+    BOOST_TEST(sup1.lines[0].sku == "CUP-1");
+    BOOST_TEST(sup1.lines[0].qty == 30);
+    BOOST_TEST(sup1.lines[0].qty % 6 == 0);
+    BOOST_TEST(sup1.lines[0].unit_cost == 800);  // last purchase cost
+    BOOST_TEST_REQUIRE(sup2.lines.size() == 1u);
+    BOOST_TEST(sup2.lines[0].sku == "TEA-1");
+    BOOST_TEST(sup2.lines[0].qty == tea_suggested);
+
+    // Ordered now: on order in the position, nothing more suggested, a second approval no-op.
+    RestockLine cup = line("CUP-1");
+    BOOST_TEST(cup.on_order == 30);
+    BOOST_TEST(cup.position == 32);
+    BOOST_TEST(cup.suggested == 0);
+    BOOST_TEST(orders.approve_restock(now_utc(), {}).orders.empty());
+    BOOST_TEST(list_purchase_orders(db, {}).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(partial_receipt_posts_at_the_order_cost_and_leaves_the_rest_on_order) {
+    PurchaseOrder po = cups_ordered(30);
+    PoReceipt r = orders.receive(po.no, {{{"CUP-1", 12}}, "", "", ""});
+    BOOST_TEST_REQUIRE(r.movements.size() == 1u);
+    const Movement& m = r.movements[0];
+    BOOST_TEST((m.kind == MovementKind::receive));
+    BOOST_TEST(m.qty == 12);
+    BOOST_TEST(m.unit_cost == 950);
+    BOOST_TEST(m.value == 12 * 950);
+    BOOST_TEST(m.doc == po.no);
+    BOOST_TEST((r.order.status == PoStatus::partly_received));
+    BOOST_TEST(r.order.lines[0].received == 12);
+    BOOST_TEST(r.order.open_qty() == 18);
+
+    // available 2 + 12 received, 18 still on order; ROP 22 → position 32 needs nothing.
+    RestockLine cup = line("CUP-1");
+    BOOST_TEST(cup.available == 14);
+    BOOST_TEST(cup.on_order == 18);
+    BOOST_TEST(cup.position == 32);
+    BOOST_TEST(cup.suggested == 0);
+
+    PoReceipt rest = orders.receive(po.no, {});  // everything still open
+    BOOST_TEST(rest.movements.at(0).qty == 18);
+    BOOST_TEST((rest.order.status == PoStatus::received));
+    BOOST_TEST(line("CUP-1").on_order == 0);
+}
+
+BOOST_AUTO_TEST_CASE(over_receipt_and_receipt_on_a_closed_order_change_nothing) {
+    PurchaseOrder po = cups_ordered(30);
+    orders.receive(po.no, {{{"CUP-1", 12}}, "", "", ""});
+    std::string before = test::dump_content(db);
+
+    std::string over = refusal([&] { orders.receive(po.no, {{{"CUP-1", 19}}, "", "", ""}); });
+    BOOST_TEST(over.find(po.no) != std::string::npos);
+    BOOST_TEST(over.find("CUP-1") != std::string::npos);
+    BOOST_TEST(over.find("18 are open") != std::string::npos);
+    BOOST_TEST(test::dump_content(db) == before);
+
+    std::string stranger = refusal([&] { orders.receive(po.no, {{{"TEA-1", 1}}, "", "", ""}); });
+    BOOST_TEST(stranger.find("no line for SKU TEA-1") != std::string::npos);
+    BOOST_TEST(test::dump_content(db) == before);
+
+    BOOST_CHECK_THROW(orders.cancel(po.no, "late"), InvalidInput);  // received goods: close it
+    PurchaseOrder closed = orders.close(po.no, "supplier out of stock");
+    BOOST_TEST((closed.status == PoStatus::received));
+    BOOST_TEST(line("CUP-1").on_order == 0);
+    before = test::dump_content(db);
+    std::string refused = refusal([&] { orders.receive(po.no, {{{"CUP-1", 1}}, "", "", ""}); });
+    BOOST_TEST(refused.find(po.no + " is received") != std::string::npos);
+    BOOST_TEST(test::dump_content(db) == before);
+
+    PurchaseOrder other = cups_ordered(6);
+    orders.cancel(other.no, "ordered twice");
+    std::string cancelled = refusal([&] { orders.receive(other.no, {}); });
+    BOOST_TEST(cancelled.find("is cancelled") != std::string::npos);
+    BOOST_CHECK_THROW(orders.receive("PO-NONE", {}), NotFound);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
