@@ -105,28 +105,26 @@ class DouyinWire : public SimWire {
 
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
-        auto p = [&](const char* k) {
-            auto it = r.params.find(k);
-            return it == r.params.end() ? std::string() : it->second;
-        };
-        if (p("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        if (r.param("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
         Timestamp ts = 0;
         try {
-            ts = std::stoll(p("timestamp"));
+            ts = std::stoll(r.param("timestamp"));
         } catch (const std::exception&) {
         }
         if (!within_skew(ts, now, 600)) return refuse(SimRefusal::bad_timestamp);
         std::string expected_method = r.path.substr(1);
         std::replace(expected_method.begin(), expected_method.end(), '/', '.');
-        if (p("method") != expected_method) return refuse(SimRefusal::bad_signature);
+        if (r.param("method") != expected_method) return refuse(SimRefusal::bad_signature);
         try {
-            if (douyin_sign(p("app_key"), p("method"), r.body, p("timestamp"), c_.app_secret,
-                            p("sign_method").empty() ? "md5" : p("sign_method")) != p("sign"))
+            if (douyin_sign(r.param("app_key"), r.param("method"), r.body, r.param("timestamp"),
+                            c_.app_secret,
+                            r.param("sign_method").empty() ? "md5" : r.param("sign_method")) !=
+                r.param("sign"))
                 return refuse(SimRefusal::bad_signature);
         } catch (const std::exception&) {
             return refuse(SimRefusal::bad_signature);
         }
-        if (p("access_token") != c_.token) return refuse(SimRefusal::expired_token);
+        if (r.param("access_token") != c_.token) return refuse(SimRefusal::expired_token);
         json biz = json::parse(r.body, nullptr, false);
         if (!biz.is_object()) return dy_reply(40001, "参数错误", "isv.parameter-invalid");
         // The signed text must be the canonical one: sorted keys, compact.

@@ -94,22 +94,15 @@ class JdWire : public SimWire {
 
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
-        auto p = [&](const char* k) {
-            auto it = r.params.find(k);
-            return it == r.params.end() ? std::string() : it->second;
-        };
-        if (p("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
-        try {
-            if (!within_skew(parse_time(p("timestamp"), "timestamp"), now, 360))
-                return refuse(SimRefusal::bad_timestamp);
-        } catch (const Error&) {
+        if (r.param("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        if (!shop_time_within_skew(r.param("timestamp"), now, 360))
             return refuse(SimRefusal::bad_timestamp);
-        }
-        if (jd_sign(r.params, c_.app_secret) != p("sign")) return refuse(SimRefusal::bad_signature);
-        if (p("access_token") != c_.token) return refuse(SimRefusal::expired_token);
-        json biz = json::parse(p("360buy_param_json"), nullptr, false);
+        if (jd_sign(r.params, c_.app_secret) != r.param("sign"))
+            return refuse(SimRefusal::bad_signature);
+        if (r.param("access_token") != c_.token) return refuse(SimRefusal::expired_token);
+        json biz = json::parse(r.param("360buy_param_json"), nullptr, false);
         if (!biz.is_object()) return jos_error("41", "参数错误", "Invalid 360buy_param_json");
-        std::string method = p("method");
+        std::string method = r.param("method");
         auto b = [&](const char* k) { return biz.value(k, std::string()); };
         if (method == "jingdong.pop.order.enSearch") {
             Timestamp start = 0, end = 0;

@@ -86,23 +86,19 @@ class PinduoduoWire : public SimWire {
 
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
-        auto p = [&](const char* k) {
-            auto it = r.params.find(k);
-            return it == r.params.end() ? std::string() : it->second;
-        };
         auto num = [&](const char* k, long long fallback) {
             try {
-                return std::stoll(p(k));
+                return std::stoll(r.param(k));
             } catch (const std::exception&) {
                 return fallback;
             }
         };
-        if (p("client_id") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        if (r.param("client_id") != c_.app_key) return refuse(SimRefusal::bad_app_key);
         if (!within_skew(num("timestamp", 0), now, 600)) return refuse(SimRefusal::bad_timestamp);
-        if (pinduoduo_sign(r.params, c_.app_secret) != p("sign"))
+        if (pinduoduo_sign(r.params, c_.app_secret) != r.param("sign"))
             return refuse(SimRefusal::bad_signature);
-        if (p("access_token") != c_.token) return refuse(SimRefusal::expired_token);
-        std::string type = p("type");
+        if (r.param("access_token") != c_.token) return refuse(SimRefusal::expired_token);
+        std::string type = r.param("type");
         if (type == "pdd.order.number.list.increment.get") {
             Timestamp start = num("start_updated_at", 0), end = num("end_updated_at", 0);
             long long page = num("page", 1), size = num("page_size", 100);
@@ -122,17 +118,18 @@ class PinduoduoWire : public SimWire {
         }
         if (type == "pdd.order.information.get") {
             json resp = json::object();
-            if (const Order* o = shop.find(Platform::pinduoduo, p("order_sn")))
+            if (const Order* o = shop.find(Platform::pinduoduo, r.param("order_sn")))
                 resp["order_info"] = render_order(*o);
             return {200, json{{"order_info_get_response", resp}}.dump()};
         }
         if (type == "pdd.logistics.online.send") {
-            bool ok = shop.ship(
-                {Platform::pinduoduo, p("order_sn"), p("logistics_id"), p("tracking_number")}, now);
+            bool ok = shop.ship({Platform::pinduoduo, r.param("order_sn"), r.param("logistics_id"),
+                                 r.param("tracking_number")},
+                                now);
             return {200, json{{"logistics_online_send_response", {{"is_success", ok}}}}.dump()};
         }
         if (type == "pdd.goods.quantity.update") {
-            shop.record_stock({Platform::pinduoduo, p("sku_id"), num("quantity", 0)});
+            shop.record_stock({Platform::pinduoduo, r.param("sku_id"), num("quantity", 0)});
             return {200, json{{"goods_quantity_update_response", {{"is_success", true}}}}.dump()};
         }
         if (type == "pdd.logistics.companies.get")

@@ -101,38 +101,30 @@ class TaobaoWire : public SimWire {
 
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
-        auto p = [&](const char* k) {
-            auto it = r.params.find(k);
-            return it == r.params.end() ? std::string() : it->second;
-        };
-        if (p("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
-        try {
-            if (!within_skew(parse_time(p("timestamp"), "timestamp"), now, 600))
-                return refuse(SimRefusal::bad_timestamp);
-        } catch (const Error&) {
+        if (r.param("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
+        if (!shop_time_within_skew(r.param("timestamp"), now, 600))
             return refuse(SimRefusal::bad_timestamp);
-        }
         try {
-            if (taobao_sign(r.params, c_.app_secret, p("sign_method")) != p("sign"))
+            if (taobao_sign(r.params, c_.app_secret, r.param("sign_method")) != r.param("sign"))
                 return refuse(SimRefusal::bad_signature);
         } catch (const Error&) {
             return refuse(SimRefusal::bad_signature);
         }
-        if (p("session") != c_.token) return refuse(SimRefusal::expired_token);
-        std::string method = p("method");
+        if (r.param("session") != c_.token) return refuse(SimRefusal::expired_token);
+        std::string method = r.param("method");
         if (method == "taobao.trades.sold.increment.get") {
             Timestamp start = 0, end = 0;
             try {
-                start = parse_time(p("start_modified"), "start_modified");
-                end = parse_time(p("end_modified"), "end_modified");
+                start = parse_time(r.param("start_modified"), "start_modified");
+                end = parse_time(r.param("end_modified"), "end_modified");
             } catch (const Error&) {
                 return top_error(41, "Invalid arguments", "isv.invalid-parameter:start_modified");
             }
             if (end - start > 24 * 3600 || end < start)
                 return top_error(41, "Invalid arguments",
                                  "isv.invalid-parameter:end_modified must be within one day");
-            int size = std::stoi(p("page_size").empty() ? "40" : p("page_size"));
-            int page = std::stoi(p("page_no").empty() ? "1" : p("page_no"));
+            int size = std::stoi(r.param("page_size").empty() ? "40" : r.param("page_size"));
+            int page = std::stoi(r.param("page_no").empty() ? "1" : r.param("page_no"));
             if (size < 1 || size > 100 || page < 1)
                 return top_error(41, "Invalid arguments", "isv.invalid-parameter:page_size");
             auto all = shop.modified_between(Platform::taobao, start, end, true);
@@ -145,19 +137,22 @@ class TaobaoWire : public SimWire {
         }
         if (method == "taobao.trade.fullinfo.get") {
             json resp = json::object();
-            if (const Order* o = shop.find(Platform::taobao, p("tid")))
+            if (const Order* o = shop.find(Platform::taobao, r.param("tid")))
                 resp["trade"] = render_trade(*o);
             return {200, json{{"trade_fullinfo_get_response", resp}}.dump()};
         }
         if (method == "taobao.logistics.offline.send") {
-            if (!shop.ship({Platform::taobao, p("tid"), p("company_code"), p("out_sid")}, now))
+            if (!shop.ship(
+                    {Platform::taobao, r.param("tid"), r.param("company_code"), r.param("out_sid")},
+                    now))
                 return top_error(15, "Remote service error", "isv.logistics-offline-service-error");
             return {200, json{{"logistics_offline_send_response",
                                {{"shipping", {{"is_success", true}}}}}}
                              .dump()};
         }
         if (method == "taobao.item.quantity.update") {
-            shop.record_stock({Platform::taobao, p("sku_id"), std::stoll(p("quantity"))});
+            shop.record_stock(
+                {Platform::taobao, r.param("sku_id"), std::stoll(r.param("quantity"))});
             return {200,
                     json{{"item_quantity_update_response", {{"item", json::object()}}}}.dump()};
         }

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/clock.h"
+#include "core/error.h"
 #include "core/money.h"
 
 namespace dj {
@@ -47,6 +49,14 @@ std::map<std::string, std::string> form_decode(const std::string& text) {
         start = end + 1;
     }
     return params;
+}
+
+bool shop_time_within_skew(const std::string& text, Timestamp now, Timestamp skew) {
+    try {
+        return within_skew(parse_time(text, "timestamp"), now, skew);
+    } catch (const Error&) {
+        return false;
+    }
 }
 
 bool within_skew(Timestamp t, Timestamp now, Timestamp skew) {

@@ -15,6 +15,11 @@ namespace dj {
 struct SimRequest {
     std::string path;
     std::map<std::string, std::string> params;  // query and form parameters, decoded
+    // A parameter's value, empty when it was not sent.
+    std::string param(const std::string& key) const {
+        auto it = params.find(key);
+        return it == params.end() ? std::string() : it->second;
+    }
     std::string body;
 };
 
@@ -54,6 +59,9 @@ std::unique_ptr<SimWire> make_douyin_wire(SimCredentials credentials);
 std::map<std::string, std::string> form_decode(const std::string& text);
 // True when `t` is within the platform's allowed skew of `now`.
 bool within_skew(Timestamp t, Timestamp now, Timestamp skew);
+// A "YYYY-MM-DD HH:MM:SS" (Beijing time) timestamp parameter within `skew` of now; false when it
+// does not parse.
+bool shop_time_within_skew(const std::string& text, Timestamp now, Timestamp skew);
 // Items [page * size, page * size + size) of `all`, plus the next one when `duplicate`.
 std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::size_t page,
                                      std::size_t size, bool duplicate);
