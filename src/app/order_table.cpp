@@ -29,10 +29,10 @@ std::vector<OrderRow> OrderTable::read(
                         "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
                         "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province || ' ' || "
                         "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0), "
-                        "o.priority, ifnull(h.reason, '') "
+                        "o.priority, ifnull((SELECT h.reason FROM order_hold h WHERE h.order_id = o.id "
+                        "ORDER BY h.intercept DESC, h.at LIMIT 1), '') "
                         "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
-                        "LEFT JOIN warehouse w ON w.id = o.warehouse_id "
-                        "LEFT JOIN order_hold h ON h.order_id = o.id ORDER BY o.id");
+                        "LEFT JOIN warehouse w ON w.id = o.warehouse_id ORDER BY o.id");
     while (s.executeStep() && !cancel) {
         OrderRow r;
         r.id = s.getColumn(0).getInt64();

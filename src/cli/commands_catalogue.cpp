@@ -83,6 +83,28 @@ sup_add->callback([&ctx, sup] {
     std::cout << trf("Supplier {0} saved", sup->code) << "\n";
 });
 
+auto* sku_price = sku->add_subcommand(
+    "price", tr("Set what a SKU normally sells for (rules hold orders priced far below it)"));
+auto price_args = std::make_shared<std::pair<std::string, std::string>>();
+sku_price->add_option("SKU", price_args->first, tr("SKU code"))->required();
+sku_price->add_option("--reference", price_args->second, tr("Price in yuan; empty clears it"))
+    ->required();
+sku_price->callback([&ctx, price_args] {
+    Database& db = ctx.db();
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    Sku k = repo.require_sku(price_args->first);
+    std::optional<Fen> price;
+    if (!price_args->second.empty()) price = parse_yuan(price_args->second, "--reference");
+    if (price && *price < 0) throw InvalidInput(tr("--reference: a price cannot be negative"));
+    repo.set_reference_price(k.id, price);
+    audit(db, ctx.actor(), "sku.price", k.code, price ? format_yuan(*price) : "");
+    tx.commit();
+    std::cout << (price ? trf("SKU {0} normally sells for {1}", k.code, format_yuan(*price))
+                        : trf("SKU {0} has no reference price", k.code))
+              << "\n";
+});
+
 auto* sku_sup = sku->add_subcommand("supplier", tr("Set the supplier a SKU is bought from"));
 auto sku_sup_args = std::make_shared<std::pair<std::string, std::string>>();
 sku_sup->add_option("SKU", sku_sup_args->first, tr("SKU code"))->required();

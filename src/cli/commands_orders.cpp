@@ -62,6 +62,7 @@ list->add_option(
     "--status", filter->second,
     "pending_payment, to_ship, shipped, completed, cancelled, refund_requested, refunded");
 list->add_option("--store", filter->first.store, tr("Only this store"));
+list->add_option("--tag", filter->first.tag, tr("Only orders with this tag"));
 list->add_option("--limit", filter->first.limit, tr("At most this many orders"));
 list->callback([&ctx, filter] {
     OrderFilter f = filter->first;
@@ -80,6 +81,9 @@ list->callback([&ctx, filter] {
                  {"pay_amount", tr("Paid")},
                  {"seller_memo", tr("Seller memo")},
                  {"created_at", tr("Created (UTC)")},
+                 {"priority", tr("Priority")},
+                 {"tags", tr("Tags")},
+                 {"hold_reason", tr("Hold")},
                  {"lines", tr("Items")}});
     for (const OrderSummary& o : OrderRepository(ctx.db()).list(f)) {
         std::string lines = "[";
@@ -95,13 +99,22 @@ list->callback([&ctx, filter] {
                 (summary.empty() ? "" : " ") + l.sku.value_or("?") + "×" + std::to_string(l.qty);
         }
         lines += "]";
+        std::string tags_json = "[", tags_text;
+        for (const std::string& t : o.tags) {
+            tags_json += (tags_json.size() > 1 ? ", " : "") + json_quote(t);
+            tags_text += (tags_text.empty() ? "" : " ") + t;
+        }
+        tags_json += "]";
         out.add({Cell::num(o.id), Cell::str(o.store), Cell::str(o.platform),
                  Cell::str(o.platform_order_id),
                  Cell::str(std::string(order_status_code(o.status))),
                  Cell::str(std::string(allocation_code(o.allocation))), Cell::str(o.warehouse),
                  Cell::str(o.receiver_name), Cell::str(o.province), Cell::str(o.city),
                  Cell::num(o.units), Cell::yuan(o.paid_amount), Cell::str(o.seller_memo),
-                 Cell::str(format_utc(o.created_at)), Cell::raw_json(lines, summary)});
+                 Cell::str(format_utc(o.created_at)), Cell::num(o.priority),
+                 Cell::raw_json(tags_json, tags_text),
+                 o.hold_reason.empty() ? Cell::none() : Cell::str(o.hold_reason),
+                 Cell::raw_json(lines, summary)});
     }
     ctx.print(out);
 });

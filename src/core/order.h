@@ -70,6 +70,7 @@ struct Order {
     std::optional<Timestamp> paid_at;
     Timestamp modified_at = 0;
     std::optional<Timestamp> promised_ship_at;
+    bool presale = false;  // paid as a deposit; ships when the final payment is made
     Allocation allocation = Allocation::none;
     std::optional<Id> warehouse_id;
 };

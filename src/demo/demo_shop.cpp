@@ -59,6 +59,7 @@ struct DemoSku {
     std::string code;
     std::string name;
     Fen cost = 0;
+    Fen reference_price = 0;  // what it normally sells for
     int shelf_life = 0;
     int popularity = 1;  // relative daily demand
     bool in_guangzhou = false;
@@ -245,6 +246,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                     d.shelf_life = sku.shelf_life_days;
                     d.supplier_id = *sku.supplier_id;
                     d.id = catalogue.save_sku(sku);
+                    d.reference_price = sku.standard_cost * 2 / 100 * 100 + 90;
+                    catalogue.set_reference_price(d.id, d.reference_price);
                     // A few best sellers, a long tail.
                     std::uint64_t r = rng.below(100);
                     d.popularity = r < 5 ? 12 : r < 25 ? 4 : r < 70 ? 2 : 1;
@@ -269,13 +272,16 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
     struct Bundle {
         std::vector<std::string> platform_ids;
         std::string title;
+        Fen price = 0;
     };
     std::vector<Bundle> bundles;
     for (int b = 0; b < 12; ++b) {
         const DemoSku& first = skus[rng.below(skus.size())];
         const DemoSku& second = skus[rng.below(skus.size())];
         if (first.id == second.id) continue;
-        Bundle bundle{{}, first.name + "+" + second.name + " 组合礼盒"};
+        // A gift box sells a little under its parts, ending in .90 like the rest.
+        Fen parts = first.reference_price + 2 * second.reference_price;
+        Bundle bundle{{}, first.name + "+" + second.name + " 组合礼盒", parts * 85 / 100 / 100 * 100 + 90};
         for (const DemoStore& st : stores) {
             SkuMapping m;
             m.store_id = st.id;
@@ -419,12 +425,19 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
 
     // Open orders, mostly paid in the last three days.
     OrderAllocator allocator(posting);
+    Order last;
+    std::size_t last_store = 0;
     for (int n = 0; n < options.orders; ++n) {
-        const DemoStore& st = stores[rng.below(stores.size())];
-        std::size_t store_index = static_cast<std::size_t>(&st - stores.data());
+        std::size_t store_index = rng.below(stores.size());
+        // Now and then the same buyer orders three times within the hour: the duplicate-buyer
+        // rule holds the third for review.
+        bool repeat = n > 0 && (n % 400 == 7 || n % 400 == 8);
+        if (repeat) store_index = last_store;
+        const DemoStore& st = stores[store_index];
         Order o;
         o.store_id = st.id;
         Timestamp created = today - 2 * 86400LL + static_cast<Timestamp>(rng.below(3 * 86400));
+        if (repeat) created = last.created_at + 900;
         o.created_at = created;
         o.modified_at = created + static_cast<Timestamp>(rng.below(600));
         o.platform_order_id = platform_order_id(st.platform, rng, created);
@@ -437,7 +450,12 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
             o.promised_ship_at = *o.paid_at + 48 * 3600;
         }
         o.receiver = make_receiver(rng, st.platform);
-        o.buyer_nick = rng.pick(demo::nicknames());
+        o.buyer_nick = std::string(rng.pick(demo::nicknames())) + "_" +
+                       o.receiver.phone.substr(o.receiver.phone.size() - 4);
+        if (repeat) {
+            o.receiver = last.receiver;
+            o.buyer_nick = last.buyer_nick;
+        }
         if (rng.chance(8)) o.buyer_note = rng.pick(demo::buyer_notes());
         if (rng.chance(3)) {
             o.seller_memo = "老客户，送小样";
@@ -450,7 +468,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                 const Bundle& b = bundles[rng.below(bundles.size())];
                 line.platform_sku_id = b.platform_ids[store_index];
                 line.title = b.title;
-                line.unit_price = 9990;
+                line.unit_price = b.price;
             } else {
                 // Popular SKUs are ordered more often; 广州 stores sell what 广州 stocks.
                 const DemoSku* d = &skus[rng.below(skus.size())];
@@ -462,6 +480,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                 line.seller_code = d->code;
                 line.title = d->name;
                 line.unit_price = (d->cost * rng.between(150, 260) / 100) / 100 * 100 + 90;
+                // Now and then a listing was misconfigured at under half price.
+                if (n % 211 == 17) line.unit_price = d->reference_price * 45 / 100;
             }
             line.quantity = rng.chance(80) ? 1 : rng.between(2, 3);
             o.paid_amount += line.unit_price * line.quantity;
@@ -470,6 +490,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         o.freight = o.paid_amount >= 4900 ? 0 : 600;
         o.paid_amount += o.freight;
         allocator.accept(o);
+        last = std::move(o);
+        last_store = store_index;
     }
     report.orders = options.orders;
     audit(

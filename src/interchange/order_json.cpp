@@ -34,6 +34,10 @@ class OrderReader {
         o.buyer_note = text(j_, "buyer_note");
         o.seller_memo = text(j_, "seller_memo");
         o.seller_flag = static_cast<int>(whole(j_, "seller_flag", 0, false));
+        if (j_.contains("presale")) {
+            if (!j_.at("presale").is_boolean()) fail("presale", tr("expected true or false"));
+            o.presale = j_.at("presale").get<bool>();
+        }
         if (j_.contains("receiver")) {
             const json& r = j_.at("receiver");
             if (!r.is_object()) fail("receiver", tr("must be an object"));

@@ -68,6 +68,22 @@ Id CatalogueRepository::save_sku_fields(const Sku& sku) {
     return id;
 }
 
+void CatalogueRepository::set_reference_price(Id sku_id, std::optional<Fen> price) {
+    SQLite::Statement& s = db_.statement("UPDATE sku SET reference_price_fen = ? WHERE id = ?");
+    bind_optional(s, 1, price);
+    s.bind(2, static_cast<int64_t>(sku_id));
+    s.exec();
+}
+
+std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
+    SQLite::Statement& s = db_.statement("SELECT reference_price_fen FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    std::optional<Fen> price;
+    if (s.executeStep()) price = read_optional(s.getColumn(0));
+    s.reset();
+    return price;
+}
+
 void CatalogueRepository::clear_barcodes(Id sku_id) {
     SQLite::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
     clear.bind(1, static_cast<int64_t>(sku_id));

@@ -20,6 +20,9 @@ class CatalogueRepository {
 
     // Inserts or, for an existing code, updates the SKU and replaces its barcodes. A barcode
     // that belongs to another SKU is refused (InvalidInput). Returns the id.
+    // What the SKU normally sells for: rules hold orders priced far below it (NULL: unknown).
+    void set_reference_price(Id sku_id, std::optional<Fen> price);
+    std::optional<Fen> reference_price(Id sku_id);
     Id save_sku(const Sku& sku);
     // Saves many SKUs as one change: barcodes may move between SKUs of the batch in any row
     // order. `where(i)` names row i in an error (e.g. "skus.csv line 7").

@@ -55,7 +55,7 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
 
     f.on_hold = db.sql()
                     .execAndGet(
-                        "SELECT count(*) FROM order_hold h JOIN shop_order o ON o.id = "
+                        "SELECT count(DISTINCT h.order_id) FROM order_hold h JOIN shop_order o ON o.id = "
                         "h.order_id WHERE o.allocation <> 'shipped' AND o.status NOT IN "
                         "('shipped', 'completed')")
                     .getInt64();

@@ -434,12 +434,109 @@ CREATE TABLE notify_outbox (
 CREATE INDEX notify_outbox_pending ON notify_outbox(next_attempt_at) WHERE sent_at IS NULL;
 )sql";
 
+
+// Version 7: order rules. Rules are kept as their JSON (interchange/rule_json.h), in order; the
+// five defaults below are data, edited like any other rule. An order may carry several holds at
+// once, each from its own source (a person, the platform, a rule, an intercept), so lifting an
+// intercept releases exactly what it held; a hold a person released is remembered in
+// order_hold_waiver so the same rule or intercept does not catch the order again. Tags, the
+// log of every rule decision, standing intercepts, merged parcels, reference prices for the
+// price check, and what rules chose (warehouse, carrier, gift lines).
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE order_rule (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL UNIQUE,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    definition TEXT NOT NULL
+);
+INSERT INTO order_rule(position, name, enabled, definition) VALUES
+(1, 'refund-intercept', 1, '{"name":"refund-intercept","enabled":true,"stop":false,"when":[{"field":"status","op":"in","values":["refund_requested"]}],"then":[{"action":"intercept"}]}'),
+(2, 'duplicate-buyer', 1, '{"name":"duplicate-buyer","enabled":true,"stop":false,"when":[{"field":"buyer_orders","op":"at_least","number":3,"hours":24}],"then":[{"action":"hold"}]}'),
+(3, 'price-anomaly', 1, '{"name":"price-anomaly","enabled":true,"stop":false,"when":[{"field":"price_percent","op":"below","number":60}],"then":[{"action":"hold"}]}'),
+(4, 'paused-region', 1, '{"name":"paused-region","enabled":true,"stop":false,"when":[{"field":"region_paused","op":"true"}],"then":[{"action":"hold"}]}'),
+(5, 'same-day-urgent', 1, '{"name":"same-day-urgent","enabled":true,"stop":false,"when":[{"field":"buyer_note","op":"contains","values":["今天必须发","今天发","当天发","加急","急用","尽快发"]}],"then":[{"action":"priority","priority":1},{"action":"tag","value":"加急"}]}');
+
+CREATE TABLE order_intercept (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('region', 'sku', 'store', 'carrier')),
+    target TEXT NOT NULL,
+    city TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    lifted_at INTEGER,
+    lifted_by TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE order_hold_v7 (
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    source TEXT NOT NULL CHECK (source IN ('person', 'platform', 'rule', 'intercept')),
+    source_key TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    intercept INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (order_id, source, source_key)
+) WITHOUT ROWID;
+INSERT INTO order_hold_v7(order_id, source, reason, intercept, at)
+    SELECT order_id, 'person', reason, intercept, at FROM order_hold;
+DROP TABLE order_hold;
+ALTER TABLE order_hold_v7 RENAME TO order_hold;
+CREATE INDEX order_hold_source ON order_hold(source, source_key);
+
+CREATE TABLE order_hold_waiver (
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    source TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    by_user TEXT NOT NULL,
+    PRIMARY KEY (order_id, source, source_key)
+) WITHOUT ROWID;
+
+CREATE TABLE order_tag (
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    tag TEXT NOT NULL,
+    rule TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (order_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX order_tag_tag ON order_tag(tag);
+
+CREATE TABLE order_rule_log (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    at INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    applied INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX order_rule_log_order ON order_rule_log(order_id);
+
+CREATE TABLE order_merge (
+    order_id INTEGER PRIMARY KEY REFERENCES shop_order(id),
+    parcel_order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    merged_at INTEGER NOT NULL,
+    merged_by TEXT NOT NULL
+);
+CREATE INDEX order_merge_parcel ON order_merge(parcel_order_id);
+
+ALTER TABLE sku ADD COLUMN reference_price_fen INTEGER CHECK (reference_price_fen >= 0);
+ALTER TABLE shop_order ADD COLUMN presale INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE shop_order ADD COLUMN carrier TEXT NOT NULL DEFAULT '';
+ALTER TABLE shop_order ADD COLUMN rule_warehouse_id INTEGER REFERENCES warehouse(id);
+ALTER TABLE order_line ADD COLUMN gift_rule TEXT;
+CREATE INDEX shop_order_buyer ON shop_order(store_id, buyer_nick, created_at);
+CREATE INDEX shop_order_receiver ON shop_order(store_id, receiver_phone, created_at);
+CREATE INDEX shop_order_created ON shop_order(created_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-        {6, kSchemaV6}};
+        {6, kSchemaV6}, {7, kSchemaV7}};
     return migrations;
 }
 

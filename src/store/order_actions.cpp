@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/order_rule.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -23,7 +24,8 @@ void OrderActions::hold(Id order_id, const std::string& reason) {
     if (reason.empty())
         throw InvalidInput(
             trf("Order {0}: say why it is held (the reason is shown to packers)", label));
-    OrderHoldRepository(db_).hold({order_id, reason, false, now_utc()});
+    OrderHoldRepository(db_).hold(
+        {order_id, reason, false, now_utc(), HoldSource::person, "", actor_.user});
     audit(db_, actor_, "order.hold", label, reason);
     tx.commit();
 }
@@ -31,16 +33,16 @@ void OrderActions::hold(Id order_id, const std::string& reason) {
 void OrderActions::release(Id order_id) {
     WriteTransaction tx(db_);
     std::string label = order_label(order_id);
-    if (!OrderHoldRepository(db_).release(order_id))
+    if (!OrderHoldRepository(db_).release(order_id, now_utc(), actor_.user))
         throw InvalidInput(trf("Order {0} is not on hold", label));
     audit(db_, actor_, "order.release", label);
     tx.commit();
 }
 
 void OrderActions::set_priority(Id order_id, int priority) {
-    if (priority < 0 || priority > 1)
-        throw InvalidInput(
-            trf("Priority must be 0 (normal) or 1 (urgent), got {0}", std::to_string(priority)));
+    if (priority < 0 || priority > kMaxOrderPriority)
+        throw InvalidInput(trf("Priority must be 0 (normal) to 9 (most urgent), got {0}",
+                               std::to_string(priority)));
     WriteTransaction tx(db_);
     std::string label = order_label(order_id);
     SQLite::Statement s(db_.sql(), "UPDATE shop_order SET priority = ? WHERE id = ?");

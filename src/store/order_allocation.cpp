@@ -1,5 +1,6 @@
 #include "store/order_allocation.h"
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/catalogue_repository.h"
@@ -8,7 +9,8 @@
 
 namespace dj {
 
-OrderAllocator::OrderAllocator(StockPosting& posting) : posting_(posting), orders_(posting.db()) {}
+OrderAllocator::OrderAllocator(StockPosting& posting)
+    : posting_(posting), orders_(posting.db()), reviewer_(posting.db(), posting.book()) {}
 
 UpsertResult OrderAllocator::accept(const Order& order) {
     if (order.lines.empty())
@@ -29,8 +31,18 @@ UpsertResult OrderAllocator::accept(const Order& order) {
     }
     UpsertResult result = orders_.upsert(incoming);
     if (result.outcome == UpsertOutcome::created || result.outcome == UpsertOutcome::updated)
-        allocate(result.id);
+        review(result.id);
     return result;
+}
+
+ReviewOutcome OrderAllocator::review(Id order_id) {
+    std::optional<Order> order = orders_.find(order_id);
+    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    // Rules look at the local SKUs, so lines are mapped first.
+    if (order->allocation != Allocation::shipped) map_lines(*order);
+    ReviewOutcome outcome = reviewer_.review(order_id, now_utc(), [&] { release(order_id); });
+    allocate(order_id);
+    return outcome;
 }
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
@@ -102,7 +114,15 @@ bool OrderAllocator::map_lines(const Order& order) {
     return all_mapped;
 }
 
-std::optional<Id> OrderAllocator::warehouse_for(Id store_id) {
+std::optional<Id> OrderAllocator::warehouse_for(Id order_id, Id store_id) {
+    SQLite::Statement& chosen =
+        posting_.db().statement("SELECT rule_warehouse_id FROM shop_order WHERE id = ?");
+    chosen.bind(1, static_cast<int64_t>(order_id));
+    std::optional<Id> rule_choice;
+    if (chosen.executeStep() && !chosen.getColumn(0).isNull())
+        rule_choice = chosen.getColumn(0).getInt64();
+    chosen.reset();
+    if (rule_choice) return rule_choice;
     auto it = warehouse_cache_.find(store_id);
     if (it != warehouse_cache_.end()) return it->second;
     SQLite::Statement& s = posting_.db().statement(
@@ -143,7 +163,7 @@ Allocation OrderAllocator::allocate(Id order_id) {
         set_state(order_id, Allocation::unmapped, std::nullopt);
         return Allocation::unmapped;
     }
-    std::optional<Id> wh = warehouse_for(order->store_id);
+    std::optional<Id> wh = warehouse_for(order_id, order->store_id);
     if (!wh) {
         set_state(order_id, Allocation::short_stock, std::nullopt);
         return Allocation::short_stock;

@@ -9,6 +9,7 @@
 #include "core/order.h"
 #include "core/sku_mapping.h"
 #include "store/order_repository.h"
+#include "store/order_review.h"
 
 namespace dj {
 
@@ -20,9 +21,12 @@ class OrderAllocator {
   public:
     explicit OrderAllocator(StockPosting& posting);
 
-    // Stores a new or changed order (OrderRepository::upsert semantics) and brings its
-    // reservations in line with its status.
+    // Stores a new or changed order (OrderRepository::upsert semantics), puts it through the
+    // order rules and intercepts, and brings its reservations in line with its status.
     UpsertResult accept(const Order& order);
+    // Puts a stored order through the rules again (after an intercept is lifted, say) and
+    // allocates it as they decide.
+    ReviewOutcome review(Id order_id);
 
     // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
     // status holds stock; releases them when it does not. Returns the resulting state.
@@ -45,11 +49,13 @@ class OrderAllocator {
     // Local SKUs for one platform line; empty when it maps to nothing.
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
     bool map_lines(const Order& order);
-    std::optional<Id> warehouse_for(Id store_id);
+    // The warehouse a rule chose for the order, else its store's.
+    std::optional<Id> warehouse_for(Id order_id, Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);
 
     StockPosting& posting_;
     OrderRepository orders_;
+    OrderReviewer reviewer_;
     std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
     std::map<std::string, std::optional<Id>> sku_code_cache_;
     std::map<Id, std::optional<Id>> warehouse_cache_;

@@ -19,7 +19,8 @@ bool same_header(const Order& a, const Order& b) {
            x.phone == y.phone && x.province == y.province && x.city == y.city &&
            x.district == y.district && x.address == y.address && a.paid_amount == b.paid_amount &&
            a.freight == b.freight && a.created_at == b.created_at && a.paid_at == b.paid_at &&
-           a.modified_at == b.modified_at && a.promised_ship_at == b.promised_ship_at;
+           a.modified_at == b.modified_at && a.promised_ship_at == b.promised_ship_at &&
+           a.presale == b.presale;
 }
 
 void bind_header(SQLite::Statement& s, const Order& o) {
@@ -40,6 +41,7 @@ void bind_header(SQLite::Statement& s, const Order& o) {
     bind_optional(s, 15, o.paid_at);
     s.bind(16, static_cast<int64_t>(o.modified_at));
     bind_optional(s, 17, o.promised_ship_at);
+    s.bind(18, o.presale ? 1 : 0);
 }
 
 }  // namespace
@@ -78,9 +80,9 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 "seller_memo = ?4, seller_flag = ?5, receiver_name = ?6, receiver_phone = ?7, "
                 "province = ?8, city = ?9, district = ?10, address = ?11, paid_amount_fen = ?12, "
                 "freight_fen = ?13, created_at = ?14, paid_at = ?15, modified_at = ?16, "
-                "promised_ship_at = ?17 WHERE id = ?18");
+                "promised_ship_at = ?17, presale = ?18 WHERE id = ?19");
             bind_header(s, order);
-            s.bind(18, static_cast<int64_t>(*existing));
+            s.bind(19, static_cast<int64_t>(*existing));
             s.exec();
             write_lines = result.lines_changed;
             if (write_lines) {
@@ -93,12 +95,12 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
                 "receiver_name, receiver_phone, province, city, district, address, "
                 "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
-                "promised_ship_at, store_id, platform_order_id) "
+                "promised_ship_at, presale, store_id, platform_order_id) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                "?17, ?18, ?19)");
+                "?17, ?18, ?19, ?20)");
             bind_header(s, order);
-            s.bind(18, static_cast<int64_t>(order.store_id));
-            s.bind(19, order.platform_order_id);
+            s.bind(19, static_cast<int64_t>(order.store_id));
+            s.bind(20, order.platform_order_id);
             s.exec();
             result.id = db_.sql().getLastInsertRowid();
             result.outcome = UpsertOutcome::created;
@@ -132,7 +134,7 @@ std::optional<Order> OrderRepository::find(Id id) {
         "SELECT store_id, platform_order_id, status, buyer_nick, buyer_note, seller_memo, "
         "seller_flag, receiver_name, receiver_phone, province, city, district, address, "
         "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
-        "allocation, warehouse_id FROM shop_order WHERE id = ?");
+        "allocation, warehouse_id, presale FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     Order o;
@@ -155,11 +157,12 @@ std::optional<Order> OrderRepository::find(Id id) {
     o.promised_ship_at = read_optional(s.getColumn(18));
     o.allocation = parse_allocation(s.getColumn(19).getString());
     o.warehouse_id = read_optional(s.getColumn(20));
+    o.presale = s.getColumn(21).getInt() != 0;
     s.reset();
 
     SQLite::Statement& l = db_.statement(
         "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen FROM order_line "
-        "WHERE order_id = ? ORDER BY line_no");
+        "WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
     l.bind(1, static_cast<int64_t>(id));
     while (l.executeStep()) {
         o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
@@ -171,7 +174,9 @@ std::optional<Order> OrderRepository::find(Id id) {
 
 std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
     constexpr const char* kWhere =
-        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) ";
+        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) "
+        "AND (?4 = '' OR EXISTS (SELECT 1 FROM order_tag t WHERE t.order_id = o.id AND "
+        "t.tag = ?4)) ";
     auto bind_filter = [&](SQLite::Statement& s) {
         if (filter.status)
             s.bind(1, std::string(order_status_code(*filter.status)));
@@ -179,6 +184,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
             s.bind(1);
         s.bind(2, filter.store);
         s.bind(3, filter.limit > 0 ? filter.limit : -1);
+        s.bind(4, filter.tag);
     };
     SQLite::Statement s(
         db_.sql(),
@@ -186,7 +192,11 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province, o.city, "
                     "o.paid_amount_fen, o.seller_memo, (SELECT ifnull(sum(quantity), 0) FROM "
                     "order_line WHERE order_id = o.id), o.created_at, o.paid_at, o.modified_at, "
-                    "o.promised_ship_at FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+                    "o.promised_ship_at, o.priority, (SELECT group_concat(tag, char(31)) FROM "
+                    "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag)), "
+                    "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
+                    "h.intercept DESC, h.at LIMIT 1) "
+                    "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
                     "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
     bind_filter(s);
@@ -211,6 +221,16 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         o.paid_at = read_optional(s.getColumn(14));
         o.modified_at = s.getColumn(15).getInt64();
         o.promised_ship_at = read_optional(s.getColumn(16));
+        o.priority = s.getColumn(17).getInt();
+        if (!s.getColumn(18).isNull()) {
+            std::string tags = s.getColumn(18).getString();
+            std::size_t start = 0;
+            for (std::size_t end; (end = tags.find('\x1f', start)) != std::string::npos;
+                 start = end + 1)
+                o.tags.push_back(tags.substr(start, end - start));
+            o.tags.push_back(tags.substr(start));
+        }
+        if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

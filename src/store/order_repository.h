@@ -36,12 +36,16 @@ struct OrderSummary {
     std::optional<Timestamp> paid_at;
     Timestamp modified_at = 0;
     std::optional<Timestamp> promised_ship_at;
+    int priority = 0;
+    std::vector<std::string> tags;
+    std::string hold_reason;  // the hold people see first; empty when not held
     std::vector<OrderLineSummary> lines;
 };
 
 struct OrderFilter {
     std::optional<OrderStatus> status;
     std::string store;  // code; empty: all
+    std::string tag;    // empty: any
     int limit = 0;      // 0: no limit
 };
 

@@ -49,7 +49,7 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
     // Only orders that hold stock can be eligible, so the scan stays small.
     SQLite::Statement s(
         db.sql(),
-        "SELECT o.id, o.warehouse_id, ifnull(b.carrier, ''), o.priority, o.promised_ship_at, "
+        "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, o.promised_ship_at, "
         "ifnull(o.paid_at, o.created_at), o.status, "
         "(SELECT count(DISTINCT i.sku_id) FROM order_line l JOIN order_line_item i "
         " ON i.order_line_id = l.id WHERE l.order_id = o.id), "

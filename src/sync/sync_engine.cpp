@@ -103,7 +103,8 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                         continue;
                     // Its stock may already be on a pick sheet: the packer must be stopped.
                     bool intercept = before->allocation == Allocation::allocated;
-                    holds.hold({r.id, hold_reason(order.status), intercept, now});
+                    holds.hold({r.id, hold_reason(order.status), intercept, now, HoldSource::platform, "",
+                                actor_.user});
                     ++report.held;
                     if (intercept) ++report.intercepts;
                 }

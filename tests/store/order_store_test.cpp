@@ -200,7 +200,7 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     actions.release(1);
     BOOST_CHECK_THROW(actions.release(1), InvalidInput);
     actions.set_priority(1, 1);
-    BOOST_CHECK_THROW(actions.set_priority(1, 5), InvalidInput);
+    BOOST_CHECK_THROW(actions.set_priority(1, 10), InvalidInput);
     actions.set_note(1, "发顺丰");
     BOOST_CHECK_THROW(actions.hold(99, "x"), NotFound);
     BOOST_TEST(db.sql().execAndGet("SELECT priority FROM shop_order WHERE id = 1").getInt() == 1);

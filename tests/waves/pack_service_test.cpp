@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
     Id intercepted = order("6202", 1, 0);
     order("6203", 1, 0);
     OrderActions(db, test::test_actor()).hold(held, "check address");
-    OrderHoldRepository(db).hold({intercepted, "refund", true, now});
+    OrderHoldRepository(db).hold({intercepted, "refund", true, now, HoldSource::platform, "", "sync"});
     db.sql().exec(
         "UPDATE shop_order SET status = 'refund_requested' "
         "WHERE platform_order_id = '6203'");

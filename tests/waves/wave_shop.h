@@ -44,7 +44,7 @@ struct WaveShop {
         o.store_id = 1;
         o.platform_order_id = id;
         o.status = OrderStatus::to_ship;
-        o.receiver = {"张**", "138****5678", "江苏省", "常州市", "武进区", "湖塘镇***"};
+        o.receiver = {"张**", "138****" + id, "江苏省", "常州市", "武进区", "湖塘镇***"};
         o.created_at = now - 3600;
         o.paid_at = now - 3600 + static_cast<Timestamp>(id.size());
         o.modified_at = o.created_at;

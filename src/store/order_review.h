@@ -1,0 +1,69 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/order_intercept.h"
+#include "core/order_rule.h"
+#include "core/rule_evaluation.h"
+#include "store/order_facts.h"
+
+namespace dj {
+
+class Database;
+class StockBook;
+
+// Puts one stored order through the shop's rules and standing intercepts, inside the caller's
+// transaction, and records every decision on the order (order_rule_log). What rules decide is
+// derived: reviewing again after a change drops rule holds, tags and gifts that no longer apply.
+// A hold a person released stays released (order_hold_waiver).
+class OrderReviewer {
+  public:
+    OrderReviewer(Database& db, StockBook& book);
+
+    // `release_stock` runs before anything that invalidates the order's reservations (gift lines
+    // change, another warehouse is chosen); the caller allocates again afterwards.
+    ReviewOutcome review(Id order_id, Timestamp now, const std::function<void()>& release_stock);
+
+  private:
+    struct GiftLine {
+        std::string rule;
+        Id sku_id = 0;
+        std::string code;
+        std::string name;
+        Qty qty = 0;
+        bool operator==(const GiftLine& o) const {
+            return rule == o.rule && sku_id == o.sku_id && qty == o.qty;
+        }
+    };
+    struct HoldWanted {
+        std::string reason;
+        bool intercept = false;
+    };
+
+    void load();
+    bool short_of_stock(const ReviewSubject& s);
+    std::optional<Id> sku_id(const std::string& code, std::string* name);
+    std::optional<Id> warehouse_id(const std::string& code);
+    void apply_holds(const ReviewSubject& s, const std::map<std::string, HoldWanted>& wanted,
+                     Timestamp now);
+    void apply_tags(Id order_id, const std::vector<std::pair<std::string, std::string>>& tags);
+    std::vector<GiftLine> current_gifts(Id order_id);
+    bool apply_gifts(Id order_id, const std::vector<GiftLine>& gifts,
+                     const std::function<void()>& release_stock);
+    void log(Id order_id, Timestamp now, const RuleDecision& d);
+
+    Database& db_;
+    StockBook& book_;
+    bool loaded_ = false;
+    std::vector<OrderRule> rules_;
+    std::vector<OrderIntercept> intercepts_;
+    std::optional<OrderFactsLoader> loader_;
+    std::map<std::string, std::optional<std::pair<Id, std::string>>> skus_;
+    std::map<std::string, std::optional<Id>> warehouses_;
+};
+
+}  // namespace dj
