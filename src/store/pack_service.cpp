@@ -68,8 +68,15 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
 }
 
 ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
-    ScanOutcome outcome = check_.scan(code);
     WriteTransaction tx(db_);
+    // An intercept may arrive while the parcel is open: every scan looks again.
+    if (!check_.blocked())
+        if (auto hold = OrderHoldRepository(db_).find(order_id_)) {
+            blocked_reason_ = hold->intercept ? trf("intercepted: {0}", hold->reason)
+                                              : trf("on hold: {0}", hold->reason);
+            check_ = PackCheck(order_pack_items(db_, order_id_), true);
+        }
+    ScanOutcome outcome = check_.scan(code);
     SQLite::Statement s(db_.sql(),
                         "INSERT INTO pack_scan (order_id, at, code, outcome, user, role, "
                         "workstation) VALUES (?, ?, ?, ?, ?, ?, ?)");
