@@ -455,7 +455,7 @@ INSERT INTO order_rule(position, name, enabled, definition) VALUES
 (2, 'duplicate-buyer', 1, '{"name":"duplicate-buyer","enabled":true,"stop":false,"when":[{"field":"buyer_orders","op":"at_least","number":3,"hours":24}],"then":[{"action":"hold"}]}'),
 (3, 'price-anomaly', 1, '{"name":"price-anomaly","enabled":true,"stop":false,"when":[{"field":"price_percent","op":"below","number":60}],"then":[{"action":"hold"}]}'),
 (4, 'paused-region', 1, '{"name":"paused-region","enabled":true,"stop":false,"when":[{"field":"region_paused","op":"true"}],"then":[{"action":"hold"}]}'),
-(5, 'same-day-urgent', 1, '{"name":"same-day-urgent","enabled":true,"stop":false,"when":[{"field":"buyer_note","op":"contains","values":["今天必须发","今天发","当天发","加急","急用","尽快发"]}],"then":[{"action":"priority","priority":1},{"action":"tag","value":"加急"}]}');
+(5, 'same-day-urgent', 1, '{"name":"same-day-urgent","enabled":true,"stop":false,"when":[{"field":"buyer_note","op":"contains","values":["今天必须发","今天发","当天发","加急","急用"]}],"then":[{"action":"priority","priority":1},{"action":"tag","value":"加急"}]}');
 
 CREATE TABLE order_intercept (
     id INTEGER PRIMARY KEY,
