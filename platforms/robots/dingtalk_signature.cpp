@@ -1,12 +1,31 @@
 // DingTalk's signed webhook URL (NOTIFY.md 1b, test vectors in tests/notify/robot_webhook_test).
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
 #include <string>
 
+#include "digest.h"
 #include "robots/robot_webhook.h"
 
 namespace dj {
+namespace {
+
+std::string base64(std::string_view bytes) {
+    static const char* alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve(4 * ((bytes.size() + 2) / 3));
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        std::size_t left = bytes.size() - i;
+        unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+        if (left > 1) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (left > 2) n |= static_cast<unsigned char>(bytes[i + 2]);
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        out += left > 1 ? alphabet[(n >> 6) & 63] : '=';
+        out += left > 2 ? alphabet[n & 63] : '=';
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string percent_encode(std::string_view text) {
     static const char* hex = "0123456789ABCDEF";
@@ -27,16 +46,7 @@ std::string percent_encode(std::string_view text) {
 
 std::string dingtalk_signature(std::string_view secret, std::int64_t timestamp_ms) {
     std::string to_sign = std::to_string(timestamp_ms) + "\n" + std::string(secret);
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
-    HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-         reinterpret_cast<const unsigned char*>(to_sign.data()), to_sign.size(), digest,
-         &digest_len);
-    std::string base64(4 * ((digest_len + 2) / 3), '\0');
-    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(base64.data()), digest,
-                            static_cast<int>(digest_len));
-    base64.resize(static_cast<std::size_t>(n));
-    return base64;
+    return base64(hmac(DigestKind::sha256, secret, to_sign));
 }
 
 std::string dingtalk_signed_url(std::string_view url, std::string_view secret,
