@@ -31,8 +31,14 @@ class PrinterNotFound : public PrintError {
 // the print service cannot be asked.
 std::vector<Printer> list_printers();
 
+// The printer of that name; PrinterNotFound, listing the printers there are, when there is none.
+// Shared by every platform, on top of list_printers().
+Printer require_printer(const std::string& name);
+
 // Queues a PDF file (UTF-8 path) on the named printer, `copies` times. Returns the print
-// service's job number, or 0 when it gives none. Throws PrinterNotFound or PrintError.
+// service's job number, or 0 when it gives none. Keep the file for a while: where another
+// program renders the PDF (Windows) it may read the file after this returns. Throws
+// PrinterNotFound or PrintError.
 int print_pdf(const std::string& printer, const std::string& pdf_file, int copies = 1);
 
 }  // namespace dj::os

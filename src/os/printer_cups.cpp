@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <system_error>
 
@@ -42,14 +41,11 @@ void check_service_answered(const Dests& dests) {
             cups_error()));
 }
 
-std::string printer_names(const std::vector<Printer>& printers) {
-    std::string names;
-    for (const Printer& p : printers)
-        names += (names.empty() ? "" : ", ") + p.name;
-    return names.empty() ? tr("none is set up") : names;
-}
+}  // namespace
 
-std::vector<Printer> printers_of(const Dests& dests) {
+std::vector<Printer> list_printers() {
+    Dests dests;
+    check_service_answered(dests);
     std::vector<Printer> printers;
     for (int i = 0; i < dests.count; ++i) {
         const cups_dest_t& d = dests.list[i];
@@ -63,14 +59,6 @@ std::vector<Printer> printers_of(const Dests& dests) {
     return printers;
 }
 
-}  // namespace
-
-std::vector<Printer> list_printers() {
-    Dests dests;
-    check_service_answered(dests);
-    return printers_of(dests);
-}
-
 int print_pdf(const std::string& printer, const std::string& pdf_file, int copies) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(utf8_path(pdf_file), ec))
@@ -79,14 +67,12 @@ int print_pdf(const std::string& printer, const std::string& pdf_file, int copie
     if (copies < 1)
         throw PrintError(trf("Cannot print {0} on {1}: the number of copies must be 1 or more",
                              pdf_file, printer));
-    {
-        Dests dests;
-        check_service_answered(dests);
-        if (!cupsGetDest(printer.c_str(), nullptr, dests.count, dests.list))
-            throw PrinterNotFound(
-                trf("There is no printer {0} on this computer (printers: {1}): choose one of "
-                    "them, or add the printer in the system's printer settings",
-                    printer, printer_names(printers_of(dests))));
+    try {
+        require_printer(printer);
+    } catch (const PrinterNotFound&) {
+        throw;
+    } catch (const PrintError& e) {
+        throw PrintError(trf("Cannot print {0} on {1}: {2}", pdf_file, printer, e.what()));
     }
     cups_option_t* options = nullptr;
     int option_count = cupsAddOption("copies", std::to_string(copies).c_str(), 0, &options);
