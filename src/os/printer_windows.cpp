@@ -45,13 +45,6 @@ std::wstring default_printer() {
     return name;
 }
 
-std::string printer_names(const std::vector<Printer>& printers) {
-    std::string names;
-    for (const Printer& p : printers)
-        names += (names.empty() ? "" : ", ") + p.name;
-    return names.empty() ? tr("none is set up") : names;
-}
-
 // The command line the PDF program registered for "printto", empty when there is none.
 std::wstring printto_command() {
     DWORD size = 0;
@@ -107,13 +100,7 @@ int print_pdf(const std::string& printer, const std::string& pdf_file, int copie
     if (copies < 1)
         throw PrintError(trf("Cannot print {0} on {1}: the number of copies must be 1 or more",
                              pdf_file, printer));
-    std::vector<Printer> printers = list_printers();
-    if (std::none_of(printers.begin(), printers.end(),
-                     [&](const Printer& p) { return p.name == printer; }))
-        throw PrinterNotFound(
-            trf("There is no printer {0} on this computer (printers: {1}): choose one of "
-                "them, or add the printer in the system's printer settings",
-                printer, printer_names(printers)));
+    require_printer(printer);
     if (printto_command().empty())
         throw PrintError(
             trf("Cannot print {0} on {1}: no PDF program on this computer prints to a named "
