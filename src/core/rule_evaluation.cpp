@@ -31,16 +31,14 @@ std::optional<std::string> membership(const RuleCondition& c, std::string_view w
                 : trf("{0} {1} is not {2}", what, seen, join(c.values));
 }
 
-std::optional<std::string> compare(const RuleCondition& c, long long seen,
-                                   const std::string& text) {
+bool compare(const RuleCondition& c, long long seen) {
     bool ok = c.op == RuleOp::at_least  ? seen >= c.number
               : c.op == RuleOp::at_most ? seen <= c.number
                                         : seen < c.number;
-    if (!ok) return std::nullopt;
-    return text;
+    return ok;
 }
 
-std::optional<std::string> keywords(const RuleCondition& c, std::string_view what,
+std::optional<std::string> keywords(const RuleCondition& c, const char* what,
                                     const std::string& text) {
     std::optional<std::string> hit;
     for (const std::string& k : c.values)
@@ -54,9 +52,9 @@ std::optional<std::string> keywords(const RuleCondition& c, std::string_view wha
                : std::optional(trf("{0} mentions none of {1}", what, join(c.values)));
 }
 
-std::optional<std::string> flag(const RuleCondition& c, bool seen, const std::string& text) {
+std::optional<std::string> flag(const RuleCondition& c, bool seen, const char* what) {
     if (seen != (c.op == RuleOp::is_true)) return std::nullopt;
-    return seen ? text : trf("not: {0}", text);
+    return seen ? tr(what) : trf("not: {0}", tr(what));
 }
 
 }  // namespace
@@ -64,62 +62,64 @@ std::optional<std::string> flag(const RuleCondition& c, bool seen, const std::st
 std::optional<std::string> condition_matches(const RuleCondition& c, const OrderFacts& f) {
     switch (c.field) {
         case RuleField::platform:
-            return membership(c, tr("platform"), f.platform, listed(c.values, f.platform));
+            return membership(c, tr_noop("platform"), f.platform, listed(c.values, f.platform));
         case RuleField::store:
-            return membership(c, tr("store"), f.store, listed(c.values, f.store));
+            return membership(c, tr_noop("store"), f.store, listed(c.values, f.store));
         case RuleField::status: {
             std::string code(order_status_code(f.status));
-            return membership(c, tr("status"), code, listed(c.values, code));
+            return membership(c, tr_noop("status"), code, listed(c.values, code));
         }
         case RuleField::province: {
             bool found = std::any_of(c.values.begin(), c.values.end(),
                                      [&](const auto& v) { return same_region(v, f.province); });
-            return membership(c, tr("province"), f.province, found);
+            return membership(c, tr_noop("province"), f.province, found);
         }
         case RuleField::city: {
             bool found = std::any_of(c.values.begin(), c.values.end(),
                                      [&](const auto& v) { return same_region(v, f.city); });
-            return membership(c, tr("city"), f.city, found);
+            return membership(c, tr_noop("city"), f.city, found);
         }
         case RuleField::paid_amount:
-            return compare(c, f.paid_amount, trf("paid {0}", format_yuan(f.paid_amount)));
+            if (!compare(c, f.paid_amount)) return std::nullopt;
+            return trf("paid {0}", format_yuan(f.paid_amount));
         case RuleField::item_count: {
             Qty units = 0;
             for (const RuleLine& l : f.lines)
                 units += l.quantity;
-            return compare(c, units, trf("{0} items", std::to_string(units)));
+            if (!compare(c, units)) return std::nullopt;
+            return trf("{0} items", std::to_string(units));
         }
         case RuleField::sku: {
             std::string hit;
             for (const RuleLine& l : f.lines)
                 for (const std::string& s : l.skus)
                     if (hit.empty() && listed(c.values, s)) hit = s;
-            return membership(c, tr("SKU"), hit.empty() ? join(c.values) : hit, !hit.empty());
+            return membership(c, tr_noop("SKU"), hit.empty() ? join(c.values) : hit, !hit.empty());
         }
         case RuleField::seller_flag: {
             std::string seen = std::to_string(f.seller_flag);
-            return membership(c, tr("seller flag"), seen, listed(c.values, seen));
+            return membership(c, tr_noop("seller flag"), seen, listed(c.values, seen));
         }
         case RuleField::seller_memo:
-            return keywords(c, tr("seller memo"), f.seller_memo);
+            return keywords(c, tr_noop("seller memo"), f.seller_memo);
         case RuleField::buyer_note:
-            return keywords(c, tr("buyer note"), f.buyer_note);
+            return keywords(c, tr_noop("buyer note"), f.buyer_note);
         case RuleField::presale:
-            return flag(c, f.presale, tr("presale"));
+            return flag(c, f.presale, tr_noop("presale"));
         case RuleField::promised_within: {
             if (!f.promised_ship_at) return std::nullopt;
             long long hours = (*f.promised_ship_at - f.now) / 3600;
-            return compare(c, std::max(hours, 0LL),
-                           trf("promised to ship within {0} h", std::to_string(hours)));
+            if (!compare(c, std::max(hours, 0LL))) return std::nullopt;
+            return trf("promised to ship within {0} h", std::to_string(hours));
         }
         case RuleField::buyer_orders: {
             Timestamp since = f.created_at - static_cast<Timestamp>(c.hours) * 3600;
             long long n =
                 std::count_if(f.buyer_order_times.begin(), f.buyer_order_times.end(),
                               [&](Timestamp t) { return t > since && t <= f.created_at; });
-            return compare(c, n,
-                           trf("the buyer placed {0} orders in {1} h", std::to_string(n),
-                               std::to_string(c.hours)));
+            if (!compare(c, n)) return std::nullopt;
+            return trf("the buyer placed {0} orders in {1} h", std::to_string(n),
+                       std::to_string(c.hours));
         }
         case RuleField::price_percent: {
             std::optional<long long> lowest;
@@ -132,16 +132,16 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
                     worst = &l;
                 }
             }
-            if (!lowest || !compare(c, *lowest, "")) return std::nullopt;
+            if (!lowest || !compare(c, *lowest)) return std::nullopt;
             return trf("{0} sells at {1}, {2} percent of its reference price {3}",
                        worst->skus.empty() ? std::string() : join(worst->skus),
                        format_yuan(worst->unit_price), std::to_string(*lowest),
                        format_yuan(*worst->reference_price));
         }
         case RuleField::stock_short:
-            return flag(c, f.stock_short, tr("some item is short of stock"));
+            return flag(c, f.stock_short, tr_noop("some item is short of stock"));
         case RuleField::region_paused:
-            return flag(c, f.region_paused, tr("the address is in a paused region"));
+            return flag(c, f.region_paused, tr_noop("the address is in a paused region"));
     }
     return std::nullopt;
 }

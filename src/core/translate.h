@@ -14,6 +14,9 @@ void set_translator(Translator translator);
 
 std::string tr(const char* msgid);
 
+// Marks a msgid for extraction where the text is translated later, with tr(), only if needed.
+constexpr const char* tr_noop(const char* msgid) { return msgid; }
+
 // Replaces {0}, {1}, ... in the translated message, so translators can reorder arguments.
 std::string format_message(std::string_view pattern, std::initializer_list<std::string_view> args);
 

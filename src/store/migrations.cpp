@@ -529,6 +529,7 @@ ALTER TABLE order_line ADD COLUMN gift_rule TEXT;
 CREATE INDEX shop_order_buyer ON shop_order(store_id, buyer_nick, created_at);
 CREATE INDEX shop_order_receiver ON shop_order(store_id, receiver_phone, created_at);
 CREATE INDEX shop_order_created ON shop_order(created_at);
+CREATE INDEX shop_order_waiting ON shop_order(status, allocation);
 )sql";
 
 }  // namespace

@@ -36,12 +36,10 @@ UpsertResult OrderAllocator::accept(const Order& order) {
 }
 
 ReviewOutcome OrderAllocator::review(Id order_id) {
-    std::optional<Order> order = orders_.find(order_id);
-    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
     // Rules look at the local SKUs, so lines are mapped first.
-    if (order->allocation != Allocation::shipped) map_lines(*order);
+    bool mapped = map_lines(order_id);
     ReviewOutcome outcome = reviewer_.review(order_id, now_utc(), [&] { release(order_id); });
-    allocate(order_id);
+    allocate(order_id, mapped);
     return outcome;
 }
 
@@ -84,21 +82,29 @@ std::vector<SkuComponent> OrderAllocator::map_line(Id store_id, const OrderLine&
     return {};
 }
 
-bool OrderAllocator::map_lines(const Order& order) {
+bool OrderAllocator::map_lines(Id order_id) {
     Database& db = posting_.db();
-    SQLite::Statement& has =
-        db.statement("SELECT count(*) FROM order_line_item WHERE order_line_id = ?");
+    // Only the lines not mapped yet: a stored order usually has none left.
+    SQLite::Statement& open = db.statement(
+        "SELECT l.id, l.platform_sku_id, l.seller_code, l.quantity, o.store_id FROM order_line l "
+        "JOIN shop_order o ON o.id = l.order_id WHERE l.order_id = ? AND NOT EXISTS (SELECT 1 "
+        "FROM order_line_item i WHERE i.order_line_id = l.id)");
+    open.bind(1, static_cast<int64_t>(order_id));
+    std::vector<std::pair<Id, OrderLine>> unmapped;
+    while (open.executeStep()) {
+        OrderLine line;
+        line.id = open.getColumn(0).getInt64();
+        line.platform_sku_id = open.getColumn(1).getString();
+        line.seller_code = open.getColumn(2).getString();
+        line.quantity = open.getColumn(3).getInt64();
+        unmapped.emplace_back(open.getColumn(4).getInt64(), std::move(line));
+    }
+    open.reset();
     SQLite::Statement& add =
         db.statement("INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
     bool all_mapped = true;
-    for (const OrderLine& line : order.lines) {
-        has.reset();
-        has.bind(1, static_cast<int64_t>(line.id));
-        has.executeStep();
-        bool mapped = has.getColumn(0).getInt64() > 0;
-        has.reset();
-        if (mapped) continue;
-        std::vector<SkuComponent> components = map_line(order.store_id, line);
+    for (const auto& [store_id, line] : unmapped) {
+        std::vector<SkuComponent> components = map_line(store_id, line);
         if (components.empty()) {
             all_mapped = false;
             continue;
@@ -148,12 +154,12 @@ void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> ware
     s.exec();
 }
 
-Allocation OrderAllocator::allocate(Id order_id) {
+Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
     std::optional<Order> order = orders_.find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
     if (order->allocation == Allocation::shipped) return Allocation::shipped;
     // Lines are mapped whatever the status, so every order shows its local SKUs.
-    bool mapped = map_lines(*order);
+    bool mapped = lines_mapped || map_lines(order_id);
     if (!order_status_holds_stock(order->status)) {
         release(order_id);
         return Allocation::none;
@@ -215,6 +221,20 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
     if (auto hold = OrderHoldRepository(posting_.db()).find(order_id))
         throw StockRuleViolation(trf("Order {0} is on hold ({1}): release it before shipping",
                                      order->platform_order_id, hold->reason));
+    // A waved order is on the packing line: it leaves only as a parcel whose every item was
+    // scanned. Orders shipped by hand outside any wave are not held to that.
+    SQLite::Statement& unpacked = posting_.db().statement(
+        "SELECT w.number FROM wave_order x JOIN wave w ON w.id = x.wave_id WHERE x.order_id = ? "
+        "AND x.open = 1 AND NOT EXISTS (SELECT 1 FROM order_packed p WHERE p.order_id = ?)");
+    unpacked.bind(1, static_cast<int64_t>(order_id));
+    unpacked.bind(2, static_cast<int64_t>(order_id));
+    std::string wave = unpacked.executeStep() ? unpacked.getColumn(0).getString() : "";
+    unpacked.reset();
+    if (!wave.empty())
+        throw StockRuleViolation(
+            trf("Order {0} is in wave {1} and not packed: scan its items at the pack station "
+                "before it ships",
+                order->platform_order_id, wave));
     if (order->allocation != Allocation::allocated)
         throw StockRuleViolation(trf("Order {0} cannot ship: its stock is {1}, not allocated",
                                      order->platform_order_id,

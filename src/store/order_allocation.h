@@ -30,7 +30,8 @@ class OrderAllocator {
 
     // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
     // status holds stock; releases them when it does not. Returns the resulting state.
-    Allocation allocate(Id order_id);
+    // `lines_mapped`: the caller has just mapped every line, so that is not looked at again.
+    Allocation allocate(Id order_id, bool lines_mapped = false);
     void release(Id order_id);
     // Ships an allocated order: its reservations become ship movements.
     std::vector<Movement> ship(Id order_id, const MovementContext& ctx);
@@ -48,7 +49,8 @@ class OrderAllocator {
     std::vector<Item> items_of(Id order_id);
     // Local SKUs for one platform line; empty when it maps to nothing.
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
-    bool map_lines(const Order& order);
+    // Maps the order's lines that have no local SKUs yet; true when every line has them.
+    bool map_lines(Id order_id);
     // The warehouse a rule chose for the order, else its store's.
     std::optional<Id> warehouse_for(Id order_id, Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);

@@ -10,6 +10,7 @@
 #include "store/sql_binding.h"
 
 namespace dj {
+
 namespace {
 
 // The same buyer: the platform's buyer id when it gives one, else the same receiver.
@@ -26,6 +27,61 @@ struct Loaded {
     BuyerKey buyer;
 };
 
+std::string orders_sql(const std::string& where) {
+    return "SELECT o.id, o.platform_order_id, st.code, st.platform, o.status, o.province, o.city, "
+           "o.paid_amount_fen, o.seller_flag, o.seller_memo, o.buyer_note, o.presale, "
+           "o.created_at, o.promised_ship_at, o.store_id, o.buyer_nick, o.receiver_name, "
+           "o.receiver_phone, o.address, o.allocation, coalesce(o.rule_warehouse_id, "
+           "o.warehouse_id, st.default_warehouse_id, (SELECT min(id) FROM warehouse)), "
+           "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), "
+           "o.carrier), EXISTS (SELECT 1 FROM wave_order x WHERE x.order_id = o.id AND "
+           "x.open = 1), o.priority, o.carrier, o.rule_warehouse_id, EXISTS (SELECT 1 FROM "
+           "order_tag t WHERE t.order_id = o.id AND t.rule <> ''), EXISTS (SELECT 1 FROM "
+           "order_line g WHERE g.order_id = o.id AND g.gift_rule IS NOT NULL), EXISTS (SELECT 1 "
+           "FROM order_hold h WHERE h.order_id = o.id AND h.source = 'rule') "
+           "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+           "WHERE " +
+           where + " ORDER BY o.created_at, o.id";
+}
+
+// Platform lines (not gifts) with the local SKUs they map to and their reference prices.
+std::string lines_sql(const std::string& where) {
+    return "SELECT l.order_id, l.id, l.quantity, l.unit_price_fen, k.code, i.qty, "
+           "k.reference_price_fen FROM shop_order o JOIN order_line l ON l.order_id = o.id "
+           "LEFT JOIN order_line_item i ON i.order_line_id = l.id LEFT JOIN sku k ON "
+           "k.id = i.sku_id WHERE " +
+           where + " AND l.gift_rule IS NULL ORDER BY l.order_id, l.line_no, i.id";
+}
+
+}  // namespace
+
+// Built once, so Database::statement keeps each prepared (reviews run once per stored order).
+struct FactQueries {
+    explicit FactQueries(const std::string& where)
+        : orders(orders_sql(where)), lines(lines_sql(where)) {}
+    std::string orders;
+    std::string lines;
+};
+
+namespace {
+
+const FactQueries& one_order() {
+    static const FactQueries q("o.id BETWEEN ?1 AND ?2");
+    return q;
+}
+
+const FactQueries& created_in() {
+    static const FactQueries q("o.created_at >= ?1 AND o.created_at < ?2");
+    return q;
+}
+
+const FactQueries& open_ones() {
+    static const FactQueries q(
+        "o.status IN ('pending_payment', 'to_ship', 'refund_requested') AND "
+        "o.allocation <> 'shipped' AND o.id BETWEEN ?1 AND ?2");
+    return q;
+}
+
 }  // namespace
 
 bool reviewable(OrderStatus status, Allocation allocation) {
@@ -39,40 +95,30 @@ OrderFactsLoader::OrderFactsLoader(Database& db, const std::vector<OrderRule>& r
     : db_(db), intercepts_(active_intercepts) {
     for (const OrderRule& r : rules)
         for (const RuleCondition& c : r.conditions)
-            if (c.field == RuleField::buyer_orders) buyer_hours_ = std::max(buyer_hours_, c.hours);
+            if (c.field == RuleField::buyer_orders) {
+                needs_buyers_ = true;
+                buyer_hours_ = std::max(buyer_hours_, c.hours);
+            }
 }
 
 std::optional<ReviewSubject> OrderFactsLoader::one(Id order_id, Timestamp now) {
-    std::vector<ReviewSubject> found = load("o.id BETWEEN ?1 AND ?2", order_id, order_id, now);
+    std::vector<ReviewSubject> found = load(one_order(), order_id, order_id, now);
     if (found.empty()) return std::nullopt;
     return std::move(found.front());
 }
 
 std::vector<ReviewSubject> OrderFactsLoader::created_between(Timestamp since, Timestamp until,
                                                              Timestamp now) {
-    return load("o.created_at >= ?1 AND o.created_at < ?2", since, until, now);
+    return load(created_in(), since, until, now);
 }
 
 std::vector<ReviewSubject> OrderFactsLoader::open_orders(Timestamp now) {
-    return load(
-        "o.status IN ('pending_payment', 'to_ship', 'refund_requested') AND "
-        "o.allocation <> 'shipped' AND o.id BETWEEN ?1 AND ?2",
-        0, std::numeric_limits<Timestamp>::max(), now);
+    return load(open_ones(), 0, std::numeric_limits<Timestamp>::max(), now);
 }
 
-std::vector<ReviewSubject> OrderFactsLoader::load(const std::string& where, Timestamp a,
-                                                  Timestamp b, Timestamp now) {
-    SQLite::Statement s(
-        db_.sql(),
-        "SELECT o.id, o.platform_order_id, st.code, st.platform, o.status, o.province, o.city, "
-        "o.paid_amount_fen, o.seller_flag, o.seller_memo, o.buyer_note, o.presale, o.created_at, "
-        "o.promised_ship_at, o.store_id, o.buyer_nick, o.receiver_name, o.receiver_phone, "
-        "o.address, o.allocation, coalesce(o.rule_warehouse_id, o.warehouse_id, "
-        "st.default_warehouse_id, (SELECT min(id) FROM warehouse)), "
-        "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), o.carrier), "
-        "EXISTS (SELECT 1 FROM wave_order x WHERE x.order_id = o.id AND x.open = 1), o.priority "
-        "FROM shop_order o JOIN shop_store st ON st.id = o.store_id WHERE " +
-            where + " ORDER BY o.created_at, o.id");
+std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestamp a, Timestamp b,
+                                                  Timestamp now) {
+    SQLite::Statement& s = db_.statement(q.orders.c_str());
     s.bind(1, static_cast<int64_t>(a));
     s.bind(2, static_cast<int64_t>(b));
     std::vector<Loaded> loaded;
@@ -104,6 +150,11 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const std::string& where, Time
         r.intercept.carrier = s.getColumn(21).getString();
         r.in_open_wave = s.getColumn(22).getInt() != 0;
         r.priority = s.getColumn(23).getInt();
+        r.chosen_carrier = s.getColumn(24).getString();
+        r.chosen_warehouse = read_optional(s.getColumn(25));
+        r.has_rule_tags = s.getColumn(26).getInt() != 0;
+        r.has_gifts = s.getColumn(27).getInt() != 0;
+        r.has_rule_holds = s.getColumn(28).getInt() != 0;
         f.stock_short = r.allocation == Allocation::short_stock;
         r.intercept.province = f.province;
         r.intercept.city = f.city;
@@ -116,14 +167,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const std::string& where, Time
     }
     if (loaded.empty()) return {};
 
-    // Platform lines (not gifts) with the local SKUs they map to and their reference prices.
-    SQLite::Statement lines(
-        db_.sql(),
-        "SELECT l.order_id, l.id, l.quantity, l.unit_price_fen, k.code, i.qty, "
-        "k.reference_price_fen FROM shop_order o JOIN order_line l ON l.order_id = o.id "
-        "LEFT JOIN order_line_item i ON i.order_line_id = l.id LEFT JOIN sku k ON k.id = i.sku_id "
-        "WHERE " +
-            where + " AND l.gift_rule IS NULL ORDER BY l.order_id, l.line_no, i.id");
+    SQLite::Statement& lines = db_.statement(q.lines.c_str());
     lines.bind(1, static_cast<int64_t>(a));
     lines.bind(2, static_cast<int64_t>(b));
     Id last_line = 0;
@@ -161,7 +205,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const std::string& where, Time
 
     // When each buyer ordered: by index for one order, one range scan for many.
     std::map<BuyerKey, std::vector<Timestamp>> times;
-    if (loaded.size() == 1) {
+    if (needs_buyers_ && loaded.size() == 1) {
         const BuyerKey& k = loaded.front().buyer;
         const OrderFacts& f = loaded.front().subject.facts;
         bool by_nick = !std::get<1>(k).empty();
@@ -181,7 +225,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const std::string& where, Time
         }
         while (q.executeStep())
             times[k].push_back(q.getColumn(0).getInt64());
-    } else {
+    } else if (needs_buyers_) {
         Timestamp first = loaded.front().subject.facts.created_at;
         Timestamp last = first;
         for (const Loaded& l : loaded) {

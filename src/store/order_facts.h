@@ -11,6 +11,7 @@
 namespace dj {
 
 class Database;
+struct FactQueries;
 
 // One order as rules and intercepts see it.
 struct ReviewSubject {
@@ -22,6 +23,12 @@ struct ReviewSubject {
     std::optional<Id> warehouse_id;  // where it is (or would be) served from
     bool in_open_wave = false;
     int priority = 0;
+    // What earlier reviews left, so a review that changes nothing writes nothing.
+    std::string chosen_carrier;
+    std::optional<Id> chosen_warehouse;
+    bool has_rule_tags = false;
+    bool has_gifts = false;
+    bool has_rule_holds = false;
 };
 
 // Whether rules still decide anything for an order in this state: not once it is shipped or
@@ -40,11 +47,11 @@ class OrderFactsLoader {
     std::vector<ReviewSubject> open_orders(Timestamp now);
 
   private:
-    std::vector<ReviewSubject> load(const std::string& where, Timestamp a, Timestamp b,
-                                    Timestamp now);
+    std::vector<ReviewSubject> load(const FactQueries& q, Timestamp a, Timestamp b, Timestamp now);
     Database& db_;
     const std::vector<OrderIntercept>& intercepts_;
-    int buyer_hours_ = 24;  // the longest look-back any buyer_orders condition needs
+    bool needs_buyers_ = false;  // some rule counts a buyer's orders
+    int buyer_hours_ = 24;       // the longest look-back any buyer_orders condition needs
 };
 
 }  // namespace dj

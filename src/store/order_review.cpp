@@ -19,6 +19,9 @@ void OrderReviewer::load() {
     rules_ = RuleRepository(db_).list();
     intercepts_ = active_intercepts(db_);
     loader_.emplace(db_, rules_, intercepts_);
+    for (const OrderRule& r : rules_)
+        for (const RuleCondition& c : r.conditions)
+            if (c.field == RuleField::stock_short) needs_stock_ = true;
     loaded_ = true;
 }
 
@@ -76,8 +79,9 @@ void OrderReviewer::apply_holds(const ReviewSubject& s,
                                 const std::map<std::string, HoldWanted>& wanted, Timestamp now) {
     OrderHoldRepository holds(db_);
     std::set<std::string> current;
-    for (const OrderHold& h : holds.list(s.order_id))
-        if (h.source == HoldSource::rule) current.insert(h.source_key);
+    if (s.has_rule_holds)
+        for (const OrderHold& h : holds.list(s.order_id))
+            if (h.source == HoldSource::rule) current.insert(h.source_key);
     for (const std::string& rule : current)
         if (!wanted.count(rule)) holds.drop(s.order_id, HoldSource::rule, rule);
     bool picking = s.allocation == Allocation::allocated || s.in_open_wave;
@@ -181,13 +185,14 @@ ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
     std::optional<ReviewSubject> subject = loader_->one(order_id, now);
     if (!subject || !reviewable(subject->facts.status, subject->allocation)) return {};
     ReviewSubject& s = *subject;
-    s.facts.stock_short = short_of_stock(s);
+    if (needs_stock_) s.facts.stock_short = short_of_stock(s);
     ReviewOutcome out = evaluate_rules(rules_, s.facts);
 
     std::map<std::string, HoldWanted> holds;
     std::vector<std::pair<std::string, std::string>> tags;
     std::vector<GiftLine> gifts;
-    const std::vector<GiftLine> given = current_gifts(order_id);
+    const std::vector<GiftLine> given =
+        s.has_gifts ? current_gifts(order_id) : std::vector<GiftLine>();
     std::optional<Id> chosen_warehouse;
     for (RuleDecision& d : out.decisions) {
         if (!d.applied) continue;
@@ -264,8 +269,9 @@ ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
         release_stock();
         released = true;
     }
-    apply_gifts(order_id, gifts, released ? std::function<void()>([] {}) : release_stock);
-    apply_tags(order_id, tags);
+    if (s.has_gifts || !gifts.empty())
+        apply_gifts(order_id, gifts, released ? std::function<void()>([] {}) : release_stock);
+    if (s.has_rule_tags || !tags.empty()) apply_tags(order_id, tags);
     apply_holds(s, holds, now);
     for (const RuleDecision& d : out.decisions)
         log(order_id, now, d);

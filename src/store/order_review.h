@@ -59,6 +59,7 @@ class OrderReviewer {
     Database& db_;
     StockBook& book_;
     bool loaded_ = false;
+    bool needs_stock_ = false;  // a rule looks at stock_short
     std::vector<OrderRule> rules_;
     std::vector<OrderIntercept> intercepts_;
     std::optional<OrderFactsLoader> loader_;

@@ -1,5 +1,7 @@
 #include "store/sku_scope.h"
 
+#include <unordered_set>
+
 #include "store/database.h"
 
 namespace dj {
@@ -7,9 +9,11 @@ namespace dj {
 void for_each_sku(Database& db, const std::vector<Id>& sku_ids, std::string sql,
                   const char* sku_column, const std::function<void(SQLite::Statement&)>& bind,
                   const std::function<void(SQLite::Statement&)>& row) {
+    // Past this many, walking the whole table once costs less than one indexed run per SKU.
+    constexpr std::size_t kPerSkuLimit = 64;
+    bool per_sku = !sku_ids.empty() && sku_ids.size() <= kPerSkuLimit;
     std::size_t at = sql.find("{sku}");
-    sql.replace(at, 5,
-                sku_ids.empty() ? std::string() : std::string(" AND ") + sku_column + " = :sku");
+    sql.replace(at, 5, per_sku ? std::string(" AND ") + sku_column + " = :sku" : std::string());
     SQLite::Statement s(db.sql(), sql);
     auto run = [&] {
         bind(s);
@@ -19,6 +23,14 @@ void for_each_sku(Database& db, const std::vector<Id>& sku_ids, std::string sql,
     };
     if (sku_ids.empty()) {
         run();
+        return;
+    }
+    if (!per_sku) {
+        std::unordered_set<Id> wanted(sku_ids.begin(), sku_ids.end());
+        bind(s);
+        while (s.executeStep())
+            if (wanted.count(s.getColumn(0).getInt64())) row(s);
+        s.reset();
         return;
     }
     for (Id sku : sku_ids) {
