@@ -19,6 +19,7 @@
 #include "app/orders_panel.h"
 #include "app/pack_panel.h"
 #include "app/reports_panel.h"
+#include "app/rules_panel.h"
 #include "app/settings_panel.h"
 #include "app/stock_panel.h"
 #include "app/ui_helpers.h"
@@ -36,8 +37,8 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders",  "pack",    "stock",
-                                             "alerts",    "reports", "settings"};
+    static const std::vector<wxString> names{"dashboard", "orders",  "rules",   "pack",
+                                             "stock",     "alerts",  "reports", "settings"};
     return names;
 }
 
@@ -56,14 +57,14 @@ MainFrame::MainFrame(AppContext& ctx)
     wxFont nav_font = nav_->GetFont();
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
-    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Picking & packing"), _("Stock"),
-                                  _("Alerts"), _("Reports"), _("Settings")})
+    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Rules"), _("Picking & packing"),
+                                  _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
-              new PackPanel(book_, ctx_),      new StockPanel(book_, ctx_),
-              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
-              new SettingsPanel(book_, ctx_)};
+              new RulesPanel(book_, ctx_),     new PackPanel(book_, ctx_),
+              new StockPanel(book_, ctx_),     new AlertsPanel(book_, ctx_),
+              new ReportsPanel(book_, ctx_),   new SettingsPanel(book_, ctx_)};
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -97,11 +98,11 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
-    const wxString labels[] = {
-        _("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"), _("&Picking && packing\tCtrl+3"),
-        _("&Stock\tCtrl+4"),     _("&Alerts\tCtrl+5"), _("&Reports\tCtrl+6"),
-        _("S&ettings\tCtrl+7")};
-    for (int i = 0; i < 7; ++i) {
+    const wxString labels[] = {_("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"),
+                               _("R&ules\tCtrl+3"),     _("&Picking && packing\tCtrl+4"),
+                               _("&Stock\tCtrl+5"),     _("&Alerts\tCtrl+6"),
+                               _("&Reports\tCtrl+7"),   _("S&ettings\tCtrl+8")};
+    for (int i = 0; i < 8; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
