@@ -25,14 +25,15 @@ std::vector<OrderRow> OrderTable::read(
     rows.reserve(total);
     std::unordered_map<Id, std::size_t> at;
     at.reserve(total);
-    SQLite::Statement s(db.sql(),
-                        "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
-                        "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province || ' ' || "
-                        "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0), "
-                        "o.priority, ifnull((SELECT h.reason FROM order_hold h WHERE h.order_id = o.id "
-                        "ORDER BY h.intercept DESC, h.at LIMIT 1), '') "
-                        "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
-                        "LEFT JOIN warehouse w ON w.id = o.warehouse_id ORDER BY o.id");
+    SQLite::Statement s(
+        db.sql(),
+        "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
+        "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province || ' ' || "
+        "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0), "
+        "o.priority, ifnull((SELECT h.reason FROM order_hold h WHERE h.order_id = o.id "
+        "ORDER BY h.intercept DESC, h.at LIMIT 1), '') "
+        "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+        "LEFT JOIN warehouse w ON w.id = o.warehouse_id ORDER BY o.id");
     while (s.executeStep() && !cancel) {
         OrderRow r;
         r.id = s.getColumn(0).getInt64();
@@ -73,9 +74,17 @@ std::vector<OrderRow> OrderTable::read(
         if (!seller.empty() && seller != sku) r.haystack += " " + seller;
         if (++n % 5000 == 0 && progress) progress(total + std::min(n, total), total * 2);
     }
-    for (OrderRow& r : rows)
+    SQLite::Statement t(db.sql(), "SELECT order_id, tag FROM order_tag ORDER BY order_id, tag");
+    while (t.executeStep() && !cancel) {
+        auto it = at.find(t.getColumn(0).getInt64());
+        if (it != at.end()) rows[it->second].tags.push_back(t.getColumn(1).getString());
+    }
+    for (OrderRow& r : rows) {
+        for (const std::string& tag : r.tags)
+            r.haystack += " " + tag;
         r.haystack = lower_ascii(r.order_id + " " + r.receiver + " " + r.region + " " + r.items +
                                  " " + r.store + r.haystack);
+    }
     return rows;
 }
 
@@ -94,6 +103,8 @@ void OrderTable::apply(const OrderQuery& q) {
         if (!q.status.empty() && r.status != q.status) continue;
         if (r.created < q.created_from) continue;
         if (q.held_only && r.hold.empty()) continue;
+        if (!q.tag.empty() && std::find(r.tags.begin(), r.tags.end(), q.tag) == r.tags.end())
+            continue;
         if (!needle.empty() && r.haystack.find(needle) == std::string::npos) continue;
         index_.push_back(i);
     }

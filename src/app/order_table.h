@@ -27,10 +27,11 @@ struct OrderRow {
     Qty units = 0;
     Fen amount = 0;
     Timestamp created = 0;
-    Timestamp promised = 0;  // 0: none
-    int priority = 0;        // 1: urgent
-    std::string hold;        // the hold's reason; empty when not held
-    std::string haystack;    // what the text filter searches, lower-cased
+    Timestamp promised = 0;         // 0: none
+    int priority = 0;               // 1: urgent
+    std::string hold;               // the hold's reason; empty when not held
+    std::vector<std::string> tags;  // from rules and people
+    std::string haystack;           // what the text filter searches, lower-cased
 };
 
 enum class OrderColumn {
@@ -54,6 +55,7 @@ struct OrderQuery {
     std::string text;            // order id, receiver, SKU or seller code, region
     Timestamp created_from = 0;  // only orders created at or after this; 0: any time
     bool held_only = false;
+    std::string tag;  // only orders with this tag; empty: any
     OrderColumn sort = OrderColumn::created;
     bool ascending = true;
 };

@@ -20,6 +20,7 @@
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
+#include "store/order_review.h"
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
 
@@ -44,6 +45,8 @@ wxString OrderCells::text(const OrderRow& r, unsigned col) {
             wxString text = status_label(r.status);
             if (r.priority > 0) text = _("URGENT") + " " + text;
             if (!r.hold.empty()) text += " (" + _("on hold") + ")";
+            for (const std::string& tag : r.tags)
+                text += " [" + u8(tag) + "]";
             value = text;
             break;
         }
@@ -124,6 +127,10 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         period_->Append(p);
     period_->SetSelection(0);
     bar->Add(period_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Tag:")),
+             wxSizerFlags().Center().Border(wxRIGHT, 4));
+    tag_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(110), -1));
+    bar->Add(tag_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     held_only_ = new wxCheckBox(this, wxID_ANY, _("On hold only"));
     bar->Add(held_only_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
@@ -193,6 +200,11 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         query_.store = i > 0 ? store_codes_[i - 1] : std::string();
         apply();
     });
+    tag_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        int i = tag_->GetSelection();
+        query_.tag = i > 0 ? tags_[i - 1] : std::string();
+        apply();
+    });
     status_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         query_.status = kStatusCodes[std::max(0, status_->GetSelection())];
         apply();
@@ -229,6 +241,14 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
 }
 
 void OrdersPanel::reload() {
+    tags_ = order_tags_in_use(*ctx_.db);
+    tag_->Clear();
+    tag_->Append(_("All tags"));
+    for (const std::string& t : tags_)
+        tag_->Append(u8(t));
+    auto tag_at = std::find(tags_.begin(), tags_.end(), query_.tag);
+    if (tag_at == tags_.end()) query_.tag.clear();
+    tag_->SetSelection(tag_at == tags_.end() ? 0 : static_cast<int>(tag_at - tags_.begin()) + 1);
     store_codes_.clear();
     store_->Clear();
     store_->Append(_("All stores"));
@@ -351,19 +371,25 @@ void OrdersPanel::show_detail() {
         history += wxString::Format(_("; %s %s %lld from %s by %s@%s"), shop_time_text(m.at),
                                     movement_label(m.kind), static_cast<long long>(-m.qty),
                                     u8(m.warehouse), u8(m.actor.user), u8(m.actor.workstation));
+    for (const RuleLogEntry& e : order_rule_log(*ctx_.db, id))
+        history += wxString::Format(
+            e.applied ? _("; %s rule %s: %s (%s)") : _("; %s rule %s: %s not applied (%s)"),
+            shop_time_text(e.at), u8(e.rule), u8(e.action), u8(e.detail));
     history_->SetLabel(history);
     history_->Wrap(GetClientSize().x - FromDIP(30));
-    std::optional<OrderHold> hold = OrderHoldRepository(*ctx_.db).find(id);
+    std::vector<OrderHold> holds = OrderHoldRepository(*ctx_.db).list(id);
+    std::optional<OrderHold> hold;
+    if (!holds.empty()) hold = holds.front();
     SQLite::Statement local(ctx_.db->sql(), "SELECT priority, note FROM shop_order WHERE id = ?");
     local.bind(1, static_cast<int64_t>(id));
     local.executeStep();
     urgent_now_ = local.getColumn(0).getInt() > 0;
     wxString note = u8(local.getColumn(1).getString());
     wxString extra;
-    if (hold)
-        extra += wxString::Format(hold->intercept ? _("INTERCEPTED: %s") : _("On hold: %s"),
-                                  u8(hold->reason)) +
-                 "\n";
+    for (const OrderHold& h : holds)
+        extra +=
+            wxString::Format(h.intercept ? _("INTERCEPTED: %s") : _("On hold: %s"), u8(h.reason)) +
+            "\n";
     if (!note.empty()) extra += wxString::Format(_("Note: %s"), note) + "\n";
     if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
     bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&

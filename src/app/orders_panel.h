@@ -49,6 +49,7 @@ class OrdersPanel : public View {
     wxChoice* store_ = nullptr;
     wxChoice* status_ = nullptr;
     wxChoice* period_ = nullptr;
+    wxChoice* tag_ = nullptr;
     wxButton* cancel_ = nullptr;
     wxStaticText* count_ = nullptr;
     wxGauge* gauge_ = nullptr;
@@ -63,6 +64,7 @@ class OrdersPanel : public View {
     wxCheckBox* held_only_ = nullptr;
     bool urgent_now_ = false;
     std::vector<std::string> store_codes_;
+    std::vector<std::string> tags_;
     std::shared_ptr<TaskProgress> progress_;
     wxTimer progress_timer_;
     bool loading_ = false;

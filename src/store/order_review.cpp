@@ -12,6 +12,27 @@
 
 namespace dj {
 
+std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id) {
+    SQLite::Statement s(db.sql(),
+                        "SELECT at, rule, action, detail, applied FROM order_rule_log WHERE "
+                        "order_id = ? ORDER BY id");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::vector<RuleLogEntry> out;
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
+                       s.getColumn(2).getString(), s.getColumn(3).getString(),
+                       s.getColumn(4).getInt() != 0});
+    return out;
+}
+
+std::vector<std::string> order_tags_in_use(Database& db) {
+    SQLite::Statement s(db.sql(), "SELECT DISTINCT tag FROM order_tag ORDER BY tag");
+    std::vector<std::string> out;
+    while (s.executeStep())
+        out.push_back(s.getColumn(0).getString());
+    return out;
+}
+
 OrderReviewer::OrderReviewer(Database& db, StockBook& book) : db_(db), book_(book) {}
 
 void OrderReviewer::load() {

@@ -16,6 +16,19 @@ namespace dj {
 class Database;
 class StockBook;
 
+// One rule decision recorded on an order, newest last.
+struct RuleLogEntry {
+    Timestamp at = 0;
+    std::string rule;
+    std::string action;
+    std::string detail;
+    bool applied = true;
+};
+std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id);
+
+// Every tag in use, for filters.
+std::vector<std::string> order_tags_in_use(Database& db);
+
 // Puts one stored order through the shop's rules and standing intercepts, inside the caller's
 // transaction, and records every decision on the order (order_rule_log). What rules decide is
 // derived: reviewing again after a change drops rule holds, tags and gifts that no longer apply.

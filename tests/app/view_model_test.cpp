@@ -112,8 +112,9 @@ BOOST_AUTO_TEST_CASE(created_since_filter) {
 BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
     // The demo's rules already hold a few orders; hold one more by hand.
     Id free = db.sql()
-                  .execAndGet("SELECT min(id) FROM shop_order WHERE id NOT IN "
-                              "(SELECT order_id FROM order_hold)")
+                  .execAndGet(
+                      "SELECT min(id) FROM shop_order WHERE id NOT IN "
+                      "(SELECT order_id FROM order_hold)")
                   .getInt64();
     OrderActions actions(db, test::test_actor());
     actions.hold(free, "地址待确认");
@@ -131,6 +132,24 @@ BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
     BOOST_TEST(table.row(static_cast<std::size_t>(at)).hold == "地址待确认");
     table.apply({});
     BOOST_TEST(table.row(static_cast<std::size_t>(table.find(7))).priority == 1);
+}
+
+BOOST_AUTO_TEST_CASE(tags_from_rules_show_and_filter) {
+    // The demo's same-day notes are tagged by the default rule.
+    long long tagged =
+        db.sql().execAndGet("SELECT count(*) FROM order_tag WHERE tag = '加急'").getInt64();
+    BOOST_TEST_REQUIRE(tagged > 0);
+    OrderTable table;
+    table.load(read_all(db));
+    OrderQuery urgent;
+    urgent.tag = "加急";
+    table.apply(urgent);
+    BOOST_TEST(static_cast<long long>(table.size()) == tagged);
+    BOOST_TEST(table.row(0).tags == (std::vector<std::string>{"加急"}));
+    BOOST_TEST(table.row(0).priority == 1);
+    urgent.tag = "no-such-tag";
+    table.apply(urgent);
+    BOOST_TEST(table.size() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
