@@ -48,7 +48,6 @@ enum class RuleActionKind {
     warehouse,
     carrier,
     gift,
-    merge,
 };
 
 // What to do with a gift that is out of stock.

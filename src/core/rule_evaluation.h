@@ -57,7 +57,6 @@ struct ReviewOutcome {
     std::optional<int> priority;
     std::optional<std::string> warehouse;
     std::optional<std::string> carrier;
-    bool merge = false;
 };
 
 // Whether one condition holds, and a short text saying what was seen when it does.
