@@ -5,6 +5,7 @@
 
 #include "core/translate.h"
 #include "reports/code128.h"
+#include "reports/pdf_unicode_map.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {
@@ -46,6 +47,7 @@ HPDF_Font load_cjk_font(HPDF_Doc doc, const std::string& font_path) {
             trf("PDF: cannot use the font {0} (a TrueType-outline CJK font is needed, e.g. "
                 "WenQuanYi Zen Hei; set DIANJIA_PDF_FONT)",
                 font_path));
+    add_unicode_map(doc, font);
     return font;
 }
 

@@ -1,6 +1,8 @@
 #include "app/pack_panel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -10,10 +12,12 @@
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/print_task.h"
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "reports/label_template.h"
+#include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
 #include "store/catalogue_repository.h"
@@ -38,15 +42,19 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     waves_row->Add(waves_, wxSizerFlags(1).Expand());
     auto* wave_buttons = new wxBoxSizer(wxVERTICAL);
     auto* create = new wxButton(this, wxID_ANY, _("Create wave"));
-    auto* sheet = new wxButton(this, wxID_ANY, _("Pick sheet..."));
-    auto* labels = new wxButton(this, wxID_ANY, _("Labels..."));
-    for (wxButton* b : {create, sheet, labels})
+    auto* sheet = new wxButton(this, wxID_ANY, _("Print pick sheet"));
+    auto* labels = new wxButton(this, wxID_ANY, _("Print labels"));
+    auto* sheet_pdf = new wxButton(this, wxID_ANY, _("Pick sheet PDF..."));
+    auto* labels_pdf = new wxButton(this, wxID_ANY, _("Labels PDF..."));
+    for (wxButton* b : {create, sheet, labels, sheet_pdf, labels_pdf})
         wave_buttons->Add(b, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     waves_row->Add(wave_buttons, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
     sizer->Add(waves_row, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_wave(); });
     sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(false); });
     labels->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(true); });
+    sheet_pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_wave_pdf(false); });
+    labels_pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_wave_pdf(true); });
 
     wxPanel* form = wxXmlResource::Get()->LoadPanel(this, "pack_panel");
     sizer->Add(form, wxSizerFlags(1).Expand());
@@ -56,6 +64,20 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     banner_text_ = XRCCTRL(*form, "banner_text", wxStaticText);
     order_text_ = XRCCTRL(*form, "order_text", wxStaticText);
     items_ = XRCCTRL(*form, "items", wxListCtrl);
+    print_status_ = XRCCTRL(*form, "print_status", wxStaticText);
+    auto_label_ = XRCCTRL(*form, "auto_label", wxCheckBox);
+    auto_label_->SetValue(wxConfig::Get()->ReadBool("/pack/auto_label", false));
+    auto_label_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        wxConfig::Get()->Write("/pack/auto_label", auto_label_->GetValue());
+        wxConfig::Get()->Flush();
+        scan_->SetFocus();
+    });
+    XRCCTRL(*form, "print_label", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        print_current(PrintDocument::label);
+    });
+    XRCCTRL(*form, "print_packing_list", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        print_current(PrintDocument::a4);
+    });
     items_->AppendColumn(_("SKU"), wxLIST_FORMAT_LEFT, FromDIP(160));
     items_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(360));
     items_->AppendColumn(_("Expected"), wxLIST_FORMAT_RIGHT, FromDIP(110));
@@ -127,8 +149,79 @@ void PackPanel::create_wave() {
     scan_->SetFocus();
 }
 
-// The PDF is written off the UI thread and opened in the system's PDF viewer to print.
+// Straight to the printer chosen for the document type, rendered and sent off the UI thread.
 void PackPanel::print_wave(bool labels) {
+    std::string wave = selected_wave();
+    if (wave.empty()) return;
+    Actor actor = ctx_.actor;
+    PrintDocument document = labels ? PrintDocument::label : PrintDocument::a4;
+    wxString what = labels ? wxString::Format(_("The labels of wave %s"), u8(wave))
+                           : wxString::Format(_("The pick sheet of wave %s"), u8(wave));
+    print_status(wxString::Format(_("%s: printing..."), what), false);
+    wxString refused = print_on_chosen_printer(
+        ctx_, alive(), document, wave + (labels ? "-labels" : "-picksheet"),
+        [wave, labels, actor](Database& db, const std::string& pdf) {
+            if (labels)
+                reports::render_labels(wave_label_data(db, wave, now_utc()),
+                                       reports::load_label_template("100x150"), pdf);
+            else
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf, now_utc());
+        },
+        [this, what](PrintSent& sent) {
+            print_status(wxString::Format(_("%s went to %s."), what, u8(sent.printer)), false);
+        },
+        [this, what](const std::string& error) {
+            print_status(wxString::Format(_("%s did not print: %s"), what, u8(error)), true);
+        });
+    if (!refused.empty()) {
+        print_status(refused, true);
+        wxMessageBox(refused, _("Print"), wxOK | wxICON_INFORMATION, this);
+    }
+    scan_->SetFocus();
+}
+
+void PackPanel::print_order_document(PrintDocument document, Id order_id,
+                                     const std::string& order_no) {
+    bool label = document == PrintDocument::label;
+    wxString what = label ? wxString::Format(_("The label of order %s"), u8(order_no))
+                          : wxString::Format(_("The packing list of order %s"), u8(order_no));
+    print_status(wxString::Format(_("%s: printing..."), what), false);
+    wxString refused = print_on_chosen_printer(
+        ctx_, alive(), document, order_no + (label ? "-label" : "-packing-list"),
+        [order_id, label](Database& db, const std::string& pdf) {
+            if (label)
+                reports::render_labels({order_label_data(db, order_id, now_utc())},
+                                       reports::load_label_template("100x150"), pdf);
+            else
+                reports::render_packing_list(packing_list_data(db, order_id, now_utc()), pdf,
+                                             reports::PaperSize::a4);
+        },
+        [this, what](PrintSent& sent) {
+            print_status(wxString::Format(_("%s went to %s."), what, u8(sent.printer)), false);
+        },
+        [this, what](const std::string& error) {
+            print_status(wxString::Format(_("%s did not print: %s"), what, u8(error)), true);
+        });
+    if (!refused.empty()) print_status(refused, true);
+}
+
+void PackPanel::print_current(PrintDocument document) {
+    if (last_order_ == 0)
+        print_status(_("Scan an order first: its label and packing list print from here."), true);
+    else
+        print_order_document(document, last_order_, last_order_no_);
+    scan_->SetFocus();
+}
+
+void PackPanel::print_status(const wxString& text, bool failed) {
+    print_status_->SetForegroundColour(failed ? wxColour(0xb0, 0x00, 0x20) : GetForegroundColour());
+    print_status_->SetLabel(text);
+    Layout();
+    if (failed) wxBell();
+}
+
+// The PDF is written off the UI thread and opened in the system's PDF viewer.
+void PackPanel::save_wave_pdf(bool labels) {
     std::string wave = selected_wave();
     if (wave.empty()) return;
     wxFileDialog dialog(this, labels ? _("Save the waybill labels") : _("Save the pick sheet"), {},
@@ -192,6 +285,8 @@ void PackPanel::open_order(const std::string& scanned) {
         return;
     }
     std::optional<Order> o = OrderRepository(*ctx_.db).find(session_->order_id());
+    last_order_ = session_->order_id();
+    last_order_no_ = session_->order_no();
     order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), u8(o->platform_order_id),
                                            u8(o->receiver.name), u8(o->receiver.province),
                                            u8(o->receiver.city)));
@@ -262,6 +357,8 @@ void PackPanel::finish() {
         banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
                                 u8(waybill->carrier), u8(waybill->tracking_no)),
                Tone::good);
+        if (auto_label_->GetValue())
+            print_order_document(PrintDocument::label, order_id, session_->order_no());
         if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
     } catch (const std::exception& e) {
         banner(wxString::Format(_("Could not ship: %s"), u8(e.what())), Tone::bad);

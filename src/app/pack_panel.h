@@ -5,17 +5,21 @@
 #include "app/view.h"
 #include "core/pack_check.h"
 #include "store/pack_service.h"
+#include "store/printer_choice_repository.h"
 
 class wxTextCtrl;
 class wxStaticText;
 class wxListCtrl;
+class wxCheckBox;
 
 namespace dj::app {
 
 // 拣货打包 → pack station: for a barcode-scanner workstation. The scan field always has the
 // focus; a scanner types like a keyboard and ends with Enter. A parcel opens by order number,
 // tracking number or WAVE/slot; every scan is recorded (PackSession); a complete parcel ships
-// under its waybill and the platform's confirmation is queued.
+// under its waybill and the platform's confirmation is queued. Pick sheets, labels and packing
+// lists print straight to the printers chosen in Settings, off the UI thread; the label can
+// print by itself when a parcel is complete.
 class PackPanel : public View {
   public:
     PackPanel(wxWindow* parent, AppContext& ctx);
@@ -32,6 +36,10 @@ class PackPanel : public View {
     void reload_waves();
     void create_wave();
     void print_wave(bool labels);
+    void save_wave_pdf(bool labels);
+    void print_order_document(PrintDocument document, Id order_id, const std::string& order_no);
+    void print_current(PrintDocument document);
+    void print_status(const wxString& text, bool failed);
     std::string selected_wave() const;
     void banner(const wxString& text, Tone tone);
 
@@ -42,6 +50,11 @@ class PackPanel : public View {
     wxListCtrl* items_ = nullptr;
     std::unique_ptr<PackSession> session_;
     wxListCtrl* waves_ = nullptr;
+    wxStaticText* print_status_ = nullptr;
+    wxCheckBox* auto_label_ = nullptr;
+    // The last parcel opened, for printing its label or packing list again.
+    Id last_order_ = 0;
+    std::string last_order_no_;
 };
 
 }  // namespace dj::app

@@ -11,12 +11,15 @@
 #include <wx/textdlg.h>
 #include <wx/xrc/xmlres.h>
 
+#include <algorithm>
+
 #include "app/store_dialog.h"
 #include "app/ui_helpers.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
+#include "store/printer_choice_repository.h"
 #include "store/store_connection_repository.h"
 #include "store/warehouse_repository.h"
 
@@ -32,6 +35,11 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
     SetSizer(sizer);
     db_path_ = XRCCTRL(*form, "db_path", wxStaticText);
     language_ = XRCCTRL(*form, "language", wxChoice);
+    printer_label_ = XRCCTRL(*form, "printer_label", wxChoice);
+    printer_a4_ = XRCCTRL(*form, "printer_a4", wxChoice);
+    printer_note_ = XRCCTRL(*form, "printer_note", wxStaticText);
+    printer_label_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choose(PrintDocument::label); });
+    printer_a4_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { choose(PrintDocument::a4); });
     stores_ = XRCCTRL(*form, "stores", wxListCtrl);
     warehouses_ = XRCCTRL(*form, "warehouses", wxListCtrl);
     stores_->AppendColumn(_("Code"), wxLIST_FORMAT_LEFT, FromDIP(110));
@@ -71,6 +79,7 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
 
 void SettingsPanel::reload() {
     db_path_->SetLabel(u8(ctx_.db_path));
+    load_printers();
     stores_->DeleteAllItems();
     WarehouseRepository warehouses(*ctx_.db);
     long row = 0;
@@ -101,6 +110,71 @@ void SettingsPanel::reload() {
         ++row;
     }
     Layout();
+}
+
+// Asking the print service can take a while (network printers): off the UI thread.
+void SettingsPanel::load_printers() {
+    printer_note(_("Looking for printers..."));
+    ctx_.tasks.start<std::vector<os::Printer>>(
+        alive(), [](TaskProgress&) { return os::list_printers(); },
+        [this](std::vector<os::Printer>& printers) { show_printers(printers); },
+        [this](const std::string& error) {
+            show_printers({});
+            printer_note(wxString::Format(_("The printers could not be listed: %s"), u8(error)));
+        });
+}
+
+void SettingsPanel::show_printers(const std::vector<os::Printer>& printers) {
+    printer_names_.clear();
+    std::vector<wxString> labels;
+    for (const os::Printer& p : printers) {
+        printer_names_.push_back(p.name);
+        labels.push_back(p.is_default ? wxString::Format(_("%s (system default)"), u8(p.name))
+                                      : u8(p.name));
+    }
+    for (PrintDocument d : {PrintDocument::label, PrintDocument::a4}) {
+        std::optional<std::string> chosen = chosen_printer(*ctx_.db, d);
+        // A remembered printer that is gone stays visible, so the choice is not lost silently.
+        if (chosen && std::find(printer_names_.begin(), printer_names_.end(), *chosen) ==
+                          printer_names_.end()) {
+            printer_names_.push_back(*chosen);
+            labels.push_back(wxString::Format(_("%s (not found)"), u8(*chosen)));
+        }
+    }
+    for (PrintDocument d : {PrintDocument::label, PrintDocument::a4}) {
+        wxChoice* choice = d == PrintDocument::label ? printer_label_ : printer_a4_;
+        choice->Clear();
+        choice->Append(_("None: save as PDF"));
+        for (const wxString& l : labels)
+            choice->Append(l);
+        std::optional<std::string> chosen = chosen_printer(*ctx_.db, d);
+        auto at = chosen ? std::find(printer_names_.begin(), printer_names_.end(), *chosen)
+                         : printer_names_.end();
+        choice->SetSelection(
+            at == printer_names_.end() ? 0 : static_cast<int>(at - printer_names_.begin()) + 1);
+    }
+    printer_note(printers.empty() ? _("No printer is set up on this computer: add one in the "
+                                      "system's printer settings.")
+                                  : _("Wave and pack station print straight to these printers."));
+}
+
+void SettingsPanel::printer_note(const wxString& text) {
+    printer_note_->SetLabel(text);
+    printer_note_->Wrap(
+        std::max(FromDIP(300), printer_label_->GetParent()->GetClientSize().x - FromDIP(40)));
+    Layout();
+}
+
+void SettingsPanel::choose(PrintDocument document) {
+    wxChoice* choice = document == PrintDocument::label ? printer_label_ : printer_a4_;
+    int at = choice->GetSelection();
+    std::string printer =
+        at > 0 && at <= static_cast<int>(printer_names_.size()) ? printer_names_[at - 1] : "";
+    try {
+        choose_printer(*ctx_.db, ctx_.actor, document, printer);
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not save the printer"), e.what());
+    }
 }
 
 void SettingsPanel::connect_store() {

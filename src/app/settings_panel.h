@@ -1,9 +1,12 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "app/view.h"
 #include "core/catalogue.h"
+#include "os/printer.h"
+#include "store/printer_choice_repository.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -11,7 +14,8 @@ class wxChoice;
 
 namespace dj::app {
 
-// 设置: the database file, the language, stores, warehouses and locations.
+// 设置: the database file, the language, the printer per document type, stores, warehouses and
+// locations.
 class SettingsPanel : public View {
   public:
     SettingsPanel(wxWindow* parent, AppContext& ctx);
@@ -22,9 +26,18 @@ class SettingsPanel : public View {
     void add_location();
     void connect_store();
     void switch_database(bool create);
+    void load_printers();
+    void show_printers(const std::vector<os::Printer>& printers);
+    void choose(PrintDocument document);
+    void printer_note(const wxString& text);
 
     wxStaticText* db_path_ = nullptr;
     wxChoice* language_ = nullptr;
+    wxChoice* printer_label_ = nullptr;
+    wxChoice* printer_a4_ = nullptr;
+    wxStaticText* printer_note_ = nullptr;
+    // The printer of each entry after the first ("none") of both choices.
+    std::vector<std::string> printer_names_;
     wxListCtrl* stores_ = nullptr;
     wxListCtrl* warehouses_ = nullptr;
     std::vector<ShopStore> stores_list_;

@@ -1,6 +1,5 @@
 // wave create / list, order waybill, print picksheet / labels / packing-list / send, pack.
 #include <array>
-#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -8,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "os/printer.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
@@ -15,6 +15,7 @@
 #include "store/pack_queries.h"
 #include "store/pack_service.h"
 #include "store/parcel_document_queries.h"
+#include "store/printer_choice_repository.h"
 #include "store/wave_service.h"
 #include "store/waybill_repository.h"
 
@@ -27,11 +28,19 @@ Id require_order(Database& db, const std::string& order) {
     throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
 }
 
-std::string quoted_for_shell(const std::string& s) {
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
+// The printer named on the command line, or the one remembered for the document type.
+std::string printer_for(Context& ctx, const std::string& printer, const std::string& document) {
+    if (!printer.empty()) return printer;
+    if (document.empty())
+        throw InvalidInput(
+            tr("Name the printer with --printer, or give --document label|a4 to use the one "
+               "chosen with \"print choose\""));
+    PrintDocument d = parse_print_document(document);
+    if (auto chosen = chosen_printer(ctx.db(), d)) return *chosen;
+    throw NotFound(
+        trf("No printer is chosen for {0}: choose one with \"print choose {0} NAME\" "
+            "(see \"print printers\") or name it with --printer",
+            print_document_code(d)));
 }
 
 }  // namespace
@@ -150,19 +159,64 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
             pa->paper == "a4" ? reports::PaperSize::a4 : reports::PaperSize::a5);
         std::cout << trf("Packing list of order {0} written to {1}", pa->subject, pa->out) << "\n";
     });
-    auto* send = print->add_subcommand("send", tr("Send a PDF to a printer (CUPS lp)"));
+    auto* send = print->add_subcommand("send", tr("Send a PDF to a printer"));
+    auto copies = std::make_shared<int>(1);
+    auto document = std::make_shared<std::string>();
     send->add_option("FILE", pa->subject, tr("PDF file"))->required()->check(CLI::ExistingFile);
-    send->add_option("--printer", pa->printer, tr("Printer name"))->required();
-    send->callback([pa] {
-        std::string command =
-            "lp -d " + quoted_for_shell(pa->printer) + " " + quoted_for_shell(pa->subject);
-        int rc = std::system(command.c_str());
-        if (rc != 0)
-            throw Error(
-                trf("The printer {0} did not take {1} (lp exited with {2}): check the printer "
-                    "name with lpstat -p",
-                    pa->printer, pa->subject, std::to_string(rc)));
-        std::cout << trf("Sent {0} to {1}", pa->subject, pa->printer) << "\n";
+    send->add_option("--printer", pa->printer,
+                     tr("Printer name (default: the one chosen for --document)"));
+    send->add_option("--document", *document, tr("label or a4: print on the printer chosen for it"))
+        ->check(CLI::IsMember({"label", "a4"}));
+    send->add_option("--copies", *copies, tr("Number of copies (default 1)"))
+        ->check(CLI::Range(1, 999));
+    send->callback([&ctx, pa, copies, document] {
+        std::string printer = printer_for(ctx, pa->printer, *document);
+        int job = os::print_pdf(printer, pa->subject, *copies);
+        if (ctx.json)
+            std::cout << "{\"printer\": " << json_quote(printer)
+                      << ", \"file\": " << json_quote(pa->subject) << ", \"job\": " << job
+                      << ", \"copies\": " << *copies << "}\n";
+        else
+            std::cout << trf("Sent {0} to {1} (job {2})", pa->subject, printer, std::to_string(job))
+                      << "\n";
+    });
+    print->add_subcommand("printers", tr("The printers of this computer and the ones chosen"))
+        ->callback([&ctx] {
+            std::vector<os::Printer> printers = os::list_printers();
+            Database& db = ctx.db();
+            Listing out({{"printer", tr("Printer")},
+                         {"default", tr("System default")},
+                         {"chosen_for", tr("Chosen for")},
+                         {"description", tr("Description")}});
+            for (const os::Printer& p : printers) {
+                std::string chosen;
+                for (PrintDocument d : {PrintDocument::label, PrintDocument::a4})
+                    if (chosen_printer(db, d) == p.name)
+                        chosen += (chosen.empty() ? "" : ",") + std::string(print_document_code(d));
+                out.add({Cell::str(p.name), Cell::str(p.is_default ? "yes" : "no"),
+                         Cell::str(chosen), Cell::str(p.description)});
+            }
+            ctx.print(out);
+        });
+    auto* choose = print->add_subcommand(
+        "choose", tr("Remember the printer for labels or for A4 (pick sheets, packing lists)"));
+    auto choice = std::make_shared<std::pair<std::string, std::string>>();
+    auto forget = std::make_shared<bool>(false);
+    choose->add_option("DOCUMENT", choice->first, tr("label or a4"))
+        ->required()
+        ->check(CLI::IsMember({"label", "a4"}));
+    choose->add_option("PRINTER", choice->second, tr("Printer name (see print printers)"));
+    choose->add_flag("--forget", *forget, tr("Forget the printer chosen for this document type"));
+    choose->callback([&ctx, choice, forget] {
+        PrintDocument d = parse_print_document(choice->first);
+        if (*forget == !choice->second.empty())
+            throw InvalidInput(tr("Give either a printer name or --forget"));
+        if (!*forget) os::require_printer(choice->second);
+        choose_printer(ctx.db(), ctx.actor(), d, choice->second);
+        if (*forget)
+            std::cout << trf("No printer is chosen for {0} any more", choice->first) << "\n";
+        else
+            std::cout << trf("{0} prints on {1}", choice->first, choice->second) << "\n";
     });
 
     auto* pack = app.add_subcommand("pack", tr("Scripted packing: scan every item of an order"));

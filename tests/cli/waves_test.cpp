@@ -67,20 +67,46 @@ BOOST_AUTO_TEST_CASE(waybill_errors_and_print_send) {
     BOOST_TEST(contains(taken.err, "75310000000001"), taken.err);
     fails({"order", "waybill", "no-such-order", "--carrier", "JD", "--tracking", "1"});
 
-    // A stand-in lp records what it was asked to print.
-    fs::path bin = dir() / "bin";
-    fs::create_directories(bin);
-    fs::path record = dir() / "lp-args.txt";
-    write_all(bin / "lp", "#!/bin/sh\necho \"$@\" > " + record.string() + "\n");
-    fs::permissions(bin / "lp", fs::perms::owner_all);
     fs::path pdf = dir() / "packing.pdf";
     ok({"print", "packing-list", kOrder1, "--out", pdf.string()});
-    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
-    setenv("PATH", (bin.string() + ":" + path).c_str(), 1);
-    Run sent = run({"print", "send", pdf.string(), "--printer", "Label-Printer"});
-    setenv("PATH", path.c_str(), 1);
-    BOOST_TEST(sent.code == 0, sent.err);
-    BOOST_TEST(read_all(record) == "-d Label-Printer " + pdf.string() + "\n");
+    Run unnamed = fails({"print", "send", pdf.string()});
+    BOOST_TEST(contains(unnamed.err, "--printer"), unnamed.err);
+    Run unchosen = fails({"print", "send", pdf.string(), "--document", "label"});
+    BOOST_TEST(contains(unnamed.err, "print choose"), unnamed.err);
+    BOOST_TEST(contains(unchosen.err, "No printer is chosen for label"), unchosen.err);
+    fails({"print", "send", pdf.string(), "--document", "sticker"}, 2);
+
+    // No print service at that address: the message names the file, the printer and CUPS.
+    const char* saved = std::getenv("CUPS_SERVER");
+    std::string before = saved ? saved : "";
+    setenv("CUPS_SERVER", (dir() / "no-cupsd.sock").string().c_str(), 1);
+    Run down = run({"print", "send", pdf.string(), "--printer", "Label-Printer"});
+    Run choose = run({"print", "choose", "label", "Label-Printer"});
+    if (saved)
+        setenv("CUPS_SERVER", before.c_str(), 1);
+    else
+        unsetenv("CUPS_SERVER");
+    BOOST_TEST(down.code == 1);
+    BOOST_TEST(contains(down.err, pdf.string()), down.err);
+    BOOST_TEST(contains(down.err, "Label-Printer"), down.err);
+    BOOST_TEST(contains(down.err, "CUPS"), down.err);
+    BOOST_TEST(choose.code == 1);
+    BOOST_TEST(contains(choose.err, "CUPS"), choose.err);
+    // Nothing was remembered.
+    Run still = fails({"print", "send", pdf.string(), "--document", "label"});
+    BOOST_TEST(contains(still.err, "No printer is chosen"), still.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_waved_order_ships_after_packing) {
+    std::string number = str(parse_json(ok_json({"wave", "create", "--carrier", "ZTO"})), "wave");
+    Run early =
+        fails({"order", "ship", kOrder1, "--carrier", "ZTO", "--tracking", "75310000000001"});
+    BOOST_TEST(contains(early.err, number), early.err);
+    BOOST_TEST(contains(early.err, "not packed"), early.err);
+    ok({"pack", kOrder1, "--scan", "6901234567890", "TEA-001"});
+    ok({"order", "ship", kOrder1, "--carrier", "ZTO", "--tracking", "75310000000001"});
+    json shipped = list({"orders", "list", "--status", "shipped"});
+    BOOST_TEST(shipped.dump().find(kOrder1) != std::string::npos, shipped.dump());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,7 +4,9 @@
 
 #include "core/error.h"
 #include "store/order_actions.h"
+#include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
+#include "store/stock_posting.h"
 #include "store/wave_service.h"
 #include "wave_shop.h"
 
@@ -14,6 +16,17 @@ namespace {
 
 struct Fixture : test::WaveShop {
     int scans() { return db.sql().execAndGet("SELECT count(*) FROM pack_scan").getInt(); }
+    // Ships the order from its reservation as order ship and the pack station do.
+    void ship(Id id, const std::string& no) {
+        StockPosting p(db);
+        OrderAllocator(p).ship(id, {now, no, "order", test::test_actor()});
+        p.commit();
+    }
+    std::string status(Id id) {
+        return db.sql()
+            .execAndGet("SELECT status FROM shop_order WHERE id = " + std::to_string(id))
+            .getString();
+    }
 };
 
 }  // namespace
@@ -51,7 +64,8 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
     Id intercepted = order("6202", 1, 0);
     order("6203", 1, 0);
     OrderActions(db, test::test_actor()).hold(held, "check address");
-    OrderHoldRepository(db).hold({intercepted, "refund", true, now, HoldSource::platform, "", "sync"});
+    OrderHoldRepository(db).hold(
+        {intercepted, "refund", true, now, HoldSource::platform, "", "sync"});
     db.sql().exec(
         "UPDATE shop_order SET status = 'refund_requested' "
         "WHERE platform_order_id = '6203'");
@@ -61,6 +75,37 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
         BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::blocked));
     }
     BOOST_TEST(scans() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_waved_order_ships_only_once_packed) {
+    Id waved = order("6301", 1, 0);
+    auto waves = WaveService(db, test::test_actor()).create_waves({}, now);
+    BOOST_TEST_REQUIRE(waves.size() == 1u);
+    try {
+        ship(waved, "6301");
+        BOOST_FAIL("an unpacked order of a wave shipped");
+    } catch (const StockRuleViolation& e) {
+        std::string what = e.what();
+        BOOST_TEST(what.find("6301") != std::string::npos, what);
+        BOOST_TEST(what.find(waves[0].number) != std::string::npos, what);
+        BOOST_TEST(what.find("pack station") != std::string::npos, what);
+    }
+    BOOST_TEST(status(waved) == "to_ship");
+    BOOST_TEST(db.sql()
+                   .execAndGet("SELECT reserved FROM stock_balance WHERE sku_id = "
+                               "(SELECT id FROM sku WHERE code = 'CUP-1')")
+                   .getInt64() == 1);
+
+    PackSession p(db, test::test_actor(), "6301");
+    BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::completed));
+    ship(waved, "6301");
+    BOOST_TEST(status(waved) == "shipped");
+}
+
+BOOST_AUTO_TEST_CASE(an_order_outside_any_wave_ships_without_packing) {
+    Id by_hand = order("6401", 1, 0);
+    ship(by_hand, "6401");
+    BOOST_TEST(status(by_hand) == "shipped");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
