@@ -23,6 +23,7 @@
 #include "core/error.h"
 #include "demo/demo_shop.h"
 #include "locale/translations.h"
+#include "os/utf8_path.h"
 #include "store/audit_log.h"
 #include "store/data_dir.h"
 
@@ -117,7 +118,7 @@ bool DianjiaApp::choose_database() {
             : std::string(wxConfig::Get()
                               ->Read("/db/path", wxString::FromUTF8(default_database_path()))
                               .utf8_str());
-    if (!std::filesystem::exists(path)) {
+    if (!std::filesystem::exists(os::utf8_path(path))) {
         // First start: an empty shop, the demo shop, or a database from elsewhere.
         wxArrayString choices;
         choices.Add(_("Create an empty shop"));

@@ -14,6 +14,7 @@
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "core/period.h"
+#include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
 #include "store/stock_queries.h"
 #include "store/stock_report_query.h"
@@ -25,7 +26,7 @@ reports::ReportDocument month_end(const std::string& db_path, const std::string&
     Database db(db_path, Database::Mode::existing);
     StockReport report = stock_report(db, month_period(month, "month"));
     reports::ReportMeta meta;
-    meta.shop = std::filesystem::path(db_path).stem().string();
+    meta.shop = os::utf8_string(os::utf8_path(db_path).stem());
     meta.generated_at = now_utc();
     return reports::month_end_document(report, report_names(db), meta);
 }

@@ -5,13 +5,11 @@
 #include <iostream>
 #include <sstream>
 
-#ifndef _WIN32
-#include <unistd.h>
-#endif
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "os/computer_name.h"
+#include "os/utf8_path.h"
 #include "store/data_dir.h"
 #include "store/stock_posting.h"
 #include "store/warehouse_repository.h"
@@ -22,16 +20,6 @@ namespace {
 std::string env_or(const char* name, const std::string& fallback) {
     const char* v = std::getenv(name);
     return v && *v ? std::string(v) : fallback;
-}
-
-std::string workstation_name() {
-#ifdef _WIN32
-    return env_or("COMPUTERNAME", "windows");
-#else
-    char host[256] = {};
-    if (gethostname(host, sizeof host - 1) == 0 && host[0]) return host;
-    return env_or("HOSTNAME", "localhost");
-#endif
 }
 
 }  // namespace
@@ -49,7 +37,7 @@ Actor Context::actor() const {
     std::string name = !user.empty()
                            ? user
                            : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
-    return Actor{name, role, workstation_name()};
+    return Actor{name, role, os::computer_name()};
 }
 
 void Context::print(const Listing& listing) const {
@@ -86,7 +74,7 @@ void Context::print_movements(const std::vector<Movement>& movements) {
 }
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(os::utf8_path(path), std::ios::binary);
     if (!in)
         throw InvalidInput(trf("Cannot read the file {0}: check the name and permissions", path));
     std::ostringstream s;

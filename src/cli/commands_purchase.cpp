@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
 #include "store/purchase_order_service.h"
 #include "store/warehouse_repository.h"
@@ -113,7 +114,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
         std::vector<RestockLine> lines =
             restock_lines(ctx.db(), now, warehouse_filter(ctx, sh->warehouse));
         std::string shop =
-            sh->shop.empty() ? std::filesystem::path(ctx.db().path()).stem().string() : sh->shop;
+            sh->shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : sh->shop;
         reports::write_report(reports::restock_sheet_document(lines, shop, now), sh->out);
         std::cout << trf("Restock sheet written to {0}", sh->out) << "\n";
     });

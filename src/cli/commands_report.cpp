@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
 #include "store/period_repository.h"
 #include "store/period_service.h"
@@ -66,7 +67,7 @@ void print_document(Context& ctx, const reports::ReportDocument& doc) {
 
 reports::ReportMeta meta(Context& ctx, const ReportArgs& a) {
     reports::ReportMeta m;
-    m.shop = a.shop.empty() ? std::filesystem::path(ctx.db().path()).stem().string() : a.shop;
+    m.shop = a.shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : a.shop;
     m.generated_at = now_utc();
     if (!a.warehouse.empty())
         m.warehouse = WarehouseRepository(ctx.db()).require_warehouse(a.warehouse).id;

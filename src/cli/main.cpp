@@ -3,22 +3,24 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "locale/translations.h"
+#include "os/command_line.h"
 
 namespace {
 
 // The language must be known before the commands' help texts are built, so --lang is read
 // ahead of the parser; DIANJIA_LANG sets it for a session; otherwise the system's is used.
-std::string language_argument(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc) return argv[i + 1];
-        if (std::strncmp(argv[i], "--lang=", 7) == 0) return argv[i] + 7;
+std::string language_argument(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].starts_with("--lang=")) return args[i].substr(7);
     }
     const char* env = std::getenv("DIANJIA_LANG");
     return env ? env : "";
@@ -28,8 +30,9 @@ std::string language_argument(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     using namespace dj;
+    std::vector<std::string> args = os::utf8_arguments(argc, argv);
     wxInitializer wx;
-    std::string language = language_argument(argc, argv);
+    std::string language = language_argument(args);
     if (wx.IsOk()) setup_language(wxString::FromUTF8(language));
     cli::Context ctx;
     CLI::App app{
@@ -59,7 +62,8 @@ int main(int argc, char** argv) {
     cli::add_purchase_commands(app, ctx);
 
     try {
-        app.parse(argc, argv);
+        // CLI11 takes the arguments last first.
+        app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
         return code == 0 ? 0 : 2;

@@ -1,29 +1,23 @@
 #include "store/data_dir.h"
 
-#include <cstdlib>
 #include <filesystem>
+
+#include "os/data_folder.h"
+#include "os/utf8_path.h"
 
 namespace dj {
 
 std::string user_data_dir() {
     namespace fs = std::filesystem;
-    fs::path dir;
-#ifdef _WIN32
-    if (const char* appdata = std::getenv("APPDATA")) dir = fs::path(appdata) / "Dianjia";
-#else
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        dir = fs::path(xdg) / "dianjia";
-    else if (const char* home = std::getenv("HOME"))
-        dir = fs::path(home) / ".local" / "share" / "dianjia";
-#endif
-    if (dir.empty()) dir = fs::current_path();
+    std::string folder = os::user_data_folder();
+    fs::path dir = folder.empty() ? fs::current_path() : os::utf8_path(folder);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    return dir.string();
+    return os::utf8_string(dir);
 }
 
 std::string default_database_path() {
-    return (std::filesystem::path(user_data_dir()) / "dianjia.db").string();
+    return os::utf8_string(os::utf8_path(user_data_dir()) / "dianjia.db");
 }
 
 }  // namespace dj

@@ -6,13 +6,14 @@
 
 #include "core/error.h"
 #include "core/translate.h"
+#include "os/utf8_path.h"
 #include "store/migrations.h"
 
 namespace dj {
 namespace {
 
 int open_flags(const std::string& path, Database::Mode mode) {
-    if (mode == Database::Mode::existing && !std::filesystem::exists(path))
+    if (mode == Database::Mode::existing && !std::filesystem::exists(os::utf8_path(path)))
         throw StorageError(
             trf("The database {0} does not exist. Create it with "
                 "\"dianjia-cli --db {0} init\" (or \"demo\" for a demo shop).",
