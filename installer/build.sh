@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The two quick-start commands:
+# The quick-start commands:
 #   installer/build.sh run    set up, build (Release), open the demo shop
 #   installer/build.sh test   set up, build, run the whole suite with ctest
+#   installer/build.sh windows   cross-build, package and smoke-test the Windows programs
+#                                (installer/windows/build.sh; slow, so not part of test)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build"
 jobs=$(nproc 2>/dev/null || echo 2)
 
-usage() { echo "usage: installer/build.sh run|test|build" >&2; exit 2; }
+usage() { echo "usage: installer/build.sh run|test|build|windows" >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 mode=$1
 shift
+[[ "$mode" == windows ]] && exec "$root/installer/windows/build.sh" "$@"
 
 "$root/installer/setup-debian.sh"
 

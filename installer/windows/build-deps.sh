@@ -151,7 +151,7 @@ build_sqlite() {
     # The options Debian builds its libsqlite3 with that the project relies on: FTS5 for search,
     # column metadata for SQLiteCpp.
     build $CC -O2 -c sqlite3.c -o sqlite3.o -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS5 \
-        -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_RTREE -DSQLITE_OMIT_LOAD_EXTENSION
+        -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_RTREE
     rm -f libsqlite3.a
     $AR rcs libsqlite3.a sqlite3.o
     install -D -m644 libsqlite3.a "$prefix/lib/libsqlite3.a"
@@ -200,7 +200,7 @@ build_xlsxwriter() {
     cmake_cross .. -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF -DUSE_SYSTEM_MINIZIP=OFF \
         -DUSE_STANDARD_TMPFILE=OFF -DBUILD_SHARED_LIBS=OFF
     build make -j"$jobs" install >/dev/null
-    # The project finds it through pkg-config, like Debian's package.
+    # The project finds it through pkg-config, like Debian's package; static, so with its zlib.
     mkdir -p "$prefix/lib/pkgconfig"
     cat >"$prefix/lib/pkgconfig/xlsxwriter.pc" <<EOF
 prefix=$prefix
@@ -210,9 +210,7 @@ includedir=\${prefix}/include
 Name: libxlsxwriter
 Description: A C library for creating Excel XLSX files
 Version: $(version_of libxlsxwriter)
-Libs: -L\${libdir} -lxlsxwriter
-Libs.private: -lz
-Requires.private: zlib
+Libs: -L\${libdir} -lxlsxwriter -lz
 Cflags: -I\${includedir}
 EOF
 }
@@ -284,7 +282,8 @@ build_licenses() {
     for p in "${source_packages[@]}"; do
         src="$work/$p-$(version_of "$p")"
         [[ -d "$src" ]] || src=$(unpack_source "$p")
-        for file in debian/copyright COPYING LICENSE LICENCE; do
+        # libharu's upstream tarball states its licence (ZLIB/LIBPNG) in the README only.
+        for file in debian/copyright COPYING LICENSE LICENCE README; do
             if [[ -f "$src/$file" ]]; then
                 cp "$src/$file" "$dir/$p.txt"
                 break
@@ -328,7 +327,8 @@ main() {
     mkdir -p "$prefix/stamps"
     local start=$SECONDS lib key stamp
     for lib in "${wanted[@]}"; do
-        key=$(version_key "$lib")
+        # The source version, and the recipe: changing a build_ function rebuilds that library.
+        key="$(version_key "$lib") recipe $(declare -f "build_$lib" | sha1sum | cut -c1-8)"
         stamp="$prefix/stamps/$lib"
         if [[ -f "$stamp" && "$(cat "$stamp")" == "$key" ]]; then
             continue
@@ -353,7 +353,8 @@ main() {
         echo "compiler $($CXX -dumpversion) ($CXX), mingw-w64 $(dpkg-query -W -f='${Version}' mingw-w64-common)"
         echo "zlib $(dpkg-query -W -f='${Version}' libz-mingw-w64-dev) (libz-mingw-w64-dev)"
         for lib in "${libraries[@]}"; do
-            [[ -f "$prefix/stamps/$lib" ]] && echo "$lib $(cat "$prefix/stamps/$lib")"
+            [[ $lib != licenses && -f "$prefix/stamps/$lib" ]] &&
+                echo "$lib $(sed 's/ recipe .*//' "$prefix/stamps/$lib")"
         done
     } >"$prefix/VERSIONS"
     log "prefix ready in $((SECONDS - start)) s: $prefix"

@@ -28,3 +28,5 @@ set(ZLIB_USE_STATIC_LIBS ON CACHE BOOL "")
 set(PKG_CONFIG_EXECUTABLE /usr/bin/pkg-config CACHE FILEPATH "")
 set(ENV{PKG_CONFIG_LIBDIR} "${WIN_DEPS_PREFIX}/lib/pkgconfig:/usr/${DJ_MINGW}/lib/pkgconfig")
 set(ENV{PKG_CONFIG_SYSROOT_DIR} "")
+# FindwxWidgets asks the msw build's wx-config (it uses the wx-config style when cross-compiling).
+set(wxWidgets_CONFIG_EXECUTABLE ${WIN_DEPS_PREFIX}/bin/wx-config CACHE FILEPATH "")
