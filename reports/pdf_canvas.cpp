@@ -5,7 +5,7 @@
 
 #include "core/translate.h"
 #include "reports/code128.h"
-#include "reports/pdf_unicode_map.h"
+#include "reports/libharu_fixes.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {
@@ -41,6 +41,7 @@ HPDF_Font load_cjk_font(HPDF_Doc doc, const std::string& font_path) {
     bool collection = font_path.size() > 4 && font_path.substr(font_path.size() - 4) == ".ttc";
     const char* name = collection ? HPDF_LoadTTFontFromFile2(doc, font_path.c_str(), 0, HPDF_TRUE)
                                   : HPDF_LoadTTFontFromFile(doc, font_path.c_str(), HPDF_TRUE);
+    if (name) use_hanzi_width_as_default(doc, name);
     HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : nullptr;
     if (!font)
         throw OutputError(
@@ -88,15 +89,33 @@ void PdfCanvas::add_page(double width_mm, double height_mm) {
     check(tr("starting a page"));
 }
 
+// libharu's width of a string is the sum of its characters' (no kerning), and finding one
+// character's glyph scans the font's cmap: each character is measured once per document.
 double PdfCanvas::text_width_mm(double size_pt, const std::string& s) {
-    HPDF_Page_SetFontAndSize(page(), font_, static_cast<float>(size_pt));
-    return HPDF_Page_TextWidth(page(), s.c_str()) / kPtPerMm;
+    double units = 0;
+    std::vector<std::size_t> starts = utf8_starts(s);
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        std::size_t end = i + 1 < starts.size() ? starts[i + 1] : s.size();
+        std::string c = s.substr(starts[i], end - starts[i]);
+        auto known = char_units_.find(c);
+        if (known == char_units_.end()) {
+            HPDF_TextWidth w =
+                HPDF_Font_TextWidth(font_, reinterpret_cast<const HPDF_BYTE*>(c.data()),
+                                    static_cast<HPDF_UINT>(c.size()));
+            known = char_units_.emplace(std::move(c), static_cast<double>(w.width)).first;
+        }
+        units += known->second;
+    }
+    return units * size_pt / 1000.0 / kPtPerMm;
 }
 
 double PdfCanvas::text(double x_mm, double top_mm, double size_pt, const std::string& s) {
     if (s.empty()) return 0;
     HPDF_Page_BeginText(page());
-    HPDF_Page_SetFontAndSize(page(), font_, static_cast<float>(size_pt));
+    // Tf stays in force on the page: set only when the size changes (each call writes it).
+    auto size = static_cast<float>(size_pt);
+    if (HPDF_Page_GetCurrentFont(page()) != font_ || HPDF_Page_GetCurrentFontSize(page()) != size)
+        HPDF_Page_SetFontAndSize(page(), font_, size);
     // The baseline sits about 0.85 em under the top of the line.
     HPDF_Page_TextOut(page(), px(x_mm), py(top_mm) - static_cast<float>(size_pt * 0.85), s.c_str());
     HPDF_Page_EndText(page());

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dj::reports {
@@ -45,6 +46,8 @@ class PdfCanvas {
     HPDF_Font font_ = nullptr;
     std::vector<HPDF_Page> pages_;
     double height_mm_ = 0;
+    // Width of each character met so far, in thousandths of the font size.
+    std::unordered_map<std::string, double> char_units_;
 };
 
 // Whole UTF-8 characters of `s` (byte offsets of each character's start).

@@ -21,9 +21,10 @@ struct OrderHeader {
     Fen paid_amount = 0;
 };
 
+// Statements kept on the connection: a wave prints a thousand labels, and preparing the same
+// SQL for each order cost more than reading it. Each is reset after use, so no read stays open.
 OrderHeader read_header(Database& db, Id order_id) {
-    SQLite::Statement s(
-        db.sql(),
+    SQLite::Statement& s = db.statement(
         "SELECT o.platform_order_id, s.name, ifnull(w.name, ''), o.buyer_nick, o.buyer_note, "
         "o.receiver_name, o.receiver_phone, o.province, o.city, o.district, o.address, "
         "ifnull(o.paid_at, o.created_at), o.paid_amount_fen FROM shop_order o "
@@ -43,14 +44,42 @@ OrderHeader read_header(Database& db, Id order_id) {
                   s.getColumn(9).getString(), s.getColumn(10).getString()};
     h.paid_at = s.getColumn(11).getInt64();
     h.paid_amount = s.getColumn(12).getInt64();
+    s.reset();
     return h;
+}
+
+std::optional<Waybill> read_waybill(Database& db, Id order_id) {
+    SQLite::Statement& s = db.statement(
+        "SELECT carrier, tracking_no, assigned_at FROM order_waybill WHERE order_id = ?");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::optional<Waybill> w;
+    if (s.executeStep())
+        w = Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
+                    s.getColumn(2).getInt64()};
+    s.reset();
+    return w;
+}
+
+// "TEA-0002 x1; CUP-0001 x2": the SKUs in the order they were bought.
+std::string items_summary(Database& db, Id order_id) {
+    SQLite::Statement& s = db.statement(
+        "SELECT k.code, sum(i.qty) FROM order_line_item i JOIN order_line l ON "
+        "l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id WHERE l.order_id = ? "
+        "GROUP BY k.id ORDER BY min(i.id)");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::string items;
+    while (s.executeStep())
+        items += (items.empty() ? "" : "; ") + s.getColumn(0).getString() + " x" +
+                 std::to_string(s.getColumn(1).getInt64());
+    s.reset();
+    return items;
 }
 
 }  // namespace
 
 LabelData order_label_data(Database& db, Id order_id, Timestamp now) {
     OrderHeader h = read_header(db, order_id);
-    std::optional<Waybill> waybill = find_waybill(db, order_id);
+    std::optional<Waybill> waybill = read_waybill(db, order_id);
     if (!waybill)
         throw InvalidInput(
             trf("Order {0} has no tracking number: assign one with order waybill "
@@ -64,9 +93,7 @@ LabelData order_label_data(Database& db, Id order_id, Timestamp now) {
     d.sender_name = h.store_name;
     d.sender_address = h.warehouse_name;
     d.receiver = h.receiver;
-    for (const PackItem& item : order_pack_items(db, order_id))
-        d.items +=
-            (d.items.empty() ? "" : "; ") + item.sku_code + " x" + std::to_string(item.expected);
+    d.items = items_summary(db, order_id);
     d.printed_at = now;
     return d;
 }

@@ -1,4 +1,8 @@
-#include "reports/pdf_unicode_map.h"
+#include "reports/libharu_fixes.h"
+
+#include <hpdf_fontdef.h>
+
+#include <algorithm>
 
 #include "core/translate.h"
 #include "reports/report_document.h"
@@ -18,6 +22,22 @@ constexpr const char* kIdentityToUnicode =
     "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
 }  // namespace
+
+void use_hanzi_width_as_default(HPDF_Doc doc, const char* font_name) {
+    HPDF_FontDef def = HPDF_GetFontDef(doc, font_name);
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return;
+    auto attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, 0x4E00);  // 一
+    if (gid == 0 || !attr->h_metric || attr->num_h_metric == 0 || attr->header.units_per_em == 0)
+        return;
+    HPDF_UINT16 advance =
+        attr->h_metric[std::min<HPDF_UINT16>(gid, attr->num_h_metric - 1)].advance_width;
+    // Characters the font lacks take its missing glyph's width: the hanzi width too, so they
+    // fall under the default as well. Only the metrics in memory change; the embedded font is
+    // copied from the file.
+    attr->h_metric[0].advance_width = advance;
+    def->missing_width = static_cast<HPDF_INT16>(advance * 1000 / attr->header.units_per_em);
+}
 
 void add_unicode_map(HPDF_Doc doc, HPDF_Font font) {
     HPDF_Dict map = HPDF_DictStream_New(doc->mmgr, doc->xref);
