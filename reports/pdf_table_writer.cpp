@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "core/translate.h"
+#include "os/font_locations.h"
+#include "os/utf8_path.h"
 #include "reports/code128.h"
 #include "reports/pdf_canvas.h"
 #include "reports/report_document.h"
@@ -33,17 +35,37 @@ std::size_t utf8_length(unsigned char lead) {
     return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
+std::string joined(const std::vector<std::string>& paths) {
+    std::string text;
+    for (const std::string& p : paths)
+        text += (text.empty() ? "" : ", ") + p;
+    return text.empty() ? tr("no font file is known on this system") : text;
+}
+
 }  // namespace
 
+std::string first_existing_font(const std::vector<std::string>& candidates) {
+    for (const std::string& c : candidates) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(os::utf8_path(c), ec)) return c;
+    }
+    throw OutputError(
+        trf("PDF: no Chinese font was found (tried {0}). Install fonts-wqy-zenhei, or set "
+            "DIANJIA_PDF_FONT to a TrueType CJK font (.ttf/.ttc).",
+            joined(candidates)));
+}
+
 std::string default_cjk_font_path() {
-    if (const char* env = std::getenv("DIANJIA_PDF_FONT"); env && *env) return env;
-    const char* candidates[] = {
-        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-        "C:\\Windows\\Fonts\\simhei.ttf",
-    };
-    for (const char* c : candidates)
-        if (std::filesystem::exists(c)) return c;
-    return candidates[0];
+    // A font named on purpose is the only one tried: falling back silently would hide a typo.
+    if (const char* env = std::getenv("DIANJIA_PDF_FONT"); env && *env) {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(os::utf8_path(env), ec)) return env;
+        throw OutputError(
+            trf("PDF: the Chinese font {0} named by DIANJIA_PDF_FONT was not found: correct the "
+                "path, or unset DIANJIA_PDF_FONT to use the first of {1}.",
+                env, joined(os::cjk_font_candidates())));
+    }
+    return first_existing_font(os::cjk_font_candidates());
 }
 
 struct PdfTableWriter::Impl {

@@ -7,9 +7,13 @@
 namespace dj::reports {
 
 // The CJK TrueType font the PDFs embed: $DIANJIA_PDF_FONT if set, else the first that exists of
-// WenQuanYi Zen Hei (Linux, fonts-wqy-zenhei) and SimHei (Windows). Not wqy-microhei: libharu
-// drops its composite glyphs, so most hanzi print blank; not Noto CJK: libharu cannot load CFF.
+// os::cjk_font_candidates() (WenQuanYi Zen Hei, AR PL UMing; SimHei on Windows). Not
+// wqy-microhei: libharu drops its composite glyphs, so most hanzi print blank; not Noto CJK:
+// libharu cannot load CFF. Throws OutputError naming every path tried when none exists.
 std::string default_cjk_font_path();
+
+// The first of `candidates` that is a file; OutputError naming them all when none is.
+std::string first_existing_font(const std::vector<std::string>& candidates);
 
 struct PdfColumn {
     std::string header;

@@ -2,6 +2,7 @@
 // pdftotext still extracts them (TOOLCHAIN.md), so ink and decoded barcodes are what count.
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,7 +11,9 @@
 #include "core/error.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
+#include "reports/pdf_table_writer.h"
 #include "reports/pick_sheet.h"
+#include "reports/report_document.h"
 #include "reports/waybill_label.h"
 #include "test_db.h"
 
@@ -61,6 +64,44 @@ LabelData label(const std::string& tracking) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(label_pdf)
+
+BOOST_AUTO_TEST_CASE(a_missing_font_names_every_path_tried) {
+    auto message = [](auto&& find) -> std::string {
+        try {
+            find();
+        } catch (const reports::OutputError& e) {
+            return e.what();
+        }
+        BOOST_FAIL("no error for a missing font");
+        return {};
+    };
+    std::string none = message([] {
+        reports::first_existing_font({"/no/such/wqy-zenhei.ttc", "/no/such/simhei.ttf"});
+    });
+    BOOST_TEST(none.find("/no/such/wqy-zenhei.ttc, /no/such/simhei.ttf") != std::string::npos,
+               none);
+    BOOST_TEST(none.find("DIANJIA_PDF_FONT") != std::string::npos, none);
+
+    // A font named on purpose is the only one tried, and labels fail on it with its name.
+    const char* saved = std::getenv("DIANJIA_PDF_FONT");
+    std::string before = saved ? saved : "";
+    setenv("DIANJIA_PDF_FONT", "/no/such/named.ttc", 1);
+    std::string named = message([] { reports::default_cjk_font_path(); });
+    test::TempDir dir;
+    std::string labels = message([&dir] {
+        reports::render_labels({label("SN0000000001")}, reports::load_label_template("100x150"),
+                               dir.file("never.pdf"));
+    });
+    if (saved)
+        setenv("DIANJIA_PDF_FONT", before.c_str(), 1);
+    else
+        unsetenv("DIANJIA_PDF_FONT");
+    BOOST_TEST(named.find("/no/such/named.ttc named by DIANJIA_PDF_FONT") != std::string::npos,
+               named);
+    BOOST_TEST(named.find("wqy-zenhei.ttc") != std::string::npos, named);
+    BOOST_TEST(labels == named);
+    BOOST_TEST(reports::default_cjk_font_path() != "/no/such/named.ttc");
+}
 
 BOOST_AUTO_TEST_CASE(every_size_prints_its_page_chinese_and_a_readable_barcode) {
     test::TempDir dir;
