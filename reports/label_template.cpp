@@ -7,20 +7,28 @@
 
 #include "core/error.h"
 #include "core/translate.h"
+#include "os/data_folder.h"
+#include "os/utf8_path.h"
 
 namespace dj::reports {
 
 std::string label_template_dir() {
     if (const char* env = std::getenv("DIANJIA_TEMPLATES"); env && *env) return env;
+    // Installed (Windows): beside the program; otherwise the source tree's.
+    std::string program = os::program_folder();
+    std::filesystem::path installed = os::utf8_path(program) / "templates";
+    std::error_code ec;
+    if (!program.empty() && std::filesystem::is_directory(installed, ec))
+        return os::utf8_string(installed);
     return DJ_TEMPLATES_DIR;
 }
 
 LabelTemplate load_label_template(const std::string& size, const std::string& dir) {
-    std::filesystem::path file = std::filesystem::path(dir) / ("label_" + size + ".json");
+    std::filesystem::path file = os::utf8_path(dir) / ("label_" + size + ".json");
     std::ifstream in(file);
     if (!in)
-        throw NotFound(
-            trf("No label layout {0} ({1}): use 100x150, 100x180 or 76x130", size, file.string()));
+        throw NotFound(trf("No label layout {0} ({1}): use 100x150, 100x180 or 76x130", size,
+                           os::utf8_string(file)));
     std::string field = "(file)";
     try {
         nlohmann::json j = nlohmann::json::parse(in);

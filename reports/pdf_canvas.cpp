@@ -2,8 +2,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "core/translate.h"
+#include "os/utf8_path.h"
 #include "reports/code128.h"
 #include "reports/libharu_fixes.h"
 #include "reports/report_document.h"
@@ -33,7 +35,7 @@ std::vector<std::size_t> utf8_starts(const std::string& s) {
 }
 
 HPDF_Font load_cjk_font(HPDF_Doc doc, const std::string& font_path) {
-    if (!std::filesystem::exists(font_path))
+    if (!std::filesystem::exists(os::utf8_path(font_path)))
         throw OutputError(
             trf("PDF: the Chinese font {0} was not found. Install fonts-wqy-zenhei, or set "
                 "DIANJIA_PDF_FONT to a TrueType CJK font (.ttf/.ttc).",
@@ -50,6 +52,20 @@ HPDF_Font load_cjk_font(HPDF_Doc doc, const std::string& font_path) {
                 font_path));
     add_unicode_map(doc, font);
     return font;
+}
+
+bool write_pdf(HPDF_Doc doc, const std::string& path) {
+    if (HPDF_SaveToStream(doc) != HPDF_OK) return false;
+    std::ofstream out(os::utf8_path(path), std::ios::binary | std::ios::trunc);
+    HPDF_BYTE buffer[65536];
+    for (HPDF_STATUS status = HPDF_OK; out && status == HPDF_OK;) {
+        HPDF_UINT32 size = sizeof buffer;
+        status = HPDF_ReadFromStream(doc, buffer, &size);
+        if (status != HPDF_OK && status != HPDF_STREAM_EOF) return false;
+        out.write(reinterpret_cast<const char*>(buffer), size);
+    }
+    out.close();
+    return !out.fail();
 }
 
 PdfCanvas::PdfCanvas(const std::string& font_path) {
@@ -174,7 +190,7 @@ void PdfCanvas::barcode(const std::string& value, double x_mm, double top_mm, do
 
 void PdfCanvas::save(const std::string& path) {
     check(tr("laying out the pages"));
-    if (HPDF_SaveToFile(doc_, path.c_str()) != HPDF_OK || error_ != 0)
+    if (!write_pdf(doc_, path) || error_ != 0)
         throw OutputError(trf(
             "Cannot write {0}: check the folder exists and the file is not open elsewhere", path));
 }

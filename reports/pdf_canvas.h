@@ -12,6 +12,10 @@ namespace dj::reports {
 // Throws OutputError naming the path and what to install when it is missing or unusable.
 HPDF_Font load_cjk_font(HPDF_Doc doc, const std::string& font_path);
 
+// Writes the finished document to a UTF-8 path; false when it cannot be written. Through the C++
+// streams, since libharu's own fopen reads the path in the ANSI code page on Windows.
+bool write_pdf(HPDF_Doc doc, const std::string& path);
+
 // Free-form pages measured in millimetres from the top left, for labels and packing lists (the
 // table reports use PdfTableWriter). Text is UTF-8 in the CJK font.
 class PdfCanvas {

@@ -249,7 +249,7 @@ void PdfTableWriter::save(const std::string& path) {
         d.text(page, (d.page_width() - w) / 2, kMargin - 10, kInfoSize, label);
     }
     d.check(tr("laying out the pages"));
-    if (HPDF_SaveToFile(d.doc, path.c_str()) != HPDF_OK || d.error != 0)
+    if (!write_pdf(d.doc, path) || d.error != 0)
         throw OutputError(trf(
             "Cannot write {0}: check the folder exists and the file is not open elsewhere", path));
 }
