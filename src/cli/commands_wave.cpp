@@ -162,7 +162,9 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     auto* send = print->add_subcommand("send", tr("Send a PDF to a printer"));
     auto copies = std::make_shared<int>(1);
     auto document = std::make_shared<std::string>();
-    send->add_option("FILE", pa->subject, tr("PDF file"))->required()->check(CLI::ExistingFile);
+    // print_pdf checks the file: CLI11's ExistingFile reads the name in the ANSI code page on
+    // Windows and would refuse Chinese file names.
+    send->add_option("FILE", pa->subject, tr("PDF file"))->required();
     send->add_option("--printer", pa->printer,
                      tr("Printer name (default: the one chosen for --document)"));
     send->add_option("--document", *document, tr("label or a4: print on the printer chosen for it"))
