@@ -37,4 +37,22 @@ std::string sorted_concat(const std::map<std::string, std::string>& params) {
     return joined;
 }
 
+std::string base64_encode(std::string_view bytes) {
+    static const char* alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve(4 * ((bytes.size() + 2) / 3));
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        std::size_t left = bytes.size() - i;
+        unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+        if (left > 1) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        if (left > 2) n |= static_cast<unsigned char>(bytes[i + 2]);
+        out += alphabet[(n >> 18) & 63];
+        out += alphabet[(n >> 12) & 63];
+        out += left > 1 ? alphabet[(n >> 6) & 63] : '=';
+        out += left > 2 ? alphabet[n & 63] : '=';
+    }
+    return out;
+}
+
 }  // namespace dj

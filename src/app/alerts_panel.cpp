@@ -8,10 +8,12 @@
 #include <wx/textdlg.h>
 
 #include "app/ui_helpers.h"
+#include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/translate.h"
 #include "store/alert_evaluation.h"
 #include "store/alert_repository.h"
+#include "store/notify_repository.h"
 
 namespace dj::app {
 namespace {
@@ -43,6 +45,28 @@ wxString alert_status_label(const Alert& a, Timestamp now) {
     if (a.snoozed_until && *a.snoozed_until > now)
         return wxString::Format(_("Snoozed until %s"), shop_time_text(*a.snoozed_until));
     return a.status == AlertStatus::acknowledged ? _("Acknowledged") : _("Open");
+}
+
+wxString channel_kind_label(NotifyChannelKind kind) {
+    switch (kind) {
+        case NotifyChannelKind::wecom:
+            return _("WeCom");
+        case NotifyChannelKind::dingtalk:
+            return _("DingTalk");
+        case NotifyChannelKind::smtp:
+            return _("Mail");
+        case NotifyChannelKind::desktop:
+            return _("Desktop");
+    }
+    return {};
+}
+
+wxString kinds_text(const std::vector<AlertKind>& kinds) {
+    if (kinds.empty()) return _("All");
+    wxString out;
+    for (AlertKind k : kinds)
+        out += (out.empty() ? "" : ", ") + kind_label(k);
+    return out;
 }
 
 StockLevel kind_level(AlertKind kind) {
@@ -81,7 +105,21 @@ AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) 
     list_->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(170));
     list_->AppendColumn(_("Since"), wxLIST_FORMAT_LEFT, FromDIP(130));
     list_->AppendColumn(_("Details"), wxLIST_FORMAT_LEFT, FromDIP(460));
-    root->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    root->Add(list_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+
+    auto* channels_title = new wxStaticText(this, wxID_ANY, _("Notification channels"));
+    channels_title->SetFont(channels_title->GetFont().Bold());
+    root->Add(channels_title, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    channels_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                               wxLC_REPORT | wxLC_SINGLE_SEL);
+    channels_->AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    channels_->AppendColumn(_("Type"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    channels_->AppendColumn(_("Alert kinds"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    channels_->AppendColumn(_("Quiet hours"), wxLIST_FORMAT_LEFT, FromDIP(100));
+    channels_->AppendColumn(_("Waiting"), wxLIST_FORMAT_RIGHT, FromDIP(70));
+    channels_->AppendColumn(_("Last sent"), wxLIST_FORMAT_LEFT, FromDIP(130));
+    channels_->AppendColumn(_("Last error"), wxLIST_FORMAT_LEFT, FromDIP(420));
+    root->Add(channels_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     SetSizer(root);
 
     resolved_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { reload(); });
@@ -94,21 +132,23 @@ void AlertsPanel::reload() {
     loading_ = true;
     std::string path = ctx_.db_path;
     bool with_resolved = resolved_->IsChecked();
-    ctx_.tasks.start<std::vector<Alert>>(
+    ctx_.tasks.start<Data>(
         alive(),
         [path, with_resolved](TaskProgress&) {
             Database db(path, Database::Mode::existing);
-            std::vector<Alert> all = list_alerts(db, {});
-            if (with_resolved) return all;
-            std::vector<Alert> active;
-            for (Alert& a : all)
-                if (a.status != AlertStatus::resolved) active.push_back(std::move(a));
-            return active;
+            Data data;
+            for (Alert& a : list_alerts(db, {}))
+                if (with_resolved || a.status != AlertStatus::resolved)
+                    data.alerts.push_back(std::move(a));
+            data.channels = list_notify_channels(db);
+            data.pending = pending_notification_counts(db);
+            return data;
         },
-        [this](std::vector<Alert>& alerts) {
+        [this](Data& data) {
             loading_ = false;
-            alerts_ = std::move(alerts);
+            alerts_ = std::move(data.alerts);
             show(alerts_);
+            show_channels(data);
         },
         [this](const std::string& error) {
             loading_ = false;
@@ -127,7 +167,7 @@ void AlertsPanel::show(const std::vector<Alert>& alerts) {
         list_->SetItem(row, 2, u8(a.warehouse));
         list_->SetItem(row, 3, alert_status_label(a, now));
         list_->SetItem(row, 4, shop_time_text(a.opened_at));
-        list_->SetItem(row, 5, u8(a.detail));
+        list_->SetItem(row, 5, u8(alert_detail_text(a.kind, a.figures)));
         bool live =
             a.status != AlertStatus::resolved && !(a.snoozed_until && *a.snoozed_until > now);
         if (live) ++active;
@@ -137,6 +177,28 @@ void AlertsPanel::show(const std::vector<Alert>& alerts) {
     summary_->SetLabel(active == 0 ? _("No open alerts.")
                                    : wxString::Format(_("%zu open alerts"), active));
     Layout();
+}
+
+void AlertsPanel::show_channels(const Data& data) {
+    channels_->DeleteAllItems();
+    long row = 0;
+    for (const NotifyChannel& c : data.channels) {
+        auto pending = data.pending.find(c.id);
+        channels_->InsertItem(row, u8(c.name));
+        channels_->SetItem(row, 1, channel_kind_label(c.kind));
+        channels_->SetItem(row, 2, kinds_text(c.alert_kinds));
+        channels_->SetItem(row, 3, c.quiet ? u8(format_quiet_hours(*c.quiet)) : wxString());
+        channels_->SetItem(
+            row, 4, wxString::Format("%d", pending == data.pending.end() ? 0 : pending->second));
+        channels_->SetItem(row, 5, c.last_sent_at ? shop_time_text(*c.last_sent_at) : wxString());
+        channels_->SetItem(row, 6, u8(c.last_error));
+        channels_->SetItemBackgroundColour(
+            row, c.last_error.empty() ? *wxWHITE : level_colour(StockLevel::out));
+        ++row;
+    }
+    if (data.channels.empty()) {
+        channels_->InsertItem(0, _("None yet: add one with dianjia-cli notify add"));
+    }
 }
 
 const Alert* AlertsPanel::selected() const {

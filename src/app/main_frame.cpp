@@ -14,6 +14,7 @@
 #include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
+#include "app/alert_watcher.h"
 #include "app/alerts_panel.h"
 #include "app/dashboard_panel.h"
 #include "app/orders_panel.h"
@@ -86,6 +87,8 @@ MainFrame::MainFrame(AppContext& ctx)
     wxString last = wxConfig::Get()->Read("/window/view", "dashboard");
     show_view(last);
     update_status();
+    watcher_ = std::make_unique<AlertWatcher>(this, ctx_, [this] { alerts_changed(); });
+    watcher_->start();
 }
 
 MainFrame::~MainFrame() {
@@ -249,6 +252,20 @@ void MainFrame::sync_now() {
         });
 }
 
+// After the alert watcher's round: the views showing alerts read them again, at once when
+// shown (without taking the focus from what the user is doing), else when next opened.
+void MainFrame::alerts_changed() {
+    const auto& names = view_names();
+    int current = book_->GetSelection();
+    for (const char* name : {"dashboard", "alerts"}) {
+        int page = static_cast<int>(std::find(names.begin(), names.end(), name) - names.begin());
+        if (page == current)
+            views_[page]->reload();
+        else
+            stale_[page] = true;
+    }
+}
+
 void MainFrame::restore_geometry() {
     wxConfigBase* c = wxConfig::Get();
     int x = c->ReadLong("/window/x", -1), y = c->ReadLong("/window/y", -1);
@@ -277,6 +294,7 @@ void MainFrame::save_geometry() {
 void MainFrame::on_close(wxCloseEvent& event) {
     save_geometry();
     status_timer_.Stop();
+    watcher_.reset();
     event.Skip();
 }
 

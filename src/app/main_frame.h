@@ -14,6 +14,7 @@ class wxSearchCtrl;
 
 namespace dj::app {
 
+class AlertWatcher;
 class View;
 
 // The back office window: navigation on the left, one view at a time, toolbar with search,
@@ -39,6 +40,7 @@ class MainFrame : public wxFrame {
     void update_status();
     void sync_now();
     void on_close(wxCloseEvent& event);
+    void alerts_changed();
     void restore_geometry();
     void save_geometry();
 
@@ -49,6 +51,7 @@ class MainFrame : public wxFrame {
     std::vector<View*> views_;
     std::vector<bool> stale_;
     wxTimer status_timer_;
+    std::unique_ptr<AlertWatcher> watcher_;
     bool syncing_ = false;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };

@@ -4,6 +4,7 @@
 
 #include "cli/cli_context.h"
 #include "core/alert.h"
+#include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
@@ -39,11 +40,11 @@ void print_alerts(Context& ctx, const std::vector<Alert>& alerts) {
                   {"snoozed_until", tr("Snoozed until")},
                   {"resolved_at", tr("Resolved")}});
     for (const Alert& a : alerts)
-        list.add({Cell::num(a.id), Cell::str(std::string(alert_kind_code(a.kind))),
-                  Cell::str(a.sku), Cell::str(a.warehouse),
-                  Cell::str(std::string(alert_status_code(a.status))), Cell::str(a.detail),
-                  Cell::str(format_utc(a.opened_at)), time_or_none(a.snoozed_until),
-                  time_or_none(a.resolved_at)});
+        list.add(
+            {Cell::num(a.id), Cell::str(std::string(alert_kind_code(a.kind))), Cell::str(a.sku),
+             Cell::str(a.warehouse), Cell::str(std::string(alert_status_code(a.status))),
+             Cell::str(alert_detail_text(a.kind, a.figures)), Cell::str(format_utc(a.opened_at)),
+             time_or_none(a.snoozed_until), time_or_none(a.resolved_at)});
     ctx.print(list);
 }
 

@@ -1,11 +1,14 @@
-// notify: alert notifications to WeCom and DingTalk group robots from the command line.
+// notify: alert notifications to WeCom and DingTalk group robots, mail and the desktop program
+// from the command line.
 #include <iostream>
+#include <map>
 #include <regex>
 
 #include "cli/cli_context.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/notify_channel.h"
+#include "core/smtp_target.h"
 #include "core/translate.h"
 #include "http_client.h"
 #include "store/notify_repository.h"
@@ -30,24 +33,30 @@ HttpClient make_notify_http() {
     return HttpClient(options, log);
 }
 
+RequestLog make_notify_mail_log() {
+    if (!std::getenv("DIANJIA_HTTP_LOG")) return {};
+    return [](const std::string& line) { std::cerr << line << "\n"; };
+}
+
 Cell time_or_none(const std::optional<Timestamp>& t) {
     return t ? Cell::str(format_utc(*t)) : Cell::none();
 }
 
 struct AddArgs {
-    std::string channel, name, url, secret, kinds, quiet;
+    std::string channel, name, url, secret, kinds, quiet, user, password, from, to;
 };
 
 }  // namespace
 
 NotifyFlushReport send_notifications(Context& ctx) {
     HttpClient http = make_notify_http();
-    return NotifySender(ctx.db(), http).flush(now_utc());
+    return NotifySender(ctx.db(), http, {}, make_notify_mail_log()).flush(now_utc());
 }
 
 void add_notify_commands(CLI::App& app, Context& ctx) {
-    auto* notify = app.add_subcommand("notify", tr("Alert notifications to group robots"))
-                       ->require_subcommand(1);
+    auto* notify =
+        app.add_subcommand("notify", tr("Alert notifications: group robots, mail, desktop"))
+            ->require_subcommand(1);
 
     auto* add = notify->add_subcommand("add", tr("Add a notification channel"));
     auto a = std::make_shared<AddArgs>();
@@ -55,8 +64,16 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
         ->required()
         ->check(CLI::IsMember({"wecom", "dingtalk", "smtp", "desktop"}));
     add->add_option("--name", a->name, tr("Channel name (default: the channel kind)"));
-    add->add_option("--url", a->url, tr("The group robot's webhook URL"));
+    add->add_option("--url", a->url,
+                    tr("The group robot's webhook URL, or the mail server: smtps://HOST:465 or "
+                       "smtp://HOST:587 (STARTTLS)"));
     add->add_option("--secret", a->secret, tr("DingTalk signing secret (SEC...)"));
+    add->add_option("--user", a->user, tr("Mail: the login at the mail server"));
+    add->add_option("--password", a->password,
+                    tr("Mail: the password or authorisation code of --user"));
+    add->add_option("--from", a->from, tr("Mail: the sender address"));
+    add->add_option("--to", a->to,
+                    tr("Mail: the addresses that receive alerts, separated by commas"));
     add->add_option("--kinds", a->kinds,
                     tr("Alert kinds to send, separated by commas (default: every kind)"));
     add->add_option("--quiet", a->quiet, tr("Quiet hours in shop time, e.g. 22:00-08:00"));
@@ -66,6 +83,19 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
         c.name = a->name.empty() ? a->channel : a->name;
         c.url = a->url;
         c.secret = a->secret;
+        bool mail_options =
+            !a->user.empty() || !a->password.empty() || !a->from.empty() || !a->to.empty();
+        if (c.kind == NotifyChannelKind::smtp) {
+            if (!a->secret.empty())
+                throw InvalidInput(
+                    tr("--secret is for DingTalk; give the mail password with "
+                       "--password"));
+            c.url = format_smtp_target(make_smtp_target(a->url, a->user, a->from, a->to));
+            c.secret = a->password;
+        } else if (mail_options) {
+            throw InvalidInput(trf(
+                "--user, --password, --from and --to are for --channel smtp, not {0}", a->channel));
+        }
         c.alert_kinds = parse_alert_kind_list(a->kinds);
         if (!a->quiet.empty()) c.quiet = parse_quiet_hours(a->quiet, "--quiet");
         c = add_notify_channel(ctx.db(), ctx.actor(), c);
@@ -78,13 +108,16 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                           {"channel", tr("Channel")},
                           {"kinds", tr("Alert kinds")},
                           {"quiet", tr("Quiet hours")},
+                          {"pending", tr("Waiting")},
                           {"last_sent_at", tr("Last sent")},
                           {"last_error", tr("Last error")}});
+            std::map<Id, int> pending = pending_notification_counts(ctx.db());
             for (const NotifyChannel& c : list_notify_channels(ctx.db()))
                 list.add({Cell::str(c.name),
                           Cell::str(std::string(notify_channel_kind_code(c.kind))),
                           Cell::str(format_alert_kind_list(c.alert_kinds)),
                           c.quiet ? Cell::str(format_quiet_hours(*c.quiet)) : Cell::none(),
+                          Cell::num(pending.count(c.id) ? pending.at(c.id) : 0),
                           time_or_none(c.last_sent_at), Cell::str(c.last_error)});
             ctx.print(list);
         });
@@ -122,11 +155,19 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
     test->add_option("CHANNEL", *channel, tr("Channel name"))->required();
     test->callback([&ctx, channel] {
         NotifyChannel c = require_notify_channel(ctx.db(), *channel);
-        Id id = queue_test_notification(
-            ctx.db(), ctx.actor(), c,
-            trf("[Dianjia] Test message: channel {0} reaches this group", c.name), now_utc());
+        Id id = queue_test_notification(ctx.db(), ctx.actor(), c, notify_test_text(c), now_utc());
+        if (c.kind == NotifyChannelKind::desktop) {
+            std::cout << trf("Channel {0} is a desktop channel: only the running Dianjia desktop "
+                             "program shows desktop notifications, the command line cannot. The "
+                             "test message is queued; the program shows it within a minute "
+                             "(notify outbox then lists it as sent).",
+                             c.name)
+                      << "\n";
+            return;
+        }
         HttpClient http = make_notify_http();
-        RobotResult r = NotifySender(ctx.db(), http).send_now(id, now_utc());
+        RobotResult r =
+            NotifySender(ctx.db(), http, {}, make_notify_mail_log()).send_now(id, now_utc());
         if (r.outcome != RobotOutcome::delivered)
             throw Error(trf("Test message to channel {0} was not sent ({1}): {2}", c.name,
                             robot_outcome_code(r.outcome), r.message));

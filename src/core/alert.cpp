@@ -32,4 +32,25 @@ std::optional<AlertStatus> parse_alert_status(std::string_view code) {
     return std::nullopt;
 }
 
+std::string format_alert_figures(std::initializer_list<AlertFigure> figures) {
+    std::string out;
+    for (const auto& [name, value] : figures) {
+        if (!out.empty()) out += ';';
+        out.append(name).append("=").append(value);
+    }
+    return out;
+}
+
+std::optional<std::string> alert_figure(std::string_view figures, std::string_view name) {
+    while (!figures.empty()) {
+        std::size_t end = figures.find(';');
+        std::string_view part = figures.substr(0, end);
+        std::size_t eq = part.find('=');
+        if (eq != std::string_view::npos && part.substr(0, eq) == name)
+            return std::string(part.substr(eq + 1));
+        figures = end == std::string_view::npos ? std::string_view{} : figures.substr(end + 1);
+    }
+    return std::nullopt;
+}
+
 }  // namespace dj

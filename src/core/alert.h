@@ -1,8 +1,10 @@
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/types.h"
 
@@ -30,6 +32,13 @@ enum class AlertStatus { open, acknowledged, resolved };
 std::string_view alert_status_code(AlertStatus s);
 std::optional<AlertStatus> parse_alert_status(std::string_view code);
 
+// The figures that raised an alert, by name, stored as "available=3;reorder_point=5" rather than
+// as a sentence, so each viewer reads them in its own language (core/alert_text.h).
+using AlertFigure = std::pair<std::string_view, std::string>;
+std::string format_alert_figures(std::initializer_list<AlertFigure> figures);
+// The value stored under `name`, or nothing.
+std::optional<std::string> alert_figure(std::string_view figures, std::string_view name);
+
 struct Alert {
     Id id = 0;
     AlertKind kind = AlertKind::low_stock;
@@ -38,7 +47,7 @@ struct Alert {
     std::string sku;        // code
     std::string warehouse;  // code
     AlertStatus status = AlertStatus::open;
-    std::string detail;  // the figures that raised it, as last evaluated
+    std::string figures;  // what raised it, as last evaluated (format_alert_figures)
     Timestamp opened_at = 0;
     Timestamp updated_at = 0;
     std::optional<Timestamp> acknowledged_at;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/clock.h"
-#include "core/translate.h"
 
 namespace dj {
 namespace {
@@ -20,15 +19,17 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
     bool demand = f.short_units > 0 || f.recent_shipped > 0;
     // A SKU nobody buys has no reorder point worth warning about.
     if (f.reorder_point > 0 && f.available <= f.reorder_point)
-        out.push_back({AlertKind::low_stock, trf("available {0} at or below reorder point {1}",
-                                                 n(f.available), n(f.reorder_point))});
+        out.push_back(
+            {AlertKind::low_stock, format_alert_figures({{"available", n(f.available)},
+                                                         {"reorder_point", n(f.reorder_point)}})});
     if (f.available <= 0 && demand)
-        out.push_back({AlertKind::out_of_stock,
-                       trf("available {0}; {1} units waiting, {2} shipped in 28 days",
-                           n(f.available), n(f.short_units), n(f.recent_shipped))});
+        out.push_back(
+            {AlertKind::out_of_stock, format_alert_figures({{"available", n(f.available)},
+                                                            {"short_units", n(f.short_units)},
+                                                            {"shipped", n(f.recent_shipped)}})});
     if (t.max_stock > 0 && f.on_hand > t.max_stock)
         out.push_back({AlertKind::overstock,
-                       trf("on hand {0} above maximum {1}", n(f.on_hand), n(t.max_stock))});
+                       format_alert_figures({{"on_hand", n(f.on_hand)}, {"max", n(t.max_stock)}})});
 
     Qty expiring = 0, expired = 0;
     long first_expiring = 0, first_expired = 0;
@@ -43,16 +44,19 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
         }
     }
     if (expiring > 0)
-        out.push_back(
-            {AlertKind::expiring, trf("{0} units expire by {1} (within {2} days)", n(expiring),
-                                      date_from_days(first_expiring), n(t.expiry_days))});
+        out.push_back({AlertKind::expiring,
+                       format_alert_figures({{"units", n(expiring)},
+                                             {"first_expiry", date_from_days(first_expiring)},
+                                             {"within_days", n(t.expiry_days)}})});
     if (expired > 0)
-        out.push_back({AlertKind::expired, trf("{0} units past expiry (earliest {1}) in stock",
-                                               n(expired), date_from_days(first_expired))});
+        out.push_back({AlertKind::expired,
+                       format_alert_figures({{"units", n(expired)},
+                                             {"first_expiry", date_from_days(first_expired)}})});
 
     if (f.on_hand > 0 && f.days_without_outbound && *f.days_without_outbound >= t.stagnant_days)
-        out.push_back({AlertKind::stagnant, trf("nothing shipped for {0} days, {1} on hand",
-                                                n(*f.days_without_outbound), n(f.on_hand))});
+        out.push_back(
+            {AlertKind::stagnant, format_alert_figures({{"days", n(*f.days_without_outbound)},
+                                                        {"on_hand", n(f.on_hand)}})});
 
     // The largest loss in the window names the count; percent in integers: loss·100 > X·before.
     const AlertFacts::CountLoss* worst = nullptr;
@@ -63,12 +67,13 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
     }
     if (worst)
         out.push_back({AlertKind::count_loss,
-                       trf("a count took {0} of {1} on hand (over {2} %)", n(worst->loss),
-                           n(worst->on_hand_before), n(t.count_loss_percent))});
+                       format_alert_figures({{"loss", n(worst->loss)},
+                                             {"on_hand_before", n(worst->on_hand_before)},
+                                             {"percent", n(t.count_loss_percent)}})});
 
     if (f.short_units > 0)
-        out.push_back({AlertKind::oversold,
-                       trf("{0} orders short of {1} units", n(f.short_orders), n(f.short_units))});
+        out.push_back({AlertKind::oversold, format_alert_figures({{"orders", n(f.short_orders)},
+                                                                  {"units", n(f.short_units)}})});
     return out;
 }
 
@@ -80,8 +85,8 @@ AlertChanges reconcile_alerts(const std::vector<ActiveAlert>& active,
                                [&](const ActiveAlert& a) { return a.kind == c.kind; });
         if (it == active.end())
             changes.open.push_back(c);
-        else if (it->detail != c.detail)
-            changes.refresh.emplace_back(it->id, c.detail);
+        else if (it->figures != c.figures)
+            changes.refresh.emplace_back(it->id, c.figures);
     }
     for (const ActiveAlert& a : active) {
         bool holds = std::any_of(conditions.begin(), conditions.end(),

@@ -42,7 +42,7 @@ struct AlertFacts {
 
 struct AlertCondition {
     AlertKind kind = AlertKind::low_stock;
-    std::string detail;  // translated, with the figures
+    std::string figures;  // format_alert_figures: the same in every language
 };
 
 // Every condition that holds now, at most one per kind.
@@ -53,15 +53,15 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& facts, const Alert
 struct ActiveAlert {
     Id id = 0;
     AlertKind kind = AlertKind::low_stock;
-    std::string detail;
+    std::string figures;
 };
 
 // How the stored alerts follow the conditions: a new condition opens an alert, a condition
-// still holding refreshes the active one's detail (never a second alert), a condition that
+// still holding refreshes the active one's figures (never a second alert), a condition that
 // cleared resolves its alert.
 struct AlertChanges {
     std::vector<AlertCondition> open;
-    std::vector<std::pair<Id, std::string>> refresh;  // id, new detail (only when it changed)
+    std::vector<std::pair<Id, std::string>> refresh;  // id, new figures (only when they changed)
     std::vector<Id> resolve;
 };
 AlertChanges reconcile_alerts(const std::vector<ActiveAlert>& active,

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
@@ -102,32 +103,21 @@ std::string format_alert_kind_list(const std::vector<AlertKind>& kinds) {
     return out;
 }
 
-std::string alert_kind_label(AlertKind kind) {
-    switch (kind) {
-        case AlertKind::low_stock:
-            return tr("Low stock");
-        case AlertKind::out_of_stock:
-            return tr("Out of stock");
-        case AlertKind::overstock:
-            return tr("Overstock");
-        case AlertKind::expiring:
-            return tr("Batch expiring");
-        case AlertKind::expired:
-            return tr("Batch expired");
-        case AlertKind::stagnant:
-            return tr("Stagnant stock");
-        case AlertKind::count_loss:
-            return tr("Large count loss");
-        case AlertKind::oversold:
-            return tr("Oversold");
+std::string notify_test_text(const NotifyChannel& channel) {
+    std::string body;
+    switch (channel.kind) {
+        case NotifyChannelKind::wecom:
+        case NotifyChannelKind::dingtalk:
+            body = trf("Channel {0} reaches this group.", channel.name);
+            break;
+        case NotifyChannelKind::smtp:
+            body = trf("Channel {0} reaches these mailboxes.", channel.name);
+            break;
+        case NotifyChannelKind::desktop:
+            body = trf("Channel {0} shows notifications on this computer.", channel.name);
+            break;
     }
-    return {};
-}
-
-std::string alert_notification_text(const Alert& alert) {
-    return trf("[Dianjia stock alert] {0}: SKU {1}, warehouse {2}, {3} (since {4})",
-               alert_kind_label(alert.kind), alert.sku, alert.warehouse, alert.detail,
-               format_shop_time(alert.opened_at));
+    return join_notification({tr("[Dianjia] Test message"), body});
 }
 
 }  // namespace dj

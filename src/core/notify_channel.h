@@ -10,8 +10,9 @@
 
 namespace dj {
 
-// Where alert notifications go. Codes are fixed (database, CLI). Only the two group robots can
-// send for now; the schema already admits the others so adding them needs no migration.
+// Where alert notifications go. Codes are fixed (database, CLI). The group robots and mail are
+// sent by NotifySender (the CLI's notify flush, the desktop program's timer); desktop
+// notifications only by the running desktop program, which takes them from the same outbox.
 enum class NotifyChannelKind { wecom, dingtalk, smtp, desktop };
 std::string_view notify_channel_kind_code(NotifyChannelKind k);
 std::optional<NotifyChannelKind> parse_notify_channel_kind(std::string_view code);
@@ -33,8 +34,11 @@ struct NotifyChannel {
     Id id = 0;
     NotifyChannelKind kind = NotifyChannelKind::wecom;
     std::string name;
-    std::string url;     // the webhook URL: for WeCom the URL itself is the credential
-    std::string secret;  // DingTalk 加签 secret ("SEC..."); empty when signing is off
+    // Robots: the webhook URL (for WeCom the URL itself is the credential). Mail: the server and
+    // addresses as format_smtp_target writes them. Desktop: empty.
+    std::string url;
+    // DingTalk 加签 secret ("SEC..."), empty when signing is off; the mail server's password.
+    std::string secret;
     std::vector<AlertKind> alert_kinds;  // empty: every kind
     std::optional<QuietHours> quiet;
     std::string last_error;
@@ -46,13 +50,13 @@ bool channel_wants(const NotifyChannel& channel, AlertKind kind);
 std::vector<AlertKind> parse_alert_kind_list(std::string_view text);
 std::string format_alert_kind_list(const std::vector<AlertKind>& kinds);
 
-// Translated, for people.
-std::string alert_kind_label(AlertKind kind);
-// The message a group receives for a newly opened alert, in the shop's language.
-std::string alert_notification_text(const Alert& alert);
+// The test message `notify test` queues, as title and body (core/alert_text.h), saying where it
+// should have arrived.
+std::string notify_test_text(const NotifyChannel& channel);
 
 // Both robots accept at most 20 messages a minute; DingTalk then blocks the robot for 10
-// minutes, so the sender never goes over and waits out a throttle answer.
+// minutes, so the sender never goes over and waits out a throttle answer. Mail keeps to the
+// same pace (providers limit bursts too).
 inline constexpr int kRobotMessagesPerMinute = 20;
 inline constexpr Timestamp kRobotRateWindow = 60;
 

@@ -180,15 +180,15 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 insert.bind(1, std::string(alert_kind_code(c.kind)));
                 insert.bind(2, static_cast<int64_t>(key.first));
                 insert.bind(3, static_cast<int64_t>(key.second));
-                insert.bind(4, c.detail);
+                insert.bind(4, c.figures);
                 insert.bind(5, static_cast<int64_t>(now));
                 insert.bind(6, static_cast<int64_t>(now));
                 insert.exec();
                 insert.reset();
                 summary.opened.push_back(db.sql().getLastInsertRowid());
             }
-            for (const auto& [id, detail] : changes.refresh) {
-                refresh.bind(1, detail);
+            for (const auto& [id, figures] : changes.refresh) {
+                refresh.bind(1, figures);
                 refresh.bind(2, static_cast<int64_t>(now));
                 refresh.bind(3, static_cast<int64_t>(id));
                 refresh.exec();

@@ -12,6 +12,7 @@
 namespace dj {
 namespace {
 
+// The detail column holds the alert's figures (format_alert_figures), not a sentence.
 constexpr const char* kSelect =
     "SELECT a.id, a.kind, a.sku_id, a.warehouse_id, k.code, w.code, a.status, a.detail, "
     "a.opened_at, a.updated_at, a.acknowledged_at, a.acknowledged_by, a.snoozed_until, "
@@ -27,7 +28,7 @@ Alert read_alert(SQLite::Statement& s) {
     a.sku = s.getColumn(4).getString();
     a.warehouse = s.getColumn(5).getString();
     a.status = parse_alert_status(s.getColumn(6).getString()).value_or(AlertStatus::open);
-    a.detail = s.getColumn(7).getString();
+    a.figures = s.getColumn(7).getString();
     a.opened_at = s.getColumn(8).getInt64();
     a.updated_at = s.getColumn(9).getInt64();
     a.acknowledged_at = read_optional(s.getColumn(10));

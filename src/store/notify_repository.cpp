@@ -2,7 +2,9 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include "core/alert_text.h"
 #include "core/error.h"
+#include "core/smtp_target.h"
 #include "core/translate.h"
 #include "store/alert_repository.h"
 #include "store/audit_log.h"
@@ -65,21 +67,47 @@ void insert_message(Database& db, Id channel_id, std::optional<Id> alert_id,
     s.exec();
 }
 
+// What each kind needs before it can send; InvalidInput names the option to fix.
+void check_channel(const NotifyChannel& channel) {
+    if (channel.name.empty())
+        throw InvalidInput(tr("Notification channel: --name is empty; give the channel a name"));
+    switch (channel.kind) {
+        case NotifyChannelKind::wecom:
+        case NotifyChannelKind::dingtalk:
+            if (channel.url.rfind("https://", 0) != 0 && channel.url.rfind("http://", 0) != 0)
+                throw InvalidInput(
+                    trf("Notification channel {0}: --url must be the robot's webhook URL "
+                        "(https://...), copied from the group's robot settings",
+                        channel.name));
+            break;
+        case NotifyChannelKind::smtp: {
+            SmtpTarget target = parse_smtp_target(channel.url);
+            if (!target.user.empty() && channel.secret.empty())
+                throw InvalidInput(
+                    trf("Notification channel {0}: --user {1} needs its --password (for QQ, "
+                        "163 and most providers the authorisation code, not the login "
+                        "password)",
+                        channel.name, target.user));
+            if (target.user.empty() && !channel.secret.empty())
+                throw InvalidInput(
+                    trf("Notification channel {0}: --password needs the --user it belongs to",
+                        channel.name));
+            break;
+        }
+        case NotifyChannelKind::desktop:
+            if (!channel.url.empty() || !channel.secret.empty())
+                throw InvalidInput(
+                    trf("Notification channel {0}: a desktop channel takes no --url, --secret "
+                        "or mail settings; the desktop program shows its notifications",
+                        channel.name));
+            break;
+    }
+}
+
 }  // namespace
 
 NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel channel) {
-    if (channel.kind != NotifyChannelKind::wecom && channel.kind != NotifyChannelKind::dingtalk)
-        throw InvalidInput(
-            trf("Notification channel {0}: --channel {1} cannot send yet; use "
-                "wecom or dingtalk",
-                channel.name, notify_channel_kind_code(channel.kind)));
-    if (channel.name.empty())
-        throw InvalidInput(tr("Notification channel: --name is empty; give the channel a name"));
-    if (channel.url.rfind("https://", 0) != 0 && channel.url.rfind("http://", 0) != 0)
-        throw InvalidInput(
-            trf("Notification channel {0}: --url must be the robot's webhook URL "
-                "(https://...), copied from the group's robot settings",
-                channel.name));
+    check_channel(channel);
     try {
         WriteTransaction tx(db);
         SQLite::Statement exists(db.sql(), "SELECT 1 FROM notify_channel WHERE name = ?");
@@ -136,13 +164,12 @@ NotifyChannel require_notify_channel(Database& db, const std::string& name) {
 int queue_alert_notifications(Database& db, const std::vector<Id>& alert_ids, Timestamp now) {
     if (alert_ids.empty()) return 0;
     std::vector<NotifyChannel> channels = list_notify_channels(db);
+    if (channels.empty()) return 0;  // a full run may open thousands: read none of them
     int queued = 0;
     for (Id id : alert_ids) {
         Alert alert = require_alert(db, id);
-        std::string text = alert_notification_text(alert);
+        std::string text = join_notification(alert_notification(alert));
         for (const NotifyChannel& c : channels) {
-            if (c.kind != NotifyChannelKind::wecom && c.kind != NotifyChannelKind::dingtalk)
-                continue;
             if (!channel_wants(c, alert.kind)) continue;
             insert_message(db, c.id, id, text, now);
             ++queued;
@@ -195,6 +222,33 @@ NotifyMessage require_notification(Database& db, Id id) {
         throw NotFound(trf("Notification {0} does not exist: see notify outbox for the ids",
                            std::to_string(id)));
     return read_message(s);
+}
+
+std::vector<NotifyMessage> take_desktop_notifications(Database& db, Timestamp now) {
+    std::vector<NotifyMessage> out;
+    for (const NotifyChannel& c : list_notify_channels(db)) {
+        if (c.kind != NotifyChannelKind::desktop) continue;
+        std::vector<NotifyMessage> due = due_notifications(db, c.id, now);
+        if (due.empty()) continue;
+        if (c.quiet) {
+            if (auto until = quiet_until(*c.quiet, now)) {
+                defer_channel(db, c.id, *until);
+                continue;
+            }
+        }
+        out.insert(out.end(), due.begin(), due.end());
+    }
+    return out;
+}
+
+std::map<Id, int> pending_notification_counts(Database& db) {
+    std::map<Id, int> out;
+    SQLite::Statement s(db.sql(),
+                        "SELECT channel_id, count(*) FROM notify_outbox WHERE sent_at IS NULL "
+                        "GROUP BY channel_id");
+    while (s.executeStep())
+        out[s.getColumn(0).getInt64()] = s.getColumn(1).getInt();
+    return out;
 }
 
 SentWindow sent_since(Database& db, Id channel_id, Timestamp since) {

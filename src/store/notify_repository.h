@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,13 +12,15 @@ namespace dj {
 
 class Database;
 
-// Adds a channel. Only WeCom and DingTalk robots can send for now (InvalidInput for the
-// others); the name must be new and the URL http(s). Audited.
+// Adds a channel. The name must be new; robots need an http(s) webhook URL, mail a stored
+// SmtpTarget (core/smtp_target.h) with the password as secret when it logs in, desktop
+// nothing. InvalidInput names what is wrong. Audited (without URL or secret).
 NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel channel);
 std::vector<NotifyChannel> list_notify_channels(Database& db);
 NotifyChannel require_notify_channel(Database& db, const std::string& name);
 
-// Queues the message for each newly opened alert on every channel that wants its kind. Runs
+// Queues the message for each newly opened alert on every channel that wants its kind, the
+// desktop's included (the desktop program takes those, see take_desktop_notifications). Runs
 // inside the caller's transaction (the one that opened the alerts), so an alert and its
 // notifications are stored together or not at all. Returns the messages queued.
 int queue_alert_notifications(Database& db, const std::vector<Id>& alert_ids, Timestamp now);
@@ -43,6 +46,12 @@ std::vector<NotifyMessage> due_notifications(Database& db, Id channel_id, Timest
 // Newest first; `pending_only` leaves out what was sent.
 std::vector<NotifyMessage> list_notifications(Database& db, bool pending_only, int limit = 200);
 NotifyMessage require_notification(Database& db, Id id);
+// Messages due on the desktop channels, oldest first, for the running desktop program to show
+// (it marks each one sent once shown). A channel in its quiet hours is deferred instead.
+std::vector<NotifyMessage> take_desktop_notifications(Database& db, Timestamp now);
+// Unsent messages per channel id (channels with none are left out).
+std::map<Id, int> pending_notification_counts(Database& db);
+
 // Messages the channel sent in [since, ...) and the earliest of their times.
 struct SentWindow {
     int count = 0;

@@ -1,8 +1,11 @@
 #include "sync/notify_sender.h"
 
+#include "core/alert_text.h"
 #include "core/clock.h"
+#include "core/error.h"
 #include "core/notify_channel.h"
 #include "core/outbox.h"
+#include "core/smtp_target.h"
 #include "core/translate.h"
 #include "http_client.h"
 #include "platform_error.h"
@@ -12,8 +15,8 @@
 namespace dj {
 namespace {
 
-RobotResult send_message(HttpClient& http, const NotifyChannel& channel, const std::string& text,
-                         Timestamp now) {
+RobotResult post_to_robot(HttpClient& http, const NotifyChannel& channel, const std::string& text,
+                          Timestamp now) {
     HttpRequest request;
     request.url = channel.kind == NotifyChannelKind::dingtalk
                       ? dingtalk_signed_url(channel.url, channel.secret, now * 1000)
@@ -25,6 +28,19 @@ RobotResult send_message(HttpClient& http, const NotifyChannel& channel, const s
     } catch (const PlatformUnavailable& e) {
         return {RobotOutcome::unavailable, 0, e.what(), 0};
     }
+}
+
+MailMessage mail_for(const SmtpTarget& target, const NotifyMessage& m, Timestamp now) {
+    NotificationText text = split_notification(m.text);
+    MailMessage mail;
+    mail.from = target.from;
+    mail.to = target.to;
+    mail.subject = text.title;
+    mail.body = text.body + "\n";
+    mail.date = now;
+    mail.message_id =
+        mail_message_id(std::to_string(m.id) + "." + std::to_string(m.created_at), target.from);
+    return mail;
 }
 
 // Commits what became of one message; returns when it is tried again (0 once delivered).
@@ -43,9 +59,26 @@ Timestamp record_outcome(Database& db, const NotifyChannel& channel, const Notif
 
 }  // namespace
 
+RobotResult NotifySender::send_message(const NotifyChannel& channel, const NotifyMessage& m,
+                                       Timestamp now) {
+    if (channel.kind != NotifyChannelKind::smtp) return post_to_robot(http_, channel, m.text, now);
+    SmtpTarget target;
+    try {
+        target = parse_smtp_target(channel.url);
+    } catch (const InvalidInput& e) {
+        return {RobotOutcome::misconfigured, 0, e.what(), 0};
+    }
+    return smtp_.send(target, channel.secret, mail_for(target, m, now));
+}
+
 RobotResult NotifySender::send_now(Id message_id, Timestamp now) {
     NotifyMessage m = require_notification(db_, message_id);
     NotifyChannel channel = require_notify_channel(db_, m.channel);
+    if (channel.kind == NotifyChannelKind::desktop)
+        throw InvalidInput(
+            trf("Channel {0} is a desktop channel: only the running Dianjia desktop program "
+                "shows its notifications",
+                channel.name));
     if (m.sent_at) return {};
     SentWindow window = sent_since(db_, channel.id, now - kRobotRateWindow + 1);
     if (window.count >= kRobotMessagesPerMinute) {
@@ -57,7 +90,7 @@ RobotResult NotifySender::send_now(Id message_id, Timestamp now) {
                     channel.name, format_shop_time(until)),
                 until - now};
     }
-    RobotResult r = send_message(http_, channel, m.text, now);
+    RobotResult r = send_message(channel, m, now);
     record_outcome(db_, channel, m, r, now);
     return r;
 }
@@ -66,6 +99,7 @@ NotifyFlushReport NotifySender::flush(Timestamp now, std::optional<Id> channel_i
     NotifyFlushReport report;
     for (const NotifyChannel& channel : list_notify_channels(db_)) {
         if (channel_id && channel.id != *channel_id) continue;
+        if (channel.kind == NotifyChannelKind::desktop) continue;
         std::vector<NotifyMessage> due = due_notifications(db_, channel.id, now);
         if (due.empty()) continue;
         if (channel.quiet) {
@@ -87,7 +121,7 @@ NotifyFlushReport NotifySender::flush(Timestamp now, std::optional<Id> channel_i
                 report.deferred += left;
                 break;
             }
-            RobotResult r = send_message(http_, channel, m.text, now);
+            RobotResult r = send_message(channel, m, now);
             Timestamp retry_at = record_outcome(db_, channel, m, r, now);
             if (r.outcome == RobotOutcome::delivered) {
                 if (!window.earliest) window.earliest = now;

@@ -2,8 +2,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/stock_thresholds.h"
+#include "core/translate.h"
 
 using namespace dj;
 
@@ -71,7 +73,9 @@ BOOST_AUTO_TEST_CASE(expiring_and_expired_batches) {
     f.lots = {{kToday + 30, 5}, {kToday, 1}};  // day 30 and today are within 30 days
     auto conditions = evaluate_alerts(f, {}, kToday);
     BOOST_TEST_REQUIRE(conditions.size() == 1u);
-    BOOST_TEST(conditions[0].detail.find("6 units expire by 2026-11-24") != std::string::npos);
+    BOOST_TEST(conditions[0].figures == "units=6;first_expiry=2026-11-24;within_days=30");
+    BOOST_TEST(alert_detail_text(AlertKind::expiring, conditions[0].figures) ==
+               "6 units expire by 2026-11-24 (within 30 days)");
     f.lots = {{kToday - 1, 4}};
     BOOST_TEST(has(kinds(f), AlertKind::expired));
     BOOST_TEST(!has(kinds(f), AlertKind::expiring));
@@ -106,7 +110,7 @@ BOOST_AUTO_TEST_CASE(reconcile_opens_once_refreshes_and_resolves) {
     std::vector<AlertCondition> now{{AlertKind::low_stock, "a"}, {AlertKind::expired, "b"}};
     AlertChanges c = reconcile_alerts({}, now);
     BOOST_TEST(c.open.size() == 2u);
-    // Still holding: no second alert, only a new detail.
+    // Still holding: no second alert, only new figures.
     c = reconcile_alerts({{7, AlertKind::low_stock, "old"}, {8, AlertKind::expired, "b"}}, now);
     BOOST_TEST(c.open.empty());
     BOOST_TEST_REQUIRE(c.refresh.size() == 1u);
@@ -118,6 +122,70 @@ BOOST_AUTO_TEST_CASE(reconcile_opens_once_refreshes_and_resolves) {
     BOOST_TEST(c.open.empty());
     BOOST_TEST(c.refresh.empty());
     BOOST_TEST(c.resolve == std::vector<Id>{9});
+}
+
+// The stored figures are the same whoever evaluated; the text follows whoever reads it.
+BOOST_AUTO_TEST_CASE(detail_text_follows_the_readers_language) {
+    AlertFacts f;
+    f.on_hand = f.available = 3;
+    f.reorder_point = 5;
+    auto conditions = evaluate_alerts(f, {}, kToday);
+    BOOST_TEST_REQUIRE(conditions.size() == 1u);
+    const std::string figures = conditions[0].figures;
+    BOOST_TEST(alert_detail_text(AlertKind::low_stock, figures) ==
+               "available 3 at or below reorder point 5");
+    set_translator([](const char* id) {
+        std::string msgid = id;
+        if (msgid == "available {0} at or below reorder point {1}")
+            return std::string("可用 {0} 件，已降至再订货点 {1} 或以下");
+        if (msgid == "Low stock") return std::string("库存偏低");
+        return msgid;
+    });
+    BOOST_TEST(evaluate_alerts(f, {}, kToday)[0].figures == figures);
+    BOOST_TEST(alert_detail_text(AlertKind::low_stock, figures) ==
+               "可用 3 件，已降至再订货点 5 或以下");
+    Alert a;
+    a.kind = AlertKind::low_stock;
+    a.sku = "CUP-1";
+    a.warehouse = "CZ";
+    a.figures = figures;
+    a.opened_at = parse_time("2026-11-24T13:04:16+08:00", "t");
+    NotificationText n = alert_notification(a);
+    BOOST_TEST(n.title == "[Dianjia stock alert] 库存偏低: SKU CUP-1 in warehouse CZ");
+    BOOST_TEST(n.body == "可用 3 件，已降至再订货点 5 或以下 (since 2026-11-24 13:04:16)");
+    set_translator(nullptr);
+    BOOST_TEST(split_notification(join_notification(n)).title == n.title);
+    BOOST_TEST(split_notification(join_notification(n)).body == n.body);
+    BOOST_TEST(split_notification("one line").body == "one line");
+}
+
+BOOST_AUTO_TEST_CASE(figures_of_every_kind_and_older_sentences) {
+    AlertFacts f;
+    f.on_hand = 120;
+    f.available = 0;
+    f.recent_shipped = 9;
+    f.short_units = 4;
+    f.short_orders = 2;
+    f.lots = {{kToday + 3, 5}, {kToday - 2, 1}};
+    f.days_without_outbound = 70;
+    f.recent_count_losses = {{30, 150}};
+    AlertThresholds t;
+    t.max_stock = 100;
+    std::vector<std::string> texts;
+    for (const AlertCondition& c : evaluate_alerts(f, t, kToday))
+        texts.push_back(alert_detail_text(c.kind, c.figures));
+    std::vector<std::string> expected{"available 0; 4 units waiting, 9 shipped in 28 days",
+                                      "on hand 120 above maximum 100",
+                                      "5 units expire by 2026-11-27 (within 30 days)",
+                                      "1 units past expiry (earliest 2026-11-22) in stock",
+                                      "nothing shipped for 70 days, 120 on hand",
+                                      "a count took 30 of 150 on hand (over 10 %)",
+                                      "2 orders short of 4 units"};
+    BOOST_TEST(texts == expected, boost::test_tools::per_element());
+    // A sentence stored by an older version shows as it was written.
+    BOOST_TEST(alert_detail_text(AlertKind::low_stock, "可用 4 件") == "可用 4 件");
+    BOOST_TEST(alert_figure("available=4;reorder_point=5", "reorder_point").value() == "5");
+    BOOST_TEST(!alert_figure("available=4", "reorder").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(thresholds_most_specific_scope_wins) {

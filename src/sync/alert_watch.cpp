@@ -1,0 +1,17 @@
+#include "sync/alert_watch.h"
+
+#include "store/alert_repository.h"
+
+namespace dj {
+
+WatchRound run_watch_round(Database& db, NotifySender& sender, Timestamp now, bool evaluate) {
+    WatchRound round;
+    if (evaluate) round.evaluation = evaluate_stock_alerts(db, now, {});
+    round.sent = sender.flush(now);
+    round.desktop = take_desktop_notifications(db, now);
+    for (const NotifyMessage& m : round.desktop)
+        if (m.alert_id) round.alerts.emplace(*m.alert_id, require_alert(db, *m.alert_id));
+    return round;
+}
+
+}  // namespace dj

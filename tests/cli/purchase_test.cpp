@@ -1,0 +1,169 @@
+// restock suggest/approve and po create/list/show/receive/cancel through the real dianjia-cli on
+// a real SQLite file: approved suggestions become purchase orders and count as on order,
+// receiving posts receipts at the order's cost line by line, refusals change nothing.
+#include <ctime>
+
+#include "cli/cli_support.h"
+
+using namespace cli_test;
+using nlohmann::json;
+
+namespace {
+
+// "2026-11-21T05:00:00Z" for `days` days before now.
+std::string days_ago(int days) {
+    std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+// StockShop with supplier SUP1 (lead time 4 days, multiple 6) for TEA-001, and 28 of 30
+// TEA-001 shipped from CZ three days ago: d 1, σ √27, SS ceil(1.645·√27·2) = 18, ROP 22,
+// available 2 → 22 + 7 − 2 = 27, rounded up to 30. MILK-01 has demand but no supplier.
+struct PurchaseShop : StockShop {
+    PurchaseShop() {
+        ok({"supplier", "add", "SUP1", "龙井茶园", "--lead-days", "4", "--multiple", "6"});
+        ok({"sku", "supplier", "TEA-001", "SUP1"});
+        ok({"stock", "receive", "TEA-001", "30", "-w", "CZ", "--cost", "10.00", "--at",
+            days_ago(5)});
+        ok({"stock", "ship", "TEA-001", "28", "-w", "CZ", "--doc", "SO-OLD", "--at", days_ago(3)});
+        ok({"stock", "receive", "MILK-01", "4", "-w", "CZ", "--cost", "3.20", "--batch", "L1",
+            "--expiry", "2030-01-31", "--at", days_ago(5)});
+        ok({"stock", "ship", "MILK-01", "4", "-w", "CZ", "--at", days_ago(2)});
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_purchase, PurchaseShop)
+
+BOOST_AUTO_TEST_CASE(restock_approve_orders_each_suggestion_from_its_supplier) {
+    json suggested = list({"restock", "suggest"});
+    json tea = row_where(suggested, {{"sku", "TEA-001"}, {"warehouse", "CZ"}});
+    BOOST_TEST(str(tea, "supplier") == "SUP1");
+    BOOST_TEST(num(tea, "ss") == 18);
+    BOOST_TEST(num(tea, "rop") == 22);
+    BOOST_TEST(num(tea, "position") == 2);
+    BOOST_TEST(num(tea, "suggested") == 30);
+    BOOST_TEST(num(row_where(suggested, {{"sku", "MILK-01"}}), "suggested") > 0);
+
+    Run approve = ok_json({"restock", "approve"});
+    json orders = parse_json(approve);
+    BOOST_TEST_REQUIRE(orders.size() == 1u);  // MILK-01 has nobody to order from
+    BOOST_TEST(contains(approve.err, "MILK-01"), approve.err);
+    BOOST_TEST(contains(approve.err, "sku supplier"), approve.err);
+    const json& po = orders[0];
+    BOOST_TEST(str(po, "supplier") == "SUP1");
+    BOOST_TEST(str(po, "warehouse") == "CZ");
+    BOOST_TEST(str(po, "status") == "ordered");
+    BOOST_TEST(num(po, "ordered") == 30);
+    BOOST_TEST(num(po, "open") == 30);
+    BOOST_TEST(line_has(approve.out, {"\"total\": 300.00"}), approve.out);  // at the last cost
+    std::string no = str(po, "no");
+    BOOST_TEST(sql_int(db(),
+                       "SELECT count(*) FROM audit_log WHERE action = 'po.create' AND "
+                       "subject = '" +
+                           no + "' AND user = '" + kUser + "'") == 1);
+
+    // What is on order counts in the position: nothing more to suggest, nothing to approve.
+    json after = list({"restock", "suggest", "--all"});
+    json tea_after = row_where(after, {{"sku", "TEA-001"}, {"warehouse", "CZ"}});
+    BOOST_TEST(num(tea_after, "on_order") == 30);
+    BOOST_TEST(num(tea_after, "position") == 32);
+    BOOST_TEST(num(tea_after, "suggested") == 0);
+    BOOST_TEST(list({"restock", "approve"}).empty());
+    json listed = list({"po", "list"});
+    BOOST_TEST_REQUIRE(listed.size() == 1u);
+    BOOST_TEST(str(listed[0], "no") == no);
+
+    json lines = list({"po", "show", no});
+    BOOST_TEST_REQUIRE(lines.size() == 1u);
+    BOOST_TEST(str(lines[0], "sku") == "TEA-001");
+    BOOST_TEST(num(lines[0], "qty") == 30);
+}
+
+BOOST_AUTO_TEST_CASE(po_create_list_receive_by_line_and_cancel) {
+    ok({"supplier", "add", "SUP2", "瓷器厂", "--lead-days", "10"});
+    Run created = ok_json({"po", "create", "SUP2", "--line", "TEA-001:10:9.50", "--line",
+                           "CUP-01:24", "--warehouse", "CZ", "--expected", "2026-12-01"});
+    json po = parse_json(created).at(0);
+    std::string no = str(po, "no");
+    BOOST_TEST(str(po, "status") == "ordered");
+    BOOST_TEST(num(po, "lines") == 2);
+    BOOST_TEST(num(po, "ordered") == 34);
+    // 10 × 9.50 + 24 × 8.00 (CUP-01 was never bought: its standard cost).
+    BOOST_TEST(line_has(created.out, {"\"total\": 287.00"}), created.out);
+    BOOST_TEST(str(po, "expected_at") == "2026-11-30T16:00:00Z");  // shop midnight
+
+    // Part of one line arrives: a receipt at the order's cost, documented with its number.
+    ok({"po", "receive", no, "--line", "TEA-001:4"});
+    json listed = list({"po", "list", "--status", "partly_received"});
+    BOOST_TEST_REQUIRE(listed.size() == 1u);
+    BOOST_TEST(num(listed[0], "open") == 30);
+    json receipt = row_where(list({"ledger", "--sku", "TEA-001"}), {{"doc", no}});
+    BOOST_TEST(str(receipt, "kind") == "receive");
+    BOOST_TEST(num(receipt, "qty") == 4);
+    BOOST_TEST(receipt.at("unit_cost").get<double>() == 9.5);
+    json tea =
+        row_where(list({"restock", "suggest", "--all"}), {{"sku", "TEA-001"}, {"warehouse", "CZ"}});
+    BOOST_TEST(num(tea, "on_order") == 6);
+    json show = list({"po", "show", no});
+    BOOST_TEST(num(row_where(show, {{"sku", "TEA-001"}}), "received") == 4);
+    BOOST_TEST(num(row_where(show, {{"sku", "CUP-01"}}), "received") == 0);
+
+    // More than is open, or a SKU not on the order: refused, nothing changes.
+    auto before = dump_db(db());
+    Run over = fails({"po", "receive", no, "--line", "TEA-001:7"});
+    BOOST_TEST(contains(over.err, "6"), over.err);
+    fails({"po", "receive", no, "--line", "MILK-01:1"});
+    fails({"po", "receive", no, "--line", "TEA-001"});
+    Run cancel_received = fails({"po", "cancel", no, "--reason", "不要了"});
+    BOOST_TEST(contains(cancel_received.err, "po close"), cancel_received.err);
+    require_same_dump(before, dump_db(db()));
+
+    // The rest arrives: received, nothing left on order.
+    ok({"po", "receive", no});
+    json done = list({"po", "list", "--supplier", "SUP2"});
+    BOOST_TEST(str(done.at(0), "status") == "received");
+    BOOST_TEST(num(done.at(0), "open") == 0);
+    json levels = stock();
+    BOOST_TEST(num(row_where(levels, {{"sku", "CUP-01"}, {"warehouse", "CZ"}}), "on_hand") == 24);
+    BOOST_TEST(num(row_where(levels, {{"sku", "TEA-001"}, {"warehouse", "CZ"}}), "on_hand") == 12);
+
+    // A second order is cancelled before anything arrives: no longer on order.
+    json second = list({"po", "create", "SUP2", "--line", "CUP-01:12", "--warehouse", "CZ"});
+    std::string no2 = str(second.at(0), "no");
+    BOOST_TEST(no2 != no);
+    json cancelled = list({"po", "cancel", no2, "--reason", "供应商缺货"});
+    BOOST_TEST(str(cancelled.at(0), "status") == "cancelled");
+    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM audit_log WHERE action = 'po.cancel'") == 1);
+    Run late = fails({"po", "receive", no2});
+    BOOST_TEST(contains(late.err, no2), late.err);
+    json cup = row_where(list({"restock", "suggest", "--all"}), {{"sku", "CUP-01"}});
+    BOOST_TEST(num(cup, "on_order") == 0);
+    BOOST_TEST(list({"po", "list", "--status", "cancelled"}).size() == 1u);
+    BOOST_TEST(list({"po", "list"}).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(po_create_refuses_bad_lines_and_unknown_suppliers) {
+    auto before = dump_db(db());
+    Run unknown = fails({"po", "create", "NOBODY", "--line", "TEA-001:1", "--warehouse", "CZ"});
+    BOOST_TEST(contains(unknown.err, "NOBODY"), unknown.err);
+    Run shape = fails({"po", "create", "SUP1", "--line", "TEA-001", "--warehouse", "CZ"});
+    BOOST_TEST(contains(shape.err, "SKU:QTY"), shape.err);
+    fails({"po", "create", "SUP1", "--line", "TEA-001:0", "--warehouse", "CZ"});
+    fails({"po", "create", "SUP1", "--line", "TEA-001:2:-1", "--warehouse", "CZ"});
+    fails({"po", "create", "SUP1", "--line", "NOPE-1:2", "--warehouse", "CZ"});
+    Run twice = fails({"po", "create", "SUP1", "--line", "TEA-001:1", "--line", "TEA-001:2",
+                       "--warehouse", "CZ"});
+    BOOST_TEST(contains(twice.err, "two lines"), twice.err);
+    Run where = fails({"po", "create", "SUP1", "--line", "TEA-001:1"});  // CZ or SH?
+    BOOST_TEST(contains(where.err, "--warehouse"), where.err);
+    fails({"po", "receive", "PO-19990101-001"});
+    require_same_dump(before, dump_db(db()));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

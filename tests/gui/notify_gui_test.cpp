@@ -1,0 +1,94 @@
+// The desktop program flushes the notification outbox itself: started on a shop whose alert
+// waits for a mail channel (a loopback ESMTP server in this process) and a desktop channel, it
+// sends the mail and shows the desktop notification in its own language (zh_CN here, though the
+// alert was raised in English), marking both sent, before its screenshot mode lets it exit.
+#define BOOST_TEST_MODULE gui_notify_tests
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/smtp_target.h"
+#include "loopback_smtp.h"
+#include "store/notify_repository.h"
+#include "store/stock_service.h"
+#include "store/threshold_repository.h"
+#include "test_db.h"
+
+using namespace dj;
+
+namespace {
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(gui_notify)
+
+BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
+    test::TempDir dir;
+    test::LoopbackSmtp server;
+    std::string file = dir.file("shop.db");
+    {
+        Database db(file);
+        test::seed_small_shop(db);
+        NotifyChannel mail;
+        mail.kind = NotifyChannelKind::smtp;
+        mail.name = "mail";
+        mail.url = format_smtp_target(make_smtp_target(server.url(), "shop@example.com",
+                                                       "shop@example.com", "boss@example.com"));
+        mail.secret = "app-code-1";
+        add_notify_channel(db, test::test_actor(), mail);
+        NotifyChannel desk;
+        desk.kind = NotifyChannelKind::desktop;
+        desk.name = "desktop";
+        add_notify_channel(db, test::test_actor(), desk);
+        StockService stock{db, test::test_actor()};
+        StockService::Receive r;
+        r.sku = "CUP-1";
+        r.qty = 10;
+        r.warehouse = "CZ";
+        r.unit_cost = 800;
+        stock.receive(r);
+        set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+        stock.ship("CUP-1", 6, "CZ", "SO-1");
+        BOOST_TEST_REQUIRE(list_notifications(db, true).size() == 2u);
+    }
+
+    std::string home = dir.file("home");
+    std::filesystem::create_directories(home);
+    std::string png = dir.file("alerts.png");
+    std::string command = "env HOME='" + home +
+                          "' XDG_DATA_HOME= timeout 90 xvfb-run -a -s '-screen 0 "
+                          "1280x800x24' '" DJ_APP_PATH "' --db '" +
+                          file + "' --view alerts --lang zh_CN --screenshot '" + png + "' > '" +
+                          dir.file("app.out") + "' 2>&1";
+    int status = std::system(command.c_str());
+    BOOST_TEST_REQUIRE(status == 0, read_all(dir.file("app.out")));
+
+    auto got = server.received();
+    BOOST_TEST_REQUIRE(got.size() == 1u);
+    BOOST_TEST(got[0].rcpt_to.at(0).find("<boss@example.com>") != std::string::npos);
+    Database db(file, Database::Mode::existing);
+    BOOST_TEST(list_notifications(db, true).empty());  // the mail sent, the notification shown
+    for (const NotifyChannel& c : list_notify_channels(db)) {
+        BOOST_TEST(c.last_error.empty(), c.name << ": " << c.last_error);
+        BOOST_TEST(c.last_sent_at.has_value(), c.name);
+    }
+    // Worded by the program in its language: the kind as the zh_CN catalogue has it.
+    std::string log = read_all(std::filesystem::path(home) / ".local/share/dianjia/dianjia.log");
+    std::size_t note = log.find("Desktop notification: ");
+    BOOST_TEST_REQUIRE(note != std::string::npos, log);
+    std::string line = log.substr(note, log.find('\n', note) - note);
+    BOOST_TEST(line.find("库存偏低") != std::string::npos, line);
+    BOOST_TEST(line.find("CUP-1") != std::string::npos, line);
+    BOOST_TEST(std::filesystem::file_size(png) > 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
