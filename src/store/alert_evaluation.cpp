@@ -2,7 +2,10 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <functional>
 #include <map>
+#include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "core/alert_rules.h"
@@ -17,7 +20,12 @@
 namespace dj {
 namespace {
 
-using PairKey = std::pair<Id, Id>;       // sku, warehouse
+using PairKey = std::pair<Id, Id>;  // sku, warehouse
+struct PairHash {
+    std::size_t operator()(const PairKey& k) const {
+        return std::hash<Id>()(k.first * 1000003 + k.second);
+    }
+};
 constexpr int kCountLossWindowDays = 7;  // a large count loss stays an alert this long
 constexpr Timestamp kDay = 86400;
 
@@ -74,18 +82,33 @@ struct Loader {
             });
     }
 
+    // Days since the last shipment, or since the first movement when nothing ever shipped.
+    // Plain rows folded here rather than grouped in SQL: a full run then reads the ledger once
+    // in storage order, where grouping made SQLite walk an index with a table lookup per row
+    // (three times slower over 700,000 movements).
     void outbound() {
-        for_each_sku(
-            db, skus,
-            "SELECT sku_id, warehouse_id, max(CASE WHEN kind = 'ship' THEN at END), "
-            "min(at) FROM movement WHERE 1 {sku} GROUP BY sku_id, warehouse_id",
-            "sku_id", no_bind, [&](SQLite::Statement& s) {
-                auto it = facts.find({s.getColumn(0).getInt64(), s.getColumn(1).getInt64()});
-                if (it == facts.end()) return;
-                Timestamp since =
-                    s.getColumn(2).isNull() ? s.getColumn(3).getInt64() : s.getColumn(2).getInt64();
-                it->second.days_without_outbound = static_cast<long>((now - since) / kDay);
-            });
+        struct Seen {
+            std::optional<Timestamp> last_ship;
+            Timestamp first = 0;
+            bool any = false;
+        };
+        std::unordered_map<PairKey, Seen, PairHash> seen;
+        for_each_sku(db, skus,
+                     "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 {sku}",
+                     "sku_id", no_bind, [&](SQLite::Statement& s) {
+                         Seen& x = seen[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
+                         Timestamp at = s.getColumn(3).getInt64();
+                         if (s.getColumn(2).getInt() && (!x.last_ship || at > *x.last_ship))
+                             x.last_ship = at;
+                         if (!x.any || at < x.first) x.first = at;
+                         x.any = true;
+                     });
+        for (const auto& [key, x] : seen) {
+            auto it = facts.find(key);
+            if (it == facts.end()) continue;
+            Timestamp since = x.last_ship.value_or(x.first);
+            it->second.days_without_outbound = static_cast<long>((now - since) / kDay);
+        }
     }
 
     // Count adjustments of the last days, one per count (document and time), with the

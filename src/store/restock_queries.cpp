@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <utility>
 
@@ -64,19 +65,17 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                 lines.emplace(PairKey{l.sku_id, l.warehouse_id}, std::move(l));
             });
 
-        // Daily shipped quantities over the window, by shop day.
+        // Daily shipped quantities over the window, by shop day. The rows are summed here rather
+        // than grouped in SQL, which sorted every shipment of the window first.
         long today = shop_day(now);
         long first_day = today - kDemandWindowDays + 1;
         Timestamp since = static_cast<Timestamp>(first_day) * 86400 - kShopOffsetSeconds;
-        std::map<PairKey, DemandStats> demand;
-        std::string day_expr = "(m.at + " + std::to_string(kShopOffsetSeconds) + ") / 86400";
+        std::map<PairKey, std::array<Qty, kDemandWindowDays>> daily;
         for_each_sku(
             db, filter.sku_ids,
-            "SELECT m.sku_id, m.warehouse_id, " + day_expr +
-                " AS day, -sum(m.qty) FROM movement m "
-                "WHERE m.kind = 'ship' AND m.at >= :since AND m.at < :until {sku}" +
-                (filter.warehouse_id ? std::string(" AND m.warehouse_id = :wh") : "") +
-                " GROUP BY m.sku_id, m.warehouse_id, day",
+            "SELECT m.sku_id, m.warehouse_id, m.at, -m.qty FROM movement m "
+            "WHERE m.kind = 'ship' AND m.at >= :since AND m.at < :until {sku}" +
+                (filter.warehouse_id ? std::string(" AND m.warehouse_id = :wh") : ""),
             "m.sku_id",
             [&](SQLite::Statement& s) {
                 s.bind(":since", static_cast<int64_t>(since));
@@ -84,11 +83,20 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                 bind_wh(s);
             },
             [&](SQLite::Statement& s) {
-                DemandStats& d = demand[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
-                Qty x = s.getColumn(3).getInt64();
+                auto [it, added] =
+                    daily.try_emplace({s.getColumn(0).getInt64(), s.getColumn(1).getInt64()});
+                if (added) it->second.fill(0);
+                it->second[shop_day(s.getColumn(2).getInt64()) - first_day] +=
+                    s.getColumn(3).getInt64();
+            });
+        std::map<PairKey, DemandStats> demand;
+        for (const auto& [key, days] : daily) {
+            DemandStats& d = demand[key];
+            for (Qty x : days) {
                 d.total += x;
                 d.total_sq += x * x;
-            });
+            }
+        }
 
         std::map<PairKey, Qty> on_order;
         for_each_sku(
