@@ -214,7 +214,9 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         if (!ra->at.empty()) service.post_at(parse_time(ra->at, "--at"));
         PoReceipt receipt = service.receive(ra->no, r);
         ctx.print_movements(receipt.movements);
-        print_orders(ctx, {receipt.order});
+        // --json prints one array, the movements, like every command that posts them; the
+        // order's new state is in po list and po show.
+        if (!ctx.json) print_orders(ctx, {receipt.order});
     });
 
     struct EndArgs {
