@@ -532,12 +532,44 @@ CREATE INDEX shop_order_created ON shop_order(created_at);
 CREATE INDEX shop_order_waiting ON shop_order(status, allocation);
 )sql";
 
+// Version 8: parcels and split orders. Merged orders ride in their parcel's head order
+// (order_merge, from v7); a split order's parts point at the order they came from; a line may be
+// a presale line; each store says whether an order no single warehouse can serve is split or
+// held; the platform's own merge key where it gives one; and two more hold sources: "split"
+// (waiting for a person to split or move stock) and "presale" (a part that ships later).
+constexpr const char* kSchemaV8 = R"sql(
+ALTER TABLE shop_order ADD COLUMN split_from INTEGER REFERENCES shop_order(id);
+ALTER TABLE shop_order ADD COLUMN merge_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE order_line ADD COLUMN presale INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE shop_store ADD COLUMN split_policy TEXT NOT NULL DEFAULT 'hold'
+    CHECK (split_policy IN ('hold', 'split'));
+CREATE INDEX shop_order_split_from ON shop_order(split_from) WHERE split_from IS NOT NULL;
+CREATE INDEX shop_order_merge_key ON shop_order(store_id, merge_key) WHERE merge_key <> '';
+
+CREATE TABLE order_hold_v8 (
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    source TEXT NOT NULL
+        CHECK (source IN ('person', 'platform', 'rule', 'intercept', 'split', 'presale')),
+    source_key TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    intercept INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL,
+    by_user TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (order_id, source, source_key)
+) WITHOUT ROWID;
+INSERT INTO order_hold_v8 SELECT order_id, source, source_key, reason, intercept, at, by_user
+    FROM order_hold;
+DROP TABLE order_hold;
+ALTER TABLE order_hold_v8 RENAME TO order_hold;
+CREATE INDEX order_hold_source ON order_hold(source, source_key);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-        {6, kSchemaV6}, {7, kSchemaV7}};
+        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}};
     return migrations;
 }
 

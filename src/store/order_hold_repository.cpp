@@ -9,6 +9,8 @@ HoldSource parse_source(const std::string& code) {
     if (code == "platform") return HoldSource::platform;
     if (code == "rule") return HoldSource::rule;
     if (code == "intercept") return HoldSource::intercept;
+    if (code == "split") return HoldSource::split;
+    if (code == "presale") return HoldSource::presale;
     return HoldSource::person;
 }
 
@@ -36,6 +38,10 @@ std::string_view hold_source_code(HoldSource s) {
             return "rule";
         case HoldSource::intercept:
             return "intercept";
+        case HoldSource::split:
+            return "split";
+        case HoldSource::presale:
+            return "presale";
     }
     return "person";
 }

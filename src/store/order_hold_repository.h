@@ -12,8 +12,9 @@ namespace dj {
 class Database;
 
 // Who put a hold on an order. An order may carry several at once; it stays away from waves and
-// the packing line while it carries any.
-enum class HoldSource { person, platform, rule, intercept };
+// the packing line while it carries any. "split": no single warehouse can serve it and its store
+// holds such orders rather than splitting them; "presale": a split-off part that ships later.
+enum class HoldSource { person, platform, rule, intercept, split, presale };
 std::string_view hold_source_code(HoldSource s);
 
 // An order kept from the packing line with a reason people can read. An intercept means the
