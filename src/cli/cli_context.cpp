@@ -11,6 +11,7 @@
 #include "os/computer_name.h"
 #include "os/utf8_path.h"
 #include "store/data_dir.h"
+#include "store/pack_queries.h"
 #include "store/stock_posting.h"
 #include "store/warehouse_repository.h"
 
@@ -80,6 +81,11 @@ std::string read_file(const std::string& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+Id order_by_id(Database& db, const std::string& order) {
+    if (auto id = find_order_for_packing(db, order)) return *id;
+    throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
 }
 
 }  // namespace dj::cli

@@ -36,6 +36,8 @@ struct Context {
 };
 
 std::string read_file(const std::string& path);
+// The order a command names by platform order id or "#local number"; NotFound otherwise.
+Id order_by_id(Database& db, const std::string& order);
 
 void add_catalogue_commands(CLI::App& app, Context& ctx);
 void add_stock_commands(CLI::App& app, Context& ctx);
@@ -49,6 +51,8 @@ void add_alert_commands(CLI::App& app, Context& ctx);
 void add_notify_commands(CLI::App& app, Context& ctx);
 // After add_sync_commands: adds hold and release to its `order`.
 void add_rule_commands(CLI::App& app, Context& ctx);
+// After add_sync_commands: adds merge and unmerge to its `order`, mergeable to `orders`.
+void add_merge_commands(CLI::App& app, Context& ctx);
 
 // Sends the notifications due now to the group robots.
 NotifyFlushReport send_notifications(Context& ctx);

@@ -7,17 +7,11 @@
 #include "interchange/rule_json.h"
 #include "store/intercept_service.h"
 #include "store/order_actions.h"
-#include "store/pack_queries.h"
 #include "store/rule_dry_run.h"
 #include "store/rule_repository.h"
 
 namespace dj::cli {
 namespace {
-
-Id order_by_id(Database& db, const std::string& order) {
-    if (auto id = find_order_for_packing(db, order)) return *id;
-    throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
-}
 
 std::string summary_of(const OrderRule& r) {
     std::string out;

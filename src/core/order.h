@@ -71,6 +71,8 @@ struct Order {
     Timestamp modified_at = 0;
     std::optional<Timestamp> promised_ship_at;
     bool presale = false;  // paid as a deposit; ships when the final payment is made
+    // The platform's own key for orders that may ship in one parcel, where it gives one.
+    std::string merge_key;
     Allocation allocation = Allocation::none;
     std::optional<Id> warehouse_id;
 };

@@ -41,7 +41,7 @@ constexpr std::array<std::pair<RuleOp, std::string_view>, 8> kOps{{
     {RuleOp::is_false, "false"},
 }};
 
-constexpr std::array<std::pair<RuleActionKind, std::string_view>, 7> kActions{{
+constexpr std::array<std::pair<RuleActionKind, std::string_view>, 8> kActions{{
     {RuleActionKind::tag, "tag"},
     {RuleActionKind::priority, "priority"},
     {RuleActionKind::hold, "hold"},
@@ -49,6 +49,7 @@ constexpr std::array<std::pair<RuleActionKind, std::string_view>, 7> kActions{{
     {RuleActionKind::warehouse, "warehouse"},
     {RuleActionKind::carrier, "carrier"},
     {RuleActionKind::gift, "gift"},
+    {RuleActionKind::merge, "merge"},
 }};
 
 template <class E, std::size_t N>

@@ -48,6 +48,7 @@ enum class RuleActionKind {
     warehouse,
     carrier,
     gift,
+    merge,  // ship in one parcel with the receiver's other waiting orders of the store
 };
 
 // What to do with a gift that is out of stock.

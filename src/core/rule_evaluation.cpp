@@ -201,6 +201,9 @@ ReviewOutcome evaluate_rules(const std::vector<OrderRule>& rules, const OrderFac
                         carrier_by = rule.name;
                     }
                     break;
+                case RuleActionKind::merge:
+                    out.merge = true;
+                    break;
                 case RuleActionKind::hold:
                 case RuleActionKind::intercept:
                 case RuleActionKind::gift:

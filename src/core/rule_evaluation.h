@@ -57,6 +57,7 @@ struct ReviewOutcome {
     std::optional<int> priority;
     std::optional<std::string> warehouse;
     std::optional<std::string> carrier;
+    bool merge = false;  // join the receiver's other waiting orders in one parcel
 };
 
 // Whether one condition holds, and a short text saying what was seen when it does.

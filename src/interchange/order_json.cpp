@@ -38,6 +38,7 @@ class OrderReader {
             if (!j_.at("presale").is_boolean()) fail("presale", tr("expected true or false"));
             o.presale = j_.at("presale").get<bool>();
         }
+        o.merge_key = text(j_, "merge_key");
         if (j_.contains("receiver")) {
             const json& r = j_.at("receiver");
             if (!r.is_object()) fail("receiver", tr("must be an object"));

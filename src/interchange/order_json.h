@@ -16,6 +16,7 @@ struct ImportedOrder {
 // Canonical order JSON: an array of orders (or {"orders": [...]}, or one order object).
 //   { "store": "tb-main", "platform_order_id": "3912345678901234567", "status": "to_ship",
 //     "buyer_nick": "", "buyer_note": "", "seller_memo": "", "seller_flag": 0, "presale": false,
+//     "merge_key": "" (the platform's key for orders that may ship together, if it has one),
 //     "receiver": { "name": "张**", "phone": "138****5678", "province": "江苏省",
 //                   "city": "常州市", "district": "武进区", "address": "湖塘镇**" },
 //     "paid_amount": "128.00", "freight": "0.00",

@@ -117,6 +117,8 @@ class RuleReader {
             case RuleActionKind::priority:
                 a.priority = static_cast<int>(integer(j, "priority", 1));
                 break;
+            case RuleActionKind::merge:
+                break;
             default:
                 a.value = text(j, "value", true);
         }
@@ -164,6 +166,8 @@ json action_json(const RuleAction& a) {
             break;
         case RuleActionKind::priority:
             j["priority"] = a.priority;
+            break;
+        case RuleActionKind::merge:
             break;
         default:
             j["value"] = a.value;

@@ -5,6 +5,7 @@
 #include "core/translate.h"
 #include "store/catalogue_repository.h"
 #include "store/order_hold_repository.h"
+#include "store/order_merge.h"
 #include "store/stock_posting.h"
 
 namespace dj {
@@ -38,8 +39,12 @@ UpsertResult OrderAllocator::accept(const Order& order) {
 ReviewOutcome OrderAllocator::review(Id order_id) {
     // Rules look at the local SKUs, so lines are mapped first.
     bool mapped = map_lines(order_id);
-    ReviewOutcome outcome = reviewer_.review(order_id, now_utc(), [&] { release(order_id); });
+    Timestamp now = now_utc();
+    ReviewOutcome outcome = reviewer_.review(order_id, now, [&] { release(order_id); });
     allocate(order_id, mapped);
+    OrderMerger merger(posting_.db(), {"rules", "system", ""});
+    merger.leave_if_changed(order_id);
+    if (outcome.merge) merger.merge_with_partners(order_id, now);
     return outcome;
 }
 
@@ -215,44 +220,59 @@ void OrderAllocator::release(Id order_id) {
     state.exec();
 }
 
-std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& ctx) {
-    std::optional<Order> order = orders_.find(order_id);
-    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    if (auto hold = OrderHoldRepository(posting_.db()).find(order_id))
+void OrderAllocator::check_can_ship(const Order& order, Id parcel_head) {
+    if (auto hold = OrderHoldRepository(posting_.db()).find(order.id))
         throw StockRuleViolation(trf("Order {0} is on hold ({1}): release it before shipping",
-                                     order->platform_order_id, hold->reason));
+                                     order.platform_order_id, hold->reason));
     // A waved order is on the packing line: it leaves only as a parcel whose every item was
     // scanned. Orders shipped by hand outside any wave are not held to that.
     SQLite::Statement& unpacked = posting_.db().statement(
         "SELECT w.number FROM wave_order x JOIN wave w ON w.id = x.wave_id WHERE x.order_id = ? "
         "AND x.open = 1 AND NOT EXISTS (SELECT 1 FROM order_packed p WHERE p.order_id = ?)");
-    unpacked.bind(1, static_cast<int64_t>(order_id));
-    unpacked.bind(2, static_cast<int64_t>(order_id));
+    unpacked.bind(1, static_cast<int64_t>(parcel_head));
+    unpacked.bind(2, static_cast<int64_t>(parcel_head));
     std::string wave = unpacked.executeStep() ? unpacked.getColumn(0).getString() : "";
     unpacked.reset();
     if (!wave.empty())
         throw StockRuleViolation(
             trf("Order {0} is in wave {1} and not packed: scan its items at the pack station "
                 "before it ships",
-                order->platform_order_id, wave));
-    if (order->allocation != Allocation::allocated)
+                order.platform_order_id, wave));
+    if (order.allocation != Allocation::allocated)
         throw StockRuleViolation(trf("Order {0} cannot ship: its stock is {1}, not allocated",
-                                     order->platform_order_id,
-                                     std::string(allocation_code(order->allocation))));
+                                     order.platform_order_id,
+                                     std::string(allocation_code(order.allocation))));
+}
+
+std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& ctx) {
+    // A merged order leaves with its whole parcel, and the parcel only as a whole.
+    std::vector<Id> parcel = parcel_orders(posting_.db(), order_id);
+    std::vector<Order> orders;
+    for (Id id : parcel) {
+        std::optional<Order> order = orders_.find(id);
+        if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(id)));
+        check_can_ship(*order, parcel.front());
+        orders.push_back(std::move(*order));
+    }
     std::size_t before = posting_.book().pending().size();
     SQLite::Statement& clear =
         posting_.db().statement("UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
-    for (const Item& it : items_of(order_id)) {
-        posting_.book().ship(ctx, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
-        clear.reset();
-        clear.bind(1, static_cast<int64_t>(it.id));
-        clear.exec();
-    }
-    set_state(order_id, Allocation::shipped, order->warehouse_id);
     SQLite::Statement& status =
         posting_.db().statement("UPDATE shop_order SET status = 'shipped' WHERE id = ?");
-    status.bind(1, static_cast<int64_t>(order_id));
-    status.exec();
+    for (const Order& order : orders) {
+        MovementContext mc = ctx;
+        if (order.id != order_id) mc.doc = order.platform_order_id;
+        for (const Item& it : items_of(order.id)) {
+            posting_.book().ship(mc, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
+            clear.reset();
+            clear.bind(1, static_cast<int64_t>(it.id));
+            clear.exec();
+        }
+        set_state(order.id, Allocation::shipped, order.warehouse_id);
+        status.reset();
+        status.bind(1, static_cast<int64_t>(order.id));
+        status.exec();
+    }
     const std::vector<Movement>& pending = posting_.book().pending();
     return {pending.begin() + static_cast<std::ptrdiff_t>(before), pending.end()};
 }

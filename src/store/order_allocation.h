@@ -33,7 +33,8 @@ class OrderAllocator {
     // `lines_mapped`: the caller has just mapped every line, so that is not looked at again.
     Allocation allocate(Id order_id, bool lines_mapped = false);
     void release(Id order_id);
-    // Ships an allocated order: its reservations become ship movements.
+    // Ships an allocated order, with every order merged into its parcel: their reservations
+    // become ship movements. Refused whole when any of them cannot ship.
     std::vector<Movement> ship(Id order_id, const MovementContext& ctx);
     // Tries every waiting order not yet allocated, earliest paid first; returns how many now are.
     int allocate_waiting();
@@ -54,6 +55,9 @@ class OrderAllocator {
     // The warehouse a rule chose for the order, else its store's.
     std::optional<Id> warehouse_for(Id order_id, Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);
+    // Throws StockRuleViolation when the order may not leave now (held, waved and unpacked,
+    // not allocated).
+    void check_can_ship(const Order& order, Id parcel_head);
 
     StockPosting& posting_;
     OrderRepository orders_;

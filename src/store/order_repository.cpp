@@ -20,7 +20,7 @@ bool same_header(const Order& a, const Order& b) {
            x.district == y.district && x.address == y.address && a.paid_amount == b.paid_amount &&
            a.freight == b.freight && a.created_at == b.created_at && a.paid_at == b.paid_at &&
            a.modified_at == b.modified_at && a.promised_ship_at == b.promised_ship_at &&
-           a.presale == b.presale;
+           a.presale == b.presale && a.merge_key == b.merge_key;
 }
 
 void bind_header(SQLite::Statement& s, const Order& o) {
@@ -42,6 +42,7 @@ void bind_header(SQLite::Statement& s, const Order& o) {
     s.bind(16, static_cast<int64_t>(o.modified_at));
     bind_optional(s, 17, o.promised_ship_at);
     s.bind(18, o.presale ? 1 : 0);
+    s.bind(21, o.merge_key);
 }
 
 }  // namespace
@@ -80,7 +81,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 "seller_memo = ?4, seller_flag = ?5, receiver_name = ?6, receiver_phone = ?7, "
                 "province = ?8, city = ?9, district = ?10, address = ?11, paid_amount_fen = ?12, "
                 "freight_fen = ?13, created_at = ?14, paid_at = ?15, modified_at = ?16, "
-                "promised_ship_at = ?17, presale = ?18 WHERE id = ?19");
+                "promised_ship_at = ?17, presale = ?18, merge_key = ?21 WHERE id = ?19");
             bind_header(s, order);
             s.bind(19, static_cast<int64_t>(*existing));
             s.exec();
@@ -95,9 +96,9 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
                 "receiver_name, receiver_phone, province, city, district, address, "
                 "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
-                "promised_ship_at, presale, store_id, platform_order_id) "
+                "promised_ship_at, presale, store_id, platform_order_id, merge_key) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                "?17, ?18, ?19, ?20)");
+                "?17, ?18, ?19, ?20, ?21)");
             bind_header(s, order);
             s.bind(19, static_cast<int64_t>(order.store_id));
             s.bind(20, order.platform_order_id);
@@ -134,7 +135,7 @@ std::optional<Order> OrderRepository::find(Id id) {
         "SELECT store_id, platform_order_id, status, buyer_nick, buyer_note, seller_memo, "
         "seller_flag, receiver_name, receiver_phone, province, city, district, address, "
         "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
-        "allocation, warehouse_id, presale FROM shop_order WHERE id = ?");
+        "allocation, warehouse_id, presale, merge_key FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     Order o;
@@ -158,6 +159,7 @@ std::optional<Order> OrderRepository::find(Id id) {
     o.allocation = parse_allocation(s.getColumn(19).getString());
     o.warehouse_id = read_optional(s.getColumn(20));
     o.presale = s.getColumn(21).getInt() != 0;
+    o.merge_key = s.getColumn(22).getString();
     s.reset();
 
     SQLite::Statement& l = db_.statement(
@@ -195,7 +197,9 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "o.promised_ship_at, o.priority, (SELECT group_concat(tag, char(31)) FROM "
                     "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag)), "
                     "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
-                    "h.intercept DESC, h.at LIMIT 1) "
+                    "h.intercept DESC, h.at LIMIT 1), "
+                    "(SELECT p.platform_order_id FROM order_merge m JOIN shop_order p ON "
+                    "p.id = m.parcel_order_id WHERE m.order_id = o.id) "
                     "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
                     "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
@@ -231,6 +235,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
             o.tags.push_back(tags.substr(start));
         }
         if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
+        if (!s.getColumn(20).isNull()) o.parcel = s.getColumn(20).getString();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

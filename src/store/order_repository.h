@@ -39,6 +39,7 @@ struct OrderSummary {
     int priority = 0;
     std::vector<std::string> tags;
     std::string hold_reason;  // the hold people see first; empty when not held
+    std::string parcel;       // the order this one is merged into; empty when it is not
     std::vector<OrderLineSummary> lines;
 };
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "store/database.h"
+#include "store/order_merge.h"
 
 namespace dj {
 
@@ -24,8 +25,9 @@ std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
     SQLite::Statement s(db.sql(),
                         "SELECT k.id, k.code, k.name, sum(i.qty) FROM order_line_item i "
                         "JOIN order_line l ON l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id "
-                        "WHERE l.order_id = ? GROUP BY k.id ORDER BY min(i.id)");
-    s.bind(1, static_cast<int64_t>(order_id));
+                        "WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id FROM order_merge "
+                        "WHERE parcel_order_id = ?1) GROUP BY k.id ORDER BY min(i.id)");
+    s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     std::vector<PackItem> items;
     while (s.executeStep())
         items.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),

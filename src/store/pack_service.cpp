@@ -5,6 +5,7 @@
 #include "core/translate.h"
 #include "store/database.h"
 #include "store/order_hold_repository.h"
+#include "store/order_merge.h"
 #include "store/pack_queries.h"
 #include "store/waybill_repository.h"
 
@@ -51,29 +52,44 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
             trf("No order matches the scan {0}: scan the order number, the tracking "
                 "number or the wave slot",
                 scanned));
-    order_id_ = *id;
-    SQLite::Statement s(db.sql(), "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
+    // Any order of a merged parcel opens the whole parcel, under its head.
+    order_id_ = parcel_head(db, *id);
+    parcel_ = parcel_orders(db, order_id_);
+    SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id_));
     s.executeStep();
     order_no_ = s.getColumn(0).getString();
-    std::string status = s.getColumn(1).getString();
-    if (auto hold = OrderHoldRepository(db).find(order_id_))
-        blocked_reason_ = hold->intercept ? trf("intercepted: {0}", hold->reason)
-                                          : trf("on hold: {0}", hold->reason);
-    else if (status != order_status_code(OrderStatus::to_ship))
-        blocked_reason_ = trf("the order is {0}, not waiting to ship", status);
-    else if (order_packed(db, order_id_))
+    blocked_reason_ = why_blocked();
+    if (blocked_reason_.empty() && order_packed(db, order_id_))
         blocked_reason_ = tr("the parcel is packed already");
     check_ = PackCheck(order_pack_items(db, order_id_), !blocked_reason_.empty());
+}
+
+std::string PackSession::why_blocked() {
+    SQLite::Statement s(db_.sql(), "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
+    for (Id id : parcel_) {
+        s.reset();
+        s.bind(1, static_cast<int64_t>(id));
+        if (!s.executeStep()) continue;
+        std::string no = s.getColumn(0).getString();
+        std::string status = s.getColumn(1).getString();
+        // In a merged parcel the packer must know which order stops it.
+        std::string prefix = parcel_.size() > 1 ? no + ": " : "";
+        if (auto hold = OrderHoldRepository(db_).find(id))
+            return prefix + (hold->intercept ? trf("intercepted: {0}", hold->reason)
+                                             : trf("on hold: {0}", hold->reason));
+        if (status != order_status_code(OrderStatus::to_ship))
+            return prefix + trf("the order is {0}, not waiting to ship", status);
+    }
+    return {};
 }
 
 ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
     WriteTransaction tx(db_);
     // An intercept may arrive while the parcel is open: every scan looks again.
     if (!check_.blocked())
-        if (auto hold = OrderHoldRepository(db_).find(order_id_)) {
-            blocked_reason_ = hold->intercept ? trf("intercepted: {0}", hold->reason)
-                                              : trf("on hold: {0}", hold->reason);
+        if (std::string why = why_blocked(); !why.empty()) {
+            blocked_reason_ = why;
             check_ = PackCheck(order_pack_items(db_, order_id_), true);
         }
     ScanOutcome outcome = check_.scan(code);
@@ -92,11 +108,14 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
         SQLite::Statement p(db_.sql(),
                             "INSERT INTO order_packed (order_id, packed_at, packed_by, "
                             "workstation) VALUES (?, ?, ?, ?)");
-        p.bind(1, static_cast<int64_t>(order_id_));
-        p.bind(2, static_cast<int64_t>(now));
-        p.bind(3, actor_.user);
-        p.bind(4, actor_.workstation);
-        p.exec();
+        for (Id id : parcel_) {
+            p.reset();
+            p.bind(1, static_cast<int64_t>(id));
+            p.bind(2, static_cast<int64_t>(now));
+            p.bind(3, actor_.user);
+            p.bind(4, actor_.workstation);
+            p.exec();
+        }
     }
     tx.commit();
     return outcome;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/pack_check.h"
@@ -12,7 +13,8 @@ class Database;
 // One parcel on the pack station: opened by scanning the order number, "#local id", the tracking
 // number or "WAVE/slot" (e.g. W20261124-001/3). Every scan is recorded with who made it; the
 // parcel is marked packed when its last item is scanned. An order that must not ship (on hold,
-// intercepted, refund requested, cancelled, already shipped) opens blocked.
+// intercepted, refund requested, cancelled, already shipped) opens blocked. Orders merged into one
+// parcel are packed together: any of them opens the parcel, which is blocked while any is.
 class PackSession {
   public:
     // Throws NotFound when the scan names no order.
@@ -20,15 +22,20 @@ class PackSession {
 
     ScanOutcome scan(const std::string& code, Timestamp now);
     const PackCheck& check() const { return check_; }
+    // The parcel's head order (the one merged orders ride in).
     Id order_id() const { return order_id_; }
+    const std::vector<Id>& parcel() const { return parcel_; }
     const std::string& order_no() const { return order_no_; }
     // Why the order is blocked; empty when it is not.
     const std::string& blocked_reason() const { return blocked_reason_; }
 
   private:
+    std::string why_blocked();
+
     Database& db_;
     Actor actor_;
     Id order_id_ = 0;
+    std::vector<Id> parcel_;
     std::string order_no_;
     std::string blocked_reason_;
     PackCheck check_{{}, false};

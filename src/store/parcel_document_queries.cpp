@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/database.h"
+#include "store/order_merge.h"
 #include "store/pack_queries.h"
 #include "store/wave_service.h"
 #include "store/waybill_repository.h"
@@ -18,7 +19,6 @@ struct OrderHeader {
     std::string buyer_note;
     Receiver receiver;
     Timestamp paid_at = 0;
-    Fen paid_amount = 0;
 };
 
 // Statements kept on the connection: a wave prints a thousand labels, and preparing the same
@@ -27,7 +27,7 @@ OrderHeader read_header(Database& db, Id order_id) {
     SQLite::Statement& s = db.statement(
         "SELECT o.platform_order_id, s.name, ifnull(w.name, ''), o.buyer_nick, o.buyer_note, "
         "o.receiver_name, o.receiver_phone, o.province, o.city, o.district, o.address, "
-        "ifnull(o.paid_at, o.created_at), o.paid_amount_fen FROM shop_order o "
+        "ifnull(o.paid_at, o.created_at) FROM shop_order o "
         "JOIN shop_store s ON s.id = o.store_id LEFT JOIN warehouse w ON w.id = o.warehouse_id "
         "WHERE o.id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
@@ -43,7 +43,6 @@ OrderHeader read_header(Database& db, Id order_id) {
                   s.getColumn(7).getString(), s.getColumn(8).getString(),
                   s.getColumn(9).getString(), s.getColumn(10).getString()};
     h.paid_at = s.getColumn(11).getInt64();
-    h.paid_amount = s.getColumn(12).getInt64();
     s.reset();
     return h;
 }
@@ -60,13 +59,15 @@ std::optional<Waybill> read_waybill(Database& db, Id order_id) {
     return w;
 }
 
-// "TEA-0002 x1; CUP-0001 x2": the SKUs in the order they were bought.
-std::string items_summary(Database& db, Id order_id) {
+// "TEA-0002 x1; CUP-0001 x2": the SKUs in the order they were bought, over every order of the
+// parcel whose head is `head`.
+std::string items_summary(Database& db, Id head) {
     SQLite::Statement& s = db.statement(
         "SELECT k.code, sum(i.qty) FROM order_line_item i JOIN order_line l ON "
-        "l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id WHERE l.order_id = ? "
+        "l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id WHERE l.order_id IN (SELECT ?1 "
+        "UNION ALL SELECT order_id FROM order_merge WHERE parcel_order_id = ?1) "
         "GROUP BY k.id ORDER BY min(i.id)");
-    s.bind(1, static_cast<int64_t>(order_id));
+    s.bind(1, static_cast<int64_t>(head));
     std::string items;
     while (s.executeStep())
         items += (items.empty() ? "" : "; ") + s.getColumn(0).getString() + " x" +
@@ -75,9 +76,16 @@ std::string items_summary(Database& db, Id order_id) {
     return items;
 }
 
+// "1001 +2": the head's number and how many orders ride with it, short enough for a label.
+std::string parcel_number(Database& db, Id head, const std::string& head_no) {
+    std::size_t merged = parcel_orders(db, head).size() - 1;
+    return merged == 0 ? head_no : head_no + " +" + std::to_string(merged);
+}
+
 }  // namespace
 
-LabelData order_label_data(Database& db, Id order_id, Timestamp now) {
+LabelData order_label_data(Database& db, Id order, Timestamp now) {
+    Id order_id = parcel_head(db, order);
     OrderHeader h = read_header(db, order_id);
     std::optional<Waybill> waybill = read_waybill(db, order_id);
     if (!waybill)
@@ -88,7 +96,7 @@ LabelData order_label_data(Database& db, Id order_id, Timestamp now) {
     LabelData d;
     d.carrier = waybill->carrier;
     d.tracking_no = waybill->tracking_no;
-    d.order_no = h.order_no;
+    d.order_no = parcel_number(db, order_id, h.order_no);
     d.store_name = h.store_name;
     d.sender_name = h.store_name;
     d.sender_address = h.warehouse_name;
@@ -108,10 +116,21 @@ std::vector<LabelData> wave_label_data(Database& db, const std::string& wave_num
     return labels;
 }
 
-PackingList packing_list_data(Database& db, Id order_id, Timestamp now) {
+PackingList packing_list_data(Database& db, Id order, Timestamp now) {
+    Id order_id = parcel_head(db, order);
     OrderHeader h = read_header(db, order_id);
     PackingList p;
-    p.order_no = h.order_no;
+    // The buyer sees every order the parcel answers.
+    std::vector<Id> parcel = parcel_orders(db, order_id);
+    SQLite::Statement no(db.sql(),
+                         "SELECT platform_order_id, paid_amount_fen FROM shop_order WHERE id = ?");
+    for (Id id : parcel) {
+        no.reset();
+        no.bind(1, static_cast<int64_t>(id));
+        if (!no.executeStep()) continue;
+        p.order_no += (p.order_no.empty() ? "" : ", ") + no.getColumn(0).getString();
+        p.paid_amount += no.getColumn(1).getInt64();
+    }
     p.store_name = h.store_name;
     p.buyer_nick = h.buyer_nick;
     p.receiver = h.receiver;
@@ -121,7 +140,6 @@ PackingList packing_list_data(Database& db, Id order_id, Timestamp now) {
         p.tracking_no = w->tracking_no;
     }
     p.paid_at = h.paid_at;
-    p.paid_amount = h.paid_amount;
     SQLite::Statement spec(db.sql(), "SELECT spec FROM sku WHERE id = ?");
     for (const PackItem& item : order_pack_items(db, order_id)) {
         spec.reset();

@@ -17,6 +17,7 @@ std::string describe(const RuleAction& a) {
             return out + " " + a.value + " x" + std::to_string(a.qty);
         case RuleActionKind::hold:
         case RuleActionKind::intercept:
+        case RuleActionKind::merge:
             return out;
         default:
             return out + " " + a.value;

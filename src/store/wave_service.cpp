@@ -15,10 +15,14 @@
 namespace dj {
 namespace {
 
+// A slot holds a parcel: its head order is in wave_order, the orders merged into it ride along,
+// so units, pick lists and counts take the lines of every order in the parcel.
 constexpr const char* kWaveColumns =
     "SELECT w.id, w.number, h.code, h.name, w.carrier, w.single_item, w.status, w.created_at, "
     "(SELECT count(*) FROM wave_order x WHERE x.wave_id = w.id), "
-    "(SELECT ifnull(sum(i.qty), 0) FROM wave_order x JOIN order_line l ON l.order_id = x.order_id "
+    "(SELECT ifnull(sum(i.qty), 0) FROM wave_order x JOIN order_line l ON l.order_id IN "
+    " (SELECT x.order_id UNION ALL SELECT m.order_id FROM order_merge m "
+    "  WHERE m.parcel_order_id = x.order_id) "
     " JOIN order_line_item i ON i.order_line_id = l.id WHERE x.wave_id = w.id) "
     "FROM wave w JOIN warehouse h ON h.id = w.warehouse_id ";
 
@@ -46,17 +50,26 @@ Id warehouse_id(Database& db, const std::string& code) {
 }
 
 std::vector<WaveCandidate> load_candidates(Database& db) {
-    // Only orders that hold stock can be eligible, so the scan stays small.
+    // Only orders that hold stock can be eligible, so the scan stays small. A parcel is waved
+    // through its head; it counts as held while any merged order is held, not allocated in the
+    // head's warehouse or no longer waiting to ship.
     SQLite::Statement s(
         db.sql(),
-        "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, o.promised_ship_at, "
+        "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, "
+        "o.promised_ship_at, "
         "ifnull(o.paid_at, o.created_at), o.status, "
         "(SELECT count(DISTINCT i.sku_id) FROM order_line l JOIN order_line_item i "
-        " ON i.order_line_id = l.id WHERE l.order_id = o.id), "
-        "EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = o.id), "
+        " ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION ALL "
+        " SELECT m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id)), "
+        "EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = o.id) OR "
+        "EXISTS (SELECT 1 FROM order_merge m JOIN shop_order p ON p.id = m.order_id "
+        " WHERE m.parcel_order_id = o.id AND (p.status <> 'to_ship' OR p.allocation <> 'allocated' "
+        " OR p.warehouse_id IS NOT o.warehouse_id "
+        " OR EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = p.id))), "
         "EXISTS (SELECT 1 FROM wave_order x WHERE x.order_id = o.id AND x.open = 1) "
         "FROM shop_order o LEFT JOIN order_waybill b ON b.order_id = o.id "
-        "WHERE o.allocation = 'allocated' AND o.warehouse_id IS NOT NULL");
+        "WHERE o.allocation = 'allocated' AND o.warehouse_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM order_merge m WHERE m.order_id = o.id)");
     std::vector<WaveCandidate> out;
     while (s.executeStep()) {
         WaveCandidate c;
@@ -181,7 +194,8 @@ std::vector<WaveSlot> WaveService::wave_slots(const std::string& number) {
     SQLite::Statement s(
         db_.sql(),
         "SELECT x.slot, o.id, o.platform_order_id, (SELECT ifnull(sum(i.qty), 0) FROM order_line l "
-        "JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id = o.id) "
+        "JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION "
+        "ALL SELECT m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id)) "
         "FROM wave_order x JOIN shop_order o ON o.id = x.order_id WHERE x.wave_id = ? "
         "ORDER BY x.slot");
     s.bind(1, static_cast<int64_t>(wave.id));
@@ -199,7 +213,8 @@ PickSheet WaveService::pick_list(const std::string& number) {
     SQLite::Statement d(db_.sql(),
                         "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
                         "JOIN shop_order o ON o.id = x.order_id "
-                        "JOIN order_line l ON l.order_id = o.id "
+                        "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
+                        "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
                         "JOIN order_line_item i ON i.order_line_id = l.id "
                         "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id ORDER BY x.slot");
     d.bind(1, static_cast<int64_t>(sheet.wave.id));

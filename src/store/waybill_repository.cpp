@@ -4,10 +4,14 @@
 #include "core/translate.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/order_merge.h"
 
 namespace dj {
 
-void assign_waybill(Database& db, const Actor& actor, const Waybill& w) {
+void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
+    // A merged parcel ships under one waybill, kept on its head order.
+    Waybill w = waybill;
+    w.order_id = parcel_head(db, waybill.order_id);
     SQLite::Statement label(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     label.bind(1, static_cast<int64_t>(w.order_id));
     if (!label.executeStep())
@@ -41,7 +45,7 @@ std::optional<Waybill> find_waybill(Database& db, Id order_id) {
     SQLite::Statement s(db.sql(),
                         "SELECT carrier, tracking_no, assigned_at FROM order_waybill "
                         "WHERE order_id = ?");
-    s.bind(1, static_cast<int64_t>(order_id));
+    s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     if (!s.executeStep()) return std::nullopt;
     return Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
                    s.getColumn(2).getInt64()};

@@ -18,8 +18,10 @@ struct Waybill {
     Timestamp assigned_at = 0;
 };
 
-// Records (or replaces) an order's waybill, audited. Throws InvalidInput when carrier or
-// tracking number is empty, or the tracking number belongs to another order.
+// Records (or replaces) an order's waybill, audited; an order merged into a parcel shares the
+// parcel's waybill (stored on its head order, and found through any of its orders). Throws
+// InvalidInput when carrier or tracking number is empty, or the tracking number belongs to another
+// order.
 void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill);
 std::optional<Waybill> find_waybill(Database& db, Id order_id);
 std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no);

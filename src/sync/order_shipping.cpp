@@ -6,6 +6,7 @@
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/order_allocation.h"
+#include "store/order_merge.h"
 #include "store/outbox_repository.h"
 #include "store/stock_posting.h"
 
@@ -37,15 +38,22 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
     auto [order_id, store_id] = found.front();
     OrderAllocator allocator(posting);
     allocator.ship(order_id, {now, r.platform_order_id, "order shipped", actor});
-    OutboxEntry entry;
-    entry.store_id = store_id;
-    entry.kind = OutboxKind::shipment;
-    entry.subject = r.platform_order_id;
-    entry.carrier = r.carrier;
-    entry.tracking_no = r.tracking_no;
-    entry.created_at = now;
-    OutboxRepository(db).enqueue(entry);
-    audit(db, actor, "order.ship", r.platform_order_id, r.carrier + " " + r.tracking_no);
+    // Each platform order of a merged parcel is told it shipped, all under the one waybill.
+    SQLite::Statement number(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    for (Id id : parcel_orders(db, order_id)) {
+        number.reset();
+        number.bind(1, static_cast<int64_t>(id));
+        number.executeStep();
+        OutboxEntry entry;
+        entry.store_id = store_id;
+        entry.kind = OutboxKind::shipment;
+        entry.subject = number.getColumn(0).getString();
+        entry.carrier = r.carrier;
+        entry.tracking_no = r.tracking_no;
+        entry.created_at = now;
+        OutboxRepository(db).enqueue(entry);
+        audit(db, actor, "order.ship", entry.subject, r.carrier + " " + r.tracking_no);
+    }
     posting.commit();
     return order_id;
 }
