@@ -196,8 +196,10 @@ std::optional<MergedParcel> OrderMerger::merge_with_partners(Id order_id, Timest
             found.push_back(q->getColumn(0).getInt64());
         q->reset();
     }
-    // Whole parcels join through their heads.
-    std::vector<Id> members{self->parcel_id.value_or(order_id)};
+    // Whole parcels join through their heads; the earlier orders lead, so the parcel keeps the
+    // head (and the waybill) it already has.
+    std::sort(found.begin(), found.end());
+    std::vector<Id> members;
     for (Id id : found) {
         std::optional<MergeCandidate> other = candidate(id);
         if (!other || !same_destination(*self, *other) || merge_refusal(*other)) continue;
@@ -205,6 +207,8 @@ std::optional<MergedParcel> OrderMerger::merge_with_partners(Id order_id, Timest
         if (std::find(members.begin(), members.end(), joining) == members.end())
             members.push_back(joining);
     }
+    Id own = self->parcel_id.value_or(order_id);
+    if (std::find(members.begin(), members.end(), own) == members.end()) members.push_back(own);
     if (members.size() < 2) {
         if (self->parcel_id) return MergedParcel{*self->parcel_id, "", {}, {}};
         if (why) *why = tr("no other waiting order to the same receiver");
