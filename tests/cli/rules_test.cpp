@@ -122,4 +122,37 @@ BOOST_AUTO_TEST_CASE(a_same_day_note_is_tagged_and_listed_by_tag) {
     BOOST_TEST(tagged.at(0).at("tags") == json::parse(R"(["加急"])"));
 }
 
+BOOST_AUTO_TEST_CASE(merge_orders_to_one_receiver_and_unmerge) {
+    // A second order from 张** to the same door, typed with a blank in the address.
+    fs::path file = dir() / "again.json";
+    write_all(file, R"([{"store": "tb-main", "platform_order_id": "3912345678901239999",
+        "status": "to_ship", "receiver": {"name": "张**", "phone": "138****5678",
+        "province": "江苏省", "city": "常州市", "district": "武进区", "address": "湖塘镇 **"},
+        "paid_amount": "12.50", "created_at": "2026-11-20T15:00:00+08:00",
+        "modified_at": "2026-11-20T15:00:00+08:00",
+        "lines": [{"seller_code": "TEA-001", "quantity": 1, "unit_price": "12.50"}]}])");
+    ok({"orders", "import", file.string()});
+    const std::string again = "3912345678901239999";
+    json groups = list({"orders", "mergeable"});
+    BOOST_TEST_REQUIRE(groups.size() == 1u);
+    BOOST_TEST(groups.at(0).at("orders") == json::array({kOrder1, again}));
+    BOOST_TEST(order_row(again).at("parcel").is_null());
+
+    Run refused = fails({"order", "merge", kOrder1, kOrder2});
+    BOOST_TEST(contains(refused.err, "different receivers"), refused.err);
+    Run merged = ok({"order", "merge", kOrder1, again});
+    BOOST_TEST(contains(merged.out, kOrder1), merged.out);
+    BOOST_TEST(str(order_row(again), "parcel") == kOrder1);
+    BOOST_TEST(list({"orders", "mergeable"}).empty());
+
+    ok({"order", "unmerge", again});
+    BOOST_TEST(order_row(again).at("parcel").is_null());
+    json applied = list({"orders", "mergeable", "--merge"});
+    BOOST_TEST_REQUIRE(applied.size() == 1u);
+    BOOST_TEST(str(applied.at(0), "parcel") == kOrder1);
+    BOOST_TEST(str(order_row(again), "parcel") == kOrder1);
+    Run twice = fails({"order", "unmerge", kOrder2});
+    BOOST_TEST(contains(twice.err, "not merged"), twice.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
