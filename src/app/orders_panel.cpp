@@ -19,6 +19,7 @@
 #include "store/order_actions.h"
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
+#include "store/order_merge.h"
 #include "store/order_repository.h"
 #include "store/order_review.h"
 #include "store/stock_posting.h"
@@ -171,8 +172,11 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     release_ = new wxButton(detail, wxID_ANY, _("Release"));
     urgent_ = new wxButton(detail, wxID_ANY, _("Urgent"));
     note_ = new wxButton(detail, wxID_ANY, _("Note..."));
+    merge_ = new wxButton(detail, wxID_ANY, _("Merge parcels"));
+    merge_->SetToolTip(_("Ship with the receiver's other waiting orders in one parcel"));
+    unmerge_ = new wxButton(detail, wxID_ANY, _("Unmerge"));
     ship_ = new wxButton(detail, wxID_ANY, _("Ship from stock"));
-    for (wxButton* b : {hold_, release_, urgent_, note_, ship_}) {
+    for (wxButton* b : {hold_, release_, urgent_, note_, merge_, unmerge_, ship_}) {
         b->Disable();
         head->Add(b, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
     }
@@ -237,6 +241,8 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     release_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::release); });
     urgent_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::urgent); });
     note_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::note); });
+    merge_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::merge); });
+    unmerge_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::unmerge); });
     ship_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ship_selected(); });
 }
 
@@ -331,7 +337,7 @@ Id OrdersPanel::selected_order() const {
 void OrdersPanel::show_detail() {
     lines_->DeleteAllItems();
     Id id = selected_order();
-    for (wxButton* b : {hold_, release_, urgent_, note_, ship_})
+    for (wxButton* b : {hold_, release_, urgent_, note_, merge_, unmerge_, ship_})
         b->Disable();
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
@@ -391,6 +397,15 @@ void OrdersPanel::show_detail() {
             wxString::Format(h.intercept ? _("INTERCEPTED: %s") : _("On hold: %s"), u8(h.reason)) +
             "\n";
     if (!note.empty()) extra += wxString::Format(_("Note: %s"), note) + "\n";
+    std::vector<Id> parcel = parcel_orders(*ctx_.db, id);
+    if (parcel.size() > 1) {
+        wxString numbers;
+        OrderRepository orders(*ctx_.db);
+        for (Id member : parcel)
+            if (auto m = orders.find(member))
+                numbers += (numbers.empty() ? "" : ", ") + u8(m->platform_order_id);
+        extra += wxString::Format(_("One parcel, one waybill: %s"), numbers) + "\n";
+    }
     if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
     bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&
                 o->status != OrderStatus::completed;
@@ -399,6 +414,8 @@ void OrdersPanel::show_detail() {
     urgent_->SetLabel(urgent_now_ ? _("Normal priority") : _("Urgent"));
     urgent_->Enable(open);
     note_->Enable(true);
+    merge_->Enable(open && o->status == OrderStatus::to_ship);
+    unmerge_->Enable(parcel.size() > 1);
     ship_->Enable(!hold && o->allocation == Allocation::allocated &&
                   o->status == OrderStatus::to_ship);
     detail_->GetParent()->Layout();
@@ -468,6 +485,34 @@ void OrdersPanel::act(Action action) {
                 wxString note = wxGetTextFromUser(_("Internal note for this order:"),
                                                   _("Order note"), {}, this);
                 actions.set_note(id, to_u8(note));
+                break;
+            }
+            case Action::merge: {
+                WriteTransaction tx(*ctx_.db);
+                std::string why;
+                auto parcel =
+                    OrderMerger(*ctx_.db, ctx_.actor).merge_with_partners(id, now_utc(), &why);
+                tx.commit();
+                if (!parcel) {
+                    wxMessageBox(wxString::Format(_("Nothing to merge: %s"), u8(why)),
+                                 _("Merge parcels"), wxOK | wxICON_INFORMATION, this);
+                    return;
+                }
+                if (!parcel->released_waybills.empty()) {
+                    wxString waybills;
+                    for (const std::string& w : parcel->released_waybills)
+                        waybills += (waybills.empty() ? "" : ", ") + u8(w);
+                    wxMessageBox(wxString::Format(_("The parcel ships under order %s's waybill. "
+                                                    "Cancel these with the carrier: %s"),
+                                                  u8(parcel->head_no), waybills),
+                                 _("Merge parcels"), wxOK | wxICON_INFORMATION, this);
+                }
+                break;
+            }
+            case Action::unmerge: {
+                WriteTransaction tx(*ctx_.db);
+                OrderMerger(*ctx_.db, ctx_.actor).unmerge(id);
+                tx.commit();
                 break;
             }
         }

@@ -38,7 +38,7 @@ class OrdersPanel : public View {
     Id selected_order() const;
     void on_header_click(wxDataViewEvent& event);
     void allocate_waiting();
-    enum class Action { hold, release, urgent, note };
+    enum class Action { hold, release, urgent, note, merge, unmerge };
     void act(Action action);
     void ship_selected();
 
@@ -61,6 +61,8 @@ class OrdersPanel : public View {
     wxButton* release_ = nullptr;
     wxButton* urgent_ = nullptr;
     wxButton* note_ = nullptr;
+    wxButton* merge_ = nullptr;
+    wxButton* unmerge_ = nullptr;
     wxCheckBox* held_only_ = nullptr;
     bool urgent_now_ = false;
     std::vector<std::string> store_codes_;

@@ -287,9 +287,12 @@ void PackPanel::open_order(const std::string& scanned) {
     std::optional<Order> o = OrderRepository(*ctx_.db).find(session_->order_id());
     last_order_ = session_->order_id();
     last_order_no_ = session_->order_no();
-    order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), u8(o->platform_order_id),
-                                           u8(o->receiver.name), u8(o->receiver.province),
-                                           u8(o->receiver.city)));
+    wxString number = u8(o->platform_order_id);
+    // A merged parcel: the packer puts every order's items in one box.
+    if (session_->parcel().size() > 1)
+        number += wxString::Format(_(" + %zu merged orders"), session_->parcel().size() - 1);
+    order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), number, u8(o->receiver.name),
+                                           u8(o->receiver.province), u8(o->receiver.city)));
     show_items();
     if (!session_->blocked_reason().empty()) {
         banner(wxString::Format(_("STOP: %s"), u8(session_->blocked_reason())), Tone::bad);
