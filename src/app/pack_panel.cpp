@@ -290,7 +290,8 @@ void PackPanel::open_order(const std::string& scanned) {
     wxString number = u8(o->platform_order_id);
     // A merged parcel: the packer puts every order's items in one box.
     if (session_->parcel().size() > 1)
-        number += wxString::Format(_(" + %zu merged orders"), session_->parcel().size() - 1);
+        number += wxString::Format(_(" + %d merged orders"),
+                                   static_cast<int>(session_->parcel().size() - 1));
     order_text_->SetLabel(wxString::Format(_("Order %s | %s | %s %s"), number, u8(o->receiver.name),
                                            u8(o->receiver.province), u8(o->receiver.city)));
     show_items();
