@@ -109,7 +109,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
         if (write_lines) {
             SQLite::Statement& line = db_.statement(
                 "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
-                "quantity, unit_price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "quantity, unit_price_fen, presale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             int no = 0;
             for (const OrderLine& l : order.lines) {
                 line.reset();
@@ -120,6 +120,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 line.bind(5, l.title);
                 line.bind(6, static_cast<int64_t>(l.quantity));
                 line.bind(7, static_cast<int64_t>(l.unit_price));
+                line.bind(8, l.presale ? 1 : 0);
                 line.exec();
             }
         }
@@ -161,13 +162,14 @@ std::optional<Order> OrderRepository::find(Id id) {
     s.reset();
 
     SQLite::Statement& l = db_.statement(
-        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen FROM order_line "
-        "WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
+        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
+        "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
     l.bind(1, static_cast<int64_t>(id));
     while (l.executeStep()) {
         o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
                            l.getColumn(2).getString(), l.getColumn(3).getString(),
-                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64()});
+                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64(),
+                           l.getColumn(6).getInt() != 0});
     }
     return o;
 }
