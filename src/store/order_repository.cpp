@@ -197,7 +197,8 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "o.promised_ship_at, o.priority, (SELECT group_concat(tag, char(31)) FROM "
                     "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag)), "
                     "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
-                    "h.intercept DESC, h.at LIMIT 1) "
+                    "h.intercept DESC, h.at LIMIT 1), "
+                    "(SELECT p.platform_order_id FROM shop_order p WHERE p.id = o.split_from) "
                     "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
                     "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
@@ -233,6 +234,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
             o.tags.push_back(tags.substr(start));
         }
         if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
+        if (!s.getColumn(20).isNull()) o.split_from = s.getColumn(20).getString();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

@@ -39,6 +39,7 @@ struct OrderSummary {
     int priority = 0;
     std::vector<std::string> tags;
     std::string hold_reason;  // the hold people see first; empty when not held
+    std::string split_from;   // the platform order a split part came from; empty for others
     std::vector<OrderLineSummary> lines;
 };
 

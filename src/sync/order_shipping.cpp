@@ -6,6 +6,7 @@
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/order_allocation.h"
+#include "store/order_split.h"
 #include "store/outbox_repository.h"
 #include "store/stock_posting.h"
 
@@ -40,7 +41,7 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
     OutboxEntry entry;
     entry.store_id = store_id;
     entry.kind = OutboxKind::shipment;
-    entry.subject = r.platform_order_id;
+    entry.subject = shipment_subject(db, order_id);
     entry.carrier = r.carrier;
     entry.tracking_no = r.tracking_no;
     entry.created_at = now;
