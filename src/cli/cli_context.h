@@ -49,6 +49,9 @@ void add_alert_commands(CLI::App& app, Context& ctx);
 void add_notify_commands(CLI::App& app, Context& ctx);
 // After add_sync_commands: adds hold and release to its `order`.
 void add_rule_commands(CLI::App& app, Context& ctx);
+// After add_sync_commands and add_shop_commands: adds split and unsplit to `order`, set to
+// `store`.
+void add_split_commands(CLI::App& app, Context& ctx);
 
 // Sends the notifications due now to the group robots.
 NotifyFlushReport send_notifications(Context& ctx);

@@ -84,6 +84,7 @@ list->callback([&ctx, filter] {
                  {"priority", tr("Priority")},
                  {"tags", tr("Tags")},
                  {"hold_reason", tr("Hold")},
+                 {"split_from", tr("Split from")},
                  {"lines", tr("Items")}});
     for (const OrderSummary& o : OrderRepository(ctx.db()).list(f)) {
         std::string lines = "[";
@@ -114,7 +115,7 @@ list->callback([&ctx, filter] {
                  Cell::str(format_utc(o.created_at)), Cell::num(o.priority),
                  Cell::raw_json(tags_json, tags_text),
                  o.hold_reason.empty() ? Cell::none() : Cell::str(o.hold_reason),
-                 Cell::raw_json(lines, summary)});
+                 Cell::str(o.split_from), Cell::raw_json(lines, summary)});
     }
     ctx.print(out);
 });

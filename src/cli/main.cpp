@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
     cli::add_sync_commands(app, ctx);
     cli::add_wave_commands(app, ctx);
     cli::add_rule_commands(app, ctx);
+    cli::add_split_commands(app, ctx);
     cli::add_report_commands(app, ctx);
     cli::add_alert_commands(app, ctx);
     cli::add_notify_commands(app, ctx);
