@@ -229,7 +229,8 @@ std::vector<Id> OrderSplitter::split(Id order_id) {
 std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& plan) {
     std::optional<Order> order = OrderRepository(db_).find(order_id);
     const std::string no = order->platform_order_id;
-    allocator_.release(order_id);
+    // Nothing of the order is reserved here: split() released it, and allocate() splits only
+    // orders it has not allocated.
     OrderHoldRepository holds(db_);
     holds.drop(order_id, HoldSource::split, "");
 
@@ -440,8 +441,13 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
 }
 
 std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Order& incoming) {
+    // Every order a sync brings again passes here: a prepared statement answers "not split".
+    SQLite::Statement& split = db_.statement("SELECT 1 FROM shop_order WHERE split_from = ?");
+    split.bind(1, static_cast<int64_t>(order_id));
+    bool has_parts = split.executeStep();
+    split.reset();
+    if (!has_parts) return std::nullopt;
     std::vector<Part> parts = parts_of(order_id);
-    if (parts.size() < 2 || parts.front().id != order_id) return std::nullopt;
     OrderRepository orders(db_);
     std::vector<Order> stored;
     std::vector<std::pair<int, OrderLine>> numbered;
