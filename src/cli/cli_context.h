@@ -53,6 +53,9 @@ void add_notify_commands(CLI::App& app, Context& ctx);
 void add_rule_commands(CLI::App& app, Context& ctx);
 // After add_sync_commands: adds merge and unmerge to its `order`, mergeable to `orders`.
 void add_merge_commands(CLI::App& app, Context& ctx);
+// After add_sync_commands and add_shop_commands: adds split and unsplit to `order`, set to
+// `store`.
+void add_split_commands(CLI::App& app, Context& ctx);
 
 // Sends the notifications due now to the group robots.
 NotifyFlushReport send_notifications(Context& ctx);

@@ -85,6 +85,7 @@ list->callback([&ctx, filter] {
                  {"tags", tr("Tags")},
                  {"hold_reason", tr("Hold")},
                  {"parcel", tr("Merged into")},
+                 {"split_from", tr("Split from")},
                  {"lines", tr("Items")}});
     for (const OrderSummary& o : OrderRepository(ctx.db()).list(f)) {
         std::string lines = "[";
@@ -116,7 +117,7 @@ list->callback([&ctx, filter] {
                  Cell::raw_json(tags_json, tags_text),
                  o.hold_reason.empty() ? Cell::none() : Cell::str(o.hold_reason),
                  o.parcel.empty() ? Cell::none() : Cell::str(o.parcel),
-                 Cell::raw_json(lines, summary)});
+                 Cell::str(o.split_from), Cell::raw_json(lines, summary)});
     }
     ctx.print(out);
 });

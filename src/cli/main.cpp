@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     cli::add_wave_commands(app, ctx);
     cli::add_rule_commands(app, ctx);
     cli::add_merge_commands(app, ctx);
+    cli::add_split_commands(app, ctx);
     cli::add_report_commands(app, ctx);
     cli::add_alert_commands(app, ctx);
     cli::add_notify_commands(app, ctx);

@@ -54,7 +54,7 @@ bool same_lines(const std::vector<OrderLine>& a, const std::vector<OrderLine>& b
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i].platform_sku_id != b[i].platform_sku_id || a[i].seller_code != b[i].seller_code ||
             a[i].title != b[i].title || a[i].quantity != b[i].quantity ||
-            a[i].unit_price != b[i].unit_price)
+            a[i].unit_price != b[i].unit_price || a[i].presale != b[i].presale)
             return false;
     }
     return true;

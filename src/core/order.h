@@ -42,9 +42,10 @@ struct OrderLine {
     std::string title;
     Qty quantity = 0;
     Fen unit_price = 0;
+    bool presale = false;  // its goods are not in yet: it may be split off to ship later
 };
 
-// Same items, quantities and prices in the same order (ids aside).
+// Same items, quantities, prices and presale flags in the same order (ids aside).
 bool same_lines(const std::vector<OrderLine>& a, const std::vector<OrderLine>& b);
 
 // Whether the order's stock is held: allocation is decided locally, never by the platform.

@@ -67,6 +67,10 @@ class OrderReader {
             line.title = text(l, "title");
             line.quantity = whole(l, "quantity", 1, true);
             line.unit_price = money(l, "unit_price");
+            if (l.contains("presale")) {
+                if (!l.at("presale").is_boolean()) fail("presale", tr("expected true or false"));
+                line.presale = l.at("presale").get<bool>();
+            }
             o.lines.push_back(std::move(line));
         }
         prefix_.clear();

@@ -23,9 +23,10 @@ struct ImportedOrder {
 //     "created_at": "2026-11-20T10:00:00+08:00", "paid_at": "...", "modified_at": "...",
 //     "promised_ship_at": "...",
 //     "lines": [ { "platform_sku_id": "5012", "seller_code": "TEA-001", "title": "...",
-//                  "quantity": 2, "unit_price": "12.50" } ] }
+//                  "quantity": 2, "unit_price": "12.50", "presale": false } ] }
 // Money as yuan strings ("12.50") or integer fen in a *_fen field (unit_price_fen: 1250);
-// order ids as strings (an integer is taken digit for digit). Every problem throws InvalidInput
+// order ids as strings (an integer is taken digit for digit). A presale line ("presale": true)
+// may be split off to ship later (see store/order_split.h). Every problem throws InvalidInput
 // naming the order (position and id) and the field.
 std::vector<ImportedOrder> parse_orders_json(std::string_view text, std::string_view source);
 

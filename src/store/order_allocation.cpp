@@ -6,9 +6,16 @@
 #include "store/catalogue_repository.h"
 #include "store/order_hold_repository.h"
 #include "store/order_merge.h"
+#include "store/order_split.h"
 #include "store/stock_posting.h"
 
 namespace dj {
+namespace {
+
+// Splits the store's policy makes happen are the system's, like the rules' decisions.
+const Actor kSplitActor{"rules", "system", ""};
+
+}  // namespace
 
 OrderAllocator::OrderAllocator(StockPosting& posting)
     : posting_(posting), orders_(posting.db()), reviewer_(posting.db(), posting.book()) {}
@@ -18,6 +25,10 @@ UpsertResult OrderAllocator::accept(const Order& order) {
         throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
     Order incoming = order;
     if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
+        // A split order's lines are spread over its parts: see OrderSplitter::accept_update.
+        if (std::optional<UpsertResult> kept =
+                OrderSplitter(*this, posting_, kSplitActor).accept_update(*existing, order))
+            return *kept;
         std::optional<Order> stored = orders_.find(*existing);
         // Shipped here, the platform still says "to ship" until it hears of it: keep ours.
         if (stored->allocation == Allocation::shipped &&
@@ -50,14 +61,18 @@ ReviewOutcome OrderAllocator::review(Id order_id) {
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
     SQLite::Statement& s = posting_.db().statement(
-        "SELECT i.id, i.sku_id, i.qty, i.reserved_qty, i.reserved_warehouse_id "
+        "SELECT i.id, i.sku_id, i.qty, i.reserved_qty, i.reserved_warehouse_id, l.presale "
         "FROM order_line_item i JOIN order_line l ON l.id = i.order_line_id "
         "WHERE l.order_id = ? ORDER BY i.id");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<Item> items;
     while (s.executeStep()) {
-        Item it{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
-                s.getColumn(3).getInt64(), std::nullopt};
+        Item it{s.getColumn(0).getInt64(),
+                s.getColumn(1).getInt64(),
+                s.getColumn(2).getInt64(),
+                s.getColumn(3).getInt64(),
+                std::nullopt,
+                s.getColumn(5).getInt() != 0};
         if (!s.getColumn(4).isNull()) it.warehouse_id = s.getColumn(4).getInt64();
         items.push_back(it);
     }
@@ -181,14 +196,27 @@ Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
     }
     std::vector<Item> items = items_of(order_id);
     std::map<Id, Qty> need;
-    for (const Item& it : items)
+    bool presale = false;
+    for (const Item& it : items) {
         need[it.sku_id] += it.qty;
+        presale = presale || it.presale;
+    }
     StockBook& book = posting_.book();
-    for (const auto& [sku_id, qty] : need) {
-        if (book.balance(sku_id, *wh).available() < qty) {
-            set_state(order_id, Allocation::short_stock, wh);
-            return Allocation::short_stock;
-        }
+    bool whole = true;
+    for (const auto& [sku_id, qty] : need)
+        whole = whole && book.balance(sku_id, *wh).available() >= qty;
+    // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
+    // order or holds it for a person (order_split.h).
+    if (!whole || presale) {
+        if (std::optional<Allocation> parts =
+                OrderSplitter(*this, posting_, kSplitActor).apply_policy(order_id, *wh, whole))
+            return *parts;
+    } else {
+        OrderHoldRepository(posting_.db()).drop(order_id, HoldSource::split, "");
+    }
+    if (!whole) {
+        set_state(order_id, Allocation::short_stock, wh);
+        return Allocation::short_stock;
     }
     SQLite::Statement& mark = posting_.db().statement(
         "UPDATE order_line_item SET reserved_qty = qty, reserved_warehouse_id = ? WHERE id = ?");

@@ -46,6 +46,7 @@ class OrderAllocator {
         Qty qty = 0;
         Qty reserved = 0;
         std::optional<Id> warehouse_id;
+        bool presale = false;  // its line ships later
     };
     std::vector<Item> items_of(Id order_id);
     // Local SKUs for one platform line; empty when it maps to nothing.

@@ -110,7 +110,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
         if (write_lines) {
             SQLite::Statement& line = db_.statement(
                 "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
-                "quantity, unit_price_fen) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "quantity, unit_price_fen, presale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             int no = 0;
             for (const OrderLine& l : order.lines) {
                 line.reset();
@@ -121,6 +121,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 line.bind(5, l.title);
                 line.bind(6, static_cast<int64_t>(l.quantity));
                 line.bind(7, static_cast<int64_t>(l.unit_price));
+                line.bind(8, l.presale ? 1 : 0);
                 line.exec();
             }
         }
@@ -163,13 +164,14 @@ std::optional<Order> OrderRepository::find(Id id) {
     s.reset();
 
     SQLite::Statement& l = db_.statement(
-        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen FROM order_line "
-        "WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
+        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
+        "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
     l.bind(1, static_cast<int64_t>(id));
     while (l.executeStep()) {
         o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
                            l.getColumn(2).getString(), l.getColumn(3).getString(),
-                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64()});
+                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64(),
+                           l.getColumn(6).getInt() != 0});
     }
     return o;
 }
@@ -199,7 +201,8 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
                     "h.intercept DESC, h.at LIMIT 1), "
                     "(SELECT p.platform_order_id FROM order_merge m JOIN shop_order p ON "
-                    "p.id = m.parcel_order_id WHERE m.order_id = o.id) "
+                    "p.id = m.parcel_order_id WHERE m.order_id = o.id), "
+                    "(SELECT p.platform_order_id FROM shop_order p WHERE p.id = o.split_from) "
                     "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
                     "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
@@ -236,6 +239,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         }
         if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
         if (!s.getColumn(20).isNull()) o.parcel = s.getColumn(20).getString();
+        if (!s.getColumn(21).isNull()) o.split_from = s.getColumn(21).getString();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

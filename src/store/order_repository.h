@@ -40,6 +40,7 @@ struct OrderSummary {
     std::vector<std::string> tags;
     std::string hold_reason;  // the hold people see first; empty when not held
     std::string parcel;       // the order this one is merged into; empty when it is not
+    std::string split_from;   // the platform order a split part came from; empty for others
     std::vector<OrderLineSummary> lines;
 };
 

@@ -275,8 +275,11 @@ ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
         p.bind(2, static_cast<int64_t>(order_id));
         p.exec();
     }
-    SQLite::Statement& choose =
-        db_.statement("UPDATE shop_order SET carrier = ?, rule_warehouse_id = ? WHERE id = ?");
+    // A part of a split order stays in the warehouse its split chose.
+    SQLite::Statement& choose = db_.statement(
+        "UPDATE shop_order SET carrier = ?1, rule_warehouse_id = CASE WHEN split_from IS NOT NULL "
+        "OR EXISTS (SELECT 1 FROM shop_order p WHERE p.split_from = ?3) THEN rule_warehouse_id "
+        "ELSE ?2 END WHERE id = ?3");
     choose.bind(1, out.carrier.value_or(""));
     if (chosen_warehouse)
         choose.bind(2, static_cast<int64_t>(*chosen_warehouse));

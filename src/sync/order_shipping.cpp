@@ -1,5 +1,7 @@
 #include "sync/order_shipping.h"
 
+#include <set>
+
 #include "core/error.h"
 #include "core/outbox.h"
 #include "core/translate.h"
@@ -7,6 +9,7 @@
 #include "store/catalogue_repository.h"
 #include "store/order_allocation.h"
 #include "store/order_merge.h"
+#include "store/order_split.h"
 #include "store/outbox_repository.h"
 #include "store/stock_posting.h"
 
@@ -38,21 +41,24 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
     auto [order_id, store_id] = found.front();
     OrderAllocator allocator(posting);
     allocator.ship(order_id, {now, r.platform_order_id, "order shipped", actor});
-    // Each platform order of a merged parcel is told it shipped, all under the one waybill.
+    // Each platform order of a merged parcel is told it shipped, all under the one waybill; a
+    // split part is reported under the order the platform knows.
     SQLite::Statement number(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    std::set<std::string> told;
     for (Id id : parcel_orders(db, order_id)) {
         number.reset();
         number.bind(1, static_cast<int64_t>(id));
         number.executeStep();
+        std::string order_no = number.getColumn(0).getString();
+        audit(db, actor, "order.ship", order_no, r.carrier + " " + r.tracking_no);
         OutboxEntry entry;
         entry.store_id = store_id;
         entry.kind = OutboxKind::shipment;
-        entry.subject = number.getColumn(0).getString();
+        entry.subject = shipment_subject(db, id);
         entry.carrier = r.carrier;
         entry.tracking_no = r.tracking_no;
         entry.created_at = now;
-        OutboxRepository(db).enqueue(entry);
-        audit(db, actor, "order.ship", entry.subject, r.carrier + " " + r.tracking_no);
+        if (told.insert(entry.subject).second) OutboxRepository(db).enqueue(entry);
     }
     posting.commit();
     return order_id;

@@ -1,0 +1,100 @@
+#include <iostream>
+
+#include "cli/cli_context.h"
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/order_allocation.h"
+#include "store/order_hold_repository.h"
+#include "store/order_repository.h"
+#include "store/order_split.h"
+#include "store/pack_queries.h"
+#include "store/stock_posting.h"
+
+namespace dj::cli {
+namespace {
+
+Id split_order_id(Database& db, const std::string& order) {
+    if (auto id = find_order_for_packing(db, order)) return *id;
+    throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
+}
+
+// The parts as they stand after the change: where each ships from and whether it can.
+void print_parts(Context& ctx, const std::vector<Id>& ids) {
+    Database& db = ctx.db();
+    Listing list({{"order_id", tr("Platform order")},
+                  {"warehouse", tr("Warehouse")},
+                  {"allocation", tr("Stock")},
+                  {"hold_reason", tr("Hold")}});
+    SQLite::Statement wh(db.sql(), "SELECT code FROM warehouse WHERE id = ?");
+    for (Id id : ids) {
+        std::optional<Order> o = OrderRepository(db).find(id);
+        std::string code;
+        if (o->warehouse_id) {
+            wh.reset();
+            wh.bind(1, static_cast<int64_t>(*o->warehouse_id));
+            if (wh.executeStep()) code = wh.getColumn(0).getString();
+        }
+        std::optional<OrderHold> hold = OrderHoldRepository(db).find(id);
+        list.add({Cell::str(o->platform_order_id), Cell::str(code),
+                  Cell::str(std::string(allocation_code(o->allocation))),
+                  hold ? Cell::str(hold->reason) : Cell::none()});
+    }
+    ctx.print(list);
+}
+
+}  // namespace
+
+void add_split_commands(CLI::App& app, Context& ctx) {
+    auto* order = app.get_subcommand("order");
+    auto* split = order->add_subcommand(
+        "split", tr("Split an order one warehouse cannot serve into parts by availability"));
+    auto split_id = std::make_shared<std::string>();
+    split->add_option("ORDER_ID", *split_id, tr("Platform order id or #local number"))->required();
+    split->callback([&ctx, split_id] {
+        Database& db = ctx.db();
+        Id id = split_order_id(db, *split_id);
+        StockPosting posting(db);
+        OrderAllocator allocator(posting);
+        std::vector<Id> parts = OrderSplitter(allocator, posting, ctx.actor()).split(id);
+        posting.commit();
+        if (!ctx.json)
+            std::cout << trf("Order {0} split into {1} parts", *split_id,
+                             std::to_string(parts.size()))
+                      << "\n";
+        print_parts(ctx, parts);
+    });
+
+    auto* unsplit = order->add_subcommand(
+        "unsplit", tr("Put a split order's parts back together (until a part is packed)"));
+    auto unsplit_id = std::make_shared<std::string>();
+    unsplit->add_option("ORDER_ID", *unsplit_id, tr("The original or any part"))->required();
+    unsplit->callback([&ctx, unsplit_id] {
+        Database& db = ctx.db();
+        Id id = split_order_id(db, *unsplit_id);
+        StockPosting posting(db);
+        OrderAllocator allocator(posting);
+        Id original = OrderSplitter(allocator, posting, ctx.actor()).unsplit(id);
+        posting.commit();
+        if (!ctx.json) std::cout << trf("Order {0} is whole again", *unsplit_id) << "\n";
+        print_parts(ctx, {original});
+    });
+
+    auto* store = app.get_subcommand("store");
+    auto* set = store->add_subcommand("set", tr("Change a store's settings"));
+    auto store_args = std::make_shared<std::pair<std::string, std::string>>();
+    set->add_option("CODE", store_args->first, tr("Store code or name"))->required();
+    set->add_option("--split", store_args->second,
+                    tr("An order no single warehouse can serve: split it, or hold it"))
+        ->check(CLI::IsMember({"split", "hold"}))
+        ->required();
+    set->callback([&ctx, store_args] {
+        set_split_policy(ctx.db(), ctx.actor(), store_args->first,
+                         parse_split_policy(store_args->second));
+        std::cout << trf("Store {0}: orders one warehouse cannot serve are now {1}",
+                         store_args->first,
+                         store_args->second == "split" ? tr("split") : tr("held"))
+                  << "\n";
+    });
+}
+
+}  // namespace dj::cli
