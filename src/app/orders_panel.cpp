@@ -6,6 +6,7 @@
 #include <wx/config.h>
 #include <wx/gauge.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -22,6 +23,7 @@
 #include "store/order_merge.h"
 #include "store/order_repository.h"
 #include "store/order_review.h"
+#include "store/order_split.h"
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
 
@@ -172,11 +174,12 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     release_ = new wxButton(detail, wxID_ANY, _("Release"));
     urgent_ = new wxButton(detail, wxID_ANY, _("Urgent"));
     note_ = new wxButton(detail, wxID_ANY, _("Note..."));
-    merge_ = new wxButton(detail, wxID_ANY, _("Merge parcels"));
-    merge_->SetToolTip(_("Ship with the receiver's other waiting orders in one parcel"));
-    unmerge_ = new wxButton(detail, wxID_ANY, _("Unmerge"));
+    parcel_ = new wxButton(detail, wxID_ANY, _("Merge / split..."));
+    parcel_->SetToolTip(
+        _("Ship with the receiver's other waiting orders in one parcel, or split the order "
+          "over warehouses"));
     ship_ = new wxButton(detail, wxID_ANY, _("Ship from stock"));
-    for (wxButton* b : {hold_, release_, urgent_, note_, merge_, unmerge_, ship_}) {
+    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, ship_}) {
         b->Disable();
         head->Add(b, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
     }
@@ -241,8 +244,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     release_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::release); });
     urgent_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::urgent); });
     note_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::note); });
-    merge_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::merge); });
-    unmerge_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::unmerge); });
+    parcel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_parcel_menu(); });
     ship_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ship_selected(); });
 }
 
@@ -337,7 +339,7 @@ Id OrdersPanel::selected_order() const {
 void OrdersPanel::show_detail() {
     lines_->DeleteAllItems();
     Id id = selected_order();
-    for (wxButton* b : {hold_, release_, urgent_, note_, merge_, unmerge_, ship_})
+    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, ship_})
         b->Disable();
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
@@ -406,6 +408,20 @@ void OrdersPanel::show_detail() {
                 numbers += (numbers.empty() ? "" : ", ") + u8(m->platform_order_id);
         extra += wxString::Format(_("One parcel, one waybill: %s"), numbers) + "\n";
     }
+    SQLite::Statement parts(ctx_.db->sql(),
+                            "SELECT platform_order_id FROM shop_order WHERE split_from = ifnull("
+                            "(SELECT split_from FROM shop_order WHERE id = ?1), ?1) OR id = "
+                            "ifnull((SELECT split_from FROM shop_order WHERE id = ?1), ?1) "
+                            "ORDER BY id");
+    parts.bind(1, static_cast<int64_t>(id));
+    wxString split_parts;
+    int part_count = 0;
+    while (parts.executeStep()) {
+        split_parts += (split_parts.empty() ? "" : ", ") + u8(parts.getColumn(0).getString());
+        ++part_count;
+    }
+    if (part_count > 1)
+        extra += wxString::Format(_("Split over warehouses: %s"), split_parts) + "\n";
     if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
     bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&
                 o->status != OrderStatus::completed;
@@ -414,8 +430,7 @@ void OrdersPanel::show_detail() {
     urgent_->SetLabel(urgent_now_ ? _("Normal priority") : _("Urgent"));
     urgent_->Enable(open);
     note_->Enable(true);
-    merge_->Enable(open && o->status == OrderStatus::to_ship);
-    unmerge_->Enable(parcel.size() > 1);
+    parcel_->Enable(open && o->status == OrderStatus::to_ship);
     ship_->Enable(!hold && o->allocation == Allocation::allocated &&
                   o->status == OrderStatus::to_ship);
     detail_->GetParent()->Layout();
@@ -515,11 +530,44 @@ void OrdersPanel::act(Action action) {
                 tx.commit();
                 break;
             }
+            case Action::split:
+            case Action::unsplit: {
+                StockPosting posting(*ctx_.db);
+                OrderAllocator allocator(posting);
+                OrderSplitter splitter(allocator, posting, ctx_.actor);
+                if (action == Action::split)
+                    splitter.split(id);
+                else
+                    splitter.unsplit(id);
+                posting.commit();
+                break;
+            }
         }
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not change the order"), e.what());
     }
+}
+
+void OrdersPanel::show_parcel_menu() {
+    Id id = selected_order();
+    if (!id) return;
+    bool merged = parcel_orders(*ctx_.db, id).size() > 1;
+    SQLite::Statement split(ctx_.db->sql(),
+                            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE split_from = ?1) OR "
+                            "(SELECT split_from IS NOT NULL FROM shop_order WHERE id = ?1)");
+    split.bind(1, static_cast<int64_t>(id));
+    split.executeStep();
+    bool is_split = split.getColumn(0).getInt() != 0;
+    // Menu ids above wx's own; each maps back to its action.
+    auto item = [](Action a) { return wxID_HIGHEST + 1 + static_cast<int>(a); };
+    wxMenu menu;
+    menu.Append(item(Action::merge), _("Merge with the receiver's other orders"));
+    menu.Append(item(Action::unmerge), _("Take out of the merged parcel"))->Enable(merged);
+    menu.Append(item(Action::split), _("Split over warehouses by stock"))->Enable(!is_split);
+    menu.Append(item(Action::unsplit), _("Put the split parts back together"))->Enable(is_split);
+    int chosen = parcel_->GetPopupMenuSelectionFromUser(menu, 0, parcel_->GetSize().y);
+    if (chosen != wxID_NONE) act(static_cast<Action>(chosen - item(Action::hold)));
 }
 
 void OrdersPanel::save_state() {

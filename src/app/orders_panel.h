@@ -38,8 +38,9 @@ class OrdersPanel : public View {
     Id selected_order() const;
     void on_header_click(wxDataViewEvent& event);
     void allocate_waiting();
-    enum class Action { hold, release, urgent, note, merge, unmerge };
+    enum class Action { hold, release, urgent, note, merge, unmerge, split, unsplit };
     void act(Action action);
+    void show_parcel_menu();
     void ship_selected();
 
     OrderTable table_;
@@ -61,8 +62,7 @@ class OrdersPanel : public View {
     wxButton* release_ = nullptr;
     wxButton* urgent_ = nullptr;
     wxButton* note_ = nullptr;
-    wxButton* merge_ = nullptr;
-    wxButton* unmerge_ = nullptr;
+    wxButton* parcel_ = nullptr;  // merge / split menu
     wxCheckBox* held_only_ = nullptr;
     bool urgent_now_ = false;
     std::vector<std::string> store_codes_;

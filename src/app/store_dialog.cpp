@@ -1,6 +1,7 @@
 #include "app/store_dialog.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -11,6 +12,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
+#include "store/order_split.h"
 #include "store/store_connection_repository.h"
 
 namespace dj::app {
@@ -25,6 +27,9 @@ StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& sto
     share_ = XRCCTRL(*this, "share", wxSpinCtrl);
     buffer_ = XRCCTRL(*this, "buffer", wxSpinCtrl);
     error_ = XRCCTRL(*this, "error", wxStaticText);
+    split_policy_ = XRCCTRL(*this, "split_policy", wxChoice);
+    split_policy_->SetSelection(store_split_policy(*ctx_.db, store.id) == SplitPolicy::split ? 1
+                                                                                             : 0);
     XRCCTRL(*this, "store", wxStaticText)
         ->SetLabel(u8(store.name) + " (" +
                    platform_label(std::string(platform_code(store.platform))) + ")");
@@ -52,6 +57,18 @@ void StoreDialog::on_save(wxCommandEvent&) {
         c.endpoint = to_u8(endpoint_->GetValue().Trim().Trim(false));
         c.stock_share_percent = share_->GetValue();
         c.stock_buffer = buffer_->GetValue();
+        SplitPolicy policy =
+            split_policy_->GetSelection() == 1 ? SplitPolicy::split : SplitPolicy::hold;
+        // A store that is not connected may still choose its split policy.
+        bool connecting = !c.app_key.empty() || !c.app_secret.empty() || !c.token.empty() ||
+                          !c.endpoint.empty() ||
+                          StoreConnectionRepository(*ctx_.db).find(store_.id).has_value();
+        if (!connecting) {
+            if (policy != store_split_policy(*ctx_.db, store_.id))
+                set_split_policy(*ctx_.db, ctx_.actor, store_.code, policy);
+            EndModal(wxID_OK);
+            return;
+        }
         if (c.app_key.empty() || c.app_secret.empty())
             throw InvalidInput(
                 trf("Store {0}: the app key and the app secret are both needed", store_.code));
@@ -64,6 +81,8 @@ void StoreDialog::on_save(wxCommandEvent&) {
         // The audit names what changed, never the secrets.
         audit(*ctx_.db, ctx_.actor, "store.connect", store_.code, c.endpoint);
         tx.commit();
+        if (policy != store_split_policy(*ctx_.db, store_.id))
+            set_split_policy(*ctx_.db, ctx_.actor, store_.code, policy);
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
         error_->SetLabel(u8(e.what()));

@@ -8,6 +8,7 @@
 class wxTextCtrl;
 class wxSpinCtrl;
 class wxStaticText;
+class wxChoice;
 
 namespace dj::app {
 
@@ -27,6 +28,7 @@ class StoreDialog : public wxDialog {
     wxTextCtrl* endpoint_;
     wxSpinCtrl* share_;
     wxSpinCtrl* buffer_;
+    wxChoice* split_policy_;
     wxStaticText* error_;
 };
 

@@ -7,16 +7,10 @@
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/order_split.h"
-#include "store/pack_queries.h"
 #include "store/stock_posting.h"
 
 namespace dj::cli {
 namespace {
-
-Id split_order_id(Database& db, const std::string& order) {
-    if (auto id = find_order_for_packing(db, order)) return *id;
-    throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
-}
 
 // The parts as they stand after the change: where each ships from and whether it can.
 void print_parts(Context& ctx, const std::vector<Id>& ids) {
@@ -52,7 +46,7 @@ void add_split_commands(CLI::App& app, Context& ctx) {
     split->add_option("ORDER_ID", *split_id, tr("Platform order id or #local number"))->required();
     split->callback([&ctx, split_id] {
         Database& db = ctx.db();
-        Id id = split_order_id(db, *split_id);
+        Id id = order_by_id(db, *split_id);
         StockPosting posting(db);
         OrderAllocator allocator(posting);
         std::vector<Id> parts = OrderSplitter(allocator, posting, ctx.actor()).split(id);
@@ -70,7 +64,7 @@ void add_split_commands(CLI::App& app, Context& ctx) {
     unsplit->add_option("ORDER_ID", *unsplit_id, tr("The original or any part"))->required();
     unsplit->callback([&ctx, unsplit_id] {
         Database& db = ctx.db();
-        Id id = split_order_id(db, *unsplit_id);
+        Id id = order_by_id(db, *unsplit_id);
         StockPosting posting(db);
         OrderAllocator allocator(posting);
         Id original = OrderSplitter(allocator, posting, ctx.actor()).unsplit(id);

@@ -64,6 +64,14 @@ void set_split_policy(Database& db, const Actor& actor, const std::string& store
     tx.commit();
 }
 
+SplitPolicy store_split_policy(Database& db, Id store_id) {
+    SQLite::Statement s(db.sql(), "SELECT split_policy FROM shop_store WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(store_id));
+    if (!s.executeStep())
+        throw NotFound(trf("Store #{0} does not exist", std::to_string(store_id)));
+    return parse_split_policy(s.getColumn(0).getString());
+}
+
 std::string shipment_subject(Database& db, Id order_id) {
     SQLite::Statement& s = db.statement(
         "SELECT ifnull(p.platform_order_id, o.platform_order_id) FROM shop_order o "

@@ -24,6 +24,7 @@ std::string_view split_policy_code(SplitPolicy p);
 SplitPolicy parse_split_policy(std::string_view code);  // throws InvalidInput
 // Sets a store's policy (by code or name), audited.
 void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p);
+SplitPolicy store_split_policy(Database& db, Id store_id);
 
 // The platform order id a shipment of this order is confirmed under: a split part's original's
 // (the platform knows only that one), else the order's own.
