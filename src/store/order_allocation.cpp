@@ -12,8 +12,9 @@
 namespace dj {
 namespace {
 
-// Splits the store's policy makes happen are the system's, like the rules' decisions.
-const Actor kSplitActor{"rules", "system", ""};
+// Splits the store's policy makes happen and merges rules ask for are the system's, like the
+// rules' decisions.
+const Actor kSystemActor{"rules", "system", ""};
 
 }  // namespace
 
@@ -24,12 +25,13 @@ UpsertResult OrderAllocator::accept(const Order& order) {
     if (order.lines.empty())
         throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
     Order incoming = order;
+    std::optional<Order> stored;
     if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
         // A split order's lines are spread over its parts: see OrderSplitter::accept_update.
         if (std::optional<UpsertResult> kept =
-                OrderSplitter(*this, posting_, kSplitActor).accept_update(*existing, order))
+                OrderSplitter(*this, posting_, kSystemActor).accept_update(*existing, order))
             return *kept;
-        std::optional<Order> stored = orders_.find(*existing);
+        stored = orders_.find(*existing);
         // Shipped here, the platform still says "to ship" until it hears of it: keep ours.
         if (stored->allocation == Allocation::shipped &&
             (incoming.status == OrderStatus::to_ship ||
@@ -41,8 +43,11 @@ UpsertResult OrderAllocator::accept(const Order& order) {
             !same_lines(stored->lines, incoming.lines))
             release(*existing);
     }
-    UpsertResult result = orders_.upsert(incoming);
-    if (result.outcome == UpsertOutcome::created || result.outcome == UpsertOutcome::updated)
+    // `stored` was read before the release above, which changes no field the upsert compares.
+    UpsertResult result = orders_.upsert(incoming, stored);
+    if (result.outcome == UpsertOutcome::created)
+        review_new(incoming, result);
+    else if (result.outcome == UpsertOutcome::updated)
         review(result.id);
     return result;
 }
@@ -53,10 +58,36 @@ ReviewOutcome OrderAllocator::review(Id order_id) {
     Timestamp now = now_utc();
     ReviewOutcome outcome = reviewer_.review(order_id, now, [&] { release(order_id); });
     allocate(order_id, mapped);
-    OrderMerger merger(posting_.db(), {"rules", "system", ""});
+    OrderMerger merger(posting_.db(), kSystemActor);
     merger.leave_if_changed(order_id);
     if (outcome.merge) merger.merge_with_partners(order_id, now);
     return outcome;
+}
+
+void OrderAllocator::review_new(Order& order, const UpsertResult& stored) {
+    order.id = stored.id;
+    // As inserted: rules and allocation decide these.
+    order.allocation = Allocation::none;
+    order.warehouse_id.reset();
+    std::vector<std::vector<SkuComponent>> line_skus;
+    line_skus.reserve(order.lines.size());
+    std::vector<Item> items;
+    bool mapped = true;
+    for (std::size_t n = 0; n < order.lines.size(); ++n) {
+        order.lines[n].id = stored.line_ids[n];
+        line_skus.push_back(map_stored_line(order.store_id, order.lines[n], &items));
+        mapped = mapped && !line_skus.back().empty();
+    }
+    // The reviewer releases before it changes the lines (gifts); it never allocates, so `order`
+    // still says where the order is, and without a release `items` are still its items.
+    bool lines_kept = true;
+    Timestamp now = now_utc();
+    ReviewOutcome outcome = reviewer_.review_new(order, line_skus, now, [&] {
+        lines_kept = false;
+        release(order.id);
+    });
+    allocate(order, mapped, lines_kept ? &items : nullptr);
+    if (outcome.merge) OrderMerger(posting_.db(), kSystemActor).merge_with_partners(order.id, now);
 }
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
@@ -120,24 +151,28 @@ bool OrderAllocator::map_lines(Id order_id) {
         unmapped.emplace_back(open.getColumn(4).getInt64(), std::move(line));
     }
     open.reset();
-    SQLite::Statement& add =
-        db.statement("INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
     bool all_mapped = true;
-    for (const auto& [store_id, line] : unmapped) {
-        std::vector<SkuComponent> components = map_line(store_id, line);
-        if (components.empty()) {
-            all_mapped = false;
-            continue;
-        }
-        for (const SkuComponent& c : components) {
-            add.reset();
-            add.bind(1, static_cast<int64_t>(line.id));
-            add.bind(2, static_cast<int64_t>(c.sku_id));
-            add.bind(3, static_cast<int64_t>(c.qty));
-            add.exec();
-        }
-    }
+    for (const auto& [store_id, line] : unmapped)
+        if (map_stored_line(store_id, line).empty()) all_mapped = false;
     return all_mapped;
+}
+
+std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const OrderLine& line,
+                                                          std::vector<Item>* items) {
+    std::vector<SkuComponent> components = map_line(store_id, line);
+    SQLite::Statement& add = posting_.db().statement(
+        "INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
+    for (const SkuComponent& c : components) {
+        add.reset();
+        add.bind(1, static_cast<int64_t>(line.id));
+        add.bind(2, static_cast<int64_t>(c.sku_id));
+        add.bind(3, static_cast<int64_t>(c.qty));
+        add.exec();
+        if (items)
+            items->push_back({posting_.db().sql().getLastInsertRowid(), c.sku_id, c.qty, 0,
+                              std::nullopt, line.presale});
+    }
+    return components;
 }
 
 std::optional<Id> OrderAllocator::warehouse_for(Id order_id, Id store_id) {
@@ -177,24 +212,30 @@ void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> ware
 Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
     std::optional<Order> order = orders_.find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    if (order->allocation == Allocation::shipped) return Allocation::shipped;
+    return allocate(*order, lines_mapped, nullptr);
+}
+
+Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
+                                    const std::vector<Item>* known_items) {
+    const Id order_id = order.id;
+    if (order.allocation == Allocation::shipped) return Allocation::shipped;
     // Lines are mapped whatever the status, so every order shows its local SKUs.
     bool mapped = lines_mapped || map_lines(order_id);
-    if (!order_status_holds_stock(order->status)) {
+    if (!order_status_holds_stock(order.status)) {
         release(order_id);
         return Allocation::none;
     }
-    if (order->allocation == Allocation::allocated) return Allocation::allocated;
+    if (order.allocation == Allocation::allocated) return Allocation::allocated;
     if (!mapped) {
         set_state(order_id, Allocation::unmapped, std::nullopt);
         return Allocation::unmapped;
     }
-    std::optional<Id> wh = warehouse_for(order_id, order->store_id);
+    std::optional<Id> wh = warehouse_for(order_id, order.store_id);
     if (!wh) {
         set_state(order_id, Allocation::short_stock, std::nullopt);
         return Allocation::short_stock;
     }
-    std::vector<Item> items = items_of(order_id);
+    std::vector<Item> items = known_items ? *known_items : items_of(order_id);
     std::map<Id, Qty> need;
     bool presale = false;
     for (const Item& it : items) {
@@ -209,7 +250,7 @@ Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
     // order or holds it for a person (order_split.h).
     if (!whole || presale) {
         if (std::optional<Allocation> parts =
-                OrderSplitter(*this, posting_, kSplitActor).apply_policy(order_id, *wh, whole))
+                OrderSplitter(*this, posting_, kSystemActor).apply_policy(order_id, *wh, whole))
             return *parts;
     } else {
         OrderHoldRepository(posting_.db()).drop(order_id, HoldSource::split, "");

@@ -48,11 +48,20 @@ class OrderAllocator {
         std::optional<Id> warehouse_id;
         bool presale = false;  // its line ships later
     };
+    // review() for an order just inserted: its lines are mapped and its facts taken from
+    // `order` (given its id and line ids here) instead of being read back.
+    void review_new(Order& order, const UpsertResult& stored);
+    // `items`: the order's line items when the caller has them in hand, else they are read.
+    Allocation allocate(const Order& order, bool lines_mapped, const std::vector<Item>* items);
     std::vector<Item> items_of(Id order_id);
     // Local SKUs for one platform line; empty when it maps to nothing.
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
     // Maps the order's lines that have no local SKUs yet; true when every line has them.
     bool map_lines(Id order_id);
+    // Maps one stored line and records its local SKUs (also in `items` when given); empty when
+    // it maps to nothing.
+    std::vector<SkuComponent> map_stored_line(Id store_id, const OrderLine& line,
+                                              std::vector<Item>* items = nullptr);
     // The warehouse a rule chose for the order, else its store's.
     std::optional<Id> warehouse_for(Id order_id, Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);

@@ -156,12 +156,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
         r.has_gifts = s.getColumn(27).getInt() != 0;
         r.has_rule_holds = s.getColumn(28).getInt() != 0;
         f.stock_short = r.allocation == Allocation::short_stock;
-        r.intercept.province = f.province;
-        r.intercept.city = f.city;
-        r.intercept.store = f.store;
-        for (const OrderIntercept& i : intercepts_)
-            if (i.scope == InterceptScope::region && intercept_covers(i, r.intercept))
-                f.region_paused = true;
+        note_intercepts(r);
         index.emplace(r.order_id, loaded.size());
         loaded.push_back(std::move(l));
     }
@@ -207,24 +202,8 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
     std::map<BuyerKey, std::vector<Timestamp>> times;
     if (needs_buyers_ && loaded.size() == 1) {
         const BuyerKey& k = loaded.front().buyer;
-        const OrderFacts& f = loaded.front().subject.facts;
-        bool by_nick = !std::get<1>(k).empty();
-        SQLite::Statement& q = db_.statement(
-            by_nick ? "SELECT created_at FROM shop_order WHERE store_id = ?1 AND buyer_nick = ?2 "
-                      "AND created_at BETWEEN ?3 AND ?4"
-                    : "SELECT created_at FROM shop_order WHERE store_id = ?1 AND receiver_phone = "
-                      "?2 AND buyer_nick = '' AND receiver_name = ?5 AND address = ?6 AND "
-                      "created_at BETWEEN ?3 AND ?4");
-        q.bind(1, static_cast<int64_t>(std::get<0>(k)));
-        q.bind(2, by_nick ? std::get<1>(k) : std::get<3>(k));
-        q.bind(3, static_cast<int64_t>(f.created_at - buyer_hours_ * 3600LL));
-        q.bind(4, static_cast<int64_t>(f.created_at));
-        if (!by_nick) {
-            q.bind(5, std::get<2>(k));
-            q.bind(6, std::get<4>(k));
-        }
-        while (q.executeStep())
-            times[k].push_back(q.getColumn(0).getInt64());
+        times[k] = buyer_times(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k),
+                               std::get<4>(k), loaded.front().subject.facts.created_at);
     } else if (needs_buyers_) {
         Timestamp first = loaded.front().subject.facts.created_at;
         Timestamp last = first;
@@ -251,6 +230,116 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
         out.push_back(std::move(l.subject));
     }
     return out;
+}
+
+ReviewSubject OrderFactsLoader::new_order(const Order& order,
+                                          const std::vector<std::vector<SkuComponent>>& line_skus,
+                                          Timestamp now) {
+    const StoreFacts& st = store(order.store_id);
+    ReviewSubject r;
+    OrderFacts& f = r.facts;
+    r.order_id = order.id;
+    r.platform_order_id = order.platform_order_id;
+    f.store = st.code;
+    f.platform = st.platform;
+    f.status = order.status;
+    f.province = order.receiver.province;
+    f.city = order.receiver.city;
+    f.paid_amount = order.paid_amount;
+    f.seller_flag = order.seller_flag;
+    f.seller_memo = order.seller_memo;
+    f.buyer_note = order.buyer_note;
+    f.presale = order.presale;
+    f.created_at = order.created_at;
+    f.promised_ship_at = order.promised_ship_at;
+    f.now = now;
+    r.warehouse_id = st.warehouse_id;
+    note_intercepts(r);
+    for (std::size_t n = 0; n < order.lines.size(); ++n) {
+        const OrderLine& line = order.lines[n];
+        RuleLine& rl =
+            f.lines.emplace_back(RuleLine{{}, line.quantity, line.unit_price, std::nullopt});
+        Fen reference_total = 0;
+        bool all_priced = true;
+        for (const SkuComponent& c : line_skus[n]) {
+            const SkuFacts& k = sku(c.sku_id);
+            rl.skus.push_back(k.code);
+            r.intercept.skus.push_back(k.code);
+            if (k.reference_price)
+                reference_total += *k.reference_price * c.qty;
+            else
+                all_priced = false;
+        }
+        if (!rl.skus.empty() && all_priced && rl.quantity > 0)
+            rl.reference_price = reference_total / rl.quantity;
+    }
+    if (needs_buyers_)
+        f.buyer_order_times =
+            buyer_times(order.store_id, order.buyer_nick, order.receiver.name, order.receiver.phone,
+                        order.receiver.address, order.created_at);
+    return r;
+}
+
+void OrderFactsLoader::note_intercepts(ReviewSubject& r) const {
+    r.intercept.province = r.facts.province;
+    r.intercept.city = r.facts.city;
+    r.intercept.store = r.facts.store;
+    for (const OrderIntercept& i : intercepts_)
+        if (i.scope == InterceptScope::region && intercept_covers(i, r.intercept))
+            r.facts.region_paused = true;
+}
+
+// When one buyer (see buyer_key) ordered in the look-back before `created_at`, by index.
+std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::string& nick,
+                                                     const std::string& name,
+                                                     const std::string& phone,
+                                                     const std::string& address,
+                                                     Timestamp created_at) {
+    bool by_nick = !nick.empty();
+    SQLite::Statement& q = db_.statement(
+        by_nick ? "SELECT created_at FROM shop_order WHERE store_id = ?1 AND buyer_nick = ?2 "
+                  "AND created_at BETWEEN ?3 AND ?4"
+                : "SELECT created_at FROM shop_order WHERE store_id = ?1 AND receiver_phone = "
+                  "?2 AND buyer_nick = '' AND receiver_name = ?5 AND address = ?6 AND "
+                  "created_at BETWEEN ?3 AND ?4");
+    q.bind(1, static_cast<int64_t>(store_id));
+    q.bind(2, by_nick ? nick : phone);
+    q.bind(3, static_cast<int64_t>(created_at - buyer_hours_ * 3600LL));
+    q.bind(4, static_cast<int64_t>(created_at));
+    if (!by_nick) {
+        q.bind(5, name);
+        q.bind(6, address);
+    }
+    std::vector<Timestamp> times;
+    while (q.executeStep())
+        times.push_back(q.getColumn(0).getInt64());
+    return times;
+}
+
+const OrderFactsLoader::StoreFacts& OrderFactsLoader::store(Id store_id) {
+    auto it = stores_.find(store_id);
+    if (it != stores_.end()) return it->second;
+    SQLite::Statement& s = db_.statement(
+        "SELECT code, platform, coalesce(default_warehouse_id, (SELECT min(id) FROM warehouse)) "
+        "FROM shop_store WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(store_id));
+    StoreFacts facts;
+    if (s.executeStep())
+        facts = {s.getColumn(0).getString(), s.getColumn(1).getString(),
+                 read_optional(s.getColumn(2))};
+    s.reset();
+    return stores_.emplace(store_id, std::move(facts)).first->second;
+}
+
+const OrderFactsLoader::SkuFacts& OrderFactsLoader::sku(Id sku_id) {
+    auto it = skus_.find(sku_id);
+    if (it != skus_.end()) return it->second;
+    SQLite::Statement& s = db_.statement("SELECT code, reference_price_fen FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    SkuFacts facts;
+    if (s.executeStep()) facts = {s.getColumn(0).getString(), read_optional(s.getColumn(1))};
+    s.reset();
+    return skus_.emplace(sku_id, std::move(facts)).first->second;
 }
 
 }  // namespace dj

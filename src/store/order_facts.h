@@ -2,11 +2,14 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/order.h"
 #include "core/order_intercept.h"
 #include "core/order_rule.h"
 #include "core/rule_evaluation.h"
+#include "core/sku_mapping.h"
 
 namespace dj {
 
@@ -41,17 +44,40 @@ class OrderFactsLoader {
     OrderFactsLoader(Database& db, const std::vector<OrderRule>& rules,
                      const std::vector<OrderIntercept>& active_intercepts);
     std::optional<ReviewSubject> one(Id order_id, Timestamp now);
+    // An order just inserted (`order.id` set) whose lines map to `line_skus` (one entry per line,
+    // empty when unmapped): what `one` would read back, taken from memory instead. A new order
+    // has no tags, holds, gifts, wave, waybill or choices yet; only its buyer's other orders are
+    // read. Stores and SKUs are read once per loader, which lives for one transaction.
+    ReviewSubject new_order(const Order& order,
+                            const std::vector<std::vector<SkuComponent>>& line_skus, Timestamp now);
     // Orders created in [since, until), oldest first.
     std::vector<ReviewSubject> created_between(Timestamp since, Timestamp until, Timestamp now);
     // Every order that is not yet shipped (for intercepts).
     std::vector<ReviewSubject> open_orders(Timestamp now);
 
   private:
+    struct StoreFacts {
+        std::string code;
+        std::string platform;
+        std::optional<Id> warehouse_id;  // where its orders are served from by default
+    };
+    struct SkuFacts {
+        std::string code;
+        std::optional<Fen> reference_price;
+    };
     std::vector<ReviewSubject> load(const FactQueries& q, Timestamp a, Timestamp b, Timestamp now);
+    void note_intercepts(ReviewSubject& r) const;
+    std::vector<Timestamp> buyer_times(Id store_id, const std::string& nick,
+                                       const std::string& name, const std::string& phone,
+                                       const std::string& address, Timestamp created_at);
+    const StoreFacts& store(Id store_id);
+    const SkuFacts& sku(Id sku_id);
     Database& db_;
     const std::vector<OrderIntercept>& intercepts_;
     bool needs_buyers_ = false;  // some rule counts a buyer's orders
     int buyer_hours_ = 24;       // the longest look-back any buyer_orders condition needs
+    std::unordered_map<Id, StoreFacts> stores_;
+    std::unordered_map<Id, SkuFacts> skus_;
 };
 
 }  // namespace dj

@@ -58,20 +58,18 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
     return id;
 }
 
-UpsertResult OrderRepository::upsert(const Order& order) {
+UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Order>& stored) {
     try {
         UpsertResult result;
-        std::optional<Id> existing = find_id(order.store_id, order.platform_order_id);
         bool write_lines = true;
-        if (existing) {
-            result.id = *existing;
-            Order stored = *find(*existing);
-            if (order.modified_at < stored.modified_at) {
+        if (stored) {
+            result.id = stored->id;
+            if (order.modified_at < stored->modified_at) {
                 result.outcome = UpsertOutcome::stale;
                 return result;
             }
-            result.lines_changed = !same_lines(stored.lines, order.lines);
-            if (!result.lines_changed && same_header(stored, order)) {
+            result.lines_changed = !same_lines(stored->lines, order.lines);
+            if (!result.lines_changed && same_header(*stored, order)) {
                 result.outcome = UpsertOutcome::unchanged;
                 return result;
             }
@@ -83,12 +81,12 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 "freight_fen = ?13, created_at = ?14, paid_at = ?15, modified_at = ?16, "
                 "promised_ship_at = ?17, presale = ?18, merge_key = ?21 WHERE id = ?19");
             bind_header(s, order);
-            s.bind(19, static_cast<int64_t>(*existing));
+            s.bind(19, static_cast<int64_t>(stored->id));
             s.exec();
             write_lines = result.lines_changed;
             if (write_lines) {
                 SQLite::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");
-                del.bind(1, static_cast<int64_t>(*existing));
+                del.bind(1, static_cast<int64_t>(stored->id));
                 del.exec();
             }
         } else {
@@ -123,6 +121,7 @@ UpsertResult OrderRepository::upsert(const Order& order) {
                 line.bind(7, static_cast<int64_t>(l.unit_price));
                 line.bind(8, l.presale ? 1 : 0);
                 line.exec();
+                result.line_ids.push_back(db_.sql().getLastInsertRowid());
             }
         }
         return result;

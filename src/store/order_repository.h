@@ -57,6 +57,7 @@ struct UpsertResult {
     Id id = 0;
     UpsertOutcome outcome = UpsertOutcome::created;
     bool lines_changed = false;
+    std::vector<Id> line_ids;  // the lines written, in the order's order; empty when none were
 };
 
 // Canonical orders. Writes run inside the caller's transaction.
@@ -67,8 +68,9 @@ class OrderRepository {
     // Keyed by store and platform order id: importing the same order again updates it and never
     // duplicates it; an older copy (modified earlier than the stored one) is ignored. Changed
     // lines replace the old ones; their reservations must have been released (see
-    // OrderAllocator::release) — lines_changed tells the caller.
-    UpsertResult upsert(const Order& order);
+    // OrderAllocator::release) — lines_changed tells the caller. `stored`: what find() gives
+    // for the order's key (none when new), which the caller has read already.
+    UpsertResult upsert(const Order& order, const std::optional<Order>& stored);
     std::optional<Order> find(Id id);
     std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
     std::vector<OrderSummary> list(const OrderFilter& filter);

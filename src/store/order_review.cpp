@@ -204,8 +204,22 @@ ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
                                     const std::function<void()>& release_stock) {
     load();
     std::optional<ReviewSubject> subject = loader_->one(order_id, now);
-    if (!subject || !reviewable(subject->facts.status, subject->allocation)) return {};
-    ReviewSubject& s = *subject;
+    if (!subject) return {};
+    return decide(*subject, now, release_stock);
+}
+
+ReviewOutcome OrderReviewer::review_new(const Order& order,
+                                        const std::vector<std::vector<SkuComponent>>& line_skus,
+                                        Timestamp now, const std::function<void()>& release_stock) {
+    load();
+    ReviewSubject subject = loader_->new_order(order, line_skus, now);
+    return decide(subject, now, release_stock);
+}
+
+ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
+                                    const std::function<void()>& release_stock) {
+    if (!reviewable(s.facts.status, s.allocation)) return {};
+    const Id order_id = s.order_id;
     if (needs_stock_) s.facts.stock_short = short_of_stock(s);
     ReviewOutcome out = evaluate_rules(rules_, s.facts);
 
@@ -275,18 +289,21 @@ ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
         p.bind(2, static_cast<int64_t>(order_id));
         p.exec();
     }
+    // Most reviews choose nothing, as the last one did: the row is written only on a change.
     // A part of a split order stays in the warehouse its split chose.
-    SQLite::Statement& choose = db_.statement(
-        "UPDATE shop_order SET carrier = ?1, rule_warehouse_id = CASE WHEN split_from IS NOT NULL "
-        "OR EXISTS (SELECT 1 FROM shop_order p WHERE p.split_from = ?3) THEN rule_warehouse_id "
-        "ELSE ?2 END WHERE id = ?3");
-    choose.bind(1, out.carrier.value_or(""));
-    if (chosen_warehouse)
-        choose.bind(2, static_cast<int64_t>(*chosen_warehouse));
-    else
-        choose.bind(2);
-    choose.bind(3, static_cast<int64_t>(order_id));
-    choose.exec();
+    if (out.carrier.value_or("") != s.chosen_carrier || chosen_warehouse != s.chosen_warehouse) {
+        SQLite::Statement& choose = db_.statement(
+            "UPDATE shop_order SET carrier = ?1, rule_warehouse_id = CASE WHEN split_from IS NOT "
+            "NULL OR EXISTS (SELECT 1 FROM shop_order p WHERE p.split_from = ?3) THEN "
+            "rule_warehouse_id ELSE ?2 END WHERE id = ?3");
+        choose.bind(1, out.carrier.value_or(""));
+        if (chosen_warehouse)
+            choose.bind(2, static_cast<int64_t>(*chosen_warehouse));
+        else
+            choose.bind(2);
+        choose.bind(3, static_cast<int64_t>(order_id));
+        choose.exec();
+    }
     bool released = false;
     if (chosen_warehouse && s.allocation == Allocation::allocated &&
         s.warehouse_id != chosen_warehouse) {

@@ -40,6 +40,10 @@ class OrderReviewer {
     // `release_stock` runs before anything that invalidates the order's reservations (gift lines
     // change, another warehouse is chosen); the caller allocates again afterwards.
     ReviewOutcome review(Id order_id, Timestamp now, const std::function<void()>& release_stock);
+    // The same for an order just inserted, without reading it back (OrderFactsLoader::new_order).
+    ReviewOutcome review_new(const Order& order,
+                             const std::vector<std::vector<SkuComponent>>& line_skus, Timestamp now,
+                             const std::function<void()>& release_stock);
 
   private:
     struct GiftLine {
@@ -58,6 +62,8 @@ class OrderReviewer {
     };
 
     void load();
+    ReviewOutcome decide(ReviewSubject& s, Timestamp now,
+                         const std::function<void()>& release_stock);
     bool short_of_stock(const ReviewSubject& s);
     std::optional<Id> sku_id(const std::string& code, std::string* name);
     std::optional<Id> warehouse_id(const std::string& code);

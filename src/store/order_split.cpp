@@ -470,7 +470,7 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
         }
     }
     if (incoming.modified_at < stored.front().modified_at)
-        return UpsertResult{order_id, UpsertOutcome::stale, false};
+        return UpsertResult{order_id, UpsertOutcome::stale, false, {}};
     std::sort(numbered.begin(), numbered.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<OrderLine> all;
@@ -488,7 +488,7 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
             trf("the platform changed the lines but {0}: check the order by hand", why));
     }
     std::vector<Fen> paid = share_paid(incoming.paid_amount, part_values(parts));
-    UpsertResult result{order_id, UpsertOutcome::unchanged, false};
+    UpsertResult result{order_id, UpsertOutcome::unchanged, false, {}};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (parts[i].allocation == Allocation::shipped) continue;
         Order update = incoming;
@@ -497,7 +497,7 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
         update.paid_amount = paid[i];
         update.freight = i == 0 ? incoming.freight : 0;
         update.presale = stored[i].presale;
-        UpsertResult r = orders.upsert(update);
+        UpsertResult r = orders.upsert(update, stored[i]);
         if (r.outcome != UpsertOutcome::updated) continue;
         if (i == 0) result.outcome = UpsertOutcome::updated;
         allocator_.review(parts[i].id);
