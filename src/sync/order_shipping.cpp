@@ -42,8 +42,13 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
     OrderAllocator allocator(posting);
     allocator.ship(order_id, {now, r.platform_order_id, "order shipped", actor});
     // Each platform order of a merged parcel is told it shipped, all under the one waybill; a
-    // split part is reported under the order the platform knows.
+    // split part is reported under the order the platform knows, once: the platform takes one
+    // confirmation per order (a second would fail and be retried for ever), so later parts
+    // are recorded here only.
     SQLite::Statement number(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    SQLite::Statement confirmed(db.sql(),
+                                "SELECT tracking_no FROM outbox WHERE store_id = ? AND "
+                                "kind = 'shipment' AND subject = ? ORDER BY id LIMIT 1");
     std::set<std::string> told;
     for (Id id : parcel_orders(db, order_id)) {
         number.reset();
@@ -58,7 +63,18 @@ Id ship_order(Database& db, const ShipRequest& r, const Actor& actor, Timestamp 
         entry.carrier = r.carrier;
         entry.tracking_no = r.tracking_no;
         entry.created_at = now;
-        if (told.insert(entry.subject).second) OutboxRepository(db).enqueue(entry);
+        if (!told.insert(entry.subject).second) continue;
+        confirmed.reset();
+        confirmed.bind(1, static_cast<int64_t>(store_id));
+        confirmed.bind(2, entry.subject);
+        if (confirmed.executeStep()) {
+            audit(db, actor, "order.ship.part", order_no,
+                  trf("{0} {1}: order {2} was confirmed to the platform with {3} when its first "
+                      "part shipped; the platform keeps one tracking number per order",
+                      r.carrier, r.tracking_no, entry.subject, confirmed.getColumn(0).getString()));
+            continue;
+        }
+        OutboxRepository(db).enqueue(entry);
     }
     posting.commit();
     return order_id;

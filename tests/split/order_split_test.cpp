@@ -349,6 +349,11 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     BOOST_TEST(column("S1", "buyer_note") == "谢谢");
     BOOST_TEST(column("S1", "allocation") == "allocated");
     BOOST_CHECK_THROW(unsplit("S1"), InvalidInput);
+    // The platform takes one confirmation per order: the second part is recorded here only.
+    ship_order(db, {"S1", "", "ZTO", "ZT101"}, test::test_actor(), now_utc());
+    BOOST_TEST(count("SELECT count(*) FROM outbox WHERE kind = 'shipment'") == 1);
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'order.ship.part' AND "
+                     "detail LIKE '%ZT101%ZT100%'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
