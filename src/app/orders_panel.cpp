@@ -408,19 +408,11 @@ void OrdersPanel::show_detail() {
                 numbers += (numbers.empty() ? "" : ", ") + u8(m->platform_order_id);
         extra += wxString::Format(_("One parcel, one waybill: %s"), numbers) + "\n";
     }
-    SQLite::Statement parts(ctx_.db->sql(),
-                            "SELECT platform_order_id FROM shop_order WHERE split_from = ifnull("
-                            "(SELECT split_from FROM shop_order WHERE id = ?1), ?1) OR id = "
-                            "ifnull((SELECT split_from FROM shop_order WHERE id = ?1), ?1) "
-                            "ORDER BY id");
-    parts.bind(1, static_cast<int64_t>(id));
+    std::vector<std::string> parts = split_part_numbers(*ctx_.db, id);
     wxString split_parts;
-    int part_count = 0;
-    while (parts.executeStep()) {
-        split_parts += (split_parts.empty() ? "" : ", ") + u8(parts.getColumn(0).getString());
-        ++part_count;
-    }
-    if (part_count > 1)
+    for (const std::string& no : parts)
+        split_parts += (split_parts.empty() ? "" : ", ") + u8(no);
+    if (parts.size() > 1)
         extra += wxString::Format(_("Split over warehouses: %s"), split_parts) + "\n";
     if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
     bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&
@@ -553,12 +545,7 @@ void OrdersPanel::show_parcel_menu() {
     Id id = selected_order();
     if (!id) return;
     bool merged = parcel_orders(*ctx_.db, id).size() > 1;
-    SQLite::Statement split(ctx_.db->sql(),
-                            "SELECT EXISTS (SELECT 1 FROM shop_order WHERE split_from = ?1) OR "
-                            "(SELECT split_from IS NOT NULL FROM shop_order WHERE id = ?1)");
-    split.bind(1, static_cast<int64_t>(id));
-    split.executeStep();
-    bool is_split = split.getColumn(0).getInt() != 0;
+    bool is_split = split_part_numbers(*ctx_.db, id).size() > 1;
     // Menu ids above wx's own; each maps back to its action.
     auto item = [](Action a) { return wxID_HIGHEST + 1 + static_cast<int>(a); };
     wxMenu menu;

@@ -72,6 +72,20 @@ SplitPolicy store_split_policy(Database& db, Id store_id) {
     return parse_split_policy(s.getColumn(0).getString());
 }
 
+std::vector<std::string> split_part_numbers(Database& db, Id order_id) {
+    SQLite::Statement s(db.sql(),
+                        "WITH original AS (SELECT ifnull(split_from, id) AS id FROM shop_order "
+                        "WHERE id = ?1) SELECT o.platform_order_id, 0, o.id FROM shop_order o, "
+                        "original WHERE o.id = original.id UNION ALL SELECT o.platform_order_id, "
+                        "1, o.id FROM shop_order o, original WHERE o.split_from = original.id "
+                        "ORDER BY 2, 3");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::vector<std::string> out;
+    while (s.executeStep())
+        out.push_back(s.getColumn(0).getString());
+    return out;
+}
+
 std::string shipment_subject(Database& db, Id order_id) {
     SQLite::Statement& s = db.statement(
         "SELECT ifnull(p.platform_order_id, o.platform_order_id) FROM shop_order o "
@@ -90,31 +104,38 @@ OrderSplitter::OrderSplitter(OrderAllocator& allocator, StockPosting& posting, A
       now_(now_utc()) {}
 
 Id OrderSplitter::original_of(Id order_id) {
-    SQLite::Statement s(db_.sql(), "SELECT ifnull(split_from, id) FROM shop_order WHERE id = ?");
+    // Asked for every order short of stock: the statements here are kept prepared.
+    SQLite::Statement& s =
+        db_.statement("SELECT ifnull(split_from, id) FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     if (!s.executeStep())
         throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    return s.getColumn(0).getInt64();
+    Id original = s.getColumn(0).getInt64();
+    s.reset();
+    return original;
 }
 
 std::vector<OrderSplitter::Part> OrderSplitter::parts_of(Id original_id) {
-    SQLite::Statement s(db_.sql(),
-                        "SELECT id, platform_order_id, allocation FROM shop_order WHERE id = ?1 "
-                        "OR split_from = ?1 ORDER BY split_from IS NOT NULL, id");
+    // Two indexed look-ups: with OR the planner scanned every order.
+    SQLite::Statement& s = db_.statement(
+        "SELECT id, platform_order_id, allocation, 0 FROM shop_order WHERE id = ?1 UNION ALL "
+        "SELECT id, platform_order_id, allocation, 1 FROM shop_order WHERE split_from = ?1 "
+        "ORDER BY 4, 1");
     s.bind(1, static_cast<int64_t>(original_id));
     std::vector<Part> parts;
     while (s.executeStep())
         parts.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
                          parse_allocation(s.getColumn(2).getString())});
+    s.reset();
     return parts;
 }
 
 std::vector<SplitLine> OrderSplitter::plan_lines(Id order_id) {
     // Gift lines stay with the original: the rules that gave them look after them there.
-    SQLite::Statement s(db_.sql(),
-                        "SELECT l.id, l.presale, i.sku_id, i.qty FROM order_line l JOIN "
-                        "order_line_item i ON i.order_line_id = l.id WHERE l.order_id = ? AND "
-                        "l.gift_rule IS NULL ORDER BY l.line_no, i.id");
+    SQLite::Statement& s = db_.statement(
+        "SELECT l.id, l.presale, i.sku_id, i.qty FROM order_line l JOIN "
+        "order_line_item i ON i.order_line_id = l.id WHERE l.order_id = ? AND "
+        "l.gift_rule IS NULL ORDER BY l.line_no, i.id");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<SplitLine> lines;
     while (s.executeStep()) {
@@ -123,16 +144,18 @@ std::vector<SplitLine> OrderSplitter::plan_lines(Id order_id) {
             lines.push_back({line_id, {}, s.getColumn(1).getInt() != 0});
         lines.back().items.push_back({s.getColumn(2).getInt64(), s.getColumn(3).getInt64()});
     }
+    s.reset();
     return lines;
 }
 
 std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
                                            const std::vector<SplitLine>& lines) {
     std::vector<Id> warehouses{preferred_warehouse};
-    SQLite::Statement w(db_.sql(), "SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
+    SQLite::Statement& w = db_.statement("SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
     w.bind(1, static_cast<int64_t>(preferred_warehouse));
     while (w.executeStep())
         warehouses.push_back(w.getColumn(0).getInt64());
+    w.reset();
     std::set<Id> skus;
     for (const SplitLine& l : lines)
         for (const SplitItem& i : l.items)
@@ -146,9 +169,11 @@ std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
 }
 
 std::string OrderSplitter::warehouse_code(Id warehouse_id) {
-    SQLite::Statement s(db_.sql(), "SELECT code FROM warehouse WHERE id = ?");
+    SQLite::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
     s.bind(1, static_cast<int64_t>(warehouse_id));
-    return s.executeStep() ? s.getColumn(0).getString() : std::to_string(warehouse_id);
+    std::string code = s.executeStep() ? s.getColumn(0).getString() : std::to_string(warehouse_id);
+    s.reset();
+    return code;
 }
 
 void OrderSplitter::log(Id order_id, const std::string& action, const std::string& detail) {
@@ -419,14 +444,15 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
         holds.drop(order_id, HoldSource::split, "");
         return std::nullopt;
     }
-    SQLite::Statement policy(db_.sql(),
-                             "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
-                             "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
+    SQLite::Statement& policy = db_.statement(
+        "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
+        "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
     policy.bind(1, static_cast<int64_t>(order_id));
     policy.executeStep();
     std::string no = policy.getColumn(1).getString();
-    if (parse_split_policy(policy.getColumn(0).getString()) == SplitPolicy::split &&
-        !holds.waived(order_id, HoldSource::split, "")) {
+    SplitPolicy store_policy = parse_split_policy(policy.getColumn(0).getString());
+    policy.reset();
+    if (store_policy == SplitPolicy::split && !holds.waived(order_id, HoldSource::split, "")) {
         std::vector<Id> ids = apply(order_id, parts);
         return OrderRepository(db_).find(ids.front())->allocation;
     }

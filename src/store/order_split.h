@@ -26,6 +26,10 @@ SplitPolicy parse_split_policy(std::string_view code);  // throws InvalidInput
 void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p);
 SplitPolicy store_split_policy(Database& db, Id store_id);
 
+// The platform order ids of every part of the split `order_id` belongs to, the original first;
+// just the order's own when it is not split.
+std::vector<std::string> split_part_numbers(Database& db, Id order_id);
+
 // The platform order id a shipment of this order is confirmed under: a split part's original's
 // (the platform knows only that one), else the order's own.
 std::string shipment_subject(Database& db, Id order_id);

@@ -333,6 +333,8 @@ BOOST_AUTO_TEST_CASE(unsplit_is_refused_once_a_part_is_packed) {
 
 BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id) {
     split_s1();
+    BOOST_TEST((split_part_numbers(db, id_of("S1-2")) == std::vector<std::string>{"S1", "S1-2"}));
+    BOOST_TEST((split_part_numbers(db, id_of("S1")) == std::vector<std::string>{"S1", "S1-2"}));
     ship_order(db, {"S1-2", "", "ZTO", "ZT100"}, test::test_actor(), now_utc());
     BOOST_TEST(column("S1-2", "allocation") == "shipped");
     BOOST_TEST(db.sql()
