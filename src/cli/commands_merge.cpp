@@ -3,18 +3,12 @@
 #include "cli/cli_context.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/joined.h"
 #include "core/translate.h"
 #include "store/order_merge.h"
 
 namespace dj::cli {
 namespace {
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
 
 std::string order_number(Database& db, Id id) {
     SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");

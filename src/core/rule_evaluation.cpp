@@ -2,21 +2,13 @@
 
 #include <algorithm>
 
+#include "core/joined.h"
 #include "core/money.h"
 #include "core/region.h"
 #include "core/translate.h"
 
 namespace dj {
 namespace {
-
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& v : values) {
-        if (!out.empty()) out += ", ";
-        out += v;
-    }
-    return out;
-}
 
 bool listed(const std::vector<std::string>& values, std::string_view v) {
     return std::find(values.begin(), values.end(), v) != values.end();
@@ -28,7 +20,7 @@ std::optional<std::string> membership(const RuleCondition& c, std::string_view w
     bool want = c.op == RuleOp::in;
     if (found != want) return std::nullopt;
     return want ? trf("{0} is {1}", what, seen)
-                : trf("{0} {1} is not {2}", what, seen, join(c.values));
+                : trf("{0} {1} is not {2}", what, seen, joined(c.values));
 }
 
 bool compare(const RuleCondition& c, long long seen) {
@@ -49,7 +41,7 @@ std::optional<std::string> keywords(const RuleCondition& c, const char* what,
     if (c.op == RuleOp::contains)
         return hit ? std::optional(trf("{0} mentions {1}", what, *hit)) : std::nullopt;
     return hit ? std::nullopt
-               : std::optional(trf("{0} mentions none of {1}", what, join(c.values)));
+               : std::optional(trf("{0} mentions none of {1}", what, joined(c.values)));
 }
 
 std::optional<std::string> flag(const RuleCondition& c, bool seen, const char* what) {
@@ -94,7 +86,8 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
             for (const RuleLine& l : f.lines)
                 for (const std::string& s : l.skus)
                     if (hit.empty() && listed(c.values, s)) hit = s;
-            return membership(c, tr_noop("SKU"), hit.empty() ? join(c.values) : hit, !hit.empty());
+            return membership(c, tr_noop("SKU"), hit.empty() ? joined(c.values) : hit,
+                              !hit.empty());
         }
         case RuleField::seller_flag: {
             std::string seen = std::to_string(f.seller_flag);
@@ -134,7 +127,7 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
             }
             if (!lowest || !compare(c, *lowest)) return std::nullopt;
             return trf("{0} sells at {1}, {2} percent of its reference price {3}",
-                       worst->skus.empty() ? std::string() : join(worst->skus),
+                       worst->skus.empty() ? std::string() : joined(worst->skus),
                        format_yuan(worst->unit_price), std::to_string(*lowest),
                        format_yuan(*worst->reference_price));
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/joined.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
 #include "store/database.h"
@@ -41,13 +42,6 @@ MergeCandidate candidate_from(SQLite::Statement& s) {
     c.in_open_wave = s.getColumn(16).getInt() != 0;
     c.has_waybill = s.getColumn(17).getInt() != 0;
     return c;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 std::vector<std::string> order_numbers(Database& db, const std::vector<Id>& ids) {

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/joined.h"
 #include "core/stock_book.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
@@ -19,13 +20,6 @@ namespace {
 
 // The rule name split decisions carry in an order's history (order_rule_log).
 constexpr const char* kLogName = "split";
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& s : items)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
 
 std::string order_number(Database& db, Id order_id) {
     SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
