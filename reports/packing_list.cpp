@@ -22,13 +22,15 @@ void render_packing_list(const PackingList& p, const std::string& path, PaperSiz
     };
     pdf.text(m, y, 16, trf("Packing list {0}", p.store_name));
     y += 10;
-    pdf.text(m, y, 9, trf("Order: {0}", p.order_no));
+    // A merged parcel lists every order it answers: the numbers get the whole width.
+    y += 5 * pdf.text_box(m, y, w - 2 * m, 9, 3, trf("Order: {0}", p.order_no));
+    pdf.text(m, y, 9, trf("Buyer: {0}", p.buyer_nick));
     pdf.text(w / 2, y, 9, trf("Paid: {0}", format_shop_time(p.paid_at)));
     y += 5;
-    pdf.text(m, y, 9, trf("Buyer: {0}", p.buyer_nick));
-    if (!p.tracking_no.empty())
-        pdf.text(w / 2, y, 9, trf("Waybill: {0} {1}", p.carrier, p.tracking_no));
-    y += 5;
+    if (!p.tracking_no.empty()) {
+        pdf.text(m, y, 9, trf("Waybill: {0} {1}", p.carrier, p.tracking_no));
+        y += 5;
+    }
     const Receiver& r = p.receiver;
     y += 5 * pdf.text_box(m, y, w - 2 * m, 9, 2,
                           trf("Ship to: {0} {1} {2} {3} {4} {5}", r.name, r.phone, r.province,
