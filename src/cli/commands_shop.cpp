@@ -11,6 +11,7 @@
 #include "store/catalogue_repository.h"
 #include "store/database.h"
 #include "store/ledger_check.h"
+#include "store/order_split.h"
 #include "store/shop_stats.h"
 #include "store/store_connection_repository.h"
 #include "store/sync_state_repository.h"
@@ -191,7 +192,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       {"connected", tr("Connected")},
                       {"endpoint", tr("Endpoint")},
                       {"synced_to", tr("Synced to")},
-                      {"sync_error", tr("Sync error")}});
+                      {"sync_error", tr("Sync error")},
+                      {"split", tr("Split policy")}});
         StoreConnectionRepository connections(db);
         SyncStateRepository sync_states(db);
         for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
@@ -204,7 +206,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       w ? Cell::str(w->code) : Cell::none(), Cell::num(c ? 1 : 0),
                       c ? Cell::str(c->endpoint) : Cell::none(),
                       state.cursor ? Cell::str(format_utc(*state.cursor)) : Cell::none(),
-                      state.failing ? Cell::str(state.last_error) : Cell::none()});
+                      state.failing ? Cell::str(state.last_error) : Cell::none(),
+                      Cell::str(std::string(split_policy_code(store_split_policy(db, s.id))))});
         }
         ctx.print(list);
     });

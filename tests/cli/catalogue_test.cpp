@@ -192,11 +192,14 @@ BOOST_AUTO_TEST_CASE(warehouses_locations_and_stores) {
     json stores = list({"store", "list"});
     BOOST_TEST(stores == json::parse(R"([
         {"code": "tb-main", "name": "天猫旗舰店", "platform": "taobao", "warehouse": "CZ",
-         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null},
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null,
+         "split": "hold"},
         {"code": "pdd-1", "name": "拼多多专营店", "platform": "pinduoduo", "warehouse": "SH",
-         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null},
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null,
+         "split": "hold"},
         {"code": "douyin-1", "name": "抖音小店", "platform": "douyin", "warehouse": null,
-         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null}])"),
+         "connected": 0, "endpoint": null, "synced_to": null, "sync_error": null,
+         "split": "hold"}])"),
                stores.dump());
     BOOST_TEST(sql_int(db(), "SELECT default_warehouse_id FROM shop_store WHERE code = 'pdd-1'") ==
                sql_int(db(), "SELECT id FROM warehouse WHERE code = 'SH'"));

@@ -59,6 +59,7 @@ BOOST_AUTO_TEST_CASE(order_split_and_unsplit_by_hand) {
 
 BOOST_AUTO_TEST_CASE(store_split_policy_splits_on_import_and_presale_lines_wait) {
     ok({"store", "set", "tb-main", "--split", "split"});
+    BOOST_TEST(str(row_where(list({"store", "list"}), {{"code", "tb-main"}}), "split") == "split");
     import("C2", kTeaAndCup);
     BOOST_TEST(str(order_row("C2"), "allocation") == "allocated");
     BOOST_TEST(str(order_row("C2-2"), "split_from") == "C2");
