@@ -11,9 +11,8 @@
 
 #include "core/smtp_target.h"
 #include "loopback_smtp.h"
+#include "low_stock_alert.h"
 #include "store/notify_repository.h"
-#include "store/stock_service.h"
-#include "store/threshold_repository.h"
 #include "test_db.h"
 
 using namespace dj;
@@ -49,15 +48,7 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
         desk.kind = NotifyChannelKind::desktop;
         desk.name = "desktop";
         add_notify_channel(db, test::test_actor(), desk);
-        StockService stock{db, test::test_actor()};
-        StockService::Receive r;
-        r.sku = "CUP-1";
-        r.qty = 10;
-        r.warehouse = "CZ";
-        r.unit_cost = 800;
-        stock.receive(r);
-        set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
-        stock.ship("CUP-1", 6, "CZ", "SO-1");
+        test::raise_low_stock(db);
         BOOST_TEST_REQUIRE(list_notifications(db, true).size() == 2u);
     }
 

@@ -6,10 +6,9 @@
 #include "core/notify_channel.h"
 #include "http_client.h"
 #include "loopback_robot.h"
+#include "low_stock_alert.h"
 #include "robots/robot_webhook.h"
 #include "store/notify_repository.h"
-#include "store/stock_service.h"
-#include "store/threshold_repository.h"
 #include "sync/notify_sender.h"
 #include "test_db.h"
 
@@ -47,18 +46,6 @@ struct Shop {
         for (int i = 0; i < n; ++i)
             queue_test_notification(db, test::test_actor(), c, "test " + std::to_string(i), now);
     }
-    // A low-stock alert on CUP-1 in CZ, opened by the shipment that causes it.
-    void raise_low_stock() {
-        StockService stock{db, test::test_actor()};
-        StockService::Receive r;
-        r.sku = "CUP-1";
-        r.qty = 10;
-        r.warehouse = "CZ";
-        r.unit_cost = 800;
-        stock.receive(r);
-        set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
-        stock.ship("CUP-1", 6, "CZ", "SO-1");
-    }
 };
 
 }  // namespace
@@ -67,7 +54,7 @@ BOOST_FIXTURE_TEST_SUITE(notify_delivery, Shop)
 
 BOOST_AUTO_TEST_CASE(alert_is_queued_with_its_transaction_and_delivered_once) {
     NotifyChannel wecom = add(NotifyChannelKind::wecom, "group", "/wecom?key=K");
-    raise_low_stock();
+    test::raise_low_stock(db);
     auto pending = list_notifications(db, true);
     BOOST_TEST_REQUIRE(pending.size() == 1u);  // queued offline, before any flush
     BOOST_TEST(pending[0].alert_id.has_value());
@@ -95,7 +82,7 @@ BOOST_AUTO_TEST_CASE(kinds_filter_leaves_other_alerts_out) {
     c.url = robot.url("/wecom");
     c.alert_kinds = {AlertKind::expiring};
     add_notify_channel(db, test::test_actor(), c);
-    raise_low_stock();
+    test::raise_low_stock(db);
     BOOST_TEST(list_notifications(db, true).empty());
 }
 

@@ -11,11 +11,11 @@
 #include "core/smtp_target.h"
 #include "http_client.h"
 #include "loopback_smtp.h"
+#include "low_stock_alert.h"
 #include "mail/mail_message.h"
 #include "mail/smtp_client.h"
 #include "store/notify_repository.h"
 #include "store/stock_service.h"
-#include "store/threshold_repository.h"
 #include "sync/alert_watch.h"
 #include "sync/notify_sender.h"
 #include "test_db.h"
@@ -101,18 +101,6 @@ struct Shop {
         c.secret = password;
         return add_notify_channel(db, test::test_actor(), c);
     }
-    // A low-stock alert on CUP-1 in CZ, opened by the shipment that causes it.
-    void raise_low_stock() {
-        StockService stock{db, test::test_actor()};
-        StockService::Receive r;
-        r.sku = "CUP-1";
-        r.qty = 10;
-        r.warehouse = "CZ";
-        r.unit_cost = 800;
-        stock.receive(r);
-        set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
-        stock.ship("CUP-1", 6, "CZ", "SO-1");
-    }
 };
 
 }  // namespace
@@ -195,7 +183,7 @@ BOOST_AUTO_TEST_CASE(server_settings_are_stored_in_one_url) {
 
 BOOST_FIXTURE_TEST_CASE(alert_mail_goes_through_the_outbox_with_auth_plain, Shop) {
     NotifyChannel mail = add_mail("mail");
-    raise_low_stock();
+    test::raise_low_stock(db);
     auto pending = list_notifications(db, true);
     BOOST_TEST_REQUIRE(pending.size() == 1u);  // queued with the alert, nothing sent yet
     BOOST_TEST(server.received().empty());
@@ -329,7 +317,7 @@ BOOST_FIXTURE_TEST_CASE(desktop_messages_wait_for_the_desktop_program, Shop) {
     int minute = static_cast<int>((now + kShopUtcOffsetMinutes * 60) % 86400 / 60);
     night.quiet = QuietHours{(minute + 1440 - 60) % 1440, (minute + 60) % 1440};  // now ± 1 h
     night = add_notify_channel(db, test::test_actor(), night);
-    raise_low_stock();
+    test::raise_low_stock(db);
     BOOST_TEST(list_notifications(db, true).size() == 2u);
 
     NotifyFlushReport r = sender.flush(now);  // the sender leaves desktop messages alone

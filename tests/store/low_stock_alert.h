@@ -1,0 +1,26 @@
+// Raises the low-stock alert the notification tests deliver, the way a shop would meet it.
+#pragma once
+
+#include "core/stock_thresholds.h"
+#include "store/database.h"
+#include "store/stock_service.h"
+#include "store/threshold_repository.h"
+#include "test_db.h"
+
+namespace dj::test {
+
+// On seed_small_shop: 10 CUP-1 received in CZ, reorder point 5, then a shipment of 6 opens a
+// low-stock alert on CUP-1 in CZ.
+inline void raise_low_stock(Database& db) {
+    StockService stock{db, test_actor()};
+    StockService::Receive r;
+    r.sku = "CUP-1";
+    r.qty = 10;
+    r.warehouse = "CZ";
+    r.unit_cost = 800;
+    stock.receive(r);
+    set_threshold(db, test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+    stock.ship("CUP-1", 6, "CZ", "SO-1");
+}
+
+}  // namespace dj::test
