@@ -122,4 +122,9 @@ std::string beijing_time(Timestamp t) {
     return format_shop_time(t);
 }
 
+Timestamp signing_time() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace dj

@@ -45,5 +45,8 @@ Fen json_yuan(const nlohmann::json& j, const char* field, std::string_view recor
 Timestamp json_beijing_time(const nlohmann::json& j, const char* field, std::string_view record);
 // "yyyy-MM-dd HH:mm:ss" in Beijing time (UTC+8, fixed, whatever the PC's zone).
 std::string beijing_time(Timestamp t);
+// The computer's clock, for request signatures only: a platform checks a request's timestamp
+// against its own clock, so signing takes the real time whatever the program's clock says.
+Timestamp signing_time();
 
 }  // namespace dj

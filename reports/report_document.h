@@ -45,7 +45,8 @@ struct ReportDocument {
     std::string title;
     std::string shop;
     std::string period;
-    std::string generated;  // shop time
+    std::string generated;    // shop time
+    Timestamp generated_at = 0;  // UTC; the spreadsheet's creation date
     std::vector<ReportColumn> columns;
     std::vector<ReportSection> sections;
     ReportSection summary;  // warehouse totals, shop total, rounding; empty: none

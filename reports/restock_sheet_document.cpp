@@ -15,6 +15,7 @@ ReportDocument restock_sheet_document(const std::vector<RestockLine>& lines,
     doc.shop = shop;
     doc.period = trf("demand of the last 28 days to {0}", shop_date(generated_at));
     doc.generated = format_shop_time(generated_at);
+    doc.generated_at = generated_at;
     doc.columns = {{"sku", tr("SKU"), ColumnKind::text, 26},
                    {"name", tr("Name"), ColumnKind::text, 56},
                    {"warehouse", tr("Warehouse"), ColumnKind::text, 18},

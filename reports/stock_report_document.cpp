@@ -39,6 +39,7 @@ ReportDocument base_document(std::string title, const StockReport& report, const
     doc.shop = meta.shop;
     doc.period = report.period.label();
     doc.generated = format_shop_time(meta.generated_at);
+    doc.generated_at = meta.generated_at;
     return doc;
 }
 

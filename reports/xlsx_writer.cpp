@@ -129,6 +129,12 @@ void write_xlsx(const ReportDocument& doc, const std::string& path) {
     lxw_workbook* book = workbook_new(path.c_str());
     if (!book)
         throw OutputError(trf("Cannot write {0}: check the folder exists and is writable", path));
+    // Otherwise libxlsxwriter stamps the computer's clock, not the report's time.
+    std::string title = doc.title;
+    lxw_doc_properties properties{};
+    properties.title = title.data();
+    properties.created = static_cast<time_t>(doc.generated_at);
+    workbook_set_properties(book, &properties);
     Formats f;
     f.header = workbook_add_format(book);
     format_set_bold(f.header);

@@ -57,7 +57,7 @@ json DouyinAdapter::invoke(const std::string& path, const json& params) {
     // nlohmann's json keeps keys sorted and dump() is compact with UTF-8 unescaped: exactly
     // the param_json Douyin signs.
     std::string param_json = params.empty() ? "{}" : params.dump();
-    std::string timestamp = std::to_string(now_utc());
+    std::string timestamp = std::to_string(signing_time());
     std::string sign_method =
         connection_.sign_method.empty() ? "hmac-sha256" : connection_.sign_method;
     std::map<std::string, std::string> query{

@@ -57,7 +57,7 @@ json JdAdapter::invoke(const std::string& method, const json& business) {
     std::map<std::string, std::string> params{{"method", method},
                                               {"app_key", connection_.app_key},
                                               {"access_token", connection_.token},
-                                              {"timestamp", beijing_time(now_utc())},
+                                              {"timestamp", beijing_time(signing_time())},
                                               {"v", "2.0"},
                                               {"format", "json"},
                                               {"360buy_param_json", business.dump()}};

@@ -43,7 +43,7 @@ json PinduoduoAdapter::invoke(const std::string& type, std::map<std::string, std
     params["type"] = type;
     params["client_id"] = connection_.app_key;
     params["access_token"] = connection_.token;
-    params["timestamp"] = std::to_string(now_utc());
+    params["timestamp"] = std::to_string(signing_time());
     params["data_type"] = "JSON";
     params["sign"] = pinduoduo_sign(params, connection_.app_secret);
     HttpRequest request;

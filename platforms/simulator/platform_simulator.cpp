@@ -23,14 +23,14 @@ SimFault parse_sim_fault(const std::string& name) {
             name));
 }
 
-PlatformSimulator::PlatformSimulator(SimulatorOptions options)
-    : options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+PlatformSimulator::PlatformSimulator(const Clock& clock, SimulatorOptions options)
+    : clock_(clock), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
     SimCredentials c{options_.app_key, options_.app_secret, options_.token};
     wires_.push_back(make_taobao_wire(c));
     wires_.push_back(make_jd_wire(c));
     wires_.push_back(make_pinduoduo_wire(c));
     wires_.push_back(make_douyin_wire(c));
-    shop_.generate(options_.seed, options_.orders, now_utc());
+    shop_.generate(options_.seed, options_.orders, clock_.now());
     install_routes();
 }
 
@@ -76,7 +76,7 @@ void PlatformSimulator::install_routes() {
                 } else {
                     std::lock_guard lock(mutex_);
                     reply =
-                        w->handle(r, shop_, now_utc(), fault == SimFault::duplicate_across_pages);
+                        w->handle(r, shop_, clock_.now(), fault == SimFault::duplicate_across_pages);
                 }
                 // Cut mid-document, as a dropped proxy connection leaves it.
                 if (fault == SimFault::malformed_json) reply.body.resize(reply.body.size() / 2);
@@ -99,7 +99,7 @@ void PlatformSimulator::install_routes() {
     server_->Post("/sim/change", [this](const httplib::Request& req, httplib::Response& res) {
         int count = req.has_param("count") ? std::stoi(req.get_param_value("count")) : 10;
         with_shop([&](SimShop& shop) {
-            shop.change(options_.seed, count, now_utc());
+            shop.change(options_.seed, count, clock_.now());
             return 0;
         });
         res.set_content("{\"ok\":true}", "application/json");

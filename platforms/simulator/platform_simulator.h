@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/platform.h"
 #include "simulator/sim_shop.h"
 #include "simulator/sim_wire.h"
@@ -45,7 +46,9 @@ SimFault parse_sim_fault(const std::string& name);
 // (Douyin). Control: POST /sim/fault?kind=K&times=N[&platform=P], POST /sim/change?count=N.
 class PlatformSimulator {
   public:
-    explicit PlatformSimulator(SimulatorOptions options = {});
+    // The simulated shops' orders are dated by `clock` (which must outlive the simulator);
+    // request timestamps are checked against the computer's clock, as a platform does.
+    explicit PlatformSimulator(const Clock& clock, SimulatorOptions options = {});
     ~PlatformSimulator();
     PlatformSimulator(const PlatformSimulator&) = delete;
     PlatformSimulator& operator=(const PlatformSimulator&) = delete;
@@ -75,6 +78,7 @@ class PlatformSimulator {
     void install_routes();
     std::optional<SimFault> take_fault(Platform p);
 
+    const Clock& clock_;
     SimulatorOptions options_;
     std::unique_ptr<httplib::Server> server_;
     std::vector<std::unique_ptr<SimWire>> wires_;

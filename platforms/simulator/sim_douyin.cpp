@@ -111,7 +111,7 @@ class DouyinWire : public SimWire {
             ts = std::stoll(r.param("timestamp"));
         } catch (const std::exception&) {
         }
-        if (!within_skew(ts, now, 600)) return refuse(SimRefusal::bad_timestamp);
+        if (!within_skew(ts, 600)) return refuse(SimRefusal::bad_timestamp);
         std::string expected_method = r.path.substr(1);
         std::replace(expected_method.begin(), expected_method.end(), '/', '.');
         if (r.param("method") != expected_method) return refuse(SimRefusal::bad_signature);

@@ -95,7 +95,7 @@ class JdWire : public SimWire {
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
         if (r.param("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
-        if (!shop_time_within_skew(r.param("timestamp"), now, 360))
+        if (!shop_time_within_skew(r.param("timestamp"), 360))
             return refuse(SimRefusal::bad_timestamp);
         if (jd_sign(r.params, c_.app_secret) != r.param("sign"))
             return refuse(SimRefusal::bad_signature);

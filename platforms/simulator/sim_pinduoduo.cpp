@@ -94,7 +94,7 @@ class PinduoduoWire : public SimWire {
             }
         };
         if (r.param("client_id") != c_.app_key) return refuse(SimRefusal::bad_app_key);
-        if (!within_skew(num("timestamp", 0), now, 600)) return refuse(SimRefusal::bad_timestamp);
+        if (!within_skew(num("timestamp", 0), 600)) return refuse(SimRefusal::bad_timestamp);
         if (pinduoduo_sign(r.params, c_.app_secret) != r.param("sign"))
             return refuse(SimRefusal::bad_signature);
         if (r.param("access_token") != c_.token) return refuse(SimRefusal::expired_token);

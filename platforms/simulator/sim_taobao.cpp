@@ -102,7 +102,7 @@ class TaobaoWire : public SimWire {
     SimReply handle(const SimRequest& r, SimShop& shop, Timestamp now,
                     bool duplicate) const override {
         if (r.param("app_key") != c_.app_key) return refuse(SimRefusal::bad_app_key);
-        if (!shop_time_within_skew(r.param("timestamp"), now, 600))
+        if (!shop_time_within_skew(r.param("timestamp"), 600))
             return refuse(SimRefusal::bad_timestamp);
         try {
             if (taobao_sign(r.params, c_.app_secret, r.param("sign_method")) != r.param("sign"))

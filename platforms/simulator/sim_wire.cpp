@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/money.h"
+#include "adapter_support.h"
 
 namespace dj {
 namespace {
@@ -51,16 +52,16 @@ std::map<std::string, std::string> form_decode(const std::string& text) {
     return params;
 }
 
-bool shop_time_within_skew(const std::string& text, Timestamp now, Timestamp skew) {
+bool shop_time_within_skew(const std::string& text, Timestamp skew) {
     try {
-        return within_skew(parse_time(text, "timestamp"), now, skew);
+        return within_skew(parse_time(text, "timestamp"), skew);
     } catch (const Error&) {
         return false;
     }
 }
 
-bool within_skew(Timestamp t, Timestamp now, Timestamp skew) {
-    return std::llabs(t - now) <= skew;
+bool within_skew(Timestamp t, Timestamp skew) {
+    return std::llabs(t - signing_time()) <= skew;
 }
 
 std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::size_t page,

@@ -57,11 +57,12 @@ std::unique_ptr<SimWire> make_douyin_wire(SimCredentials credentials);
 
 // Helpers the wire modules share.
 std::map<std::string, std::string> form_decode(const std::string& text);
-// True when `t` is within the platform's allowed skew of `now`.
-bool within_skew(Timestamp t, Timestamp now, Timestamp skew);
-// A "YYYY-MM-DD HH:MM:SS" (Beijing time) timestamp parameter within `skew` of now; false when it
-// does not parse.
-bool shop_time_within_skew(const std::string& text, Timestamp now, Timestamp skew);
+// True when a request's timestamp `t` is within the platform's allowed skew of the computer's
+// clock (a platform checks against its own real clock, whatever the simulated shop's date).
+bool within_skew(Timestamp t, Timestamp skew);
+// A "YYYY-MM-DD HH:MM:SS" (Beijing time) timestamp parameter within `skew`; false when it does
+// not parse.
+bool shop_time_within_skew(const std::string& text, Timestamp skew);
 // Items [page * size, page * size + size) of `all`, plus the next one when `duplicate`.
 std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::size_t page,
                                      std::size_t size, bool duplicate);

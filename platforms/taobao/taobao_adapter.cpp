@@ -62,7 +62,7 @@ json TaobaoAdapter::invoke(const std::string& method, std::map<std::string, std:
     params["method"] = method;
     params["app_key"] = connection_.app_key;
     params["session"] = connection_.token;
-    params["timestamp"] = beijing_time(now_utc());
+    params["timestamp"] = beijing_time(signing_time());
     params["v"] = "2.0";
     params["format"] = "json";
     params["sign_method"] = sign_method;

@@ -42,7 +42,7 @@ AlertWatcher::~AlertWatcher() {
 }
 
 void AlertWatcher::start() {
-    next_evaluation_ = now_utc() + kFirstEvaluationAfter;
+    next_evaluation_ = ctx_.clock->now() + kFirstEvaluationAfter;
     round();
     timer_.Start(kRoundMs);
 }
@@ -50,16 +50,17 @@ void AlertWatcher::start() {
 void AlertWatcher::round() {
     if (busy_) return;  // a slow mail server: the next minute catches up
     busy_ = true;
-    Timestamp now = now_utc();
+    Timestamp now = ctx_.clock->now();
     bool evaluate = now >= next_evaluation_;
     if (evaluate) next_evaluation_ = now + kEvaluationEvery;
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<WatchRound>(
         alive_,
-        [path, now, evaluate](TaskProgress&) {
+        [path, &clock, now, evaluate](TaskProgress&) {
             // Its own connection and clients: nothing here is shared with the UI thread. One
             // attempt per message and short timeouts; the outbox retries with its backoff.
-            Database db(path, Database::Mode::existing);
+            Database db(path, clock, Database::Mode::existing);
             HttpOptions options;
             options.max_attempts = 1;
             options.timeout_ms = 10000;
@@ -97,13 +98,14 @@ void AlertWatcher::finish(WatchRound& r) {
     }
     if (!r.desktop.empty()) {
         std::string path = ctx_.db_path;
+        const Clock& clock = *ctx_.clock;
         std::vector<NotifyMessage> shown = r.desktop;
         ctx_.tasks.start<int>(
             alive_,
-            [path, shown](TaskProgress&) {
-                Database db(path, Database::Mode::existing);
+            [path, &clock, shown](TaskProgress&) {
+                Database db(path, clock, Database::Mode::existing);
                 for (const NotifyMessage& m : shown)
-                    mark_notification_sent(db, m.id, m.channel_id, now_utc());
+                    mark_notification_sent(db, m.id, m.channel_id, clock.now());
                 return 0;
             },
             [](int&) {},

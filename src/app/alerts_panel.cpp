@@ -131,11 +131,12 @@ AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) 
 void AlertsPanel::reload() {
     loading_ = true;
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     bool with_resolved = resolved_->IsChecked();
     ctx_.tasks.start<Data>(
         alive(),
-        [path, with_resolved](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
+        [path, &clock, with_resolved](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
             Data data;
             for (Alert& a : list_alerts(db, {}))
                 if (with_resolved || a.status != AlertStatus::resolved)
@@ -157,7 +158,7 @@ void AlertsPanel::reload() {
 }
 
 void AlertsPanel::show(const std::vector<Alert>& alerts) {
-    Timestamp now = now_utc();
+    Timestamp now = ctx_.clock->now();
     list_->DeleteAllItems();
     long row = 0;
     std::size_t active = 0;
@@ -210,11 +211,12 @@ void AlertsPanel::check_now() {
     loading_ = true;
     summary_->SetLabel(_("Checking..."));
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<int>(
         alive(),
-        [path](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
-            evaluate_stock_alerts(db, now_utc(), {});
+        [path, &clock](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
+            evaluate_stock_alerts(db, clock.now(), {});
             return 0;
         },
         [this](int&) {
@@ -231,7 +233,7 @@ void AlertsPanel::acknowledge() {
     const Alert* a = selected();
     if (!a) return;
     try {
-        acknowledge_alert(*ctx_.db, ctx_.actor, a->id, now_utc());
+        acknowledge_alert(*ctx_.db, ctx_.actor, a->id, ctx_.clock->now());
         reload();
     } catch (const std::exception& e) {
         show_error(this, _("Could not acknowledge the alert"), e.what());
@@ -243,11 +245,11 @@ void AlertsPanel::snooze() {
     if (!a) return;
     wxString date =
         wxGetTextFromUser(_("Snooze until (YYYY-MM-DD):"), _("Snooze alert"),
-                          u8(date_from_days(days_from_date(shop_date(now_utc())) + 1)), this);
+                          u8(date_from_days(days_from_date(shop_date(ctx_.clock->now())) + 1)), this);
     if (date.empty()) return;
     try {
         Timestamp until = parse_time(parse_date(to_u8(date), tr("Snooze until")), "until");
-        snooze_alert(*ctx_.db, ctx_.actor, a->id, until, now_utc());
+        snooze_alert(*ctx_.db, ctx_.actor, a->id, until, ctx_.clock->now());
         reload();
     } catch (const std::exception& e) {
         show_error(this, _("Could not snooze the alert"), e.what());

@@ -23,6 +23,7 @@
 #include "core/error.h"
 #include "demo/demo_shop.h"
 #include "locale/translations.h"
+#include "os/program_clock.h"
 #include "os/utf8_path.h"
 #include "store/audit_log.h"
 #include "store/data_dir.h"
@@ -101,6 +102,12 @@ bool DianjiaApp::OnInit() {
 
     ctx_.actor = Actor{std::string(user_name().utf8_str()), "owner",
                        std::string(wxGetHostName().utf8_str())};
+    try {
+        ctx_.clock = os::program_clock(os::ProgramKind::long_running);
+    } catch (const Error& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Dianjia"), wxOK | wxICON_ERROR);
+        return false;
+    }
     if (!choose_database()) return false;
     wxLogTrace("dianjia", "opened %s as %s", wxString::FromUTF8(ctx_.db_path), user_name());
 
@@ -137,7 +144,7 @@ bool DianjiaApp::choose_database() {
             if (open.ShowModal() != wxID_OK) return false;
             path = std::string(open.GetPath().utf8_str());
         }
-        ctx_.db = std::make_unique<Database>(path, Database::Mode::create);
+        ctx_.db = std::make_unique<Database>(path, *ctx_.clock, Database::Mode::create);
         if (choice == 1) {
             wxBusyCursor busy;
             build_demo_shop(*ctx_.db, DemoOptions{}, ctx_.actor);
@@ -145,7 +152,7 @@ bool DianjiaApp::choose_database() {
             audit(*ctx_.db, ctx_.actor, "db.init", path);
         }
     } else {
-        ctx_.db = std::make_unique<Database>(path, Database::Mode::existing);
+        ctx_.db = std::make_unique<Database>(path, *ctx_.clock, Database::Mode::existing);
     }
     ctx_.db_path = path;
     if (db_arg_.empty()) wxConfig::Get()->Write("/db/path", wxString::FromUTF8(path));

@@ -6,6 +6,7 @@
 
 #include "app/task_runner.h"
 #include "core/actor.h"
+#include "core/clock.h"
 #include "store/database.h"
 
 namespace dj::app {
@@ -13,6 +14,8 @@ namespace dj::app {
 // What every view shares: the open shop, the acting user and the background runner.
 struct AppContext {
     std::string db_path;
+    // DIANJIA_NOW or the computer's clock; lives as long as the program, so workers share it.
+    std::unique_ptr<Clock> clock;
     std::unique_ptr<Database> db;  // the UI thread's connection; workers open their own
     Actor actor;
     TaskRunner tasks;

@@ -72,11 +72,12 @@ wxPanel* DashboardPanel::tile(wxWindow* parent, const wxString& caption, wxStati
 void DashboardPanel::reload() {
     loading_ = true;
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<Figures>(
         alive(),
-        [path](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
-            Timestamp now = now_utc();
+        [path, &clock](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
+            Timestamp now = clock.now();
             std::size_t open = 0;
             for (const Alert& a :
                  list_alerts(db, AlertFilter{std::nullopt, std::nullopt, {}, {}, now, 1000}))

@@ -219,19 +219,20 @@ void MainFrame::sync_now() {
     syncing_ = true;
     SetStatusText(_("Syncing orders..."), 2);
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     Actor actor = ctx_.actor;
     ctx_.tasks.start<std::vector<StoreSyncReport>>(
         alive_,
-        [path, actor](TaskProgress& progress) {
+        [path, &clock, actor](TaskProgress& progress) {
             // Its own connection and HTTP client: nothing here is shared with the UI thread.
-            Database db(path, Database::Mode::existing);
+            Database db(path, clock, Database::Mode::existing);
             HttpClient http;
             SyncEngine engine(db, http, actor);
             std::vector<StoreSyncReport> reports;
             for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
                 if (progress.cancel) break;
                 if (!StoreConnectionRepository(db).find(s.id)) continue;
-                reports.push_back(engine.sync_store(s, std::nullopt, now_utc()));
+                reports.push_back(engine.sync_store(s, std::nullopt));
             }
             return reports;
         },

@@ -120,7 +120,7 @@ void MovementDialog::on_post(wxCommandEvent&) {
             }
             case MovementForm::transfer: {
                 std::string to = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
-                if (doc.empty()) doc = "TRF-" + std::to_string(now_utc());
+                if (doc.empty()) doc = "TRF-" + std::to_string(ctx_.clock->now());
                 moved = stock.transfer(sku, qty, warehouse, to, doc);
                 break;
             }

@@ -221,7 +221,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         int d = days[std::max(0, period_->GetSelection())];
         // Days are counted in shop time from today's midnight.
         query_.created_from =
-            d == 0 ? 0 : parse_time(shop_date(now_utc()), "today") - (d - 1) * 86400LL;
+            d == 0 ? 0 : parse_time(shop_date(ctx_.clock->now()), "today") - (d - 1) * 86400LL;
         apply();
     });
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -276,10 +276,11 @@ void OrdersPanel::reload() {
     count_->SetLabel(_("Loading orders..."));
     Layout();
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     std::shared_ptr<TaskProgress> progress = ctx_.tasks.start<std::vector<OrderRow>>(
         alive(),
-        [path](TaskProgress& p) {
-            Database db(path, Database::Mode::existing);
+        [path, &clock](TaskProgress& p) {
+            Database db(path, clock, Database::Mode::existing);
             return OrderTable::read(
                 db,
                 [&p](std::size_t done, std::size_t total) {
@@ -457,7 +458,7 @@ void OrdersPanel::ship_selected() {
         StockPosting posting(*ctx_.db);
         std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
         MovementContext mc;
-        mc.at = now_utc();
+        mc.at = ctx_.clock->now();
         mc.doc = o->platform_order_id;
         mc.reason = "order";
         mc.actor = ctx_.actor;
@@ -498,7 +499,7 @@ void OrdersPanel::act(Action action) {
                 WriteTransaction tx(*ctx_.db);
                 std::string why;
                 auto parcel =
-                    OrderMerger(*ctx_.db, ctx_.actor).merge_with_partners(id, now_utc(), &why);
+                    OrderMerger(*ctx_.db, ctx_.actor).merge_with_partners(id, ctx_.clock->now(), &why);
                 tx.commit();
                 if (!parcel) {
                     wxMessageBox(wxString::Format(_("Nothing to merge: %s"), u8(why)),

@@ -134,7 +134,7 @@ void PackPanel::create_wave() {
         WaveRequest request;
         request.max_waves = 1;
         std::vector<WaveInfo> created =
-            WaveService(*ctx_.db, ctx_.actor).create_waves(request, now_utc());
+            WaveService(*ctx_.db, ctx_.actor).create_waves(request, ctx_.clock->now());
         reload_waves();
         if (created.empty())
             wxMessageBox(_("No allocated order is waiting for a wave."), _("Create wave"),
@@ -162,10 +162,10 @@ void PackPanel::print_wave(bool labels) {
         ctx_, alive(), document, wave + (labels ? "-labels" : "-picksheet"),
         [wave, labels, actor](Database& db, const std::string& pdf) {
             if (labels)
-                reports::render_labels(wave_label_data(db, wave, now_utc()),
+                reports::render_labels(wave_label_data(db, wave, db.clock().now()),
                                        reports::load_label_template("100x150"), pdf);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf, now_utc());
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf, db.clock().now());
         },
         [this, what](PrintSent& sent) {
             print_status(wxString::Format(_("%s went to %s."), what, u8(sent.printer)), false);
@@ -190,10 +190,10 @@ void PackPanel::print_order_document(PrintDocument document, Id order_id,
         ctx_, alive(), document, order_no + (label ? "-label" : "-packing-list"),
         [order_id, label](Database& db, const std::string& pdf) {
             if (label)
-                reports::render_labels({order_label_data(db, order_id, now_utc())},
+                reports::render_labels({order_label_data(db, order_id, db.clock().now())},
                                        reports::load_label_template("100x150"), pdf);
             else
-                reports::render_packing_list(packing_list_data(db, order_id, now_utc()), pdf,
+                reports::render_packing_list(packing_list_data(db, order_id, db.clock().now()), pdf,
                                              reports::PaperSize::a4);
         },
         [this, what](PrintSent& sent) {
@@ -230,16 +230,17 @@ void PackPanel::save_wave_pdf(bool labels) {
     if (dialog.ShowModal() != wxID_OK) return;
     std::string out = to_u8(dialog.GetPath());
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     Actor actor = ctx_.actor;
     ctx_.tasks.start<std::string>(
         alive(),
-        [path, actor, wave, out, labels](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
+        [path, &clock, actor, wave, out, labels](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
             if (labels)
-                reports::render_labels(wave_label_data(db, wave, now_utc()),
+                reports::render_labels(wave_label_data(db, wave, clock.now()),
                                        reports::load_label_template("100x150"), out);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out, now_utc());
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out, clock.now());
             return out;
         },
         [](std::string& written) { wxLaunchDefaultApplication(u8(written)); },
@@ -311,7 +312,7 @@ void PackPanel::open_order(const std::string& scanned) {
 }
 
 void PackPanel::scan_item(const std::string& code) {
-    ScanOutcome outcome = session_->scan(code, now_utc());
+    ScanOutcome outcome = session_->scan(code, ctx_.clock->now());
     show_items();
     const PackCheck& check = session_->check();
     switch (outcome) {
@@ -357,7 +358,7 @@ void PackPanel::finish() {
         request.tracking_no = waybill->tracking_no;
         Actor packer = ctx_.actor;
         packer.role = "packer";
-        ship_order(*ctx_.db, request, packer, now_utc());
+        ship_order(*ctx_.db, request, packer, ctx_.clock->now());
         banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
                                 u8(waybill->carrier), u8(waybill->tracking_no)),
                Tone::good);

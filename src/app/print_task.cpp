@@ -42,15 +42,16 @@ wxString print_on_chosen_printer(AppContext& ctx, std::weak_ptr<void> alive, Pri
                    : _("No printer is chosen for A4 documents (pick sheets, packing lists): "
                        "choose one in Settings, Printers.");
     std::string path = ctx.db_path;
+    const Clock& clock = *ctx.clock;
     ctx.tasks.start<PrintSent>(
         std::move(alive),
-        [path, name, printer = *printer, render = std::move(render)](TaskProgress&) {
+        [path, &clock, name, printer = *printer, render = std::move(render)](TaskProgress&) {
             static std::atomic<int> sequence{0};
             std::string file =
-                name + "-" + std::to_string(now_utc()) + "-" + std::to_string(++sequence) + ".pdf";
+                name + "-" + std::to_string(clock.now()) + "-" + std::to_string(++sequence) + ".pdf";
             std::string pdf = os::utf8_string(print_folder() / os::utf8_path(file));
             {
-                Database db(path, Database::Mode::existing);
+                Database db(path, clock, Database::Mode::existing);
                 render(db, pdf);
             }
             return PrintSent{printer, os::print_pdf(printer, pdf)};

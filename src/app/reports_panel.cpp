@@ -22,12 +22,13 @@
 namespace dj::app {
 namespace {
 
-reports::ReportDocument month_end(const std::string& db_path, const std::string& month) {
-    Database db(db_path, Database::Mode::existing);
+reports::ReportDocument month_end(const std::string& db_path, const Clock& clock,
+                                  const std::string& month) {
+    Database db(db_path, clock, Database::Mode::existing);
     StockReport report = stock_report(db, month_period(month, "month"));
     reports::ReportMeta meta;
     meta.shop = os::utf8_string(os::utf8_path(db_path).stem());
-    meta.generated_at = now_utc();
+    meta.generated_at = db.clock().now();
     return reports::month_end_document(report, report_names(db), meta);
 }
 
@@ -55,7 +56,7 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx
     bar->Add(new wxStaticText(this, wxID_ANY, _("Month:")),
              wxSizerFlags().Center().Border(wxRIGHT, 4));
     month_ = new wxChoice(this, wxID_ANY);
-    std::string month = shop_date(now_utc()).substr(0, 7);
+    std::string month = shop_date(ctx_.clock->now()).substr(0, 7);
     for (int i = 0; i < 12; ++i, month = previous_month(month))
         month_->Append(u8(month));
     month_->SetSelection(1);  // the month just ended is the one accountants close
@@ -118,9 +119,10 @@ void ReportsPanel::show_month_end() {
     loading_ = true;
     month_status_->SetLabel(_("Computing..."));
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     std::string month = selected_month();
     ctx_.tasks.start<reports::ReportDocument>(
-        alive(), [path, month](TaskProgress&) { return month_end(path, month); },
+        alive(), [path, &clock, month](TaskProgress&) { return month_end(path, clock, month); },
         [this](reports::ReportDocument& doc) {
             loading_ = false;
             month_end_->ClearAll();
@@ -155,12 +157,13 @@ void ReportsPanel::export_month_end(const wxString& extension, const wxString& f
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     std::string out = to_u8(dialog.GetPath());
     month_status_->SetLabel(_("Exporting..."));
     ctx_.tasks.start<std::string>(
         alive(),
-        [path, month, out](TaskProgress&) {
-            reports::write_report(month_end(path, month), out);
+        [path, &clock, month, out](TaskProgress&) {
+            reports::write_report(month_end(path, clock, month), out);
             return out;
         },
         [this](std::string& written) {

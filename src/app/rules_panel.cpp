@@ -181,11 +181,12 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
 void RulesPanel::reload() {
     loading_ = true;
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     Actor actor = ctx_.actor;
     ctx_.tasks.start<Loaded>(
         alive(),
-        [path, actor](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
+        [path, &clock, actor](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
             return Loaded{RuleRepository(db).list(), InterceptService(db, actor).list(false)};
         },
         [this](Loaded& loaded) {
@@ -301,11 +302,12 @@ void RulesPanel::dry_run() {
     loading_ = true;
     summary_->SetLabel(_("Trying the rules on the last 30 days..."));
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<DryRunSummary>(
         alive(),
-        [path](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
-            Timestamp now = now_utc();
+        [path, &clock](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
+            Timestamp now = clock.now();
             return dry_run_rules(db, RuleRepository(db).list(), now - 30 * 86400LL, now);
         },
         [this](DryRunSummary& summary) {
@@ -334,7 +336,7 @@ void RulesPanel::new_intercept() {
     i.city = to_u8(where.AfterFirst('/').Strip(wxString::both));
     i.reason = to_u8(reason);
     try {
-        auto created = InterceptService(*ctx_.db, ctx_.actor).create(i, now_utc());
+        auto created = InterceptService(*ctx_.db, ctx_.actor).create(i, ctx_.clock->now());
         wxMessageBox(wxString::Format(_("%d orders are held now; new ones there are held until "
                                         "the intercept is lifted."),
                                       created.caught),
@@ -350,7 +352,7 @@ void RulesPanel::lift() {
     if (row < 0 || row >= static_cast<long>(loaded_.intercepts.size())) return;
     try {
         int released =
-            InterceptService(*ctx_.db, ctx_.actor).lift(loaded_.intercepts[row].id, now_utc());
+            InterceptService(*ctx_.db, ctx_.actor).lift(loaded_.intercepts[row].id, ctx_.clock->now());
         wxMessageBox(wxString::Format(_("%d orders released."), released), _("Lift"),
                      wxOK | wxICON_INFORMATION, this);
         if (ctx_.data_changed) ctx_.data_changed();

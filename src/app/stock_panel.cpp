@@ -147,11 +147,12 @@ void StockPanel::reload() {
     loading_ = true;
     count_->SetLabel(_("Loading stock..."));
     std::string path = ctx_.db_path;
+    const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<std::vector<StockViewRow>>(
         alive(),
-        [path](TaskProgress&) {
-            Database db(path, Database::Mode::existing);
-            return StockTable::read(db, now_utc());
+        [path, &clock](TaskProgress&) {
+            Database db(path, clock, Database::Mode::existing);
+            return StockTable::read(db, clock.now());
         },
         [this](std::vector<StockViewRow>& rows) {
             loading_ = false;

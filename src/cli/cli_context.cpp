@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "os/computer_name.h"
+#include "os/program_clock.h"
 #include "os/utf8_path.h"
 #include "store/data_dir.h"
 #include "store/pack_queries.h"
@@ -29,9 +30,14 @@ Database& Context::db(bool create) {
     if (!db_) {
         if (db_path.empty()) db_path = default_database_path();
         db_ = std::make_unique<Database>(
-            db_path, create ? Database::Mode::create : Database::Mode::existing);
+            db_path, clock(), create ? Database::Mode::create : Database::Mode::existing);
     }
     return *db_;
+}
+
+const Clock& Context::clock() {
+    if (!clock_) clock_ = os::program_clock(os::ProgramKind::command);
+    return *clock_;
 }
 
 Actor Context::actor() const {

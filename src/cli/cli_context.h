@@ -26,12 +26,16 @@ struct Context {
 
     // Opens the database (an existing one unless `create`), once.
     Database& db(bool create = false);
+    // The command's clock: DIANJIA_NOW when set (InvalidInput when it is not a time), else the
+    // computer's. One instant for the whole command.
+    const Clock& clock();
     Actor actor() const;
     void print(const Listing& listing) const;
     // Shows the movements one command posted.
     void print_movements(const std::vector<Movement>& movements);
 
   private:
+    std::unique_ptr<Clock> clock_;
     std::unique_ptr<Database> db_;
 };
 

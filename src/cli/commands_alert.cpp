@@ -54,7 +54,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     auto* alerts = app.add_subcommand("alerts", tr("Stock alerts"))->require_subcommand(1);
     alerts->add_subcommand("run", tr("Evaluate every alert rule for every SKU now"))
         ->callback([&ctx] {
-            AlertRunSummary s = evaluate_stock_alerts(ctx.db(), now_utc(), {});
+            AlertRunSummary s = evaluate_stock_alerts(ctx.db(), ctx.clock().now(), {});
             std::cout << trf("{0} SKU x warehouse evaluated: {1} alerts opened, {2} resolved",
                              std::to_string(s.evaluated), std::to_string(s.opened.size()),
                              std::to_string(s.resolved))
@@ -94,7 +94,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
         }
         f.sku = la->sku;
         f.warehouse = la->warehouse;
-        if (la->hide_snoozed) f.hide_snoozed_at = now_utc();
+        if (la->hide_snoozed) f.hide_snoozed_at = ctx.clock().now();
         print_alerts(ctx, list_alerts(ctx.db(), f));
     });
 
@@ -102,7 +102,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     auto ack_id = std::make_shared<Id>(0);
     ack->add_option("ID", *ack_id, tr("Alert id"))->required();
     ack->callback([&ctx, ack_id] {
-        print_alerts(ctx, {acknowledge_alert(ctx.db(), ctx.actor(), *ack_id, now_utc())});
+        print_alerts(ctx, {acknowledge_alert(ctx.db(), ctx.actor(), *ack_id, ctx.clock().now())});
     });
 
     auto* snooze = alerts->add_subcommand("snooze", tr("Hide an alert until a date"));
@@ -112,7 +112,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     snooze->add_option("--until", *sn_until, tr("Date (shop time) or ISO 8601 time"))->required();
     snooze->callback([&ctx, sn_id, sn_until] {
         Timestamp until = parse_time(*sn_until, "--until");
-        print_alerts(ctx, {snooze_alert(ctx.db(), ctx.actor(), *sn_id, until, now_utc())});
+        print_alerts(ctx, {snooze_alert(ctx.db(), ctx.actor(), *sn_id, until, ctx.clock().now())});
     });
 
     auto* set = alerts->add_subcommand(
@@ -172,7 +172,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
                       {"on_order", tr("On order")},
                       {"position", tr("Position")},
                       {"suggested", tr("Suggested")}});
-        for (const RestockLine& l : restock_lines(db, now_utc(), f)) {
+        for (const RestockLine& l : restock_lines(db, ctx.clock().now(), f)) {
             if (!sg->all && l.suggested == 0) continue;
             list.add({Cell::str(l.sku), Cell::str(l.warehouse), Cell::str(l.supplier),
                       Cell::num(l.lead_days), decimal(l.d), decimal(l.sigma),

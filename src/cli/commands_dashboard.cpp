@@ -11,7 +11,7 @@ void add_dashboard_commands(CLI::App& app, Context& ctx) {
     app.add_subcommand("dashboard",
                        tr("The desktop dashboard's figures: orders to ship, stock levels"))
         ->callback([&ctx] {
-            DashboardFigures f = dashboard_figures(ctx.db(), now_utc());
+            DashboardFigures f = dashboard_figures(ctx.db(), ctx.clock().now());
             Listing out({{"what", tr("Figure")}, {"count", tr("Count")}});
             const std::pair<const char*, long long> figures[] = {
                 {"open_orders", f.open_orders},  {"due_within_24h", f.due_soon},

@@ -32,7 +32,7 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
         for (const std::string& o : *merge_ids)
             ids.push_back(order_by_id(db, o));
         WriteTransaction tx(db);
-        MergedParcel parcel = OrderMerger(db, ctx.actor()).merge(ids, now_utc());
+        MergedParcel parcel = OrderMerger(db, ctx.actor()).merge(ids, ctx.clock().now());
         tx.commit();
         std::cout << trf("One parcel under order {0}: {1}", parcel.head_no,
                          joined(parcel.order_nos))
@@ -86,7 +86,7 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
             std::string parcel, note;
             // One group that cannot merge (two waybills, say) does not stop the others.
             if (*apply) try {
-                    parcel = merger.merge(ids, now_utc()).head_no;
+                    parcel = merger.merge(ids, ctx.clock().now()).head_no;
                 } catch (const InvalidInput& e) {
                     note = e.what();
                 }

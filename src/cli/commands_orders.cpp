@@ -143,7 +143,7 @@ ship->callback([&ctx, ship_args] {
     std::optional<Id> id = OrderRepository(db).find_id(store_id, ship_args->second);
     if (!id) throw NotFound(trf("Store {0} has no order {1}", ship_args->first, ship_args->second));
     MovementContext mc;
-    mc.at = now_utc();
+    mc.at = ctx.clock().now();
     mc.doc = ship_args->second;
     mc.reason = "order";
     mc.actor = ctx.actor();

@@ -110,7 +110,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
     sheet->add_option("--warehouse", sh->warehouse, tr("Only this warehouse"));
     sheet->add_option("--shop-name", sh->shop, tr("Shop name in the header (default: the file)"));
     sheet->callback([&ctx, sh] {
-        Timestamp now = now_utc();
+        Timestamp now = ctx.clock().now();
         std::vector<RestockLine> lines =
             restock_lines(ctx.db(), now, warehouse_filter(ctx, sh->warehouse));
         std::string shop =
@@ -126,7 +126,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
     approve->callback([&ctx, approve_wh] {
         RestockFilter f = warehouse_filter(ctx, *approve_wh);
         RestockApproval a =
-            PurchaseOrderService(ctx.db(), ctx.actor()).approve_restock(now_utc(), f);
+            PurchaseOrderService(ctx.db(), ctx.actor()).approve_restock(ctx.clock().now(), f);
         for (const RestockLine& l : a.without_supplier)
             std::cerr << trf("SKU {0} in {1}: {2} suggested but it has no supplier; set one "
                              "with sku supplier and approve again",

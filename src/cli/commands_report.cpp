@@ -68,7 +68,7 @@ void print_document(Context& ctx, const reports::ReportDocument& doc) {
 reports::ReportMeta meta(Context& ctx, const ReportArgs& a) {
     reports::ReportMeta m;
     m.shop = a.shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : a.shop;
-    m.generated_at = now_utc();
+    m.generated_at = ctx.clock().now();
     if (!a.warehouse.empty())
         m.warehouse = WarehouseRepository(ctx.db()).require_warehouse(a.warehouse).id;
     return m;
@@ -158,7 +158,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         "close", tr("Store the month's closing snapshot and lock every movement up to its end"));
     close->add_option("MONTH", month->first, tr("YYYY-MM"))->required();
     close->callback([&ctx, month] {
-        ClosedPeriod p = PeriodService(ctx.db(), ctx.actor()).close(month->first, now_utc());
+        ClosedPeriod p = PeriodService(ctx.db(), ctx.actor()).close(month->first, ctx.clock().now());
         std::cout << trf("Closed {0}: movements dated before {1} are now refused.", p.month,
                          format_shop_time(p.end))
                   << "\n";

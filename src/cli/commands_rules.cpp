@@ -49,7 +49,7 @@ void add_intercept(CLI::App& intercept, Context& ctx, InterceptScope scope, cons
         cmd->add_option("--city", i->city, tr("Only this city of the province"));
     cmd->add_option("--reason", i->reason, tr("Why (packers see it)"))->required();
     cmd->callback([&ctx, i] {
-        auto created = InterceptService(ctx.db(), ctx.actor()).create(*i, now_utc());
+        auto created = InterceptService(ctx.db(), ctx.actor()).create(*i, ctx.clock().now());
         std::cout << trf("Intercept #{0} ({1}): {2} order(s) held now; new ones are held until "
                          "intercept lift {0}",
                          std::to_string(created.id), describe_intercept(*i),
@@ -109,7 +109,7 @@ dry->callback([&ctx, days, candidate] {
     std::vector<OrderRule> set = candidate->empty()
                                      ? RuleRepository(db).list()
                                      : parse_rules_json(read_file(*candidate), *candidate);
-    Timestamp now = now_utc();
+    Timestamp now = ctx.clock().now();
     DryRunSummary summary = dry_run_rules(db, set, now - *days * 86400LL, now);
     Listing out({{"order_id", tr("Platform order")},
                  {"store", tr("Store")},
@@ -166,7 +166,7 @@ auto* lift = intercept->add_subcommand("lift", tr("End an intercept and release 
 auto lift_id = std::make_shared<Id>(0);
 lift->add_option("ID", *lift_id, tr("Intercept number (see intercept list)"))->required();
 lift->callback([&ctx, lift_id] {
-    int n = InterceptService(ctx.db(), ctx.actor()).lift(*lift_id, now_utc());
+    int n = InterceptService(ctx.db(), ctx.actor()).lift(*lift_id, ctx.clock().now());
     std::cout << trf("Intercept #{0} lifted: {1} order(s) released", std::to_string(*lift_id),
                      std::to_string(n))
               << "\n";

@@ -3,6 +3,7 @@
 
 #include "cli/cli_context.h"
 #include "core/clock.h"
+#include "os/program_clock.h"
 #include "core/translate.h"
 #include "http_client.h"
 #include "simulator/platform_simulator.h"
@@ -50,7 +51,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                       {"held", tr("Held")},
                       {"intercepts", tr("Intercepts")},
                       {"error", tr("Error")}});
-        for (const StoreSyncReport& r : engine.sync(*store, from, now_utc())) {
+        for (const StoreSyncReport& r : engine.sync(*store, from)) {
             list.add({Cell::str(r.store), Cell::num(r.ok ? 1 : 0), Cell::num(r.orders),
                       Cell::num(r.created), Cell::num(r.updated), Cell::num(r.held),
                       Cell::num(r.intercepts), Cell::str(r.error)});
@@ -94,7 +95,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
         // Batch after batch until nothing is due: failed entries wait at least 30 s, so this ends.
         OutboxFlushReport r;
         for (;;) {
-            OutboxFlushReport batch = OutboxSender(ctx.db(), http).flush(now_utc());
+            OutboxFlushReport batch = OutboxSender(ctx.db(), http).flush(ctx.clock().now());
             if (batch.sent + batch.failed == 0) break;
             r.sent += batch.sent;
             r.failed += batch.failed;
@@ -114,7 +115,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
     ship->add_option("--tracking", req->tracking_no, tr("Tracking number"))->required();
     ship->add_option("--store", req->store, tr("Store, when the id exists in several"));
     ship->callback([&ctx, req] {
-        ship_order(ctx.db(), *req, ctx.actor(), now_utc());
+        ship_order(ctx.db(), *req, ctx.actor(), ctx.clock().now());
         std::cout << trf("Order {0} shipped; confirmation queued (outbox flush sends it)",
                          req->platform_order_id)
                   << "\n";
@@ -131,7 +132,8 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                      tr("Orders spread over the four platforms, modified in the last day"))
         ->check(CLI::Range(0, 10000000));
     simulate->callback([options, port] {
-        PlatformSimulator simulator(*options);
+        std::unique_ptr<Clock> clock = os::program_clock(os::ProgramKind::long_running);
+        PlatformSimulator simulator(*clock, *options);
         running_simulator = &simulator;
         std::signal(SIGINT, stop_simulator);
         std::signal(SIGTERM, stop_simulator);

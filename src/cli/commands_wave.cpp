@@ -63,7 +63,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         r.max_waves = 1;
         if (!carrier->empty()) r.carrier = *carrier;
         WaveService service(ctx.db(), ctx.actor());
-        std::vector<WaveInfo> waves = service.create_waves(r, now_utc());
+        std::vector<WaveInfo> waves = service.create_waves(r, ctx.clock().now());
         if (ctx.json) {
             if (waves.empty()) {
                 std::cout << "{\"wave\": null, \"orders\": []}\n";
@@ -116,7 +116,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         w.order_id = require_order(db, (*wb)[0]);
         w.carrier = (*wb)[1];
         w.tracking_no = (*wb)[2];
-        w.assigned_at = now_utc();
+        w.assigned_at = ctx.clock().now();
         assign_waybill(db, ctx.actor(), w);
         std::cout << trf("Order {0} ships with {1} {2}", (*wb)[0], w.carrier, w.tracking_no)
                   << "\n";
@@ -134,7 +134,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     picksheet->add_option("--out", pa->out, tr("PDF file to write"))->required();
     picksheet->callback([&ctx, pa] {
         reports::render_pick_sheet(WaveService(ctx.db(), ctx.actor()).pick_list(pa->subject),
-                                   pa->out, now_utc());
+                                   pa->out, ctx.clock().now());
         std::cout << trf("Pick sheet of wave {0} written to {1}", pa->subject, pa->out) << "\n";
     });
     auto* labels = print->add_subcommand("labels", tr("Waybill labels of a wave, one page each"));
@@ -143,7 +143,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"100x150", "100x180", "76x130"}));
     labels->add_option("--out", pa->out, tr("PDF file to write"))->required();
     labels->callback([&ctx, pa] {
-        std::vector<LabelData> data = wave_label_data(ctx.db(), pa->subject, now_utc());
+        std::vector<LabelData> data = wave_label_data(ctx.db(), pa->subject, ctx.clock().now());
         reports::render_labels(data, reports::load_label_template(pa->size), pa->out);
         std::cout << trf("{0} labels written to {1}", std::to_string(data.size()), pa->out) << "\n";
     });
@@ -155,7 +155,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     packing->callback([&ctx, pa] {
         Database& db = ctx.db();
         reports::render_packing_list(
-            packing_list_data(db, require_order(db, pa->subject), now_utc()), pa->out,
+            packing_list_data(db, require_order(db, pa->subject), ctx.clock().now()), pa->out,
             pa->paper == "a4" ? reports::PaperSize::a4 : reports::PaperSize::a5);
         std::cout << trf("Packing list of order {0} written to {1}", pa->subject, pa->out) << "\n";
     });
@@ -237,7 +237,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
             throw StockRuleViolation(trf("Order {0} must not be packed: {1}", session.order_no(),
                                          session.blocked_reason()));
         for (const std::string& code : scans->second) {
-            switch (session.scan(code, now_utc())) {
+            switch (session.scan(code, ctx.clock().now())) {
                 case ScanOutcome::counted:
                 case ScanOutcome::completed:
                     break;

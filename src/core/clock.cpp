@@ -46,10 +46,6 @@ std::string format(Timestamp t, int offset_minutes, bool iso) {
 
 }  // namespace
 
-Timestamp now_utc() {
-    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
-}
-
 std::string format_utc(Timestamp t) {
     return format(t, 0, true);
 }

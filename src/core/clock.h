@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -10,7 +11,26 @@ namespace dj {
 // Storage is UTC; people see shop time. Mainland China has one fixed offset and no DST.
 constexpr int kShopUtcOffsetMinutes = 8 * 60;
 
-Timestamp now_utc();
+// Where "now" comes from. Each program owns one (the wall clock, or DIANJIA_NOW) and hands it
+// to what stamps or compares time; nothing below the programs reads the wall clock itself.
+class Clock {
+  public:
+    virtual ~Clock() = default;
+    virtual Timestamp now() const = 0;
+};
+
+// A clock that says what it is told: tests, and programs started with DIANJIA_NOW. Safe to
+// read from several threads while one sets it.
+class FixedClock : public Clock {
+  public:
+    explicit FixedClock(Timestamp t) : t_(t) {}
+    Timestamp now() const override { return t_.load(); }
+    void set(Timestamp t) { t_.store(t); }
+    void advance(Timestamp seconds) { t_.fetch_add(seconds); }
+
+  private:
+    std::atomic<Timestamp> t_;
+};
 
 // "2026-11-24T05:04:16Z"
 std::string format_utc(Timestamp t);

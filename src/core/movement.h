@@ -24,7 +24,7 @@ MovementKind parse_movement_kind(std::string_view code);
 
 // What the caller states about a posting; the ledger adds the rest.
 struct MovementContext {
-    Timestamp at = 0;
+    Timestamp at = 0;  // required: from the operation's clock
     std::string doc;
     std::string reason;
     Actor actor;

@@ -1,8 +1,8 @@
 #include "core/stock_book.h"
 
 #include <algorithm>
+#include <stdexcept>
 
-#include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
 
@@ -69,7 +69,9 @@ Lot& StockBook::lot_at(Id sku_id, Id warehouse_id, std::optional<Id> location_id
 
 Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sku_id,
                             Id warehouse_id, const Lot* lot, Qty qty) {
-    Timestamp at = ctx.at != 0 ? ctx.at : now_utc();
+    // Time is the caller's input (its clock); a movement without one is a programming error.
+    if (ctx.at == 0) throw std::logic_error("StockBook: a movement needs ctx.at");
+    Timestamp at = ctx.at;
     if (!closed_) closed_ = source_.closed_through();
     if (at < closed_->end) require_open_period(*closed_, at, source_.sku_label(sku_id));
     Movement& m = pending_.emplace_back();

@@ -161,7 +161,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
     // Today at 00:00 shop time; all history is relative to it.
     const Timestamp today = options.today_days != 0
                                 ? options.today_days * 86400LL - kShopUtcOffsetMinutes * 60LL
-                                : parse_time(shop_date(now_utc()), "today");
+                                : parse_time(shop_date(db.clock().now()), "today");
 
     Warehouse cz{0, "CZ", "常州仓", false};
     Warehouse gz{0, "GZ", "广州仓", false};

@@ -13,7 +13,7 @@ struct DemoOptions {
     int orders = 2000;       // open orders waiting to ship
     std::uint64_t seed = 1;  // same seed, same shop
     int history_days = 90;
-    long today_days = 0;  // days since 1970-01-01 the history ends on; 0: today
+    long today_days = 0;  // days since 1970-01-01 the history ends on; 0: the clock's today
     // Where every store's platform calls go (`dianjia-cli simulate`'s default port); empty:
     // the stores are left unconnected.
     std::string platform_endpoint = "http://127.0.0.1:8701";

@@ -10,7 +10,7 @@ void audit(Database& db, const Actor& actor, const std::string& action, const st
     SQLite::Statement& s = db.statement(
         "INSERT INTO audit_log(at, user, role, workstation, action, subject, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, static_cast<int64_t>(now_utc()));
+    s.bind(1, static_cast<int64_t>(db.clock().now()));
     s.bind(2, actor.user);
     s.bind(3, actor.role);
     s.bind(4, actor.workstation);

@@ -35,7 +35,8 @@ SQLite::Database open(const std::string& path, Database::Mode mode) {
 
 }  // namespace
 
-Database::Database(const std::string& path, Mode mode) : path_(path), db_(open(path, mode)) {
+Database::Database(const std::string& path, const Clock& clock, Mode mode)
+    : path_(path), clock_(clock), db_(open(path, mode)) {
     try {
         refuse_newer_schema(db_, path_);
         db_.exec("PRAGMA journal_mode=WAL");

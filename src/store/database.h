@@ -7,17 +7,21 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/clock.h"
+
 namespace dj {
 
 // One open shop database: WAL, foreign keys on, durable commits, schema migrated at open.
 class Database {
   public:
     enum class Mode { create, existing };
-    // Throws StorageError with the path and what to do when the file cannot be used.
-    explicit Database(const std::string& path, Mode mode = Mode::create);
+    // Throws StorageError with the path and what to do when the file cannot be used. What is
+    // stamped through this connection takes its time from `clock`, which must outlive it.
+    Database(const std::string& path, const Clock& clock, Mode mode = Mode::create);
 
     SQLite::Database& sql() { return db_; }
     const std::string& path() const { return path_; }
+    const Clock& clock() const { return clock_; }
     int schema_version();
 
     // A prepared statement kept for the life of the connection, reset and unbound for reuse.
@@ -25,6 +29,7 @@ class Database {
 
   private:
     std::string path_;
+    const Clock& clock_;
     SQLite::Database db_;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };

@@ -25,7 +25,7 @@ void OrderActions::hold(Id order_id, const std::string& reason) {
         throw InvalidInput(
             trf("Order {0}: say why it is held (the reason is shown to packers)", label));
     OrderHoldRepository(db_).hold(
-        {order_id, reason, false, now_utc(), HoldSource::person, "", actor_.user});
+        {order_id, reason, false, db_.clock().now(), HoldSource::person, "", actor_.user});
     audit(db_, actor_, "order.hold", label, reason);
     tx.commit();
 }
@@ -33,7 +33,7 @@ void OrderActions::hold(Id order_id, const std::string& reason) {
 void OrderActions::release(Id order_id) {
     WriteTransaction tx(db_);
     std::string label = order_label(order_id);
-    if (!OrderHoldRepository(db_).release(order_id, now_utc(), actor_.user))
+    if (!OrderHoldRepository(db_).release(order_id, db_.clock().now(), actor_.user))
         throw InvalidInput(trf("Order {0} is not on hold", label));
     audit(db_, actor_, "order.release", label);
     tx.commit();

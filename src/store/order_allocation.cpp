@@ -55,7 +55,7 @@ UpsertResult OrderAllocator::accept(const Order& order) {
 ReviewOutcome OrderAllocator::review(Id order_id) {
     // Rules look at the local SKUs, so lines are mapped first.
     bool mapped = map_lines(order_id);
-    Timestamp now = now_utc();
+    Timestamp now = posting_.db().clock().now();
     ReviewOutcome outcome = reviewer_.review(order_id, now, [&] { release(order_id); });
     allocate(order_id, mapped);
     OrderMerger merger(posting_.db(), kSystemActor);
@@ -81,7 +81,7 @@ void OrderAllocator::review_new(Order& order, const UpsertResult& stored) {
     // The reviewer releases before it changes the lines (gifts); it never allocates, so `order`
     // still says where the order is, and without a release `items` are still its items.
     bool lines_kept = true;
-    Timestamp now = now_utc();
+    Timestamp now = posting_.db().clock().now();
     ReviewOutcome outcome = reviewer_.review_new(order, line_skus, now, [&] {
         lines_kept = false;
         release(order.id);

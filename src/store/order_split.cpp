@@ -95,7 +95,7 @@ OrderSplitter::OrderSplitter(OrderAllocator& allocator, StockPosting& posting, A
       posting_(posting),
       db_(posting.db()),
       actor_(std::move(actor)),
-      now_(now_utc()) {}
+      now_(db_.clock().now()) {}
 
 Id OrderSplitter::original_of(Id order_id) {
     // Asked for every order short of stock: the statements here are kept prepared.

@@ -22,7 +22,7 @@ ClosedPeriod PeriodService::close(const std::string& month, Timestamp now) {
                 "it first: dianjia-cli period reopen {0} --reason TEXT",
                 month, existing->closed_by, format_shop_time(existing->closed_at)));
     StockReport report = stock_report(db_, period);
-    ClosedPeriod closed{month, period.start, period.end, now_utc(), actor_.user};
+    ClosedPeriod closed{month, period.start, period.end, db_.clock().now(), actor_.user};
     insert_closed_period(db_, closed, report.rows);
     StockReportRow total = report.shop_total();
     audit(db_, actor_, "period.close", month,

@@ -186,7 +186,7 @@ PurchaseOrder PurchaseOrderService::create(const PoRequest& request) {
         WriteTransaction tx(db_);
         PurchaseOrder o = insert(require_supplier_id(db_, request.supplier),
                                  resolve_warehouse(db_, request.warehouse), request.lines,
-                                 request.expected_at, now_utc());
+                                 request.expected_at, db_.clock().now());
         tx.commit();
         return o;
     } catch (const SQLite::Exception& e) {

@@ -224,7 +224,7 @@ void StockPosting::flush() {
 std::vector<Movement> StockPosting::commit() {
     flush();
     // The platforms' offer follows available stock, queued with the change that moved it.
-    Timestamp now = now_utc();
+    Timestamp now = db_.clock().now();
     queue_stock_offers(db_, now, touched_skus_);
     tx_.commit();
     // Alerts follow the change within the same process, in their own transaction: the movement

@@ -12,7 +12,7 @@ namespace dj {
 MovementContext StockService::context(const std::string& doc, const std::string& reason,
                                       const char* doc_prefix) const {
     MovementContext ctx;
-    ctx.at = at_.value_or(now_utc());
+    ctx.at = at_.value_or(db_.clock().now());
     // Documents the user did not number get one from the kind and the time, e.g.
     // RCV-20261124-130416.
     if (doc.empty()) {

@@ -51,8 +51,8 @@ std::string hold_reason(OrderStatus s) {
 SyncEngine::SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options)
     : db_(db), http_(http), actor_(std::move(actor)), options_(options) {}
 
-StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since,
-                                       Timestamp now) {
+StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since) {
+    const Timestamp now = db_.clock().now();
     StoreSyncReport report;
     report.store = store.code;
     std::optional<StoreConnection> connection = StoreConnectionRepository(db_).find(store.id);
@@ -134,20 +134,20 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
 }
 
 std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
-                                              std::optional<Timestamp> since, Timestamp now) {
+                                              std::optional<Timestamp> since) {
     CatalogueRepository catalogue(db_);
     std::vector<StoreSyncReport> reports;
     if (!store.empty()) {
-        reports.push_back(sync_store(catalogue.require_store(store), since, now));
+        reports.push_back(sync_store(catalogue.require_store(store), since));
     } else {
         StoreConnectionRepository connections(db_);
         for (const ShopStore& s : catalogue.list_stores())
-            if (connections.find(s.id)) reports.push_back(sync_store(s, since, now));
+            if (connections.find(s.id)) reports.push_back(sync_store(s, since));
     }
     // Stock changes queue their offers as they commit; a store's share, buffer or listings may
     // have changed since, so every figure is compared once more.
     WriteTransaction tx(db_);
-    queue_stock_offers(db_, now);
+    queue_stock_offers(db_, db_.clock().now());
     tx.commit();
     return reports;
 }

@@ -40,13 +40,11 @@ struct StoreSyncReport {
 class SyncEngine {
   public:
     SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options = {});
-    // `since` overrides the cursor for this run. Platform errors are reported (and the store
-    // marked failing), not thrown.
-    StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since,
-                               Timestamp now);
+    // Windows end at the database clock's now. `since` overrides the cursor for this run.
+    // Platform errors are reported (and the store marked failing), not thrown.
+    StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since);
     // Every store with credentials, or the one named.
-    std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since,
-                                      Timestamp now);
+    std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since);
 
   private:
     Database& db_;

@@ -12,6 +12,7 @@
 #include "store/stock_service.h"
 #include "store/threshold_repository.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -26,7 +27,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }
 
@@ -68,7 +69,7 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     BOOST_TEST(again[0].id == open[0].id);
     BOOST_TEST(again[0].figures == "available=3;reorder_point=5");
 
-    Alert acked = acknowledge_alert(db, test::test_actor(), open[0].id, now_utc());
+    Alert acked = acknowledge_alert(db, test::test_actor(), open[0].id, test::kNow);
     BOOST_TEST(acked.status == AlertStatus::acknowledged);
     BOOST_TEST(acked.acknowledged_by == "tester");
     stock.ship("CUP-1", 1, "CZ", "SO-3");  // acknowledged stays the one alert
@@ -79,7 +80,7 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     BOOST_TEST_REQUIRE(history.size() == 1u);
     BOOST_TEST(history[0].status == AlertStatus::resolved);
     BOOST_TEST(history[0].resolved_at.has_value());
-    BOOST_CHECK_THROW(acknowledge_alert(db, test::test_actor(), history[0].id, now_utc()),
+    BOOST_CHECK_THROW(acknowledge_alert(db, test::test_actor(), history[0].id, test::kNow),
                       InvalidInput);
 
     stock.ship("CUP-1", 20, "CZ", "SO-4");  // a new occurrence is a new alert; history kept
@@ -90,10 +91,10 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
 BOOST_AUTO_TEST_CASE(snooze_hides_until_the_date) {
     receive_cups(3);
     set_threshold(db, test::test_actor(), Threshold::max_stock, "", "CZ", 2);
-    BOOST_TEST(evaluate_stock_alerts(db, now_utc(), {}).opened.size() == 1u);
+    BOOST_TEST(evaluate_stock_alerts(db, test::kNow, {}).opened.size() == 1u);
     auto open = alerts(AlertStatus::open, AlertKind::overstock);
     BOOST_TEST_REQUIRE(open.size() == 1u);
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     BOOST_CHECK_THROW(snooze_alert(db, test::test_actor(), open[0].id, now - 1, now), InvalidInput);
     snooze_alert(db, test::test_actor(), open[0].id, now + 86400, now);
     AlertFilter f;
@@ -102,7 +103,7 @@ BOOST_AUTO_TEST_CASE(snooze_hides_until_the_date) {
     f.hide_snoozed_at = now + 86401;
     BOOST_TEST(list_alerts(db, f).size() == 1u);
     // A second full run opens nothing new.
-    BOOST_TEST(evaluate_stock_alerts(db, now_utc(), {}).opened.empty());
+    BOOST_TEST(evaluate_stock_alerts(db, test::kNow, {}).opened.empty());
 }
 
 BOOST_AUTO_TEST_CASE(count_loss_and_expiry_from_the_ledger) {
@@ -115,14 +116,14 @@ BOOST_AUTO_TEST_CASE(count_loss_and_expiry_from_the_ledger) {
     tea.qty = 5;
     tea.warehouse = "CZ";
     tea.batch = "L1";
-    tea.expiry = shop_date(now_utc() + 10 * 86400);
+    tea.expiry = shop_date(test::kNow + 10 * 86400);
     stock.receive(tea);
     AlertFilter f;
     f.sku = "TEA-1";
     f.kind = AlertKind::expiring;
     BOOST_TEST(list_alerts(db, f).size() == 1u);
     set_threshold(db, test::test_actor(), Threshold::expiry_days, "TEA-1", "", 5);
-    evaluate_stock_alerts(db, now_utc(), {});
+    evaluate_stock_alerts(db, test::kNow, {});
     f.status = AlertStatus::resolved;
     BOOST_TEST(list_alerts(db, f).size() == 1u);  // per-SKU 5 days: no longer expiring
 }
@@ -137,15 +138,15 @@ BOOST_AUTO_TEST_CASE(restock_suggestion_from_back_dated_shipments) {
     cup.supplier_id = sup_id;
     cat.save_sku(cup);
     receive_cups(30);
-    stock.post_at(now_utc() - 3 * 86400);
+    stock.post_at(test::kNow - 3 * 86400);
     stock.ship("CUP-1", 28, "CZ", "SO-OLD");
-    stock.post_at(now_utc() - 40 * 86400);  // outside the 28 days: not demand
+    stock.post_at(test::kNow - 40 * 86400);  // outside the 28 days: not demand
     receive_cups(1, "GZ");
     stock.ship("CUP-1", 1, "GZ", "SO-OLDER");
 
     RestockFilter f;
     f.sku_ids = {cup.id};
-    auto lines = restock_lines(db, now_utc(), f);
+    auto lines = restock_lines(db, test::kNow, f);
     BOOST_TEST_REQUIRE(lines.size() == 2u);
     const RestockLine& cz = lines[0].warehouse == "CZ" ? lines[0] : lines[1];
     const RestockLine& gz = lines[0].warehouse == "CZ" ? lines[1] : lines[0];
@@ -160,7 +161,7 @@ BOOST_AUTO_TEST_CASE(restock_suggestion_from_back_dated_shipments) {
     BOOST_TEST(gz.suggested == 0);
 
     set_threshold(db, test::test_actor(), Threshold::safety_stock, "CUP-1", "CZ", 0);
-    lines = restock_lines(db, now_utc(), {std::nullopt, {cup.id}});
+    lines = restock_lines(db, test::kNow, {std::nullopt, {cup.id}});
     const RestockLine& manual = lines[0].warehouse == "CZ" ? lines[0] : lines[1];
     BOOST_TEST(manual.manual);
     BOOST_TEST(manual.reorder_point == 4);

@@ -8,6 +8,7 @@
 #include "demo/demo_shop.h"
 #include "store/order_actions.h"
 #include "store/order_repository.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -15,7 +16,7 @@ namespace {
 
 struct DemoShop {
     test::TempDir dir;
-    Database db{dir.file("demo.db")};
+    Database db{dir.file("demo.db"), test::fixed_clock()};
     DemoShop() {
         DemoOptions options;
         options.orders = 400;

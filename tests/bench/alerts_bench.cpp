@@ -16,9 +16,10 @@
 #include "store/alert_evaluation.h"
 #include "store/database.h"
 #include "store/restock_queries.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
@@ -28,8 +29,8 @@ constexpr int kDays = 90;
 constexpr int kSuppliers = 50;
 constexpr Timestamp kDay = 86400;
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(Stopwatch::time_point start) {
+    return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
 struct Counts {
@@ -261,9 +262,9 @@ int main(int argc, char** argv) {
     std::filesystem::path path = dir / "dj-alerts-bench.db";
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path.string() + suffix);
-    Database db(path.string());
-    Timestamp now = now_utc();
-    auto t = Clock::now();
+    Database db(path.string(), test::fixed_clock());
+    Timestamp now = test::kNow;
+    auto t = Stopwatch::now();
     Counts n = fill(db, now);
     std::printf(
         "shop: %d SKUs x %d warehouses, %d days: %ld movements, %ld lots, %ld open PO lines "
@@ -271,13 +272,13 @@ int main(int argc, char** argv) {
         kSkus, kWarehouses, kDays, n.movements, n.lots, n.po_lines, seconds_since(t));
 
     bool ok = true;
-    t = Clock::now();
+    t = Stopwatch::now();
     AlertRunSummary first = evaluate_stock_alerts(db, now, {});
     double first_s = seconds_since(t);
     std::printf(
         "alerts run, first (opens every alert): %.3f s, %d pairs, %zu opened  [goal < 1 s]\n",
         first_s, first.evaluated, first.opened.size());
-    t = Clock::now();
+    t = Stopwatch::now();
     AlertRunSummary again = evaluate_stock_alerts(db, now + 60, {});
     double again_s = seconds_since(t);
     std::printf(
@@ -294,7 +295,7 @@ int main(int argc, char** argv) {
         std::printf(" %s %d", kind.c_str(), c);
     std::printf("\n");
 
-    t = Clock::now();
+    t = Stopwatch::now();
     std::vector<RestockLine> lines = restock_lines(db, now, {});
     double restock_s = seconds_since(t);
     std::size_t suggested = 0;

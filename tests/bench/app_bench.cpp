@@ -11,14 +11,15 @@
 #include "app/order_table.h"
 #include "demo/demo_shop.h"
 #include "store/database.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+double ms_since(Stopwatch::time_point t) {
+    return std::chrono::duration<double, std::milli>(Stopwatch::now() - t).count();
 }
 
 long rss_mb() {
@@ -39,26 +40,26 @@ int main(int argc, char** argv) {
     std::string path = argc > 1 ? argv[1]
                                 : (std::filesystem::temp_directory_path() / "bench-100k.db").string();
     if (!std::filesystem::exists(path)) {
-        Database db(path);
+        Database db(path, test::fixed_clock());
         DemoOptions options;
         options.orders = 100000;
         build_demo_shop(db, options, Actor{"bench", "system", "bench"});
     }
     long before = rss_mb();
-    Database db(path, Database::Mode::existing);
+    Database db(path, test::fixed_clock(), Database::Mode::existing);
     std::atomic<bool> cancel{false};
-    auto t = Clock::now();
+    auto t = Stopwatch::now();
     OrderTable table;
     table.load(OrderTable::read(db, nullptr, cancel));
     table.apply({});
     double load = ms_since(t);
-    t = Clock::now();
+    t = Stopwatch::now();
     OrderQuery text;
     text.text = "tea-00";
     table.apply(text);
     double filter = ms_since(t);
     std::size_t matches = table.size();
-    t = Clock::now();
+    t = Stopwatch::now();
     OrderQuery sorted;
     sorted.sort = OrderColumn::amount;
     sorted.ascending = false;

@@ -14,13 +14,14 @@
 #include "store/database.h"
 #include "store/parcel_document_queries.h"
 #include "store/wave_service.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
+double seconds_since(Stopwatch::time_point t) {
+    return std::chrono::duration<double>(Stopwatch::now() - t).count();
 }
 }  // namespace
 
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path + suffix);
     Actor actor{"bench", "system", "bench"};
-    Database db(path);
+    Database db(path, test::fixed_clock());
     DemoOptions options;
     options.orders = 6000;
     build_demo_shop(db, options, actor);
@@ -39,7 +40,7 @@ int main(int argc, char** argv) {
     WaveService waves(db, actor);
     WaveRequest request;
     request.max_orders = 1000;
-    std::vector<WaveInfo> created = waves.create_waves(request, now_utc());
+    std::vector<WaveInfo> created = waves.create_waves(request, test::kNow);
     const WaveInfo* biggest = nullptr;
     for (const WaveInfo& w : created)
         if (!biggest || w.orders > biggest->orders) biggest = &w;
@@ -49,8 +50,8 @@ int main(int argc, char** argv) {
     }
 
     std::string labels = (dir / "bench-labels.pdf").string();
-    auto t = Clock::now();
-    std::vector<LabelData> data = wave_label_data(db, biggest->number, now_utc());
+    auto t = Stopwatch::now();
+    std::vector<LabelData> data = wave_label_data(db, biggest->number, test::kNow);
     double read_seconds = seconds_since(t);
     reports::render_labels(data, reports::load_label_template("100x150"), labels);
     double label_seconds = seconds_since(t);
@@ -61,9 +62,9 @@ int main(int argc, char** argv) {
         static_cast<double>(std::filesystem::file_size(labels)) / 1e6);
 
     std::string sheet = (dir / "bench-picksheet.pdf").string();
-    t = Clock::now();
+    t = Stopwatch::now();
     PickSheet pick = waves.pick_list(biggest->number);
-    reports::render_pick_sheet(pick, sheet, now_utc());
+    reports::render_pick_sheet(pick, sheet, test::kNow);
     std::printf("pick sheet of %d orders (%zu stops): %.3f s (goal: 1,000 orders in under 0.5 s)\n",
                 biggest->orders, pick.stops.size(), seconds_since(t));
     return 0;

@@ -12,14 +12,15 @@
 #include "store/database.h"
 #include "store/period_service.h"
 #include "store/stock_report_query.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(Stopwatch::time_point start) {
+    return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
 void fill(Database& db, int skus, int movements) {
@@ -94,28 +95,28 @@ int main(int argc, char** argv) {
     std::filesystem::path path = dir / "dj-report-bench.db";
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path.string() + suffix);
-    Database db(path.string());
-    auto t = Clock::now();
+    Database db(path.string(), test::fixed_clock());
+    auto t = Stopwatch::now();
     fill(db, 10000, 1000000);
     std::printf("ledger: 1,000,000 movements, 10,000 SKUs, 3 warehouses written in %.2f s\n",
                 seconds_since(t));
 
     Period oct = month_period("2026-10", "bench");
-    t = Clock::now();
+    t = Stopwatch::now();
     StockReport from_ledger = stock_report(db, oct);
     std::printf("month-end 2026-10 from the ledger: %.3f s (%zu rows)  [goal < 3 s]\n",
                 seconds_since(t), from_ledger.rows.size());
 
     PeriodService periods(db, Actor{"bench", "system", "bench"});
-    t = Clock::now();
+    t = Stopwatch::now();
     for (const char* m : {"2026-07", "2026-08", "2026-09"})
-        periods.close(m, now_utc());
+        periods.close(m, test::kNow);
     std::printf("closing 2026-07..09: %.3f s\n", seconds_since(t));
-    t = Clock::now();
+    t = Stopwatch::now();
     StockReport after_close = stock_report(db, oct);
     std::printf("month-end 2026-10 opening from the 2026-09 snapshot: %.3f s\n", seconds_since(t));
-    periods.close("2026-10", now_utc());
-    t = Clock::now();
+    periods.close("2026-10", test::kNow);
+    t = Stopwatch::now();
     StockReport closed = stock_report(db, oct);
     double closed_s = seconds_since(t);
     std::printf("month-end 2026-10 closed (snapshot): %.3f s (%zu rows)  [goal < 0.3 s]\n",

@@ -17,14 +17,15 @@
 #include "store/rule_dry_run.h"
 #include "store/rule_repository.h"
 #include "store/stock_posting.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(Stopwatch::time_point start) {
+    return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
 // Fifteen rules a busy shop might add to the five defaults.
@@ -69,20 +70,20 @@ int main(int argc, char** argv) {
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path.string() + suffix);
     Actor actor{"bench", "system", "bench"};
-    Database db(path.string());
+    Database db(path.string(), test::fixed_clock());
     {
         DemoOptions options;
         options.orders = 50000;
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         build_demo_shop(db, options, actor);
         std::printf("demo --orders 50000, each order reviewed by the 5 default rules: %.2f s\n",
                     seconds_since(start));
     }
     RuleRepository(db).import(parse_rules_json(kShopRules, "bench"), actor);
     std::vector<OrderRule> rules = RuleRepository(db).list();
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     {
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         DryRunSummary s = dry_run_rules(db, rules, now - 30 * 86400LL, now);
         std::printf("dry run: %zu rules on %d orders in %.3f s, %zu matches (goal < 1 s)\n",
                     rules.size(), s.orders, seconds_since(start), s.rows.size());
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
         SQLite::Statement q(db.sql(), "SELECT id FROM shop_order ORDER BY id LIMIT 5000");
         while (q.executeStep())
             ids.push_back(q.getColumn(0).getInt64());
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         StockPosting posting(db);
         OrderAllocator allocator(posting);
         for (Id id : ids)
@@ -112,11 +113,11 @@ int main(int argc, char** argv) {
         typhoon.target = "江苏省";
         typhoon.reason = "台风";
         InterceptService intercepts(db, actor);
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         auto created = intercepts.create(typhoon, now);
         std::printf("intercept region over %lld open orders: %d caught in %.3f s (goal < 0.2 s)\n",
                     open, created.caught, seconds_since(start));
-        start = Clock::now();
+        start = Stopwatch::now();
         int released = intercepts.lift(created.id, now);
         std::printf("lift: %d released and reviewed again in %.3f s\n", released,
                     seconds_since(start));

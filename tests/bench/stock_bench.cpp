@@ -14,14 +14,15 @@
 #include "store/database.h"
 #include "store/stock_posting.h"
 #include "store/stock_service.h"
+#include "test_clock.h"
 
 using namespace dj;
-using Clock = std::chrono::steady_clock;
+using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+double seconds_since(Stopwatch::time_point start) {
+    return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
 std::string fresh(const std::filesystem::path& dir, const std::string& name) {
@@ -39,10 +40,10 @@ int main(int argc, char** argv) {
 
     // 1. The demo shop with 50,000 open orders.
     {
-        Database db(fresh(dir, "bench-demo.db"));
+        Database db(fresh(dir, "bench-demo.db"), test::fixed_clock());
         DemoOptions options;
         options.orders = 50000;
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         DemoReport r = build_demo_shop(db, options, actor);
         double s = seconds_since(start);
         std::printf(
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
 
     // 2. Interactive movements, each its own durable transaction.
     {
-        Database db(fresh(dir, "bench-single.db"));
+        Database db(fresh(dir, "bench-single.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
             db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
@@ -68,7 +69,7 @@ int main(int argc, char** argv) {
         for (int i = 0; i < 400; ++i) {
             r.qty = 1 + i % 5;
             r.unit_cost = 100 + i % 7;
-            auto start = Clock::now();
+            auto start = Stopwatch::now();
             if (i % 2)
                 stock.ship("A", 1, "CZ", "");
             else
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
 
     // 3. Bulk: 500,000 movements over 1,000 SKUs and 2 warehouses in one transaction.
     {
-        Database db(fresh(dir, "bench-bulk.db"));
+        Database db(fresh(dir, "bench-bulk.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
             db.sql().exec(
@@ -98,11 +99,11 @@ int main(int argc, char** argv) {
             tx.commit();
         }
         const int n = 500000;
-        auto start = Clock::now();
+        auto start = Stopwatch::now();
         StockPosting posting(db);
         StockBook& book = posting.book();
         MovementContext ctx;
-        ctx.at = now_utc();
+        ctx.at = test::kNow;
         ctx.doc = "BULK";
         ctx.actor = actor;
         for (int i = 0; i < n; ++i) {

@@ -1,23 +1,18 @@
 // restock suggest/approve and po create/list/show/receive/cancel through the real dianjia-cli on
 // a real SQLite file: approved suggestions become purchase orders and count as on order,
 // receiving posts receipts at the order's cost line by line, refusals change nothing.
-#include <ctime>
-
 #include "cli/cli_support.h"
+#include "core/clock.h"
+#include "test_clock.h"
 
 using namespace cli_test;
 using nlohmann::json;
 
 namespace {
 
-// "2026-11-21T05:00:00Z" for `days` days before now.
+// "2026-11-19T05:04:16Z" for `days` days before the tests' now (the CLI's DIANJIA_NOW).
 std::string days_ago(int days) {
-    std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 86400;
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return dj::format_utc(dj::test::kNow - days * 86400LL);
 }
 
 // StockShop with supplier SUP1 (lead time 4 days, multiple 6) for TEA-001, and 28 of 30

@@ -14,6 +14,7 @@
 #include "low_stock_alert.h"
 #include "store/notify_repository.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -35,7 +36,7 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
     test::LoopbackSmtp server;
     std::string file = dir.file("shop.db");
     {
-        Database db(file);
+        Database db(file, test::fixed_clock());
         test::seed_small_shop(db);
         NotifyChannel mail;
         mail.kind = NotifyChannelKind::smtp;
@@ -66,7 +67,7 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
     auto got = server.received();
     BOOST_TEST_REQUIRE(got.size() == 1u);
     BOOST_TEST(got[0].rcpt_to.at(0).find("<boss@example.com>") != std::string::npos);
-    Database db(file, Database::Mode::existing);
+    Database db(file, test::fixed_clock(), Database::Mode::existing);
     BOOST_TEST(list_notifications(db, true).empty());  // the mail sent, the notification shown
     for (const NotifyChannel& c : list_notify_channels(db)) {
         BOOST_TEST(c.last_error.empty(), c.name << ": " << c.last_error);

@@ -11,6 +11,7 @@
 #include "store/notify_repository.h"
 #include "sync/notify_sender.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -25,7 +26,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     test::LoopbackRobot robot;
     HttpClient http{HttpOptions{1000, 3000, 1, 10, 10, 0, "", ""}};
     NotifySender sender{db, http};

@@ -19,6 +19,7 @@
 #include "sync/alert_watch.h"
 #include "sync/notify_sender.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -84,7 +85,7 @@ constexpr Timestamp kNow = 1795496656;  // 2026-11-24 13:04:16 shop time, a Tues
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     test::LoopbackSmtp server;
     HttpClient http{HttpOptions{1000, 3000, 1, 10, 10, 0, "", ""}};
     NotifySender sender{db, http, SmtpOptions{1000, 5000, ""}};
@@ -188,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(alert_mail_goes_through_the_outbox_with_auth_plain, Shop
     BOOST_TEST_REQUIRE(pending.size() == 1u);  // queued with the alert, nothing sent yet
     BOOST_TEST(server.received().empty());
 
-    NotifyFlushReport r = sender.flush(now_utc() + 1);
+    NotifyFlushReport r = sender.flush(test::kNow + 1);
     BOOST_TEST(r.sent == 1);
     BOOST_TEST(r.failed == 0);
     auto got = server.received();
@@ -206,7 +207,7 @@ BOOST_FIXTURE_TEST_CASE(alert_mail_goes_through_the_outbox_with_auth_plain, Shop
 
     BOOST_TEST(list_notifications(db, true).empty());
     BOOST_TEST(require_notify_channel(db, mail.name).last_error.empty());
-    BOOST_TEST(sender.flush(now_utc() + 100000).sent == 0);  // never sent twice
+    BOOST_TEST(sender.flush(test::kNow + 100000).sent == 0);  // never sent twice
     BOOST_TEST(server.received().size() == 1u);
 }
 
@@ -234,7 +235,7 @@ BOOST_AUTO_TEST_CASE(auth_login_when_the_server_offers_only_login) {
 BOOST_FIXTURE_TEST_CASE(refused_mail_stays_queued_with_its_error_then_goes, Shop) {
     NotifyChannel mail = add_mail("mail");
     server.reply("DATA", "554 5.7.1 Message rejected as spam");
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     queue_test_notification(db, test::test_actor(), mail, notify_test_text(mail), now);
     queue_test_notification(db, test::test_actor(), mail, notify_test_text(mail), now);
 
@@ -268,7 +269,7 @@ BOOST_FIXTURE_TEST_CASE(refused_mail_stays_queued_with_its_error_then_goes, Shop
 BOOST_FIXTURE_TEST_CASE(busy_or_unreachable_server_is_tried_again_later, Shop) {
     NotifyChannel mail = add_mail("mail");
     server.reply("MAIL", "451 4.3.0 Try again later");
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     Id id = queue_test_notification(db, test::test_actor(), mail, "subject\nbody", now);
     RobotResult r = sender.send_now(id, now);
     BOOST_TEST(r.outcome == RobotOutcome::unavailable);
@@ -313,7 +314,7 @@ BOOST_FIXTURE_TEST_CASE(desktop_messages_wait_for_the_desktop_program, Shop) {
     NotifyChannel night;
     night.kind = NotifyChannelKind::desktop;
     night.name = "night";
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     int minute = static_cast<int>((now + kShopUtcOffsetMinutes * 60) % 86400 / 60);
     night.quiet = QuietHours{(minute + 1440 - 60) % 1440, (minute + 60) % 1440};  // now ± 1 h
     night = add_notify_channel(db, test::test_actor(), night);
@@ -346,7 +347,7 @@ BOOST_FIXTURE_TEST_CASE(watch_round_evaluates_sends_mail_and_hands_over_desktop_
     desk.kind = NotifyChannelKind::desktop;
     desk.name = "desktop";
     add_notify_channel(db, test::test_actor(), desk);
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     StockService stock{db, test::test_actor()};
     StockService::Receive tea;
     tea.sku = "TEA-1";

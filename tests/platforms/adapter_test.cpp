@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "platform_error.h"
 #include "simulator/platform_simulator.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -23,7 +24,7 @@ HttpOptions fast_options() {
 }
 
 struct SimFixture {
-    PlatformSimulator sim{[] {
+    PlatformSimulator sim{test::fixed_clock(), [] {
         SimulatorOptions o;
         o.orders = 80;
         o.stall_ms = 700;
@@ -44,7 +45,7 @@ struct SimFixture {
     }
     // A window the platform accepts that holds all recent orders.
     TimeWindow window(Platform p) {
-        Timestamp now = now_utc();
+        Timestamp now = test::kNow;
         return {now - (p == Platform::pinduoduo ? 1800 : 86400) + 1, now};
     }
     std::vector<Order> pull(Platform p, const TimeWindow& w, int* pages = nullptr) {
@@ -116,7 +117,7 @@ BOOST_AUTO_TEST_CASE(each_platform_pulls_exactly_what_the_platform_holds) {
 }
 
 BOOST_AUTO_TEST_CASE(ids_beyond_2_pow_53_and_chinese_text_survive) {
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     for (Platform p : kAll) {
         BOOST_TEST_CONTEXT(platform_code(p)) {
             put_orders(p, 1, now - 60);
@@ -133,7 +134,7 @@ BOOST_AUTO_TEST_CASE(ids_beyond_2_pow_53_and_chinese_text_survive) {
 }
 
 BOOST_AUTO_TEST_CASE(paging_edges_0_100_101) {
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     for (Platform p : kAll) {
         for (int count : {0, 100, 101}) {
             BOOST_TEST_CONTEXT(platform_code(p) << " " << count) {
@@ -184,7 +185,7 @@ BOOST_AUTO_TEST_CASE(final_faults_map_to_typed_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(windows_longer_than_the_platform_allows_are_refused) {
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     BOOST_CHECK_THROW(pull(Platform::taobao, {now - 2 * 86400, now}), PlatformError);
     BOOST_CHECK_THROW(pull(Platform::pinduoduo, {now - 3600, now}), PlatformError);
     for (Platform p : kAll) {

@@ -10,6 +10,7 @@
 #include "store/restock_queries.h"
 #include "store/stock_service.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -19,7 +20,7 @@ namespace {
 // in CZ, each with shipments three days ago so both need restocking.
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     StockService stock{db, test::test_actor()};
     PurchaseOrderService orders{db, test::test_actor()};
 
@@ -35,7 +36,7 @@ struct Shop {
         }
         receive("CUP-1", 30, 800);
         receive("TEA-1", 10, 2000);
-        stock.post_at(now_utc() - 3 * 86400);
+        stock.post_at(test::kNow - 3 * 86400);
         stock.ship("CUP-1", 28, "CZ", "SO-1");
         stock.ship("TEA-1", 7, "CZ", "SO-2");
     }
@@ -52,7 +53,7 @@ struct Shop {
         stock.receive(r);
     }
     RestockLine line(const std::string& sku) {
-        for (const RestockLine& l : restock_lines(db, now_utc(), {}))
+        for (const RestockLine& l : restock_lines(db, test::kNow, {}))
             if (l.sku == sku && l.warehouse == "CZ") return l;
         BOOST_FAIL("no restock line for " + sku);
         return {};
@@ -86,7 +87,7 @@ BOOST_AUTO_TEST_CASE(approve_makes_one_order_per_supplier_at_the_suggested_quant
     BOOST_TEST_REQUIRE(tea_suggested > 0);
     BOOST_TEST(line("CUP-1").suggested == 30);
 
-    RestockApproval a = orders.approve_restock(now_utc(), {});
+    RestockApproval a = orders.approve_restock(test::kNow, {});
     BOOST_TEST(a.without_supplier.empty());
     BOOST_TEST_REQUIRE(a.orders.size() == 2u);
     const PurchaseOrder& sup1 = a.orders[0].supplier == "SUP1" ? a.orders[0] : a.orders[1];
@@ -110,7 +111,7 @@ BOOST_AUTO_TEST_CASE(approve_makes_one_order_per_supplier_at_the_suggested_quant
     BOOST_TEST(cup.on_order == 30);
     BOOST_TEST(cup.position == 32);
     BOOST_TEST(cup.suggested == 0);
-    BOOST_TEST(orders.approve_restock(now_utc(), {}).orders.empty());
+    BOOST_TEST(orders.approve_restock(test::kNow, {}).orders.empty());
     BOOST_TEST(list_purchase_orders(db, {}).size() == 2u);
 }
 

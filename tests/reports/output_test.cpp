@@ -13,6 +13,7 @@
 #include "reports/xlsx_writer.h"
 #include "store/period_service.h"
 #include "store/stock_report_query.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -66,7 +67,7 @@ std::vector<long> ink_per_page(const std::string& pdf, const std::string& prefix
 
 struct Files {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     reports::ReportDocument month_end;
     Files() {
         test::build_report_shop(db);

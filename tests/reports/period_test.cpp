@@ -10,6 +10,7 @@
 #include "store/period_service.h"
 #include "store/stock_posting.h"
 #include "store/stock_report_query.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -17,7 +18,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db")};
+    Database db{dir.file("shop.db"), test::fixed_clock()};
     Shop() { test::build_report_shop(db); }
     Id sku(const char* code) {
         return db.sql()
@@ -105,7 +106,7 @@ BOOST_AUTO_TEST_CASE(october_arrival_and_empty_november) {
 
 BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
     StockReport before = stock_report(db, month_period("2026-09", "p"));
-    periods().close("2026-09", now_utc());
+    periods().close("2026-09", test::kNow);
     BOOST_TEST(closed_through(db).month == "2026-09");
     BOOST_TEST(same(stock_report(db, month_period("2026-09", "p")), before));
 
@@ -125,10 +126,10 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
 
     // October opens from the snapshot; closing it too, then reopening September reopens both.
     StockReport oct = stock_report(db, month_period("2026-10", "p"));
-    periods().close("2026-10", now_utc());
+    periods().close("2026-10", test::kNow);
     BOOST_TEST(same(stock_report(db, month_period("2026-10", "p")), oct));
-    BOOST_CHECK_THROW(periods().close("2026-10", now_utc()), InvalidInput);
-    BOOST_CHECK_THROW(periods().close("2026-11", now_utc()), InvalidInput);  // not over
+    BOOST_CHECK_THROW(periods().close("2026-10", test::kNow), InvalidInput);
+    BOOST_CHECK_THROW(periods().close("2026-11", test::kNow), InvalidInput);  // not over
     BOOST_CHECK_THROW(periods().reopen("2026-09", ""), InvalidInput);
     BOOST_CHECK_THROW(periods().reopen("2026-08", "x"), NotFound);
 
@@ -145,7 +146,7 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
 
     // Now the late shipment goes in, and closing again rebuilds the snapshots with it.
     late.ship("CUP-1", 1, "CZ", "LATE");
-    periods().close("2026-09", now_utc());
+    periods().close("2026-09", test::kNow);
     StockReport sep = stock_report(db, month_period("2026-09", "p"));
     BOOST_TEST(row(sep, "CUP-1", wh("CZ")).flow(Flow::shipment).qty == 10);
     StockReport oct_after = stock_report(db, month_period("2026-10", "p"));

@@ -14,6 +14,7 @@
 #include "store/stock_service.h"
 #include "sync/order_shipping.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -23,7 +24,7 @@ namespace {
 // no tea. Orders have a cup line first, then a tea line.
 struct SplitShop {
     test::TempDir dir;
-    Database db{dir.file("split.db")};
+    Database db{dir.file("split.db"), test::fixed_clock()};
     Id cz = 0, gz = 0;
 
     SplitShop() {
@@ -335,7 +336,7 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     split_s1();
     BOOST_TEST((split_part_numbers(db, id_of("S1-2")) == std::vector<std::string>{"S1", "S1-2"}));
     BOOST_TEST((split_part_numbers(db, id_of("S1")) == std::vector<std::string>{"S1", "S1-2"}));
-    ship_order(db, {"S1-2", "", "ZTO", "ZT100"}, test::test_actor(), now_utc());
+    ship_order(db, {"S1-2", "", "ZTO", "ZT100"}, test::test_actor(), test::kNow);
     BOOST_TEST(column("S1-2", "allocation") == "shipped");
     BOOST_TEST(db.sql()
                    .execAndGet("SELECT subject FROM outbox WHERE kind = 'shipment' AND "
@@ -352,7 +353,7 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     BOOST_TEST(column("S1", "allocation") == "allocated");
     BOOST_CHECK_THROW(unsplit("S1"), InvalidInput);
     // The platform takes one confirmation per order: the second part is recorded here only.
-    ship_order(db, {"S1", "", "ZTO", "ZT101"}, test::test_actor(), now_utc());
+    ship_order(db, {"S1", "", "ZTO", "ZT101"}, test::test_actor(), test::kNow);
     BOOST_TEST(count("SELECT count(*) FROM outbox WHERE kind = 'shipment'") == 1);
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'order.ship.part' AND "
                      "detail LIKE '%ZT101%ZT100%'") == 1);

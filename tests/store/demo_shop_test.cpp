@@ -8,6 +8,7 @@
 #include "store/shop_stats.h"
 #include "store/stock_queries.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -27,7 +28,7 @@ BOOST_AUTO_TEST_CASE(realistic_consistent_and_deterministic) {
     options.orders = 300;
     options.seed = 7;
     options.today_days = days_from_date("2026-11-24");
-    Database a(dir.file("a.db"));
+    Database a(dir.file("a.db"), test::fixed_clock());
     DemoReport report = build_demo_shop(a, options, test::test_actor());
     BOOST_TEST(report.skus >= 450);
     BOOST_TEST(report.skus <= 550);
@@ -56,7 +57,7 @@ BOOST_AUTO_TEST_CASE(realistic_consistent_and_deterministic) {
     BOOST_TEST(a.sql().execAndGet("SELECT max(at) FROM movement").getInt64() <
                parse_time("2026-11-25", "t"));
 
-    Database b(dir.file("b.db"));
+    Database b(dir.file("b.db"), test::fixed_clock());
     build_demo_shop(b, options, test::test_actor());
     auto stock_a = list_stock(a, {});
     auto stock_b = list_stock(b, {});

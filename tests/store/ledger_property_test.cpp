@@ -7,6 +7,7 @@
 #include "store/stock_posting.h"
 #include "store/warehouse_repository.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -26,7 +27,7 @@ BOOST_AUTO_TEST_SUITE(ledger_property)
 // ledger (check_ledger) and a plain model kept beside the book.
 BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
     test::TempDir dir;
-    Database db(dir.file("prop.db"));
+    Database db(dir.file("prop.db"), test::fixed_clock());
     test::seed_small_shop(db);
     {
         WriteTransaction tx(db);

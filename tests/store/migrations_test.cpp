@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -13,7 +14,7 @@ BOOST_AUTO_TEST_SUITE(migrations)
 
 BOOST_AUTO_TEST_CASE(new_database_gets_the_latest_schema_wal_and_foreign_keys) {
     test::TempDir dir;
-    Database db(dir.file("shop.db"));
+    Database db(dir.file("shop.db"), test::fixed_clock());
     BOOST_TEST(db.schema_version() == schema_migrations().back().version);
     BOOST_TEST(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
     BOOST_TEST(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
@@ -25,23 +26,23 @@ BOOST_AUTO_TEST_CASE(opening_again_changes_nothing) {
     test::TempDir dir;
     std::string before;
     {
-        Database db(dir.file("shop.db"));
+        Database db(dir.file("shop.db"), test::fixed_clock());
         db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
         before = test::dump_content(db);
     }
-    Database again(dir.file("shop.db"));
+    Database again(dir.file("shop.db"), test::fixed_clock());
     BOOST_TEST(test::dump_content(again) == before);
 }
 
 BOOST_AUTO_TEST_CASE(database_from_a_newer_version_is_refused_untouched) {
     test::TempDir dir;
     {
-        Database db(dir.file("shop.db"));
+        Database db(dir.file("shop.db"), test::fixed_clock());
         db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
         db.sql().exec("PRAGMA user_version = 99");
     }
     try {
-        Database db(dir.file("shop.db"));
+        Database db(dir.file("shop.db"), test::fixed_clock());
         BOOST_FAIL("a newer database was opened");
     } catch (const StorageError& e) {
         std::string what = e.what();
@@ -82,13 +83,13 @@ BOOST_AUTO_TEST_CASE(failed_step_rolls_back_and_keeps_the_old_version) {
 
 BOOST_AUTO_TEST_CASE(missing_file_is_not_created_when_an_existing_one_is_asked_for) {
     test::TempDir dir;
-    BOOST_CHECK_THROW(Database(dir.file("none.db"), Database::Mode::existing), StorageError);
+    BOOST_CHECK_THROW(Database(dir.file("none.db"), test::fixed_clock(), Database::Mode::existing), StorageError);
     BOOST_TEST(!std::filesystem::exists(dir.file("none.db")));
 }
 
 BOOST_AUTO_TEST_CASE(ledger_is_append_only) {
     test::TempDir dir;
-    Database db(dir.file("shop.db"));
+    Database db(dir.file("shop.db"), test::fixed_clock());
     db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
     db.sql().exec("INSERT INTO sku(code, name) VALUES ('A', 'a')");
     db.sql().exec(

@@ -13,6 +13,7 @@
 #include "store/stock_queries.h"
 #include "store/stock_service.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -20,7 +21,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("orders.db")};
+    Database db{dir.file("orders.db"), test::fixed_clock()};
     Shop() {
         test::seed_small_shop(db);
         receive("CUP-1", 5);
@@ -152,6 +153,7 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     accept(order("A1", 2));
     StockPosting p(db);
     MovementContext ctx;
+    ctx.at = test::kNow;
     ctx.doc = "A1";
     ctx.actor = test::test_actor();
     auto moved = OrderAllocator(p).ship(1, ctx);
@@ -190,6 +192,7 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     actions.hold(1, "买家要改地址");
     BOOST_TEST(OrderHoldRepository(db).find(1)->reason == "买家要改地址");
     MovementContext ctx;
+    ctx.at = test::kNow;
     ctx.doc = "A1";
     ctx.actor = test::test_actor();
     {

@@ -6,6 +6,7 @@
 #include "store/ledger_check.h"
 #include "store/stock_queries.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -14,7 +15,7 @@ namespace {
 struct Shop {
     test::TempDir dir;
     std::string path = dir.file("shop.db");
-    Database db{path};
+    Database db{path, test::fixed_clock()};
     StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }
 
@@ -52,7 +53,7 @@ BOOST_AUTO_TEST_CASE(receipts_average_and_ship_on_a_real_file) {
 
 BOOST_AUTO_TEST_CASE(committed_movements_survive_reopening) {
     stock.receive(cups(3, 1000));
-    Database reopened(path, Database::Mode::existing);
+    Database reopened(path, test::fixed_clock(), Database::Mode::existing);
     auto ledger = list_ledger(reopened, {});
     BOOST_TEST_REQUIRE(ledger.size() == 1u);
     BOOST_TEST(ledger[0].actor.user == "tester");

@@ -9,6 +9,7 @@
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 #include "sync_fixture.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -55,9 +56,9 @@ struct Fixture : test::SyncFixture {
 BOOST_FIXTURE_TEST_SUITE(outbox, Fixture)
 
 BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart) {
-    SyncEngine(*db, http, test::sync_actor()).sync("", std::nullopt, now_utc());
+    engine_at(test::kNow).sync("", std::nullopt);
     // The first sync offers every listing; those go first, so what follows is the shipment.
-    while (OutboxSender(*db, http).flush(now_utc()).sent > 0) {
+    while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
     }
     std::string id = db->sql()
                          .execAndGet(
@@ -66,7 +67,7 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
                              "o.allocation = 'allocated' LIMIT 1")
                          .getString();
     std::int64_t movements = count("SELECT count(*) FROM movement");
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     ship_order(*db, {id, "", "115", "ZT0000000001"}, test::sync_actor(), now);
     BOOST_TEST(count("SELECT count(*) FROM movement") > movements);
     BOOST_TEST(pending(OutboxKind::shipment).size() == 1u);
@@ -97,7 +98,7 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
     BOOST_TEST(shipments[0].tracking_no == "ZT0000000001");
 
     // The platform now says shipped; a re-sync keeps the order shipped and unallocated.
-    SyncEngine(*db, http, test::sync_actor()).sync("pdd-main", std::nullopt, now_utc() + 200);
+    engine_at(test::kNow + 200).sync("pdd-main", std::nullopt);
     BOOST_TEST(db->sql()
                    .execAndGet("SELECT status || '/' || allocation FROM shop_order WHERE "
                                "platform_order_id = '" +
@@ -111,17 +112,17 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
     BOOST_REQUIRE(!tb.empty() && !jd.empty() && !pdd.empty());
 
     // The first sync offers every listing of every connected store.
-    SyncEngine(*db, http, test::sync_actor()).sync("", std::nullopt, now_utc());
+    engine_at(test::kNow).sync("", std::nullopt);
     std::int64_t listings = count("SELECT count(*) FROM sku_mapping");
     BOOST_TEST(static_cast<std::int64_t>(pending(OutboxKind::stock).size()) == listings);
-    while (OutboxSender(*db, http).flush(now_utc()).sent > 0) {
+    while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
     }
     BOOST_TEST(pending(OutboxKind::stock).empty());
     BOOST_TEST(last_push(Platform::taobao, tb) == available("TEA-0001", "CZ"));
     BOOST_TEST(last_push(Platform::pinduoduo, pdd) == available("TEA-0001", "GZ"));
 
     // Nothing changed: a sync offers nothing again.
-    SyncEngine(*db, http, test::sync_actor()).sync("", std::nullopt, now_utc());
+    engine_at(test::kNow).sync("", std::nullopt);
     BOOST_TEST(pending(OutboxKind::stock).empty());
 
     // Goods in at 常州 change what the two stores selling from 常州 offer, not the others; two
@@ -152,8 +153,8 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
         StoreConnectionRepository(*db).save(c);
         tx.commit();
     }
-    SyncEngine(*db, http, test::sync_actor()).sync("tb-main", std::nullopt, now_utc());
-    OutboxFlushReport r = OutboxSender(*db, http).flush(now_utc());
+    engine_at(test::kNow).sync("tb-main", std::nullopt);
+    OutboxFlushReport r = OutboxSender(*db, http).flush(test::kNow);
     BOOST_TEST(r.failed == 0);
     BOOST_TEST(last_push(Platform::taobao, tb) == (available("TEA-0001", "CZ") - 2) * 50 / 100);
     BOOST_TEST(last_push(Platform::jd, jd) == available("TEA-0001", "CZ"));

@@ -15,6 +15,7 @@
 #include "store/order_repository.h"
 #include "store/sync_state_repository.h"
 #include "sync_fixture.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -36,7 +37,7 @@ std::int64_t expected_orders(PlatformSimulator& sim, Timestamp now) {
 
 struct Fixture : test::SyncFixture {
     std::vector<StoreSyncReport> sync(Timestamp now) {
-        return SyncEngine(*db, http, test::sync_actor()).sync("", std::nullopt, now);
+        return engine_at(now).sync("", std::nullopt);
     }
     std::int64_t orders() { return count("SELECT count(*) FROM shop_order"); }
     std::int64_t distinct() {
@@ -79,7 +80,7 @@ bool kill_sync_after(PlatformSimulator& sim, const std::string& db_path, int req
 BOOST_FIXTURE_TEST_SUITE(sync_engine, Fixture)
 
 BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     for (const StoreSyncReport& r : sync(now))
         BOOST_TEST(r.ok, r.store << " " << r.error);
     std::int64_t expected = expected_orders(sim, now);
@@ -91,7 +92,7 @@ BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
                                  "SELECT group_concat(id || status || allocation || "
                                  "modified_at) FROM shop_order")
                              .getString();
-    for (const StoreSyncReport& r : sync(now_utc())) {
+    for (const StoreSyncReport& r : sync(test::kNow)) {
         BOOST_TEST(r.ok);
         BOOST_TEST(r.created == 0);
         BOOST_TEST(r.updated == 0);
@@ -104,25 +105,25 @@ BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
 }
 
 BOOST_AUTO_TEST_CASE(faults_lose_and_duplicate_nothing_and_the_cursor_waits) {
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     sim.inject(SimFault::duplicate_across_pages, 40);
     sync(now);
     BOOST_TEST(orders() == distinct());
     for (SimFault f : {SimFault::malformed_json, SimFault::expired_token}) {
         sim.inject(f, 1, Platform::taobao);
-        Timestamp later = now_utc();
+        Timestamp later = test::kNow;
         std::optional<Timestamp> cursor_before = SyncStateRepository(*db).get(1).cursor;
         auto reports =
-            SyncEngine(*db, http, test::sync_actor()).sync("tb-main", std::nullopt, later);
+            engine_at(later).sync("tb-main", std::nullopt);
         BOOST_TEST(!reports.at(0).ok);
         SyncState state = SyncStateRepository(*db).get(1);
         BOOST_TEST(state.failing);
         BOOST_TEST(state.cursor.value_or(0) == cursor_before.value_or(0));
         if (f == SimFault::malformed_json) BOOST_TEST(!state.last_raw_body.empty());
     }
-    sync(now_utc());
+    sync(test::kNow);
     BOOST_TEST(SyncStateRepository(*db).get(1).failing == false);
-    BOOST_TEST(orders() == expected_orders(sim, now_utc()));
+    BOOST_TEST(orders() == expected_orders(sim, test::kNow));
     BOOST_TEST(orders() == distinct());
 }
 
@@ -131,22 +132,22 @@ BOOST_AUTO_TEST_CASE(a_fault_mid_window_stores_nothing_of_that_window) {
     // the retry stores everything once.
     sim.with_shop([](SimShop& shop) {
         shop.clear();
-        shop.generate(7, 1000, now_utc());
+        shop.generate(7, 1000, test::kNow);
         return 0;
     });
     sim.inject(SimFault::duplicate_across_pages, 1, Platform::jd);
     sim.inject(SimFault::malformed_json, 1, Platform::jd);
-    auto r = SyncEngine(*db, http, test::sync_actor()).sync("jd-main", std::nullopt, now_utc());
+    auto r = engine_at(test::kNow).sync("jd-main", std::nullopt);
     BOOST_TEST(!r.at(0).ok);
     BOOST_TEST(count("SELECT count(*) FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
                      "WHERE s.code = 'jd-main'") == 0);
-    r = SyncEngine(*db, http, test::sync_actor()).sync("jd-main", std::nullopt, now_utc());
+    r = engine_at(test::kNow).sync("jd-main", std::nullopt);
     BOOST_TEST(r.at(0).ok);
     BOOST_TEST(r.at(0).created == 250);
 }
 
 BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
-    sync(now_utc());
+    sync(test::kNow);
     // Two allocated taobao orders: one refund request, one cancellation.
     SQLite::Statement q(db->sql(),
                         "SELECT o.id, o.platform_order_id FROM shop_order o JOIN shop_store s ON "
@@ -156,7 +157,7 @@ BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
     while (q.executeStep())
         picked.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
     BOOST_REQUIRE(picked.size() == 2u);
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     sim.with_shop([&](SimShop& shop) {
         Order a = *shop.find(Platform::taobao, picked[0].second);
         a.status = OrderStatus::refund_requested;
@@ -169,7 +170,7 @@ BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
         return 0;
     });
     std::int64_t reserved_before = count("SELECT sum(reserved) FROM stock_balance");
-    auto r = SyncEngine(*db, http, test::sync_actor()).sync("tb-main", std::nullopt, now);
+    auto r = engine_at(now).sync("tb-main", std::nullopt);
     BOOST_TEST(r.at(0).held == 2);
     BOOST_TEST(r.at(0).intercepts == 2);
     BOOST_TEST(count("SELECT sum(reserved) FROM stock_balance") < reserved_before);
@@ -182,7 +183,7 @@ BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
 }
 
 BOOST_AUTO_TEST_CASE(a_sync_killed_midway_completes_next_time_without_loss_or_duplicate) {
-    Timestamp generated = now_utc();
+    Timestamp generated = test::kNow;
     sim.with_shop([&](SimShop& shop) {
         shop.clear();
         shop.generate(11, 12000, generated);
@@ -194,9 +195,9 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_midway_completes_next_time_without_loss_or_du
         BOOST_TEST(check_ledger(*db).empty());
     }
     BOOST_TEST(killed > 0);
-    BOOST_TEST(orders() < expected_orders(sim, now_utc()));
+    BOOST_TEST(orders() < expected_orders(sim, test::kNow));
 
-    Timestamp now = now_utc();
+    Timestamp now = test::kNow;
     for (const StoreSyncReport& r : sync(now))
         BOOST_TEST(r.ok, r.store << " " << r.error);
     BOOST_TEST(orders() == expected_orders(sim, now));

@@ -11,6 +11,9 @@
 #include "store/catalogue_repository.h"
 #include "store/database.h"
 #include "store/store_connection_repository.h"
+#include "sync/sync_engine.h"
+#include "test_clock.h"
+#include "test_clock.h"
 
 namespace dj::test {
 
@@ -31,12 +34,13 @@ inline HttpOptions fast_http() {
 // stores point at a simulator on a free port of 127.0.0.1.
 struct SyncFixture {
     std::filesystem::path dir;
+    FixedClock clock{kNow};  // the shop's and the simulated platforms' now
     PlatformSimulator sim;
     HttpClient http{fast_http()};
     std::unique_ptr<Database> db;
 
     explicit SyncFixture(int orders = 120)
-        : sim([orders] {
+        : sim(clock, [orders] {
               SimulatorOptions o;
               o.orders = orders;
               o.stall_ms = 700;
@@ -64,9 +68,14 @@ struct SyncFixture {
     // Closes and reopens the database, as a restart of the program does.
     void open() {
         db.reset();
-        db = std::make_unique<Database>(db_path());
+        db = std::make_unique<Database>(db_path(), clock);
     }
     std::int64_t count(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+    // A sync engine whose run ends at `now` (the clock is set there).
+    SyncEngine engine_at(Timestamp now) {
+        clock.set(now);
+        return SyncEngine(*db, http, sync_actor());
+    }
 };
 
 }  // namespace dj::test

@@ -11,12 +11,13 @@
 #include "store/stock_service.h"
 #include "store/waybill_repository.h"
 #include "test_db.h"
+#include "test_clock.h"
 
 namespace dj::test {
 
 struct WaveShop {
     TempDir dir;
-    Database db{dir.file("waves.db")};
+    Database db{dir.file("waves.db"), test::fixed_clock()};
     Timestamp now = parse_time("2026-11-24T10:00:00+08:00", "now");
 
     WaveShop() {
