@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The quick-start commands:
 #   installer/build.sh run    set up, build (Release), open the demo shop
-#   installer/build.sh test   set up, build, run the whole suite with ctest
+#   installer/build.sh test   set up, build, run the whole suite with ctest (and again at two
+#                             other dates and time zones)
 #   installer/build.sh windows   cross-build, package and smoke-test the Windows programs
 #                                (installer/windows/build.sh; slow, so not part of test)
 set -euo pipefail
@@ -43,7 +44,14 @@ run)
     ;;
 test)
     cd "$build"
-    exec ctest --output-on-failure -j "$jobs" "$@"
+    ctest --output-on-failure -j "$jobs" "$@"
+    # Nothing may depend on today's date or the machine's time zone: the whole suite again with
+    # the computer's clock moved (libfaketime) to a US spring morning and to the last seconds of
+    # a year in shop time.
+    echo "== the suite again at 2027-03-01 09:00 in America/Los_Angeles"
+    TZ=America/Los_Angeles faketime '2027-03-01 09:00:00' ctest --output-on-failure -j "$jobs" "$@"
+    echo "== the suite again at 2027-12-31 23:59:30 in Asia/Shanghai"
+    exec env TZ=Asia/Shanghai faketime '2027-12-31 23:59:30' ctest --output-on-failure -j "$jobs" "$@"
     ;;
 *) usage ;;
 esac

@@ -7,6 +7,7 @@
 #include "core/outbox.h"
 #include "core/smtp_target.h"
 #include "core/translate.h"
+#include "adapter_support.h"
 #include "http_client.h"
 #include "platform_error.h"
 #include "store/database.h"
@@ -15,11 +16,13 @@
 namespace dj {
 namespace {
 
-RobotResult post_to_robot(HttpClient& http, const NotifyChannel& channel, const std::string& text,
-                          Timestamp now) {
+RobotResult post_to_robot(HttpClient& http, const NotifyChannel& channel,
+                          const std::string& text) {
     HttpRequest request;
+    // DingTalk refuses a signature more than an hour off its own clock: the real time, whatever
+    // the program's clock says.
     request.url = channel.kind == NotifyChannelKind::dingtalk
-                      ? dingtalk_signed_url(channel.url, channel.secret, now * 1000)
+                      ? dingtalk_signed_url(channel.url, channel.secret, signing_time() * 1000)
                       : channel.url;
     request.headers = {"Content-Type: application/json; charset=utf-8"};
     request.body = robot_text_body(channel.kind, text);
@@ -61,7 +64,7 @@ Timestamp record_outcome(Database& db, const NotifyChannel& channel, const Notif
 
 RobotResult NotifySender::send_message(const NotifyChannel& channel, const NotifyMessage& m,
                                        Timestamp now) {
-    if (channel.kind != NotifyChannelKind::smtp) return post_to_robot(http_, channel, m.text, now);
+    if (channel.kind != NotifyChannelKind::smtp) return post_to_robot(http_, channel, m.text);
     SmtpTarget target;
     try {
         target = parse_smtp_target(channel.url);

@@ -288,6 +288,29 @@ inline std::string sql_text(const std::string& db_path, const std::string& sql) 
     return db.execAndGet(sql).getString();
 }
 
+// Sets DIANJIA_NOW for the programs started while it lives; puts the suite's value back after.
+class ScopedNow {
+  public:
+    explicit ScopedNow(const std::string& now) {
+        const char* old = std::getenv("DIANJIA_NOW");
+        if (old) old_ = old;
+        set(now);
+    }
+    ~ScopedNow() { set(old_); }
+    ScopedNow(const ScopedNow&) = delete;
+    ScopedNow& operator=(const ScopedNow&) = delete;
+
+  private:
+    static void set(const std::string& value) {
+#ifdef _WIN32
+        _putenv_s("DIANJIA_NOW", value.c_str());
+#else
+        setenv("DIANJIA_NOW", value.c_str(), 1);
+#endif
+    }
+    std::string old_;
+};
+
 // One shop database in its own temporary folder. run() passes --db and --user.
 class Shop {
   public:
@@ -326,6 +349,15 @@ class Shop {
             BOOST_TEST(!r.err.empty());
         }
         return r;
+    }
+    // As run(), with the program's clock set by DIANJIA_NOW to `now` instead of the suite's.
+    Run run_at(const std::string& now, const std::vector<std::string>& args) const {
+        ScopedNow scoped(now);
+        return run(args);
+    }
+    json list_at(const std::string& now, std::vector<std::string> args) const {
+        ScopedNow scoped(now);
+        return list(std::move(args));
     }
     json stock() const { return list({"stock", "list"}); }
     json ledger() const { return list({"ledger"}); }

@@ -1,8 +1,11 @@
 #include "core/clock.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <string>
 
 #include "core/error.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -36,6 +39,25 @@ BOOST_AUTO_TEST_CASE(dates) {
     BOOST_CHECK_THROW(parse_date("2027-2-1", "expiry"), InvalidInput);
     BOOST_TEST(days_from_date("1970-01-02") == 1);
     BOOST_TEST(date_from_days(days_from_date("2026-12-31") + 1) == "2027-01-01");
+}
+
+BOOST_AUTO_TEST_CASE(fixed_clock_says_what_it_is_told) {
+    FixedClock clock(parse_time("2027-12-31T23:59:30+08:00", "t"));
+    const Clock& c = clock;
+    BOOST_TEST(format_shop_time(c.now()) == "2027-12-31 23:59:30");
+    clock.advance(30);
+    BOOST_TEST(shop_date(c.now()) == "2028-01-01");  // the shop's new year, 16:00 UTC
+    BOOST_TEST(format_utc(c.now()) == "2027-12-31T16:00:00Z");
+    clock.set(0);
+    BOOST_TEST(c.now() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_suites_now_is_the_programs_now) {
+    // Tests date data from test::kNow; the programs they start read DIANJIA_NOW (ctest sets it).
+    BOOST_TEST(parse_time(test::kNowText, "kNowText") == test::kNow);
+    const char* env = std::getenv("DIANJIA_NOW");
+    BOOST_TEST_REQUIRE(env != nullptr);
+    BOOST_TEST(std::string(env) == test::kNowText);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -94,8 +94,8 @@ BOOST_AUTO_TEST_CASE(dingtalk_request_carries_a_valid_signature) {
     BOOST_TEST(sender.flush(now).sent == 1);
     auto got = robot.received();
     BOOST_TEST_REQUIRE(got.size() == 1u);
-    BOOST_TEST(got[0].timestamp == std::to_string(now * 1000));
-    BOOST_TEST(got[0].sign == dingtalk_signature(secret, now * 1000));  // decoded by the server
+    // Signed with the real time (DingTalk checks it against its clock), not the shop's now.
+    BOOST_TEST(got[0].sign == dingtalk_signature(secret, std::stoll(got[0].timestamp)));
 }
 
 BOOST_AUTO_TEST_CASE(error_code_is_kept_on_the_channel_and_the_message_waits) {

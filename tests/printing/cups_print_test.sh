@@ -82,19 +82,22 @@ lpadmin -p "$queue" -E -v cups-pdf:/ -m "$ppd" -o PageSize=Custom.100x150mm 2>/d
     fail "lpadmin could not add $queue"
 
 db=$T/shop.db
+# cups-pdf names its file after the job's title: a name of this run's own finds it among earlier
+# ones (file times cannot tell: they follow the kernel's clock, not a faketime'd test's).
+labels=$T/labels-${T##*/}.pdf
 run() { timeout 60 "$cli" --db "$db" --lang en "$@"; }
 run demo --orders 40 >/dev/null
 wave=$(run --json wave create --max 3 | sed -n 's/.*"wave": "\([^"]*\)".*/\1/p')
 [[ -n $wave ]] || fail "no wave was created"
-run print labels "$wave" --size 100x150 --out "$T/labels.pdf" >/dev/null
+run print labels "$wave" --size 100x150 --out "$labels" >/dev/null
 
 printers=$(run --json print printers)
 grep -q "\"printer\": \"$queue\"" <<<"$printers" || fail "print printers does not list $queue: $printers"
 
 # Without --printer nothing is chosen yet: a clear error, nothing sent.
-if out=$(run print send "$T/labels.pdf" --document label 2>&1); then fail "sent with no printer chosen"; fi
+if out=$(run print send "$labels" --document label 2>&1); then fail "sent with no printer chosen"; fi
 grep -q "No printer is chosen for label" <<<"$out" || fail "unclear message: $out"
-if out=$(run print send "$T/labels.pdf" --printer NoSuchPrinter 2>&1); then fail "sent to a missing printer"; fi
+if out=$(run print send "$labels" --printer NoSuchPrinter 2>&1); then fail "sent to a missing printer"; fi
 grep -q "There is no printer NoSuchPrinter.*$queue" <<<"$out" || fail "unclear message: $out"
 
 run print choose label "$queue" >/dev/null
@@ -102,8 +105,9 @@ grep -q "\"chosen_for\": \"label\"" <<<"$(run --json print printers)" || fail "t
 
 # cups-pdf writes into the job owner's ~/PDF, the name made from the job's title.
 out_dir=$(getent passwd "$(id -un)" | cut -d: -f6)/PDF
-touch "$T/before"
-sent=$(run --json print send "$T/labels.pdf" --document label)
+pdfs() { find "$out_dir" -maxdepth 1 -name '*.pdf' 2>/dev/null | sort; }
+pdfs >"$T/before"
+sent=$(run --json print send "$labels" --document label)
 job=$(sed -n 's/.*"job": \([0-9]*\).*/\1/p' <<<"$sent")
 [[ -n $job && $job -gt 0 ]] || fail "no job number: $sent"
 
@@ -113,20 +117,19 @@ for _ in $(seq 300); do
 done
 lpstat -W completed -o "$queue" 2>/dev/null | grep -q "^$queue-$job " ||
     fail "job $job did not complete within 30 s: $(lpstat -l -o "$queue" 2>&1)"
-arrived=$(find "$out_dir" -maxdepth 1 -name '*.pdf' -newer "$T/before" -printf '%T@ %p\n' 2>/dev/null |
-    sort -n | tail -n 1 | cut -d' ' -f2-)
+arrived=$(pdfs | comm -13 "$T/before" - | tail -n 1)
 [[ -n $arrived ]] || fail "job $job completed but wrote no PDF into $out_dir"
 trap 'rm -f "$arrived"; cleanup' EXIT
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 size() { pdfinfo "$1" 2>/dev/null | awk '/^Page size:/ { printf "%.0fx%.0f pt", $3, $5 }'; }
-[[ $(pages "$arrived") == $(pages "$T/labels.pdf") ]] ||
-    fail "$(pages "$arrived") pages arrived, $(pages "$T/labels.pdf") were sent"
-[[ $(size "$arrived") == $(size "$T/labels.pdf") ]] ||
-    fail "the pages arrived $(size "$arrived"), not $(size "$T/labels.pdf") as sent"
+[[ $(pages "$arrived") == $(pages "$labels") ]] ||
+    fail "$(pages "$arrived") pages arrived, $(pages "$labels") were sent"
+[[ $(size "$arrived") == $(size "$labels") ]] ||
+    fail "the pages arrived $(size "$arrived"), not $(size "$labels") as sent"
 
 # The Chinese text of the labels is readable to Ghostscript, not only to poppler.
-sent_text=$(gs -q -dBATCH -dNOPAUSE -dSAFER -sDEVICE=txtwrite -o - "$T/labels.pdf" 2>/dev/null)
+sent_text=$(gs -q -dBATCH -dNOPAUSE -dSAFER -sDEVICE=txtwrite -o - "$labels" 2>/dev/null)
 for word in 寄 订单 波次; do
     grep -q "$word" <<<"$sent_text" || fail "Ghostscript finds no \"$word\" in the labels"
 done
@@ -149,7 +152,7 @@ ink_difference() {
         END { for (t in a) { d += a[t] > b[t] ? a[t] - b[t] : b[t] - a[t]; n += a[t] + b[t] }
               printf "%.3f", n ? d / n : 1 }'
 }
-pdftoppm -r 50 -gray "$T/labels.pdf" "$T/sent" 2>/dev/null
+pdftoppm -r 50 -gray "$labels" "$T/sent" 2>/dev/null
 pdftoppm -r 50 -gray "$arrived" "$T/got" 2>/dev/null
 for page in "$T"/sent-*.pgm; do
     got=$T/got-${page##*/sent-}
@@ -163,7 +166,7 @@ codes() {
     pdftoppm -r 150 -png "$1" "$T/codes-$2" 2>/dev/null
     zbarimg -q --raw "$T"/codes-"$2"*.png | sort
 }
-expected=$(codes "$T/labels.pdf" sent)
+expected=$(codes "$labels" sent)
 [[ -n $expected ]] || fail "no barcode read from the labels sent"
 [[ $(codes "$arrived" got) == "$expected" ]] || fail "the barcodes that arrived differ"
 
