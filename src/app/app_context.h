@@ -21,6 +21,8 @@ struct AppContext {
     TaskRunner tasks;
     // Called after a view changed data, so the others reload when shown.
     std::function<void()> data_changed;
+    // Called after something was queued for the platforms (a shipment), so it is sent now.
+    std::function<void()> outbox_queued;
 };
 
 }  // namespace dj::app

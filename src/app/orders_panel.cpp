@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/gauge.h>
@@ -15,7 +16,9 @@
 #include <wx/timer.h>
 
 #include "app/ui_helpers.h"
+#include "core/carrier.h"
 #include "core/clock.h"
+#include "ops/ship_order.h"
 #include "store/catalogue_repository.h"
 #include "store/order_actions.h"
 #include "store/order_allocation.h"
@@ -26,6 +29,7 @@
 #include "store/order_split.h"
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
+#include "store/waybill_repository.h"
 
 namespace dj::app {
 namespace {
@@ -455,16 +459,46 @@ void OrdersPanel::ship_selected() {
     Id id = selected_order();
     if (!id) return;
     try {
-        StockPosting posting(*ctx_.db);
         std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
-        MovementContext mc;
-        mc.at = ctx_.clock->now();
-        mc.doc = o->platform_order_id;
-        mc.reason = "order";
-        mc.actor = ctx_.actor;
-        OrderAllocator(posting).ship(id, mc);
-        posting.commit();
+        if (!o) return;
+        ops::ShipOrder request{id, {}, {}, false};
+        std::optional<Waybill> label = find_waybill(*ctx_.db, id);
+        wxString waybill;
+        if (label) {
+            const Carrier* carrier = find_carrier(label->carrier);
+            waybill =
+                u8((carrier ? carrier_name(*carrier) : label->carrier) + " " + label->tracking_no);
+        } else {
+            // No label yet: the person gives the carrier and the number on the parcel.
+            wxArrayString carriers;
+            for (const Carrier& c : known_carriers())
+                carriers.Add(u8(carrier_name(c) + " (" + c.code + ")"));
+            wxSingleChoiceDialog choose(
+                this,
+                wxString::Format(_("Order %s has no waybill yet. Which carrier takes the parcel?"),
+                                 u8(o->platform_order_id)),
+                _("Ship from stock"), carriers);
+            if (choose.ShowModal() != wxID_OK) return;
+            const Carrier& carrier = known_carriers()[choose.GetSelection()];
+            wxTextEntryDialog number(
+                this,
+                wxString::Format(_("Tracking number (%s, for example %s):"),
+                                 u8(carrier_name(carrier)), u8(carrier.example)),
+                _("Ship from stock"));
+            if (number.ShowModal() != wxID_OK) return;
+            request.carrier = carrier.code;
+            request.tracking = to_u8(number.GetValue());
+            waybill = u8(carrier_name(carrier)) + " " + number.GetValue();
+        }
+        if (wxMessageBox(wxString::Format(_("Ship order %s with %s?\n\nIts stock leaves the "
+                                            "warehouse now and the platform is told it shipped."),
+                                          u8(o->platform_order_id), waybill),
+                         _("Ship from stock"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
+                         this) != wxYES)
+            return;
+        ops::ship_order(*ctx_.db, ctx_.actor, request);
         ctx_.data_changed();
+        if (ctx_.outbox_queued) ctx_.outbox_queued();
     } catch (const std::exception& e) {
         show_error(this, _("Could not ship the order"), e.what());
     }
@@ -498,8 +532,8 @@ void OrdersPanel::act(Action action) {
             case Action::merge: {
                 WriteTransaction tx(*ctx_.db);
                 std::string why;
-                auto parcel =
-                    OrderMerger(*ctx_.db, ctx_.actor).merge_with_partners(id, ctx_.clock->now(), &why);
+                auto parcel = OrderMerger(*ctx_.db, ctx_.actor)
+                                  .merge_with_partners(id, ctx_.clock->now(), &why);
                 tx.commit();
                 if (!parcel) {
                     wxMessageBox(wxString::Format(_("Nothing to merge: %s"), u8(why)),

@@ -16,16 +16,15 @@
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "ops/ship_order.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/catalogue_repository.h"
 #include "store/order_repository.h"
 #include "store/parcel_document_queries.h"
 #include "store/wave_service.h"
 #include "store/waybill_repository.h"
-#include "sync/order_shipping.h"
 
 namespace dj::app {
 
@@ -165,7 +164,8 @@ void PackPanel::print_wave(bool labels) {
                 reports::render_labels(wave_label_data(db, wave, db.clock().now()),
                                        reports::load_label_template("100x150"), pdf);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf, db.clock().now());
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf,
+                                           db.clock().now());
         },
         [this, what](PrintSent& sent) {
             print_status(wxString::Format(_("%s went to %s."), what, u8(sent.printer)), false);
@@ -240,7 +240,8 @@ void PackPanel::save_wave_pdf(bool labels) {
                 reports::render_labels(wave_label_data(db, wave, clock.now()),
                                        reports::load_label_template("100x150"), out);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out, clock.now());
+                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out,
+                                           clock.now());
             return out;
         },
         [](std::string& written) { wxLaunchDefaultApplication(u8(written)); },
@@ -350,21 +351,16 @@ void PackPanel::finish() {
                    Tone::good);
             return;
         }
-        ShipRequest request;
-        request.platform_order_id = session_->order_no();
-        Id store_id = OrderRepository(*ctx_.db).find(order_id)->store_id;
-        request.store = CatalogueRepository(*ctx_.db).store_by_id(store_id)->code;
-        request.carrier = waybill->carrier;
-        request.tracking_no = waybill->tracking_no;
         Actor packer = ctx_.actor;
         packer.role = "packer";
-        ship_order(*ctx_.db, request, packer, ctx_.clock->now());
+        ops::Shipped shipped = ops::ship_order(*ctx_.db, packer, {order_id, {}, {}, false});
         banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
-                                u8(waybill->carrier), u8(waybill->tracking_no)),
+                                u8(shipped.carrier), u8(shipped.tracking)),
                Tone::good);
         if (auto_label_->GetValue())
             print_order_document(PrintDocument::label, order_id, session_->order_no());
         if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
+        if (ctx_.outbox_queued) ctx_.outbox_queued();
     } catch (const std::exception& e) {
         banner(wxString::Format(_("Could not ship: %s"), u8(e.what())), Tone::bad);
     }

@@ -7,7 +7,9 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/joined.h"
 #include "core/translate.h"
+#include "ops/ship_order.h"
 #include "os/computer_name.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
@@ -87,6 +89,24 @@ std::string read_file(const std::string& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+void add_ship_options(CLI::App* command, ops::ShipOrder& r) {
+    command->add_option("--carrier", r.carrier,
+                        tr("Carrier code or name (SF, ZTO, YTO, STO, YD, JTSD, EMS, YZPY, JD, "
+                           "DBL); default: the parcel's waybill"));
+    command->add_option("--tracking", r.tracking,
+                        tr("Tracking number; default: the one on the parcel's label"));
+    command->add_flag("--relabel", r.relabel,
+                      tr("The parcel carries a new label: replace the label's number with "
+                         "--carrier/--tracking"));
+}
+
+void say_shipped(const ops::Shipped& s) {
+    std::cout << trf("Order {0} shipped with {1} {2}; {3} confirmation(s) queued for the "
+                     "platform (outbox flush sends them)",
+                     joined(s.orders), s.carrier, s.tracking, std::to_string(s.confirmations))
+              << "\n";
 }
 
 Id order_by_id(Database& db, const std::string& order) {

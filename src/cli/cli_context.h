@@ -12,7 +12,11 @@
 
 namespace dj {
 struct NotifyFlushReport;
-}
+namespace ops {
+struct ShipOrder;
+struct Shipped;
+}  // namespace ops
+}  // namespace dj
 
 namespace dj::cli {
 
@@ -40,6 +44,10 @@ struct Context {
 };
 
 std::string read_file(const std::string& path);
+// --carrier, --tracking and --relabel of the commands that ship an order.
+void add_ship_options(CLI::App* command, ops::ShipOrder& request);
+// "Order 123 shipped with ZTO 7531…; 1 confirmation queued (outbox flush sends it)".
+void say_shipped(const ops::Shipped& shipped);
 // The order a command names by platform order id or "#local number"; NotFound otherwise.
 Id order_by_id(Database& db, const std::string& order);
 

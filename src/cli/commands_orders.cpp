@@ -7,6 +7,7 @@
 #include "core/money.h"
 #include "core/translate.h"
 #include "interchange/order_json.h"
+#include "ops/ship_order.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/order_allocation.h"
@@ -107,17 +108,26 @@ list->callback([&ctx, filter] {
             tags_text += (tags_text.empty() ? "" : " ") + t;
         }
         tags_json += "]";
-        out.add({Cell::num(o.id), Cell::str(o.store), Cell::str(o.platform),
+        out.add({Cell::num(o.id),
+                 Cell::str(o.store),
+                 Cell::str(o.platform),
                  Cell::str(o.platform_order_id),
                  Cell::str(std::string(order_status_code(o.status))),
-                 Cell::str(std::string(allocation_code(o.allocation))), Cell::str(o.warehouse),
-                 Cell::str(o.receiver_name), Cell::str(o.province), Cell::str(o.city),
-                 Cell::num(o.units), Cell::yuan(o.paid_amount), Cell::str(o.seller_memo),
-                 Cell::str(format_utc(o.created_at)), Cell::num(o.priority),
+                 Cell::str(std::string(allocation_code(o.allocation))),
+                 Cell::str(o.warehouse),
+                 Cell::str(o.receiver_name),
+                 Cell::str(o.province),
+                 Cell::str(o.city),
+                 Cell::num(o.units),
+                 Cell::yuan(o.paid_amount),
+                 Cell::str(o.seller_memo),
+                 Cell::str(format_utc(o.created_at)),
+                 Cell::num(o.priority),
                  Cell::raw_json(tags_json, tags_text),
                  o.hold_reason.empty() ? Cell::none() : Cell::str(o.hold_reason),
                  o.parcel.empty() ? Cell::none() : Cell::str(o.parcel),
-                 Cell::str(o.split_from), Cell::raw_json(lines, summary)});
+                 Cell::str(o.split_from),
+                 Cell::raw_json(lines, summary)});
     }
     ctx.print(out);
 });
@@ -132,23 +142,21 @@ orders->add_subcommand("allocate", tr("Reserve stock for waiting orders, earlies
                   << "\n";
     });
 
-auto* ship = orders->add_subcommand("ship", tr("Ship an allocated order from its reserved stock"));
-auto ship_args = std::make_shared<std::pair<std::string, std::string>>();
-ship->add_option("STORE", ship_args->first, tr("Store code"))->required();
-ship->add_option("PLATFORM_ORDER_ID", ship_args->second, tr("The platform's order id"))->required();
+auto* ship = orders->add_subcommand(
+    "ship", tr("Ship an allocated order from its reserved stock, under its waybill"));
+struct ShipArgs {
+    std::string store, order;
+    ops::ShipOrder request;
+};
+auto ship_args = std::make_shared<ShipArgs>();
+ship->add_option("STORE", ship_args->store, tr("Store code"))->required();
+ship->add_option("PLATFORM_ORDER_ID", ship_args->order, tr("The platform's order id"))->required();
+add_ship_options(ship, ship_args->request);
 ship->callback([&ctx, ship_args] {
     Database& db = ctx.db();
-    StockPosting posting(db);
-    Id store_id = CatalogueRepository(db).require_store(ship_args->first).id;
-    std::optional<Id> id = OrderRepository(db).find_id(store_id, ship_args->second);
-    if (!id) throw NotFound(trf("Store {0} has no order {1}", ship_args->first, ship_args->second));
-    MovementContext mc;
-    mc.at = ctx.clock().now();
-    mc.doc = ship_args->second;
-    mc.reason = "order";
-    mc.actor = ctx.actor();
-    OrderAllocator(posting).ship(*id, mc);
-    ctx.print_movements(posting.commit());
+    CatalogueRepository(db).require_store(ship_args->store);
+    ship_args->request.order_id = ops::find_order(db, ship_args->order, ship_args->store);
+    ctx.print_movements(ops::ship_order(db, ctx.actor(), ship_args->request).movements);
 });
 }  // namespace dj::cli
 

@@ -3,12 +3,12 @@
 
 #include "cli/cli_context.h"
 #include "core/clock.h"
-#include "os/program_clock.h"
 #include "core/translate.h"
 #include "http_client.h"
+#include "ops/ship_order.h"
+#include "os/program_clock.h"
 #include "simulator/platform_simulator.h"
 #include "store/outbox_repository.h"
-#include "sync/order_shipping.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 
@@ -108,17 +108,19 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
 
     auto* order = app.add_subcommand("order", tr("One order"))->require_subcommand(1);
     auto* ship = order->add_subcommand(
-        "ship", tr("Ship an order and queue its tracking number for the platform"));
-    auto req = std::make_shared<ShipRequest>();
-    ship->add_option("ORDER_ID", req->platform_order_id, tr("Platform order id"))->required();
-    ship->add_option("--carrier", req->carrier, tr("Carrier code on the platform"))->required();
-    ship->add_option("--tracking", req->tracking_no, tr("Tracking number"))->required();
-    ship->add_option("--store", req->store, tr("Store, when the id exists in several"));
-    ship->callback([&ctx, req] {
-        ship_order(ctx.db(), *req, ctx.actor(), ctx.clock().now());
-        std::cout << trf("Order {0} shipped; confirmation queued (outbox flush sends it)",
-                         req->platform_order_id)
-                  << "\n";
+        "ship", tr("Ship an order under its waybill and queue the confirmation for the platform"));
+    struct ShipArgs {
+        std::string order, store;
+        ops::ShipOrder request;
+    };
+    auto args = std::make_shared<ShipArgs>();
+    ship->add_option("ORDER_ID", args->order, tr("Platform order id or #local number"))->required();
+    ship->add_option("--store", args->store, tr("Store, when the id exists in several"));
+    add_ship_options(ship, args->request);
+    ship->callback([&ctx, args] {
+        Database& db = ctx.db();
+        args->request.order_id = ops::find_order(db, args->order, args->store);
+        say_shipped(ops::ship_order(db, ctx.actor(), args->request));
     });
 
     auto* simulate = app.add_subcommand(

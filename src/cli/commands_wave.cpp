@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "ops/ship_order.h"
 #include "os/printer.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
@@ -261,6 +262,15 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         std::cout << trf("Order {0} packed: {1} units", session.order_no(),
                          std::to_string(check.scanned_units()))
                   << "\n";
+        // A complete parcel ships at once, as at the pack station.
+        if (!find_waybill(db, session.order_id())) {
+            std::cout << trf("Order {0} has no waybill yet: give it one (order waybill), then ship "
+                             "it (order ship)",
+                             session.order_no())
+                      << "\n";
+            return;
+        }
+        say_shipped(ops::ship_order(db, ctx.actor(), {session.order_id(), {}, {}, false}));
     });
 }
 

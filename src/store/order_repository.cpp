@@ -58,6 +58,20 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
     return id;
 }
 
+std::vector<Id> OrderRepository::find_ids(const std::string& platform_order_id,
+                                          const std::string& store) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT o.id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE o.platform_order_id = ?1 AND (?2 = '' OR s.code = ?2 OR s.name = ?2) ORDER BY o.id");
+    s.bind(1, platform_order_id);
+    s.bind(2, store);
+    std::vector<Id> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    s.reset();
+    return ids;
+}
+
 UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Order>& stored) {
     try {
         UpsertResult result;

@@ -73,6 +73,9 @@ class OrderRepository {
     UpsertResult upsert(const Order& order, const std::optional<Order>& stored);
     std::optional<Order> find(Id id);
     std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
+    // The orders with this platform order id, in the store with this code or name (any store
+    // when empty).
+    std::vector<Id> find_ids(const std::string& platform_order_id, const std::string& store);
     std::vector<OrderSummary> list(const OrderFilter& filter);
 
   private:

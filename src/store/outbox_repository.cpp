@@ -104,4 +104,17 @@ void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_at
     s.exec();
 }
 
+std::optional<std::string> OutboxRepository::shipment_tracking(Id store_id,
+                                                               const std::string& subject) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT tracking_no FROM outbox WHERE store_id = ? AND kind = 'shipment' AND subject = ? "
+        "ORDER BY id LIMIT 1");
+    s.bind(1, static_cast<int64_t>(store_id));
+    s.bind(2, subject);
+    std::optional<std::string> tracking;
+    if (s.executeStep()) tracking = s.getColumn(0).getString();
+    s.reset();
+    return tracking;
+}
+
 }  // namespace dj

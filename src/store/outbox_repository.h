@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ class OutboxRepository {
     // The platform took `sent`. A stock figure replaced while it was on its way stays pending.
     void acknowledge(const OutboxEntry& sent, Timestamp at);
     void failed(Id id, const std::string& error, Timestamp next_attempt_at);
+    // The tracking number a shipment confirmation for `subject` (a platform order id) was first
+    // queued with, if any.
+    std::optional<std::string> shipment_tracking(Id store_id, const std::string& subject);
 
   private:
     std::vector<OutboxEntry> select(const char* sql, std::int64_t a, std::int64_t b);

@@ -1,5 +1,6 @@
 #include "store/waybill_repository.h"
 
+#include "core/carrier.h"
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/audit_log.h"
@@ -9,6 +10,12 @@
 namespace dj {
 
 void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
+    WriteTransaction tx(db);
+    store_waybill(db, actor, waybill);
+    tx.commit();
+}
+
+Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
     // A merged parcel ships under one waybill, kept on its head order.
     Waybill w = waybill;
     w.order_id = parcel_head(db, waybill.order_id);
@@ -21,12 +28,16 @@ void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
         throw InvalidInput(
             trf("Order {0}: give the carrier and the tracking number (--carrier, --tracking)",
                 order_no));
+    std::string what = trf("Order {0}", order_no);
+    const Carrier& carrier = require_carrier(w.carrier, what);
+    w.carrier = carrier.code;
+    w.tracking_no = normalise_tracking(w.tracking_no);
+    require_tracking_shape(carrier, w.tracking_no, what);
     if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)
         throw InvalidInput(
             trf("Tracking number {0} is already used by order #{1}: check the "
                 "number on the waybill",
                 w.tracking_no, std::to_string(*other)));
-    WriteTransaction tx(db);
     SQLite::Statement s(db.sql(),
                         "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
@@ -38,7 +49,8 @@ void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
     s.bind(4, static_cast<int64_t>(w.assigned_at));
     s.exec();
     audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
-    tx.commit();
+    w.order_id = waybill.order_id;
+    return w;
 }
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {

@@ -103,10 +103,18 @@ BOOST_AUTO_TEST_CASE(a_waved_order_ships_after_packing) {
         fails({"order", "ship", kOrder1, "--carrier", "ZTO", "--tracking", "75310000000001"});
     BOOST_TEST(contains(early.err, number), early.err);
     BOOST_TEST(contains(early.err, "not packed"), early.err);
-    ok({"pack", kOrder1, "--scan", "6901234567890", "TEA-001"});
-    ok({"order", "ship", kOrder1, "--carrier", "ZTO", "--tracking", "75310000000001"});
+    // Every item scanned: the parcel ships at once under its label, as at the pack station.
+    Run packed = ok({"pack", kOrder1, "--scan", "6901234567890", "TEA-001"});
+    BOOST_TEST(contains(packed.out, "75310000000001"), packed.out);
     json shipped = list({"orders", "list", "--status", "shipped"});
     BOOST_TEST(shipped.dump().find(kOrder1) != std::string::npos, shipped.dump());
+    int confirmations = 0;
+    for (const json& e : list({"outbox", "list", "--pending"}))
+        if (str(e, "kind") == "shipment" && str(e, "subject") == kOrder1) ++confirmations;
+    BOOST_TEST(confirmations == 1);
+    Run again =
+        fails({"order", "ship", kOrder1, "--carrier", "ZTO", "--tracking", "75310000000001"});
+    BOOST_TEST(contains(again.err, "shipped"), again.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

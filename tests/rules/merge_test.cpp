@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/parcel_merge.h"
 #include "interchange/rule_json.h"
+#include "ops/ship_order.h"
 #include "store/order_actions.h"
 #include "store/order_merge.h"
 #include "store/order_repository.h"
@@ -12,7 +13,6 @@
 #include "store/parcel_document_queries.h"
 #include "store/rule_repository.h"
 #include "store/wave_service.h"
-#include "sync/order_shipping.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -167,18 +167,18 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_FIXTURE_TEST_SUITE(merges, Fixture)
 
 BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one) {
-    Id a = place("M1", 1, 0, home, "ZT100");
-    Id b = place("M2", 0, 2, home, "ZT200", 5);
-    Id alone =
-        place("M3", 1, 0, Receiver{"李**", "139****0001", "江苏省", "常州市", "", "***"}, "ZT300");
+    Id a = place("M1", 1, 0, home, "75310000000100");
+    Id b = place("M2", 0, 2, home, "75310000000200", 5);
+    Id alone = place("M3", 1, 0, Receiver{"李**", "139****0001", "江苏省", "常州市", "", "***"},
+                     "75310000000300");
     BOOST_TEST_REQUIRE(OrderMerger(db, test::test_actor()).mergeable().size() == 1u);
 
     MergedParcel parcel = merge({b, a});
     BOOST_TEST(parcel.head_id == b);  // the first named order with a waybill
     BOOST_TEST((parcel.order_nos == std::vector<std::string>{"M2", "M1"}));
-    BOOST_TEST((parcel.released_waybills == std::vector<std::string>{"ZTO ZT100"}));
+    BOOST_TEST((parcel.released_waybills == std::vector<std::string>{"ZTO 75310000000100"}));
     BOOST_TEST((parcel_orders(db, a) == std::vector<Id>{b, a}));
-    BOOST_TEST(find_waybill(db, a)->tracking_no == "ZT200");
+    BOOST_TEST(find_waybill(db, a)->tracking_no == "75310000000200");
     BOOST_TEST(OrderMerger(db, test::test_actor()).mergeable().empty());
     auto listed = OrderRepository(db).list({});
     auto row = [&](const std::string& no) {
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one
 
     LabelData label = order_label_data(db, a, now);
     BOOST_TEST(label.order_no == "M2 +1");
-    BOOST_TEST(label.tracking_no == "ZT200");
+    BOOST_TEST(label.tracking_no == "75310000000200");
     BOOST_TEST(label.items == "CUP-1 x1; TEA-1 x2");  // in the order they were bought
     PackingList list = packing_list_data(db, a, now);
     BOOST_TEST(list.order_no == "M2, M1");
@@ -228,9 +228,10 @@ BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one
     OrderActions(db, test::test_actor()).release(a);
 
     // Shipping before packing is refused for the whole parcel.
-    BOOST_CHECK_THROW(ship_order(db, {"M1", "", "ZTO", "ZT200"}, test::test_actor(), now),
+    BOOST_CHECK_THROW(ops::ship_order(db, test::test_actor(),
+                                      {ops::find_order(db, "M1"), "ZTO", "75310000000200", false}),
                       StockRuleViolation);
-    PackSession second(db, test::test_actor(), "ZT200");
+    PackSession second(db, test::test_actor(), "75310000000200");
     BOOST_TEST((second.scan("TEA-1", now) == ScanOutcome::counted));
     BOOST_TEST((second.scan("TEA-1", now) == ScanOutcome::counted));
     BOOST_TEST((second.scan("CUP-1", now) == ScanOutcome::completed));
@@ -238,14 +239,15 @@ BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one
     BOOST_TEST(order_packed(db, b));
     BOOST_CHECK_THROW(unmerge(a), InvalidInput);  // packed: it ships as one parcel
 
-    ship_order(db, {"M2", "", "ZTO", "ZT200"}, test::test_actor(), now);
+    ops::ship_order(db, test::test_actor(),
+                    {ops::find_order(db, "M2"), "ZTO", "75310000000200", false});
     BOOST_TEST(status(a) == "shipped");
     BOOST_TEST(status(b) == "shipped");
     BOOST_TEST(status(alone) == "to_ship");
     auto sent = OutboxRepository(db).list(true, 10);
     BOOST_TEST_REQUIRE(sent.size() == 2u);
     for (const OutboxEntry& e : sent)
-        BOOST_TEST(e.tracking_no == "ZT200");
+        BOOST_TEST(e.tracking_no == "75310000000200");
     BOOST_TEST(((sent[0].subject == "M1" && sent[1].subject == "M2") ||
                 (sent[0].subject == "M2" && sent[1].subject == "M1")));
 }

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "ops/ship_order.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/order_allocation.h"
@@ -12,9 +13,8 @@
 #include "store/order_review.h"
 #include "store/stock_posting.h"
 #include "store/stock_service.h"
-#include "sync/order_shipping.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 
@@ -336,11 +336,12 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     split_s1();
     BOOST_TEST((split_part_numbers(db, id_of("S1-2")) == std::vector<std::string>{"S1", "S1-2"}));
     BOOST_TEST((split_part_numbers(db, id_of("S1")) == std::vector<std::string>{"S1", "S1-2"}));
-    ship_order(db, {"S1-2", "", "ZTO", "ZT100"}, test::test_actor(), test::kNow);
+    ops::ship_order(db, test::test_actor(),
+                    {ops::find_order(db, "S1-2"), "ZTO", "75310000000100", false});
     BOOST_TEST(column("S1-2", "allocation") == "shipped");
     BOOST_TEST(db.sql()
                    .execAndGet("SELECT subject FROM outbox WHERE kind = 'shipment' AND "
-                               "tracking_no = 'ZT100'")
+                               "tracking_no = '75310000000100'")
                    .getString() == "S1");
     BOOST_TEST(shipment_subject(db, id_of("S1")) == "S1");
     // The platform still says "to ship" (the tea has not gone): the shipped part stays shipped.
@@ -353,10 +354,11 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     BOOST_TEST(column("S1", "allocation") == "allocated");
     BOOST_CHECK_THROW(unsplit("S1"), InvalidInput);
     // The platform takes one confirmation per order: the second part is recorded here only.
-    ship_order(db, {"S1", "", "ZTO", "ZT101"}, test::test_actor(), test::kNow);
+    ops::ship_order(db, test::test_actor(),
+                    {ops::find_order(db, "S1"), "ZTO", "75310000000101", false});
     BOOST_TEST(count("SELECT count(*) FROM outbox WHERE kind = 'shipment'") == 1);
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'order.ship.part' AND "
-                     "detail LIKE '%ZT101%ZT100%'") == 1);
+                     "detail LIKE '%75310000000101%75310000000100%'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,11 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
+#include "ops/ship_order.h"
 #include "store/catalogue_repository.h"
 #include "store/order_repository.h"
 #include "store/outbox_repository.h"
 #include "store/stock_service.h"
-#include "sync/order_shipping.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 #include "sync_fixture.h"
@@ -68,11 +68,13 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
                          .getString();
     std::int64_t movements = count("SELECT count(*) FROM movement");
     Timestamp now = test::kNow;
-    ship_order(*db, {id, "", "115", "ZT0000000001"}, test::sync_actor(), now);
+    ops::ship_order(*db, test::sync_actor(),
+                    {ops::find_order(*db, id), "ZTO", "75310000000001", false});
     BOOST_TEST(count("SELECT count(*) FROM movement") > movements);
     BOOST_TEST(pending(OutboxKind::shipment).size() == 1u);
     // Shipping twice is refused and queues nothing more.
-    BOOST_CHECK_THROW(ship_order(*db, {id, "", "115", "ZT0000000001"}, test::sync_actor(), now),
+    BOOST_CHECK_THROW(ops::ship_order(*db, test::sync_actor(),
+                                      {ops::find_order(*db, id), "ZTO", "75310000000001", false}),
                       Error);
     BOOST_TEST(pending(OutboxKind::shipment).size() == 1u);
 
@@ -95,7 +97,7 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
     auto shipments = sim.with_shop([](SimShop& shop) { return shop.shipments(); });
     BOOST_REQUIRE(queued.size() == 1u);
     BOOST_TEST(shipments[0].order_id == id);
-    BOOST_TEST(shipments[0].tracking_no == "ZT0000000001");
+    BOOST_TEST(shipments[0].tracking_no == "75310000000001");
 
     // The platform now says shipped; a re-sync keeps the order shipped and unallocated.
     engine_at(test::kNow + 200).sync("pdd-main", std::nullopt);

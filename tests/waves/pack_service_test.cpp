@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(complete_parcel_is_packed_and_every_scan_recorded) {
 
 BOOST_AUTO_TEST_CASE(opens_by_tracking_number_local_id_and_wave_slot) {
     Id id = order("6101", 1, 0);
-    BOOST_TEST(PackSession(db, test::test_actor(), "SF6101").order_id() == id);
+    BOOST_TEST(PackSession(db, test::test_actor(), "75310000006101").order_id() == id);
     BOOST_TEST(PackSession(db, test::test_actor(), "#" + std::to_string(id)).order_id() == id);
     auto waves = WaveService(db, test::test_actor()).create_waves({}, now);
     BOOST_TEST(PackSession(db, test::test_actor(), waves[0].number + "/1").order_id() == id);

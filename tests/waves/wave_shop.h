@@ -10,8 +10,8 @@
 #include "store/stock_posting.h"
 #include "store/stock_service.h"
 #include "store/waybill_repository.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 namespace dj::test {
 
@@ -58,8 +58,23 @@ struct WaveShop {
             db.sql()
                 .execAndGet("SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'")
                 .getInt64();
-        if (!carrier.empty()) assign_waybill(db, test_actor(), {order_id, carrier, "SF" + id, now});
+        if (!carrier.empty())
+            assign_waybill(db, test_actor(), {order_id, carrier, tracking(carrier, id), now});
         return order_id;
+    }
+    // A tracking number of `carrier`'s shape made from the order id: "1001" by ZTO is
+    // 75310000001001, by SF SF0000000001001.
+    static std::string tracking(const std::string& carrier, const std::string& id) {
+        std::string digits;
+        for (char c : id)
+            digits += c >= '0' && c <= '9' ? c : static_cast<char>('0' + (c % 10));
+        auto padded = [&](std::size_t width, const std::string& lead) {
+            return lead + std::string(width - lead.size() - digits.size(), '0') + digits;
+        };
+        if (carrier == "SF") return "SF" + padded(13, "");
+        if (carrier == "YTO") return "YT" + padded(13, "");
+        if (carrier == "JD") return "JDV" + padded(12, "");
+        return padded(14, "7531");
     }
 };
 
