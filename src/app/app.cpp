@@ -64,7 +64,8 @@ void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption({}, "db", "database file to open", wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "view",
-                     "first view: dashboard, orders, rules, pack, stock, alerts, reports, settings",
+                     "first view: dashboard, orders, rules, pack, outbox, stock, alerts, reports, "
+                     "settings",
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",
                      wxCMD_LINE_VAL_STRING);

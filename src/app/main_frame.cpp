@@ -18,6 +18,8 @@
 #include "app/alerts_panel.h"
 #include "app/dashboard_panel.h"
 #include "app/orders_panel.h"
+#include "app/outbox_panel.h"
+#include "app/outbox_watcher.h"
 #include "app/pack_panel.h"
 #include "app/reports_panel.h"
 #include "app/rules_panel.h"
@@ -27,6 +29,7 @@
 #include "core/catalogue.h"
 #include "core/clock.h"
 #include "http_client.h"
+#include "ops/outbox.h"
 #include "store/catalogue_repository.h"
 #include "store/store_connection_repository.h"
 #include "store/sync_state_repository.h"
@@ -38,8 +41,8 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders",  "rules",   "pack",
-                                             "stock",     "alerts",  "reports", "settings"};
+    static const std::vector<wxString> names{"dashboard", "orders", "rules",   "pack",    "outbox",
+                                             "stock",     "alerts", "reports", "settings"};
     return names;
 }
 
@@ -49,23 +52,25 @@ MainFrame::MainFrame(AppContext& ctx)
       status_timer_(this) {
     build_menu();
     build_toolbar();
-    CreateStatusBar(3);
-    int widths[] = {-3, -2, -1};
-    GetStatusBar()->SetStatusWidths(3, widths);
+    CreateStatusBar(4);
+    int widths[] = {-3, -2, -2, -1};
+    GetStatusBar()->SetStatusWidths(4, widths);
 
     auto* body = new wxBoxSizer(wxHORIZONTAL);
     nav_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
     wxFont nav_font = nav_->GetFont();
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
-    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Rules"), _("Picking & packing"),
-                                  _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
+    for (const wxString& label :
+         {_("Dashboard"), _("Orders"), _("Rules"), _("Picking & packing"), _("Platform outbox"),
+          _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
               new RulesPanel(book_, ctx_),     new PackPanel(book_, ctx_),
-              new StockPanel(book_, ctx_),     new AlertsPanel(book_, ctx_),
-              new ReportsPanel(book_, ctx_),   new SettingsPanel(book_, ctx_)};
+              new OutboxPanel(book_, ctx_),    new StockPanel(book_, ctx_),
+              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
+              new SettingsPanel(book_, ctx_)};
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -89,10 +94,15 @@ MainFrame::MainFrame(AppContext& ctx)
     update_status();
     watcher_ = std::make_unique<AlertWatcher>(this, ctx_, [this] { alerts_changed(); });
     watcher_->start();
+    outbox_ = std::make_unique<OutboxWatcher>(
+        ctx_, [this](const ops::OutboxSent& sent) { outbox_sent(sent); });
+    ctx_.outbox_queued = [this] { outbox_->send_now(); };
+    outbox_->start();
 }
 
 MainFrame::~MainFrame() {
     ctx_.data_changed = nullptr;
+    ctx_.outbox_queued = nullptr;
 }
 
 void MainFrame::build_menu() {
@@ -211,13 +221,14 @@ void MainFrame::update_status() {
     }
     SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
     SetStatusText(u8(ctx_.db_path), 1);
-    SetStatusText(ctx_.tasks.running() > 0 ? _("Working...") : _("Ready"), 2);
+    SetStatusText(outbox_text_, 2);
+    if (!syncing_) SetStatusText(ctx_.tasks.running() > 0 ? _("Working...") : _("Ready"), 3);
 }
 
 void MainFrame::sync_now() {
     if (syncing_) return;
     syncing_ = true;
-    SetStatusText(_("Syncing orders..."), 2);
+    SetStatusText(_("Syncing orders..."), 3);
     std::string path = ctx_.db_path;
     const Clock& clock = *ctx_.clock;
     Actor actor = ctx_.actor;
@@ -227,14 +238,7 @@ void MainFrame::sync_now() {
             // Its own connection and HTTP client: nothing here is shared with the UI thread.
             Database db(path, clock, Database::Mode::existing);
             HttpClient http;
-            SyncEngine engine(db, http, actor);
-            std::vector<StoreSyncReport> reports;
-            for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
-                if (progress.cancel) break;
-                if (!StoreConnectionRepository(db).find(s.id)) continue;
-                reports.push_back(engine.sync_store(s, std::nullopt));
-            }
-            return reports;
+            return SyncEngine(db, http, actor).sync("", std::nullopt, &progress);
         },
         [this](std::vector<StoreSyncReport>& reports) {
             syncing_ = false;
@@ -245,12 +249,30 @@ void MainFrame::sync_now() {
                                 : wxString::Format(_("%s: failed: %s\n"), u8(r.store), u8(r.error));
             if (reports.empty()) summary = _("No store is connected yet: connect one in Settings.");
             ctx_.data_changed();
+            // What the sync queued (stock offers) goes out now.
+            outbox_->send_now();
             wxMessageBox(summary, _("Sync orders"), wxOK | wxICON_INFORMATION, this);
         },
         [this](const std::string& error) {
             syncing_ = false;
             show_error(this, _("Could not sync the orders"), error);
         });
+}
+
+// After an outbox round: the status bar says what is still owed, and the outbox view (if shown)
+// reads it again.
+void MainFrame::outbox_sent(const ops::OutboxSent& sent) {
+    outbox_text_ = sent.pending == 0 ? _("Platforms: all sent")
+                                     : wxString::Format(_("Platforms: %d owed, %d failing"),
+                                                        sent.pending, sent.failing);
+    update_status();
+    const auto& names = view_names();
+    int page = static_cast<int>(std::find(names.begin(), names.end(), "outbox") - names.begin());
+    if (page == book_->GetSelection())
+        views_[page]->reload();
+    else
+        stale_[page] = true;
+    if (sent.sent.sent > 0) stale_.assign(views_.size(), true);
 }
 
 // After the alert watcher's round: the views showing alerts read them again, at once when

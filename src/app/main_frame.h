@@ -12,13 +12,18 @@ class wxListBox;
 class wxSimplebook;
 class wxSearchCtrl;
 
+namespace dj::ops {
+struct OutboxSent;
+}
+
 namespace dj::app {
 
 class AlertWatcher;
+class OutboxWatcher;
 class View;
 
 // The back office window: navigation on the left, one view at a time, toolbar with search,
-// status bar with the stores' sync state and the database path.
+// status bar with the stores' sync state, the database path and what is owed to the platforms.
 class MainFrame : public wxFrame {
   public:
     static const std::vector<wxString>& view_names();  // dashboard, orders, pack, stock, ...
@@ -41,6 +46,7 @@ class MainFrame : public wxFrame {
     void sync_now();
     void on_close(wxCloseEvent& event);
     void alerts_changed();
+    void outbox_sent(const ops::OutboxSent& sent);
     void restore_geometry();
     void save_geometry();
 
@@ -52,6 +58,8 @@ class MainFrame : public wxFrame {
     std::vector<bool> stale_;
     wxTimer status_timer_;
     std::unique_ptr<AlertWatcher> watcher_;
+    std::unique_ptr<OutboxWatcher> outbox_;
+    wxString outbox_text_;
     bool syncing_ = false;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };

@@ -11,15 +11,13 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/progress.h"
 
 namespace dj::app {
 
-// Progress of one background task, shared between the worker and the window showing it.
-struct TaskProgress {
-    std::atomic<bool> cancel{false};
-    std::atomic<long> done{0};
-    std::atomic<long> total{0};
-};
+// Progress of one background task, shared between the worker and the window showing it; the
+// same object the use cases report to.
+using TaskProgress = Progress;
 
 // Runs long work off the UI thread. Results come back on the UI thread through CallAfter, and
 // only while the `alive` token of the window that asked is still held: a window closed

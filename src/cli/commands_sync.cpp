@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/translate.h"
 #include "http_client.h"
+#include "ops/outbox.h"
 #include "ops/ship_order.h"
 #include "os/program_clock.h"
 #include "simulator/platform_simulator.h"
@@ -92,18 +93,21 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
     });
     outbox->add_subcommand("flush", tr("Send everything due now"))->callback([&ctx] {
         HttpClient http = make_http();
-        // Batch after batch until nothing is due: failed entries wait at least 30 s, so this ends.
-        OutboxFlushReport r;
-        for (;;) {
-            OutboxFlushReport batch = OutboxSender(ctx.db(), http).flush(ctx.clock().now());
-            if (batch.sent + batch.failed == 0) break;
-            r.sent += batch.sent;
-            r.failed += batch.failed;
-        }
-        std::cout << trf("Outbox: {0} sent, {1} failed (retried later)", std::to_string(r.sent),
-                         std::to_string(r.failed))
+        ops::OutboxSent r = ops::flush_outbox(ctx.db(), http);
+        std::cout << trf("Outbox: {0} sent, {1} failed (retried later); {2} still owed",
+                         std::to_string(r.sent.sent), std::to_string(r.sent.failed),
+                         std::to_string(r.pending))
                   << "\n";
-        if (r.failed > 0) ctx.exit_code = 1;
+        if (r.sent.failed > 0) ctx.exit_code = 1;
+    });
+    auto* retry = outbox->add_subcommand(
+        "retry",
+        tr("Send a failed entry (or every failed one) at the next flush, without waiting"));
+    auto retry_id = std::make_shared<std::optional<Id>>();
+    retry->add_option("ID", *retry_id, tr("The entry's number (outbox list); default: all failed"));
+    retry->callback([&ctx, retry_id] {
+        int n = ops::retry_outbox(ctx.db(), ctx.actor(), *retry_id);
+        std::cout << trf("{0} entries will be sent at the next flush", std::to_string(n)) << "\n";
     });
 
     auto* order = app.add_subcommand("order", tr("One order"))->require_subcommand(1);

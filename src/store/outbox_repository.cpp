@@ -104,6 +104,35 @@ void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_at
     s.exec();
 }
 
+int OutboxRepository::retry_now(std::optional<Id> id, Timestamp now) {
+    SQLite::Statement& s = db_.statement(
+        "UPDATE outbox SET next_attempt_at = ?1 WHERE acknowledged_at IS NULL AND attempts > 0 "
+        "AND next_attempt_at > ?1 AND (?2 IS NULL OR id = ?2)");
+    s.bind(1, static_cast<int64_t>(now));
+    if (id)
+        s.bind(2, static_cast<int64_t>(*id));
+    else
+        s.bind(2);
+    int n = s.exec();
+    s.reset();
+    return n;
+}
+
+OutboxRepository::Backlog OutboxRepository::backlog() {
+    SQLite::Statement& s = db_.statement(
+        "SELECT count(*), count(CASE WHEN attempts > 0 THEN 1 END), "
+        "(SELECT last_error FROM outbox WHERE acknowledged_at IS NULL AND attempts > 0 "
+        "ORDER BY id DESC LIMIT 1) FROM outbox WHERE acknowledged_at IS NULL");
+    Backlog b;
+    if (s.executeStep()) {
+        b.pending = s.getColumn(0).getInt();
+        b.failing = s.getColumn(1).getInt();
+        b.last_error = s.getColumn(2).isNull() ? "" : s.getColumn(2).getString();
+    }
+    s.reset();
+    return b;
+}
+
 std::optional<std::string> OutboxRepository::shipment_tracking(Id store_id,
                                                                const std::string& subject) {
     SQLite::Statement& s = db_.statement(

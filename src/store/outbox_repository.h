@@ -27,6 +27,15 @@ class OutboxRepository {
     // The platform took `sent`. A stock figure replaced while it was on its way stays pending.
     void acknowledge(const OutboxEntry& sent, Timestamp at);
     void failed(Id id, const std::string& error, Timestamp next_attempt_at);
+    // Pending entries that failed at least once (`id`, or all of them) become due at `now`;
+    // returns how many.
+    int retry_now(std::optional<Id> id, Timestamp now);
+    struct Backlog {
+        int pending = 0;  // not acknowledged yet
+        int failing = 0;  // of which the last attempt failed
+        std::string last_error;
+    };
+    Backlog backlog();
     // The tracking number a shipment confirmation for `subject` (a platform order id) was first
     // queued with, if any.
     std::optional<std::string> shipment_tracking(Id store_id, const std::string& subject);

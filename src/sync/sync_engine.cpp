@@ -103,8 +103,8 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                         continue;
                     // Its stock may already be on a pick sheet: the packer must be stopped.
                     bool intercept = before->allocation == Allocation::allocated;
-                    holds.hold({r.id, hold_reason(order.status), intercept, now, HoldSource::platform, "",
-                                actor_.user});
+                    holds.hold({r.id, hold_reason(order.status), intercept, now,
+                                HoldSource::platform, "", actor_.user});
                     ++report.held;
                     if (intercept) ++report.intercepts;
                 }
@@ -134,15 +134,22 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
 }
 
 std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
-                                              std::optional<Timestamp> since) {
+                                              std::optional<Timestamp> since, Progress* progress) {
     CatalogueRepository catalogue(db_);
-    std::vector<StoreSyncReport> reports;
+    std::vector<ShopStore> stores;
     if (!store.empty()) {
-        reports.push_back(sync_store(catalogue.require_store(store), since));
+        stores.push_back(catalogue.require_store(store));
     } else {
         StoreConnectionRepository connections(db_);
         for (const ShopStore& s : catalogue.list_stores())
-            if (connections.find(s.id)) reports.push_back(sync_store(s, since));
+            if (connections.find(s.id)) stores.push_back(s);
+    }
+    if (progress) progress->total = static_cast<long>(stores.size());
+    std::vector<StoreSyncReport> reports;
+    for (const ShopStore& s : stores) {
+        if (progress && progress->cancel) break;
+        reports.push_back(sync_store(s, since));
+        if (progress) ++progress->done;
     }
     // Stock changes queue their offers as they commit; a store's share, buffer or listings may
     // have changed since, so every figure is compared once more.

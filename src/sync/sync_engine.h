@@ -6,6 +6,7 @@
 
 #include "core/actor.h"
 #include "core/catalogue.h"
+#include "core/progress.h"
 #include "core/types.h"
 
 namespace dj {
@@ -43,8 +44,10 @@ class SyncEngine {
     // Windows end at the database clock's now. `since` overrides the cursor for this run.
     // Platform errors are reported (and the store marked failing), not thrown.
     StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since);
-    // Every store with credentials, or the one named.
-    std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since);
+    // Every store with credentials, or the one named, then the stock offers that changed.
+    // `progress` (optional) counts stores; a cancel stops before the next store.
+    std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since,
+                                      Progress* progress = nullptr);
 
   private:
     Database& db_;

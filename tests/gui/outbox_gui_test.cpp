@@ -1,0 +1,76 @@
+// The window sends the outbox itself: started on a shop that owes a Taobao shipment
+// confirmation (and stock offers from its first sync) to a simulator in this process, it sends
+// them before its screenshot mode lets it exit — no `dianjia-cli outbox flush` needed — and the
+// simulated platform has the parcel's tracking number.
+#define BOOST_TEST_MODULE gui_outbox_tests
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ops/outbox.h"
+#include "ops/ship_order.h"
+#include "store/outbox_repository.h"
+#include "sync_fixture.h"
+
+using namespace dj;
+
+namespace {
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(gui_outbox, test::SyncFixture)
+
+BOOST_AUTO_TEST_CASE(program_sends_confirmations_and_stock_offers) {
+    auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
+    BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
+    std::string order = db->sql()
+                            .execAndGet(
+                                "SELECT o.platform_order_id FROM shop_order o JOIN "
+                                "shop_store s ON s.id = o.store_id WHERE s.code = "
+                                "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
+                            .getString();
+    ops::ship_order(*db, test::sync_actor(),
+                    {ops::find_order(*db, order, "tb-main"), "ZTO", "75319000000001", false});
+    ops::OutboxSent before = ops::outbox_backlog(*db);
+    BOOST_TEST_REQUIRE(before.pending > 1);  // the confirmation and the first stock offers
+    db.reset();
+
+    std::filesystem::path home = dir / "home";
+    std::filesystem::create_directories(home);
+    std::string png = (dir / "outbox.png").string();
+    std::string out = (dir / "app.out").string();
+    std::string command = "env HOME='" + home.string() +
+                          "' XDG_DATA_HOME= timeout 90 xvfb-run -a -s '-screen 0 "
+                          "1280x800x24' '" DJ_APP_PATH "' --db '" +
+                          db_path() + "' --view outbox --lang zh_CN --screenshot '" + png +
+                          "' > '" + out + "' 2>&1";
+    int status = std::system(command.c_str());
+    BOOST_TEST_REQUIRE(status == 0, read_all(out));
+
+    open();
+    ops::OutboxSent after = ops::outbox_backlog(*db);
+    BOOST_TEST(after.pending == 0, after.last_error);
+    sim.with_shop([&](SimShop& shop) {
+        int found = 0;
+        for (const SimShipment& s : shop.shipments())
+            if (s.order_id == order) {
+                ++found;
+                BOOST_TEST(s.tracking_no == "75319000000001");
+            }
+        BOOST_TEST(found == 1);
+        BOOST_TEST(!shop.stock_pushes().empty());
+        return 0;
+    });
+    BOOST_TEST(std::filesystem::file_size(png) > 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
