@@ -393,11 +393,9 @@ void OrdersPanel::show_detail() {
     std::vector<OrderHold> holds = OrderHoldRepository(*ctx_.db).list(id);
     std::optional<OrderHold> hold;
     if (!holds.empty()) hold = holds.front();
-    SQLite::Statement local(ctx_.db->sql(), "SELECT priority, note FROM shop_order WHERE id = ?");
-    local.bind(1, static_cast<int64_t>(id));
-    local.executeStep();
-    urgent_now_ = local.getColumn(0).getInt() > 0;
-    wxString note = u8(local.getColumn(1).getString());
+    OrderRepository::LocalFields local = OrderRepository(*ctx_.db).local_fields(id);
+    urgent_now_ = local.priority > 0;
+    wxString note = u8(local.note);
     wxString extra;
     for (const OrderHold& h : holds)
         extra +=

@@ -6,14 +6,14 @@
 #include "core/joined.h"
 #include "core/translate.h"
 #include "store/order_merge.h"
+#include "store/order_repository.h"
 
 namespace dj::cli {
 namespace {
 
 std::string order_number(Database& db, Id id) {
-    SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(id));
-    return s.executeStep() ? s.getColumn(0).getString() : "#" + std::to_string(id);
+    std::optional<Order> o = OrderRepository(db).find(id);
+    return o ? o->platform_order_id : "#" + std::to_string(id);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "store/order_repository.h"
 #include "store/order_split.h"
 #include "store/stock_posting.h"
+#include "store/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -19,15 +20,13 @@ void print_parts(Context& ctx, const std::vector<Id>& ids) {
                   {"warehouse", tr("Warehouse")},
                   {"allocation", tr("Stock")},
                   {"hold_reason", tr("Hold")}});
-    SQLite::Statement wh(db.sql(), "SELECT code FROM warehouse WHERE id = ?");
+    WarehouseRepository warehouses(db);
     for (Id id : ids) {
         std::optional<Order> o = OrderRepository(db).find(id);
         std::string code;
-        if (o->warehouse_id) {
-            wh.reset();
-            wh.bind(1, static_cast<int64_t>(*o->warehouse_id));
-            if (wh.executeStep()) code = wh.getColumn(0).getString();
-        }
+        if (o->warehouse_id)
+            if (std::optional<Warehouse> w = warehouses.warehouse_by_id(*o->warehouse_id))
+                code = w->code;
         std::optional<OrderHold> hold = OrderHoldRepository(db).find(id);
         list.add({Cell::str(o->platform_order_id), Cell::str(code),
                   Cell::str(std::string(allocation_code(o->allocation))),

@@ -87,7 +87,16 @@ std::string normalise_tracking(std::string_view text) {
 
 void require_tracking_shape(const Carrier& carrier, std::string_view tracking,
                             std::string_view what) {
-    if (std::regex_match(tracking.begin(), tracking.end(), std::regex(carrier.pattern))) return;
+    // Compiled once: the demo checks tens of thousands of numbers.
+    static const std::vector<std::regex> shapes = [] {
+        std::vector<std::regex> out;
+        for (const Carrier& c : known_carriers())
+            out.emplace_back(c.pattern, std::regex::optimize);
+        return out;
+    }();
+    const std::regex& shape =
+        shapes.at(static_cast<std::size_t>(&carrier - known_carriers().data()));
+    if (std::regex_match(tracking.begin(), tracking.end(), shape)) return;
     throw InvalidInput(
         trf("{0}: \"{1}\" is not a {2} tracking number (they look like {3}); "
             "check the number on the waybill",

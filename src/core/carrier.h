@@ -34,7 +34,7 @@ const Carrier& require_carrier(std::string_view text, std::string_view what);
 std::string normalise_tracking(std::string_view text);
 
 // Throws InvalidInput naming `what`, the carrier and the expected shape when `tracking` (already
-// normalised) is not one of `carrier`'s numbers.
+// normalised) is not one of `carrier`'s numbers. `carrier` is an element of known_carriers().
 void require_tracking_shape(const Carrier& carrier, std::string_view tracking,
                             std::string_view what);
 

@@ -13,9 +13,12 @@
 #include "store/catalogue_repository.h"
 #include "store/database.h"
 #include "store/order_allocation.h"
+#include "store/order_repository.h"
+#include "store/shop_stats.h"
 #include "store/stock_posting.h"
 #include "store/store_connection_repository.h"
 #include "store/warehouse_repository.h"
+#include "store/waybill_repository.h"
 
 namespace dj {
 namespace {
@@ -146,7 +149,7 @@ Receiver make_receiver(Random& rng, Platform p) {
 }  // namespace
 
 DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor& actor) {
-    if (db.sql().execAndGet("SELECT count(*) FROM sku").getInt64() > 0)
+    if (shop_stat(db, "skus") > 0)
         throw InvalidInput(
             trf("The database {0} has SKUs already: the demo shop needs an empty "
                 "database (use a new --db file)",
@@ -281,7 +284,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         if (first.id == second.id) continue;
         // A gift box sells a little under its parts, ending in .90 like the rest.
         Fen parts = first.reference_price + 2 * second.reference_price;
-        Bundle bundle{{}, first.name + "+" + second.name + " 组合礼盒", parts * 85 / 100 / 100 * 100 + 90};
+        Bundle bundle{
+            {}, first.name + "+" + second.name + " 组合礼盒", parts * 85 / 100 / 100 * 100 + 90};
         for (const DemoStore& st : stores) {
             SkuMapping m;
             m.store_id = st.id;
@@ -502,36 +506,26 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         // Open orders carry a carrier and tracking number, as an e-waybill call would give
         // them, so labels can be printed at once.
         WriteTransaction tx(db);
-        SQLite::Statement orders(db.sql(),
-                                 "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
-                                 "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
-        SQLite::Statement waybill(db.sql(),
-                                  "INSERT INTO order_waybill(order_id, carrier, tracking_no, "
-                                  "assigned_at) VALUES (?, ?, ?, ?)");
+        std::vector<Waybill> waybills;
         Timestamp assigned = today - 3600;
-        while (orders.executeStep()) {
-            std::string platform = orders.getColumn(1).getString();
-            std::string carrier, tracking;
+        for (const auto& [order_id, platform] : OrderRepository(db).to_ship_platforms()) {
+            Waybill w{order_id, {}, {}, assigned};
             if (platform == "jd") {
-                carrier = "JD";
-                tracking = "JDV" + rng.digits(12);
+                w.carrier = "JD";
+                w.tracking_no = "JDV" + rng.digits(12);
             } else if (rng.chance(20)) {
-                carrier = "SF";
-                tracking = "SF" + rng.digits(13);
+                w.carrier = "SF";
+                w.tracking_no = "SF" + rng.digits(13);
             } else if (platform == "taobao") {
-                carrier = "ZTO";
-                tracking = "7" + rng.digits(13);
+                w.carrier = "ZTO";
+                w.tracking_no = "7" + rng.digits(13);
             } else {
-                carrier = "YTO";
-                tracking = "YT" + rng.digits(13);
+                w.carrier = "YTO";
+                w.tracking_no = "YT" + rng.digits(13);
             }
-            waybill.bind(1, orders.getColumn(0).getInt64());
-            waybill.bind(2, carrier);
-            waybill.bind(3, tracking);
-            waybill.bind(4, static_cast<int64_t>(assigned));
-            waybill.exec();
-            waybill.reset();
+            waybills.push_back(std::move(w));
         }
+        insert_waybills(db, waybills);
         audit(db, actor, "demo.waybills", db.path());
         tx.commit();
     }
@@ -551,11 +545,8 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         }
         tx.commit();
     }
-    report.movements = db.sql().execAndGet("SELECT count(*) FROM movement").getInt64();
-    report.allocated = static_cast<int>(
-        db.sql()
-            .execAndGet("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'")
-            .getInt64());
+    report.movements = shop_stat(db, "movements");
+    report.allocated = static_cast<int>(allocated_orders(db));
     return report;
 }
 

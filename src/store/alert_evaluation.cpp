@@ -1,6 +1,7 @@
 #include "store/alert_evaluation.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <functional>
 #include <map>

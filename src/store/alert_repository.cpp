@@ -1,6 +1,7 @@
 #include "store/alert_repository.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/clock.h"
 #include "core/error.h"

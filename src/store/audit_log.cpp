@@ -1,5 +1,7 @@
 #include "store/audit_log.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/clock.h"
 #include "store/database.h"
 

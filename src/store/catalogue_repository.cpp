@@ -1,5 +1,7 @@
 #include "store/catalogue_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <unordered_map>
 
 #include "core/error.h"

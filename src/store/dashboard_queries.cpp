@@ -1,5 +1,7 @@
 #include "store/dashboard_queries.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/clock.h"
 #include "core/translate.h"
 #include "store/database.h"
@@ -53,12 +55,13 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
                            "'refund_requested' AND allocation <> 'shipped'")
                        .getInt64();
 
-    f.on_hold = db.sql()
-                    .execAndGet(
-                        "SELECT count(DISTINCT h.order_id) FROM order_hold h JOIN shop_order o ON o.id = "
-                        "h.order_id WHERE o.allocation <> 'shipped' AND o.status NOT IN "
-                        "('shipped', 'completed')")
-                    .getInt64();
+    f.on_hold =
+        db.sql()
+            .execAndGet(
+                "SELECT count(DISTINCT h.order_id) FROM order_hold h JOIN shop_order o ON o.id = "
+                "h.order_id WHERE o.allocation <> 'shipped' AND o.status NOT IN "
+                "('shipped', 'completed')")
+            .getInt64();
     auto demand = recent_daily_demand(db, now);
     SQLite::Statement stock(db.sql(),
                             "SELECT k.code, w.code, b.on_hand - b.reserved FROM stock_balance b "

@@ -1,6 +1,6 @@
 #include "store/database.h"
 
-#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
 
@@ -21,10 +21,10 @@ int open_flags(const std::string& path, Database::Mode mode) {
     return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX;
 }
 
-SQLite::Database open(const std::string& path, Database::Mode mode) {
+std::unique_ptr<SQLite::Database> open(const std::string& path, Database::Mode mode) {
     int flags = open_flags(path, mode);
     try {
-        return SQLite::Database(path, flags, 5000);
+        return std::make_unique<SQLite::Database>(path, flags, 5000);
     } catch (const SQLite::Exception& e) {
         throw StorageError(
             trf("Cannot open the database {0}: {1}. Check that the folder exists "
@@ -38,28 +38,33 @@ SQLite::Database open(const std::string& path, Database::Mode mode) {
 Database::Database(const std::string& path, const Clock& clock, Mode mode)
     : path_(path), clock_(clock), db_(open(path, mode)) {
     try {
-        refuse_newer_schema(db_, path_);
-        db_.exec("PRAGMA journal_mode=WAL");
+        refuse_newer_schema(*db_, path_);
+        db_->exec("PRAGMA journal_mode=WAL");
         // FULL: a commit is on disk before it returns, so a power cut loses no movement.
-        db_.exec("PRAGMA synchronous=FULL");
-        db_.exec("PRAGMA foreign_keys=ON");
+        db_->exec("PRAGMA synchronous=FULL");
+        db_->exec("PRAGMA foreign_keys=ON");
         // Ledger indexes outgrow the 2 MB default quickly; bulk posting and reports need more.
-        db_.exec("PRAGMA cache_size=-65536");
+        db_->exec("PRAGMA cache_size=-65536");
     } catch (const SQLite::Exception& e) {
         throw StorageError(
             trf("The file {0} is not a Dianjia database or is damaged: {1}", path, e.what()));
     }
-    migrate(db_, path_);
+    migrate(*db_, path_);
+}
+
+// Statements before the connection they belong to.
+Database::~Database() {
+    statements_.clear();
 }
 
 int Database::schema_version() {
-    return db_.execAndGet("PRAGMA user_version").getInt();
+    return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
 SQLite::Statement& Database::statement(const char* sql) {
     auto it = statements_.find(sql);
     if (it == statements_.end())
-        it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+        it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
     SQLite::Statement& s = *it->second;
     s.reset();
     s.clearBindings();

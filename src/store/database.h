@@ -1,13 +1,15 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <memory>
 #include <string>
 #include <unordered_map>
 
 #include "core/clock.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
 
 namespace dj {
 
@@ -18,8 +20,13 @@ class Database {
     // Throws StorageError with the path and what to do when the file cannot be used. What is
     // stamped through this connection takes its time from `clock`, which must outlive it.
     Database(const std::string& path, const Clock& clock, Mode mode = Mode::create);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
 
-    SQLite::Database& sql() { return db_; }
+    // The connection itself, for the store's repositories (and tests); nothing above the store
+    // sees SQL, so SQLiteCpp's headers are included only there.
+    SQLite::Database& sql() { return *db_; }
     const std::string& path() const { return path_; }
     const Clock& clock() const { return clock_; }
     int schema_version();
@@ -30,7 +37,7 @@ class Database {
   private:
     std::string path_;
     const Clock& clock_;
-    SQLite::Database db_;
+    std::unique_ptr<SQLite::Database> db_;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

@@ -1,5 +1,7 @@
 #include "store/intercept_service.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/error.h"
 #include "core/region.h"
 #include "core/translate.h"

@@ -1,5 +1,7 @@
 #include "store/ledger_check.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/error.h"
@@ -434,7 +435,6 @@ CREATE TABLE notify_outbox (
 CREATE INDEX notify_outbox_pending ON notify_outbox(next_attempt_at) WHERE sent_at IS NULL;
 )sql";
 
-
 // Version 7: order rules. Rules are kept as their JSON (interchange/rule_json.h), in order; the
 // five defaults below are data, edited like any other rule. An order may carry several holds at
 // once, each from its own source (a person, the platform, a rule, an intercept), so lifting an
@@ -567,9 +567,9 @@ CREATE INDEX order_hold_source ON order_hold(source, source_key);
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
-    static const std::vector<Migration> migrations{
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}};
+    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
+                                                   {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
+                                                   {7, kSchemaV7}, {8, kSchemaV8}};
     return migrations;
 }
 

@@ -1,6 +1,7 @@
 #include "store/notify_repository.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/alert_text.h"
 #include "core/error.h"

@@ -1,5 +1,7 @@
 #include "store/order_actions.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/order_rule.h"

@@ -1,5 +1,7 @@
 #include "store/order_facts.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <limits>
 #include <map>

@@ -1,5 +1,7 @@
 #include "store/order_hold_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {

@@ -1,5 +1,7 @@
 #include "store/order_merge.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 
 #include "core/error.h"

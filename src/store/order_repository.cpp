@@ -1,6 +1,7 @@
 #include "store/order_repository.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <unordered_map>
 
@@ -56,6 +57,28 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
     if (s.executeStep()) id = s.getColumn(0).getInt64();
     s.reset();
     return id;
+}
+
+OrderRepository::LocalFields OrderRepository::local_fields(Id id) {
+    SQLite::Statement& s = db_.statement("SELECT priority, note FROM shop_order WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(id));
+    LocalFields f;
+    if (s.executeStep()) {
+        f.priority = s.getColumn(0).getInt();
+        f.note = s.getColumn(1).getString();
+    }
+    s.reset();
+    return f;
+}
+
+std::vector<std::pair<Id, std::string>> OrderRepository::to_ship_platforms() {
+    SQLite::Statement s(db_.sql(),
+                        "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
+                        "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
+    std::vector<std::pair<Id, std::string>> out;
+    while (s.executeStep())
+        out.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+    return out;
 }
 
 std::vector<Id> OrderRepository::find_ids(const std::string& platform_order_id,

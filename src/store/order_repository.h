@@ -73,6 +73,14 @@ class OrderRepository {
     UpsertResult upsert(const Order& order, const std::optional<Order>& stored);
     std::optional<Order> find(Id id);
     std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
+    // What the shop keeps of its own on an order: the priority (0–9) and the staff note.
+    struct LocalFields {
+        int priority = 0;
+        std::string note;
+    };
+    LocalFields local_fields(Id id);
+    // The orders still to ship with their store's platform code, in id order.
+    std::vector<std::pair<Id, std::string>> to_ship_platforms();
     // The orders with this platform order id, in the store with this code or name (any store
     // when empty).
     std::vector<Id> find_ids(const std::string& platform_order_id, const std::string& store);

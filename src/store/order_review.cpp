@@ -1,5 +1,7 @@
 #include "store/order_review.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <set>
 

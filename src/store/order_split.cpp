@@ -1,5 +1,7 @@
 #include "store/order_split.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <set>
 

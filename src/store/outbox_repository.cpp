@@ -1,5 +1,7 @@
 #include "store/outbox_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {

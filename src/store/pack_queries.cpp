@@ -1,5 +1,7 @@
 #include "store/pack_queries.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <map>
 
 #include "store/database.h"
@@ -14,8 +16,8 @@ std::optional<Id> find_order_for_packing(Database& db, const std::string& scanne
         if (s.executeStep()) return s.getColumn(0).getInt64();
         return std::nullopt;
     }
-    SQLite::Statement s(db.sql(),
-                        "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
+    SQLite::Statement s(
+        db.sql(), "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
     s.bind(1, scanned);
     if (s.executeStep()) return s.getColumn(0).getInt64();
     return std::nullopt;
@@ -30,13 +32,18 @@ std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     std::vector<PackItem> items;
     while (s.executeStep())
-        items.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                         s.getColumn(2).getString(), {}, s.getColumn(3).getInt64(), 0});
+        items.push_back({s.getColumn(0).getInt64(),
+                         s.getColumn(1).getString(),
+                         s.getColumn(2).getString(),
+                         {},
+                         s.getColumn(3).getInt64(),
+                         0});
     SQLite::Statement b(db.sql(), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
     for (PackItem& item : items) {
         b.reset();
         b.bind(1, static_cast<int64_t>(item.sku_id));
-        while (b.executeStep()) item.barcodes.push_back(b.getColumn(0).getString());
+        while (b.executeStep())
+            item.barcodes.push_back(b.getColumn(0).getString());
     }
     return items;
 }

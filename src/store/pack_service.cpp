@@ -1,5 +1,7 @@
 #include "store/pack_service.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/error.h"
 #include "core/order.h"
 #include "core/translate.h"

@@ -1,5 +1,7 @@
 #include "store/parcel_document_queries.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/error.h"
 #include "core/translate.h"
 #include "store/database.h"

@@ -1,5 +1,7 @@
 #include "store/period_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/clock.h"
 #include "store/database.h"
 

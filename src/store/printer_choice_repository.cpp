@@ -1,6 +1,7 @@
 #include "store/printer_choice_repository.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/error.h"
 #include "core/translate.h"

@@ -1,6 +1,7 @@
 #include "store/purchase_order_service.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <map>
 #include <set>

@@ -1,6 +1,7 @@
 #include "store/restock_queries.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <array>

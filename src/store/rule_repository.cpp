@@ -1,5 +1,7 @@
 #include "store/rule_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/error.h"
 #include "core/translate.h"
 #include "interchange/rule_json.h"

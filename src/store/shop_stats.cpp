@@ -1,5 +1,7 @@
 #include "store/shop_stats.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {
@@ -22,6 +24,18 @@ std::vector<std::pair<std::string, long long>> shop_stats(Database& db) {
     for (const auto& [name, sql] : queries)
         out.emplace_back(name, db.sql().execAndGet(sql).getInt64());
     return out;
+}
+
+long long shop_stat(Database& db, const std::string& name) {
+    for (const auto& [what, count] : shop_stats(db))
+        if (what == name) return count;
+    return 0;
+}
+
+long long allocated_orders(Database& db) {
+    return db.sql()
+        .execAndGet("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'")
+        .getInt64();
 }
 
 }  // namespace dj

@@ -1,5 +1,7 @@
 #include "store/sku_scope.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <unordered_set>
 
 #include "store/database.h"

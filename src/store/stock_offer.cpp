@@ -1,5 +1,7 @@
 #include "store/stock_offer.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <string>
 #include <vector>
 

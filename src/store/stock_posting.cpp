@@ -1,6 +1,7 @@
 #include "store/stock_posting.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/clock.h"
 #include "core/error.h"

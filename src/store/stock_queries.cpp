@@ -1,5 +1,7 @@
 #include "store/stock_queries.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/money.h"
 #include "store/database.h"
 

@@ -1,5 +1,7 @@
 #include "store/stock_report_query.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <limits>
 #include <string>
 #include <unordered_map>

@@ -1,5 +1,7 @@
 #include "store/store_connection_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {

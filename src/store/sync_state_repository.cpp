@@ -1,5 +1,7 @@
 #include "store/sync_state_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "store/database.h"
 
 namespace dj {

@@ -1,6 +1,7 @@
 #include "store/threshold_repository.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/translate.h"
 #include "store/audit_log.h"

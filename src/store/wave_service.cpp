@@ -1,5 +1,7 @@
 #include "store/wave_service.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <cstdio>
 #include <map>
 

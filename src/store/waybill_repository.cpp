@@ -1,5 +1,7 @@
 #include "store/waybill_repository.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "core/carrier.h"
 #include "core/error.h"
 #include "core/translate.h"
@@ -51,6 +53,22 @@ Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) 
     audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
     w.order_id = waybill.order_id;
     return w;
+}
+
+void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
+    SQLite::Statement& s = db.statement(
+        "INSERT INTO order_waybill(order_id, carrier, tracking_no, assigned_at) "
+        "VALUES (?, ?, ?, ?)");
+    for (const Waybill& w : waybills) {
+        const Carrier& carrier = require_carrier(w.carrier, "waybill");
+        require_tracking_shape(carrier, w.tracking_no, "waybill");
+        s.bind(1, static_cast<int64_t>(w.order_id));
+        s.bind(2, std::string(carrier.code));
+        s.bind(3, w.tracking_no);
+        s.bind(4, static_cast<int64_t>(w.assigned_at));
+        s.exec();
+        s.reset();
+    }
 }
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/actor.h"
 #include "core/types.h"
@@ -27,6 +28,9 @@ void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill);
 // The same inside the caller's write transaction; returns the waybill as stored.
 Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill);
 std::optional<Waybill> find_waybill(Database& db, Id order_id);
+// Many new waybills at once in the caller's transaction (the demo's), checked against the carrier
+// list and shapes; the caller audits the batch.
+void insert_waybills(Database& db, const std::vector<Waybill>& waybills);
 std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no);
 
 }  // namespace dj

@@ -1,3 +1,5 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 

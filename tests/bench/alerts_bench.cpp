@@ -3,6 +3,8 @@
 // the tables in one transaction (a valid ledger with balances, batches and lots that agree with
 // it, suppliers, thresholds, open purchase orders), so only the evaluation is measured.
 //   dj_alerts_bench [DIR]   (the database is DIR/dj-alerts-bench.db, default the temp folder)
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>

@@ -2,6 +2,8 @@
 // takes under 3 s from the ledger and under 0.3 s for a closed month (read from its snapshot).
 // The ledger is written straight into the movement table (valid signed rows, transfers in
 // pairs): only the report's reading is measured.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>

@@ -3,6 +3,8 @@
 //   a region intercept over 50,000 open orders            under 200 ms
 // and, for scale, the demo build with every order reviewed as it is stored, and re-reviewing
 // stored orders one by one (what sync does per changed order).
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>

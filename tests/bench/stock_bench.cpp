@@ -2,6 +2,8 @@
 //   demo --orders 50000          under 3 s
 //   one durable movement         median under 5 ms
 //   bulk posting                 at least 100,000 movements/s with balance updates
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

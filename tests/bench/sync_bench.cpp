@@ -1,6 +1,8 @@
 // Measures issue 4's speed goals against the loopback simulator and prints the figures:
 //   full sync of 50,000 orders over the four platforms into an empty shop   under 10 s
 //   incremental sync with nothing new                                        under 200 ms a store
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>

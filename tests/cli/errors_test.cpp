@@ -1,3 +1,5 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "cli/cli_support.h"
 
 using namespace cli_test;

@@ -3,6 +3,8 @@
 // them before its screenshot mode lets it exit — no `dianjia-cli outbox flush` needed — and the
 // simulated platform has the parcel's tracking number.
 #define BOOST_TEST_MODULE gui_outbox_tests
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>

@@ -1,4 +1,6 @@
 // Reports from the real ledger, closing and reopening months.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 #include <random>
 

@@ -1,5 +1,7 @@
 #include "store/order_split.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.h"

@@ -1,5 +1,7 @@
 #include "demo/demo_shop.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.h"
@@ -7,8 +9,8 @@
 #include "store/ledger_check.h"
 #include "store/shop_stats.h"
 #include "store/stock_queries.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

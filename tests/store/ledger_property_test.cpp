@@ -1,3 +1,5 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <random>
@@ -6,8 +8,8 @@
 #include "store/ledger_check.h"
 #include "store/stock_posting.h"
 #include "store/warehouse_repository.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

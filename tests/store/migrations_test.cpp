@@ -1,12 +1,13 @@
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 
@@ -83,7 +84,8 @@ BOOST_AUTO_TEST_CASE(failed_step_rolls_back_and_keeps_the_old_version) {
 
 BOOST_AUTO_TEST_CASE(missing_file_is_not_created_when_an_existing_one_is_asked_for) {
     test::TempDir dir;
-    BOOST_CHECK_THROW(Database(dir.file("none.db"), test::fixed_clock(), Database::Mode::existing), StorageError);
+    BOOST_CHECK_THROW(Database(dir.file("none.db"), test::fixed_clock(), Database::Mode::existing),
+                      StorageError);
     BOOST_TEST(!std::filesystem::exists(dir.file("none.db")));
 }
 

@@ -1,3 +1,5 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.h"
@@ -12,8 +14,8 @@
 #include "store/stock_posting.h"
 #include "store/stock_queries.h"
 #include "store/stock_service.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

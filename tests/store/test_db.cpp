@@ -1,5 +1,7 @@
 #include "test_db.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <vector>
 
 #include "store/catalogue_repository.h"

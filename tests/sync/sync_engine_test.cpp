@@ -1,5 +1,6 @@
 #include "sync/sync_engine.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -113,8 +114,7 @@ BOOST_AUTO_TEST_CASE(faults_lose_and_duplicate_nothing_and_the_cursor_waits) {
         sim.inject(f, 1, Platform::taobao);
         Timestamp later = test::kNow;
         std::optional<Timestamp> cursor_before = SyncStateRepository(*db).get(1).cursor;
-        auto reports =
-            engine_at(later).sync("tb-main", std::nullopt);
+        auto reports = engine_at(later).sync("tb-main", std::nullopt);
         BOOST_TEST(!reports.at(0).ok);
         SyncState state = SyncStateRepository(*db).get(1);
         BOOST_TEST(state.failing);

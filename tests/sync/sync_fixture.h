@@ -1,5 +1,7 @@
 #pragma once
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <filesystem>
 #include <random>
 #include <string>
@@ -12,7 +14,6 @@
 #include "store/database.h"
 #include "store/store_connection_repository.h"
 #include "sync/sync_engine.h"
-#include "test_clock.h"
 #include "test_clock.h"
 
 namespace dj::test {

@@ -1,5 +1,7 @@
 #include "store/pack_service.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"

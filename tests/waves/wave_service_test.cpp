@@ -1,5 +1,7 @@
 #include "store/wave_service.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
@@ -43,7 +45,8 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_unallocated_orders_stay_out) {
     order("2003", 0, 100);  // more tea than there is: short
     order("2004", 1, 0);
     OrderActions(db, test::test_actor()).hold(held, "地址待确认");
-    OrderHoldRepository(db).hold({intercepted, "退款中", true, now, HoldSource::platform, "", "sync"});
+    OrderHoldRepository(db).hold(
+        {intercepted, "退款中", true, now, HoldSource::platform, "", "sync"});
     auto created = waves.create_waves({}, now);
     BOOST_TEST(created.size() == 1u);
     auto slots = waves.wave_slots(created[0].number);

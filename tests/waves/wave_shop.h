@@ -1,6 +1,8 @@
 // A small shop with stock on shelves and waiting orders, shared by the wave and pack tests.
 #pragma once
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <string>
 
 #include "core/clock.h"
