@@ -18,16 +18,15 @@
 #include "app/ui_helpers.h"
 #include "core/carrier.h"
 #include "core/clock.h"
+#include "ops/allocate_orders.h"
+#include "ops/order_parcels.h"
 #include "ops/ship_order.h"
 #include "store/catalogue_repository.h"
 #include "store/order_actions.h"
-#include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
-#include "store/order_merge.h"
 #include "store/order_repository.h"
 #include "store/order_review.h"
 #include "store/order_split.h"
-#include "store/stock_posting.h"
 #include "store/stock_queries.h"
 #include "store/waybill_repository.h"
 
@@ -442,9 +441,7 @@ void OrdersPanel::on_header_click(wxDataViewEvent& event) {
 
 void OrdersPanel::allocate_waiting() {
     try {
-        StockPosting posting(*ctx_.db);
-        int n = OrderAllocator(posting).allocate_waiting();
-        posting.commit();
+        int n = ops::allocate_waiting_orders(*ctx_.db, ctx_.actor);
         wxMessageBox(wxString::Format(_("%d waiting order(s) now have their stock reserved."), n),
                      _("Reserve stock"), wxOK | wxICON_INFORMATION, this);
         ctx_.data_changed();
@@ -528,11 +525,8 @@ void OrdersPanel::act(Action action) {
                 break;
             }
             case Action::merge: {
-                WriteTransaction tx(*ctx_.db);
                 std::string why;
-                auto parcel = OrderMerger(*ctx_.db, ctx_.actor)
-                                  .merge_with_partners(id, ctx_.clock->now(), &why);
-                tx.commit();
+                auto parcel = ops::merge_with_partners(*ctx_.db, ctx_.actor, id, &why);
                 if (!parcel) {
                     wxMessageBox(wxString::Format(_("Nothing to merge: %s"), u8(why)),
                                  _("Merge parcels"), wxOK | wxICON_INFORMATION, this);
@@ -549,24 +543,15 @@ void OrdersPanel::act(Action action) {
                 }
                 break;
             }
-            case Action::unmerge: {
-                WriteTransaction tx(*ctx_.db);
-                OrderMerger(*ctx_.db, ctx_.actor).unmerge(id);
-                tx.commit();
+            case Action::unmerge:
+                ops::unmerge_order(*ctx_.db, ctx_.actor, id);
                 break;
-            }
             case Action::split:
-            case Action::unsplit: {
-                StockPosting posting(*ctx_.db);
-                OrderAllocator allocator(posting);
-                OrderSplitter splitter(allocator, posting, ctx_.actor);
-                if (action == Action::split)
-                    splitter.split(id);
-                else
-                    splitter.unsplit(id);
-                posting.commit();
+                ops::split_order(*ctx_.db, ctx_.actor, id);
                 break;
-            }
+            case Action::unsplit:
+                ops::unsplit_order(*ctx_.db, ctx_.actor, id);
+                break;
         }
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {

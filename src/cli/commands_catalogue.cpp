@@ -67,11 +67,13 @@ auto sup = std::make_shared<Supplier>();
 sup_add->add_option("CODE", sup->code, tr("Short code (also the name when NAME is left out)"))
     ->required();
 sup_add->add_option("NAME", sup->name, tr("Name"));
-sup_add->add_option("--lead-time,--lead-days", sup->lead_time_days,
-                    tr("Lead time in days (default 7)"))
+sup_add
+    ->add_option("--lead-time,--lead-days", sup->lead_time_days,
+                 tr("Lead time in days (default 7)"))
     ->check(CLI::Range(0, 365));
-sup_add->add_option("--multiple", sup->order_multiple,
-                    tr("Order in multiples of this quantity (default 1)"))
+sup_add
+    ->add_option("--multiple", sup->order_multiple,
+                 tr("Order in multiples of this quantity (default 1)"))
     ->check(CLI::Range(1, 1000000));
 sup_add->callback([&ctx, sup] {
     if (sup->name.empty()) sup->name = sup->code;
@@ -116,8 +118,8 @@ sku_sup->callback([&ctx, sku_sup_args] {
     Sku k = repo.require_sku(sku_sup_args->first);
     std::optional<Supplier> s = repo.find_supplier(sku_sup_args->second);
     if (!s)
-        throw NotFound(trf("Supplier {0} does not exist: add it with supplier add",
-                           sku_sup_args->second));
+        throw NotFound(
+            trf("Supplier {0} does not exist: add it with supplier add", sku_sup_args->second));
     k.supplier_id = s->id;
     repo.save_sku(k);
     audit(db, ctx.actor(), "sku.supplier", k.code, s->code);

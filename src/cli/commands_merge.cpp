@@ -1,10 +1,10 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
 #include "core/error.h"
 #include "core/joined.h"
 #include "core/translate.h"
+#include "ops/order_parcels.h"
 #include "store/order_merge.h"
 #include "store/order_repository.h"
 
@@ -31,9 +31,7 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
         std::vector<Id> ids;
         for (const std::string& o : *merge_ids)
             ids.push_back(order_by_id(db, o));
-        WriteTransaction tx(db);
-        MergedParcel parcel = OrderMerger(db, ctx.actor()).merge(ids, ctx.clock().now());
-        tx.commit();
+        MergedParcel parcel = ops::merge_orders(db, ctx.actor(), ids);
         std::cout << trf("One parcel under order {0}: {1}", parcel.head_no,
                          joined(parcel.order_nos))
                   << "\n";
@@ -53,9 +51,7 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
     unmerge->callback([&ctx, unmerge_id] {
         Database& db = ctx.db();
         Id id = order_by_id(db, *unmerge_id);
-        WriteTransaction tx(db);
-        std::vector<std::string> out = OrderMerger(db, ctx.actor()).unmerge(id);
-        tx.commit();
+        std::vector<std::string> out = ops::unmerge_order(db, ctx.actor(), id);
         std::cout << trf("Ship on their own again: {0}", joined(out)) << "\n";
     });
 
@@ -67,35 +63,25 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
     mergeable->add_flag("--merge", *apply, tr("Merge every group listed"));
     mergeable->callback([&ctx, apply] {
         Database& db = ctx.db();
-        WriteTransaction tx(db);
-        OrderMerger merger(db, ctx.actor());
         Listing out({{"group", tr("Group")},
                      {"orders", tr("Orders")},
                      {"count", tr("Count")},
                      {"parcel", tr("Parcel")},
                      {"note", tr("Note")}});
         int group = 0;
-        for (const std::vector<Id>& ids : merger.mergeable()) {
+        for (const ops::MergeGroup& g : ops::mergeable_orders(db, ctx.actor(), *apply)) {
             std::string json = "[", text;
-            for (Id id : ids) {
+            for (Id id : g.orders) {
                 std::string no = order_number(db, id);
                 json += (json.size() > 1 ? ", " : "") + json_quote(no);
                 text += (text.empty() ? "" : " ") + no;
             }
             json += "]";
-            std::string parcel, note;
-            // One group that cannot merge (two waybills, say) does not stop the others.
-            if (*apply) try {
-                    parcel = merger.merge(ids, ctx.clock().now()).head_no;
-                } catch (const InvalidInput& e) {
-                    note = e.what();
-                }
             out.add({Cell::num(++group), Cell::raw_json(json, text),
-                     Cell::num(static_cast<std::int64_t>(ids.size())),
-                     parcel.empty() ? Cell::none() : Cell::str(parcel),
-                     note.empty() ? Cell::none() : Cell::str(note)});
+                     Cell::num(static_cast<std::int64_t>(g.orders.size())),
+                     g.parcel ? Cell::str(g.parcel->head_no) : Cell::none(),
+                     g.refusal.empty() ? Cell::none() : Cell::str(g.refusal)});
         }
-        tx.commit();
         ctx.print(out);
     });
 }

@@ -155,7 +155,8 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
     test->add_option("CHANNEL", *channel, tr("Channel name"))->required();
     test->callback([&ctx, channel] {
         NotifyChannel c = require_notify_channel(ctx.db(), *channel);
-        Id id = queue_test_notification(ctx.db(), ctx.actor(), c, notify_test_text(c), ctx.clock().now());
+        Id id = queue_test_notification(ctx.db(), ctx.actor(), c, notify_test_text(c),
+                                        ctx.clock().now());
         if (c.kind == NotifyChannelKind::desktop) {
             std::cout << trf("Channel {0} is a desktop channel: only the running Dianjia desktop "
                              "program shows desktop notifications, the command line cannot. The "
@@ -166,8 +167,8 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
             return;
         }
         HttpClient http = make_notify_http();
-        RobotResult r =
-            NotifySender(ctx.db(), http, {}, make_notify_mail_log()).send_now(id, ctx.clock().now());
+        RobotResult r = NotifySender(ctx.db(), http, {}, make_notify_mail_log())
+                            .send_now(id, ctx.clock().now());
         if (r.outcome != RobotOutcome::delivered)
             throw Error(trf("Test message to channel {0} was not sent ({1}): {2}", c.name,
                             robot_outcome_code(r.outcome), r.message));

@@ -1,18 +1,14 @@
 #include <iostream>
-#include <map>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
 #include "core/error.h"
 #include "core/money.h"
 #include "core/translate.h"
-#include "interchange/order_json.h"
+#include "ops/allocate_orders.h"
+#include "ops/import_orders.h"
 #include "ops/ship_order.h"
-#include "store/audit_log.h"
 #include "store/catalogue_repository.h"
-#include "store/order_allocation.h"
 #include "store/order_repository.h"
-#include "store/stock_posting.h"
 
 namespace dj::cli {
 
@@ -24,36 +20,12 @@ void add_order_commands(CLI::App& app, Context& ctx) {
     auto file = std::make_shared<std::string>();
     import->add_option("FILE", *file, tr("JSON file with a list of orders"))->required();
     import->callback([&ctx, file] {
-        std::vector<ImportedOrder> parsed = parse_orders_json(read_file(*file), *file);
-    Database& db = ctx.db();
-    StockPosting posting(db);
-    CatalogueRepository catalogue(db);
-    OrderAllocator allocator(posting);
-    std::map<std::string, Id> stores;
-    std::map<UpsertOutcome, int> outcomes;
-    for (std::size_t i = 0; i < parsed.size(); ++i) {
-        ImportedOrder& o = parsed[i];
-        auto it = stores.find(o.store_code);
-        if (it == stores.end()) {
-            try {
-                it = stores.emplace(o.store_code, catalogue.require_store(o.store_code).id).first;
-            } catch (const NotFound& e) {
-                throw InvalidInput(trf("{0}: order {1} ({2}), field store: {3}", *file,
-                                       std::to_string(i + 1), o.order.platform_order_id, e.what()));
-            }
-        }
-        o.order.store_id = it->second;
-        ++outcomes[allocator.accept(o.order).outcome];
-    }
-    audit(db, ctx.actor(), "orders.import", *file, std::to_string(parsed.size()) + " orders");
-    posting.commit();
+        ops::OrdersImported r = ops::import_orders(ctx.db(), ctx.actor(), read_file(*file), *file);
     std::cout << trf("Imported {0} orders from {1}: {2} new, {3} updated, {4} unchanged, {5} "
                      "older than stored",
-                     std::to_string(parsed.size()), *file,
-                     std::to_string(outcomes[UpsertOutcome::created]),
-                     std::to_string(outcomes[UpsertOutcome::updated]),
-                     std::to_string(outcomes[UpsertOutcome::unchanged]),
-                     std::to_string(outcomes[UpsertOutcome::stale]))
+                     std::to_string(r.orders), *file, std::to_string(r.created),
+                     std::to_string(r.updated), std::to_string(r.unchanged),
+                     std::to_string(r.stale))
               << "\n";
 });
 
@@ -134,10 +106,7 @@ list->callback([&ctx, filter] {
 
 orders->add_subcommand("allocate", tr("Reserve stock for waiting orders, earliest paid first"))
     ->callback([&ctx] {
-        StockPosting posting(ctx.db());
-        int n = OrderAllocator(posting).allocate_waiting();
-        audit(ctx.db(), ctx.actor(), "orders.allocate", "", std::to_string(n) + " allocated");
-        posting.commit();
+        int n = ops::allocate_waiting_orders(ctx.db(), ctx.actor());
         std::cout << trf("{0} waiting order(s) now have their stock reserved", std::to_string(n))
                   << "\n";
     });

@@ -158,7 +158,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         "close", tr("Store the month's closing snapshot and lock every movement up to its end"));
     close->add_option("MONTH", month->first, tr("YYYY-MM"))->required();
     close->callback([&ctx, month] {
-        ClosedPeriod p = PeriodService(ctx.db(), ctx.actor()).close(month->first, ctx.clock().now());
+        ClosedPeriod p =
+            PeriodService(ctx.db(), ctx.actor()).close(month->first, ctx.clock().now());
         std::cout << trf("Closed {0}: movements dated before {1} are now refused.", p.month,
                          format_shop_time(p.end))
                   << "\n";

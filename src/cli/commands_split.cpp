@@ -3,11 +3,10 @@
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "core/translate.h"
-#include "store/order_allocation.h"
+#include "ops/order_parcels.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/order_split.h"
-#include "store/stock_posting.h"
 #include "store/warehouse_repository.h"
 
 namespace dj::cli {
@@ -46,10 +45,7 @@ void add_split_commands(CLI::App& app, Context& ctx) {
     split->callback([&ctx, split_id] {
         Database& db = ctx.db();
         Id id = order_by_id(db, *split_id);
-        StockPosting posting(db);
-        OrderAllocator allocator(posting);
-        std::vector<Id> parts = OrderSplitter(allocator, posting, ctx.actor()).split(id);
-        posting.commit();
+        std::vector<Id> parts = ops::split_order(db, ctx.actor(), id);
         if (!ctx.json)
             std::cout << trf("Order {0} split into {1} parts", *split_id,
                              std::to_string(parts.size()))
@@ -64,10 +60,7 @@ void add_split_commands(CLI::App& app, Context& ctx) {
     unsplit->callback([&ctx, unsplit_id] {
         Database& db = ctx.db();
         Id id = order_by_id(db, *unsplit_id);
-        StockPosting posting(db);
-        OrderAllocator allocator(posting);
-        Id original = OrderSplitter(allocator, posting, ctx.actor()).unsplit(id);
-        posting.commit();
+        Id original = ops::unsplit_order(db, ctx.actor(), id);
         if (!ctx.json) std::cout << trf("Order {0} is whole again", *unsplit_id) << "\n";
         print_parts(ctx, {original});
     });

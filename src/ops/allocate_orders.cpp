@@ -1,0 +1,20 @@
+#include "ops/allocate_orders.h"
+
+#include <string>
+
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/order_allocation.h"
+#include "store/stock_posting.h"
+
+namespace dj::ops {
+
+int allocate_waiting_orders(Database& db, const Actor& actor) {
+    StockPosting posting(db);
+    int n = OrderAllocator(posting).allocate_waiting();
+    audit(db, actor, "orders.allocate", "", std::to_string(n) + " allocated");
+    posting.commit();
+    return n;
+}
+
+}  // namespace dj::ops

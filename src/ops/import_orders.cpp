@@ -1,0 +1,57 @@
+#include "ops/import_orders.h"
+
+#include <map>
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "interchange/order_json.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+#include "store/order_allocation.h"
+#include "store/stock_posting.h"
+
+namespace dj::ops {
+
+OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
+                             const std::string& source) {
+    std::vector<ImportedOrder> parsed = parse_orders_json(json, source);
+    StockPosting posting(db);
+    CatalogueRepository catalogue(db);
+    OrderAllocator allocator(posting);
+    std::map<std::string, Id> stores;
+    OrdersImported out;
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        ImportedOrder& o = parsed[i];
+        auto it = stores.find(o.store_code);
+        if (it == stores.end()) {
+            try {
+                it = stores.emplace(o.store_code, catalogue.require_store(o.store_code).id).first;
+            } catch (const NotFound& e) {
+                throw InvalidInput(trf("{0}: order {1} ({2}), field store: {3}", source,
+                                       std::to_string(i + 1), o.order.platform_order_id, e.what()));
+            }
+        }
+        o.order.store_id = it->second;
+        switch (allocator.accept(o.order).outcome) {
+            case UpsertOutcome::created:
+                ++out.created;
+                break;
+            case UpsertOutcome::updated:
+                ++out.updated;
+                break;
+            case UpsertOutcome::unchanged:
+                ++out.unchanged;
+                break;
+            case UpsertOutcome::stale:
+                ++out.stale;
+                break;
+        }
+    }
+    out.orders = static_cast<int>(parsed.size());
+    audit(db, actor, "orders.import", source, std::to_string(parsed.size()) + " orders");
+    posting.commit();
+    return out;
+}
+
+}  // namespace dj::ops

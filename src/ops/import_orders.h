@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "core/actor.h"
+
+namespace dj {
+class Database;
+}
+
+namespace dj::ops {
+
+struct OrdersImported {
+    int orders = 0;
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    int stale = 0;  // older than the stored copy: ignored
+};
+
+// Stores the orders of a canonical order JSON document (interchange/order_json.h) as a sync
+// would — reviewed by the rules, allocated — all or nothing, audited. `source` names the file
+// in messages. InvalidInput names the order and field that is wrong.
+OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
+                             const std::string& source);
+
+}  // namespace dj::ops
