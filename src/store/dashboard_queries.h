@@ -38,14 +38,4 @@ struct DashboardFigures {
 
 DashboardFigures dashboard_figures(Database& db, Timestamp now);
 
-// Something that needs a person: derived from stock, batches and orders as they are now.
-struct Attention {
-    std::string kind;  // out_of_stock, low_stock, expiring, expired, short_order, unmapped_order
-    std::string subject;    // SKU code or order id
-    std::string warehouse;  // warehouse code, or empty
-    std::string detail;     // translated explanation with the figures
-};
-
-std::vector<Attention> attention_items(Database& db, Timestamp now, int expiry_days = 30);
-
 }  // namespace dj

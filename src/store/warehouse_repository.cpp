@@ -96,13 +96,6 @@ Location WarehouseRepository::require_location(Id warehouse_id, std::string_view
     return read_location(s);
 }
 
-std::optional<Location> WarehouseRepository::location_by_id(Id id) {
-    SQLite::Statement s(db_.sql(), std::string(kLocationColumns) + "WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep()) return std::nullopt;
-    return read_location(s);
-}
-
 std::vector<Location> WarehouseRepository::list_locations(Id warehouse_id) {
     SQLite::Statement s(db_.sql(), std::string(kLocationColumns) +
                                        "WHERE warehouse_id = ? ORDER BY walk_order, code");

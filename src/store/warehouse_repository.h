@@ -25,7 +25,6 @@ class WarehouseRepository {
 
     Id add_location(const Location& l);
     Location require_location(Id warehouse_id, std::string_view code);
-    std::optional<Location> location_by_id(Id id);
     std::vector<Location> list_locations(Id warehouse_id);
 
     // The batch with this lot number, created when new. A known lot with another expiry date
