@@ -21,6 +21,7 @@
 #include "app/app_context.h"
 #include "app/main_frame.h"
 #include "core/error.h"
+#include "core/log.h"
 #include "demo/demo_shop.h"
 #include "locale/translations.h"
 #include "os/program_clock.h"
@@ -98,6 +99,16 @@ bool DianjiaApp::OnInit() {
     wxLog::SetTimestamp("%Y-%m-%d %H:%M:%S");
 
     setup_language(!lang_arg_.empty() ? lang_arg_ : wxConfig::Get()->Read("/ui/language", ""));
+    // What the libraries log reaches dianjia.log, and warnings and errors the person too.
+    set_log_sink([](LogLevel level, const std::string& message) {
+        wxString text = wxString::FromUTF8(message);
+        if (level == LogLevel::error)
+            wxLogError("%s", text);
+        else if (level == LogLevel::warning)
+            wxLogWarning("%s", text);
+        else
+            wxLogMessage("%s", text);
+    });
     wxXmlResource::Get()->InitAllHandlers();
     InitXmlResource();
 

@@ -9,6 +9,7 @@
 
 #include "cli/cli_context.h"
 #include "core/error.h"
+#include "core/log.h"
 #include "core/translate.h"
 #include "locale/translations.h"
 #include "os/command_line.h"
@@ -34,6 +35,13 @@ int main(int argc, char** argv) {
     wxInitializer wx;
     std::string language = language_argument(args);
     if (wx.IsOk()) setup_language(wxString::FromUTF8(language));
+    set_log_sink([](LogLevel level, const std::string& message) {
+        std::cerr << "dianjia-cli: "
+                  << (level == LogLevel::error     ? tr("error: ")
+                      : level == LogLevel::warning ? tr("warning: ")
+                                                   : std::string())
+                  << message << "\n";
+    });
     cli::Context ctx;
     CLI::App app{
         tr("Dianjia (店家) back office: stock, orders and catalogue from the command line"),
@@ -44,7 +52,8 @@ int main(int argc, char** argv) {
     app.add_option("--user", ctx.user, tr("Who is acting (default: $DIANJIA_USER or $USER)"));
     app.add_option("--role", ctx.role, tr("Role of the acting user: owner, packer, accountant"))
         ->check(CLI::IsMember({"owner", "packer", "accountant", "system"}));
-    app.add_option("--lang", language, tr("Interface language: zh_CN or en (default: the system's)"));
+    app.add_option("--lang", language,
+                   tr("Interface language: zh_CN or en (default: the system's)"));
     app.require_subcommand(1);
     app.fallthrough();
 

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/log.h"
 #include "core/translate.h"
 #include "store/alert_evaluation.h"
 #include "store/period_repository.h"
@@ -229,12 +230,16 @@ std::vector<Movement> StockPosting::commit() {
     queue_stock_offers(db_, now, touched_skus_);
     tx_.commit();
     // Alerts follow the change within the same process, in their own transaction: the movement
-    // is durable already, so a failure here must not report it as failed; the next evaluation
-    // (the next movement of the SKU or the timer's `alerts run`) catches up.
+    // is durable already, so a failure here must not report it as failed; it is logged, and the
+    // next evaluation (the next movement of the SKU or the timer's `alerts run`) catches up.
     try {
         if (!touched_skus_.empty())
             evaluate_stock_alerts(db_, now, {touched_skus_.begin(), touched_skus_.end()});
-    } catch (const Error&) {
+    } catch (const std::exception& e) {
+        log_message(LogLevel::warning,
+                    trf("The movements are saved, but their stock alerts could not be checked: "
+                        "{0}. The next alert check catches up.",
+                        e.what()));
     }
     return std::move(written_);
 }
