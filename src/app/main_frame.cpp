@@ -111,11 +111,14 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
-    const wxString labels[] = {_("&Dashboard\tCtrl+1"), _("&Orders\tCtrl+2"),
-                               _("R&ules\tCtrl+3"),     _("&Picking && packing\tCtrl+4"),
-                               _("&Stock\tCtrl+5"),     _("&Alerts\tCtrl+6"),
-                               _("&Reports\tCtrl+7"),   _("S&ettings\tCtrl+8")};
-    for (int i = 0; i < 8; ++i) {
+    // In view order (view_names()); the outbox came later, so it took the next free key.
+    const wxString labels[] = {_("&Dashboard\tCtrl+1"),       _("&Orders\tCtrl+2"),
+                               _("R&ules\tCtrl+3"),           _("&Picking && packing\tCtrl+4"),
+                               _("Platform &outbox\tCtrl+9"), _("&Stock\tCtrl+5"),
+                               _("&Alerts\tCtrl+6"),          _("&Reports\tCtrl+7"),
+                               _("S&ettings\tCtrl+8")};
+    static_assert(std::size(labels) == 9);
+    for (int i = 0; i < 9; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
