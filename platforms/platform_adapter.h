@@ -25,7 +25,8 @@ struct StockUpdate {
     Qty quantity = 0;
 };
 
-struct Carrier {
+// A carrier as one platform names it; the shop's own carrier list is core/carrier.h.
+struct PlatformCarrier {
     std::string code;  // what confirm_shipment expects
     std::string name;
 };
@@ -50,7 +51,7 @@ class PlatformAdapter {
     virtual std::optional<Order> fetch_order(const std::string& platform_order_id) = 0;
     virtual void confirm_shipment(const Shipment& shipment) = 0;
     virtual void push_stock(const StockUpdate& update) = 0;
-    virtual std::vector<Carrier> list_carriers() = 0;
+    virtual std::vector<PlatformCarrier> list_carriers() = 0;
 };
 
 }  // namespace dj

@@ -195,9 +195,9 @@ void DouyinAdapter::push_stock(const StockUpdate& u) {
            {{"sku_id", u.platform_sku}, {"stock_num", u.quantity}, {"incremental", false}});
 }
 
-std::vector<Carrier> DouyinAdapter::list_carriers() {
+std::vector<PlatformCarrier> DouyinAdapter::list_carriers() {
     json data = invoke("/order/logisticsCompanyList", json::object());
-    std::vector<Carrier> carriers;
+    std::vector<PlatformCarrier> carriers;
     for (const json& c : data.is_array() ? data : data.value("list", json::array()))
         carriers.push_back({json_text(c, "code"), json_text(c, "name")});
     return carriers;

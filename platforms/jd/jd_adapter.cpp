@@ -164,9 +164,9 @@ void JdAdapter::push_stock(const StockUpdate& u) {
            {{"skuId", u.platform_sku}, {"stockNum", std::to_string(u.quantity)}});
 }
 
-std::vector<Carrier> JdAdapter::list_carriers() {
+std::vector<PlatformCarrier> JdAdapter::list_carriers() {
     json r = invoke("jingdong.ldop.alpha.provider.query", json::object());
-    std::vector<Carrier> carriers;
+    std::vector<PlatformCarrier> carriers;
     for (const json& c : r.at("resultInfo").at("data"))
         carriers.push_back({json_id(c, "providerId", "JD carrier"), json_text(c, "providerName")});
     return carriers;

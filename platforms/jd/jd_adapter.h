@@ -18,7 +18,7 @@ class JdAdapter : public PlatformAdapter, private AdapterSupport {
     std::optional<Order> fetch_order(const std::string& platform_order_id) override;
     void confirm_shipment(const Shipment& shipment) override;
     void push_stock(const StockUpdate& update) override;
-    std::vector<Carrier> list_carriers() override;
+    std::vector<PlatformCarrier> list_carriers() override;
 
   private:
     // The payload under "<method>_responce" (JD's spelling) or "<method>_response".

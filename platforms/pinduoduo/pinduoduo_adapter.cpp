@@ -160,9 +160,9 @@ void PinduoduoAdapter::push_stock(const StockUpdate& u) {
            {{"sku_id", u.platform_sku}, {"quantity", std::to_string(u.quantity)}});
 }
 
-std::vector<Carrier> PinduoduoAdapter::list_carriers() {
+std::vector<PlatformCarrier> PinduoduoAdapter::list_carriers() {
     json r = invoke("pdd.logistics.companies.get", {});
-    std::vector<Carrier> carriers;
+    std::vector<PlatformCarrier> carriers;
     for (const json& c : r.at("logistics_companies_get_response").at("logistics_companies"))
         carriers.push_back(
             {json_id(c, "id", "Pinduoduo carrier"), json_text(c, "logistics_company")});

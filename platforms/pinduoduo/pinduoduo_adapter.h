@@ -20,7 +20,7 @@ class PinduoduoAdapter : public PlatformAdapter, private AdapterSupport {
     std::optional<Order> fetch_order(const std::string& platform_order_id) override;
     void confirm_shipment(const Shipment& shipment) override;
     void push_stock(const StockUpdate& update) override;
-    std::vector<Carrier> list_carriers() override;
+    std::vector<PlatformCarrier> list_carriers() override;
 
   private:
     nlohmann::json invoke(const std::string& type, std::map<std::string, std::string> params);

@@ -165,7 +165,9 @@ class DouyinWire : public SimWire {
         }
         return dy_reply(10000, "success", "",
                         json::array({{{"code", "zhongtong"}, {"name", "中通快递"}},
-                                     {{"code", "yuantong"}, {"name", "圆通速递"}}}));
+                                     {{"code", "yuantong"}, {"name", "圆通速递"}},
+                                     {{"code", "shunfeng"}, {"name", "顺丰速运"}},
+                                     {{"code", "jd"}, {"name", "京东快递"}}}));
     }
 
   private:

@@ -146,7 +146,9 @@ class JdWire : public SimWire {
                 {{"resultInfo",
                   {{"data",
                     json::array({{{"providerId", 463}, {"providerName", "圆通速递"}},
-                                 {{"providerId", 1499}, {"providerName", "中通快递"}}})}}}});
+                                 {{"providerId", 1499}, {"providerName", "中通快递"}},
+                                 {{"providerId", 467}, {"providerName", "顺丰速运"}},
+                                 {{"providerId", 2087}, {"providerName", "京东物流"}}})}}}});
         return jos_error("15", "方法无效", "Invalid method");
     }
 

@@ -136,7 +136,9 @@ class PinduoduoWire : public SimWire {
             return {200, json{{"logistics_companies_get_response",
                                {{"logistics_companies",
                                  json::array({{{"id", 115}, {"logistics_company", "中通快递"}},
-                                              {{"id", 85}, {"logistics_company", "圆通快递"}}})}}}}
+                                              {{"id", 85}, {"logistics_company", "圆通快递"}},
+                                              {{"id", 44}, {"logistics_company", "顺丰快递"}},
+                                              {{"id", 120}, {"logistics_company", "京东配送"}}})}}}}
                              .dump()};
         return pdd_error(10000, "type不存在");
     }

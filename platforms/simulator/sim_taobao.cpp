@@ -159,7 +159,8 @@ class TaobaoWire : public SimWire {
         if (method == "taobao.logistics.companies.get") {
             json list = json::array({{{"code", "ZTO"}, {"name", "中通快递"}},
                                      {{"code", "YTO"}, {"name", "圆通速递"}},
-                                     {{"code", "SF"}, {"name", "顺丰速运"}}});
+                                     {{"code", "SF"}, {"name", "顺丰速运"}},
+                                     {{"code", "JD"}, {"name", "京东快递"}}});
             return {200, json{{"logistics_companies_get_response",
                                {{"logistics_companies", {{"logistics_company", list}}}}}}
                              .dump()};

@@ -2,10 +2,10 @@
 
 #include <cstdlib>
 
+#include "adapter_support.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/money.h"
-#include "adapter_support.h"
 
 namespace dj {
 namespace {

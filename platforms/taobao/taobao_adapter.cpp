@@ -184,9 +184,9 @@ void TaobaoAdapter::push_stock(const StockUpdate& u) {
            {{"sku_id", u.platform_sku}, {"quantity", std::to_string(u.quantity)}, {"type", "1"}});
 }
 
-std::vector<Carrier> TaobaoAdapter::list_carriers() {
+std::vector<PlatformCarrier> TaobaoAdapter::list_carriers() {
     json body = invoke("taobao.logistics.companies.get", {{"fields", "code,name"}});
-    std::vector<Carrier> carriers;
+    std::vector<PlatformCarrier> carriers;
     for (const json& c : body.at("logistics_companies_get_response")
                              .at("logistics_companies")
                              .at("logistics_company"))

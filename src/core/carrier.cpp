@@ -11,18 +11,20 @@ const std::vector<Carrier>& known_carriers() {
     // Shapes of the numbers each carrier's e-waybills give today; older or rarer series that
     // do not fit are entered under the carrier they belong to only after this list learns them.
     static const std::vector<Carrier> carriers{
-        {"SF", "顺丰速运", tr_noop("SF Express"), R"(SF\d{13}|\d{12})", "SF1234567890123"},
-        {"ZTO", "中通快递", tr_noop("ZTO Express"), R"(\d{12,15})", "75312345678901"},
-        {"YTO", "圆通速递", tr_noop("YTO Express"), R"(YT\d{13})", "YT1234567890123"},
-        {"STO", "申通快递", tr_noop("STO Express"), R"(\d{12,15})", "773123456789012"},
-        {"YD", "韵达快递", tr_noop("Yunda Express"), R"(\d{13,15})", "4312345678901"},
-        {"JTSD", "极兔速递", tr_noop("J&T Express"), R"(JT\d{13})", "JT1234567890123"},
+        {"SF", "顺丰速运", tr_noop("SF Express"), R"(SF\d{13}|\d{12})", "SF1234567890123", "顺丰"},
+        {"ZTO", "中通快递", tr_noop("ZTO Express"), R"(\d{12,15})", "75312345678901", "中通"},
+        {"YTO", "圆通速递", tr_noop("YTO Express"), R"(YT\d{13})", "YT1234567890123", "圆通"},
+        {"STO", "申通快递", tr_noop("STO Express"), R"(\d{12,15})", "773123456789012", "申通"},
+        {"YD", "韵达快递", tr_noop("Yunda Express"), R"(\d{13,15})", "4312345678901", "韵达"},
+        {"JTSD", "极兔速递", tr_noop("J&T Express"), R"(JT\d{13})", "JT1234567890123", "极兔"},
         {"EMS", "邮政EMS", tr_noop("China Post EMS"), R"([A-Z]{2}\d{9}[A-Z]{2}|\d{13})",
-         "1123456789012"},
+         "1123456789012", "EMS"},
         {"YZPY", "邮政快递包裹", tr_noop("China Post parcel"), R"(\d{13}|[A-Z]{2}\d{9}[A-Z]{2})",
-         "9812345678901"},
-        {"JD", "京东快递", tr_noop("JD Logistics"), R"(JD[A-Z]{0,2}\d{11,13})", "JDV123456789012"},
-        {"DBL", "德邦快递", tr_noop("Deppon Express"), R"(DPK\d{12}|\d{10})", "DPK123456789012"},
+         "9812345678901", "邮政快递包裹"},
+        {"JD", "京东快递", tr_noop("JD Logistics"), R"(JD[A-Z]{0,2}\d{11,13})", "JDV123456789012",
+         "京东"},
+        {"DBL", "德邦快递", tr_noop("Deppon Express"), R"(DPK\d{12}|\d{10})", "DPK123456789012",
+         "德邦"},
     };
     return carriers;
 }
@@ -76,6 +78,15 @@ const Carrier& require_carrier(std::string_view text, std::string_view what) {
         codes += (codes.empty() ? "" : ", ") + std::string(c.code) + " " + carrier_name(c);
     throw InvalidInput(
         trf("{0}: \"{1}\" is not a carrier Dianjia knows; use one of: {2}", what, said, codes));
+}
+
+std::optional<std::string> platform_carrier_code(
+    const Carrier& carrier, const std::vector<std::pair<std::string, std::string>>& listed) {
+    for (const auto& [code, name] : listed)
+        if (upper(code) == carrier.code) return code;
+    for (const auto& [code, name] : listed)
+        if (name.find(carrier.known_as) != std::string::npos) return code;
+    return std::nullopt;
 }
 
 std::string normalise_tracking(std::string_view text) {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dj {
@@ -9,11 +11,12 @@ namespace dj {
 // An express carrier the program knows: its code (what the shop types and what is stored), its
 // names, and the shape of its tracking numbers.
 struct Carrier {
-    const char* code;     // "ZTO"
-    const char* name_zh;  // "中通快递", the carrier's own name
-    const char* name;     // "ZTO Express", an English msgid: carrier_name() shows it translated
-    const char* pattern;  // ECMAScript regex over the normalised tracking number
-    const char* example;  // a number of that shape, for messages
+    const char* code;      // "ZTO"
+    const char* name_zh;   // "中通快递", the carrier's own name
+    const char* name;      // "ZTO Express", an English msgid: carrier_name() shows it translated
+    const char* pattern;   // ECMAScript regex over the normalised tracking number
+    const char* example;   // a number of that shape, for messages
+    const char* known_as;  // what a platform's carrier list calls it, in part ("中通")
 };
 
 // Every known carrier, in the order people choose them.
@@ -29,6 +32,12 @@ std::string carrier_name(const Carrier& carrier);
 // without "快递"/"速运" ("中通"), or its name in the interface language. Throws InvalidInput
 // naming `what` and listing the known carriers.
 const Carrier& require_carrier(std::string_view text, std::string_view what);
+
+// The platform's own code or id for `carrier`, from the platform's carrier list (code, name):
+// the entry with the carrier's code, else the first whose name contains `known_as`; none when
+// the platform does not list the carrier.
+std::optional<std::string> platform_carrier_code(
+    const Carrier& carrier, const std::vector<std::pair<std::string, std::string>>& listed);
 
 // The tracking number as stored: spaces removed, letters upper case.
 std::string normalise_tracking(std::string_view text);

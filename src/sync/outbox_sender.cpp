@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "adapter_registry.h"
+#include "core/carrier.h"
 #include "core/translate.h"
 #include "platform_error.h"
 #include "store/database.h"
@@ -16,6 +17,8 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
     OutboxFlushReport report;
     OutboxRepository outbox(db_);
     std::map<Id, std::unique_ptr<PlatformAdapter>> adapters;
+    // Each platform names carriers its own way (Pinduoduo and JD by number): read once a round.
+    std::map<Id, std::vector<std::pair<std::string, std::string>>> carrier_lists;
     for (const OutboxEntry& e : outbox.due(now, limit)) {
         std::string error;
         try {
@@ -28,10 +31,29 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
                             e.store_code));
                 it = adapters.emplace(e.store_id, make_adapter(*c, http_)).first;
             }
-            if (e.kind == OutboxKind::shipment)
-                it->second->confirm_shipment({e.subject, e.carrier, e.tracking_no});
-            else
+            if (e.kind == OutboxKind::shipment) {
+                std::string carrier = e.carrier;
+                if (const Carrier* known = find_carrier(e.carrier)) {
+                    auto listed = carrier_lists.find(e.store_id);
+                    if (listed == carrier_lists.end()) {
+                        std::vector<std::pair<std::string, std::string>> list;
+                        for (const PlatformCarrier& c : it->second->list_carriers())
+                            list.emplace_back(c.code, c.name);
+                        listed = carrier_lists.emplace(e.store_id, std::move(list)).first;
+                    }
+                    std::optional<std::string> code = platform_carrier_code(*known, listed->second);
+                    if (!code)
+                        throw PlatformConfigError(
+                            trf("Store {0}: the platform's carrier list has no {1}; check the "
+                                "carrier of order {2} or the store's logistics settings on the "
+                                "platform",
+                                e.store_code, carrier_name(*known), e.subject));
+                    carrier = *code;
+                }
+                it->second->confirm_shipment({e.subject, carrier, e.tracking_no});
+            } else {
                 it->second->push_stock({e.subject, e.quantity});
+            }
         } catch (const PlatformError& ex) {
             error = ex.what();
         }

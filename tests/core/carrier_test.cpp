@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 
@@ -59,6 +61,19 @@ BOOST_AUTO_TEST_CASE(tracking_numbers_have_their_carriers_shape) {
         BOOST_TEST(m.find("ABC") != std::string::npos, m);
         BOOST_TEST(m.find(zto.example) != std::string::npos, m);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_platforms_own_code_comes_from_its_carrier_list) {
+    std::vector<std::pair<std::string, std::string>> pdd{
+        {"115", "中通快递"}, {"85", "圆通快递"}, {"132", "邮政快递包裹"}, {"118", "EMS"}};
+    BOOST_TEST(*platform_carrier_code(require_carrier("ZTO", "t"), pdd) == "115");
+    BOOST_TEST(*platform_carrier_code(require_carrier("YTO", "t"), pdd) == "85");
+    BOOST_TEST(*platform_carrier_code(require_carrier("YZPY", "t"), pdd) == "132");
+    BOOST_TEST(*platform_carrier_code(require_carrier("EMS", "t"), pdd) == "118");
+    BOOST_TEST(!platform_carrier_code(require_carrier("SF", "t"), pdd).has_value());
+    std::vector<std::pair<std::string, std::string>> taobao{{"zto", "中通"}, {"SF", "顺丰速运"}};
+    BOOST_TEST(*platform_carrier_code(require_carrier("ZTO", "t"), taobao) == "zto");
+    BOOST_TEST(*platform_carrier_code(require_carrier("顺丰", "t"), taobao) == "SF");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -100,6 +100,8 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
     BOOST_REQUIRE(queued.size() == 1u);
     BOOST_TEST(shipments[0].order_id == id);
     BOOST_TEST(shipments[0].tracking_no == "75310000000001");
+    // Pinduoduo names carriers by number: ZTO went out as its id from the platform's list.
+    BOOST_TEST(shipments[0].carrier == "115");
 
     // The platform now says shipped; a re-sync keeps the order shipped and unallocated.
     engine_at(test::kNow + 200).sync("pdd-main", std::nullopt);
