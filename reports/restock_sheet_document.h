@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "core/restock_line.h"
 #include "core/types.h"
 #include "reports/report_document.h"
-#include "store/restock_queries.h"
 
 namespace dj::reports {
 

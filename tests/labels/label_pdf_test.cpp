@@ -15,7 +15,7 @@
 #include "reports/pick_sheet.h"
 #include "reports/report_document.h"
 #include "reports/waybill_label.h"
-#include "test_db.h"
+#include "temp_dir.h"
 
 using namespace dj;
 
