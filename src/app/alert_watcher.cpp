@@ -10,10 +10,10 @@
 #include "core/alert_text.h"
 #include "core/clock.h"
 #include "http_client.h"
+#include "notify/alert_watch.h"
+#include "notify/notify_sender.h"
 #include "store/database.h"
 #include "store/notify_repository.h"
-#include "sync/alert_watch.h"
-#include "sync/notify_sender.h"
 
 namespace dj::app {
 namespace {

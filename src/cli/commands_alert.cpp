@@ -8,12 +8,12 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "notify/notify_sender.h"
 #include "store/alert_evaluation.h"
 #include "store/alert_repository.h"
 #include "store/restock_queries.h"
 #include "store/threshold_repository.h"
 #include "store/warehouse_repository.h"
-#include "sync/notify_sender.h"
 
 namespace dj::cli {
 namespace {

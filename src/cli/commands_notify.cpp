@@ -11,8 +11,8 @@
 #include "core/smtp_target.h"
 #include "core/translate.h"
 #include "http_client.h"
+#include "notify/notify_sender.h"
 #include "store/notify_repository.h"
-#include "sync/notify_sender.h"
 
 namespace dj::cli {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "loopback_robot.h"
 #include "loopback_smtp.h"
-#include "robots/robot_webhook.h"
+#include "notify/robot_webhook.h"
 #include "test_db.h"
 
 namespace {

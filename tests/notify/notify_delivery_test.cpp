@@ -7,11 +7,11 @@
 #include "http_client.h"
 #include "loopback_robot.h"
 #include "low_stock_alert.h"
-#include "robots/robot_webhook.h"
+#include "notify/notify_sender.h"
+#include "notify/robot_webhook.h"
 #include "store/notify_repository.h"
-#include "sync/notify_sender.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

@@ -1,6 +1,6 @@
 // DingTalk signing against NOTIFY.md's vectors, message bodies as documented, and the robots'
 // error codes mapped to outcomes.
-#include "robots/robot_webhook.h"
+#include "notify/robot_webhook.h"
 
 #include <boost/test/unit_test.hpp>
 #include <ostream>

@@ -12,14 +12,14 @@
 #include "http_client.h"
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
-#include "mail/mail_message.h"
-#include "mail/smtp_client.h"
+#include "notify/alert_watch.h"
+#include "notify/mail_message.h"
+#include "notify/notify_sender.h"
+#include "notify/smtp_client.h"
 #include "store/notify_repository.h"
 #include "store/stock_service.h"
-#include "sync/alert_watch.h"
-#include "sync/notify_sender.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

@@ -1,4 +1,4 @@
-#include "mail/smtp_client.h"
+#include "notify/smtp_client.h"
 
 #include <curl/curl.h>
 

@@ -4,8 +4,8 @@
 
 #include "core/smtp_target.h"
 #include "http_client.h"
-#include "mail/mail_message.h"
-#include "robots/robot_webhook.h"
+#include "notify/mail_message.h"
+#include "notify/robot_webhook.h"
 
 namespace dj {
 

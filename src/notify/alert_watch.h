@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "core/alert.h"
+#include "notify/notify_sender.h"
 #include "store/alert_evaluation.h"
 #include "store/notify_repository.h"
-#include "sync/notify_sender.h"
 
 namespace dj {
 

@@ -1,5 +1,5 @@
 // Internet mail formatting (RFC 5322, MIME RFC 2045/2047) for alert mails.
-#include "mail/mail_message.h"
+#include "notify/mail_message.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // Group robot messages and answers (WeCom and DingTalk, NOTIFY.md 1a/1b).
-#include "robots/robot_webhook.h"
+#include "notify/robot_webhook.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "digest.h"
-#include "robots/robot_webhook.h"
+#include "notify/robot_webhook.h"
 #include "signing.h"
 
 namespace dj {

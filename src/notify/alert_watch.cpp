@@ -1,4 +1,4 @@
-#include "sync/alert_watch.h"
+#include "notify/alert_watch.h"
 
 #include "store/alert_repository.h"
 

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "core/types.h"
-#include "mail/smtp_client.h"
-#include "robots/robot_webhook.h"
+#include "notify/robot_webhook.h"
+#include "notify/smtp_client.h"
 
 namespace dj {
 

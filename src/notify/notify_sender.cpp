@@ -1,5 +1,6 @@
-#include "sync/notify_sender.h"
+#include "notify/notify_sender.h"
 
+#include "adapter_support.h"
 #include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/error.h"
@@ -7,7 +8,6 @@
 #include "core/outbox.h"
 #include "core/smtp_target.h"
 #include "core/translate.h"
-#include "adapter_support.h"
 #include "http_client.h"
 #include "platform_error.h"
 #include "store/database.h"
@@ -16,8 +16,7 @@
 namespace dj {
 namespace {
 
-RobotResult post_to_robot(HttpClient& http, const NotifyChannel& channel,
-                          const std::string& text) {
+RobotResult post_to_robot(HttpClient& http, const NotifyChannel& channel, const std::string& text) {
     HttpRequest request;
     // DingTalk refuses a signature more than an hour off its own clock: the real time, whatever
     // the program's clock says.
