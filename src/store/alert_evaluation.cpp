@@ -172,12 +172,12 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
         std::map<PairKey, std::vector<ActiveAlert>> active;
         for_each_sku(
             db, sku_ids,
-            "SELECT id, kind, sku_id, warehouse_id, detail FROM alert "
+            "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
             "WHERE status <> 'resolved' {sku}",
             "sku_id", no_bind, [&](SQLite::Statement& s) {
-                if (auto kind = parse_alert_kind(s.getColumn(1).getString()))
-                    active[{s.getColumn(2).getInt64(), s.getColumn(3).getInt64()}].push_back(
-                        {s.getColumn(0).getInt64(), *kind, s.getColumn(4).getString()});
+                if (auto kind = parse_alert_kind(s.getColumn(2).getString()))
+                    active[{s.getColumn(0).getInt64(), s.getColumn(3).getInt64()}].push_back(
+                        {s.getColumn(1).getInt64(), *kind, s.getColumn(4).getString()});
             });
         // A pair with an active alert but no facts any more (no stock record) clears too.
         for (const auto& [key, alerts] : active)

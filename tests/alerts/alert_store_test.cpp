@@ -11,8 +11,8 @@
 #include "store/restock_queries.h"
 #include "store/stock_service.h"
 #include "store/threshold_repository.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 
@@ -86,6 +86,26 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     stock.ship("CUP-1", 20, "CZ", "SO-4");  // a new occurrence is a new alert; history kept
     BOOST_TEST(alerts({}, AlertKind::low_stock).size() == 2u);
     BOOST_TEST(alerts(AlertStatus::open, AlertKind::low_stock).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(an_evaluation_of_many_skus_sees_the_open_alerts) {
+    // Past 64 SKUs the evaluation reads each table once and keeps the SKUs asked for: the open
+    // alerts must be recognised there too, not opened a second time.
+    receive_cups(10);
+    set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+    stock.ship("CUP-1", 6, "CZ", "SO-1");
+    auto open = alerts(AlertStatus::open, AlertKind::low_stock);
+    BOOST_TEST_REQUIRE(open.size() == 1u);
+    Id cup = CatalogueRepository(db).find_sku("CUP-1")->id;
+    std::vector<Id> many{cup};
+    for (Id id = 1000; many.size() < 70; ++id)
+        many.push_back(id);
+    AlertRunSummary run = evaluate_stock_alerts(db, test::kNow, many);
+    BOOST_TEST(run.opened.empty());
+    BOOST_TEST(run.resolved == 0);
+    auto still = alerts(AlertStatus::open, AlertKind::low_stock);
+    BOOST_TEST_REQUIRE(still.size() == 1u);
+    BOOST_TEST(still[0].id == open[0].id);
 }
 
 BOOST_AUTO_TEST_CASE(snooze_hides_until_the_date) {

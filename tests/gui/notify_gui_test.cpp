@@ -4,30 +4,17 @@
 // alert was raised in English), marking both sent, before its screenshot mode lets it exit.
 #define BOOST_TEST_MODULE gui_notify_tests
 #include <boost/test/unit_test.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/smtp_target.h"
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
+#include "run_app.h"
 #include "store/notify_repository.h"
-#include "test_db.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
-
-namespace {
-
-std::string read_all(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(gui_notify)
 
@@ -54,15 +41,9 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
     }
 
     std::string home = dir.file("home");
-    std::filesystem::create_directories(home);
     std::string png = dir.file("alerts.png");
-    std::string command = "env HOME='" + home +
-                          "' XDG_DATA_HOME= timeout 90 xvfb-run -a -s '-screen 0 "
-                          "1280x800x24' '" DJ_APP_PATH "' --db '" +
-                          file + "' --view alerts --lang zh_CN --screenshot '" + png + "' > '" +
-                          dir.file("app.out") + "' 2>&1";
-    int status = std::system(command.c_str());
-    BOOST_TEST_REQUIRE(status == 0, read_all(dir.file("app.out")));
+    int status = test::run_app(file, "alerts", "zh_CN", home, png, dir.file("app.out"));
+    BOOST_TEST_REQUIRE(status == 0, test::read_all(dir.file("app.out")));
 
     auto got = server.received();
     BOOST_TEST_REQUIRE(got.size() == 1u);
@@ -74,7 +55,8 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
         BOOST_TEST(c.last_sent_at.has_value(), c.name);
     }
     // Worded by the program in its language: the kind as the zh_CN catalogue has it.
-    std::string log = read_all(std::filesystem::path(home) / ".local/share/dianjia/dianjia.log");
+    std::string log =
+        test::read_all(std::filesystem::path(home) / ".local/share/dianjia/dianjia.log");
     // (The status line's own words may be translated too: look for the alert's SKU.)
     std::size_t sku = log.find("CUP-1");
     BOOST_TEST_REQUIRE(sku != std::string::npos, log);

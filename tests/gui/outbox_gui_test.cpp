@@ -6,28 +6,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "ops/outbox.h"
 #include "ops/ship_order.h"
+#include "run_app.h"
 #include "store/outbox_repository.h"
 #include "sync_fixture.h"
 
 using namespace dj;
-
-namespace {
-
-std::string read_all(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(gui_outbox, test::SyncFixture)
 
@@ -46,17 +33,10 @@ BOOST_AUTO_TEST_CASE(program_sends_confirmations_and_stock_offers) {
     BOOST_TEST_REQUIRE(before.pending > 1);  // the confirmation and the first stock offers
     db.reset();
 
-    std::filesystem::path home = dir / "home";
-    std::filesystem::create_directories(home);
     std::string png = (dir / "outbox.png").string();
     std::string out = (dir / "app.out").string();
-    std::string command = "env HOME='" + home.string() +
-                          "' XDG_DATA_HOME= timeout 90 xvfb-run -a -s '-screen 0 "
-                          "1280x800x24' '" DJ_APP_PATH "' --db '" +
-                          db_path() + "' --view outbox --lang zh_CN --screenshot '" + png +
-                          "' > '" + out + "' 2>&1";
-    int status = std::system(command.c_str());
-    BOOST_TEST_REQUIRE(status == 0, read_all(out));
+    int status = test::run_app(db_path(), "outbox", "zh_CN", dir / "home", png, out);
+    BOOST_TEST_REQUIRE(status == 0, test::read_all(out));
 
     open();
     ops::OutboxSent after = ops::outbox_backlog(*db);
