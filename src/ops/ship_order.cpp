@@ -13,6 +13,7 @@
 #include "store/order_repository.h"
 #include "store/order_split.h"
 #include "store/outbox_repository.h"
+#include "store/pack_queries.h"
 #include "store/stock_posting.h"
 #include "store/waybill_repository.h"
 
@@ -104,15 +105,10 @@ Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
 }
 
 Id find_order(Database& db, const std::string& order, const std::string& store) {
+    // "#123", the local number, is the packers' way (store/pack_queries.h).
     if (order.size() > 1 && order[0] == '#') {
-        Id id = 0;
-        try {
-            id = std::stoll(order.substr(1));
-        } catch (const std::exception&) {
-            throw InvalidInput(trf("\"{0}\" is not an order number: use #123", order));
-        }
-        if (!OrderRepository(db).find(id)) throw NotFound(trf("Order {0} does not exist", order));
-        return id;
+        if (std::optional<Id> id = find_order_for_packing(db, order)) return *id;
+        throw NotFound(trf("Order {0} does not exist", order));
     }
     std::vector<Id> found = OrderRepository(db).find_ids(order, store);
     if (found.empty())
