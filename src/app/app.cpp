@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "ops/observers.h"
 #include "app/app_context.h"
 #include "app/main_frame.h"
 #include "core/error.h"
@@ -87,6 +88,7 @@ bool DianjiaApp::OnInit() {
     SetVendorName("Dianjia");
     if (!wxApp::OnInit()) return false;
     wxInitAllImageHandlers();
+    ops::install_observers();
 
     wxString data_dir = wxString::FromUTF8(user_data_dir());
     // Settings and the diagnostics log live in the user data folder, beside the database.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ops/observers.h"
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     using namespace dj;
     std::vector<std::string> args = os::utf8_arguments(argc, argv);
     wxInitializer wx;
+    ops::install_observers();
     std::string language = language_argument(args);
     if (wx.IsOk()) setup_language(wxString::FromUTF8(language));
     set_log_sink([](LogLevel level, const std::string& message) {

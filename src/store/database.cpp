@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/log.h"
 #include "core/translate.h"
 #include "os/utf8_path.h"
 #include "store/migrations.h"
@@ -71,25 +72,64 @@ SQLite::Statement& Database::statement(const char* sql) {
     return s;
 }
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-    try {
-        db_.sql().exec("BEGIN IMMEDIATE");
-    } catch (const SQLite::Exception& e) {
-        rethrow_storage_error(e, tr("starting a change"));
+void Database::after_commit(std::function<void()> work) {
+    after_commit_.push_back(std::move(work));
+    if (depth_ == 0) run_after_commit();
+}
+
+void Database::run_after_commit() {
+    std::vector<std::function<void()>> work;
+    work.swap(after_commit_);
+    for (auto& w : work) {
+        try {
+            w();
+        } catch (const std::exception& e) {
+            log_message(LogLevel::warning,
+                        trf("A change was saved, but what follows it failed: {0}", e.what()));
+        }
     }
 }
 
+namespace {
+std::string savepoint(int level) {
+    return "SAVEPOINT dj_" + std::to_string(level);
+}
+}  // namespace
+
+WriteTransaction::WriteTransaction(Database& db)
+    : db_(db), level_(db.depth_), queued_(db.after_commit_.size()) {
+    try {
+        db_.sql().exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : savepoint(level_));
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("starting a change"));
+    }
+    ++db_.depth_;
+}
+
 WriteTransaction::~WriteTransaction() {
-    if (open_) db_.sql().tryExec("ROLLBACK");
+    if (!open_) return;
+    --db_.depth_;
+    if (level_ == 0) {
+        db_.sql().tryExec("ROLLBACK");
+        db_.after_commit_.clear();
+    } else {
+        std::string name = "dj_" + std::to_string(level_);
+        db_.sql().tryExec("ROLLBACK TO " + name);
+        db_.sql().tryExec("RELEASE " + name);
+        db_.after_commit_.resize(queued_);
+    }
 }
 
 void WriteTransaction::commit() {
     try {
-        db_.sql().exec("COMMIT");
-        open_ = false;
+        db_.sql().exec(level_ == 0 ? std::string("COMMIT")
+                                   : "RELEASE dj_" + std::to_string(level_));
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("saving a change"));
     }
+    open_ = false;
+    --db_.depth_;
+    if (level_ == 0) db_.run_after_commit();
 }
 
 void rethrow_storage_error(const std::exception& e, const std::string& doing) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/clock.h"
 
@@ -34,14 +36,27 @@ class Database {
     // A prepared statement kept for the life of the connection, reset and unbound for reuse.
     SQLite::Statement& statement(const char* sql);
 
+    bool in_transaction() const { return depth_ > 0; }
+    // Work that must see a change durable first (alert checks after a stock change): runs when
+    // the outermost transaction commits (at once when none is open) and is dropped when the
+    // change it follows rolls back. A failure there is logged; the change stays committed.
+    void after_commit(std::function<void()> work);
+
   private:
+    friend class WriteTransaction;
+    void run_after_commit();
+
     std::string path_;
     const Clock& clock_;
     std::unique_ptr<SQLite::Database> db_;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    int depth_ = 0;
+    std::vector<std::function<void()>> after_commit_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception unwound).
+// Opened while another is open, it joins it as a savepoint: a use case owns the transaction and
+// the store code it calls commits only its part, undone with the whole when the use case fails.
 class WriteTransaction {
   public:
     explicit WriteTransaction(Database& db);
@@ -52,6 +67,8 @@ class WriteTransaction {
 
   private:
     Database& db_;
+    int level_;               // 0: the outermost transaction
+    std::size_t queued_ = 0;  // after-commit work queued before this savepoint
     bool open_ = true;
 };
 

@@ -5,12 +5,10 @@
 
 #include "core/clock.h"
 #include "core/error.h"
-#include "core/log.h"
 #include "core/translate.h"
-#include "store/alert_evaluation.h"
 #include "store/period_repository.h"
 #include "store/sql_binding.h"
-#include "store/stock_offer.h"
+#include "store/stock_observers.h"
 
 namespace dj {
 namespace {
@@ -225,22 +223,8 @@ void StockPosting::flush() {
 
 std::vector<Movement> StockPosting::commit() {
     flush();
-    // The platforms' offer follows available stock, queued with the change that moved it.
-    Timestamp now = db_.clock().now();
-    queue_stock_offers(db_, now, touched_skus_);
+    stock_changed(db_, {db_.clock().now(), {touched_skus_.begin(), touched_skus_.end()}});
     tx_.commit();
-    // Alerts follow the change within the same process, in their own transaction: the movement
-    // is durable already, so a failure here must not report it as failed; it is logged, and the
-    // next evaluation (the next movement of the SKU or the timer's `alerts run`) catches up.
-    try {
-        if (!touched_skus_.empty())
-            evaluate_stock_alerts(db_, now, {touched_skus_.begin(), touched_skus_.end()});
-    } catch (const std::exception& e) {
-        log_message(LogLevel::warning,
-                    trf("The movements are saved, but their stock alerts could not be checked: "
-                        "{0}. The next alert check catches up.",
-                        e.what()));
-    }
     return std::move(written_);
 }
 

@@ -30,8 +30,8 @@ class SqlStockSource : public StockSource {
 
 // One atomic change of stock: opens a write transaction, lets the caller post any number of
 // movements and reservations through book(), then writes movements, balances, lots and costs
-// and commits, queueing the sellable quantities the change moved for the platforms (see
-// stock_offer.h). Destroyed without commit(), it rolls everything back.
+// and commits, telling the stock observers which SKUs it changed (stock_observers.h).
+// Destroyed without commit(), it rolls everything back.
 class StockPosting {
   public:
     explicit StockPosting(Database& db);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "store/alert_evaluation.h"
 #include "store/database.h"
@@ -260,6 +261,7 @@ Counts fill(Database& db, Timestamp now) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     std::filesystem::path path = dir / "dj-alerts-bench.db";
     for (const char* suffix : {"", "-wal", "-shm"})

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "ops/observers.h"
 #include "app/order_table.h"
 #include "demo/demo_shop.h"
 #include "store/database.h"
@@ -37,6 +38,7 @@ long rss_mb() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::string path = argc > 1 ? argv[1]
                                 : (std::filesystem::temp_directory_path() / "bench-100k.db").string();
     if (!std::filesystem::exists(path)) {

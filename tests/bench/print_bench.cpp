@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
 #include "reports/label_template.h"
@@ -26,6 +27,7 @@ double seconds_since(Stopwatch::time_point t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     std::string path = (dir / "bench-print.db").string();
     for (const char* suffix : {"", "-wal", "-shm"})

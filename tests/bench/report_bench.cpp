@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "store/database.h"
 #include "store/period_service.h"
@@ -93,6 +94,7 @@ void fill(Database& db, int skus, int movements) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     std::filesystem::path path = dir / "dj-report-bench.db";
     for (const char* suffix : {"", "-wal", "-shm"})

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <string>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
 #include "interchange/rule_json.h"
@@ -67,6 +68,7 @@ constexpr const char* kShopRules = R"([
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     std::filesystem::path path = dir / "bench-rules.db";
     for (const char* suffix : {"", "-wal", "-shm"})

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
 #include "store/database.h"
@@ -37,6 +38,7 @@ std::string fresh(const std::filesystem::path& dir, const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     Actor actor{"bench", "system", "bench"};
 

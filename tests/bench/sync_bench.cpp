@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "ops/observers.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
 #include "http_client.h"
@@ -57,6 +58,7 @@ void prepare_shop(Database& db, const PlatformSimulator& sim, const Actor& actor
 }  // namespace
 
 int main(int argc, char** argv) {
+    dj::ops::install_observers();
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     Actor actor{"bench", "system", "bench"};
 

@@ -10,6 +10,7 @@
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
 #include "run_app.h"
+#include "standard_observers.h"
 #include "store/notify_repository.h"
 #include "test_clock.h"
 #include "test_db.h"

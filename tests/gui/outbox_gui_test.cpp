@@ -11,6 +11,7 @@
 #include "ops/outbox.h"
 #include "ops/ship_order.h"
 #include "run_app.h"
+#include "standard_observers.h"
 #include "store/outbox_repository.h"
 #include "sync_fixture.h"
 
