@@ -243,9 +243,9 @@ void AlertsPanel::acknowledge() {
 void AlertsPanel::snooze() {
     const Alert* a = selected();
     if (!a) return;
-    wxString date =
-        wxGetTextFromUser(_("Snooze until (YYYY-MM-DD):"), _("Snooze alert"),
-                          u8(date_from_days(days_from_date(shop_date(ctx_.clock->now())) + 1)), this);
+    wxString date = wxGetTextFromUser(
+        _("Snooze until (YYYY-MM-DD):"), _("Snooze alert"),
+        u8(date_from_days(days_from_date(shop_date(ctx_.clock->now())) + 1)), this);
     if (date.empty()) return;
     try {
         Timestamp until = parse_time(parse_date(to_u8(date), tr("Snooze until")), "until");

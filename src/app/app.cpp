@@ -18,13 +18,13 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "ops/observers.h"
 #include "app/app_context.h"
 #include "app/main_frame.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "demo/demo_shop.h"
 #include "locale/translations.h"
+#include "ops/observers.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
 #include "store/audit_log.h"

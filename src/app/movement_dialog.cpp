@@ -13,8 +13,8 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "ops/stock_moves.h"
 #include "store/catalogue_repository.h"
-#include "store/stock_service.h"
 #include "store/warehouse_repository.h"
 
 namespace dj::app {
@@ -100,40 +100,38 @@ void MovementDialog::on_post(wxCommandEvent&) {
         std::string location = to_u8(location_->GetValue().Trim().Trim(false));
         std::string doc = to_u8(doc_->GetValue().Trim().Trim(false));
         std::string reason = to_u8(reason_->GetValue().Trim().Trim(false));
-        StockService stock(*ctx_.db, ctx_.actor);
-        std::vector<Movement> moved;
+        ops::StockMove m;
+        m.sku = sku;
+        m.qty = qty;
+        m.warehouse = warehouse;
+        m.location = location;
+        m.doc = doc;
+        m.reason = reason;
         switch (form_) {
             case MovementForm::receive: {
-                StockService::Receive r;
-                r.sku = sku;
-                r.qty = qty;
-                r.warehouse = warehouse;
-                r.location = location;
+                m.kind = ops::StockMoveKind::receive;
                 wxString cost = cost_->GetValue().Trim().Trim(false);
-                if (!cost.empty()) r.unit_cost = parse_yuan(to_u8(cost), tr("Unit cost"));
-                r.batch = to_u8(batch_->GetValue().Trim().Trim(false));
+                if (!cost.empty()) m.unit_cost = parse_yuan(to_u8(cost), tr("Unit cost"));
+                m.batch = to_u8(batch_->GetValue().Trim().Trim(false));
                 wxString expiry = expiry_->GetValue().Trim().Trim(false);
-                if (!expiry.empty()) r.expiry = parse_date(to_u8(expiry), tr("Expiry"));
-                r.doc = doc;
-                moved = stock.receive(r);
+                if (!expiry.empty()) m.expiry = parse_date(to_u8(expiry), tr("Expiry"));
                 break;
             }
-            case MovementForm::transfer: {
-                std::string to = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
-                if (doc.empty()) doc = "TRF-" + std::to_string(ctx_.clock->now());
-                moved = stock.transfer(sku, qty, warehouse, to, doc);
+            case MovementForm::transfer:
+                m.kind = ops::StockMoveKind::transfer;
+                m.to_warehouse = warehouse_codes_[std::max(0, to_warehouse_->GetSelection())];
                 break;
-            }
             case MovementForm::count:
-                moved = stock.count(sku, qty, warehouse, location, reason);
+                m.kind = ops::StockMoveKind::count;
                 break;
             case MovementForm::customer_return:
-                moved = stock.customer_return(sku, qty, warehouse, location, doc, reason);
+                m.kind = ops::StockMoveKind::customer_return;
                 break;
             case MovementForm::scrap:
-                moved = stock.scrap(sku, qty, warehouse, location, reason);
+                m.kind = ops::StockMoveKind::scrap;
                 break;
         }
+        std::vector<Movement> moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
         posted_ = moved.size();
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {

@@ -19,10 +19,10 @@
 #include "core/carrier.h"
 #include "core/clock.h"
 #include "ops/allocate_orders.h"
+#include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
 #include "ops/ship_order.h"
 #include "store/catalogue_repository.h"
-#include "store/order_actions.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/order_review.h"
@@ -503,25 +503,24 @@ void OrdersPanel::act(Action action) {
     Id id = selected_order();
     if (!id) return;
     try {
-        OrderActions actions(*ctx_.db, ctx_.actor);
         switch (action) {
             case Action::hold: {
                 wxString reason = wxGetTextFromUser(
                     _("Why is this order held? Packers will see it."), _("Hold order"), {}, this);
                 if (reason.empty()) return;
-                actions.hold(id, to_u8(reason));
+                ops::hold_order(*ctx_.db, ctx_.actor, id, to_u8(reason));
                 break;
             }
             case Action::release:
-                actions.release(id);
+                ops::release_order(*ctx_.db, ctx_.actor, id);
                 break;
             case Action::urgent:
-                actions.set_priority(id, urgent_now_ ? 0 : 1);
+                ops::set_order_priority(*ctx_.db, ctx_.actor, id, urgent_now_ ? 0 : 1);
                 break;
             case Action::note: {
                 wxString note = wxGetTextFromUser(_("Internal note for this order:"),
                                                   _("Order note"), {}, this);
-                actions.set_note(id, to_u8(note));
+                ops::set_order_note(*ctx_.db, ctx_.actor, id, to_u8(note));
                 break;
             }
             case Action::merge: {

@@ -17,6 +17,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "ops/ship_order.h"
+#include "ops/waves.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
@@ -132,8 +133,7 @@ void PackPanel::create_wave() {
     try {
         WaveRequest request;
         request.max_waves = 1;
-        std::vector<WaveInfo> created =
-            WaveService(*ctx_.db, ctx_.actor).create_waves(request, ctx_.clock->now());
+        std::vector<WaveInfo> created = ops::create_waves(*ctx_.db, ctx_.actor, request);
         reload_waves();
         if (created.empty())
             wxMessageBox(_("No allocated order is waiting for a wave."), _("Create wave"),

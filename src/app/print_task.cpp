@@ -47,8 +47,8 @@ wxString print_on_chosen_printer(AppContext& ctx, std::weak_ptr<void> alive, Pri
         std::move(alive),
         [path, &clock, name, printer = *printer, render = std::move(render)](TaskProgress&) {
             static std::atomic<int> sequence{0};
-            std::string file =
-                name + "-" + std::to_string(clock.now()) + "-" + std::to_string(++sequence) + ".pdf";
+            std::string file = name + "-" + std::to_string(clock.now()) + "-" +
+                               std::to_string(++sequence) + ".pdf";
             std::string pdf = os::utf8_string(print_folder() / os::utf8_path(file));
             {
                 Database db(path, clock, Database::Mode::existing);

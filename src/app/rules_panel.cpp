@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/translate.h"
 #include "interchange/rule_json.h"
+#include "ops/order_rules.h"
 #include "store/intercept_service.h"
 #include "store/rule_repository.h"
 
@@ -241,7 +242,7 @@ void RulesPanel::toggle() {
     const OrderRule* r = selected_rule();
     if (!r) return;
     try {
-        RuleRepository(*ctx_.db).set_enabled(r->name, !r->enabled, ctx_.actor);
+        ops::set_rule_enabled(*ctx_.db, ctx_.actor, r->name, !r->enabled);
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not change the rule"), e.what());
@@ -266,7 +267,7 @@ void RulesPanel::edit() {
     while (dialog.ShowModal() == wxID_OK) {
         try {
             OrderRule edited = parse_rule_json(to_u8(editor->GetValue()), tr("the rule editor"));
-            RuleRepository(*ctx_.db).import({edited}, ctx_.actor);
+            ops::import_rules(*ctx_.db, ctx_.actor, {edited});
             if (ctx_.data_changed) ctx_.data_changed();
             return;
         } catch (const std::exception& e) {
@@ -282,7 +283,7 @@ void RulesPanel::import_file() {
     try {
         std::vector<OrderRule> rules =
             parse_rules_json(read_text_file(open.GetPath()), to_u8(open.GetPath()));
-        RuleRepository(*ctx_.db).import(rules, ctx_.actor);
+        ops::import_rules(*ctx_.db, ctx_.actor, rules);
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not import the rules"), e.what());
@@ -336,7 +337,7 @@ void RulesPanel::new_intercept() {
     i.city = to_u8(where.AfterFirst('/').Strip(wxString::both));
     i.reason = to_u8(reason);
     try {
-        auto created = InterceptService(*ctx_.db, ctx_.actor).create(i, ctx_.clock->now());
+        auto created = ops::create_intercept(*ctx_.db, ctx_.actor, i);
         wxMessageBox(wxString::Format(_("%d orders are held now; new ones there are held until "
                                         "the intercept is lifted."),
                                       created.caught),
@@ -351,8 +352,7 @@ void RulesPanel::lift() {
     long row = intercepts_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(loaded_.intercepts.size())) return;
     try {
-        int released =
-            InterceptService(*ctx_.db, ctx_.actor).lift(loaded_.intercepts[row].id, ctx_.clock->now());
+        int released = ops::lift_intercept(*ctx_.db, ctx_.actor, loaded_.intercepts[row].id);
         wxMessageBox(wxString::Format(_("%d orders released."), released), _("Lift"),
                      wxOK | wxICON_INFORMATION, this);
         if (ctx_.data_changed) ctx_.data_changed();

@@ -246,7 +246,8 @@ void SettingsPanel::switch_database(bool create) {
     if (dialog.ShowModal() != wxID_OK) return;
     try {
         std::string path = to_u8(dialog.GetPath());
-        Database probe(path, *ctx_.clock, create ? Database::Mode::create : Database::Mode::existing);
+        Database probe(path, *ctx_.clock,
+                       create ? Database::Mode::create : Database::Mode::existing);
         wxConfig::Get()->Write("/db/path", dialog.GetPath());
         wxConfig::Get()->Flush();
         wxMessageBox(_("Dianjia opens this database the next time it starts."), _("Database"),

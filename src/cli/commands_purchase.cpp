@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "ops/purchasing.h"
 #include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
 #include "store/purchase_order_service.h"
@@ -125,8 +126,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
     approve->add_option("--warehouse", *approve_wh, tr("Only this warehouse"));
     approve->callback([&ctx, approve_wh] {
         RestockFilter f = warehouse_filter(ctx, *approve_wh);
-        RestockApproval a =
-            PurchaseOrderService(ctx.db(), ctx.actor()).approve_restock(ctx.clock().now(), f);
+        RestockApproval a = ops::approve_restock(ctx.db(), ctx.actor(), f);
         for (const RestockLine& l : a.without_supplier)
             std::cerr << trf("SKU {0} in {1}: {2} suggested but it has no supplier; set one "
                              "with sku supplier and approve again",
@@ -162,7 +162,7 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         for (const std::string& l : ca->lines)
             r.lines.push_back(parse_po_line(l, true));
         if (!ca->expected.empty()) r.expected_at = parse_time(ca->expected, "--expected");
-        PurchaseOrder o = PurchaseOrderService(ctx.db(), ctx.actor()).create(r);
+        PurchaseOrder o = ops::create_purchase_order(ctx.db(), ctx.actor(), r);
         print_orders(ctx, {o});
     });
 
@@ -210,9 +210,9 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         r.location = ra->location;
         r.batch = ra->batch;
         r.expiry = ra->expiry;
-        PurchaseOrderService service(ctx.db(), ctx.actor());
-        if (!ra->at.empty()) service.post_at(parse_time(ra->at, "--at"));
-        PoReceipt receipt = service.receive(ra->no, r);
+        std::optional<Timestamp> at;
+        if (!ra->at.empty()) at = parse_time(ra->at, "--at");
+        PoReceipt receipt = ops::receive_purchase_order(ctx.db(), ctx.actor(), ra->no, r, at);
         ctx.print_movements(receipt.movements);
         // --json prints one array, the movements, like every command that posts them; the
         // order's new state is in po list and po show.
@@ -228,8 +228,8 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
     cancel->add_option("--reason", cancel_args->reason, tr("Why (kept in the audit log)"))
         ->required();
     cancel->callback([&ctx, cancel_args] {
-        print_orders(ctx, {PurchaseOrderService(ctx.db(), ctx.actor())
-                               .cancel(cancel_args->no, cancel_args->reason)});
+        print_orders(ctx, {ops::cancel_purchase_order(ctx.db(), ctx.actor(), cancel_args->no,
+                                                      cancel_args->reason)});
     });
     auto close_args = std::make_shared<EndArgs>();
     auto* close = po->add_subcommand(
@@ -238,8 +238,8 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
     close->add_option("--reason", close_args->reason, tr("Why (kept in the audit log)"))
         ->required();
     close->callback([&ctx, close_args] {
-        print_orders(ctx, {PurchaseOrderService(ctx.db(), ctx.actor())
-                               .close(close_args->no, close_args->reason)});
+        print_orders(ctx, {ops::close_purchase_order(ctx.db(), ctx.actor(), close_args->no,
+                                                     close_args->reason)});
     });
 }
 

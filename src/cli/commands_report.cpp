@@ -7,10 +7,10 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "ops/periods.h"
 #include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
 #include "store/period_repository.h"
-#include "store/period_service.h"
 #include "store/stock_report_query.h"
 #include "store/warehouse_repository.h"
 
@@ -158,8 +158,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         "close", tr("Store the month's closing snapshot and lock every movement up to its end"));
     close->add_option("MONTH", month->first, tr("YYYY-MM"))->required();
     close->callback([&ctx, month] {
-        ClosedPeriod p =
-            PeriodService(ctx.db(), ctx.actor()).close(month->first, ctx.clock().now());
+        ClosedPeriod p = ops::close_period(ctx.db(), ctx.actor(), month->first);
         std::cout << trf("Closed {0}: movements dated before {1} are now refused.", p.month,
                          format_shop_time(p.end))
                   << "\n";
@@ -170,7 +169,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     reopen->add_option("--reason", month->second, tr("Why (kept in the audit log)"))->required();
     reopen->callback([&ctx, month] {
         std::vector<std::string> reopened =
-            PeriodService(ctx.db(), ctx.actor()).reopen(month->first, month->second);
+            ops::reopen_period(ctx.db(), ctx.actor(), month->first, month->second);
         std::string list;
         for (const std::string& m : reopened)
             list += (list.empty() ? "" : ", ") + m;

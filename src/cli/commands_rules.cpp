@@ -5,8 +5,9 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "interchange/rule_json.h"
+#include "ops/order_decisions.h"
+#include "ops/order_rules.h"
 #include "store/intercept_service.h"
-#include "store/order_actions.h"
 #include "store/rule_dry_run.h"
 #include "store/rule_repository.h"
 
@@ -49,7 +50,7 @@ void add_intercept(CLI::App& intercept, Context& ctx, InterceptScope scope, cons
         cmd->add_option("--city", i->city, tr("Only this city of the province"));
     cmd->add_option("--reason", i->reason, tr("Why (packers see it)"))->required();
     cmd->callback([&ctx, i] {
-        auto created = InterceptService(ctx.db(), ctx.actor()).create(*i, ctx.clock().now());
+        auto created = ops::create_intercept(ctx.db(), ctx.actor(), *i);
         std::cout << trf("Intercept #{0} ({1}): {2} order(s) held now; new ones are held until "
                          "intercept lift {0}",
                          std::to_string(created.id), describe_intercept(*i),
@@ -80,7 +81,7 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
     import->add_option("FILE", *file, tr("JSON file with a list of rules"))->required();
     import->callback([&ctx, file] {
         std::vector<OrderRule> parsed = parse_rules_json(read_file(*file), *file);
-    RuleRepository(ctx.db()).import(parsed, ctx.actor());
+    ops::import_rules(ctx.db(), ctx.actor(), parsed);
     std::cout << trf("Imported {0} rule(s) from {1}", std::to_string(parsed.size()), *file) << "\n";
 });
 rules->add_subcommand("export", tr("Write every rule as JSON (for rules import)"))
@@ -91,7 +92,7 @@ for (bool enable : {true, false}) {
     auto name = std::make_shared<std::string>();
     cmd->add_option("NAME", *name, tr("Rule name (see rules list)"))->required();
     cmd->callback([&ctx, name, enable] {
-        RuleRepository(ctx.db()).set_enabled(*name, enable, ctx.actor());
+        ops::set_rule_enabled(ctx.db(), ctx.actor(), *name, enable);
         std::cout << (enable ? trf("Rule {0} is on", *name) : trf("Rule {0} is off", *name))
                   << "\n";
     });
@@ -166,7 +167,7 @@ auto* lift = intercept->add_subcommand("lift", tr("End an intercept and release 
 auto lift_id = std::make_shared<Id>(0);
 lift->add_option("ID", *lift_id, tr("Intercept number (see intercept list)"))->required();
 lift->callback([&ctx, lift_id] {
-    int n = InterceptService(ctx.db(), ctx.actor()).lift(*lift_id, ctx.clock().now());
+    int n = ops::lift_intercept(ctx.db(), ctx.actor(), *lift_id);
     std::cout << trf("Intercept #{0} lifted: {1} order(s) released", std::to_string(*lift_id),
                      std::to_string(n))
               << "\n";
@@ -180,7 +181,7 @@ hold->add_option("ORDER_ID", hold_args->first, tr("Platform order id or #local n
 hold->add_option("--reason", hold_args->second, tr("Why (packers see it)"))->required();
 hold->callback([&ctx, hold_args] {
     Database& db = ctx.db();
-    OrderActions(db, ctx.actor()).hold(order_by_id(db, hold_args->first), hold_args->second);
+    ops::hold_order(db, ctx.actor(), order_by_id(db, hold_args->first), hold_args->second);
     std::cout << trf("Order {0} is on hold: {1}", hold_args->first, hold_args->second) << "\n";
 });
 auto* release = order->add_subcommand(
@@ -189,7 +190,7 @@ auto release_id = std::make_shared<std::string>();
 release->add_option("ORDER_ID", *release_id, tr("Platform order id or #local number"))->required();
 release->callback([&ctx, release_id] {
     Database& db = ctx.db();
-    OrderActions(db, ctx.actor()).release(order_by_id(db, *release_id));
+    ops::release_order(db, ctx.actor(), order_by_id(db, *release_id));
     std::cout << trf("Order {0} is released", *release_id) << "\n";
 });
 }  // namespace dj::cli

@@ -4,8 +4,8 @@
 #include "core/clock.h"
 #include "core/money.h"
 #include "core/translate.h"
+#include "ops/stock_moves.h"
 #include "store/stock_queries.h"
-#include "store/stock_service.h"
 
 namespace dj::cli {
 namespace {
@@ -39,10 +39,22 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     auto* stock =
         app.add_subcommand("stock", tr("Stock movements and balances"))->require_subcommand(1);
     auto a = std::make_shared<StockArgs>();
-    auto service = [&ctx, a] {
-        StockService s(ctx.db(), ctx.actor());
-        if (!a->at.empty()) s.post_at(parse_time(a->at, "--at"));
-        return s;
+    // The move the arguments state, of `kind`, dated by --at when given.
+    auto stated = [a](ops::StockMoveKind kind) {
+        ops::StockMove m;
+        m.kind = kind;
+        m.sku = a->sku;
+        m.qty = a->qty;
+        m.warehouse = a->warehouse;
+        m.location = a->location;
+        m.to_warehouse = a->to;
+        m.doc = a->doc;
+        m.reason = a->reason;
+        if (!a->at.empty()) m.at = parse_time(a->at, "--at");
+        return m;
+    };
+    auto post = [&ctx](const ops::StockMove& m) {
+        return ops::move_stock(ctx.db(), ctx.actor(), m);
     };
 
     auto* receive = movement_command(stock, "receive", tr("Receive goods into a warehouse"), *a);
@@ -51,24 +63,18 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     receive->add_option("--batch", a->batch, tr("Lot number"));
     receive->add_option("--expiry", a->expiry, tr("Expiry date of a new lot, YYYY-MM-DD"));
     receive->add_option("--doc", a->doc, tr("Document number"));
-    receive->callback([&ctx, a, service] {
-        StockService::Receive r;
-        r.sku = a->sku;
-        r.qty = a->qty;
-        r.warehouse = a->warehouse;
-        r.location = a->location;
+    receive->callback([&ctx, a, stated, post] {
+        ops::StockMove r = stated(ops::StockMoveKind::receive);
         if (!a->cost.empty()) r.unit_cost = parse_yuan(a->cost, "--cost");
         r.batch = a->batch;
         if (!a->expiry.empty()) r.expiry = parse_date(a->expiry, "--expiry");
-        r.doc = a->doc;
-        ctx.print_movements(service().receive(r));
+        ctx.print_movements(post(r));
     });
 
     auto* ship = movement_command(stock, "ship", tr("Ship goods out (not for an order)"), *a);
     ship->add_option("--doc", a->doc, tr("Document number"));
-    ship->callback([&ctx, a, service] {
-        ctx.print_movements(service().ship(a->sku, a->qty, a->warehouse, a->doc));
-    });
+    ship->callback(
+        [&ctx, stated, post] { ctx.print_movements(post(stated(ops::StockMoveKind::ship))); });
 
     auto* transfer = movement_command(
         stock, "transfer", tr("Send goods to another warehouse (in transit until they arrive)"), *a,
@@ -76,22 +82,24 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     transfer->add_option("--from", a->from, tr("Sending warehouse"))->required();
     transfer->add_option("--to", a->to, tr("Receiving warehouse"))->required();
     transfer->add_option("--doc", a->doc, tr("Transfer document number"))->required();
-    transfer->callback([&ctx, a, service] {
-        ctx.print_movements(service().transfer(a->sku, a->qty, a->from, a->to, a->doc));
+    transfer->callback([&ctx, a, stated, post] {
+        ops::StockMove m = stated(ops::StockMoveKind::transfer);
+        m.warehouse = a->from;
+        ctx.print_movements(post(m));
     });
 
     auto* arrive = stock->add_subcommand("arrive", tr("Book the arrival of a transfer"));
     arrive->add_option("--doc", a->doc, tr("Transfer document number"))->required();
     add_at_option(arrive, *a);
-    arrive->callback([&ctx, a, service] { ctx.print_movements(service().arrive(a->doc)); });
+    arrive->callback(
+        [&ctx, stated, post] { ctx.print_movements(post(stated(ops::StockMoveKind::arrive))); });
 
     auto* count =
         movement_command(stock, "count", tr("Post a stock count: on hand becomes QTY"), *a);
     count->add_option("--location", a->location, tr("Count one bin only"));
     count->add_option("--reason", a->reason, tr("Why (default: stock count)"));
-    count->callback([&ctx, a, service] {
-        std::vector<Movement> m =
-            service().count(a->sku, a->qty, a->warehouse, a->location, a->reason);
+    count->callback([&ctx, stated, post] {
+        std::vector<Movement> m = post(stated(ops::StockMoveKind::count));
         if (m.empty() && !ctx.json)
             std::cout << tr("The count matches the stock: nothing posted.") << "\n";
         else
@@ -102,17 +110,15 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     ret->add_option("--location", a->location, tr("Bin code"));
     ret->add_option("--doc", a->doc, tr("Document number"));
     ret->add_option("--reason", a->reason, tr("Why"));
-    ret->callback([&ctx, a, service] {
-        ctx.print_movements(service().customer_return(a->sku, a->qty, a->warehouse, a->location,
-                                                      a->doc, a->reason));
+    ret->callback([&ctx, stated, post] {
+        ctx.print_movements(post(stated(ops::StockMoveKind::customer_return)));
     });
 
     auto* scrap = movement_command(stock, "scrap", tr("Write off damaged or expired goods"), *a);
     scrap->add_option("--location", a->location, tr("Bin code"));
     scrap->add_option("--reason", a->reason, tr("Why, e.g. damaged"))->required();
-    scrap->callback([&ctx, a, service] {
-        ctx.print_movements(service().scrap(a->sku, a->qty, a->warehouse, a->location, a->reason));
-    });
+    scrap->callback(
+        [&ctx, stated, post] { ctx.print_movements(post(stated(ops::StockMoveKind::scrap))); });
 
     auto* list = stock->add_subcommand("list", tr("Balances per SKU and warehouse"));
     auto filter = std::make_shared<StockFilter>();

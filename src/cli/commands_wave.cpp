@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "ops/ship_order.h"
+#include "ops/waves.h"
 #include "os/printer.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
@@ -63,8 +64,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         WaveRequest r = *request;
         r.max_waves = 1;
         if (!carrier->empty()) r.carrier = *carrier;
-        WaveService service(ctx.db(), ctx.actor());
-        std::vector<WaveInfo> waves = service.create_waves(r, ctx.clock().now());
+        std::vector<WaveInfo> waves = ops::create_waves(ctx.db(), ctx.actor(), r);
         if (ctx.json) {
             if (waves.empty()) {
                 std::cout << "{\"wave\": null, \"orders\": []}\n";
@@ -75,7 +75,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
                       << ", \"warehouse\": " << json_quote(w.warehouse)
                       << ", \"carrier\": " << json_quote(w.carrier) << ", \"units\": " << w.units
                       << ", \"orders\": [";
-            std::vector<WaveSlot> slots = service.wave_slots(w.number);
+            std::vector<WaveSlot> slots = WaveService(ctx.db(), ctx.actor()).wave_slots(w.number);
             for (std::size_t s = 0; s < slots.size(); ++s)
                 std::cout << (s ? ", " : "") << json_quote(slots[s].platform_order_id);
             std::cout << "]}\n";

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "ops/observers.h"
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/translate.h"
 #include "locale/translations.h"
+#include "ops/observers.h"
 #include "os/command_line.h"
 
 namespace {

@@ -71,6 +71,15 @@ OrderRepository::LocalFields OrderRepository::local_fields(Id id) {
     return f;
 }
 
+void OrderRepository::save_local_fields(Id id, const LocalFields& fields) {
+    SQLite::Statement& s =
+        db_.statement("UPDATE shop_order SET priority = ?, note = ? WHERE id = ?");
+    s.bind(1, fields.priority);
+    s.bind(2, fields.note);
+    s.bind(3, static_cast<int64_t>(id));
+    s.exec();
+}
+
 std::vector<std::pair<Id, std::string>> OrderRepository::to_ship_platforms() {
     SQLite::Statement s(db_.sql(),
                         "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "

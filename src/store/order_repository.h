@@ -79,6 +79,7 @@ class OrderRepository {
         std::string note;
     };
     LocalFields local_fields(Id id);
+    void save_local_fields(Id id, const LocalFields& fields);
     // The orders still to ship with their store's platform code, in id order.
     std::vector<std::pair<Id, std::string>> to_ship_platforms();
     // The orders with this platform order id, in the store with this code or name (any store

@@ -8,7 +8,7 @@
 #include "app/stock_table.h"
 #include "core/clock.h"
 #include "demo/demo_shop.h"
-#include "store/order_actions.h"
+#include "ops/order_decisions.h"
 #include "store/order_repository.h"
 #include "test_clock.h"
 
@@ -119,9 +119,8 @@ BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
                       "SELECT min(id) FROM shop_order WHERE id NOT IN "
                       "(SELECT order_id FROM order_hold)")
                   .getInt64();
-    OrderActions actions(db, test::test_actor());
-    actions.hold(free, "地址待确认");
-    actions.set_priority(7, 1);
+    ops::hold_order(db, test::test_actor(), free, "地址待确认");
+    ops::set_order_priority(db, test::test_actor(), 7, 1);
     long long held_orders =
         db.sql().execAndGet("SELECT count(DISTINCT order_id) FROM order_hold").getInt64();
     OrderTable table;

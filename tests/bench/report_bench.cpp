@@ -10,10 +10,10 @@
 #include <random>
 #include <string>
 
-#include "ops/observers.h"
 #include "core/clock.h"
+#include "ops/observers.h"
+#include "ops/periods.h"
 #include "store/database.h"
-#include "store/period_service.h"
 #include "store/stock_report_query.h"
 #include "test_clock.h"
 
@@ -111,15 +111,15 @@ int main(int argc, char** argv) {
     std::printf("month-end 2026-10 from the ledger: %.3f s (%zu rows)  [goal < 3 s]\n",
                 seconds_since(t), from_ledger.rows.size());
 
-    PeriodService periods(db, Actor{"bench", "system", "bench"});
+    Actor bench{"bench", "system", "bench"};
     t = Stopwatch::now();
     for (const char* m : {"2026-07", "2026-08", "2026-09"})
-        periods.close(m, test::kNow);
+        ops::close_period(db, bench, m);
     std::printf("closing 2026-07..09: %.3f s\n", seconds_since(t));
     t = Stopwatch::now();
     StockReport after_close = stock_report(db, oct);
     std::printf("month-end 2026-10 opening from the 2026-09 snapshot: %.3f s\n", seconds_since(t));
-    periods.close("2026-10", test::kNow);
+    ops::close_period(db, bench, "2026-10");
     t = Stopwatch::now();
     StockReport closed = stock_report(db, oct);
     double closed_s = seconds_since(t);

@@ -11,7 +11,7 @@
 #include "reports/pdf_table_writer.h"
 #include "reports/stock_report_document.h"
 #include "reports/xlsx_writer.h"
-#include "store/period_service.h"
+#include "store/period_repository.h"
 #include "store/stock_report_query.h"
 #include "test_clock.h"
 

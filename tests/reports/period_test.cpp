@@ -6,10 +6,10 @@
 
 #include "amount_print.h"
 #include "core/error.h"
+#include "ops/periods.h"
 #include "report_shop.h"
 #include "store/audit_log.h"
 #include "store/period_repository.h"
-#include "store/period_service.h"
 #include "store/stock_posting.h"
 #include "store/stock_report_query.h"
 #include "test_clock.h"
@@ -38,7 +38,6 @@ struct Shop {
         BOOST_FAIL("no row for " << s << " in " << w);
         return r.rows.front();
     }
-    PeriodService periods() { return PeriodService(db, test::test_actor()); }
 };
 
 bool same(const StockReport& a, const StockReport& b) {
@@ -108,7 +107,7 @@ BOOST_AUTO_TEST_CASE(october_arrival_and_empty_november) {
 
 BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
     StockReport before = stock_report(db, month_period("2026-09", "p"));
-    periods().close("2026-09", test::kNow);
+    ops::close_period(db, test::test_actor(), "2026-09");
     BOOST_TEST(closed_through(db).month == "2026-09");
     BOOST_TEST(same(stock_report(db, month_period("2026-09", "p")), before));
 
@@ -128,14 +127,16 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
 
     // October opens from the snapshot; closing it too, then reopening September reopens both.
     StockReport oct = stock_report(db, month_period("2026-10", "p"));
-    periods().close("2026-10", test::kNow);
+    ops::close_period(db, test::test_actor(), "2026-10");
     BOOST_TEST(same(stock_report(db, month_period("2026-10", "p")), oct));
-    BOOST_CHECK_THROW(periods().close("2026-10", test::kNow), InvalidInput);
-    BOOST_CHECK_THROW(periods().close("2026-11", test::kNow), InvalidInput);  // not over
-    BOOST_CHECK_THROW(periods().reopen("2026-09", ""), InvalidInput);
-    BOOST_CHECK_THROW(periods().reopen("2026-08", "x"), NotFound);
+    BOOST_CHECK_THROW(ops::close_period(db, test::test_actor(), "2026-10"), InvalidInput);
+    BOOST_CHECK_THROW(ops::close_period(db, test::test_actor(), "2026-11"),
+                      InvalidInput);  // not over
+    BOOST_CHECK_THROW(ops::reopen_period(db, test::test_actor(), "2026-09", ""), InvalidInput);
+    BOOST_CHECK_THROW(ops::reopen_period(db, test::test_actor(), "2026-08", "x"), NotFound);
 
-    std::vector<std::string> reopened = periods().reopen("2026-09", "supplier invoice late");
+    std::vector<std::string> reopened =
+        ops::reopen_period(db, test::test_actor(), "2026-09", "supplier invoice late");
     BOOST_TEST(reopened == (std::vector<std::string>{"2026-09", "2026-10"}),
                boost::test_tools::per_element());
     BOOST_TEST(closed_periods(db).empty());
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
 
     // Now the late shipment goes in, and closing again rebuilds the snapshots with it.
     late.ship("CUP-1", 1, "CZ", "LATE");
-    periods().close("2026-09", test::kNow);
+    ops::close_period(db, test::test_actor(), "2026-09");
     StockReport sep = stock_report(db, month_period("2026-09", "p"));
     BOOST_TEST(row(sep, "CUP-1", wh("CZ")).flow(Flow::shipment).qty == 10);
     StockReport oct_after = stock_report(db, month_period("2026-10", "p"));

@@ -3,9 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
+#include "ops/order_decisions.h"
 #include "store/audit_log.h"
 #include "store/intercept_service.h"
-#include "store/order_actions.h"
 #include "store/order_hold_repository.h"
 #include "store/pack_service.h"
 #include "store/wave_service.h"
@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
         p.commit();
     }
     Id elsewhere = place("I7", OrderStatus::to_ship, "浙江省");
-    OrderActions(db, test::test_actor()).hold(person_held, "地址待确认");
+    ops::hold_order(db, test::test_actor(), person_held, "地址待确认");
 
     PackSession parcel(db, test::test_actor(), "I1");
     BOOST_TEST(parcel.blocked_reason().empty());

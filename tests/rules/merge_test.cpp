@@ -5,8 +5,8 @@
 #include "core/error.h"
 #include "core/parcel_merge.h"
 #include "interchange/rule_json.h"
+#include "ops/order_decisions.h"
 #include "ops/ship_order.h"
-#include "store/order_actions.h"
 #include "store/order_merge.h"
 #include "store/order_repository.h"
 #include "store/order_review.h"
@@ -224,10 +224,10 @@ BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one
     BOOST_TEST(first.order_id() == b);
     BOOST_TEST(first.check().expected_units() == 3);
     BOOST_TEST((first.scan("TEA-1", now) == ScanOutcome::counted));
-    OrderActions(db, test::test_actor()).hold(a, "买家改地址");
+    ops::hold_order(db, test::test_actor(), a, "买家改地址");
     BOOST_TEST((first.scan("TEA-1", now) == ScanOutcome::blocked));
     BOOST_TEST(first.blocked_reason().find("M1") != std::string::npos);
-    OrderActions(db, test::test_actor()).release(a);
+    ops::release_order(db, test::test_actor(), a);
 
     // Shipping before packing is refused for the whole parcel.
     BOOST_CHECK_THROW(ops::ship_order(db, test::test_actor(),
@@ -288,7 +288,7 @@ BOOST_AUTO_TEST_CASE(a_held_or_short_member_keeps_the_parcel_out_of_waves) {
     WaveService waves(db, test::test_actor());
     BOOST_TEST(waves.create_waves({}, now).empty());
     unmerge(b);
-    OrderActions(db, test::test_actor()).hold(a, "核对");
+    ops::hold_order(db, test::test_actor(), a, "核对");
     BOOST_TEST(waves.create_waves({}, now).empty());
 }
 

@@ -4,9 +4,9 @@
 
 #include "core/error.h"
 #include "interchange/rule_json.h"
+#include "ops/order_decisions.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
-#include "store/order_actions.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
 #include "store/rule_dry_run.h"
@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(a_release_by_a_person_sticks) {
         o = x;
     });
     BOOST_TEST(!hold_keys(id).empty());
-    OrderActions(db, test::test_actor()).release(id);
+    ops::release_order(db, test::test_actor(), id);
     o.buyer_note = "请用顺丰";
     o.modified_at += 60;
     accept(o);

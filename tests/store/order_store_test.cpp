@@ -4,10 +4,10 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "ops/order_decisions.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/ledger_check.h"
-#include "store/order_actions.h"
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
 #include "store/order_repository.h"
@@ -189,9 +189,8 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
 
 BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping) {
     accept(order("A1", 2));
-    OrderActions actions(db, test::test_actor());
-    BOOST_CHECK_THROW(actions.hold(1, ""), InvalidInput);
-    actions.hold(1, "买家要改地址");
+    BOOST_CHECK_THROW(ops::hold_order(db, test::test_actor(), 1, ""), InvalidInput);
+    ops::hold_order(db, test::test_actor(), 1, "买家要改地址");
     BOOST_TEST(OrderHoldRepository(db).find(1)->reason == "买家要改地址");
     MovementContext ctx;
     ctx.at = test::kNow;
@@ -202,12 +201,12 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
         BOOST_CHECK_THROW(OrderAllocator(p).ship(1, ctx), StockRuleViolation);
     }
     BOOST_TEST(reserved() == 2);  // held, still reserved
-    actions.release(1);
-    BOOST_CHECK_THROW(actions.release(1), InvalidInput);
-    actions.set_priority(1, 1);
-    BOOST_CHECK_THROW(actions.set_priority(1, 10), InvalidInput);
-    actions.set_note(1, "发顺丰");
-    BOOST_CHECK_THROW(actions.hold(99, "x"), NotFound);
+    ops::release_order(db, test::test_actor(), 1);
+    BOOST_CHECK_THROW(ops::release_order(db, test::test_actor(), 1), InvalidInput);
+    ops::set_order_priority(db, test::test_actor(), 1, 1);
+    BOOST_CHECK_THROW(ops::set_order_priority(db, test::test_actor(), 1, 10), InvalidInput);
+    ops::set_order_note(db, test::test_actor(), 1, "发顺丰");
+    BOOST_CHECK_THROW(ops::hold_order(db, test::test_actor(), 99, "x"), NotFound);
     BOOST_TEST(db.sql().execAndGet("SELECT priority FROM shop_order WHERE id = 1").getInt() == 1);
     BOOST_TEST(db.sql().execAndGet("SELECT note FROM shop_order WHERE id = 1").getString() ==
                "发顺丰");

@@ -5,7 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
-#include "store/order_actions.h"
+#include "ops/order_decisions.h"
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
 #include "store/stock_posting.h"
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
     Id held = order("6201", 1, 0);
     Id intercepted = order("6202", 1, 0);
     order("6203", 1, 0);
-    OrderActions(db, test::test_actor()).hold(held, "check address");
+    ops::hold_order(db, test::test_actor(), held, "check address");
     OrderHoldRepository(db).hold(
         {intercepted, "refund", true, now, HoldSource::platform, "", "sync"});
     db.sql().exec(

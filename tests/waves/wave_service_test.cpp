@@ -5,8 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/error.h"
+#include "ops/order_decisions.h"
 #include "store/audit_log.h"
-#include "store/order_actions.h"
 #include "store/order_hold_repository.h"
 #include "wave_shop.h"
 
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_unallocated_orders_stay_out) {
     Id intercepted = order("2002", 1, 0);
     order("2003", 0, 100);  // more tea than there is: short
     order("2004", 1, 0);
-    OrderActions(db, test::test_actor()).hold(held, "地址待确认");
+    ops::hold_order(db, test::test_actor(), held, "地址待确认");
     OrderHoldRepository(db).hold(
         {intercepted, "退款中", true, now, HoldSource::platform, "", "sync"});
     auto created = waves.create_waves({}, now);
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(filters_urgency_and_max_orders) {
     Id urgent = order("3002", 1, 1, "ZTO");
     order("3003", 1, 1, "YTO");
     order("3004", 1, 1, "ZTO");
-    OrderActions(db, test::test_actor()).set_priority(urgent, 1);
+    ops::set_order_priority(db, test::test_actor(), urgent, 1);
     WaveRequest r;
     r.carrier = "ZTO";
     r.max_orders = 2;

@@ -1,4 +1,4 @@
-#include "store/period_service.h"
+#include "ops/periods.h"
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -8,56 +8,57 @@
 #include "store/database.h"
 #include "store/stock_report_query.h"
 
-namespace dj {
+namespace dj::ops {
 
-ClosedPeriod PeriodService::close(const std::string& month, Timestamp now) {
+ClosedPeriod close_period(Database& db, const Actor& actor, const std::string& month) {
+    Timestamp now = db.clock().now();
     Period period = month_period(month, "period close");
     if (period.end > now)
         throw InvalidInput(trf("Month {0} is not over yet (it ends {1}): close it after that.",
                                month, format_shop_time(period.end)));
-    WriteTransaction tx(db_);
-    if (auto existing = closed_period(db_, month))
+    WriteTransaction tx(db);
+    if (auto existing = closed_period(db, month))
         throw InvalidInput(
             trf("Month {0} is already closed (by {1} at {2}). To change it, reopen "
                 "it first: dianjia-cli period reopen {0} --reason TEXT",
                 month, existing->closed_by, format_shop_time(existing->closed_at)));
-    StockReport report = stock_report(db_, period);
-    ClosedPeriod closed{month, period.start, period.end, db_.clock().now(), actor_.user};
-    insert_closed_period(db_, closed, report.rows);
+    StockReport report = stock_report(db, period);
+    ClosedPeriod closed{month, period.start, period.end, db.clock().now(), actor.user};
+    insert_closed_period(db, closed, report.rows);
     StockReportRow total = report.shop_total();
-    audit(db_, actor_, "period.close", month,
+    audit(db, actor, "period.close", month,
           trf("{0} rows; closing {1} units worth {2} yuan", std::to_string(report.rows.size()),
               std::to_string(total.closing.qty), format_yuan(total.closing.value)));
     tx.commit();
     return closed;
 }
 
-std::vector<std::string> PeriodService::reopen(const std::string& month,
-                                               const std::string& reason) {
+std::vector<std::string> reopen_period(Database& db, const Actor& actor, const std::string& month,
+                                       const std::string& reason) {
     month_period(month, "period reopen");
     if (reason.empty())
         throw InvalidInput(
             trf("Reopening month {0} needs a reason (--reason TEXT); it is kept in the audit log.",
                 month));
-    WriteTransaction tx(db_);
-    auto target = closed_period(db_, month);
+    WriteTransaction tx(db);
+    auto target = closed_period(db, month);
     if (!target)
         throw NotFound(
             trf("Month {0} is not closed: nothing to reopen (see dianjia-cli period "
                 "list).",
                 month));
     std::vector<std::string> reopened;
-    for (const ClosedPeriod& p : closed_periods(db_))
+    for (const ClosedPeriod& p : closed_periods(db))
         if (p.start >= target->start) reopened.push_back(p.month);
     std::string later;
     for (const std::string& m : reopened) {
-        delete_closed_period(db_, m);
+        delete_closed_period(db, m);
         if (m != month) later += (later.empty() ? "" : ", ") + m;
     }
-    audit(db_, actor_, "period.reopen", month,
+    audit(db, actor, "period.reopen", month,
           later.empty() ? reason : trf("{0} (later months reopened too: {1})", reason, later));
     tx.commit();
     return reopened;
 }
 
-}  // namespace dj
+}  // namespace dj::ops

@@ -1,0 +1,68 @@
+#include "ops/order_decisions.h"
+
+#include "core/error.h"
+#include "core/order_rule.h"
+#include "core/translate.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/order_hold_repository.h"
+#include "store/order_repository.h"
+
+namespace dj::ops {
+namespace {
+
+std::string order_label(Database& db, Id order_id) {
+    std::optional<Order> o = OrderRepository(db).find(order_id);
+    if (!o) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    return o->platform_order_id;
+}
+
+}  // namespace
+
+void hold_order(Database& db, const Actor& actor, Id order_id, const std::string& reason) {
+    WriteTransaction tx(db);
+    std::string label = order_label(db, order_id);
+    if (reason.empty())
+        throw InvalidInput(
+            trf("Order {0}: say why it is held (the reason is shown to packers)", label));
+    OrderHoldRepository(db).hold(
+        {order_id, reason, false, db.clock().now(), HoldSource::person, "", actor.user});
+    audit(db, actor, "order.hold", label, reason);
+    tx.commit();
+}
+
+void release_order(Database& db, const Actor& actor, Id order_id) {
+    WriteTransaction tx(db);
+    std::string label = order_label(db, order_id);
+    if (!OrderHoldRepository(db).release(order_id, db.clock().now(), actor.user))
+        throw InvalidInput(trf("Order {0} is not on hold", label));
+    audit(db, actor, "order.release", label);
+    tx.commit();
+}
+
+void set_order_priority(Database& db, const Actor& actor, Id order_id, int priority) {
+    if (priority < 0 || priority > kMaxOrderPriority)
+        throw InvalidInput(trf("Priority must be 0 (normal) to 9 (most urgent), got {0}",
+                               std::to_string(priority)));
+    WriteTransaction tx(db);
+    std::string label = order_label(db, order_id);
+    OrderRepository orders(db);
+    OrderRepository::LocalFields fields = orders.local_fields(order_id);
+    fields.priority = priority;
+    orders.save_local_fields(order_id, fields);
+    audit(db, actor, "order.priority", label, std::to_string(priority));
+    tx.commit();
+}
+
+void set_order_note(Database& db, const Actor& actor, Id order_id, const std::string& note) {
+    WriteTransaction tx(db);
+    std::string label = order_label(db, order_id);
+    OrderRepository orders(db);
+    OrderRepository::LocalFields fields = orders.local_fields(order_id);
+    fields.note = note;
+    orders.save_local_fields(order_id, fields);
+    audit(db, actor, "order.note", label, note);
+    tx.commit();
+}
+
+}  // namespace dj::ops

@@ -1,0 +1,36 @@
+#include "ops/order_rules.h"
+
+#include "store/database.h"
+#include "store/rule_repository.h"
+
+namespace dj::ops {
+
+void import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
+    WriteTransaction tx(db);
+    RuleRepository(db).import(rules, actor);
+    tx.commit();
+}
+
+void set_rule_enabled(Database& db, const Actor& actor, const std::string& name, bool enabled) {
+    WriteTransaction tx(db);
+    RuleRepository(db).set_enabled(name, enabled, actor);
+    tx.commit();
+}
+
+InterceptService::Created create_intercept(Database& db, const Actor& actor,
+                                           const OrderIntercept& intercept) {
+    WriteTransaction tx(db);
+    InterceptService::Created created =
+        InterceptService(db, actor).create(intercept, db.clock().now());
+    tx.commit();
+    return created;
+}
+
+int lift_intercept(Database& db, const Actor& actor, Id intercept_id) {
+    WriteTransaction tx(db);
+    int released = InterceptService(db, actor).lift(intercept_id, db.clock().now());
+    tx.commit();
+    return released;
+}
+
+}  // namespace dj::ops

@@ -1,0 +1,43 @@
+#include "ops/stock_moves.h"
+
+#include "store/database.h"
+#include "store/stock_service.h"
+
+namespace dj::ops {
+
+std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& m) {
+    StockService stock(db, actor);
+    if (m.at) stock.post_at(*m.at);
+    switch (m.kind) {
+        case StockMoveKind::receive: {
+            StockService::Receive r;
+            r.sku = m.sku;
+            r.qty = m.qty;
+            r.warehouse = m.warehouse;
+            r.location = m.location;
+            r.unit_cost = m.unit_cost;
+            r.batch = m.batch;
+            r.expiry = m.expiry;
+            r.doc = m.doc;
+            r.reason = m.reason;
+            return stock.receive(r);
+        }
+        case StockMoveKind::ship:
+            return stock.ship(m.sku, m.qty, m.warehouse, m.doc);
+        case StockMoveKind::transfer:
+            return stock.transfer(
+                m.sku, m.qty, m.warehouse, m.to_warehouse,
+                m.doc.empty() ? "TRF-" + std::to_string(m.at.value_or(db.clock().now())) : m.doc);
+        case StockMoveKind::arrive:
+            return stock.arrive(m.doc);
+        case StockMoveKind::count:
+            return stock.count(m.sku, m.qty, m.warehouse, m.location, m.reason);
+        case StockMoveKind::customer_return:
+            return stock.customer_return(m.sku, m.qty, m.warehouse, m.location, m.doc, m.reason);
+        case StockMoveKind::scrap:
+            return stock.scrap(m.sku, m.qty, m.warehouse, m.location, m.reason);
+    }
+    return {};
+}
+
+}  // namespace dj::ops
