@@ -11,6 +11,7 @@
 #include "core/alert_text.h"
 #include "core/clock.h"
 #include "core/translate.h"
+#include "ops/alerts.h"
 #include "store/alert_evaluation.h"
 #include "store/alert_repository.h"
 #include "store/notify_repository.h"
@@ -216,7 +217,7 @@ void AlertsPanel::check_now() {
         alive(),
         [path, &clock](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            evaluate_stock_alerts(db, clock.now(), {});
+            ops::check_stock_alerts(db);
             return 0;
         },
         [this](int&) {
@@ -233,7 +234,7 @@ void AlertsPanel::acknowledge() {
     const Alert* a = selected();
     if (!a) return;
     try {
-        acknowledge_alert(*ctx_.db, ctx_.actor, a->id, ctx_.clock->now());
+        ops::acknowledge_alert(*ctx_.db, ctx_.actor, a->id);
         reload();
     } catch (const std::exception& e) {
         show_error(this, _("Could not acknowledge the alert"), e.what());
@@ -249,7 +250,7 @@ void AlertsPanel::snooze() {
     if (date.empty()) return;
     try {
         Timestamp until = parse_time(parse_date(to_u8(date), tr("Snooze until")), "until");
-        snooze_alert(*ctx_.db, ctx_.actor, a->id, until, ctx_.clock->now());
+        ops::snooze_alert(*ctx_.db, ctx_.actor, a->id, until);
         reload();
     } catch (const std::exception& e) {
         show_error(this, _("Could not snooze the alert"), e.what());

@@ -17,6 +17,7 @@
 #include "app/ui_helpers.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "ops/shop_setup.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/printer_choice_repository.h"
@@ -205,15 +206,13 @@ void SettingsPanel::add_location() {
     try {
         if (!walk.ToLong(&walk_order))
             throw InvalidInput(trf("\"{0}\" is not a number", to_u8(walk)));
-        WriteTransaction tx(*ctx_.db);
-        WarehouseRepository repo(*ctx_.db);
+        if (walk_order < 0 || walk_order > 1000000)
+            throw InvalidInput(
+                trf("The walk position must be 0 to 1000000, got {0}", std::to_string(walk_order)));
         Location l;
-        l.warehouse_id = repo.require_warehouse(warehouse).id;
-        l.code = to_u8(code.Trim().Trim(false));
+        l.code = to_u8(code);
         l.walk_order = static_cast<int>(walk_order);
-        repo.add_location(l);
-        audit(*ctx_.db, ctx_.actor, "location.add", warehouse + "/" + l.code);
-        tx.commit();
+        ops::add_location(*ctx_.db, ctx_.actor, warehouse, l);
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not add the location"), e.what());
@@ -227,11 +226,7 @@ void SettingsPanel::add_warehouse() {
     wxString name =
         wxGetTextFromUser(_("Name (e.g. Shanghai warehouse):"), _("Add warehouse"), {}, this);
     try {
-        WriteTransaction tx(*ctx_.db);
-        Warehouse w{0, to_u8(code.Trim().Trim(false)), to_u8(name.Trim().Trim(false)), false};
-        WarehouseRepository(*ctx_.db).add_warehouse(w);
-        audit(*ctx_.db, ctx_.actor, "warehouse.add", w.code, w.name);
-        tx.commit();
+        ops::add_warehouse(*ctx_.db, ctx_.actor, Warehouse{0, to_u8(code), to_u8(name), false});
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not add the warehouse"), e.what());

@@ -11,6 +11,7 @@
 #include "app/ui_helpers.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "ops/shop_setup.h"
 #include "store/audit_log.h"
 #include "store/order_split.h"
 #include "store/store_connection_repository.h"
@@ -51,38 +52,15 @@ void StoreDialog::on_save(wxCommandEvent&) {
         c.store_id = store_.id;
         c.store_code = store_.code;
         c.platform = store_.platform;
-        c.app_key = to_u8(app_key_->GetValue().Trim().Trim(false));
-        c.app_secret = to_u8(app_secret_->GetValue().Trim().Trim(false));
-        c.token = to_u8(token_->GetValue().Trim().Trim(false));
-        c.endpoint = to_u8(endpoint_->GetValue().Trim().Trim(false));
+        c.app_key = to_u8(app_key_->GetValue());
+        c.app_secret = to_u8(app_secret_->GetValue());
+        c.token = to_u8(token_->GetValue());
+        c.endpoint = to_u8(endpoint_->GetValue());
         c.stock_share_percent = share_->GetValue();
         c.stock_buffer = buffer_->GetValue();
         SplitPolicy policy =
             split_policy_->GetSelection() == 1 ? SplitPolicy::split : SplitPolicy::hold;
-        // A store that is not connected may still choose its split policy.
-        bool connecting = !c.app_key.empty() || !c.app_secret.empty() || !c.token.empty() ||
-                          !c.endpoint.empty() ||
-                          StoreConnectionRepository(*ctx_.db).find(store_.id).has_value();
-        if (!connecting) {
-            if (policy != store_split_policy(*ctx_.db, store_.id))
-                set_split_policy(*ctx_.db, ctx_.actor, store_.code, policy);
-            EndModal(wxID_OK);
-            return;
-        }
-        if (c.app_key.empty() || c.app_secret.empty())
-            throw InvalidInput(
-                trf("Store {0}: the app key and the app secret are both needed", store_.code));
-        if (!c.endpoint.empty() && c.endpoint.rfind("http://", 0) != 0 &&
-            c.endpoint.rfind("https://", 0) != 0)
-            throw InvalidInput(
-                trf("Store {0}: the endpoint must start with http:// or https://", store_.code));
-        WriteTransaction tx(*ctx_.db);
-        StoreConnectionRepository(*ctx_.db).save(c);
-        // The audit names what changed, never the secrets.
-        audit(*ctx_.db, ctx_.actor, "store.connect", store_.code, c.endpoint);
-        tx.commit();
-        if (policy != store_split_policy(*ctx_.db, store_.id))
-            set_split_policy(*ctx_.db, ctx_.actor, store_.code, policy);
+        ops::configure_store(*ctx_.db, ctx_.actor, store_, c, policy);
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
         error_->SetLabel(u8(e.what()));

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/translate.h"
 #include "notify/notify_sender.h"
+#include "ops/alerts.h"
 #include "store/alert_evaluation.h"
 #include "store/alert_repository.h"
 #include "store/restock_queries.h"
@@ -54,7 +55,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     auto* alerts = app.add_subcommand("alerts", tr("Stock alerts"))->require_subcommand(1);
     alerts->add_subcommand("run", tr("Evaluate every alert rule for every SKU now"))
         ->callback([&ctx] {
-            AlertRunSummary s = evaluate_stock_alerts(ctx.db(), ctx.clock().now(), {});
+            AlertRunSummary s = ops::check_stock_alerts(ctx.db());
             std::cout << trf("{0} SKU x warehouse evaluated: {1} alerts opened, {2} resolved",
                              std::to_string(s.evaluated), std::to_string(s.opened.size()),
                              std::to_string(s.resolved))
@@ -102,7 +103,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     auto ack_id = std::make_shared<Id>(0);
     ack->add_option("ID", *ack_id, tr("Alert id"))->required();
     ack->callback([&ctx, ack_id] {
-        print_alerts(ctx, {acknowledge_alert(ctx.db(), ctx.actor(), *ack_id, ctx.clock().now())});
+        print_alerts(ctx, {ops::acknowledge_alert(ctx.db(), ctx.actor(), *ack_id)});
     });
 
     auto* snooze = alerts->add_subcommand("snooze", tr("Hide an alert until a date"));
@@ -112,7 +113,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     snooze->add_option("--until", *sn_until, tr("Date (shop time) or ISO 8601 time"))->required();
     snooze->callback([&ctx, sn_id, sn_until] {
         Timestamp until = parse_time(*sn_until, "--until");
-        print_alerts(ctx, {snooze_alert(ctx.db(), ctx.actor(), *sn_id, until, ctx.clock().now())});
+        print_alerts(ctx, {ops::snooze_alert(ctx.db(), ctx.actor(), *sn_id, until)});
     });
 
     auto* set = alerts->add_subcommand(
@@ -135,10 +136,8 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     set->callback([&ctx, sa] {
         auto t = parse_threshold(sa->name);
         if (!t) throw InvalidInput(trf("{0} is not a threshold name: see --help", sa->name));
-        if (!sa->clear && sa->value < 0)
-            throw InvalidInput(trf("{0}: the value must not be negative", sa->name));
-        set_threshold(ctx.db(), ctx.actor(), *t, sa->sku, sa->warehouse,
-                      sa->clear ? std::nullopt : std::optional<std::int64_t>(sa->value));
+        ops::set_threshold(ctx.db(), ctx.actor(), *t, sa->sku, sa->warehouse,
+                           sa->clear ? std::nullopt : std::optional<std::int64_t>(sa->value));
         std::cout << trf("Threshold {0} saved", sa->name) << "\n";
     });
 

@@ -4,8 +4,7 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/translate.h"
-#include "interchange/sku_csv.h"
-#include "store/audit_log.h"
+#include "ops/catalogue.h"
 #include "store/catalogue_repository.h"
 
 namespace dj::cli {
@@ -22,23 +21,8 @@ void add_catalogue_commands(CLI::App& app, Context& ctx) {
             tr("CSV with header code,name,barcode,spec,unit,weight_g,cost,shelf_life_days"))
         ->required();
     import->callback([&ctx, file] {
-        std::vector<CsvSku> rows = parse_sku_csv(read_file(*file), *file);
-    Database& db = ctx.db();
-    WriteTransaction tx(db);
-    CatalogueRepository repo(db);
-    std::vector<Sku> skus;
-    for (const CsvSku& row : rows) {
-        skus.push_back(row.sku);
-        // The CSV does not carry the supplier; an update keeps the one already set.
-        if (auto existing = repo.find_sku(row.sku.code))
-            skus.back().supplier_id = existing->supplier_id;
-    }
-    repo.save_skus(skus, [&](std::size_t i) {
-        return trf("{0} line {1}", *file, std::to_string(rows[i].line));
-    });
-    audit(db, ctx.actor(), "sku.import", *file, std::to_string(skus.size()) + " SKUs");
-    tx.commit();
-    std::cout << trf("Imported {0} SKUs from {1}", std::to_string(skus.size()), *file) << "\n";
+        std::size_t n = ops::import_skus(ctx.db(), ctx.actor(), read_file(*file), *file);
+    std::cout << trf("Imported {0} SKUs from {1}", std::to_string(n), *file) << "\n";
 });
 
 sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {
@@ -76,12 +60,7 @@ sup_add
                  tr("Order in multiples of this quantity (default 1)"))
     ->check(CLI::Range(1, 1000000));
 sup_add->callback([&ctx, sup] {
-    if (sup->name.empty()) sup->name = sup->code;
-    Database& db = ctx.db();
-    WriteTransaction tx(db);
-    CatalogueRepository(db).save_supplier(*sup);
-    audit(db, ctx.actor(), "supplier.save", sup->code, sup->name);
-    tx.commit();
+    ops::save_supplier(ctx.db(), ctx.actor(), *sup);
     std::cout << trf("Supplier {0} saved", sup->code) << "\n";
 });
 
@@ -92,18 +71,12 @@ sku_price->add_option("SKU", price_args->first, tr("SKU code"))->required();
 sku_price->add_option("--reference", price_args->second, tr("Price in yuan; empty clears it"))
     ->required();
 sku_price->callback([&ctx, price_args] {
-    Database& db = ctx.db();
-    WriteTransaction tx(db);
-    CatalogueRepository repo(db);
-    Sku k = repo.require_sku(price_args->first);
     std::optional<Fen> price;
     if (!price_args->second.empty()) price = parse_yuan(price_args->second, "--reference");
-    if (price && *price < 0) throw InvalidInput(tr("--reference: a price cannot be negative"));
-    repo.set_reference_price(k.id, price);
-    audit(db, ctx.actor(), "sku.price", k.code, price ? format_yuan(*price) : "");
-    tx.commit();
-    std::cout << (price ? trf("SKU {0} normally sells for {1}", k.code, format_yuan(*price))
-                        : trf("SKU {0} has no reference price", k.code))
+    ops::set_reference_price(ctx.db(), ctx.actor(), price_args->first, price);
+    const std::string& k = price_args->first;
+    std::cout << (price ? trf("SKU {0} normally sells for {1}", k, format_yuan(*price))
+                        : trf("SKU {0} has no reference price", k))
               << "\n";
 });
 
@@ -112,19 +85,9 @@ auto sku_sup_args = std::make_shared<std::pair<std::string, std::string>>();
 sku_sup->add_option("SKU", sku_sup_args->first, tr("SKU code"))->required();
 sku_sup->add_option("SUPPLIER", sku_sup_args->second, tr("Supplier code"))->required();
 sku_sup->callback([&ctx, sku_sup_args] {
-    Database& db = ctx.db();
-    WriteTransaction tx(db);
-    CatalogueRepository repo(db);
-    Sku k = repo.require_sku(sku_sup_args->first);
-    std::optional<Supplier> s = repo.find_supplier(sku_sup_args->second);
-    if (!s)
-        throw NotFound(
-            trf("Supplier {0} does not exist: add it with supplier add", sku_sup_args->second));
-    k.supplier_id = s->id;
-    repo.save_sku(k);
-    audit(db, ctx.actor(), "sku.supplier", k.code, s->code);
-    tx.commit();
-    std::cout << trf("SKU {0} is bought from {1}", k.code, s->code) << "\n";
+    ops::set_sku_supplier(ctx.db(), ctx.actor(), sku_sup_args->first, sku_sup_args->second);
+    std::cout << trf("SKU {0} is bought from {1}", sku_sup_args->first, sku_sup_args->second)
+              << "\n";
 });
 
 auto* mapping = app.add_subcommand("mapping", tr("Platform SKU to local SKU mappings"))
@@ -144,31 +107,23 @@ map_set
     ->add_option("SKU", ma->components, tr("Local SKU code, optionally with a quantity: TEA-001:2"))
     ->required();
 map_set->callback([&ctx, ma] {
-    Database& db = ctx.db();
-    WriteTransaction tx(db);
-    CatalogueRepository repo(db);
-    SkuMapping m;
-    m.store_id = repo.require_store(ma->store).id;
-    m.platform_sku = ma->platform_sku;
+    std::vector<ops::MappedSku> components;
     for (const std::string& c : ma->components) {
         std::size_t colon = c.rfind(':');
-        std::string code = c.substr(0, colon);
-        Qty qty = 1;
+        ops::MappedSku m{c.substr(0, colon), 1};
         if (colon != std::string::npos) {
             try {
-                qty = std::stoll(c.substr(colon + 1));
+                m.qty = std::stoll(c.substr(colon + 1));
             } catch (const std::exception&) {
-                qty = 0;
+                m.qty = 0;
             }
-            if (qty <= 0)
+            if (m.qty <= 0)
                 throw InvalidInput(
                     trf("\"{0}\": the quantity after ':' must be a positive whole number", c));
         }
-        m.components.push_back({repo.require_sku(code).id, qty});
+        components.push_back(m);
     }
-    repo.save_mapping(m);
-    audit(db, ctx.actor(), "mapping.save", ma->store + "/" + ma->platform_sku);
-    tx.commit();
+    ops::map_platform_sku(ctx.db(), ctx.actor(), ma->store, ma->platform_sku, components);
     std::cout << trf("Mapped {0} of store {1}", ma->platform_sku, ma->store) << "\n";
 });
 }  // namespace dj::cli

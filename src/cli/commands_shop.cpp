@@ -7,6 +7,7 @@
 #include "core/store_connection.h"
 #include "core/translate.h"
 #include "demo/demo_shop.h"
+#include "ops/shop_setup.h"
 #include "store/audit_log.h"
 #include "store/catalogue_repository.h"
 #include "store/database.h"
@@ -86,11 +87,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     wh_add->add_flag("--allow-negative", wh->allow_negative,
                      tr("Allow selling ahead of stock in this warehouse"));
     wh_add->callback([&ctx, wh] {
-        Database& db = ctx.db();
-        WriteTransaction tx(db);
-        WarehouseRepository(db).add_warehouse(*wh);
-        audit(db, ctx.actor(), "warehouse.add", wh->code, wh->name);
-        tx.commit();
+        ops::add_warehouse(ctx.db(), ctx.actor(), *wh);
         std::cout << trf("Warehouse {0} added", wh->code) << "\n";
     });
     warehouse->add_subcommand("list", tr("List warehouses"))->callback([&ctx] {
@@ -109,14 +106,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     loc_add->add_option("--walk", loc->second.walk_order, tr("Position in the picking walk"));
     loc_add->add_option("--zone", loc->second.zone, tr("Zone (default: the code's first part)"));
     loc_add->callback([&ctx, loc] {
-        Database& db = ctx.db();
-        WriteTransaction tx(db);
-        WarehouseRepository repo(db);
-        Location l = loc->second;
-        l.warehouse_id = repo.require_warehouse(loc->first).id;
-        repo.add_location(l);
-        audit(db, ctx.actor(), "location.add", loc->first + "/" + l.code);
-        tx.commit();
+        Location l = ops::add_location(ctx.db(), ctx.actor(), loc->first, loc->second);
         std::cout << trf("Location {0} added to {1}", l.code, loc->first) << "\n";
     });
     auto* loc_list = location->add_subcommand("list", tr("List a warehouse's locations"));
@@ -160,26 +150,9 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                      tr("Units kept back before the share is offered"))
         ->check(CLI::Range(0, 1000000000));
     store_add->callback([&ctx, sa] {
-        Database& db = ctx.db();
-        WriteTransaction tx(db);
-        CatalogueRepository catalogue(db);
-        ShopStore s;
-        s.platform = parse_platform(sa->platform);
-        s.name = sa->name;
-        s.code = !sa->code.empty() ? sa->code : catalogue.next_store_code(s.platform);
-        if (!sa->warehouse.empty())
-            s.default_warehouse_id = WarehouseRepository(db).require_warehouse(sa->warehouse).id;
-        s.id = catalogue.save_store(s);
-        if (!sa->connection.app_key.empty()) {
-            StoreConnection c = sa->connection;
-            c.store_id = s.id;
-            StoreConnectionRepository(db).save(c);
-        }
-        // The log names what changed, never the secret or the token.
-        audit(db, ctx.actor(), "store.save", s.code,
-              sa->platform + " " + s.name +
-                  (sa->connection.app_key.empty() ? "" : " app_key " + sa->connection.app_key));
-        tx.commit();
+        ops::StoreRequest request{sa->code, sa->name, parse_platform(sa->platform), sa->warehouse,
+                                  sa->connection};
+        ShopStore s = ops::save_store(ctx.db(), ctx.actor(), request);
         std::cout << trf("Store {0} ({1}) saved", s.code, s.name) << "\n";
     });
     store->add_subcommand("list", tr("List stores"))->callback([&ctx] {

@@ -1,0 +1,95 @@
+#include "ops/catalogue.h"
+
+#include "core/error.h"
+#include "core/money.h"
+#include "core/sku_mapping.h"
+#include "core/translate.h"
+#include "interchange/sku_csv.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+
+namespace dj::ops {
+
+std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
+                        const std::string& source) {
+    std::vector<CsvSku> rows = parse_sku_csv(csv, source);
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    std::vector<Sku> skus;
+    for (const CsvSku& row : rows) {
+        skus.push_back(row.sku);
+        if (auto existing = repo.find_sku(row.sku.code))
+            skus.back().supplier_id = existing->supplier_id;
+    }
+    repo.save_skus(skus, [&](std::size_t i) {
+        return trf("{0} line {1}", source, std::to_string(rows[i].line));
+    });
+    audit(db, actor, "sku.import", source, std::to_string(skus.size()) + " SKUs");
+    tx.commit();
+    return skus.size();
+}
+
+void save_supplier(Database& db, const Actor& actor, Supplier supplier) {
+    if (supplier.code.empty()) throw InvalidInput(tr("A supplier needs a code"));
+    if (supplier.name.empty()) supplier.name = supplier.code;
+    if (supplier.lead_time_days < 0 || supplier.lead_time_days > 365)
+        throw InvalidInput(trf("Supplier {0}: the lead time must be 0 to 365 days, got {1}",
+                               supplier.code, std::to_string(supplier.lead_time_days)));
+    if (supplier.order_multiple < 1 || supplier.order_multiple > 1000000)
+        throw InvalidInput(trf("Supplier {0}: the order multiple must be 1 to 1000000, got {1}",
+                               supplier.code, std::to_string(supplier.order_multiple)));
+    WriteTransaction tx(db);
+    CatalogueRepository(db).save_supplier(supplier);
+    audit(db, actor, "supplier.save", supplier.code, supplier.name);
+    tx.commit();
+}
+
+void set_reference_price(Database& db, const Actor& actor, const std::string& sku,
+                         std::optional<Fen> price) {
+    if (price && *price < 0)
+        throw InvalidInput(trf("SKU {0}: a reference price cannot be negative", sku));
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    Sku k = repo.require_sku(sku);
+    repo.set_reference_price(k.id, price);
+    audit(db, actor, "sku.price", k.code, price ? format_yuan(*price) : "");
+    tx.commit();
+}
+
+void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
+                      const std::string& supplier) {
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    Sku k = repo.require_sku(sku);
+    std::optional<Supplier> s = repo.find_supplier(supplier);
+    if (!s) throw NotFound(trf("Supplier {0} does not exist: add it with supplier add", supplier));
+    k.supplier_id = s->id;
+    repo.save_sku(k);
+    audit(db, actor, "sku.supplier", k.code, s->code);
+    tx.commit();
+}
+
+void map_platform_sku(Database& db, const Actor& actor, const std::string& store,
+                      const std::string& platform_sku, const std::vector<MappedSku>& components) {
+    if (platform_sku.empty()) throw InvalidInput(tr("Which platform SKU? Its id or seller code"));
+    if (components.empty())
+        throw InvalidInput(trf("Platform SKU {0}: name the local SKU it is sold as", platform_sku));
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    SkuMapping m;
+    m.store_id = repo.require_store(store).id;
+    m.platform_sku = platform_sku;
+    for (const MappedSku& c : components) {
+        if (c.qty < 1 || c.qty > 10000)
+            throw InvalidInput(
+                trf("{0}: the quantity in a platform unit must be 1 to 10000, got {1}", c.sku,
+                    std::to_string(c.qty)));
+        m.components.push_back({repo.require_sku(c.sku).id, c.qty});
+    }
+    repo.save_mapping(m);
+    audit(db, actor, "mapping.save", store + "/" + platform_sku);
+    tx.commit();
+}
+
+}  // namespace dj::ops

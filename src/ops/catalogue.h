@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.h"
+#include "core/catalogue.h"
+#include "core/types.h"
+
+namespace dj {
+class Database;
+}
+
+namespace dj::ops {
+
+// The shop's catalogue (`sku …`, `supplier …`, `mapping …`); each is one audited transaction.
+
+// Adds or updates the SKUs of a CSV (see interchange/sku_csv.h), all or nothing; an error names
+// `source` and the line. An update keeps the SKU's supplier (the CSV does not carry it).
+// Returns how many SKUs were saved.
+std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
+                        const std::string& source);
+
+// Adds or updates a supplier by code; the name defaults to the code. Lead time 0–365 days,
+// order multiple 1–1,000,000.
+void save_supplier(Database& db, const Actor& actor, Supplier supplier);
+
+// What a SKU normally sells for (rules hold orders priced far below it); none clears it.
+void set_reference_price(Database& db, const Actor& actor, const std::string& sku,
+                         std::optional<Fen> price);
+
+void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
+                      const std::string& supplier);
+
+struct MappedSku {
+    std::string sku;  // local code
+    Qty qty = 1;      // 1–10,000 per platform unit
+};
+// A store's platform SKU (id or seller code) sold as these local SKUs (several: a bundle).
+void map_platform_sku(Database& db, const Actor& actor, const std::string& store,
+                      const std::string& platform_sku, const std::vector<MappedSku>& components);
+
+}  // namespace dj::ops

@@ -1,0 +1,117 @@
+#include "ops/shop_setup.h"
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "store/audit_log.h"
+#include "store/catalogue_repository.h"
+#include "store/database.h"
+#include "store/order_split.h"
+#include "store/store_connection_repository.h"
+#include "store/warehouse_repository.h"
+
+namespace dj::ops {
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const char* blank = " \t\r\n";
+    std::size_t b = s.find_first_not_of(blank);
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(blank) - b + 1);
+}
+
+bool has_credentials(const StoreConnection& c) {
+    return !c.app_key.empty() || !c.app_secret.empty() || !c.token.empty() || !c.endpoint.empty();
+}
+
+void check_connection(const std::string& store, const StoreConnection& c) {
+    if (c.app_key.empty() || c.app_secret.empty())
+        throw InvalidInput(trf("Store {0}: the app key and the app secret are both needed", store));
+    if (!c.endpoint.empty() && c.endpoint.rfind("http://", 0) != 0 &&
+        c.endpoint.rfind("https://", 0) != 0)
+        throw InvalidInput(
+            trf("Store {0}: the endpoint must start with http:// or https://", store));
+}
+
+StoreConnection trimmed(StoreConnection c) {
+    c.app_key = trimmed(c.app_key);
+    c.app_secret = trimmed(c.app_secret);
+    c.token = trimmed(c.token);
+    c.endpoint = trimmed(c.endpoint);
+    return c;
+}
+
+}  // namespace
+
+void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
+    warehouse.code = trimmed(warehouse.code);
+    warehouse.name = trimmed(warehouse.name);
+    if (warehouse.name.empty())
+        throw InvalidInput(trf("Warehouse {0} needs a name people know it by", warehouse.code));
+    WriteTransaction tx(db);
+    WarehouseRepository(db).add_warehouse(warehouse);
+    audit(db, actor, "warehouse.add", warehouse.code, warehouse.name);
+    tx.commit();
+}
+
+Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
+                      Location location) {
+    location.code = trimmed(location.code);
+    if (location.walk_order < 0 || location.walk_order > 1000000)
+        throw InvalidInput(trf("Location {0}: the walk position must be 0 to 1000000, got {1}",
+                               location.code, std::to_string(location.walk_order)));
+    WriteTransaction tx(db);
+    WarehouseRepository repo(db);
+    location.warehouse_id = repo.require_warehouse(warehouse_code).id;
+    location.id = repo.add_location(location);
+    audit(db, actor, "location.add", warehouse_code + "/" + location.code);
+    tx.commit();
+    return location;
+}
+
+ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& request) {
+    WriteTransaction tx(db);
+    CatalogueRepository catalogue(db);
+    ShopStore s;
+    s.platform = request.platform;
+    s.name = trimmed(request.name);
+    if (s.name.empty()) throw InvalidInput(tr("A store needs the shop name people call it by"));
+    s.code = trimmed(request.code);
+    if (s.code.empty()) s.code = catalogue.next_store_code(s.platform);
+    if (!request.warehouse.empty())
+        s.default_warehouse_id = WarehouseRepository(db).require_warehouse(request.warehouse).id;
+    s.id = catalogue.save_store(s);
+    std::string connected;
+    if (request.connection && has_credentials(*request.connection)) {
+        StoreConnection c = trimmed(*request.connection);
+        check_connection(s.code, c);
+        c.store_id = s.id;
+        c.store_code = s.code;
+        c.platform = s.platform;
+        StoreConnectionRepository(db).save(c);
+        connected = " app_key " + c.app_key;
+    }
+    // The log names what changed, never the secret or the token.
+    audit(db, actor, "store.save", s.code,
+          std::string(platform_code(s.platform)) + " " + s.name + connected);
+    tx.commit();
+    return s;
+}
+
+void configure_store(Database& db, const Actor& actor, const ShopStore& store,
+                     StoreConnection connection, SplitPolicy policy) {
+    connection = trimmed(connection);
+    connection.store_id = store.id;
+    connection.store_code = store.code;
+    connection.platform = store.platform;
+    WriteTransaction tx(db);
+    StoreConnectionRepository connections(db);
+    if (has_credentials(connection) || connections.find(store.id)) {
+        check_connection(store.code, connection);
+        connections.save(connection);
+        audit(db, actor, "store.connect", store.code, connection.endpoint);
+    }
+    if (policy != store_split_policy(db, store.id)) set_split_policy(db, actor, store.code, policy);
+    tx.commit();
+}
+
+}  // namespace dj::ops

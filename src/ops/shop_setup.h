@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/actor.h"
+#include "core/catalogue.h"
+#include "core/store_connection.h"
+#include "core/warehouse.h"
+
+namespace dj {
+class Database;
+enum class SplitPolicy;
+}  // namespace dj
+
+namespace dj::ops {
+
+// Setting the shop up (settings view, store dialog, `warehouse`/`location`/`store` commands);
+// each is one audited transaction. Codes are trimmed; an empty or taken one is refused.
+void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse);
+Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
+                      Location location);
+
+struct StoreRequest {
+    std::string code;  // empty: the next free code of the platform (tb-2, …)
+    std::string name;
+    Platform platform = Platform::taobao;
+    std::string warehouse;  // code of the warehouse that ships its orders; empty: none
+    // Saved when any credential is given: app key and secret are then both needed, and an
+    // endpoint must start with http:// or https://.
+    std::optional<StoreConnection> connection;
+};
+// Adds the store, or updates the one with that code.
+ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& request);
+
+// The store's connection and split policy as the store dialog edits them. A store without any
+// credential (none given, none stored) only changes its policy. The audit never names secrets.
+void configure_store(Database& db, const Actor& actor, const ShopStore& store,
+                     StoreConnection connection, SplitPolicy policy);
+
+}  // namespace dj::ops
