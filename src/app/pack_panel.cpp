@@ -16,6 +16,7 @@
 #include "app/ui_helpers.h"
 #include "core/clock.h"
 #include "core/error.h"
+#include "ops/pack_station.h"
 #include "ops/ship_order.h"
 #include "ops/waves.h"
 #include "reports/label_template.h"
@@ -278,7 +279,7 @@ void PackPanel::open_order(const std::string& scanned) {
     try {
         Actor packer = ctx_.actor;
         packer.role = "packer";
-        session_ = std::make_unique<PackSession>(*ctx_.db, packer, scanned);
+        session_ = std::make_unique<ops::PackStation>(*ctx_.db, packer, scanned);
     } catch (const NotFound&) {
         banner(
             wxString::Format(_("No order %s: scan the order number, tracking number or wave slot"),
@@ -313,10 +314,20 @@ void PackPanel::open_order(const std::string& scanned) {
 }
 
 void PackPanel::scan_item(const std::string& code) {
-    ScanOutcome outcome = session_->scan(code, ctx_.clock->now());
+    ops::PackStation::Scanned scanned;
+    try {
+        scanned = session_->scan(code);
+    } catch (const std::exception& e) {
+        // The completing scan's shipment was refused: the scan is undone, the parcel stays open.
+        show_items();
+        banner(wxString::Format(_("Could not ship: %s. Fix it and scan the item again."),
+                                u8(e.what())),
+               Tone::bad);
+        return;
+    }
     show_items();
     const PackCheck& check = session_->check();
-    switch (outcome) {
+    switch (scanned.outcome) {
         case ScanOutcome::counted:
             banner(wxString::Format(
                        _("OK. %lld to go"),
@@ -324,7 +335,7 @@ void PackPanel::scan_item(const std::string& code) {
                    Tone::neutral);
             break;
         case ScanOutcome::completed:
-            finish();
+            finished(scanned.shipped);
             break;
         case ScanOutcome::wrong_item:
             banner(wxString::Format(_("WRONG ITEM %s: it is not in this order. Take it out."),
@@ -342,28 +353,18 @@ void PackPanel::scan_item(const std::string& code) {
     }
 }
 
-void PackPanel::finish() {
-    try {
-        Id order_id = session_->order_id();
-        std::optional<Waybill> waybill = find_waybill(*ctx_.db, order_id);
-        if (!waybill) {
-            banner(_("Packed. This order has no waybill yet: assign one before it ships."),
-                   Tone::good);
-            return;
-        }
-        Actor packer = ctx_.actor;
-        packer.role = "packer";
-        ops::Shipped shipped = ops::ship_order(*ctx_.db, packer, {order_id, {}, {}, false});
-        banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
-                                u8(shipped.carrier), u8(shipped.tracking)),
-               Tone::good);
-        if (auto_label_->GetValue())
-            print_order_document(PrintDocument::label, order_id, session_->order_no());
-        if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
-        if (ctx_.outbox_queued) ctx_.outbox_queued();
-    } catch (const std::exception& e) {
-        banner(wxString::Format(_("Could not ship: %s"), u8(e.what())), Tone::bad);
+void PackPanel::finished(const std::optional<ops::Shipped>& shipped) {
+    if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
+    if (!shipped) {
+        banner(_("Packed. This order has no waybill yet: assign one before it ships."), Tone::good);
+        return;
     }
+    banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
+                            u8(shipped->carrier), u8(shipped->tracking)),
+           Tone::good);
+    if (auto_label_->GetValue())
+        print_order_document(PrintDocument::label, session_->order_id(), session_->order_no());
+    if (ctx_.outbox_queued) ctx_.outbox_queued();
 }
 
 void PackPanel::reset() {

@@ -4,7 +4,7 @@
 
 #include "app/view.h"
 #include "core/pack_check.h"
-#include "store/pack_service.h"
+#include "ops/pack_station.h"
 #include "store/printer_choice_repository.h"
 
 class wxTextCtrl;
@@ -16,7 +16,7 @@ namespace dj::app {
 
 // 拣货打包 → pack station: for a barcode-scanner workstation. The scan field always has the
 // focus; a scanner types like a keyboard and ends with Enter. A parcel opens by order number,
-// tracking number or WAVE/slot; every scan is recorded (PackSession); a complete parcel ships
+// tracking number or WAVE/slot; every scan is recorded (ops::PackStation); a complete parcel ships
 // under its waybill and the platform's confirmation is queued. Pick sheets, labels and packing
 // lists print straight to the printers chosen in Settings, off the UI thread; the label can
 // print by itself when a parcel is complete.
@@ -30,7 +30,7 @@ class PackPanel : public View {
     void on_scan();
     void open_order(const std::string& scanned);
     void scan_item(const std::string& code);
-    void finish();
+    void finished(const std::optional<ops::Shipped>& shipped);
     void reset();
     void show_items();
     void reload_waves();
@@ -48,7 +48,7 @@ class PackPanel : public View {
     wxStaticText* banner_text_ = nullptr;
     wxStaticText* order_text_ = nullptr;
     wxListCtrl* items_ = nullptr;
-    std::unique_ptr<PackSession> session_;
+    std::unique_ptr<ops::PackStation> session_;
     wxListCtrl* waves_ = nullptr;
     wxStaticText* print_status_ = nullptr;
     wxCheckBox* auto_label_ = nullptr;

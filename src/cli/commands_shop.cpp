@@ -23,8 +23,7 @@ namespace dj::cli {
 void add_shop_commands(CLI::App& app, Context& ctx) {
     app.add_subcommand("init", tr("Create (or upgrade) the database"))->callback([&ctx] {
         Database& db = ctx.db(true);
-        audit(db, ctx.actor(), "db.init", db.path(),
-              "schema " + std::to_string(db.schema_version()));
+        ops::init_shop(db, ctx.actor());
         std::cout << trf("Database ready: {0} (schema {1})", db.path(),
                          std::to_string(db.schema_version()))
                   << "\n";

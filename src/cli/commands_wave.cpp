@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/translate.h"
+#include "ops/pack_station.h"
 #include "ops/ship_order.h"
 #include "ops/waves.h"
 #include "os/printer.h"
@@ -233,14 +234,18 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         ->required();
     pack->callback([&ctx, scans] {
         Database& db = ctx.db();
-        PackSession session(db, ctx.actor(), scans->first);
+        ops::PackStation session(db, ctx.actor(), scans->first);
         if (!session.blocked_reason().empty())
             throw StockRuleViolation(trf("Order {0} must not be packed: {1}", session.order_no(),
                                          session.blocked_reason()));
+        std::optional<ops::Shipped> shipped;
         for (const std::string& code : scans->second) {
-            switch (session.scan(code, ctx.clock().now())) {
+            ops::PackStation::Scanned scanned = session.scan(code);
+            switch (scanned.outcome) {
                 case ScanOutcome::counted:
+                    break;
                 case ScanOutcome::completed:
+                    shipped = scanned.shipped;
                     break;
                 case ScanOutcome::wrong_item:
                     throw StockRuleViolation(trf("Order {0}: {1} is not in this order; take it out",
@@ -262,15 +267,15 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         std::cout << trf("Order {0} packed: {1} units", session.order_no(),
                          std::to_string(check.scanned_units()))
                   << "\n";
-        // A complete parcel ships at once, as at the pack station.
-        if (!find_waybill(db, session.order_id())) {
+        // A complete parcel with a waybill has shipped, as at the pack station.
+        if (!shipped) {
             std::cout << trf("Order {0} has no waybill yet: give it one (order waybill), then ship "
                              "it (order ship)",
                              session.order_no())
                       << "\n";
             return;
         }
-        say_shipped(ops::ship_order(db, ctx.actor(), {session.order_id(), {}, {}, false}));
+        say_shipped(*shipped);
     });
 }
 

@@ -42,6 +42,10 @@ StoreConnection trimmed(StoreConnection c) {
 
 }  // namespace
 
+void init_shop(Database& db, const Actor& actor) {
+    audit(db, actor, "db.init", db.path(), "schema " + std::to_string(db.schema_version()));
+}
+
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
     warehouse.code = trimmed(warehouse.code);
     warehouse.name = trimmed(warehouse.name);

@@ -17,6 +17,8 @@ namespace dj::ops {
 
 // Setting the shop up (settings view, store dialog, `warehouse`/`location`/`store` commands);
 // each is one audited transaction. Codes are trimmed; an empty or taken one is refused.
+// Records that the shop database was created (or upgraded) here, with its schema version.
+void init_shop(Database& db, const Actor& actor);
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse);
 Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                       Location location);

@@ -21,6 +21,9 @@ class PackSession {
     PackSession(Database& db, Actor actor, const std::string& scanned);
 
     ScanOutcome scan(const std::string& code, Timestamp now);
+    // Puts the parcel's count back to `before` when the transaction that recorded later scans
+    // rolled back (the completing scan's shipment was refused).
+    void rewind(const PackCheck& before) { check_ = before; }
     const PackCheck& check() const { return check_; }
     // The parcel's head order (the one merged orders ride in).
     Id order_id() const { return order_id_; }

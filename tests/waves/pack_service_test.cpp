@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "ops/order_decisions.h"
+#include "ops/pack_station.h"
 #include "store/order_allocation.h"
 #include "store/order_hold_repository.h"
 #include "store/stock_posting.h"
@@ -108,6 +109,53 @@ BOOST_AUTO_TEST_CASE(an_order_outside_any_wave_ships_without_packing) {
     Id by_hand = order("6401", 1, 0);
     ship(by_hand, "6401");
     BOOST_TEST(status(by_hand) == "shipped");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(pack_station, Fixture)
+
+BOOST_AUTO_TEST_CASE(the_completing_scan_ships_the_parcel_once) {
+    Id id = order("6301", 2, 0);
+    ops::PackStation station(db, test::test_actor(), "6301");
+    BOOST_TEST(!station.scan("CUP-1").shipped);
+    ops::PackStation::Scanned last = station.scan("CUP-1");
+    BOOST_TEST((last.outcome == ScanOutcome::completed));
+    BOOST_TEST_REQUIRE(last.shipped.has_value());
+    BOOST_TEST(last.shipped->tracking == tracking("ZTO", "6301"));
+    BOOST_TEST(order_packed(db, id));
+    BOOST_TEST(status(id) == "shipped");
+    auto count = [&](const std::string& sql) { return db.sql().execAndGet(sql).getInt(); };
+    BOOST_TEST(count("SELECT count(*) FROM outbox WHERE kind = 'shipment' AND subject = "
+                     "'6301'") == 1);
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'order.ship' AND subject = "
+                     "'6301'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_shipment_undoes_the_completing_scan) {
+    Id id = order("6401", 1, 0);
+    ops::PackStation station(db, test::test_actor(), "6401");
+    // Its reservation is gone by the time the parcel is complete: shipping refuses it.
+    db.sql().exec("UPDATE shop_order SET allocation = 'short' WHERE id = " + std::to_string(id));
+    BOOST_CHECK_THROW(station.scan("CUP-1"), Error);
+    BOOST_TEST(!order_packed(db, id));
+    BOOST_TEST(status(id) == "to_ship");
+    BOOST_TEST(station.check().scanned_units() == 0);
+    BOOST_TEST(scans() == 0);
+    db.sql().exec("UPDATE shop_order SET allocation = 'allocated' WHERE id = " +
+                  std::to_string(id));
+    BOOST_TEST(station.scan("CUP-1").shipped.has_value());
+    BOOST_TEST(status(id) == "shipped");
+}
+
+BOOST_AUTO_TEST_CASE(a_parcel_without_a_waybill_is_packed_and_waits) {
+    Id id = order("6501", 1, 0, "");
+    ops::PackStation station(db, test::test_actor(), "6501");
+    ops::PackStation::Scanned last = station.scan("CUP-1");
+    BOOST_TEST((last.outcome == ScanOutcome::completed));
+    BOOST_TEST(!last.shipped);
+    BOOST_TEST(order_packed(db, id));
+    BOOST_TEST(status(id) == "to_ship");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
