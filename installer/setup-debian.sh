@@ -8,7 +8,8 @@ packages=(
     libhpdf-dev libboost-test-dev libzint-dev libxlsxwriter-dev libcli11-dev
     libssl-dev libcpp-httplib-dev libcups2-dev
     cups cups-client printer-driver-cups-pdf
-    gettext wx-common xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei unzip faketime
+    gettext wx-common wx3.2-i18n xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei unzip faketime
+    dbus at-spi2-core python3-pyatspi xdotool
 )
 
 "$(dirname "$0")/install-packages.sh" setup-debian "${packages[@]}"

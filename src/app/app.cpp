@@ -209,4 +209,17 @@ bool DianjiaApp::OnExceptionInMainLoop() {
 }  // namespace
 }  // namespace dj::app
 
-wxIMPLEMENT_APP(dj::app::DianjiaApp);
+wxIMPLEMENT_APP_NO_MAIN(dj::app::DianjiaApp);
+
+int main(int argc, char** argv) {
+    // The language named on the command line, for the toolkit before it starts (see
+    // OnCmdLineParsed for the program's own).
+    std::string language;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--lang" && i + 1 < argc) language = argv[i + 1];
+        if (a.rfind("--lang=", 0) == 0) language = a.substr(7);
+    }
+    dj::prepare_toolkit_language(language);
+    return wxEntry(argc, argv);
+}

@@ -485,11 +485,11 @@ void OrdersPanel::ship_selected() {
             request.tracking = to_u8(number.GetValue());
             waybill = u8(carrier_name(carrier)) + " " + number.GetValue();
         }
-        if (wxMessageBox(wxString::Format(_("Ship order %s with %s?\n\nIts stock leaves the "
-                                            "warehouse now and the platform is told it shipped."),
-                                          u8(o->platform_order_id), waybill),
-                         _("Ship from stock"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION,
-                         this) != wxYES)
+        if (!confirm(this,
+                     wxString::Format(_("Ship order %s with %s?\n\nIts stock leaves the "
+                                        "warehouse now and the platform is told it shipped."),
+                                      u8(o->platform_order_id), waybill),
+                     _("Ship from stock"), _("Ship")))
             return;
         ops::ship_order(*ctx_.db, ctx_.actor, request);
         ctx_.data_changed();

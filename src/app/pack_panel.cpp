@@ -14,6 +14,7 @@
 
 #include "app/print_task.h"
 #include "app/ui_helpers.h"
+#include "core/carrier.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "ops/pack_station.h"
@@ -359,8 +360,10 @@ void PackPanel::finished(const std::optional<ops::Shipped>& shipped) {
         banner(_("Packed. This order has no waybill yet: assign one before it ships."), Tone::good);
         return;
     }
+    const Carrier* carrier = find_carrier(shipped->carrier);
     banner(wxString::Format(_("Complete: packed and shipped with %s %s. Scan the next order."),
-                            u8(shipped->carrier), u8(shipped->tracking)),
+                            u8(carrier ? carrier_name(*carrier) : shipped->carrier),
+                            u8(shipped->tracking)),
            Tone::good);
     if (auto_label_->GetValue())
         print_order_document(PrintDocument::label, session_->order_id(), session_->order_no());

@@ -168,8 +168,8 @@ void ReportsPanel::export_month_end(const wxString& extension, const wxString& f
         },
         [this](std::string& written) {
             month_status_->SetLabel(wxString::Format(_("Saved %s"), u8(written)));
-            if (wxMessageBox(wxString::Format(_("Saved %s. Open it now?"), u8(written)),
-                             _("Export"), wxYES_NO | wxICON_QUESTION, this) == wxYES)
+            if (confirm(this, wxString::Format(_("Saved %s. Open it now?"), u8(written)),
+                        _("Export"), _("Open")))
                 wxLaunchDefaultApplication(u8(written));
         },
         [this](const std::string& error) {

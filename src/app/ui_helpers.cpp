@@ -86,6 +86,13 @@ int remembered_width(const wxString& key, unsigned column, int fallback) {
     return width < 30 ? fallback : static_cast<int>(width);
 }
 
+bool confirm(wxWindow* parent, const wxString& message, const wxString& caption,
+             const wxString& yes) {
+    wxMessageDialog dialog(parent, message, caption, wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    dialog.SetYesNoLabels(yes, _("Cancel"));
+    return dialog.ShowModal() == wxID_YES;
+}
+
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message) {
     wxLogTrace("dianjia", "%s: %s", what_failed, u8(message));
     wxMessageBox(u8(message), what_failed, wxOK | wxICON_ERROR, parent);

@@ -38,4 +38,9 @@ int remembered_width(const wxString& key, unsigned column, int fallback);
 // Shows a user-facing error (what failed, which record, what to do).
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);
 
+// Asks before an action; the buttons say what they do (`yes`, and Cancel) in the interface's
+// language rather than the toolkit's Yes/No. True when the person chose `yes`.
+bool confirm(wxWindow* parent, const wxString& message, const wxString& caption,
+             const wxString& yes);
+
 }  // namespace dj::app

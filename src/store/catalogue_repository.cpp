@@ -256,13 +256,6 @@ std::string CatalogueRepository::next_store_code(Platform platform) {
     }
 }
 
-std::optional<ShopStore> CatalogueRepository::store_by_id(Id id) {
-    SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep()) return std::nullopt;
-    return read_store(s);
-}
-
 std::vector<ShopStore> CatalogueRepository::list_stores() {
     SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "ORDER BY id");
     std::vector<ShopStore> out;

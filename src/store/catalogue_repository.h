@@ -42,7 +42,6 @@ class CatalogueRepository {
     ShopStore require_store(std::string_view code_or_name);
     // The first free code "<platform>-<n>" for a new store.
     std::string next_store_code(Platform platform);
-    std::optional<ShopStore> store_by_id(Id id);
     std::vector<ShopStore> list_stores();
 
     // Replaces the mapping of one platform SKU of a store.

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Drives the real Dianjia window through AT-SPI, as a person would with mouse and keyboard.
+
+Usage: drive_app.py APP DB VIEW LANG STEP...  (run under xvfb-run and dbus-run-session)
+
+Steps, done in order; each waits up to 20 s for what it needs to appear:
+  press:LABEL[|LABEL...]    press the push button with this label (mnemonics ignored)
+  type:NAME=TEXT            put TEXT into the text field whose accessible name is NAME
+  row:TEXT                  select the table row with a cell reading TEXT
+  choose:TEXT               select the list entry reading TEXT (a choice dialog)
+  enter:TEXT                put TEXT into the text field of the dialog in front
+  scan:TEXT                 type TEXT and Enter into the focused field, as a USB scanner does
+  see:TEXT                  wait until some label contains TEXT
+  wait:SECONDS
+The program is closed at the end; the exit status is 0 when every step was done.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+TIMEOUT = 20.0
+
+
+def clean(label):
+    return re.sub(r"\(_?\w\)$", "", (label or "").replace("_", "")).strip()
+
+
+def walk(node, depth=0):
+    if node is None or depth > 40:
+        return
+    yield node
+    try:
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def showing(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+
+def application(name="dianjia"):
+    for app in pyatspi.Registry.getDesktop(0):
+        if app is not None and app.name == name:
+            return app
+    return None
+
+
+def until(what, find):
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        app = application()
+        found = find(app) if app is not None else None
+        if found is not None:
+            return found
+        time.sleep(0.2)
+    raise SystemExit(f"drive_app: gave up waiting for {what}")
+
+
+def find_node(app, role, test):
+    # The window in front (a dialog) comes last; prefer what it shows.
+    hits = [n for n in walk(app) if n.getRoleName() == role and showing(n) and test(n)]
+    return hits[-1] if hits else None
+
+
+def key(name):
+    # Real key presses through the X server (XTest), as a keyboard or a USB scanner makes them.
+    subprocess.run(["xdotool", "key", "--clearmodifiers", name], check=True)
+
+
+def press(node):
+    # Focus and Space, not the AT-SPI action: a button that opens a modal dialog would not
+    # answer the action call until that dialog closes.
+    if not node.queryComponent().grabFocus():
+        raise SystemExit(f"drive_app: cannot focus the button {node.name}")
+    time.sleep(0.2)
+    key("space")
+
+
+def set_text(node, text):
+    node.queryEditableText().setTextContents(text)
+    node.queryComponent().grabFocus()
+    time.sleep(0.2)
+    key("End")
+    key("Return")
+
+
+def step(s):
+    verb, _, arg = s.partition(":")
+    if verb == "press":
+        labels = arg.split("|")
+        button = until(f"button {arg}", lambda app: find_node(
+            app, "push button", lambda n: clean(n.name) in labels and
+            n.getState().contains(pyatspi.STATE_SENSITIVE)))
+        press(button)
+    elif verb == "type":
+        name, _, text = arg.partition("=")
+        field = until(f"text field {name}", lambda app: find_node(
+            app, "text", lambda n: n.name == name))
+        set_text(field, text)
+    elif verb == "enter":
+        field = until("a text field in the dialog", lambda app: find_node(
+            app, "text", lambda n: True))
+        set_text(field, arg)
+    elif verb in ("row", "choose"):
+        cell = until(f"row {arg}", lambda app: find_node(
+            app, "table cell", lambda n: n.name == arg))
+        table = cell.parent
+        table.querySelection().selectChild(cell.getIndexInParent())
+        cell.queryComponent().grabFocus()
+    elif verb == "scan":
+        subprocess.run(["xdotool", "type", "--delay", "20", arg], check=True)
+        key("Return")
+    elif verb == "see":
+        until(f"text {arg}", lambda app: find_node(
+            app, "label", lambda n: arg in (n.name or "")))
+    elif verb == "wait":
+        time.sleep(float(arg))
+    else:
+        raise SystemExit(f"drive_app: unknown step {s}")
+    time.sleep(0.3)
+
+
+def main():
+    app_path, db, view, lang, *steps = sys.argv[1:]
+    program = subprocess.Popen([app_path, "--db", db, "--view", view, "--lang", lang])
+    try:
+        until("the window", lambda app: find_node(app, "frame", lambda n: True))
+        for s in steps:
+            print("step", s, flush=True)
+            step(s)
+    finally:
+        program.terminate()
+        try:
+            program.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            program.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
