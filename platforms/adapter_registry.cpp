@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "douyin/douyin_adapter.h"
 #include "jd/jd_adapter.h"
 #include "pinduoduo/pinduoduo_adapter.h"

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <thread>
 
-#include "core/clock.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "platform_error.h"
 
 namespace dj {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/store_connection.h"
-#include "core/types.h"
+#include "core/base/types.h"
+#include "core/orders/store_connection.h"
 #include "http_client.h"
 
 namespace dj {

@@ -2,7 +2,7 @@
 // windows.h first: bcrypt.h needs its types.
 #include <bcrypt.h>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "digest.h"
 #include "platform_error.h"
 

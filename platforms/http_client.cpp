@@ -6,7 +6,7 @@
 #include <random>
 #include <thread>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "platform_error.h"
 
 namespace dj {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/order.h"
-#include "core/platform.h"
-#include "core/store_connection.h"
-#include "core/sync_window.h"
+#include "core/base/platform.h"
+#include "core/orders/order.h"
+#include "core/orders/store_connection.h"
+#include "core/orders/sync_window.h"
 #include "http_client.h"
 
 namespace dj {
@@ -25,7 +25,7 @@ struct StockUpdate {
     Qty quantity = 0;
 };
 
-// A carrier as one platform names it; the shop's own carrier list is core/carrier.h.
+// A carrier as one platform names it; the shop's own carrier list is core/fulfilment/carrier.h.
 struct PlatformCarrier {
     std::string code;  // what confirm_shipment expects
     std::string name;

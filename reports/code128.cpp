@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {

@@ -2,7 +2,7 @@
 
 #include <fstream>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 namespace dj::reports {
 

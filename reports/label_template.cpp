@@ -5,8 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "os/data_folder.h"
 #include "os/utf8_path.h"
 

@@ -1,8 +1,8 @@
 #include "reports/packing_list.h"
 
-#include "core/clock.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "reports/pdf_canvas.h"
 
 namespace dj::reports {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/parcel_documents.h"
+#include "core/fulfilment/parcel_documents.h"
 #include "reports/pdf_table_writer.h"
 
 namespace dj::reports {

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "os/utf8_path.h"
 #include "reports/code128.h"
 #include "reports/libharu_fixes.h"

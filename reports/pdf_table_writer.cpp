@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "os/font_locations.h"
 #include "os/utf8_path.h"
 #include "reports/code128.h"

@@ -1,7 +1,7 @@
 #include "reports/pick_sheet.h"
 
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 
 namespace dj::reports {
 namespace {

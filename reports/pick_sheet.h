@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/wave.h"
+#include "core/fulfilment/wave.h"
 #include "reports/pdf_table_writer.h"
 
 namespace dj::reports {

@@ -2,8 +2,8 @@
 
 #include <cstdio>
 
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "reports/csv_writer.h"
 #include "reports/pdf_table_writer.h"
 #include "reports/xlsx_writer.h"

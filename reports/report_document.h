@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/error.h"
-#include "core/types.h"
+#include "core/base/error.h"
+#include "core/base/types.h"
 
 namespace dj::reports {
 
@@ -45,7 +45,7 @@ struct ReportDocument {
     std::string title;
     std::string shop;
     std::string period;
-    std::string generated;    // shop time
+    std::string generated;       // shop time
     Timestamp generated_at = 0;  // UTC; the spreadsheet's creation date
     std::vector<ReportColumn> columns;
     std::vector<ReportSection> sections;

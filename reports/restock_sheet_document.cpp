@@ -3,8 +3,8 @@
 #include <map>
 #include <utility>
 
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 
 namespace dj::reports {
 

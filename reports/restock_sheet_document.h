@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/restock_line.h"
-#include "core/types.h"
+#include "core/base/types.h"
+#include "core/purchasing/restock_line.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {

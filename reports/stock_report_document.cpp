@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include "core/clock.h"
-#include "core/money.h"
-#include "core/stock_analysis.h"
-#include "core/translate.h"
+#include "core/alerts/stock_analysis.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 
 namespace dj::reports {
 namespace {

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/report_names.h"
-#include "core/stock_report.h"
+#include "core/periods/report_names.h"
+#include "core/periods/stock_report.h"
 #include "reports/report_document.h"
 
 namespace dj::reports {

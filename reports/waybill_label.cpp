@@ -1,8 +1,8 @@
 #include "reports/waybill_label.h"
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "reports/pdf_canvas.h"
 
 namespace dj::reports {

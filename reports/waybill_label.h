@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/parcel_documents.h"
+#include "core/fulfilment/parcel_documents.h"
 #include "reports/label_template.h"
 #include "reports/pdf_table_writer.h"
 

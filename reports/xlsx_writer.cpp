@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 namespace dj::reports {
 namespace {

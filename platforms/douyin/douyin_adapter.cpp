@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "douyin/douyin_signature.h"
 #include "platform_error.h"
 

@@ -1,7 +1,7 @@
 #include "pinduoduo/pinduoduo_adapter.h"
 
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "pinduoduo/pinduoduo_signature.h"
 #include "platform_error.h"
 

@@ -4,9 +4,9 @@
 
 #include <chrono>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 
 namespace dj {
 
@@ -75,8 +75,8 @@ void PlatformSimulator::install_routes() {
                     reply = w->refuse(SimRefusal::expired_token);
                 } else {
                     std::lock_guard lock(mutex_);
-                    reply =
-                        w->handle(r, shop_, clock_.now(), fault == SimFault::duplicate_across_pages);
+                    reply = w->handle(r, shop_, clock_.now(),
+                                      fault == SimFault::duplicate_across_pages);
                 }
                 // Cut mid-document, as a dropped proxy connection leaves it.
                 if (fault == SimFault::malformed_json) reply.body.resize(reply.body.size() / 2);

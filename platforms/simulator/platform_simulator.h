@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/platform.h"
+#include "core/base/clock.h"
+#include "core/base/platform.h"
 #include "simulator/sim_shop.h"
 #include "simulator/sim_wire.h"
 

@@ -1,9 +1,9 @@
 // JD JOS as the simulator speaks it: /routerjson, 360buy_param_json, "_responce" answers.
 #include <nlohmann/json.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
 #include "jd/jd_signature.h"
 #include "simulator/sim_wire.h"
 

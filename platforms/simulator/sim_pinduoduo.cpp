@@ -1,7 +1,7 @@
 // Pinduoduo as the simulator speaks it: /api/router, ciphertext receivers with masked copies.
 #include <nlohmann/json.hpp>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "pinduoduo/pinduoduo_signature.h"
 #include "signing.h"
 #include "simulator/sim_wire.h"

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/order.h"
-#include "core/platform.h"
+#include "core/base/platform.h"
+#include "core/orders/order.h"
 
 namespace dj {
 

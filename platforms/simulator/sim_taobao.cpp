@@ -2,9 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "adapter_support.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
 #include "simulator/sim_wire.h"
 #include "taobao/taobao_signature.h"
 

@@ -3,9 +3,9 @@
 #include <cstdlib>
 
 #include "adapter_support.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
 
 namespace dj {
 namespace {

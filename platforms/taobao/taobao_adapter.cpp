@@ -1,7 +1,7 @@
 #include "taobao/taobao_adapter.h"
 
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "platform_error.h"
 #include "taobao/taobao_signature.h"
 

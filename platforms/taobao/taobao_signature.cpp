@@ -1,6 +1,6 @@
 #include "taobao/taobao_signature.h"
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "platform_error.h"
 #include "signing.h"
 

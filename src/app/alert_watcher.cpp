@@ -7,13 +7,13 @@
 #include <wx/window.h>
 
 #include "app/ui_helpers.h"
-#include "core/alert_text.h"
-#include "core/clock.h"
+#include "core/alerts/alert_text.h"
+#include "core/base/clock.h"
 #include "http_client.h"
 #include "notify/alert_watch.h"
 #include "notify/notify_sender.h"
-#include "store/database.h"
-#include "store/notify_repository.h"
+#include "store/alerts/notify_repository.h"
+#include "store/base/database.h"
 
 namespace dj::app {
 namespace {

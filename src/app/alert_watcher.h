@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "app/app_context.h"
-#include "core/types.h"
+#include "core/base/types.h"
 
 class wxNotificationMessageBase;
 class wxWindow;

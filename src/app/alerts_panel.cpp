@@ -8,13 +8,13 @@
 #include <wx/textdlg.h>
 
 #include "app/ui_helpers.h"
-#include "core/alert_text.h"
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/alerts/alert_text.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "ops/alerts.h"
-#include "store/alert_evaluation.h"
-#include "store/alert_repository.h"
-#include "store/notify_repository.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/alerts/alert_repository.h"
+#include "store/alerts/notify_repository.h"
 
 namespace dj::app {
 namespace {

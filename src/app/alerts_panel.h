@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "app/view.h"
-#include "core/alert.h"
-#include "core/notify_channel.h"
+#include "core/alerts/alert.h"
+#include "core/alerts/notify_channel.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "app/task_runner.h"
-#include "core/actor.h"
-#include "core/clock.h"
-#include "store/database.h"
+#include "core/base/actor.h"
+#include "core/base/clock.h"
+#include "store/base/database.h"
 
 namespace dj::app {
 

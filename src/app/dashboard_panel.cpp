@@ -5,8 +5,8 @@
 #include <wx/stattext.h>
 
 #include "app/ui_helpers.h"
-#include "core/clock.h"
-#include "store/alert_repository.h"
+#include "core/base/clock.h"
+#include "store/alerts/alert_repository.h"
 
 namespace dj::app {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/view.h"
-#include "store/dashboard_queries.h"
+#include "store/base/dashboard_queries.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -26,13 +26,13 @@
 #include "app/settings_panel.h"
 #include "app/stock_panel.h"
 #include "app/ui_helpers.h"
-#include "core/catalogue.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
+#include "core/stock/catalogue.h"
 #include "http_client.h"
 #include "ops/outbox.h"
-#include "store/catalogue_repository.h"
-#include "store/store_connection_repository.h"
-#include "store/sync_state_repository.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/orders/sync_state_repository.h"
+#include "store/stock/catalogue_repository.h"
 #include "sync/sync_engine.h"
 
 namespace dj::app {

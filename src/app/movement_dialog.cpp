@@ -9,13 +9,13 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/ui_helpers.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/stock_moves.h"
-#include "store/catalogue_repository.h"
-#include "store/warehouse_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::app {
 

@@ -14,7 +14,8 @@ namespace dj::app {
 enum class MovementForm { receive, transfer, count, customer_return, scrap };
 
 // The receive / transfer / count / return / scrap dialog (forms/movement_dialog.xrc). It posts
-// through the same StockService as dianjia-cli and shows a refusal inline, staying open.
+// through the same use case as dianjia-cli (ops::move_stock) and shows a refusal inline,
+// staying open.
 class MovementDialog : public wxDialog {
   public:
     MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm form, const wxString& sku,

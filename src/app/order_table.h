@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/types.h"
-#include "store/order_rows.h"
+#include "core/base/types.h"
+#include "store/orders/order_rows.h"
 
 namespace dj {
 

@@ -16,19 +16,19 @@
 #include <wx/timer.h>
 
 #include "app/ui_helpers.h"
-#include "core/carrier.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
+#include "core/fulfilment/carrier.h"
 #include "ops/allocate_orders.h"
 #include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
 #include "ops/ship_order.h"
-#include "store/catalogue_repository.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
-#include "store/order_review.h"
-#include "store/order_split.h"
-#include "store/stock_queries.h"
-#include "store/waybill_repository.h"
+#include "store/fulfilment/waybill_repository.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/order_review.h"
+#include "store/orders/order_split.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_queries.h"
 
 namespace dj::app {
 namespace {

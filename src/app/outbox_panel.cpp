@@ -9,10 +9,10 @@
 #include <optional>
 
 #include "app/ui_helpers.h"
-#include "core/carrier.h"
+#include "core/fulfilment/carrier.h"
 #include "ops/outbox.h"
-#include "store/database.h"
-#include "store/outbox_repository.h"
+#include "store/base/database.h"
+#include "store/fulfilment/outbox_repository.h"
 
 namespace dj::app {
 

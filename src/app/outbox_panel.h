@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "app/view.h"
-#include "core/outbox.h"
+#include "core/fulfilment/outbox.h"
 
 class wxCheckBox;
 class wxStaticText;

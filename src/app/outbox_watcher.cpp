@@ -5,7 +5,7 @@
 #include "app/ui_helpers.h"
 #include "http_client.h"
 #include "ops/outbox.h"
-#include "store/database.h"
+#include "store/base/database.h"
 
 namespace dj::app {
 namespace {

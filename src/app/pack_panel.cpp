@@ -14,9 +14,9 @@
 
 #include "app/print_task.h"
 #include "app/ui_helpers.h"
-#include "core/carrier.h"
-#include "core/clock.h"
-#include "core/error.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/fulfilment/carrier.h"
 #include "ops/pack_station.h"
 #include "ops/ship_order.h"
 #include "ops/waves.h"
@@ -24,10 +24,10 @@
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/order_repository.h"
-#include "store/parcel_document_queries.h"
-#include "store/wave_service.h"
-#include "store/waybill_repository.h"
+#include "store/fulfilment/parcel_document_queries.h"
+#include "store/fulfilment/wave_service.h"
+#include "store/fulfilment/waybill_repository.h"
+#include "store/orders/order_repository.h"
 
 namespace dj::app {
 

@@ -3,9 +3,9 @@
 #include <memory>
 
 #include "app/view.h"
-#include "core/pack_check.h"
+#include "core/fulfilment/pack_check.h"
 #include "ops/pack_station.h"
-#include "store/printer_choice_repository.h"
+#include "store/base/printer_choice_repository.h"
 
 class wxTextCtrl;
 class wxStaticText;

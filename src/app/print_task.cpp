@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <system_error>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "os/printer.h"
 #include "os/utf8_path.h"
-#include "store/data_dir.h"
+#include "store/base/data_dir.h"
 
 namespace dj::app {
 namespace {

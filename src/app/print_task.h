@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/app_context.h"
-#include "store/printer_choice_repository.h"
+#include "store/base/printer_choice_repository.h"
 
 namespace dj::app {
 

@@ -12,12 +12,12 @@
 #include <filesystem>
 
 #include "app/ui_helpers.h"
-#include "core/clock.h"
-#include "core/period.h"
+#include "core/base/clock.h"
+#include "core/periods/period.h"
 #include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
-#include "store/stock_queries.h"
-#include "store/stock_report_query.h"
+#include "store/periods/stock_report_query.h"
+#include "store/stock/stock_queries.h"
 
 namespace dj::app {
 namespace {

@@ -16,12 +16,12 @@
 
 #include "app/table_list_model.h"
 #include "app/ui_helpers.h"
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "interchange/rule_json.h"
 #include "ops/order_rules.h"
-#include "store/intercept_service.h"
-#include "store/rule_repository.h"
+#include "store/orders/intercept_service.h"
+#include "store/orders/rule_repository.h"
 
 namespace dj::app {
 namespace {

@@ -3,9 +3,9 @@
 #include <vector>
 
 #include "app/view.h"
-#include "core/order_intercept.h"
-#include "core/order_rule.h"
-#include "store/rule_dry_run.h"
+#include "core/orders/order_intercept.h"
+#include "core/orders/order_rule.h"
+#include "store/orders/rule_dry_run.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -15,14 +15,14 @@
 
 #include "app/store_dialog.h"
 #include "app/ui_helpers.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "ops/shop_setup.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/printer_choice_repository.h"
-#include "store/store_connection_repository.h"
-#include "store/warehouse_repository.h"
+#include "store/base/audit_log.h"
+#include "store/base/printer_choice_repository.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::app {
 namespace {
@@ -172,7 +172,7 @@ void SettingsPanel::choose(PrintDocument document) {
     std::string printer =
         at > 0 && at <= static_cast<int>(printer_names_.size()) ? printer_names_[at - 1] : "";
     try {
-        choose_printer(*ctx_.db, ctx_.actor, document, printer);
+        ops::choose_document_printer(*ctx_.db, ctx_.actor, document, printer);
     } catch (const std::exception& e) {
         show_error(this, _("Could not save the printer"), e.what());
     }

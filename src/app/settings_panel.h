@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "app/view.h"
-#include "core/catalogue.h"
+#include "core/stock/catalogue.h"
 #include "os/printer.h"
-#include "store/printer_choice_repository.h"
+#include "store/base/printer_choice_repository.h"
 
 class wxListCtrl;
 class wxStaticText;

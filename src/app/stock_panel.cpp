@@ -11,9 +11,9 @@
 
 #include "app/movement_dialog.h"
 #include "app/ui_helpers.h"
-#include "core/clock.h"
-#include "store/stock_queries.h"
-#include "store/warehouse_repository.h"
+#include "core/base/clock.h"
+#include "store/stock/stock_queries.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::app {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "core/money.h"
-#include "store/dashboard_queries.h"
-#include "store/stock_queries.h"
+#include "core/base/money.h"
+#include "store/base/dashboard_queries.h"
+#include "store/stock/stock_queries.h"
 
 namespace dj {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/stock_level.h"
-#include "core/types.h"
+#include "core/base/types.h"
+#include "core/stock/stock_level.h"
 
 namespace dj {
 

@@ -9,12 +9,12 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/ui_helpers.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "ops/shop_setup.h"
-#include "store/audit_log.h"
-#include "store/order_split.h"
-#include "store/store_connection_repository.h"
+#include "store/base/audit_log.h"
+#include "store/orders/order_split.h"
+#include "store/orders/store_connection_repository.h"
 
 namespace dj::app {
 

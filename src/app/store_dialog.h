@@ -3,7 +3,7 @@
 #include <wx/dialog.h>
 
 #include "app/app_context.h"
-#include "core/catalogue.h"
+#include "core/stock/catalogue.h"
 
 class wxTextCtrl;
 class wxSpinCtrl;

@@ -5,8 +5,8 @@
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 
-#include "core/clock.h"
-#include "core/money.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
 
 namespace dj::app {
 

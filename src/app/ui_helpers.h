@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/stock_level.h"
-#include "core/types.h"
+#include "core/base/types.h"
+#include "core/stock/stock_level.h"
 
 class wxWindow;
 

@@ -5,18 +5,18 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/joined.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/joined.h"
+#include "core/base/translate.h"
 #include "ops/ship_order.h"
 #include "os/computer_name.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
-#include "store/data_dir.h"
-#include "store/pack_queries.h"
-#include "store/stock_posting.h"
-#include "store/warehouse_repository.h"
+#include "store/base/data_dir.h"
+#include "store/fulfilment/pack_queries.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/output.h"
-#include "core/actor.h"
-#include "core/movement.h"
-#include "store/database.h"
+#include "core/base/actor.h"
+#include "core/stock/movement.h"
+#include "store/base/database.h"
 
 namespace dj {
 struct NotifyFlushReport;

@@ -3,18 +3,18 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/alert.h"
-#include "core/alert_text.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/alerts/alert.h"
+#include "core/alerts/alert_text.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "notify/notify_sender.h"
 #include "ops/alerts.h"
-#include "store/alert_evaluation.h"
-#include "store/alert_repository.h"
-#include "store/restock_queries.h"
-#include "store/threshold_repository.h"
-#include "store/warehouse_repository.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/alerts/alert_repository.h"
+#include "store/alerts/threshold_repository.h"
+#include "store/purchasing/restock_queries.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {

@@ -1,11 +1,11 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/catalogue.h"
-#include "store/catalogue_repository.h"
+#include "store/stock/catalogue_repository.h"
 
 namespace dj::cli {
 

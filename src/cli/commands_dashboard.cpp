@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/translate.h"
-#include "store/dashboard_queries.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
+#include "store/base/dashboard_queries.h"
 
 namespace dj::cli {
 

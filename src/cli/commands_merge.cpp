@@ -1,12 +1,12 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/error.h"
-#include "core/joined.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/joined.h"
+#include "core/base/translate.h"
 #include "ops/order_parcels.h"
-#include "store/order_merge.h"
-#include "store/order_repository.h"
+#include "store/orders/order_merge.h"
+#include "store/orders/order_repository.h"
 
 namespace dj::cli {
 namespace {

@@ -5,14 +5,15 @@
 #include <regex>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/notify_channel.h"
-#include "core/smtp_target.h"
-#include "core/translate.h"
+#include "core/alerts/notify_channel.h"
+#include "core/alerts/smtp_target.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "http_client.h"
 #include "notify/notify_sender.h"
-#include "store/notify_repository.h"
+#include "ops/alerts.h"
+#include "store/alerts/notify_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -98,7 +99,7 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
         }
         c.alert_kinds = parse_alert_kind_list(a->kinds);
         if (!a->quiet.empty()) c.quiet = parse_quiet_hours(a->quiet, "--quiet");
-        c = add_notify_channel(ctx.db(), ctx.actor(), c);
+        c = ops::add_notify_channel(ctx.db(), ctx.actor(), c);
         std::cout << trf("Notification channel {0} added", c.name) << "\n";
     });
 

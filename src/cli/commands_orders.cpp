@@ -1,14 +1,14 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/allocate_orders.h"
 #include "ops/import_orders.h"
 #include "ops/ship_order.h"
-#include "store/catalogue_repository.h"
-#include "store/order_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/stock/catalogue_repository.h"
 
 namespace dj::cli {
 

@@ -5,15 +5,15 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/purchasing.h"
 #include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
-#include "store/purchase_order_service.h"
-#include "store/warehouse_repository.h"
+#include "store/purchasing/purchase_order_service.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {

@@ -4,15 +4,15 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/periods.h"
 #include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
-#include "store/period_repository.h"
-#include "store/stock_report_query.h"
-#include "store/warehouse_repository.h"
+#include "store/periods/period_repository.h"
+#include "store/periods/stock_report_query.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {

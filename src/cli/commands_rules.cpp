@@ -1,15 +1,15 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
 #include "ops/order_rules.h"
-#include "store/intercept_service.h"
-#include "store/rule_dry_run.h"
-#include "store/rule_repository.h"
+#include "store/orders/intercept_service.h"
+#include "store/orders/rule_dry_run.h"
+#include "store/orders/rule_repository.h"
 
 namespace dj::cli {
 namespace {

@@ -1,13 +1,14 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "ops/order_parcels.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
-#include "store/order_split.h"
-#include "store/warehouse_repository.h"
+#include "ops/shop_setup.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/order_split.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -74,8 +75,8 @@ void add_split_commands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"split", "hold"}))
         ->required();
     set->callback([&ctx, store_args] {
-        set_split_policy(ctx.db(), ctx.actor(), store_args->first,
-                         parse_split_policy(store_args->second));
+        ops::set_store_split_policy(ctx.db(), ctx.actor(), store_args->first,
+                                    parse_split_policy(store_args->second));
         std::cout << trf("Store {0}: orders one warehouse cannot serve are now {1}",
                          store_args->first,
                          store_args->second == "split" ? tr("split") : tr("held"))

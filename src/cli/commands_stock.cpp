@@ -1,11 +1,11 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "ops/stock_moves.h"
-#include "store/stock_queries.h"
+#include "store/stock/stock_queries.h"
 
 namespace dj::cli {
 namespace {

@@ -2,14 +2,14 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 #include "http_client.h"
 #include "ops/outbox.h"
 #include "ops/ship_order.h"
 #include "os/program_clock.h"
 #include "simulator/platform_simulator.h"
-#include "store/outbox_repository.h"
+#include "store/fulfilment/outbox_repository.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 

@@ -4,23 +4,24 @@
 #include <sstream>
 
 #include "cli/cli_context.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "ops/pack_station.h"
 #include "ops/ship_order.h"
+#include "ops/shop_setup.h"
 #include "ops/waves.h"
 #include "os/printer.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/pack_queries.h"
-#include "store/pack_service.h"
-#include "store/parcel_document_queries.h"
-#include "store/printer_choice_repository.h"
-#include "store/wave_service.h"
-#include "store/waybill_repository.h"
+#include "store/base/printer_choice_repository.h"
+#include "store/fulfilment/pack_queries.h"
+#include "store/fulfilment/pack_service.h"
+#include "store/fulfilment/parcel_document_queries.h"
+#include "store/fulfilment/wave_service.h"
+#include "store/fulfilment/waybill_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -218,7 +219,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         if (*forget == !choice->second.empty())
             throw InvalidInput(tr("Give either a printer name or --forget"));
         if (!*forget) os::require_printer(choice->second);
-        choose_printer(ctx.db(), ctx.actor(), d, choice->second);
+        ops::choose_document_printer(ctx.db(), ctx.actor(), d, choice->second);
         if (*forget)
             std::cout << trf("No printer is chosen for {0} any more", choice->first) << "\n";
         else

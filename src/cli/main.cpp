@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "cli/cli_context.h"
-#include "core/error.h"
-#include "core/log.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/log.h"
+#include "core/base/translate.h"
 #include "locale/translations.h"
 #include "ops/observers.h"
 #include "os/command_line.h"

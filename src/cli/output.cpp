@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/money.h"
+#include "core/base/money.h"
 
 namespace dj::cli {
 namespace {

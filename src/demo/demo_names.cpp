@@ -1,6 +1,6 @@
 #include "demo/demo_names.h"
 
-#include "core/catalogue.h"
+#include "core/stock/catalogue.h"
 
 namespace dj::demo {
 

@@ -5,20 +5,20 @@
 #include <random>
 #include <string>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "demo/demo_names.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/order_repository.h"
-#include "store/shop_stats.h"
-#include "store/stock_posting.h"
-#include "store/store_connection_repository.h"
-#include "store/warehouse_repository.h"
-#include "store/waybill_repository.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/base/shop_stats.h"
+#include "store/fulfilment/waybill_repository.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj {
 namespace {

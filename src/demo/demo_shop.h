@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/actor.h"
+#include "core/base/actor.h"
 
 namespace dj {
 

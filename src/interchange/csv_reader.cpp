@@ -1,7 +1,7 @@
 #include "interchange/csv_reader.h"
 
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 
 namespace dj {
 

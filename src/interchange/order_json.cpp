@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 
 namespace dj {
 namespace {

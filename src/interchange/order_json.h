@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/order.h"
+#include "core/orders/order.h"
 
 namespace dj {
 
@@ -26,8 +26,8 @@ struct ImportedOrder {
 //                  "quantity": 2, "unit_price": "12.50", "presale": false } ] }
 // Money as yuan strings ("12.50") or integer fen in a *_fen field (unit_price_fen: 1250);
 // order ids as strings (an integer is taken digit for digit). A presale line ("presale": true)
-// may be split off to ship later (see store/order_split.h). Every problem throws InvalidInput
-// naming the order (position and id) and the field.
+// may be split off to ship later (see store/orders/order_split.h). Every problem throws
+// InvalidInput naming the order (position and id) and the field.
 std::vector<ImportedOrder> parse_orders_json(std::string_view text, std::string_view source);
 
 }  // namespace dj

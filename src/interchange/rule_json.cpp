@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 
 namespace dj {
 namespace {

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/order_rule.h"
+#include "core/orders/order_rule.h"
 
 namespace dj {
 

@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
 #include "interchange/csv_reader.h"
 
 namespace dj {

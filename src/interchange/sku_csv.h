@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/catalogue.h"
+#include "core/stock/catalogue.h"
 
 namespace dj {
 

@@ -13,7 +13,7 @@
 #include <filesystem>
 #endif
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 namespace dj {
 

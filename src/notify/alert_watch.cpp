@@ -1,6 +1,6 @@
 #include "notify/alert_watch.h"
 
-#include "store/alert_repository.h"
+#include "store/alerts/alert_repository.h"
 
 namespace dj {
 

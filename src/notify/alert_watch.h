@@ -4,10 +4,10 @@
 #include <optional>
 #include <vector>
 
-#include "core/alert.h"
+#include "core/alerts/alert.h"
 #include "notify/notify_sender.h"
-#include "store/alert_evaluation.h"
-#include "store/notify_repository.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/alerts/notify_repository.h"
 
 namespace dj {
 

@@ -5,7 +5,7 @@
 #include <array>
 #include <cstdio>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "signing.h"
 
 namespace dj {

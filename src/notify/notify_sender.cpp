@@ -1,17 +1,17 @@
 #include "notify/notify_sender.h"
 
 #include "adapter_support.h"
-#include "core/alert_text.h"
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/notify_channel.h"
-#include "core/outbox.h"
-#include "core/smtp_target.h"
-#include "core/translate.h"
+#include "core/alerts/alert_text.h"
+#include "core/alerts/notify_channel.h"
+#include "core/alerts/smtp_target.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/fulfilment/outbox.h"
 #include "http_client.h"
 #include "platform_error.h"
-#include "store/database.h"
-#include "store/notify_repository.h"
+#include "store/alerts/notify_repository.h"
+#include "store/base/database.h"
 
 namespace dj {
 namespace {

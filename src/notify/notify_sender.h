@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/types.h"
+#include "core/base/types.h"
 #include "notify/robot_webhook.h"
 #include "notify/smtp_client.h"
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "http_client.h"
 
 namespace dj {

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/notify_channel.h"
-#include "core/types.h"
+#include "core/alerts/notify_channel.h"
+#include "core/base/types.h"
 
 namespace dj {
 

@@ -6,7 +6,7 @@
 #include <cstring>
 #include <memory>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 namespace dj {
 namespace {

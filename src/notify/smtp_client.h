@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/smtp_target.h"
+#include "core/alerts/smtp_target.h"
 #include "http_client.h"
 #include "notify/mail_message.h"
 #include "notify/robot_webhook.h"

@@ -1,10 +1,11 @@
 #include "ops/alerts.h"
 
-#include "core/error.h"
-#include "core/translate.h"
-#include "store/alert_repository.h"
-#include "store/database.h"
-#include "store/threshold_repository.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/alerts/alert_repository.h"
+#include "store/alerts/notify_repository.h"
+#include "store/alerts/threshold_repository.h"
+#include "store/base/database.h"
 
 namespace dj::ops {
 
@@ -28,6 +29,13 @@ void set_threshold(Database& db, const Actor& actor, Threshold threshold, const 
                                std::string(threshold_code(threshold)), std::to_string(kMax),
                                std::to_string(*value)));
     dj::set_threshold(db, actor, threshold, sku, warehouse, value);
+}
+
+NotifyChannel add_notify_channel(Database& db, const Actor& actor, const NotifyChannel& channel) {
+    WriteTransaction tx(db);
+    NotifyChannel added = dj::add_notify_channel(db, actor, channel);
+    tx.commit();
+    return added;
 }
 
 }  // namespace dj::ops

@@ -4,10 +4,11 @@
 #include <optional>
 #include <string>
 
-#include "core/actor.h"
-#include "core/alert.h"
-#include "core/stock_thresholds.h"
-#include "store/alert_evaluation.h"
+#include "core/alerts/alert.h"
+#include "core/alerts/notify_channel.h"
+#include "core/alerts/stock_thresholds.h"
+#include "core/base/actor.h"
+#include "store/alerts/alert_evaluation.h"
 
 namespace dj {
 class Database;
@@ -25,5 +26,9 @@ Alert snooze_alert(Database& db, const Actor& actor, Id alert_id, Timestamp unti
 // clears the value at that scope. Values must not be negative.
 void set_threshold(Database& db, const Actor& actor, Threshold threshold, const std::string& sku,
                    const std::string& warehouse, std::optional<std::int64_t> value);
+
+// A channel alert notifications go out on (desktop, WeCom or DingTalk robot, mail); its name
+// must be new.
+NotifyChannel add_notify_channel(Database& db, const Actor& actor, const NotifyChannel& channel);
 
 }  // namespace dj::ops

@@ -2,10 +2,10 @@
 
 #include <string>
 
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/stock_posting.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_allocation.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/actor.h"
+#include "core/base/actor.h"
 
 namespace dj {
 class Database;

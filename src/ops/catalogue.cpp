@@ -1,13 +1,13 @@
 #include "ops/catalogue.h"
 
-#include "core/error.h"
-#include "core/money.h"
-#include "core/sku_mapping.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
+#include "core/stock/sku_mapping.h"
 #include "interchange/sku_csv.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/stock/catalogue_repository.h"
 
 namespace dj::ops {
 

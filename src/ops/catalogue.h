@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/catalogue.h"
-#include "core/types.h"
+#include "core/base/actor.h"
+#include "core/base/types.h"
+#include "core/stock/catalogue.h"
 
 namespace dj {
 class Database;

@@ -2,14 +2,14 @@
 
 #include <map>
 
-#include "core/error.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "interchange/order_json.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/stock_posting.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_allocation.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/actor.h"
+#include "core/base/actor.h"
 
 namespace dj {
 class Database;

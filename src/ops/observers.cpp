@@ -3,11 +3,11 @@
 #include <mutex>
 #include <set>
 
-#include "core/log.h"
-#include "core/translate.h"
-#include "store/alert_evaluation.h"
-#include "store/stock_observers.h"
-#include "store/stock_offer.h"
+#include "core/base/log.h"
+#include "core/base/translate.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/stock/stock_observers.h"
+#include "store/stock/stock_offer.h"
 
 namespace dj::ops {
 

@@ -1,12 +1,12 @@
 #include "ops/order_decisions.h"
 
-#include "core/error.h"
-#include "core/order_rule.h"
-#include "core/translate.h"
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/orders/order_rule.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
 
 namespace dj::ops {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/actor.h"
-#include "core/types.h"
+#include "core/base/actor.h"
+#include "core/base/types.h"
 
 namespace dj {
 class Database;

@@ -1,10 +1,10 @@
 #include "ops/order_parcels.h"
 
-#include "core/error.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/order_split.h"
-#include "store/stock_posting.h"
+#include "core/base/error.h"
+#include "store/base/database.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_split.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 

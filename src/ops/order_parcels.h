@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/types.h"
-#include "store/order_merge.h"
+#include "core/base/actor.h"
+#include "core/base/types.h"
+#include "store/orders/order_merge.h"
 
 namespace dj {
 class Database;
@@ -15,8 +15,8 @@ class Database;
 namespace dj::ops {
 
 // Merging orders to one receiver into one parcel and splitting an order over warehouses, each one
-// transaction with the actor, dated by the database's clock (see store/order_merge.h and
-// store/order_split.h for the rules).
+// transaction with the actor, dated by the database's clock (see store/orders/order_merge.h and
+// store/orders/order_split.h for the rules).
 
 MergedParcel merge_orders(Database& db, const Actor& actor, const std::vector<Id>& order_ids);
 // The order with every waiting order of its store to the same receiver; none (and `why`) when

@@ -1,7 +1,7 @@
 #include "ops/order_rules.h"
 
-#include "store/database.h"
-#include "store/rule_repository.h"
+#include "store/base/database.h"
+#include "store/orders/rule_repository.h"
 
 namespace dj::ops {
 

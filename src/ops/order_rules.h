@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/order_intercept.h"
-#include "core/order_rule.h"
-#include "store/intercept_service.h"
+#include "core/base/actor.h"
+#include "core/orders/order_intercept.h"
+#include "core/orders/order_rule.h"
+#include "store/orders/intercept_service.h"
 
 namespace dj {
 class Database;

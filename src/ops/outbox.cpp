@@ -1,10 +1,10 @@
 #include "ops/outbox.h"
 
-#include "core/error.h"
-#include "core/translate.h"
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/outbox_repository.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/fulfilment/outbox_repository.h"
 
 namespace dj::ops {
 

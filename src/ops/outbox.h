@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/actor.h"
-#include "core/types.h"
+#include "core/base/actor.h"
+#include "core/base/types.h"
 #include "sync/outbox_sender.h"
 
 namespace dj {

@@ -1,7 +1,7 @@
 #include "ops/pack_station.h"
 
-#include "store/database.h"
-#include "store/waybill_repository.h"
+#include "store/base/database.h"
+#include "store/fulfilment/waybill_repository.h"
 
 namespace dj::ops {
 

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/pack_check.h"
+#include "core/base/actor.h"
+#include "core/fulfilment/pack_check.h"
 #include "ops/ship_order.h"
-#include "store/pack_service.h"
+#include "store/fulfilment/pack_service.h"
 
 namespace dj {
 class Database;

@@ -1,12 +1,12 @@
 #include "ops/periods.h"
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/money.h"
-#include "core/translate.h"
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/stock_report_query.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/money.h"
+#include "core/base/translate.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/periods/stock_report_query.h"
 
 namespace dj::ops {
 

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/types.h"
-#include "store/period_repository.h"
+#include "core/base/actor.h"
+#include "core/base/types.h"
+#include "store/periods/period_repository.h"
 
 namespace dj {
 class Database;

@@ -1,6 +1,6 @@
 #include "ops/purchasing.h"
 
-#include "store/database.h"
+#include "store/base/database.h"
 
 namespace dj::ops {
 

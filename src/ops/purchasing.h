@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
-#include "core/actor.h"
-#include "core/purchase_order.h"
-#include "core/restock_line.h"
-#include "store/purchase_order_service.h"
+#include "core/base/actor.h"
+#include "core/purchasing/purchase_order.h"
+#include "core/purchasing/restock_line.h"
+#include "store/purchasing/purchase_order_service.h"
 
 namespace dj {
 class Database;
@@ -15,7 +15,8 @@ class Database;
 namespace dj::ops {
 
 // Purchase orders and restock approval (`po …`, `restock approve`); each is one audited
-// transaction (see store/purchase_order_service.h for the rules) dated by the database's clock.
+// transaction (see store/purchasing/purchase_order_service.h for the rules) dated by the database's
+// clock.
 PurchaseOrder create_purchase_order(Database& db, const Actor& actor, const PoRequest& request);
 // Books what arrived against the order with its stock receipts, all or nothing; `at` enters a
 // late receipt at the date it arrived.

@@ -2,20 +2,20 @@
 
 #include <set>
 
-#include "core/carrier.h"
-#include "core/error.h"
-#include "core/outbox.h"
-#include "core/translate.h"
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/order_merge.h"
-#include "store/order_repository.h"
-#include "store/order_split.h"
-#include "store/outbox_repository.h"
-#include "store/pack_queries.h"
-#include "store/stock_posting.h"
-#include "store/waybill_repository.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/fulfilment/carrier.h"
+#include "core/fulfilment/outbox.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/fulfilment/outbox_repository.h"
+#include "store/fulfilment/pack_queries.h"
+#include "store/fulfilment/waybill_repository.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_merge.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/order_split.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 namespace {
@@ -105,7 +105,7 @@ Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
 }
 
 Id find_order(Database& db, const std::string& order, const std::string& store) {
-    // "#123", the local number, is the packers' way (store/pack_queries.h).
+    // "#123", the local number, is the packers' way (store/fulfilment/pack_queries.h).
     if (order.size() > 1 && order[0] == '#') {
         if (std::optional<Id> id = find_order_for_packing(db, order)) return *id;
         throw NotFound(trf("Order {0} does not exist", order));

@@ -1,13 +1,14 @@
 #include "ops/shop_setup.h"
 
-#include "core/error.h"
-#include "core/translate.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
-#include "store/order_split.h"
-#include "store/store_connection_repository.h"
-#include "store/warehouse_repository.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/base/printer_choice_repository.h"
+#include "store/orders/order_split.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::ops {
 namespace {
@@ -115,6 +116,20 @@ void configure_store(Database& db, const Actor& actor, const ShopStore& store,
         audit(db, actor, "store.connect", store.code, connection.endpoint);
     }
     if (policy != store_split_policy(db, store.id)) set_split_policy(db, actor, store.code, policy);
+    tx.commit();
+}
+
+void set_store_split_policy(Database& db, const Actor& actor, const std::string& store,
+                            SplitPolicy policy) {
+    WriteTransaction tx(db);
+    set_split_policy(db, actor, store, policy);
+    tx.commit();
+}
+
+void choose_document_printer(Database& db, const Actor& actor, PrintDocument document,
+                             const std::string& printer) {
+    WriteTransaction tx(db);
+    choose_printer(db, actor, document, printer);
     tx.commit();
 }
 

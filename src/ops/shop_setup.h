@@ -3,14 +3,15 @@
 #include <optional>
 #include <string>
 
-#include "core/actor.h"
-#include "core/catalogue.h"
-#include "core/store_connection.h"
-#include "core/warehouse.h"
+#include "core/base/actor.h"
+#include "core/orders/store_connection.h"
+#include "core/stock/catalogue.h"
+#include "core/stock/warehouse.h"
 
 namespace dj {
 class Database;
 enum class SplitPolicy;
+enum class PrintDocument;
 }  // namespace dj
 
 namespace dj::ops {
@@ -39,5 +40,14 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
 // credential (none given, none stored) only changes its policy. The audit never names secrets.
 void configure_store(Database& db, const Actor& actor, const ShopStore& store,
                      StoreConnection connection, SplitPolicy policy);
+
+// Whether an order its store's warehouse cannot fill alone is held or split (store by code or
+// name).
+void set_store_split_policy(Database& db, const Actor& actor, const std::string& store,
+                            SplitPolicy policy);
+
+// The printer this workstation sends a kind of document to; empty forgets the choice.
+void choose_document_printer(Database& db, const Actor& actor, PrintDocument document,
+                             const std::string& printer);
 
 }  // namespace dj::ops

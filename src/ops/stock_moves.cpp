@@ -1,7 +1,7 @@
 #include "ops/stock_moves.h"
 
-#include "store/database.h"
-#include "store/stock_service.h"
+#include "store/base/database.h"
+#include "store/stock/stock_service.h"
 
 namespace dj::ops {
 

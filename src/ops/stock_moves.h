@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/movement.h"
+#include "core/base/actor.h"
+#include "core/stock/movement.h"
 
 namespace dj {
 class Database;
@@ -33,7 +33,7 @@ struct StockMove {
     std::optional<Timestamp> at;   // a past date to enter a movement late; default: now
 };
 
-// Posts it in one transaction, audited with the actor (see store/stock_service.h for how each
+// Posts it in one transaction, audited with the actor (see store/stock/stock_service.h for how each
 // kind books). Returns what was posted; a count that matches the stock posts nothing.
 std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& move);
 

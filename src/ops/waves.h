@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "core/actor.h"
-#include "core/wave.h"
-#include "store/wave_service.h"
+#include "core/base/actor.h"
+#include "core/fulfilment/wave.h"
+#include "store/fulfilment/wave_service.h"
 
 namespace dj {
 class Database;
@@ -13,8 +13,8 @@ class Database;
 namespace dj::ops {
 
 // Closes finished waves and groups the allocated orders that may be picked into new ones (see
-// store/wave_service.h), in one audited transaction dated by the database's clock. Empty when
-// nothing is waiting.
+// store/fulfilment/wave_service.h), in one audited transaction dated by the database's clock. Empty
+// when nothing is waiting.
 std::vector<WaveInfo> create_waves(Database& db, const Actor& actor, const WaveRequest& request);
 
 }  // namespace dj::ops

@@ -1,6 +1,6 @@
 #include "os/printer.h"
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 namespace dj::os {
 

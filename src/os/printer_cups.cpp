@@ -8,7 +8,7 @@
 #include <string>
 #include <system_error>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "os/printer.h"
 #include "os/utf8_path.h"
 

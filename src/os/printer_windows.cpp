@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "core/translate.h"
+#include "core/base/translate.h"
 #include "os/printer.h"
 #include "os/utf8_path.h"
 #include "os/wide_text.h"

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 
 namespace dj::os {
 

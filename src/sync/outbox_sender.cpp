@@ -4,12 +4,12 @@
 #include <memory>
 
 #include "adapter_registry.h"
-#include "core/carrier.h"
-#include "core/translate.h"
+#include "core/base/translate.h"
+#include "core/fulfilment/carrier.h"
 #include "platform_error.h"
-#include "store/database.h"
-#include "store/outbox_repository.h"
-#include "store/store_connection_repository.h"
+#include "store/base/database.h"
+#include "store/fulfilment/outbox_repository.h"
+#include "store/orders/store_connection_repository.h"
 
 namespace dj {
 

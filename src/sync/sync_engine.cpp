@@ -1,19 +1,20 @@
 #include "sync/sync_engine.h"
 
 #include "adapter_registry.h"
-#include "core/error.h"
-#include "core/sync_window.h"
-#include "core/translate.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/orders/platform_hold.h"
+#include "core/orders/sync_window.h"
 #include "platform_error.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/order_hold_repository.h"
-#include "store/stock_offer.h"
-#include "store/stock_posting.h"
-#include "store/store_connection_repository.h"
-#include "store/sync_state_repository.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/orders/sync_state_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_offer.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj {
 namespace {
@@ -29,22 +30,6 @@ struct WindowBatch {
     OrderAllocator allocator;
     int orders = 0;
 };
-
-bool gives_up_before_shipping(OrderStatus s) {
-    return s == OrderStatus::cancelled || s == OrderStatus::refunded ||
-           s == OrderStatus::refund_requested;
-}
-
-std::string hold_reason(OrderStatus s) {
-    switch (s) {
-        case OrderStatus::cancelled:
-            return tr("Cancelled on the platform before shipping; its stock was released");
-        case OrderStatus::refunded:
-            return tr("Refunded on the platform before shipping; its stock was released");
-        default:
-            return tr("The buyer asked for a refund before shipping; its stock was released");
-    }
-}
 
 }  // namespace
 
@@ -96,17 +81,13 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                     if (r.outcome == UpsertOutcome::updated) ++report.updated;
                     if (r.outcome == UpsertOutcome::unchanged || r.outcome == UpsertOutcome::stale)
                         ++report.unchanged;
-                    if (r.outcome != UpsertOutcome::updated || !before ||
-                        before->status != OrderStatus::to_ship ||
-                        before->allocation == Allocation::shipped ||
-                        !gives_up_before_shipping(order.status))
-                        continue;
-                    // Its stock may already be on a pick sheet: the packer must be stopped.
-                    bool intercept = before->allocation == Allocation::allocated;
-                    holds.hold({r.id, hold_reason(order.status), intercept, now,
-                                HoldSource::platform, "", actor_.user});
+                    if (r.outcome != UpsertOutcome::updated || !before) continue;
+                    std::optional<PlatformHold> hold = platform_hold(*before, order.status);
+                    if (!hold) continue;
+                    holds.hold({r.id, hold->reason, hold->intercept, now, HoldSource::platform, "",
+                                actor_.user});
                     ++report.held;
-                    if (intercept) ++report.intercepts;
+                    if (hold->intercept) ++report.intercepts;
                 }
             });
             SyncStateRepository(db_).advance(store.id, windows[w].end, now);

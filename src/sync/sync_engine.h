@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "core/actor.h"
-#include "core/catalogue.h"
-#include "core/progress.h"
-#include "core/types.h"
+#include "core/base/actor.h"
+#include "core/base/progress.h"
+#include "core/base/types.h"
+#include "core/stock/catalogue.h"
 
 namespace dj {
 

@@ -1,11 +1,11 @@
-#include "core/alert_rules.h"
+#include "core/alerts/alert_rules.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/alert_text.h"
-#include "core/clock.h"
-#include "core/stock_thresholds.h"
-#include "core/translate.h"
+#include "core/alerts/alert_text.h"
+#include "core/alerts/stock_thresholds.h"
+#include "core/base/clock.h"
+#include "core/base/translate.h"
 
 using namespace dj;
 

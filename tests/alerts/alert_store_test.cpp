@@ -3,14 +3,14 @@
 #include <boost/test/unit_test.hpp>
 #include <ostream>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "store/alert_evaluation.h"
-#include "store/alert_repository.h"
-#include "store/catalogue_repository.h"
-#include "store/restock_queries.h"
-#include "store/stock_service.h"
-#include "store/threshold_repository.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/alerts/alert_repository.h"
+#include "store/alerts/threshold_repository.h"
+#include "store/purchasing/restock_queries.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <vector>
 
-#include "core/restock.h"
+#include "core/purchasing/restock.h"
 
 using namespace dj;
 

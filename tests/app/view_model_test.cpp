@@ -6,10 +6,10 @@
 #include "../store/test_db.h"
 #include "app/order_table.h"
 #include "app/stock_table.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "ops/order_decisions.h"
-#include "store/order_repository.h"
+#include "store/orders/order_repository.h"
 #include "test_clock.h"
 
 using namespace dj;

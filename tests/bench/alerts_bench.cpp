@@ -14,11 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/clock.h"
 #include "ops/observers.h"
-#include "core/clock.h"
-#include "store/alert_evaluation.h"
-#include "store/database.h"
-#include "store/restock_queries.h"
+#include "store/alerts/alert_evaluation.h"
+#include "store/base/database.h"
+#include "store/purchasing/restock_queries.h"
 #include "test_clock.h"
 
 using namespace dj;

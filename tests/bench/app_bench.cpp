@@ -8,10 +8,10 @@
 #include <fstream>
 #include <string>
 
-#include "ops/observers.h"
 #include "app/order_table.h"
 #include "demo/demo_shop.h"
-#include "store/database.h"
+#include "ops/observers.h"
+#include "store/base/database.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -39,8 +39,8 @@ long rss_mb() {
 
 int main(int argc, char** argv) {
     dj::ops::install_observers();
-    std::string path = argc > 1 ? argv[1]
-                                : (std::filesystem::temp_directory_path() / "bench-100k.db").string();
+    std::string path =
+        argc > 1 ? argv[1] : (std::filesystem::temp_directory_path() / "bench-100k.db").string();
     if (!std::filesystem::exists(path)) {
         Database db(path, test::fixed_clock());
         DemoOptions options;
@@ -67,9 +67,10 @@ int main(int argc, char** argv) {
     sorted.ascending = false;
     table.apply(sorted);
     double sort = ms_since(t);
-    std::printf("orders view on %zu orders: load %.0f ms, text filter %.1f ms (%zu matches), "
-                "sort by amount %.1f ms, memory %ld MB (process %ld MB)\n",
-                table.total(), load, filter, matches, sort, rss_mb() - before, rss_mb());
+    std::printf(
+        "orders view on %zu orders: load %.0f ms, text filter %.1f ms (%zu matches), "
+        "sort by amount %.1f ms, memory %ld MB (process %ld MB)\n",
+        table.total(), load, filter, matches, sort, rss_mb() - before, rss_mb());
     std::printf("goals: start-up under 1500 ms, filter under 100 ms, memory under 200 MB\n");
     return 0;
 }

@@ -6,15 +6,15 @@
 #include <filesystem>
 #include <string>
 
-#include "ops/observers.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "demo/demo_shop.h"
+#include "ops/observers.h"
 #include "reports/label_template.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/database.h"
-#include "store/parcel_document_queries.h"
-#include "store/wave_service.h"
+#include "store/base/database.h"
+#include "store/fulfilment/parcel_document_queries.h"
+#include "store/fulfilment/wave_service.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -10,11 +10,11 @@
 #include <random>
 #include <string>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "ops/observers.h"
 #include "ops/periods.h"
-#include "store/database.h"
-#include "store/stock_report_query.h"
+#include "store/base/database.h"
+#include "store/periods/stock_report_query.h"
 #include "test_clock.h"
 
 using namespace dj;

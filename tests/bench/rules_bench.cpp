@@ -10,16 +10,16 @@
 #include <filesystem>
 #include <string>
 
-#include "ops/observers.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "interchange/rule_json.h"
-#include "store/database.h"
-#include "store/intercept_service.h"
-#include "store/order_allocation.h"
-#include "store/rule_dry_run.h"
-#include "store/rule_repository.h"
-#include "store/stock_posting.h"
+#include "ops/observers.h"
+#include "store/base/database.h"
+#include "store/orders/intercept_service.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/rule_dry_run.h"
+#include "store/orders/rule_repository.h"
+#include "store/stock/stock_posting.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "ops/observers.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "demo/demo_shop.h"
-#include "store/database.h"
-#include "store/stock_posting.h"
-#include "store/stock_service.h"
+#include "ops/observers.h"
+#include "store/base/database.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -8,14 +8,14 @@
 #include <filesystem>
 #include <string>
 
-#include "ops/observers.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "http_client.h"
+#include "ops/observers.h"
 #include "simulator/platform_simulator.h"
-#include "store/catalogue_repository.h"
-#include "store/database.h"
-#include "store/store_connection_repository.h"
+#include "store/base/database.h"
+#include "store/orders/store_connection_repository.h"
+#include "store/stock/catalogue_repository.h"
 #include "sync/sync_engine.h"
 #include "test_clock.h"
 

@@ -1,5 +1,5 @@
 #include "cli/cli_support.h"
-#include "store/migrations.h"
+#include "store/base/migrations.h"
 
 using namespace cli_test;
 using nlohmann::json;

@@ -67,7 +67,8 @@ BOOST_AUTO_TEST_CASE(period_close_follows_dianjia_now_in_shop_time) {
     // 2026-12-01 07:00 shop time is still 2026-11-30 in UTC: the shop's month is over anyway.
     BOOST_TEST(run_at("2026-12-01T07:00:00+08:00", {"period", "close", "2026-11"}).code == 0);
     json periods = list({"period", "list"});
-    BOOST_TEST(row_where(periods, {{"month", "2026-11"}}).dump().find("closed") != std::string::npos);
+    BOOST_TEST(row_where(periods, {{"month", "2026-11"}}).dump().find("closed") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_dianjia_now_that_is_not_a_time_is_refused_by_name) {

@@ -2,7 +2,7 @@
 // a real SQLite file: approved suggestions become purchase orders and count as on order,
 // receiving posts receipts at the order's cost line by line, refusals change nothing.
 #include "cli/cli_support.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "test_clock.h"
 
 using namespace cli_test;

@@ -1,11 +1,11 @@
-#include "core/carrier.h"
+#include "core/fulfilment/carrier.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

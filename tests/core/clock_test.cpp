@@ -1,10 +1,10 @@
-#include "core/clock.h"
+#include "core/base/clock.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <string>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -1,4 +1,4 @@
-#include "core/lot_allocation.h"
+#include "core/stock/lot_allocation.h"
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,8 +1,8 @@
-#include "core/money.h"
+#include "core/base/money.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

@@ -1,4 +1,4 @@
-#include "core/moving_average.h"
+#include "core/stock/moving_average.h"
 
 #include <boost/test/unit_test.hpp>
 

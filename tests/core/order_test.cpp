@@ -1,9 +1,9 @@
-#include "core/order.h"
+#include "core/orders/order.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
-#include "core/platform.h"
+#include "core/base/error.h"
+#include "core/base/platform.h"
 
 using namespace dj;
 

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
+#include "core/fulfilment/pack_check.h"
 
-#include "core/pack_check.h"
+#include <boost/test/unit_test.hpp>
 
 using namespace dj;
 
@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(completes_when_every_unit_is_scanned) {
     BOOST_TEST((p.scan("6901234567892") == ScanOutcome::counted));
     BOOST_TEST((p.scan("6900000000028") == ScanOutcome::counted));  // any of its barcodes
     BOOST_TEST(!p.complete());
-    BOOST_TEST((p.scan(" TEA-1\r") == ScanOutcome::completed));     // the SKU code works too
+    BOOST_TEST((p.scan(" TEA-1\r") == ScanOutcome::completed));  // the SKU code works too
     BOOST_TEST(p.complete());
     BOOST_TEST(p.scanned_units() == 3);
     BOOST_TEST(p.expected_units() == 3);

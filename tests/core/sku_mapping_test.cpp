@@ -1,8 +1,8 @@
-#include "core/sku_mapping.h"
+#include "core/stock/sku_mapping.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

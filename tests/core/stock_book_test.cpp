@@ -1,9 +1,9 @@
-#include "core/stock_book.h"
+#include "core/stock/stock_book.h"
 
 #include <boost/test/unit_test.hpp>
 #include <map>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

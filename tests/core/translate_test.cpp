@@ -1,4 +1,4 @@
-#include "core/translate.h"
+#include "core/base/translate.h"
 
 #include <boost/test/unit_test.hpp>
 

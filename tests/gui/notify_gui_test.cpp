@@ -6,12 +6,12 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "core/smtp_target.h"
+#include "core/alerts/smtp_target.h"
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
 #include "run_app.h"
 #include "standard_observers.h"
-#include "store/notify_repository.h"
+#include "store/alerts/notify_repository.h"
 #include "test_clock.h"
 #include "test_db.h"
 

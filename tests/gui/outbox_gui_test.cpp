@@ -12,7 +12,7 @@
 #include "ops/ship_order.h"
 #include "run_app.h"
 #include "standard_observers.h"
-#include "store/outbox_repository.h"
+#include "store/fulfilment/outbox_repository.h"
 #include "sync_fixture.h"
 
 using namespace dj;

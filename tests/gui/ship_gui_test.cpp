@@ -13,7 +13,7 @@
 #include "demo/demo_shop.h"
 #include "run_app.h"
 #include "standard_observers.h"
-#include "store/database.h"
+#include "store/base/database.h"
 #include "temp_dir.h"
 #include "test_clock.h"
 

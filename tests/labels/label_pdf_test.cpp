@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/clock.h"
-#include "core/error.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
 #include "reports/pdf_table_writer.h"

@@ -1,9 +1,9 @@
 // Quiet hours in shop time (UTC+8), including spans across midnight, and the kinds filter.
-#include "core/notify_channel.h"
+#include "core/alerts/notify_channel.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

@@ -3,13 +3,13 @@
 #include <boost/test/unit_test.hpp>
 #include <ostream>
 
-#include "core/notify_channel.h"
+#include "core/alerts/notify_channel.h"
 #include "http_client.h"
 #include "loopback_robot.h"
 #include "low_stock_alert.h"
 #include "notify/notify_sender.h"
 #include "notify/robot_webhook.h"
-#include "store/notify_repository.h"
+#include "store/alerts/notify_repository.h"
 #include "test_clock.h"
 #include "test_db.h"
 

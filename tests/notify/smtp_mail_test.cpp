@@ -6,9 +6,9 @@
 #include <ostream>
 #include <regex>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "core/smtp_target.h"
+#include "core/alerts/smtp_target.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
 #include "http_client.h"
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
@@ -16,8 +16,8 @@
 #include "notify/mail_message.h"
 #include "notify/notify_sender.h"
 #include "notify/smtp_client.h"
-#include "store/notify_repository.h"
-#include "store/stock_service.h"
+#include "store/alerts/notify_repository.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 

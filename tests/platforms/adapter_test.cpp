@@ -3,7 +3,7 @@
 #include <set>
 
 #include "adapter_registry.h"
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "platform_error.h"
 #include "simulator/platform_simulator.h"
 #include "test_clock.h"
@@ -25,11 +25,11 @@ HttpOptions fast_options() {
 
 struct SimFixture {
     PlatformSimulator sim{test::fixed_clock(), [] {
-        SimulatorOptions o;
-        o.orders = 80;
-        o.stall_ms = 700;
-        return o;
-    }()};
+                              SimulatorOptions o;
+                              o.orders = 80;
+                              o.stall_ms = 700;
+                              return o;
+                          }()};
     HttpClient http{fast_options()};
     SimFixture() { sim.start(0); }
 

@@ -3,14 +3,14 @@
 // refused (changing nothing) when a receipt is more than is open or the order is closed.
 #include <boost/test/unit_test.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "store/catalogue_repository.h"
-#include "store/purchase_order_service.h"
-#include "store/restock_queries.h"
-#include "store/stock_service.h"
-#include "test_db.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "store/purchasing/purchase_order_service.h"
+#include "store/purchasing/restock_queries.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

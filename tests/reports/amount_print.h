@@ -3,7 +3,7 @@
 
 #include <ostream>
 
-#include "core/stock_report.h"
+#include "core/periods/stock_report.h"
 
 namespace dj {
 

@@ -11,8 +11,8 @@
 #include "reports/pdf_table_writer.h"
 #include "reports/stock_report_document.h"
 #include "reports/xlsx_writer.h"
-#include "store/period_repository.h"
-#include "store/stock_report_query.h"
+#include "store/periods/period_repository.h"
+#include "store/periods/stock_report_query.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -5,13 +5,13 @@
 #include <random>
 
 #include "amount_print.h"
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ops/periods.h"
 #include "report_shop.h"
-#include "store/audit_log.h"
-#include "store/period_repository.h"
-#include "store/stock_posting.h"
-#include "store/stock_report_query.h"
+#include "store/base/audit_log.h"
+#include "store/periods/period_repository.h"
+#include "store/periods/stock_report_query.h"
+#include "store/stock/stock_posting.h"
 #include "test_clock.h"
 
 using namespace dj;

@@ -3,9 +3,9 @@
 // end, and nothing in November. Figures are worked out in report_shop.cpp.
 #pragma once
 
-#include "core/clock.h"
-#include "store/database.h"
-#include "store/stock_service.h"
+#include "core/base/clock.h"
+#include "store/base/database.h"
+#include "store/stock/stock_service.h"
 #include "test_db.h"
 
 namespace dj::test {

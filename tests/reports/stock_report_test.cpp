@@ -1,12 +1,12 @@
 // The report computation on plain ledger rows: hand-computed figures and the tie-out identity.
-#include "core/stock_report.h"
+#include "core/periods/stock_report.h"
 
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <random>
 
 #include "amount_print.h"
-#include "core/stock_analysis.h"
+#include "core/alerts/stock_analysis.h"
 
 using namespace dj;
 

@@ -2,13 +2,13 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ops/order_decisions.h"
-#include "store/audit_log.h"
-#include "store/intercept_service.h"
-#include "store/order_hold_repository.h"
-#include "store/pack_service.h"
-#include "store/wave_service.h"
+#include "store/base/audit_log.h"
+#include "store/fulfilment/pack_service.h"
+#include "store/fulfilment/wave_service.h"
+#include "store/orders/intercept_service.h"
+#include "store/orders/order_hold_repository.h"
 #include "wave_shop.h"
 
 using namespace dj;

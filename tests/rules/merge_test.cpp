@@ -2,19 +2,19 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
-#include "core/parcel_merge.h"
+#include "core/base/error.h"
+#include "core/orders/parcel_merge.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
 #include "ops/ship_order.h"
-#include "store/order_merge.h"
-#include "store/order_repository.h"
-#include "store/order_review.h"
-#include "store/outbox_repository.h"
-#include "store/pack_service.h"
-#include "store/parcel_document_queries.h"
-#include "store/rule_repository.h"
-#include "store/wave_service.h"
+#include "store/fulfilment/outbox_repository.h"
+#include "store/fulfilment/pack_service.h"
+#include "store/fulfilment/parcel_document_queries.h"
+#include "store/fulfilment/wave_service.h"
+#include "store/orders/order_merge.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/order_review.h"
+#include "store/orders/rule_repository.h"
 #include "wave_shop.h"
 
 using namespace dj;

@@ -2,15 +2,15 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
-#include "store/audit_log.h"
-#include "store/catalogue_repository.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
-#include "store/rule_dry_run.h"
-#include "store/rule_repository.h"
+#include "store/base/audit_log.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/rule_dry_run.h"
+#include "store/orders/rule_repository.h"
+#include "store/stock/catalogue_repository.h"
 #include "wave_shop.h"
 
 using namespace dj;

@@ -1,10 +1,10 @@
-#include "core/rule_evaluation.h"
+#include "core/orders/rule_evaluation.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
-#include "core/order_intercept.h"
-#include "core/region.h"
+#include "core/base/error.h"
+#include "core/orders/order_intercept.h"
+#include "core/orders/region.h"
 
 using namespace dj;
 

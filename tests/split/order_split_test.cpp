@@ -1,20 +1,20 @@
-#include "store/order_split.h"
+#include "store/orders/order_split.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
 #include "ops/ship_order.h"
-#include "store/audit_log.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
-#include "store/order_review.h"
-#include "store/stock_posting.h"
-#include "store/stock_service.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/order_review.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -1,4 +1,4 @@
-#include "core/split_plan.h"
+#include "core/orders/split_plan.h"
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,10 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
-#include "store/catalogue_repository.h"
-#include "store/warehouse_repository.h"
-#include "test_db.h"
+#include "core/base/error.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 using namespace dj;
 

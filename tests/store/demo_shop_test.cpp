@@ -4,11 +4,11 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
-#include "store/ledger_check.h"
-#include "store/shop_stats.h"
-#include "store/stock_queries.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "store/base/shop_stats.h"
+#include "store/stock/ledger_check.h"
+#include "store/stock/stock_queries.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
-#include "core/clock.h"
-#include "core/error.h"
+#include "core/base/clock.h"
+#include "core/base/error.h"
 #include "interchange/csv_reader.h"
 #include "interchange/order_json.h"
 #include "interchange/sku_csv.h"

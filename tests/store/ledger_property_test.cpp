@@ -4,10 +4,10 @@
 #include <map>
 #include <random>
 
-#include "core/error.h"
-#include "store/ledger_check.h"
-#include "store/stock_posting.h"
-#include "store/warehouse_repository.h"
+#include "core/base/error.h"
+#include "store/stock/ledger_check.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/warehouse_repository.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -1,10 +1,10 @@
 // Raises the low-stock alert the notification tests deliver, the way a shop would meet it.
 #pragma once
 
-#include "core/stock_thresholds.h"
-#include "store/database.h"
-#include "store/stock_service.h"
-#include "store/threshold_repository.h"
+#include "core/alerts/stock_thresholds.h"
+#include "store/alerts/threshold_repository.h"
+#include "store/base/database.h"
+#include "store/stock/stock_service.h"
 #include "test_db.h"
 
 namespace dj::test {

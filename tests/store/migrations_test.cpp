@@ -1,11 +1,11 @@
-#include "store/migrations.h"
+#include "store/base/migrations.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "test_clock.h"
 #include "test_db.h"
 

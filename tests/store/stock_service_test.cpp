@@ -1,12 +1,12 @@
-#include "store/stock_service.h"
+#include "store/stock/stock_service.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
-#include "store/ledger_check.h"
-#include "store/stock_queries.h"
+#include "core/base/error.h"
+#include "store/stock/ledger_check.h"
+#include "store/stock/stock_queries.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "store/catalogue_repository.h"
-#include "store/warehouse_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::test {
 

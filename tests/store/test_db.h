@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/actor.h"
-#include "store/database.h"
+#include "core/base/actor.h"
+#include "store/base/database.h"
 #include "temp_dir.h"
 
 namespace dj::test {

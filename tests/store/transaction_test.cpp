@@ -2,9 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "store/database.h"
-#include "store/stock_observers.h"
-#include "store/stock_posting.h"
+#include "store/base/database.h"
+#include "store/stock/stock_observers.h"
+#include "store/stock/stock_posting.h"
 #include "test_clock.h"
 #include "test_db.h"
 

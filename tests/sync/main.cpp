@@ -1,3 +1,4 @@
 #define BOOST_TEST_MODULE sync_tests
 #include <boost/test/unit_test.hpp>
+
 #include "standard_observers.h"

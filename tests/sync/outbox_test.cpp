@@ -2,12 +2,12 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ops/ship_order.h"
-#include "store/catalogue_repository.h"
-#include "store/order_repository.h"
-#include "store/outbox_repository.h"
-#include "store/stock_service.h"
+#include "store/fulfilment/outbox_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_service.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 #include "sync_fixture.h"

@@ -11,10 +11,10 @@
 #include <set>
 #include <thread>
 
-#include "store/ledger_check.h"
-#include "store/order_hold_repository.h"
-#include "store/order_repository.h"
-#include "store/sync_state_repository.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "store/orders/sync_state_repository.h"
+#include "store/stock/ledger_check.h"
 #include "sync_fixture.h"
 #include "test_clock.h"
 

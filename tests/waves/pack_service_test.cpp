@@ -1,16 +1,16 @@
-#include "store/pack_service.h"
+#include "store/fulfilment/pack_service.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ops/order_decisions.h"
 #include "ops/pack_station.h"
-#include "store/order_allocation.h"
-#include "store/order_hold_repository.h"
-#include "store/stock_posting.h"
-#include "store/wave_service.h"
+#include "store/fulfilment/wave_service.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/stock/stock_posting.h"
 #include "wave_shop.h"
 
 using namespace dj;

@@ -1,4 +1,4 @@
-#include "core/pick_list.h"
+#include "core/fulfilment/pick_list.h"
 
 #include <boost/test/unit_test.hpp>
 

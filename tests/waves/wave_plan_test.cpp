@@ -1,8 +1,8 @@
-#include "core/wave_plan.h"
+#include "core/fulfilment/wave_plan.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 using namespace dj;
 

@@ -1,13 +1,13 @@
-#include "store/wave_service.h"
+#include "store/fulfilment/wave_service.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ops/order_decisions.h"
-#include "store/audit_log.h"
-#include "store/order_hold_repository.h"
+#include "store/base/audit_log.h"
+#include "store/orders/order_hold_repository.h"
 #include "wave_shop.h"
 
 using namespace dj;

@@ -5,13 +5,13 @@
 
 #include <string>
 
-#include "core/clock.h"
-#include "core/order.h"
-#include "store/database.h"
-#include "store/order_allocation.h"
-#include "store/stock_posting.h"
-#include "store/stock_service.h"
-#include "store/waybill_repository.h"
+#include "core/base/clock.h"
+#include "core/orders/order.h"
+#include "store/base/database.h"
+#include "store/fulfilment/waybill_repository.h"
+#include "store/orders/order_allocation.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 

@@ -1,0 +1,14 @@
+#include "core/base/joined.h"
+
+namespace dj {
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) {
+        if (!out.empty()) out += ", ";
+        out += s;
+    }
+    return out;
+}
+
+}  // namespace dj

@@ -1,0 +1,75 @@
+#include "core/orders/order.h"
+
+#include <array>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+
+namespace dj {
+namespace {
+constexpr std::array<std::pair<OrderStatus, std::string_view>, 7> kStatuses{{
+    {OrderStatus::pending_payment, "pending_payment"},
+    {OrderStatus::to_ship, "to_ship"},
+    {OrderStatus::shipped, "shipped"},
+    {OrderStatus::completed, "completed"},
+    {OrderStatus::cancelled, "cancelled"},
+    {OrderStatus::refund_requested, "refund_requested"},
+    {OrderStatus::refunded, "refunded"},
+}};
+constexpr std::array<std::pair<Allocation, std::string_view>, 5> kAllocations{{
+    {Allocation::none, "none"},
+    {Allocation::allocated, "allocated"},
+    {Allocation::short_stock, "short"},
+    {Allocation::unmapped, "unmapped"},
+    {Allocation::shipped, "shipped"},
+}};
+}  // namespace
+
+std::string_view order_status_code(OrderStatus s) {
+    for (const auto& [status, code] : kStatuses)
+        if (status == s) return code;
+    return "unknown";
+}
+
+std::optional<OrderStatus> order_status_from_code(std::string_view code) {
+    for (const auto& [status, c] : kStatuses)
+        if (c == code) return status;
+    return std::nullopt;
+}
+
+OrderStatus parse_order_status(std::string_view code) {
+    if (auto s = order_status_from_code(code)) return *s;
+    throw InvalidInput(
+        trf("Unknown order status \"{0}\" (use pending_payment, to_ship, shipped, completed, "
+            "cancelled, refund_requested or refunded)",
+            code));
+}
+
+bool order_status_holds_stock(OrderStatus s) {
+    return s == OrderStatus::to_ship;
+}
+
+bool same_lines(const std::vector<OrderLine>& a, const std::vector<OrderLine>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].platform_sku_id != b[i].platform_sku_id || a[i].seller_code != b[i].seller_code ||
+            a[i].title != b[i].title || a[i].quantity != b[i].quantity ||
+            a[i].unit_price != b[i].unit_price || a[i].presale != b[i].presale)
+            return false;
+    }
+    return true;
+}
+
+std::string_view allocation_code(Allocation a) {
+    for (const auto& [allocation, code] : kAllocations)
+        if (allocation == a) return code;
+    return "none";
+}
+
+Allocation parse_allocation(std::string_view code) {
+    for (const auto& [allocation, c] : kAllocations)
+        if (c == code) return allocation;
+    throw InvalidInput(trf("Unknown allocation state \"{0}\"", code));
+}
+
+}  // namespace dj

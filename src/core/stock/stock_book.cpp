@@ -1,0 +1,314 @@
+#include "core/stock/stock_book.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+
+namespace dj {
+
+StockBook::BalanceEntry& StockBook::balance_entry(Id sku_id, Id warehouse_id) {
+    Key key{sku_id, warehouse_id};
+    auto it = balances_.find(key);
+    if (it == balances_.end())
+        it = balances_.emplace(key, BalanceEntry{source_.load_balance(sku_id, warehouse_id)}).first;
+    return it->second;
+}
+
+std::vector<Lot>& StockBook::lot_set(Id sku_id, Id warehouse_id) {
+    Key key{sku_id, warehouse_id};
+    auto it = lots_.find(key);
+    if (it == lots_.end()) it = lots_.emplace(key, source_.load_lots(sku_id, warehouse_id)).first;
+    return it->second;
+}
+
+StockBook::CostEntry& StockBook::cost_entry(Id sku_id) {
+    auto it = costs_.find(sku_id);
+    if (it == costs_.end()) it = costs_.emplace(sku_id, CostEntry{source_.load_cost(sku_id)}).first;
+    return it->second;
+}
+
+bool StockBook::allows_negative(Id warehouse_id) {
+    auto it = negative_allowed_.find(warehouse_id);
+    if (it == negative_allowed_.end())
+        it =
+            negative_allowed_.emplace(warehouse_id, source_.warehouse_allows_negative(warehouse_id))
+                .first;
+    return it->second;
+}
+
+Balance StockBook::balance(Id sku_id, Id warehouse_id) {
+    return balance_entry(sku_id, warehouse_id).balance;
+}
+
+CostState StockBook::cost(Id sku_id) {
+    return cost_entry(sku_id).cost;
+}
+
+const std::vector<Lot>& StockBook::lots(Id sku_id, Id warehouse_id) {
+    return lot_set(sku_id, warehouse_id);
+}
+
+Lot& StockBook::lot_at(Id sku_id, Id warehouse_id, std::optional<Id> location_id,
+                       std::optional<Id> batch_id) {
+    std::vector<Lot>& set = lot_set(sku_id, warehouse_id);
+    for (Lot& lot : set)
+        if (lot.location_id == location_id && lot.batch_id == batch_id) return lot;
+    Lot lot;
+    lot.sku_id = sku_id;
+    lot.warehouse_id = warehouse_id;
+    lot.location_id = location_id;
+    lot.batch_id = batch_id;
+    if (batch_id) lot.expiry = source_.batch_expiry(*batch_id);
+    if (location_id) lot.walk_order = source_.location_walk_order(*location_id);
+    lot.dirty = true;
+    set.push_back(std::move(lot));
+    return set.back();
+}
+
+Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sku_id,
+                            Id warehouse_id, const Lot* lot, Qty qty) {
+    // Time is the caller's input (its clock); a movement without one is a programming error.
+    if (ctx.at == 0) throw std::logic_error("StockBook: a movement needs ctx.at");
+    Timestamp at = ctx.at;
+    if (!closed_) closed_ = source_.closed_through();
+    if (at < closed_->end) require_open_period(*closed_, at, source_.sku_label(sku_id));
+    Movement& m = pending_.emplace_back();
+    m.at = at;
+    m.kind = kind;
+    m.sku_id = sku_id;
+    m.warehouse_id = warehouse_id;
+    if (lot) {
+        m.location_id = lot->location_id;
+        m.batch_id = lot->batch_id;
+    }
+    m.qty = qty;
+    m.doc = ctx.doc;
+    m.reason = ctx.reason;
+    m.actor = ctx.actor;
+    return m;
+}
+
+void StockBook::require_positive(Qty qty, Id sku_id) {
+    if (qty <= 0)
+        throw InvalidInput(trf("SKU {0}: the quantity must be a positive whole number, got {1}",
+                               source_.sku_label(sku_id), std::to_string(qty)));
+}
+
+void StockBook::require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available) {
+    if (needed > available && !allows_negative(warehouse_id))
+        throw StockRuleViolation(
+            trf("Not enough stock of SKU {0} in warehouse {1}: {2} available, {3} needed. Nothing "
+                "was changed; receive stock first or lower the quantity.",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(available), std::to_string(needed)));
+}
+
+void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id,
+                      Qty qty, std::optional<Id> location_id, std::optional<Id> batch_id,
+                      std::optional<Id> counterpart, bool moves_value) {
+    std::vector<Lot>& set = lot_set(sku_id, warehouse_id);
+    bool pinned = location_id || batch_id;
+    LotPick pick = pinned ? pick_fefo_at(set, qty, location_id, batch_id) : pick_fefo(set, qty);
+    if (pick.shortfall > 0) {
+        if (!allows_negative(warehouse_id)) {
+            Qty have = qty - pick.shortfall;
+            std::string where = location_id ? source_.location_label(*location_id)
+                                            : source_.warehouse_label(warehouse_id);
+            throw StockRuleViolation(
+                trf("Only {0} of SKU {1} at {2} for this batch/location, {3} needed. Nothing was "
+                    "changed.",
+                    std::to_string(have), source_.sku_label(sku_id), where, std::to_string(qty)));
+        }
+        // Selling ahead of stock: the missing units go negative on the plain lot.
+        Lot& target = lot_at(sku_id, warehouse_id, location_id, batch_id);
+        std::size_t index = static_cast<std::size_t>(&target - set.data());
+        auto same = std::find_if(pick.takes.begin(), pick.takes.end(),
+                                 [&](const LotTake& t) { return t.lot_index == index; });
+        if (same != pick.takes.end())
+            same->qty += pick.shortfall;
+        else
+            pick.takes.push_back({index, pick.shortfall});
+    }
+
+    CostEntry& cost = cost_entry(sku_id);
+    for (const LotTake& take : pick.takes) {
+        Lot& lot = set[take.lot_index];
+        Fen average = cost.cost.unit_cost();
+        Fen value =
+            moves_value ? cost_issue(cost.cost, take.qty) : cost_issue_value(cost.cost, take.qty);
+        Movement& m = append(ctx, kind, sku_id, warehouse_id, &lot, -take.qty);
+        m.counterpart_warehouse_id = counterpart;
+        m.unit_cost = average;
+        m.value = -value;
+        lot.on_hand -= take.qty;
+        lot.dirty = true;
+    }
+    if (moves_value) cost.dirty = true;
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    b.balance.on_hand -= qty;
+    b.dirty = true;
+}
+
+void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
+    require_positive(args.qty, args.sku_id);
+    CostEntry& cost = cost_entry(args.sku_id);
+    Fen unit = args.unit_cost.value_or(cost.cost.unit_cost());
+    if (unit < 0)
+        throw InvalidInput(
+            trf("SKU {0}: the unit cost cannot be negative", source_.sku_label(args.sku_id)));
+    Lot& lot = lot_at(args.sku_id, args.warehouse_id, args.location_id, args.batch_id);
+    Movement& m =
+        append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
+    m.unit_cost = unit;
+    m.value = cost_receive(cost.cost, args.qty, unit);
+    cost.dirty = true;
+    lot.on_hand += args.qty;
+    lot.dirty = true;
+    BalanceEntry& b = balance_entry(args.sku_id, args.warehouse_id);
+    b.balance.on_hand += args.qty;
+    b.dirty = true;
+}
+
+void StockBook::ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                     Qty from_reserved) {
+    require_positive(qty, sku_id);
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    if (from_reserved < 0 || from_reserved > qty || from_reserved > b.balance.reserved)
+        throw StockRuleViolation(
+            trf("SKU {0} in warehouse {1}: {2} reserved, cannot ship {3} against the reservation",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(b.balance.reserved), std::to_string(from_reserved)));
+    require_available(sku_id, warehouse_id, qty - from_reserved, b.balance.available());
+    issue(ctx, MovementKind::ship, sku_id, warehouse_id, qty, std::nullopt, std::nullopt,
+          std::nullopt, true);
+    b.balance.reserved -= from_reserved;
+}
+
+void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_warehouse,
+                             Id to_warehouse, Qty qty) {
+    require_positive(qty, sku_id);
+    if (from_warehouse == to_warehouse)
+        throw InvalidInput(trf("SKU {0}: a transfer needs two different warehouses, got {1} twice",
+                               source_.sku_label(sku_id), source_.warehouse_label(to_warehouse)));
+    BalanceEntry& from = balance_entry(sku_id, from_warehouse);
+    require_available(sku_id, from_warehouse, qty, from.balance.available());
+    issue(ctx, MovementKind::transfer_out, sku_id, from_warehouse, qty, std::nullopt, std::nullopt,
+          to_warehouse, false);
+    BalanceEntry& to = balance_entry(sku_id, to_warehouse);
+    to.balance.in_transit += qty;
+    to.dirty = true;
+}
+
+void StockBook::transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehouse,
+                            Id from_warehouse, Qty qty, std::optional<Id> batch_id, Fen value) {
+    require_positive(qty, sku_id);
+    BalanceEntry& to = balance_entry(sku_id, to_warehouse);
+    if (to.balance.in_transit < qty)
+        throw StockRuleViolation(
+            trf("SKU {0}: only {1} in transit to warehouse {2}, cannot receive {3}",
+                source_.sku_label(sku_id), std::to_string(to.balance.in_transit),
+                source_.warehouse_label(to_warehouse), std::to_string(qty)));
+    Lot& lot = lot_at(sku_id, to_warehouse, std::nullopt, batch_id);
+    Movement& m = append(ctx, MovementKind::transfer_in, sku_id, to_warehouse, &lot, qty);
+    m.counterpart_warehouse_id = from_warehouse;
+    m.value = value;
+    m.unit_cost = cost_entry(sku_id).cost.unit_cost();
+    lot.on_hand += qty;
+    lot.dirty = true;
+    to.balance.in_transit -= qty;
+    to.balance.on_hand += qty;
+    to.dirty = true;
+}
+
+Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty counted,
+                     std::optional<Id> location_id) {
+    if (counted < 0)
+        throw InvalidInput(trf("SKU {0}: a counted quantity cannot be negative, got {1}",
+                               source_.sku_label(sku_id), std::to_string(counted)));
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    Qty current = b.balance.on_hand;
+    if (location_id) {
+        current = 0;
+        for (const Lot& lot : lot_set(sku_id, warehouse_id))
+            if (lot.location_id == location_id) current += lot.on_hand;
+    }
+    Qty delta = counted - current;
+    if (delta == 0) return 0;
+    if (delta > 0) {
+        CostEntry& cost = cost_entry(sku_id);
+        Fen unit = cost.cost.unit_cost();
+        Lot& lot = lot_at(sku_id, warehouse_id, location_id, std::nullopt);
+        Movement& m = append(ctx, MovementKind::count_adjust, sku_id, warehouse_id, &lot, delta);
+        m.unit_cost = unit;
+        m.value = cost_receive(cost.cost, delta, unit);
+        cost.dirty = true;
+        lot.on_hand += delta;
+        lot.dirty = true;
+        b.balance.on_hand += delta;
+        b.dirty = true;
+        return delta;
+    }
+    Qty loss = -delta;
+    if (b.balance.on_hand - loss < b.balance.reserved && !allows_negative(warehouse_id))
+        throw StockRuleViolation(
+            trf("Counting SKU {0} in warehouse {1} at {2} would leave less than the {3} units "
+                "reserved for open orders. Release or reallocate those orders first.",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(counted), std::to_string(b.balance.reserved)));
+    issue(ctx, MovementKind::count_adjust, sku_id, warehouse_id, loss, location_id, std::nullopt,
+          std::nullopt, true);
+    return delta;
+}
+
+void StockBook::customer_return(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                                std::optional<Id> location_id, std::optional<Id> batch_id) {
+    require_positive(qty, sku_id);
+    CostEntry& cost = cost_entry(sku_id);
+    Fen unit = cost.cost.unit_cost();
+    Lot& lot = lot_at(sku_id, warehouse_id, location_id, batch_id);
+    Movement& m = append(ctx, MovementKind::customer_return, sku_id, warehouse_id, &lot, qty);
+    m.unit_cost = unit;
+    m.value = cost_receive(cost.cost, qty, unit);
+    cost.dirty = true;
+    lot.on_hand += qty;
+    lot.dirty = true;
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    b.balance.on_hand += qty;
+    b.dirty = true;
+}
+
+void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                      std::optional<Id> location_id, std::optional<Id> batch_id) {
+    require_positive(qty, sku_id);
+    if (ctx.reason.empty())
+        throw InvalidInput(trf("SKU {0}: scrapping stock needs a reason (e.g. damaged, expired)",
+                               source_.sku_label(sku_id)));
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    require_available(sku_id, warehouse_id, qty, b.balance.available());
+    issue(ctx, MovementKind::scrap, sku_id, warehouse_id, qty, location_id, batch_id, std::nullopt,
+          true);
+}
+
+void StockBook::reserve(Id sku_id, Id warehouse_id, Qty qty) {
+    require_positive(qty, sku_id);
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    require_available(sku_id, warehouse_id, qty, b.balance.available());
+    b.balance.reserved += qty;
+    b.dirty = true;
+}
+
+void StockBook::release(Id sku_id, Id warehouse_id, Qty qty) {
+    require_positive(qty, sku_id);
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    if (qty > b.balance.reserved)
+        throw StockRuleViolation(
+            trf("SKU {0} in warehouse {1}: cannot release {2}, only {3} reserved",
+                source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
+                std::to_string(qty), std::to_string(b.balance.reserved)));
+    b.balance.reserved -= qty;
+    b.dirty = true;
+}
+
+}  // namespace dj

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/base/types.h"
+#include "core/periods/period.h"
+#include "core/stock/balance.h"
+#include "core/stock/lot_allocation.h"
+#include "core/stock/movement.h"
+#include "core/stock/moving_average.h"
+
+namespace dj {
+
+// Where the book reads the state it has not seen yet; the store implements it over SQLite,
+// tests over plain maps.
+class StockSource {
+  public:
+    virtual ~StockSource() = default;
+    virtual Balance load_balance(Id sku_id, Id warehouse_id) = 0;
+    virtual std::vector<Lot> load_lots(Id sku_id, Id warehouse_id) = 0;
+    virtual CostState load_cost(Id sku_id) = 0;
+    virtual bool warehouse_allows_negative(Id warehouse_id) = 0;
+    virtual std::string batch_expiry(Id batch_id) = 0;
+    virtual int location_walk_order(Id location_id) = 0;
+    // Human names for messages.
+    virtual std::string sku_label(Id sku_id) = 0;
+    virtual std::string warehouse_label(Id warehouse_id) = 0;
+    virtual std::string location_label(Id location_id) = 0;
+    // How far the books are closed; movements dated earlier are refused. Default: nothing.
+    virtual ClosedThrough closed_through() { return {}; }
+};
+
+struct ReceiveArgs {
+    Id sku_id = 0;
+    Id warehouse_id = 0;
+    Qty qty = 0;
+    std::optional<Id> location_id;
+    std::optional<Id> batch_id;
+    std::optional<Fen> unit_cost;  // default: the current average
+};
+
+// The stock rules of the ledger, applied to state loaded on demand. Each operation either
+// appends its movements and updates balances, lots and costs, or throws and changes nothing.
+// The caller persists pending movements and dirty state in one transaction.
+class StockBook {
+  public:
+    explicit StockBook(StockSource& source) : source_(source) {}
+
+    void receive(const MovementContext& ctx, const ReceiveArgs& args);
+    // Ships qty units; the first `from_reserved` of them consume an existing reservation.
+    void ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+              Qty from_reserved = 0);
+    void transfer_out(const MovementContext& ctx, Id sku_id, Id from_warehouse, Id to_warehouse,
+                      Qty qty);
+    // Arrival of units sent by a transfer_out; `value` is what the outgoing movement carried.
+    void transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehouse, Id from_warehouse,
+                     Qty qty, std::optional<Id> batch_id, Fen value);
+    // Posts the adjustment that makes on hand (of the warehouse, or of one location) equal
+    // `counted`. Returns the signed adjustment.
+    Qty count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty counted,
+              std::optional<Id> location_id);
+    void customer_return(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                         std::optional<Id> location_id, std::optional<Id> batch_id);
+    void scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+               std::optional<Id> location_id, std::optional<Id> batch_id);
+
+    void reserve(Id sku_id, Id warehouse_id, Qty qty);
+    void release(Id sku_id, Id warehouse_id, Qty qty);
+
+    Balance balance(Id sku_id, Id warehouse_id);
+    CostState cost(Id sku_id);
+    const std::vector<Lot>& lots(Id sku_id, Id warehouse_id);
+
+    // For persistence.
+    struct BalanceEntry {
+        Balance balance;
+        bool dirty = false;
+    };
+    struct CostEntry {
+        CostState cost;
+        bool dirty = false;
+    };
+    struct Key {
+        Id a = 0;
+        Id b = 0;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const noexcept {
+            return std::hash<Id>()(k.a * 1000003 ^ k.b);
+        }
+    };
+    std::vector<Movement>& pending() { return pending_; }
+    std::unordered_map<Key, BalanceEntry, KeyHash>& balances() { return balances_; }
+    std::unordered_map<Key, std::vector<Lot>, KeyHash>& lot_sets() { return lots_; }
+    std::unordered_map<Id, CostEntry>& costs() { return costs_; }
+
+  private:
+    BalanceEntry& balance_entry(Id sku_id, Id warehouse_id);
+    std::vector<Lot>& lot_set(Id sku_id, Id warehouse_id);
+    CostEntry& cost_entry(Id sku_id);
+    bool allows_negative(Id warehouse_id);
+    Lot& lot_at(Id sku_id, Id warehouse_id, std::optional<Id> location_id,
+                std::optional<Id> batch_id);
+    Movement& append(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id,
+                     const Lot* lot, Qty qty);
+    void require_positive(Qty qty, Id sku_id);
+    void require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available);
+    // Takes qty units out of lots (FEFO, optionally pinned), posting one movement per lot.
+    void issue(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id, Qty qty,
+               std::optional<Id> location_id, std::optional<Id> batch_id,
+               std::optional<Id> counterpart, bool moves_value);
+
+    StockSource& source_;
+    std::unordered_map<Key, BalanceEntry, KeyHash> balances_;
+    std::unordered_map<Key, std::vector<Lot>, KeyHash> lots_;
+    std::unordered_map<Id, CostEntry> costs_;
+    std::unordered_map<Id, bool> negative_allowed_;
+    std::optional<ClosedThrough> closed_;  // read once per book
+    std::vector<Movement> pending_;
+};
+
+}  // namespace dj

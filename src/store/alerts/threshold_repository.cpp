@@ -1,0 +1,59 @@
+#include "store/alerts/threshold_repository.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/translate.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/warehouse_repository.h"
+
+namespace dj {
+
+ThresholdBook load_thresholds(Database& db) {
+    ThresholdBook book;
+    try {
+        SQLite::Statement& s =
+            db.statement("SELECT name, sku_id, warehouse_id, value FROM stock_threshold");
+        while (s.executeStep()) {
+            // A name this version does not know was written by a newer one: ignored, not lost.
+            if (auto t = parse_threshold(s.getColumn(0).getString()))
+                book.set(*t, s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
+                         s.getColumn(3).getInt64());
+        }
+        s.reset();
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("reading stock thresholds"));
+    }
+    return book;
+}
+
+void set_threshold(Database& db, const Actor& actor, Threshold t, const std::string& sku,
+                   const std::string& warehouse, std::optional<std::int64_t> value) {
+    WriteTransaction tx(db);
+    Id sku_id = sku.empty() ? 0 : CatalogueRepository(db).require_sku(sku).id;
+    Id wh_id = warehouse.empty() ? 0 : WarehouseRepository(db).require_warehouse(warehouse).id;
+    try {
+        SQLite::Statement s(
+            db.sql(), value ? "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
+                              "VALUES (?, ?, ?, ?) ON CONFLICT(name, sku_id, warehouse_id) "
+                              "DO UPDATE SET value = excluded.value"
+                            : "DELETE FROM stock_threshold WHERE name = ? AND sku_id = ? "
+                              "AND warehouse_id = ?");
+        s.bind(1, std::string(threshold_code(t)));
+        s.bind(2, static_cast<int64_t>(sku_id));
+        s.bind(3, static_cast<int64_t>(wh_id));
+        if (value) s.bind(4, static_cast<int64_t>(*value));
+        s.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("saving a stock threshold"));
+    }
+    std::string scope = (sku.empty() ? std::string("*") : sku) + "@" +
+                        (warehouse.empty() ? std::string("*") : warehouse);
+    audit(db, actor, "threshold.set", scope,
+          std::string(threshold_code(t)) + "=" + (value ? std::to_string(*value) : "default"));
+    tx.commit();
+}
+
+}  // namespace dj

@@ -1,0 +1,139 @@
+#include "store/base/database.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+#include "core/base/error.h"
+#include "core/base/log.h"
+#include "core/base/translate.h"
+#include "os/utf8_path.h"
+#include "store/base/migrations.h"
+
+namespace dj {
+namespace {
+
+int open_flags(const std::string& path, Database::Mode mode) {
+    if (mode == Database::Mode::existing && !std::filesystem::exists(os::utf8_path(path)))
+        throw StorageError(
+            trf("The database {0} does not exist. Create it with "
+                "\"dianjia-cli --db {0} init\" (or \"demo\" for a demo shop).",
+                path));
+    return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX;
+}
+
+std::unique_ptr<SQLite::Database> open(const std::string& path, Database::Mode mode) {
+    int flags = open_flags(path, mode);
+    try {
+        return std::make_unique<SQLite::Database>(path, flags, 5000);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(
+            trf("Cannot open the database {0}: {1}. Check that the folder exists "
+                "and is writable.",
+                path, e.what()));
+    }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, const Clock& clock, Mode mode)
+    : path_(path), clock_(clock), db_(open(path, mode)) {
+    try {
+        refuse_newer_schema(*db_, path_);
+        db_->exec("PRAGMA journal_mode=WAL");
+        // FULL: a commit is on disk before it returns, so a power cut loses no movement.
+        db_->exec("PRAGMA synchronous=FULL");
+        db_->exec("PRAGMA foreign_keys=ON");
+        // Ledger indexes outgrow the 2 MB default quickly; bulk posting and reports need more.
+        db_->exec("PRAGMA cache_size=-65536");
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(
+            trf("The file {0} is not a Dianjia database or is damaged: {1}", path, e.what()));
+    }
+    migrate(*db_, path_);
+}
+
+// Statements before the connection they belong to.
+Database::~Database() {
+    statements_.clear();
+}
+
+int Database::schema_version() {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+SQLite::Statement& Database::statement(const char* sql) {
+    auto it = statements_.find(sql);
+    if (it == statements_.end())
+        it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+    SQLite::Statement& s = *it->second;
+    s.reset();
+    s.clearBindings();
+    return s;
+}
+
+void Database::after_commit(std::function<void()> work) {
+    after_commit_.push_back(std::move(work));
+    if (depth_ == 0) run_after_commit();
+}
+
+void Database::run_after_commit() {
+    std::vector<std::function<void()>> work;
+    work.swap(after_commit_);
+    for (auto& w : work) {
+        try {
+            w();
+        } catch (const std::exception& e) {
+            log_message(LogLevel::warning,
+                        trf("A change was saved, but what follows it failed: {0}", e.what()));
+        }
+    }
+}
+
+namespace {
+std::string savepoint(int level) {
+    return "SAVEPOINT dj_" + std::to_string(level);
+}
+}  // namespace
+
+WriteTransaction::WriteTransaction(Database& db)
+    : db_(db), level_(db.depth_), queued_(db.after_commit_.size()) {
+    try {
+        db_.sql().exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : savepoint(level_));
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("starting a change"));
+    }
+    ++db_.depth_;
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (!open_) return;
+    --db_.depth_;
+    if (level_ == 0) {
+        db_.sql().tryExec("ROLLBACK");
+        db_.after_commit_.clear();
+    } else {
+        std::string name = "dj_" + std::to_string(level_);
+        db_.sql().tryExec("ROLLBACK TO " + name);
+        db_.sql().tryExec("RELEASE " + name);
+        db_.after_commit_.resize(queued_);
+    }
+}
+
+void WriteTransaction::commit() {
+    try {
+        db_.sql().exec(level_ == 0 ? std::string("COMMIT")
+                                   : "RELEASE dj_" + std::to_string(level_));
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("saving a change"));
+    }
+    open_ = false;
+    --db_.depth_;
+    if (level_ == 0) db_.run_after_commit();
+}
+
+void rethrow_storage_error(const std::exception& e, const std::string& doing) {
+    throw StorageError(trf("Database error while {0}: {1}", doing, e.what()));
+}
+
+}  // namespace dj

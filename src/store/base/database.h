@@ -1,0 +1,78 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/base/clock.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace dj {
+
+// One open shop database: WAL, foreign keys on, durable commits, schema migrated at open.
+class Database {
+  public:
+    enum class Mode { create, existing };
+    // Throws StorageError with the path and what to do when the file cannot be used. What is
+    // stamped through this connection takes its time from `clock`, which must outlive it.
+    Database(const std::string& path, const Clock& clock, Mode mode = Mode::create);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // The connection itself, for the store's repositories (and tests); nothing above the store
+    // sees SQL, so SQLiteCpp's headers are included only there.
+    SQLite::Database& sql() { return *db_; }
+    const std::string& path() const { return path_; }
+    const Clock& clock() const { return clock_; }
+    int schema_version();
+
+    // A prepared statement kept for the life of the connection, reset and unbound for reuse.
+    SQLite::Statement& statement(const char* sql);
+
+    bool in_transaction() const { return depth_ > 0; }
+    // Work that must see a change durable first (alert checks after a stock change): runs when
+    // the outermost transaction commits (at once when none is open) and is dropped when the
+    // change it follows rolls back. A failure there is logged; the change stays committed.
+    void after_commit(std::function<void()> work);
+
+  private:
+    friend class WriteTransaction;
+    void run_after_commit();
+
+    std::string path_;
+    const Clock& clock_;
+    std::unique_ptr<SQLite::Database> db_;
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    int depth_ = 0;
+    std::vector<std::function<void()>> after_commit_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception unwound).
+// Opened while another is open, it joins it as a savepoint: a use case owns the transaction and
+// the store code it calls commits only its part, undone with the whole when the use case fails.
+class WriteTransaction {
+  public:
+    explicit WriteTransaction(Database& db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    void commit();
+
+  private:
+    Database& db_;
+    int level_;               // 0: the outermost transaction
+    std::size_t queued_ = 0;  // after-commit work queued before this savepoint
+    bool open_ = true;
+};
+
+// Turns a SQLite failure into a StorageError that says what was being done.
+[[noreturn]] void rethrow_storage_error(const std::exception& e, const std::string& doing);
+
+}  // namespace dj

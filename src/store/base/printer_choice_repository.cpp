@@ -1,0 +1,57 @@
+#include "store/base/printer_choice_repository.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+
+namespace dj {
+
+std::string_view print_document_code(PrintDocument document) {
+    return document == PrintDocument::label ? "label" : "a4";
+}
+
+PrintDocument parse_print_document(std::string_view code) {
+    if (code == "label") return PrintDocument::label;
+    if (code == "a4") return PrintDocument::a4;
+    throw InvalidInput(
+        trf("Unknown document type {0}: use label (waybill labels) or a4 (pick "
+            "sheets, packing lists)",
+            code));
+}
+
+std::optional<std::string> chosen_printer(Database& db, PrintDocument document) {
+    try {
+        SQLite::Statement s(db.sql(), "SELECT printer FROM printer_choice WHERE document = ?");
+        s.bind(1, std::string(print_document_code(document)));
+        if (s.executeStep()) return s.getColumn(0).getString();
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("reading the chosen printers"));
+    }
+    return std::nullopt;
+}
+
+void choose_printer(Database& db, const Actor& actor, PrintDocument document,
+                    const std::string& printer) {
+    std::string code(print_document_code(document));
+    WriteTransaction tx(db);
+    try {
+        SQLite::Statement s(db.sql(), printer.empty()
+                                          ? "DELETE FROM printer_choice WHERE document = ?"
+                                          : "INSERT INTO printer_choice (document, printer) "
+                                            "VALUES (?, ?) ON CONFLICT (document) "
+                                            "DO UPDATE SET printer = excluded.printer");
+        s.bind(1, code);
+        if (!printer.empty()) s.bind(2, printer);
+        s.exec();
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("saving the chosen printer"));
+    }
+    audit(db, actor, "printer.choose", code, printer);
+    tx.commit();
+}
+
+}  // namespace dj

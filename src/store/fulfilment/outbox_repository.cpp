@@ -1,0 +1,151 @@
+#include "store/fulfilment/outbox_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/base/database.h"
+
+namespace dj {
+
+namespace {
+
+constexpr const char* kColumns =
+    "o.id, o.store_id, s.code, o.kind, o.subject, o.carrier, o.tracking_no, o.quantity, "
+    "o.created_at, o.attempts, o.next_attempt_at, o.last_error, o.acknowledged_at "
+    "FROM outbox o JOIN shop_store s ON s.id = o.store_id ";
+
+}  // namespace
+
+Id OutboxRepository::enqueue(const OutboxEntry& e) {
+    SQLite::Statement& s = db_.statement(
+        "INSERT INTO outbox(store_id, kind, subject, carrier, tracking_no, quantity, created_at, "
+        "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, static_cast<int64_t>(e.store_id));
+    s.bind(2, std::string(outbox_kind_code(e.kind)));
+    s.bind(3, e.subject);
+    s.bind(4, e.carrier);
+    s.bind(5, e.tracking_no);
+    s.bind(6, static_cast<int64_t>(e.quantity));
+    s.bind(7, static_cast<int64_t>(e.created_at));
+    s.bind(8, static_cast<int64_t>(e.created_at));
+    s.exec();
+    return db_.sql().getLastInsertRowid();
+}
+
+void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku, Qty quantity,
+                                   Timestamp now) {
+    SQLite::Statement& update = db_.statement(
+        "UPDATE outbox SET quantity = ? WHERE store_id = ? AND kind = 'stock' AND subject = ? "
+        "AND acknowledged_at IS NULL");
+    update.bind(1, static_cast<int64_t>(quantity));
+    update.bind(2, static_cast<int64_t>(store_id));
+    update.bind(3, platform_sku);
+    if (update.exec() > 0) return;
+    OutboxEntry e;
+    e.store_id = store_id;
+    e.kind = OutboxKind::stock;
+    e.subject = platform_sku;
+    e.quantity = quantity;
+    e.created_at = now;
+    enqueue(e);
+}
+
+std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t a, std::int64_t b) {
+    SQLite::Statement s(db_.sql(), std::string("SELECT ") + kColumns + sql);
+    s.bind(1, static_cast<int64_t>(a));
+    s.bind(2, static_cast<int64_t>(b));
+    std::vector<OutboxEntry> out;
+    while (s.executeStep()) {
+        OutboxEntry e;
+        e.id = s.getColumn(0).getInt64();
+        e.store_id = s.getColumn(1).getInt64();
+        e.store_code = s.getColumn(2).getString();
+        e.kind = parse_outbox_kind(s.getColumn(3).getString());
+        e.subject = s.getColumn(4).getString();
+        e.carrier = s.getColumn(5).getString();
+        e.tracking_no = s.getColumn(6).getString();
+        e.quantity = s.getColumn(7).getInt64();
+        e.created_at = s.getColumn(8).getInt64();
+        e.attempts = s.getColumn(9).getInt();
+        e.next_attempt_at = s.getColumn(10).getInt64();
+        e.last_error = s.getColumn(11).getString();
+        if (!s.getColumn(12).isNull()) e.acknowledged_at = s.getColumn(12).getInt64();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<OutboxEntry> OutboxRepository::due(Timestamp now, int limit) {
+    return select(
+        "WHERE o.acknowledged_at IS NULL AND o.next_attempt_at <= ? "
+        "ORDER BY o.kind <> 'shipment', o.id LIMIT ?",
+        now, limit);
+}
+
+std::vector<OutboxEntry> OutboxRepository::list(bool pending_only, int limit) {
+    return select("WHERE (? = 0 OR o.acknowledged_at IS NULL) ORDER BY o.id DESC LIMIT ?",
+                  pending_only ? 1 : 0, limit);
+}
+
+void OutboxRepository::acknowledge(const OutboxEntry& sent, Timestamp at) {
+    SQLite::Statement& s = db_.statement(
+        "UPDATE outbox SET acknowledged_at = ?, attempts = attempts + 1, last_error = '' "
+        "WHERE id = ? AND quantity = ?");
+    s.bind(1, static_cast<int64_t>(at));
+    s.bind(2, static_cast<int64_t>(sent.id));
+    s.bind(3, static_cast<int64_t>(sent.quantity));
+    s.exec();
+}
+
+void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_attempt_at) {
+    SQLite::Statement& s = db_.statement(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        "WHERE id = ?");
+    s.bind(1, error);
+    s.bind(2, static_cast<int64_t>(next_attempt_at));
+    s.bind(3, static_cast<int64_t>(id));
+    s.exec();
+}
+
+int OutboxRepository::retry_now(std::optional<Id> id, Timestamp now) {
+    SQLite::Statement& s = db_.statement(
+        "UPDATE outbox SET next_attempt_at = ?1 WHERE acknowledged_at IS NULL AND attempts > 0 "
+        "AND next_attempt_at > ?1 AND (?2 IS NULL OR id = ?2)");
+    s.bind(1, static_cast<int64_t>(now));
+    if (id)
+        s.bind(2, static_cast<int64_t>(*id));
+    else
+        s.bind(2);
+    int n = s.exec();
+    s.reset();
+    return n;
+}
+
+OutboxRepository::Backlog OutboxRepository::backlog() {
+    SQLite::Statement& s = db_.statement(
+        "SELECT count(*), count(CASE WHEN attempts > 0 THEN 1 END), "
+        "(SELECT last_error FROM outbox WHERE acknowledged_at IS NULL AND attempts > 0 "
+        "ORDER BY id DESC LIMIT 1) FROM outbox WHERE acknowledged_at IS NULL");
+    Backlog b;
+    if (s.executeStep()) {
+        b.pending = s.getColumn(0).getInt();
+        b.failing = s.getColumn(1).getInt();
+        b.last_error = s.getColumn(2).isNull() ? "" : s.getColumn(2).getString();
+    }
+    s.reset();
+    return b;
+}
+
+std::optional<std::string> OutboxRepository::shipment_tracking(Id store_id,
+                                                               const std::string& subject) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT tracking_no FROM outbox WHERE store_id = ? AND kind = 'shipment' AND subject = ? "
+        "ORDER BY id LIMIT 1");
+    s.bind(1, static_cast<int64_t>(store_id));
+    s.bind(2, subject);
+    std::optional<std::string> tracking;
+    if (s.executeStep()) tracking = s.getColumn(0).getString();
+    s.reset();
+    return tracking;
+}
+
+}  // namespace dj

@@ -1,0 +1,267 @@
+#include "store/fulfilment/wave_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdio>
+#include <map>
+
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/fulfilment/wave_plan.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+#include "store/stock/stock_posting.h"
+
+namespace dj {
+namespace {
+
+// A slot holds a parcel: its head order is in wave_order, the orders merged into it ride along,
+// so units, pick lists and counts take the lines of every order in the parcel.
+constexpr const char* kWaveColumns =
+    "SELECT w.id, w.number, h.code, h.name, w.carrier, w.single_item, w.status, w.created_at, "
+    "(SELECT count(*) FROM wave_order x WHERE x.wave_id = w.id), "
+    "(SELECT ifnull(sum(i.qty), 0) FROM wave_order x JOIN order_line l ON l.order_id IN "
+    " (SELECT x.order_id UNION ALL SELECT m.order_id FROM order_merge m "
+    "  WHERE m.parcel_order_id = x.order_id) "
+    " JOIN order_line_item i ON i.order_line_id = l.id WHERE x.wave_id = w.id) "
+    "FROM wave w JOIN warehouse h ON h.id = w.warehouse_id ";
+
+WaveInfo wave_from(SQLite::Statement& s) {
+    WaveInfo w;
+    w.id = s.getColumn(0).getInt64();
+    w.number = s.getColumn(1).getString();
+    w.warehouse = s.getColumn(2).getString();
+    w.warehouse_name = s.getColumn(3).getString();
+    w.carrier = s.getColumn(4).getString();
+    w.single_item = s.getColumn(5).getInt() != 0;
+    w.status = s.getColumn(6).getString() == "open" ? WaveStatus::open : WaveStatus::closed;
+    w.created_at = s.getColumn(7).getInt64();
+    w.orders = s.getColumn(8).getInt();
+    w.units = s.getColumn(9).getInt64();
+    return w;
+}
+
+Id warehouse_id(Database& db, const std::string& code) {
+    SQLite::Statement s(db.sql(), "SELECT id FROM warehouse WHERE code = ?");
+    s.bind(1, code);
+    if (!s.executeStep())
+        throw NotFound(trf("Warehouse {0} does not exist: see warehouse list", code));
+    return s.getColumn(0).getInt64();
+}
+
+std::vector<WaveCandidate> load_candidates(Database& db) {
+    // Only orders that hold stock can be eligible, so the scan stays small. A parcel is waved
+    // through its head; it counts as held while any merged order is held, not allocated in the
+    // head's warehouse or no longer waiting to ship.
+    SQLite::Statement s(
+        db.sql(),
+        "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, "
+        "o.promised_ship_at, "
+        "ifnull(o.paid_at, o.created_at), o.status, "
+        "(SELECT count(DISTINCT i.sku_id) FROM order_line l JOIN order_line_item i "
+        " ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION ALL "
+        " SELECT m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id)), "
+        "EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = o.id) OR "
+        "EXISTS (SELECT 1 FROM order_merge m JOIN shop_order p ON p.id = m.order_id "
+        " WHERE m.parcel_order_id = o.id AND (p.status <> 'to_ship' OR p.allocation <> 'allocated' "
+        " OR p.warehouse_id IS NOT o.warehouse_id "
+        " OR EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = p.id))), "
+        "EXISTS (SELECT 1 FROM wave_order x WHERE x.order_id = o.id AND x.open = 1) "
+        "FROM shop_order o LEFT JOIN order_waybill b ON b.order_id = o.id "
+        "WHERE o.allocation = 'allocated' AND o.warehouse_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM order_merge m WHERE m.order_id = o.id)");
+    std::vector<WaveCandidate> out;
+    while (s.executeStep()) {
+        WaveCandidate c;
+        c.order_id = s.getColumn(0).getInt64();
+        c.warehouse_id = s.getColumn(1).getInt64();
+        c.carrier = s.getColumn(2).getString();
+        c.priority = s.getColumn(3).getInt();
+        if (auto p = read_optional(s.getColumn(4))) c.promised_ship_at = *p;
+        c.paid_at = s.getColumn(5).getInt64();
+        c.status =
+            order_status_from_code(s.getColumn(6).getString()).value_or(OrderStatus::shipped);
+        c.sku_count = s.getColumn(7).getInt();
+        c.held = s.getColumn(8).getInt() != 0;
+        c.in_open_wave = s.getColumn(9).getInt() != 0;
+        c.allocation = Allocation::allocated;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+void WaveService::close_finished_waves(Timestamp now) {
+    // An order leaves its wave when it no longer waits to ship (shipped, cancelled, refunded);
+    // the wave closes with its last order so those orders can be waved again if they return.
+    db_.sql().exec(
+        "UPDATE wave_order SET open = 0 WHERE open = 1 AND order_id IN (SELECT id FROM "
+        "shop_order WHERE status <> 'to_ship' OR allocation <> 'allocated')");
+    SQLite::Statement closing(
+        db_.sql(),
+        "SELECT number FROM wave WHERE status = 'open' AND NOT EXISTS "
+        "(SELECT 1 FROM wave_order x WHERE x.wave_id = wave.id AND x.open = 1)");
+    std::vector<std::string> closed;
+    while (closing.executeStep())
+        closed.push_back(closing.getColumn(0).getString());
+    for (const std::string& number : closed) {
+        SQLite::Statement s(db_.sql(), "UPDATE wave SET status = 'closed' WHERE number = ?");
+        s.bind(1, number);
+        s.exec();
+        audit(db_, actor_, "wave.close", number, format_utc(now));
+    }
+}
+
+std::string WaveService::next_number(Timestamp now) {
+    std::string date = shop_date(now);
+    std::string prefix = "W" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "-";
+    SQLite::Statement s(db_.sql(), "SELECT count(*) FROM wave WHERE number LIKE ? || '%'");
+    s.bind(1, prefix);
+    s.executeStep();
+    char seq[16];
+    std::snprintf(seq, sizeof seq, "%03d", s.getColumn(0).getInt() + 1);
+    return prefix + seq;
+}
+
+std::vector<WaveInfo> WaveService::create_waves(const WaveRequest& request, Timestamp now) {
+    WriteTransaction tx(db_);
+    WaveRules rules;
+    if (!request.warehouse.empty()) rules.warehouse_id = warehouse_id(db_, request.warehouse);
+    rules.carrier = request.carrier;
+    rules.max_orders = request.max_orders;
+    close_finished_waves(now);
+    std::vector<PlannedWave> planned = plan_waves(load_candidates(db_), rules);
+    if (request.max_waves > 0 && planned.size() > static_cast<std::size_t>(request.max_waves))
+        planned.resize(static_cast<std::size_t>(request.max_waves));
+
+    std::vector<WaveInfo> created;
+    for (const PlannedWave& p : planned) {
+        std::string number = next_number(now);
+        SQLite::Statement w(db_.sql(),
+                            "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
+                            "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
+        w.bind(1, number);
+        w.bind(2, static_cast<int64_t>(p.warehouse_id));
+        w.bind(3, p.carrier);
+        w.bind(4, p.single_item ? 1 : 0);
+        w.bind(5, static_cast<int64_t>(now));
+        w.bind(6, actor_.user);
+        w.exec();
+        Id wave_id = db_.sql().getLastInsertRowid();
+        SQLite::Statement o(db_.sql(),
+                            "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
+        int slot = 0;
+        for (Id order_id : p.order_ids) {
+            o.reset();
+            o.bind(1, static_cast<int64_t>(wave_id));
+            o.bind(2, static_cast<int64_t>(order_id));
+            o.bind(3, ++slot);
+            o.exec();
+        }
+        audit(db_, actor_, "wave.create", number,
+              trf("{0} orders, carrier {1}", std::to_string(p.order_ids.size()), p.carrier));
+        created.push_back(read_wave(wave_id));
+    }
+    tx.commit();
+    return created;
+}
+
+WaveInfo WaveService::read_wave(Id wave_id) {
+    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "WHERE w.id = ?");
+    s.bind(1, static_cast<int64_t>(wave_id));
+    s.executeStep();
+    return wave_from(s);
+}
+
+std::vector<WaveInfo> WaveService::list_waves() {
+    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "ORDER BY w.id DESC");
+    std::vector<WaveInfo> out;
+    while (s.executeStep())
+        out.push_back(wave_from(s));
+    return out;
+}
+
+WaveInfo WaveService::find_wave(const std::string& number) {
+    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "WHERE w.number = ?");
+    s.bind(1, number);
+    if (!s.executeStep()) throw NotFound(trf("Wave {0} does not exist: see wave list", number));
+    return wave_from(s);
+}
+
+std::vector<WaveSlot> WaveService::wave_slots(const std::string& number) {
+    WaveInfo wave = find_wave(number);
+    SQLite::Statement s(
+        db_.sql(),
+        "SELECT x.slot, o.id, o.platform_order_id, (SELECT ifnull(sum(i.qty), 0) FROM order_line l "
+        "JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION "
+        "ALL SELECT m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id)) "
+        "FROM wave_order x JOIN shop_order o ON o.id = x.order_id WHERE x.wave_id = ? "
+        "ORDER BY x.slot");
+    s.bind(1, static_cast<int64_t>(wave.id));
+    std::vector<WaveSlot> out;
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getInt(), s.getColumn(1).getInt64(),
+                       s.getColumn(2).getString(), s.getColumn(3).getInt64()});
+    return out;
+}
+
+PickSheet WaveService::pick_list(const std::string& number) {
+    PickSheet sheet;
+    sheet.wave = find_wave(number);
+    sheet.slots = wave_slots(number);
+    SQLite::Statement d(db_.sql(),
+                        "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
+                        "JOIN shop_order o ON o.id = x.order_id "
+                        "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
+                        "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
+                        "JOIN order_line_item i ON i.order_line_id = l.id "
+                        "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id ORDER BY x.slot");
+    d.bind(1, static_cast<int64_t>(sheet.wave.id));
+    std::vector<PickDemand> demands;
+    Id warehouse = 0;
+    while (d.executeStep()) {
+        demands.push_back(
+            {d.getColumn(0).getInt(), d.getColumn(1).getInt64(), d.getColumn(2).getInt64()});
+        warehouse = d.getColumn(3).getInt64();
+    }
+    SqlStockSource source(db_);
+    std::map<Id, std::vector<Lot>> lots;
+    for (const PickDemand& p : demands)
+        if (!lots.count(p.sku_id)) lots[p.sku_id] = source.load_lots(p.sku_id, warehouse);
+    sheet.stops = build_pick_list(demands, lots);
+
+    SQLite::Statement sku(db_.sql(), "SELECT code, name, spec FROM sku WHERE id = ?");
+    SQLite::Statement codes(db_.sql(),
+                            "SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY barcode");
+    SQLite::Statement loc(db_.sql(), "SELECT code FROM location WHERE id = ?");
+    SQLite::Statement lot(db_.sql(), "SELECT lot FROM batch WHERE id = ?");
+    for (PickStop& stop : sheet.stops) {
+        sku.reset();
+        sku.bind(1, static_cast<int64_t>(stop.sku_id));
+        if (sku.executeStep()) {
+            stop.sku_code = sku.getColumn(0).getString();
+            stop.sku_name = sku.getColumn(1).getString();
+            stop.spec = sku.getColumn(2).getString();
+        }
+        codes.reset();
+        codes.bind(1, static_cast<int64_t>(stop.sku_id));
+        while (codes.executeStep())
+            stop.barcodes.push_back(codes.getColumn(0).getString());
+        if (stop.location_id) {
+            loc.reset();
+            loc.bind(1, static_cast<int64_t>(*stop.location_id));
+            if (loc.executeStep()) stop.location_code = loc.getColumn(0).getString();
+        }
+        if (stop.batch_id) {
+            lot.reset();
+            lot.bind(1, static_cast<int64_t>(*stop.batch_id));
+            if (lot.executeStep()) stop.lot = lot.getColumn(0).getString();
+        }
+    }
+    return sheet;
+}
+
+}  // namespace dj

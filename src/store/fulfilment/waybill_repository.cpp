@@ -1,0 +1,91 @@
+#include "store/fulfilment/waybill_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/fulfilment/carrier.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/orders/order_merge.h"
+
+namespace dj {
+
+void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
+    WriteTransaction tx(db);
+    store_waybill(db, actor, waybill);
+    tx.commit();
+}
+
+Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
+    // A merged parcel ships under one waybill, kept on its head order.
+    Waybill w = waybill;
+    w.order_id = parcel_head(db, waybill.order_id);
+    SQLite::Statement label(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    label.bind(1, static_cast<int64_t>(w.order_id));
+    if (!label.executeStep())
+        throw NotFound(trf("Order #{0} does not exist", std::to_string(w.order_id)));
+    std::string order_no = label.getColumn(0).getString();
+    if (w.carrier.empty() || w.tracking_no.empty())
+        throw InvalidInput(
+            trf("Order {0}: give the carrier and the tracking number (--carrier, --tracking)",
+                order_no));
+    std::string what = trf("Order {0}", order_no);
+    const Carrier& carrier = require_carrier(w.carrier, what);
+    w.carrier = carrier.code;
+    w.tracking_no = normalise_tracking(w.tracking_no);
+    require_tracking_shape(carrier, w.tracking_no, what);
+    if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)
+        throw InvalidInput(
+            trf("Tracking number {0} is already used by order #{1}: check the "
+                "number on the waybill",
+                w.tracking_no, std::to_string(*other)));
+    SQLite::Statement s(db.sql(),
+                        "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
+                        "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
+                        "assigned_at = excluded.assigned_at");
+    s.bind(1, static_cast<int64_t>(w.order_id));
+    s.bind(2, w.carrier);
+    s.bind(3, w.tracking_no);
+    s.bind(4, static_cast<int64_t>(w.assigned_at));
+    s.exec();
+    audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
+    w.order_id = waybill.order_id;
+    return w;
+}
+
+void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
+    SQLite::Statement& s = db.statement(
+        "INSERT INTO order_waybill(order_id, carrier, tracking_no, assigned_at) "
+        "VALUES (?, ?, ?, ?)");
+    for (const Waybill& w : waybills) {
+        const Carrier& carrier = require_carrier(w.carrier, "waybill");
+        require_tracking_shape(carrier, w.tracking_no, "waybill");
+        s.bind(1, static_cast<int64_t>(w.order_id));
+        s.bind(2, std::string(carrier.code));
+        s.bind(3, w.tracking_no);
+        s.bind(4, static_cast<int64_t>(w.assigned_at));
+        s.exec();
+        s.reset();
+    }
+}
+
+std::optional<Waybill> find_waybill(Database& db, Id order_id) {
+    SQLite::Statement s(db.sql(),
+                        "SELECT carrier, tracking_no, assigned_at FROM order_waybill "
+                        "WHERE order_id = ?");
+    s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
+    if (!s.executeStep()) return std::nullopt;
+    return Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
+                   s.getColumn(2).getInt64()};
+}
+
+std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no) {
+    SQLite::Statement s(db.sql(), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
+    s.bind(1, tracking_no);
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
+}
+
+}  // namespace dj

@@ -1,0 +1,182 @@
+#include "store/orders/intercept_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/orders/region.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
+
+namespace dj {
+namespace {
+
+constexpr const char* kOpen =
+    "o.status IN ('pending_payment', 'to_ship', 'refund_requested') AND o.allocation <> "
+    "'shipped'";
+
+OrderIntercept intercept_from(SQLite::Statement& s) {
+    OrderIntercept i;
+    i.id = s.getColumn(0).getInt64();
+    i.scope = parse_intercept_scope(s.getColumn(1).getString()).value_or(InterceptScope::region);
+    i.target = s.getColumn(2).getString();
+    i.city = s.getColumn(3).getString();
+    i.reason = s.getColumn(4).getString();
+    i.created_at = s.getColumn(5).getInt64();
+    i.created_by = s.getColumn(6).getString();
+    i.lifted_at = read_optional(s.getColumn(7));
+    i.lifted_by = s.getColumn(8).getString();
+    i.held = s.getColumn(9).getInt();
+    return i;
+}
+
+constexpr const char* kColumns =
+    "SELECT i.id, i.scope, i.target, i.city, i.reason, i.created_at, i.created_by, i.lifted_at, "
+    "i.lifted_by, (SELECT count(*) FROM order_hold h WHERE h.source = 'intercept' AND "
+    "h.source_key = CAST(i.id AS TEXT)) FROM order_intercept i ";
+
+struct Caught {
+    Id order_id = 0;
+    bool picking = false;  // allocated or in a wave: the packer may already hold it
+};
+
+std::vector<Caught> covered_orders(Database& db, const OrderIntercept& i) {
+    std::string base =
+        "SELECT o.id, o.allocation = 'allocated' OR EXISTS (SELECT 1 FROM wave_order x WHERE "
+        "x.order_id = o.id AND x.open = 1)";
+    std::vector<Caught> out;
+    if (i.scope == InterceptScope::region) {
+        // Province names vary ("江苏" / "江苏省"), so matching happens here, not in SQL.
+        SQLite::Statement s(db.sql(),
+                            base + ", o.province, o.city FROM shop_order o WHERE " + kOpen);
+        while (s.executeStep())
+            if (region_covers(i.target, i.city, s.getColumn(2).getString(),
+                              s.getColumn(3).getString()))
+                out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt() != 0});
+        return out;
+    }
+    std::string where;
+    switch (i.scope) {
+        case InterceptScope::sku:
+            where =
+                "EXISTS (SELECT 1 FROM order_line l JOIN order_line_item t ON "
+                "t.order_line_id = l.id JOIN sku k ON k.id = t.sku_id WHERE l.order_id = "
+                "o.id AND k.code = ?)";
+            break;
+        case InterceptScope::store:
+            where = "o.store_id = (SELECT id FROM shop_store WHERE code = ?)";
+            break;
+        default:
+            where =
+                "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), "
+                "o.carrier) = ?";
+    }
+    SQLite::Statement s(db.sql(), base + " FROM shop_order o WHERE " + kOpen + " AND " + where);
+    s.bind(1, i.target);
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt() != 0});
+    return out;
+}
+
+}  // namespace
+
+std::vector<OrderIntercept> active_intercepts(Database& db) {
+    SQLite::Statement s(db.sql(),
+                        std::string(kColumns) + "WHERE i.lifted_at IS NULL ORDER BY i.id");
+    std::vector<OrderIntercept> out;
+    while (s.executeStep())
+        out.push_back(intercept_from(s));
+    return out;
+}
+
+std::string intercept_hold_reason(const OrderIntercept& i) {
+    return trf("Intercepted ({0}): {1}", describe_intercept(i), i.reason);
+}
+
+InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp now) {
+    if (i.target.empty())
+        throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));
+    if (i.reason.empty())
+        throw InvalidInput(tr("Say why the orders are intercepted (--reason): packers see it"));
+    WriteTransaction tx(db_);
+    CatalogueRepository catalogue(db_);
+    if (i.scope == InterceptScope::sku && !catalogue.find_sku(i.target))
+        throw NotFound(trf("SKU {0} does not exist: see sku list", i.target));
+    if (i.scope == InterceptScope::store) catalogue.require_store(i.target);
+    SQLite::Statement add(db_.sql(),
+                          "INSERT INTO order_intercept(scope, target, city, reason, created_at, "
+                          "created_by) VALUES (?, ?, ?, ?, ?, ?)");
+    add.bind(1, std::string(intercept_scope_code(i.scope)));
+    add.bind(2, i.target);
+    add.bind(3, i.city);
+    add.bind(4, i.reason);
+    add.bind(5, static_cast<int64_t>(now));
+    add.bind(6, actor_.user);
+    add.exec();
+    i.id = db_.sql().getLastInsertRowid();
+    OrderHoldRepository holds(db_);
+    std::string reason = intercept_hold_reason(i);
+    std::string key = std::to_string(i.id);
+    std::vector<Caught> caught = covered_orders(db_, i);
+    for (const Caught& c : caught)
+        holds.hold({c.order_id, reason, c.picking, now, HoldSource::intercept, key, actor_.user});
+    audit(db_, actor_, "intercept.create", describe_intercept(i),
+          i.reason + " (" + std::to_string(caught.size()) + ")");
+    tx.commit();
+    return {i.id, static_cast<int>(caught.size())};
+}
+
+std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
+    SQLite::Statement s(db_.sql(), std::string(kColumns) +
+                                       (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
+                                       "ORDER BY i.id");
+    std::vector<OrderIntercept> out;
+    while (s.executeStep())
+        out.push_back(intercept_from(s));
+    return out;
+}
+
+int InterceptService::lift(Id id, Timestamp now) {
+    StockPosting posting(db_);
+    SQLite::Statement find(db_.sql(), std::string(kColumns) + "WHERE i.id = ?");
+    find.bind(1, static_cast<int64_t>(id));
+    if (!find.executeStep())
+        throw NotFound(trf("No intercept #{0}: see intercept list", std::to_string(id)));
+    OrderIntercept i = intercept_from(find);
+    find.reset();
+    if (i.lifted_at)
+        throw InvalidInput(trf("Intercept #{0} was already lifted", std::to_string(id)));
+    std::string key = std::to_string(id);
+    SQLite::Statement held(db_.sql(),
+                           "SELECT order_id FROM order_hold WHERE source = 'intercept' AND "
+                           "source_key = ?");
+    held.bind(1, key);
+    std::vector<Id> orders;
+    while (held.executeStep())
+        orders.push_back(held.getColumn(0).getInt64());
+    SQLite::Statement drop(db_.sql(),
+                           "DELETE FROM order_hold WHERE source = 'intercept' AND source_key = ?");
+    drop.bind(1, key);
+    drop.exec();
+    SQLite::Statement mark(db_.sql(),
+                           "UPDATE order_intercept SET lifted_at = ?, lifted_by = ? WHERE id = ?");
+    mark.bind(1, static_cast<int64_t>(now));
+    mark.bind(2, actor_.user);
+    mark.bind(3, static_cast<int64_t>(id));
+    mark.exec();
+    // Rules that looked at the paused region see it open again.
+    OrderAllocator allocator(posting);
+    for (Id order_id : orders)
+        allocator.review(order_id);
+    audit(db_, actor_, "intercept.lift", describe_intercept(i),
+          std::to_string(orders.size()) + " released");
+    posting.commit();
+    return static_cast<int>(orders.size());
+}
+
+}  // namespace dj

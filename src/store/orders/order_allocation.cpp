@@ -1,0 +1,364 @@
+#include "store/orders/order_allocation.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_merge.h"
+#include "store/orders/order_split.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
+
+namespace dj {
+namespace {
+
+// Splits the store's policy makes happen and merges rules ask for are the system's, like the
+// rules' decisions.
+const Actor kSystemActor{"rules", "system", ""};
+
+}  // namespace
+
+OrderAllocator::OrderAllocator(StockPosting& posting)
+    : posting_(posting), orders_(posting.db()), reviewer_(posting.db(), posting.book()) {}
+
+UpsertResult OrderAllocator::accept(const Order& order) {
+    if (order.lines.empty())
+        throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
+    Order incoming = order;
+    std::optional<Order> stored;
+    if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
+        // A split order's lines are spread over its parts: see OrderSplitter::accept_update.
+        if (std::optional<UpsertResult> kept =
+                OrderSplitter(*this, posting_, kSystemActor).accept_update(*existing, order))
+            return *kept;
+        stored = orders_.find(*existing);
+        // Shipped here, the platform still says "to ship" until it hears of it: keep ours.
+        if (stored->allocation == Allocation::shipped &&
+            (incoming.status == OrderStatus::to_ship ||
+             incoming.status == OrderStatus::pending_payment))
+            incoming.status = OrderStatus::shipped;
+        // Lines about to be replaced give back what they hold first.
+        if (stored->allocation != Allocation::shipped &&
+            incoming.modified_at >= stored->modified_at &&
+            !same_lines(stored->lines, incoming.lines))
+            release(*existing);
+    }
+    // `stored` was read before the release above, which changes no field the upsert compares.
+    UpsertResult result = orders_.upsert(incoming, stored);
+    if (result.outcome == UpsertOutcome::created)
+        review_new(incoming, result);
+    else if (result.outcome == UpsertOutcome::updated)
+        review(result.id);
+    return result;
+}
+
+ReviewOutcome OrderAllocator::review(Id order_id) {
+    // Rules look at the local SKUs, so lines are mapped first.
+    bool mapped = map_lines(order_id);
+    Timestamp now = posting_.db().clock().now();
+    ReviewOutcome outcome = reviewer_.review(order_id, now, [&] { release(order_id); });
+    allocate(order_id, mapped);
+    OrderMerger merger(posting_.db(), kSystemActor);
+    merger.leave_if_changed(order_id);
+    if (outcome.merge) merger.merge_with_partners(order_id, now);
+    return outcome;
+}
+
+void OrderAllocator::review_new(Order& order, const UpsertResult& stored) {
+    order.id = stored.id;
+    // As inserted: rules and allocation decide these.
+    order.allocation = Allocation::none;
+    order.warehouse_id.reset();
+    std::vector<std::vector<SkuComponent>> line_skus;
+    line_skus.reserve(order.lines.size());
+    std::vector<Item> items;
+    bool mapped = true;
+    for (std::size_t n = 0; n < order.lines.size(); ++n) {
+        order.lines[n].id = stored.line_ids[n];
+        line_skus.push_back(map_stored_line(order.store_id, order.lines[n], &items));
+        mapped = mapped && !line_skus.back().empty();
+    }
+    // The reviewer releases before it changes the lines (gifts); it never allocates, so `order`
+    // still says where the order is, and without a release `items` are still its items.
+    bool lines_kept = true;
+    Timestamp now = posting_.db().clock().now();
+    ReviewOutcome outcome = reviewer_.review_new(order, line_skus, now, [&] {
+        lines_kept = false;
+        release(order.id);
+    });
+    allocate(order, mapped, lines_kept ? &items : nullptr);
+    if (outcome.merge) OrderMerger(posting_.db(), kSystemActor).merge_with_partners(order.id, now);
+}
+
+std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
+    SQLite::Statement& s = posting_.db().statement(
+        "SELECT i.id, i.sku_id, i.qty, i.reserved_qty, i.reserved_warehouse_id, l.presale "
+        "FROM order_line_item i JOIN order_line l ON l.id = i.order_line_id "
+        "WHERE l.order_id = ? ORDER BY i.id");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::vector<Item> items;
+    while (s.executeStep()) {
+        Item it{s.getColumn(0).getInt64(),
+                s.getColumn(1).getInt64(),
+                s.getColumn(2).getInt64(),
+                s.getColumn(3).getInt64(),
+                std::nullopt,
+                s.getColumn(5).getInt() != 0};
+        if (!s.getColumn(4).isNull()) it.warehouse_id = s.getColumn(4).getInt64();
+        items.push_back(it);
+    }
+    return items;
+}
+
+std::vector<SkuComponent> OrderAllocator::map_line(Id store_id, const OrderLine& line) {
+    CatalogueRepository catalogue(posting_.db());
+    for (const std::string& key : {line.platform_sku_id, line.seller_code}) {
+        if (key.empty()) continue;
+        auto cache_key = std::make_pair(store_id, key);
+        auto it = mapping_cache_.find(cache_key);
+        if (it == mapping_cache_.end())
+            it = mapping_cache_.emplace(cache_key, catalogue.find_mapping(store_id, key)).first;
+        if (it->second) return expand_mapping(*it->second, line.quantity);
+    }
+    // Without a mapping, a seller code that is a local SKU code maps one to one.
+    if (!line.seller_code.empty()) {
+        auto it = sku_code_cache_.find(line.seller_code);
+        if (it == sku_code_cache_.end()) {
+            std::optional<Id> id;
+            if (auto sku = catalogue.find_sku(line.seller_code)) id = sku->id;
+            it = sku_code_cache_.emplace(line.seller_code, id).first;
+        }
+        if (it->second) return {{*it->second, line.quantity}};
+    }
+    return {};
+}
+
+bool OrderAllocator::map_lines(Id order_id) {
+    Database& db = posting_.db();
+    // Only the lines not mapped yet: a stored order usually has none left.
+    SQLite::Statement& open = db.statement(
+        "SELECT l.id, l.platform_sku_id, l.seller_code, l.quantity, o.store_id FROM order_line l "
+        "JOIN shop_order o ON o.id = l.order_id WHERE l.order_id = ? AND NOT EXISTS (SELECT 1 "
+        "FROM order_line_item i WHERE i.order_line_id = l.id)");
+    open.bind(1, static_cast<int64_t>(order_id));
+    std::vector<std::pair<Id, OrderLine>> unmapped;
+    while (open.executeStep()) {
+        OrderLine line;
+        line.id = open.getColumn(0).getInt64();
+        line.platform_sku_id = open.getColumn(1).getString();
+        line.seller_code = open.getColumn(2).getString();
+        line.quantity = open.getColumn(3).getInt64();
+        unmapped.emplace_back(open.getColumn(4).getInt64(), std::move(line));
+    }
+    open.reset();
+    bool all_mapped = true;
+    for (const auto& [store_id, line] : unmapped)
+        if (map_stored_line(store_id, line).empty()) all_mapped = false;
+    return all_mapped;
+}
+
+std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const OrderLine& line,
+                                                          std::vector<Item>* items) {
+    std::vector<SkuComponent> components = map_line(store_id, line);
+    SQLite::Statement& add = posting_.db().statement(
+        "INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
+    for (const SkuComponent& c : components) {
+        add.reset();
+        add.bind(1, static_cast<int64_t>(line.id));
+        add.bind(2, static_cast<int64_t>(c.sku_id));
+        add.bind(3, static_cast<int64_t>(c.qty));
+        add.exec();
+        if (items)
+            items->push_back({posting_.db().sql().getLastInsertRowid(), c.sku_id, c.qty, 0,
+                              std::nullopt, line.presale});
+    }
+    return components;
+}
+
+std::optional<Id> OrderAllocator::warehouse_for(Id order_id, Id store_id) {
+    SQLite::Statement& chosen =
+        posting_.db().statement("SELECT rule_warehouse_id FROM shop_order WHERE id = ?");
+    chosen.bind(1, static_cast<int64_t>(order_id));
+    std::optional<Id> rule_choice;
+    if (chosen.executeStep() && !chosen.getColumn(0).isNull())
+        rule_choice = chosen.getColumn(0).getInt64();
+    chosen.reset();
+    if (rule_choice) return rule_choice;
+    auto it = warehouse_cache_.find(store_id);
+    if (it != warehouse_cache_.end()) return it->second;
+    SQLite::Statement& s = posting_.db().statement(
+        "SELECT ifnull((SELECT default_warehouse_id FROM shop_store WHERE id = ?), "
+        "(SELECT min(id) FROM warehouse))");
+    s.bind(1, static_cast<int64_t>(store_id));
+    std::optional<Id> wh;
+    if (s.executeStep() && !s.getColumn(0).isNull()) wh = s.getColumn(0).getInt64();
+    s.reset();
+    warehouse_cache_.emplace(store_id, wh);
+    return wh;
+}
+
+void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id) {
+    SQLite::Statement& s = posting_.db().statement(
+        "UPDATE shop_order SET allocation = ?, warehouse_id = ? WHERE id = ?");
+    s.bind(1, std::string(allocation_code(a)));
+    if (warehouse_id)
+        s.bind(2, static_cast<int64_t>(*warehouse_id));
+    else
+        s.bind(2);
+    s.bind(3, static_cast<int64_t>(order_id));
+    s.exec();
+}
+
+Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
+    std::optional<Order> order = orders_.find(order_id);
+    if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    return allocate(*order, lines_mapped, nullptr);
+}
+
+Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
+                                    const std::vector<Item>* known_items) {
+    const Id order_id = order.id;
+    if (order.allocation == Allocation::shipped) return Allocation::shipped;
+    // Lines are mapped whatever the status, so every order shows its local SKUs.
+    bool mapped = lines_mapped || map_lines(order_id);
+    if (!order_status_holds_stock(order.status)) {
+        release(order_id);
+        return Allocation::none;
+    }
+    if (order.allocation == Allocation::allocated) return Allocation::allocated;
+    if (!mapped) {
+        set_state(order_id, Allocation::unmapped, std::nullopt);
+        return Allocation::unmapped;
+    }
+    std::optional<Id> wh = warehouse_for(order_id, order.store_id);
+    if (!wh) {
+        set_state(order_id, Allocation::short_stock, std::nullopt);
+        return Allocation::short_stock;
+    }
+    std::vector<Item> items = known_items ? *known_items : items_of(order_id);
+    std::map<Id, Qty> need;
+    bool presale = false;
+    for (const Item& it : items) {
+        need[it.sku_id] += it.qty;
+        presale = presale || it.presale;
+    }
+    StockBook& book = posting_.book();
+    bool whole = true;
+    for (const auto& [sku_id, qty] : need)
+        whole = whole && book.balance(sku_id, *wh).available() >= qty;
+    // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
+    // order or holds it for a person (order_split.h).
+    if (!whole || presale) {
+        if (std::optional<Allocation> parts =
+                OrderSplitter(*this, posting_, kSystemActor).apply_policy(order_id, *wh, whole))
+            return *parts;
+    } else {
+        OrderHoldRepository(posting_.db()).drop(order_id, HoldSource::split, "");
+    }
+    if (!whole) {
+        set_state(order_id, Allocation::short_stock, wh);
+        return Allocation::short_stock;
+    }
+    SQLite::Statement& mark = posting_.db().statement(
+        "UPDATE order_line_item SET reserved_qty = qty, reserved_warehouse_id = ? WHERE id = ?");
+    for (const Item& it : items) {
+        book.reserve(it.sku_id, *wh, it.qty);
+        mark.reset();
+        mark.bind(1, static_cast<int64_t>(*wh));
+        mark.bind(2, static_cast<int64_t>(it.id));
+        mark.exec();
+    }
+    set_state(order_id, Allocation::allocated, wh);
+    return Allocation::allocated;
+}
+
+void OrderAllocator::release(Id order_id) {
+    SQLite::Statement& clear = posting_.db().statement(
+        "UPDATE order_line_item SET reserved_qty = 0, reserved_warehouse_id = NULL WHERE id = ?");
+    for (const Item& it : items_of(order_id)) {
+        if (it.reserved == 0 || !it.warehouse_id) continue;
+        posting_.book().release(it.sku_id, *it.warehouse_id, it.reserved);
+        clear.reset();
+        clear.bind(1, static_cast<int64_t>(it.id));
+        clear.exec();
+    }
+    SQLite::Statement& state = posting_.db().statement(
+        "UPDATE shop_order SET allocation = 'none' WHERE id = ? AND allocation <> 'shipped' "
+        "AND allocation <> 'none'");
+    state.bind(1, static_cast<int64_t>(order_id));
+    state.exec();
+}
+
+void OrderAllocator::check_can_ship(const Order& order, Id parcel_head) {
+    if (auto hold = OrderHoldRepository(posting_.db()).find(order.id))
+        throw StockRuleViolation(trf("Order {0} is on hold ({1}): release it before shipping",
+                                     order.platform_order_id, hold->reason));
+    // A waved order is on the packing line: it leaves only as a parcel whose every item was
+    // scanned. Orders shipped by hand outside any wave are not held to that.
+    SQLite::Statement& unpacked = posting_.db().statement(
+        "SELECT w.number FROM wave_order x JOIN wave w ON w.id = x.wave_id WHERE x.order_id = ? "
+        "AND x.open = 1 AND NOT EXISTS (SELECT 1 FROM order_packed p WHERE p.order_id = ?)");
+    unpacked.bind(1, static_cast<int64_t>(parcel_head));
+    unpacked.bind(2, static_cast<int64_t>(parcel_head));
+    std::string wave = unpacked.executeStep() ? unpacked.getColumn(0).getString() : "";
+    unpacked.reset();
+    if (!wave.empty())
+        throw StockRuleViolation(
+            trf("Order {0} is in wave {1} and not packed: scan its items at the pack station "
+                "before it ships",
+                order.platform_order_id, wave));
+    if (order.allocation != Allocation::allocated)
+        throw StockRuleViolation(trf("Order {0} cannot ship: its stock is {1}, not allocated",
+                                     order.platform_order_id,
+                                     std::string(allocation_code(order.allocation))));
+}
+
+std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& ctx) {
+    // A merged order leaves with its whole parcel, and the parcel only as a whole.
+    std::vector<Id> parcel = parcel_orders(posting_.db(), order_id);
+    std::vector<Order> orders;
+    for (Id id : parcel) {
+        std::optional<Order> order = orders_.find(id);
+        if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(id)));
+        check_can_ship(*order, parcel.front());
+        orders.push_back(std::move(*order));
+    }
+    std::size_t before = posting_.book().pending().size();
+    SQLite::Statement& clear =
+        posting_.db().statement("UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
+    SQLite::Statement& status =
+        posting_.db().statement("UPDATE shop_order SET status = 'shipped' WHERE id = ?");
+    for (const Order& order : orders) {
+        MovementContext mc = ctx;
+        if (order.id != order_id) mc.doc = order.platform_order_id;
+        for (const Item& it : items_of(order.id)) {
+            posting_.book().ship(mc, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
+            clear.reset();
+            clear.bind(1, static_cast<int64_t>(it.id));
+            clear.exec();
+        }
+        set_state(order.id, Allocation::shipped, order.warehouse_id);
+        status.reset();
+        status.bind(1, static_cast<int64_t>(order.id));
+        status.exec();
+    }
+    const std::vector<Movement>& pending = posting_.book().pending();
+    return {pending.begin() + static_cast<std::ptrdiff_t>(before), pending.end()};
+}
+
+int OrderAllocator::allocate_waiting() {
+    SQLite::Statement s(posting_.db().sql(),
+                        "SELECT id FROM shop_order WHERE status = 'to_ship' AND allocation IN "
+                        "('none', 'short', 'unmapped') ORDER BY ifnull(paid_at, created_at), id");
+    std::vector<Id> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    int allocated = 0;
+    for (Id id : ids)
+        if (allocate(id) == Allocation::allocated) ++allocated;
+    return allocated;
+}
+
+}  // namespace dj

@@ -1,0 +1,347 @@
+#include "store/orders/order_facts.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+
+namespace dj {
+
+namespace {
+
+// The same buyer: the platform's buyer id when it gives one, else the same receiver.
+using BuyerKey = std::tuple<Id, std::string, std::string, std::string, std::string>;
+
+BuyerKey buyer_key(Id store_id, const std::string& nick, const std::string& name,
+                   const std::string& phone, const std::string& address) {
+    if (!nick.empty()) return {store_id, nick, "", "", ""};
+    return {store_id, "", name, phone, address};
+}
+
+struct Loaded {
+    ReviewSubject subject;
+    BuyerKey buyer;
+};
+
+std::string orders_sql(const std::string& where) {
+    return "SELECT o.id, o.platform_order_id, st.code, st.platform, o.status, o.province, o.city, "
+           "o.paid_amount_fen, o.seller_flag, o.seller_memo, o.buyer_note, o.presale, "
+           "o.created_at, o.promised_ship_at, o.store_id, o.buyer_nick, o.receiver_name, "
+           "o.receiver_phone, o.address, o.allocation, coalesce(o.rule_warehouse_id, "
+           "o.warehouse_id, st.default_warehouse_id, (SELECT min(id) FROM warehouse)), "
+           "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), "
+           "o.carrier), EXISTS (SELECT 1 FROM wave_order x WHERE x.order_id = o.id AND "
+           "x.open = 1), o.priority, o.carrier, o.rule_warehouse_id, EXISTS (SELECT 1 FROM "
+           "order_tag t WHERE t.order_id = o.id AND t.rule <> ''), EXISTS (SELECT 1 FROM "
+           "order_line g WHERE g.order_id = o.id AND g.gift_rule IS NOT NULL), EXISTS (SELECT 1 "
+           "FROM order_hold h WHERE h.order_id = o.id AND h.source = 'rule') "
+           "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+           "WHERE " +
+           where + " ORDER BY o.created_at, o.id";
+}
+
+// Platform lines (not gifts) with the local SKUs they map to and their reference prices.
+std::string lines_sql(const std::string& where) {
+    return "SELECT l.order_id, l.id, l.quantity, l.unit_price_fen, k.code, i.qty, "
+           "k.reference_price_fen FROM shop_order o JOIN order_line l ON l.order_id = o.id "
+           "LEFT JOIN order_line_item i ON i.order_line_id = l.id LEFT JOIN sku k ON "
+           "k.id = i.sku_id WHERE " +
+           where + " AND l.gift_rule IS NULL ORDER BY l.order_id, l.line_no, i.id";
+}
+
+}  // namespace
+
+// Built once, so Database::statement keeps each prepared (reviews run once per stored order).
+struct FactQueries {
+    explicit FactQueries(const std::string& where)
+        : orders(orders_sql(where)), lines(lines_sql(where)) {}
+    std::string orders;
+    std::string lines;
+};
+
+namespace {
+
+const FactQueries& one_order() {
+    static const FactQueries q("o.id BETWEEN ?1 AND ?2");
+    return q;
+}
+
+const FactQueries& created_in() {
+    static const FactQueries q("o.created_at >= ?1 AND o.created_at < ?2");
+    return q;
+}
+
+const FactQueries& open_ones() {
+    static const FactQueries q(
+        "o.status IN ('pending_payment', 'to_ship', 'refund_requested') AND "
+        "o.allocation <> 'shipped' AND o.id BETWEEN ?1 AND ?2");
+    return q;
+}
+
+}  // namespace
+
+bool reviewable(OrderStatus status, Allocation allocation) {
+    return allocation != Allocation::shipped &&
+           (status == OrderStatus::pending_payment || status == OrderStatus::to_ship ||
+            status == OrderStatus::refund_requested);
+}
+
+OrderFactsLoader::OrderFactsLoader(Database& db, const std::vector<OrderRule>& rules,
+                                   const std::vector<OrderIntercept>& active_intercepts)
+    : db_(db), intercepts_(active_intercepts) {
+    for (const OrderRule& r : rules)
+        for (const RuleCondition& c : r.conditions)
+            if (c.field == RuleField::buyer_orders) {
+                needs_buyers_ = true;
+                buyer_hours_ = std::max(buyer_hours_, c.hours);
+            }
+}
+
+std::optional<ReviewSubject> OrderFactsLoader::one(Id order_id, Timestamp now) {
+    std::vector<ReviewSubject> found = load(one_order(), order_id, order_id, now);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+std::vector<ReviewSubject> OrderFactsLoader::created_between(Timestamp since, Timestamp until,
+                                                             Timestamp now) {
+    return load(created_in(), since, until, now);
+}
+
+std::vector<ReviewSubject> OrderFactsLoader::open_orders(Timestamp now) {
+    return load(open_ones(), 0, std::numeric_limits<Timestamp>::max(), now);
+}
+
+std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestamp a, Timestamp b,
+                                                  Timestamp now) {
+    SQLite::Statement& s = db_.statement(q.orders.c_str());
+    s.bind(1, static_cast<int64_t>(a));
+    s.bind(2, static_cast<int64_t>(b));
+    std::vector<Loaded> loaded;
+    std::unordered_map<Id, std::size_t> index;
+    while (s.executeStep()) {
+        Loaded l;
+        ReviewSubject& r = l.subject;
+        OrderFacts& f = r.facts;
+        r.order_id = s.getColumn(0).getInt64();
+        r.platform_order_id = s.getColumn(1).getString();
+        f.store = s.getColumn(2).getString();
+        f.platform = s.getColumn(3).getString();
+        f.status = parse_order_status(s.getColumn(4).getString());
+        f.province = s.getColumn(5).getString();
+        f.city = s.getColumn(6).getString();
+        f.paid_amount = s.getColumn(7).getInt64();
+        f.seller_flag = s.getColumn(8).getInt();
+        f.seller_memo = s.getColumn(9).getString();
+        f.buyer_note = s.getColumn(10).getString();
+        f.presale = s.getColumn(11).getInt() != 0;
+        f.created_at = s.getColumn(12).getInt64();
+        f.promised_ship_at = read_optional(s.getColumn(13));
+        f.now = now;
+        l.buyer = buyer_key(s.getColumn(14).getInt64(), s.getColumn(15).getString(),
+                            s.getColumn(16).getString(), s.getColumn(17).getString(),
+                            s.getColumn(18).getString());
+        r.allocation = parse_allocation(s.getColumn(19).getString());
+        r.warehouse_id = read_optional(s.getColumn(20));
+        r.intercept.carrier = s.getColumn(21).getString();
+        r.in_open_wave = s.getColumn(22).getInt() != 0;
+        r.priority = s.getColumn(23).getInt();
+        r.chosen_carrier = s.getColumn(24).getString();
+        r.chosen_warehouse = read_optional(s.getColumn(25));
+        r.has_rule_tags = s.getColumn(26).getInt() != 0;
+        r.has_gifts = s.getColumn(27).getInt() != 0;
+        r.has_rule_holds = s.getColumn(28).getInt() != 0;
+        f.stock_short = r.allocation == Allocation::short_stock;
+        note_intercepts(r);
+        index.emplace(r.order_id, loaded.size());
+        loaded.push_back(std::move(l));
+    }
+    if (loaded.empty()) return {};
+
+    SQLite::Statement& lines = db_.statement(q.lines.c_str());
+    lines.bind(1, static_cast<int64_t>(a));
+    lines.bind(2, static_cast<int64_t>(b));
+    Id last_line = 0;
+    Fen reference_total = 0;
+    bool all_priced = true;
+    RuleLine* current = nullptr;
+    auto finish_line = [&] {
+        if (current && !current->skus.empty() && all_priced && current->quantity > 0)
+            current->reference_price = reference_total / current->quantity;
+    };
+    while (lines.executeStep()) {
+        auto it = index.find(lines.getColumn(0).getInt64());
+        if (it == index.end()) continue;
+        ReviewSubject& r = loaded[it->second].subject;
+        Id line_id = lines.getColumn(1).getInt64();
+        if (line_id != last_line) {
+            finish_line();
+            last_line = line_id;
+            r.facts.lines.push_back(
+                {{}, lines.getColumn(2).getInt64(), lines.getColumn(3).getInt64(), std::nullopt});
+            current = &r.facts.lines.back();
+            reference_total = 0;
+            all_priced = true;
+        }
+        if (lines.getColumn(4).isNull()) continue;
+        std::string sku = lines.getColumn(4).getString();
+        current->skus.push_back(sku);
+        r.intercept.skus.push_back(sku);
+        if (lines.getColumn(6).isNull())
+            all_priced = false;
+        else
+            reference_total += lines.getColumn(6).getInt64() * lines.getColumn(5).getInt64();
+    }
+    finish_line();
+
+    // When each buyer ordered: by index for one order, one range scan for many.
+    std::map<BuyerKey, std::vector<Timestamp>> times;
+    if (needs_buyers_ && loaded.size() == 1) {
+        const BuyerKey& k = loaded.front().buyer;
+        times[k] = buyer_times(std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k),
+                               std::get<4>(k), loaded.front().subject.facts.created_at);
+    } else if (needs_buyers_) {
+        Timestamp first = loaded.front().subject.facts.created_at;
+        Timestamp last = first;
+        for (const Loaded& l : loaded) {
+            first = std::min(first, l.subject.facts.created_at);
+            last = std::max(last, l.subject.facts.created_at);
+        }
+        SQLite::Statement q(db_.sql(),
+                            "SELECT store_id, buyer_nick, receiver_name, receiver_phone, address, "
+                            "created_at FROM shop_order WHERE created_at BETWEEN ? AND ?");
+        q.bind(1, static_cast<int64_t>(first - buyer_hours_ * 3600LL));
+        q.bind(2, static_cast<int64_t>(last));
+        while (q.executeStep())
+            times[buyer_key(q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getString(),
+                            q.getColumn(4).getString())]
+                .push_back(q.getColumn(5).getInt64());
+    }
+    std::vector<ReviewSubject> out;
+    out.reserve(loaded.size());
+    for (Loaded& l : loaded) {
+        auto it = times.find(l.buyer);
+        if (it != times.end()) l.subject.facts.buyer_order_times = it->second;
+        out.push_back(std::move(l.subject));
+    }
+    return out;
+}
+
+ReviewSubject OrderFactsLoader::new_order(const Order& order,
+                                          const std::vector<std::vector<SkuComponent>>& line_skus,
+                                          Timestamp now) {
+    const StoreFacts& st = store(order.store_id);
+    ReviewSubject r;
+    OrderFacts& f = r.facts;
+    r.order_id = order.id;
+    r.platform_order_id = order.platform_order_id;
+    f.store = st.code;
+    f.platform = st.platform;
+    f.status = order.status;
+    f.province = order.receiver.province;
+    f.city = order.receiver.city;
+    f.paid_amount = order.paid_amount;
+    f.seller_flag = order.seller_flag;
+    f.seller_memo = order.seller_memo;
+    f.buyer_note = order.buyer_note;
+    f.presale = order.presale;
+    f.created_at = order.created_at;
+    f.promised_ship_at = order.promised_ship_at;
+    f.now = now;
+    r.warehouse_id = st.warehouse_id;
+    note_intercepts(r);
+    for (std::size_t n = 0; n < order.lines.size(); ++n) {
+        const OrderLine& line = order.lines[n];
+        RuleLine& rl =
+            f.lines.emplace_back(RuleLine{{}, line.quantity, line.unit_price, std::nullopt});
+        Fen reference_total = 0;
+        bool all_priced = true;
+        for (const SkuComponent& c : line_skus[n]) {
+            const SkuFacts& k = sku(c.sku_id);
+            rl.skus.push_back(k.code);
+            r.intercept.skus.push_back(k.code);
+            if (k.reference_price)
+                reference_total += *k.reference_price * c.qty;
+            else
+                all_priced = false;
+        }
+        if (!rl.skus.empty() && all_priced && rl.quantity > 0)
+            rl.reference_price = reference_total / rl.quantity;
+    }
+    if (needs_buyers_)
+        f.buyer_order_times =
+            buyer_times(order.store_id, order.buyer_nick, order.receiver.name, order.receiver.phone,
+                        order.receiver.address, order.created_at);
+    return r;
+}
+
+void OrderFactsLoader::note_intercepts(ReviewSubject& r) const {
+    r.intercept.province = r.facts.province;
+    r.intercept.city = r.facts.city;
+    r.intercept.store = r.facts.store;
+    for (const OrderIntercept& i : intercepts_)
+        if (i.scope == InterceptScope::region && intercept_covers(i, r.intercept))
+            r.facts.region_paused = true;
+}
+
+// When one buyer (see buyer_key) ordered in the look-back before `created_at`, by index.
+std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::string& nick,
+                                                     const std::string& name,
+                                                     const std::string& phone,
+                                                     const std::string& address,
+                                                     Timestamp created_at) {
+    bool by_nick = !nick.empty();
+    SQLite::Statement& q = db_.statement(
+        by_nick ? "SELECT created_at FROM shop_order WHERE store_id = ?1 AND buyer_nick = ?2 "
+                  "AND created_at BETWEEN ?3 AND ?4"
+                : "SELECT created_at FROM shop_order WHERE store_id = ?1 AND receiver_phone = "
+                  "?2 AND buyer_nick = '' AND receiver_name = ?5 AND address = ?6 AND "
+                  "created_at BETWEEN ?3 AND ?4");
+    q.bind(1, static_cast<int64_t>(store_id));
+    q.bind(2, by_nick ? nick : phone);
+    q.bind(3, static_cast<int64_t>(created_at - buyer_hours_ * 3600LL));
+    q.bind(4, static_cast<int64_t>(created_at));
+    if (!by_nick) {
+        q.bind(5, name);
+        q.bind(6, address);
+    }
+    std::vector<Timestamp> times;
+    while (q.executeStep())
+        times.push_back(q.getColumn(0).getInt64());
+    return times;
+}
+
+const OrderFactsLoader::StoreFacts& OrderFactsLoader::store(Id store_id) {
+    auto it = stores_.find(store_id);
+    if (it != stores_.end()) return it->second;
+    SQLite::Statement& s = db_.statement(
+        "SELECT code, platform, coalesce(default_warehouse_id, (SELECT min(id) FROM warehouse)) "
+        "FROM shop_store WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(store_id));
+    StoreFacts facts;
+    if (s.executeStep())
+        facts = {s.getColumn(0).getString(), s.getColumn(1).getString(),
+                 read_optional(s.getColumn(2))};
+    s.reset();
+    return stores_.emplace(store_id, std::move(facts)).first->second;
+}
+
+const OrderFactsLoader::SkuFacts& OrderFactsLoader::sku(Id sku_id) {
+    auto it = skus_.find(sku_id);
+    if (it != skus_.end()) return it->second;
+    SQLite::Statement& s = db_.statement("SELECT code, reference_price_fen FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    SkuFacts facts;
+    if (s.executeStep()) facts = {s.getColumn(0).getString(), read_optional(s.getColumn(1))};
+    s.reset();
+    return skus_.emplace(sku_id, std::move(facts)).first->second;
+}
+
+}  // namespace dj

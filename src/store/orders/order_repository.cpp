@@ -1,0 +1,315 @@
+#include "store/orders/order_repository.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <unordered_map>
+
+#include "core/base/translate.h"
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+
+namespace dj {
+namespace {
+
+bool same_header(const Order& a, const Order& b) {
+    const Receiver& x = a.receiver;
+    const Receiver& y = b.receiver;
+    return a.status == b.status && a.buyer_nick == b.buyer_nick && a.buyer_note == b.buyer_note &&
+           a.seller_memo == b.seller_memo && a.seller_flag == b.seller_flag && x.name == y.name &&
+           x.phone == y.phone && x.province == y.province && x.city == y.city &&
+           x.district == y.district && x.address == y.address && a.paid_amount == b.paid_amount &&
+           a.freight == b.freight && a.created_at == b.created_at && a.paid_at == b.paid_at &&
+           a.modified_at == b.modified_at && a.promised_ship_at == b.promised_ship_at &&
+           a.presale == b.presale && a.merge_key == b.merge_key;
+}
+
+void bind_header(SQLite::Statement& s, const Order& o) {
+    s.bind(1, std::string(order_status_code(o.status)));
+    s.bind(2, o.buyer_nick);
+    s.bind(3, o.buyer_note);
+    s.bind(4, o.seller_memo);
+    s.bind(5, o.seller_flag);
+    s.bind(6, o.receiver.name);
+    s.bind(7, o.receiver.phone);
+    s.bind(8, o.receiver.province);
+    s.bind(9, o.receiver.city);
+    s.bind(10, o.receiver.district);
+    s.bind(11, o.receiver.address);
+    s.bind(12, static_cast<int64_t>(o.paid_amount));
+    s.bind(13, static_cast<int64_t>(o.freight));
+    s.bind(14, static_cast<int64_t>(o.created_at));
+    bind_optional(s, 15, o.paid_at);
+    s.bind(16, static_cast<int64_t>(o.modified_at));
+    bind_optional(s, 17, o.promised_ship_at);
+    s.bind(18, o.presale ? 1 : 0);
+    s.bind(21, o.merge_key);
+}
+
+}  // namespace
+
+std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platform_order_id) {
+    SQLite::Statement& s =
+        db_.statement("SELECT id FROM shop_order WHERE store_id = ? AND platform_order_id = ?");
+    s.bind(1, static_cast<int64_t>(store_id));
+    s.bind(2, platform_order_id);
+    std::optional<Id> id;
+    if (s.executeStep()) id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+OrderRepository::LocalFields OrderRepository::local_fields(Id id) {
+    SQLite::Statement& s = db_.statement("SELECT priority, note FROM shop_order WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(id));
+    LocalFields f;
+    if (s.executeStep()) {
+        f.priority = s.getColumn(0).getInt();
+        f.note = s.getColumn(1).getString();
+    }
+    s.reset();
+    return f;
+}
+
+void OrderRepository::save_local_fields(Id id, const LocalFields& fields) {
+    SQLite::Statement& s =
+        db_.statement("UPDATE shop_order SET priority = ?, note = ? WHERE id = ?");
+    s.bind(1, fields.priority);
+    s.bind(2, fields.note);
+    s.bind(3, static_cast<int64_t>(id));
+    s.exec();
+}
+
+std::vector<std::pair<Id, std::string>> OrderRepository::to_ship_platforms() {
+    SQLite::Statement s(db_.sql(),
+                        "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
+                        "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
+    std::vector<std::pair<Id, std::string>> out;
+    while (s.executeStep())
+        out.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+    return out;
+}
+
+std::vector<Id> OrderRepository::find_ids(const std::string& platform_order_id,
+                                          const std::string& store) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT o.id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE o.platform_order_id = ?1 AND (?2 = '' OR s.code = ?2 OR s.name = ?2) ORDER BY o.id");
+    s.bind(1, platform_order_id);
+    s.bind(2, store);
+    std::vector<Id> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    s.reset();
+    return ids;
+}
+
+UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Order>& stored) {
+    try {
+        UpsertResult result;
+        bool write_lines = true;
+        if (stored) {
+            result.id = stored->id;
+            if (order.modified_at < stored->modified_at) {
+                result.outcome = UpsertOutcome::stale;
+                return result;
+            }
+            result.lines_changed = !same_lines(stored->lines, order.lines);
+            if (!result.lines_changed && same_header(*stored, order)) {
+                result.outcome = UpsertOutcome::unchanged;
+                return result;
+            }
+            result.outcome = UpsertOutcome::updated;
+            SQLite::Statement& s = db_.statement(
+                "UPDATE shop_order SET status = ?1, buyer_nick = ?2, buyer_note = ?3, "
+                "seller_memo = ?4, seller_flag = ?5, receiver_name = ?6, receiver_phone = ?7, "
+                "province = ?8, city = ?9, district = ?10, address = ?11, paid_amount_fen = ?12, "
+                "freight_fen = ?13, created_at = ?14, paid_at = ?15, modified_at = ?16, "
+                "promised_ship_at = ?17, presale = ?18, merge_key = ?21 WHERE id = ?19");
+            bind_header(s, order);
+            s.bind(19, static_cast<int64_t>(stored->id));
+            s.exec();
+            write_lines = result.lines_changed;
+            if (write_lines) {
+                SQLite::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");
+                del.bind(1, static_cast<int64_t>(stored->id));
+                del.exec();
+            }
+        } else {
+            SQLite::Statement& s = db_.statement(
+                "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
+                "receiver_name, receiver_phone, province, city, district, address, "
+                "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
+                "promised_ship_at, presale, store_id, platform_order_id, merge_key) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?18, ?19, ?20, ?21)");
+            bind_header(s, order);
+            s.bind(19, static_cast<int64_t>(order.store_id));
+            s.bind(20, order.platform_order_id);
+            s.exec();
+            result.id = db_.sql().getLastInsertRowid();
+            result.outcome = UpsertOutcome::created;
+            result.lines_changed = true;
+        }
+        if (write_lines) {
+            SQLite::Statement& line = db_.statement(
+                "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
+                "quantity, unit_price_fen, presale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            int no = 0;
+            for (const OrderLine& l : order.lines) {
+                line.reset();
+                line.bind(1, static_cast<int64_t>(result.id));
+                line.bind(2, ++no);
+                line.bind(3, l.platform_sku_id);
+                line.bind(4, l.seller_code);
+                line.bind(5, l.title);
+                line.bind(6, static_cast<int64_t>(l.quantity));
+                line.bind(7, static_cast<int64_t>(l.unit_price));
+                line.bind(8, l.presale ? 1 : 0);
+                line.exec();
+                result.line_ids.push_back(db_.sql().getLastInsertRowid());
+            }
+        }
+        return result;
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, trf("saving order {0}", order.platform_order_id));
+    }
+}
+
+std::optional<Order> OrderRepository::find(Id id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT store_id, platform_order_id, status, buyer_nick, buyer_note, seller_memo, "
+        "seller_flag, receiver_name, receiver_phone, province, city, district, address, "
+        "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
+        "allocation, warehouse_id, presale, merge_key FROM shop_order WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(id));
+    if (!s.executeStep()) return std::nullopt;
+    Order o;
+    o.id = id;
+    o.store_id = s.getColumn(0).getInt64();
+    o.platform_order_id = s.getColumn(1).getString();
+    o.status = parse_order_status(s.getColumn(2).getString());
+    o.buyer_nick = s.getColumn(3).getString();
+    o.buyer_note = s.getColumn(4).getString();
+    o.seller_memo = s.getColumn(5).getString();
+    o.seller_flag = s.getColumn(6).getInt();
+    o.receiver = {s.getColumn(7).getString(),  s.getColumn(8).getString(),
+                  s.getColumn(9).getString(),  s.getColumn(10).getString(),
+                  s.getColumn(11).getString(), s.getColumn(12).getString()};
+    o.paid_amount = s.getColumn(13).getInt64();
+    o.freight = s.getColumn(14).getInt64();
+    o.created_at = s.getColumn(15).getInt64();
+    o.paid_at = read_optional(s.getColumn(16));
+    o.modified_at = s.getColumn(17).getInt64();
+    o.promised_ship_at = read_optional(s.getColumn(18));
+    o.allocation = parse_allocation(s.getColumn(19).getString());
+    o.warehouse_id = read_optional(s.getColumn(20));
+    o.presale = s.getColumn(21).getInt() != 0;
+    o.merge_key = s.getColumn(22).getString();
+    s.reset();
+
+    SQLite::Statement& l = db_.statement(
+        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
+        "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
+    l.bind(1, static_cast<int64_t>(id));
+    while (l.executeStep()) {
+        o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
+                           l.getColumn(2).getString(), l.getColumn(3).getString(),
+                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64(),
+                           l.getColumn(6).getInt() != 0});
+    }
+    return o;
+}
+
+std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
+    constexpr const char* kWhere =
+        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) "
+        "AND (?4 = '' OR EXISTS (SELECT 1 FROM order_tag t WHERE t.order_id = o.id AND "
+        "t.tag = ?4)) ";
+    auto bind_filter = [&](SQLite::Statement& s) {
+        if (filter.status)
+            s.bind(1, std::string(order_status_code(*filter.status)));
+        else
+            s.bind(1);
+        s.bind(2, filter.store);
+        s.bind(3, filter.limit > 0 ? filter.limit : -1);
+        s.bind(4, filter.tag);
+    };
+    SQLite::Statement s(
+        db_.sql(),
+        std::string("SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
+                    "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province, o.city, "
+                    "o.paid_amount_fen, o.seller_memo, (SELECT ifnull(sum(quantity), 0) FROM "
+                    "order_line WHERE order_id = o.id), o.created_at, o.paid_at, o.modified_at, "
+                    "o.promised_ship_at, o.priority, (SELECT group_concat(tag, char(31)) FROM "
+                    "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag)), "
+                    "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
+                    "h.intercept DESC, h.at LIMIT 1), "
+                    "(SELECT p.platform_order_id FROM order_merge m JOIN shop_order p ON "
+                    "p.id = m.parcel_order_id WHERE m.order_id = o.id), "
+                    "(SELECT p.platform_order_id FROM shop_order p WHERE p.id = o.split_from) "
+                    "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
+                    "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
+            kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
+    bind_filter(s);
+    std::vector<OrderSummary> out;
+    std::unordered_map<Id, std::size_t> index;
+    while (s.executeStep()) {
+        OrderSummary o;
+        o.id = s.getColumn(0).getInt64();
+        o.store = s.getColumn(1).getString();
+        o.platform = s.getColumn(2).getString();
+        o.platform_order_id = s.getColumn(3).getString();
+        o.status = parse_order_status(s.getColumn(4).getString());
+        o.allocation = parse_allocation(s.getColumn(5).getString());
+        o.warehouse = s.getColumn(6).getString();
+        o.receiver_name = s.getColumn(7).getString();
+        o.province = s.getColumn(8).getString();
+        o.city = s.getColumn(9).getString();
+        o.paid_amount = s.getColumn(10).getInt64();
+        o.seller_memo = s.getColumn(11).getString();
+        o.units = s.getColumn(12).getInt64();
+        o.created_at = s.getColumn(13).getInt64();
+        o.paid_at = read_optional(s.getColumn(14));
+        o.modified_at = s.getColumn(15).getInt64();
+        o.promised_ship_at = read_optional(s.getColumn(16));
+        o.priority = s.getColumn(17).getInt();
+        if (!s.getColumn(18).isNull()) {
+            std::string tags = s.getColumn(18).getString();
+            std::size_t start = 0;
+            for (std::size_t end; (end = tags.find('\x1f', start)) != std::string::npos;
+                 start = end + 1)
+                o.tags.push_back(tags.substr(start, end - start));
+            o.tags.push_back(tags.substr(start));
+        }
+        if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
+        if (!s.getColumn(20).isNull()) o.parcel = s.getColumn(20).getString();
+        if (!s.getColumn(21).isNull()) o.split_from = s.getColumn(21).getString();
+        index[o.id] = out.size();
+        out.push_back(std::move(o));
+    }
+    // All lines of the listed orders in one pass, with the local SKUs they map to.
+    SQLite::Statement l(
+        db_.sql(),
+        std::string("SELECT l.order_id, l.platform_sku_id, l.seller_code, l.quantity, "
+                    "l.unit_price_fen, (SELECT group_concat(k.code, '+') FROM order_line_item i "
+                    "JOIN sku k ON k.id = i.sku_id WHERE i.order_line_id = l.id) "
+                    "FROM order_line l WHERE l.order_id IN (SELECT o.id FROM shop_order o "
+                    "JOIN shop_store st ON st.id = o.store_id ") +
+            kWhere + "ORDER BY o.created_at, o.id LIMIT ?3) ORDER BY l.order_id, l.line_no");
+    bind_filter(l);
+    while (l.executeStep()) {
+        auto it = index.find(l.getColumn(0).getInt64());
+        if (it == index.end()) continue;
+        OrderLineSummary line;
+        line.platform_sku = l.getColumn(1).getString();
+        line.seller_code = l.getColumn(2).getString();
+        line.qty = l.getColumn(3).getInt64();
+        line.price = l.getColumn(4).getInt64();
+        if (!l.getColumn(5).isNull()) line.sku = l.getColumn(5).getString();
+        out[it->second].lines.push_back(std::move(line));
+    }
+    return out;
+}
+
+}  // namespace dj

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/orders/order.h"
+
+namespace dj {
+
+class Database;
+
+struct OrderLineSummary {
+    std::string platform_sku;
+    std::string seller_code;
+    std::optional<std::string> sku;  // local SKU code ("A+B" for a bundle); none when unmapped
+    Qty qty = 0;
+    Fen price = 0;
+};
+
+struct OrderSummary {
+    Id id = 0;
+    std::string store;
+    std::string platform;
+    std::string platform_order_id;
+    OrderStatus status = OrderStatus::to_ship;
+    Allocation allocation = Allocation::none;
+    std::string warehouse;
+    std::string receiver_name;
+    std::string province;
+    std::string city;
+    Fen paid_amount = 0;
+    std::string seller_memo;
+    Qty units = 0;
+    Timestamp created_at = 0;
+    std::optional<Timestamp> paid_at;
+    Timestamp modified_at = 0;
+    std::optional<Timestamp> promised_ship_at;
+    int priority = 0;
+    std::vector<std::string> tags;
+    std::string hold_reason;  // the hold people see first; empty when not held
+    std::string parcel;       // the order this one is merged into; empty when it is not
+    std::string split_from;   // the platform order a split part came from; empty for others
+    std::vector<OrderLineSummary> lines;
+};
+
+struct OrderFilter {
+    std::optional<OrderStatus> status;
+    std::string store;  // code; empty: all
+    std::string tag;    // empty: any
+    int limit = 0;      // 0: no limit
+};
+
+enum class UpsertOutcome { created, updated, unchanged, stale };
+
+struct UpsertResult {
+    Id id = 0;
+    UpsertOutcome outcome = UpsertOutcome::created;
+    bool lines_changed = false;
+    std::vector<Id> line_ids;  // the lines written, in the order's order; empty when none were
+};
+
+// Canonical orders. Writes run inside the caller's transaction.
+class OrderRepository {
+  public:
+    explicit OrderRepository(Database& db) : db_(db) {}
+
+    // Keyed by store and platform order id: importing the same order again updates it and never
+    // duplicates it; an older copy (modified earlier than the stored one) is ignored. Changed
+    // lines replace the old ones; their reservations must have been released (see
+    // OrderAllocator::release) — lines_changed tells the caller. `stored`: what find() gives
+    // for the order's key (none when new), which the caller has read already.
+    UpsertResult upsert(const Order& order, const std::optional<Order>& stored);
+    std::optional<Order> find(Id id);
+    std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
+    // What the shop keeps of its own on an order: the priority (0–9) and the staff note.
+    struct LocalFields {
+        int priority = 0;
+        std::string note;
+    };
+    LocalFields local_fields(Id id);
+    void save_local_fields(Id id, const LocalFields& fields);
+    // The orders still to ship with their store's platform code, in id order.
+    std::vector<std::pair<Id, std::string>> to_ship_platforms();
+    // The orders with this platform order id, in the store with this code or name (any store
+    // when empty).
+    std::vector<Id> find_ids(const std::string& platform_order_id, const std::string& store);
+    std::vector<OrderSummary> list(const OrderFilter& filter);
+
+  private:
+    Database& db_;
+};
+
+}  // namespace dj

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/base/types.h"
+
+namespace dj {
+
+class Database;
+
+// One order as the orders view shows it; loaded once, never copied by sorting or filtering.
+struct OrderRow {
+    Id id = 0;
+    std::string store;
+    std::string platform;
+    std::string order_id;
+    std::string status;
+    std::string allocation;
+    std::string warehouse;
+    std::string receiver;
+    std::string region;  // province city
+    std::string items;   // "TEA-0001×2 CUP-0003×1"
+    Qty units = 0;
+    Fen amount = 0;
+    Timestamp created = 0;
+    Timestamp promised = 0;         // 0: none
+    int priority = 0;               // 1: urgent
+    std::string hold;               // the hold's reason; empty when not held
+    std::vector<std::string> tags;  // from rules and people
+    std::string seller_codes;       // the lines' seller codes other than their SKUs
+    std::string haystack;           // what the text filter searches (the view fills it)
+};
+
+// Every order of the shop, in id order; `progress(done, total)` may be called from this thread;
+// returns early (with what it has) when `cancel` becomes true.
+std::vector<OrderRow> read_order_rows(Database& db,
+                                      const std::function<void(std::size_t, std::size_t)>& progress,
+                                      const std::atomic<bool>& cancel);
+
+}  // namespace dj

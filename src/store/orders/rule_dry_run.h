@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/orders/order_rule.h"
+
+namespace dj {
+
+class Database;
+
+// What one rule would do to one order.
+struct DryRunRow {
+    Id order = 0;
+    std::string order_id;  // the platform's
+    std::string store;
+    std::string rule;
+    std::vector<std::string> actions;  // "hold", "tag 加急", "gift GIFT-01 x1", ...
+    std::string why;
+};
+
+struct DryRunSummary {
+    int orders = 0;  // looked at
+    std::vector<DryRunRow> rows;
+};
+
+// Applies `rules` to the orders created in [since, now) whatever their state, and changes
+// nothing: the rule set is tried on the past before it goes live. Reads only.
+DryRunSummary dry_run_rules(Database& db, const std::vector<OrderRule>& rules, Timestamp since,
+                            Timestamp now);
+
+}  // namespace dj

@@ -1,0 +1,64 @@
+#include "store/orders/rule_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "interchange/rule_json.h"
+#include "store/base/audit_log.h"
+#include "store/base/database.h"
+
+namespace dj {
+
+std::vector<OrderRule> RuleRepository::list() {
+    SQLite::Statement s(
+        db_.sql(), "SELECT id, name, enabled, definition FROM order_rule ORDER BY position, id");
+    std::vector<OrderRule> rules;
+    while (s.executeStep()) {
+        std::string name = s.getColumn(1).getString();
+        OrderRule r = parse_rule_json(s.getColumn(3).getString(), trf("stored rule {0}", name));
+        r.id = s.getColumn(0).getInt64();
+        r.name = name;
+        r.enabled = s.getColumn(2).getInt() != 0;
+        rules.push_back(std::move(r));
+    }
+    return rules;
+}
+
+void RuleRepository::import(const std::vector<OrderRule>& rules, const Actor& actor) {
+    validate_rule_set(rules);
+    WriteTransaction tx(db_);
+    SQLite::Statement update(db_.sql(),
+                             "UPDATE order_rule SET enabled = ?, definition = ? WHERE name = ?");
+    SQLite::Statement insert(db_.sql(),
+                             "INSERT INTO order_rule(position, name, enabled, definition) VALUES "
+                             "((SELECT ifnull(max(position), 0) + 1 FROM order_rule), ?, ?, ?)");
+    for (const OrderRule& r : rules) {
+        std::string definition = rule_to_json(r);
+        update.reset();
+        update.bind(1, r.enabled ? 1 : 0);
+        update.bind(2, definition);
+        update.bind(3, r.name);
+        if (update.exec() == 0) {
+            insert.reset();
+            insert.bind(1, r.name);
+            insert.bind(2, r.enabled ? 1 : 0);
+            insert.bind(3, definition);
+            insert.exec();
+        }
+        audit(db_, actor, "rule.import", r.name, definition);
+    }
+    tx.commit();
+}
+
+void RuleRepository::set_enabled(const std::string& name, bool enabled, const Actor& actor) {
+    WriteTransaction tx(db_);
+    SQLite::Statement s(db_.sql(), "UPDATE order_rule SET enabled = ? WHERE name = ?");
+    s.bind(1, enabled ? 1 : 0);
+    s.bind(2, name);
+    if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));
+    audit(db_, actor, enabled ? "rule.enable" : "rule.disable", name);
+    tx.commit();
+}
+
+}  // namespace dj

@@ -1,0 +1,157 @@
+#include "store/purchasing/restock_queries.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <utility>
+
+#include "core/base/clock.h"
+#include "core/base/translate.h"
+#include "core/purchasing/restock.h"
+#include "store/alerts/threshold_repository.h"
+#include "store/base/database.h"
+#include "store/stock/sku_scope.h"
+
+namespace dj {
+namespace {
+
+constexpr Timestamp kShopOffsetSeconds = kShopUtcOffsetMinutes * 60;
+
+long shop_day(Timestamp t) {
+    Timestamp s = t + kShopOffsetSeconds;
+    return static_cast<long>(s >= 0 ? s / 86400 : (s - 86399) / 86400);
+}
+
+using PairKey = std::pair<Id, Id>;  // sku, warehouse
+
+}  // namespace
+
+std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter) {
+    try {
+        std::map<PairKey, RestockLine> lines;
+        std::string wh_clause = filter.warehouse_id ? " AND b.warehouse_id = :wh" : "";
+        auto bind_wh = [&](SQLite::Statement& s) {
+            if (filter.warehouse_id) s.bind(":wh", static_cast<int64_t>(*filter.warehouse_id));
+        };
+        for_each_sku(
+            db, filter.sku_ids,
+            "SELECT b.sku_id, b.warehouse_id, k.code, k.name, w.code, k.supplier_id, "
+            "ifnull(p.code, ''), ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
+            "ifnull(p.order_multiple, 1), b.on_hand, b.on_hand - b.reserved, b.in_transit, "
+            "ifnull(c.last_unit_cost_fen, k.standard_cost_fen) "
+            "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
+            "JOIN warehouse w ON w.id = b.warehouse_id "
+            "LEFT JOIN supplier p ON p.id = k.supplier_id "
+            "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 {sku}" +
+                wh_clause,
+            "b.sku_id", bind_wh, [&](SQLite::Statement& s) {
+                RestockLine l;
+                l.sku_id = s.getColumn(0).getInt64();
+                l.warehouse_id = s.getColumn(1).getInt64();
+                l.sku = s.getColumn(2).getString();
+                l.sku_name = s.getColumn(3).getString();
+                l.warehouse = s.getColumn(4).getString();
+                if (!s.getColumn(5).isNull()) l.supplier_id = s.getColumn(5).getInt64();
+                l.supplier = s.getColumn(6).getString();
+                l.supplier_name = s.getColumn(7).getString();
+                l.lead_days = s.getColumn(8).getInt();
+                l.order_multiple = s.getColumn(9).getInt();
+                l.on_hand = s.getColumn(10).getInt64();
+                l.available = s.getColumn(11).getInt64();
+                l.in_transit = s.getColumn(12).getInt64();
+                l.unit_cost = s.getColumn(13).getInt64();
+                lines.emplace(PairKey{l.sku_id, l.warehouse_id}, std::move(l));
+            });
+
+        // Daily shipped quantities over the window, by shop day. The rows are summed here rather
+        // than grouped in SQL, which sorted every shipment of the window first.
+        long today = shop_day(now);
+        long first_day = today - kDemandWindowDays + 1;
+        Timestamp since = static_cast<Timestamp>(first_day) * 86400 - kShopOffsetSeconds;
+        std::map<PairKey, std::array<Qty, kDemandWindowDays>> daily;
+        for_each_sku(
+            db, filter.sku_ids,
+            "SELECT m.sku_id, m.warehouse_id, m.at, -m.qty FROM movement m "
+            "WHERE m.kind = 'ship' AND m.at >= :since AND m.at < :until {sku}" +
+                (filter.warehouse_id ? std::string(" AND m.warehouse_id = :wh") : ""),
+            "m.sku_id",
+            [&](SQLite::Statement& s) {
+                s.bind(":since", static_cast<int64_t>(since));
+                s.bind(":until", static_cast<int64_t>(since + kDemandWindowDays * 86400));
+                bind_wh(s);
+            },
+            [&](SQLite::Statement& s) {
+                auto [it, added] =
+                    daily.try_emplace({s.getColumn(0).getInt64(), s.getColumn(1).getInt64()});
+                if (added) it->second.fill(0);
+                it->second[shop_day(s.getColumn(2).getInt64()) - first_day] +=
+                    s.getColumn(3).getInt64();
+            });
+        std::map<PairKey, DemandStats> demand;
+        for (const auto& [key, days] : daily) {
+            DemandStats& d = demand[key];
+            for (Qty x : days) {
+                d.total += x;
+                d.total_sq += x * x;
+            }
+        }
+
+        std::map<PairKey, Qty> on_order;
+        for_each_sku(
+            db, filter.sku_ids,
+            "SELECT l.sku_id, o.warehouse_id, sum(l.qty - l.received_qty) "
+            "FROM purchase_order_line l JOIN purchase_order o ON o.id = l.po_id "
+            "WHERE o.status IN ('ordered', 'partly_received') AND l.qty > l.received_qty {sku}" +
+                (filter.warehouse_id ? std::string(" AND o.warehouse_id = :wh") : "") +
+                " GROUP BY l.sku_id, o.warehouse_id",
+            "l.sku_id", bind_wh, [&](SQLite::Statement& s) {
+                on_order[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}] =
+                    s.getColumn(2).getInt64();
+            });
+
+        ThresholdBook thresholds = load_thresholds(db);
+        std::vector<RestockLine> out;
+        out.reserve(lines.size());
+        for (auto& [key, l] : lines) {
+            auto d = demand.find(key);
+            DemandStats stats = d == demand.end() ? DemandStats{} : d->second;
+            stats.days = kDemandWindowDays;
+            ReorderInputs in;
+            in.demand = stats;
+            in.lead_days = l.lead_days;
+            in.z = static_cast<double>(
+                       thresholds.value(Threshold::service_z_milli, l.sku_id, l.warehouse_id)) /
+                   1000.0;
+            in.manual_safety_stock =
+                thresholds.get(Threshold::safety_stock, l.sku_id, l.warehouse_id);
+            in.manual_reorder_point =
+                thresholds.get(Threshold::reorder_point, l.sku_id, l.warehouse_id);
+            ReorderPoint rop = reorder_point(in);
+            auto o = on_order.find(key);
+            l.on_order = o == on_order.end() ? 0 : o->second;
+            l.shipped = stats.total;
+            l.d = stats.mean();
+            l.sigma = stats.sigma();
+            l.safety_stock = rop.safety_stock;
+            l.reorder_point = rop.reorder_point;
+            l.manual = in.manual_safety_stock || in.manual_reorder_point;
+            l.position = l.available + l.in_transit + l.on_order;
+            int review = static_cast<int>(
+                thresholds.value(Threshold::review_days, l.sku_id, l.warehouse_id));
+            l.suggested = suggested_quantity(rop, stats, l.position, review, l.order_multiple);
+            out.push_back(std::move(l));
+        }
+        std::sort(out.begin(), out.end(), [](const RestockLine& a, const RestockLine& b) {
+            return std::tie(a.supplier, a.sku, a.warehouse) <
+                   std::tie(b.supplier, b.sku, b.warehouse);
+        });
+        return out;
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("computing restock suggestions"));
+    }
+}
+
+}  // namespace dj

@@ -1,0 +1,311 @@
+#include "store/stock/catalogue_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <unordered_map>
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+
+namespace dj {
+namespace {
+
+constexpr const char* kStoreColumns =
+    "SELECT id, code, name, platform, default_warehouse_id FROM shop_store ";
+
+constexpr const char* kSkuColumns =
+    "SELECT id, code, name, spec, unit, weight_g, shelf_life_days, flags, standard_cost_fen, "
+    "supplier_id FROM sku ";
+
+Sku read_sku(SQLite::Statement& s) {
+    Sku k;
+    k.id = s.getColumn(0).getInt64();
+    k.code = s.getColumn(1).getString();
+    k.name = s.getColumn(2).getString();
+    k.spec = s.getColumn(3).getString();
+    k.unit = s.getColumn(4).getString();
+    k.weight_g = s.getColumn(5).getInt();
+    k.shelf_life_days = s.getColumn(6).getInt();
+    k.flags = static_cast<unsigned>(s.getColumn(7).getInt());
+    k.standard_cost = s.getColumn(8).getInt64();
+    k.supplier_id = read_optional(s.getColumn(9));
+    return k;
+}
+
+ShopStore read_store(SQLite::Statement& s) {
+    ShopStore st;
+    st.id = s.getColumn(0).getInt64();
+    st.code = s.getColumn(1).getString();
+    st.name = s.getColumn(2).getString();
+    st.platform = parse_platform(s.getColumn(3).getString());
+    st.default_warehouse_id = read_optional(s.getColumn(4));
+    return st;
+}
+
+}  // namespace
+
+Id CatalogueRepository::save_sku_fields(const Sku& sku) {
+    SQLite::Statement& s = db_.statement(
+        "INSERT INTO sku(code, name, spec, unit, weight_g, shelf_life_days, flags, "
+        "standard_cost_fen, supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, spec = excluded.spec, "
+        "unit = excluded.unit, weight_g = excluded.weight_g, "
+        "shelf_life_days = excluded.shelf_life_days, flags = excluded.flags, "
+        "standard_cost_fen = excluded.standard_cost_fen, supplier_id = excluded.supplier_id "
+        "RETURNING id");
+    s.bind(1, sku.code);
+    s.bind(2, sku.name);
+    s.bind(3, sku.spec);
+    s.bind(4, sku.unit);
+    s.bind(5, sku.weight_g);
+    s.bind(6, sku.shelf_life_days);
+    s.bind(7, static_cast<int64_t>(sku.flags));
+    s.bind(8, static_cast<int64_t>(sku.standard_cost));
+    bind_optional(s, 9, sku.supplier_id);
+    s.executeStep();
+    Id id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+void CatalogueRepository::set_reference_price(Id sku_id, std::optional<Fen> price) {
+    SQLite::Statement& s = db_.statement("UPDATE sku SET reference_price_fen = ? WHERE id = ?");
+    bind_optional(s, 1, price);
+    s.bind(2, static_cast<int64_t>(sku_id));
+    s.exec();
+}
+
+std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
+    SQLite::Statement& s = db_.statement("SELECT reference_price_fen FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    std::optional<Fen> price;
+    if (s.executeStep()) price = read_optional(s.getColumn(0));
+    s.reset();
+    return price;
+}
+
+void CatalogueRepository::clear_barcodes(Id sku_id) {
+    SQLite::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
+    clear.bind(1, static_cast<int64_t>(sku_id));
+    clear.exec();
+}
+
+void CatalogueRepository::add_barcodes(Id sku_id, const Sku& sku) {
+    for (const std::string& barcode : sku.barcodes) {
+        if (barcode.empty()) continue;
+        SQLite::Statement& owner = db_.statement(
+            "SELECT sku.code FROM sku_barcode JOIN sku ON sku.id = sku_barcode.sku_id "
+            "WHERE barcode = ?");
+        owner.bind(1, barcode);
+        if (owner.executeStep()) {
+            std::string other = owner.getColumn(0).getString();
+            owner.reset();
+            throw InvalidInput(
+                trf("Barcode {0} of SKU {1} already belongs to SKU {2}", barcode, sku.code, other));
+        }
+        SQLite::Statement& add =
+            db_.statement("INSERT INTO sku_barcode(barcode, sku_id) VALUES (?, ?)");
+        add.bind(1, barcode);
+        add.bind(2, static_cast<int64_t>(sku_id));
+        add.exec();
+    }
+}
+
+Id CatalogueRepository::save_sku(const Sku& sku) {
+    Id id = save_sku_fields(sku);
+    clear_barcodes(id);
+    add_barcodes(id, sku);
+    return id;
+}
+
+void CatalogueRepository::save_skus(const std::vector<Sku>& skus,
+                                    const std::function<std::string(std::size_t)>& where) {
+    std::vector<Id> ids;
+    ids.reserve(skus.size());
+    for (const Sku& sku : skus) {
+        ids.push_back(save_sku_fields(sku));
+        clear_barcodes(ids.back());
+    }
+    for (std::size_t i = 0; i < skus.size(); ++i) {
+        try {
+            add_barcodes(ids[i], skus[i]);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(where(i) + ": " + e.what());
+        }
+    }
+}
+
+std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
+    SQLite::Statement& s =
+        db_.statement("SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY rowid");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    std::vector<std::string> out;
+    while (s.executeStep())
+        out.push_back(s.getColumn(0).getString());
+    return out;
+}
+
+std::optional<Sku> CatalogueRepository::find_sku(std::string_view code) {
+    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "WHERE code = ?");
+    s.bind(1, std::string(code));
+    if (!s.executeStep()) return std::nullopt;
+    Sku k = read_sku(s);
+    k.barcodes = barcodes_of(k.id);
+    return k;
+}
+
+Sku CatalogueRepository::require_sku(std::string_view code) {
+    if (auto k = find_sku(code)) return *k;
+    throw NotFound(
+        trf("SKU {0} does not exist. Check the code, or add it with \"sku import\".", code));
+}
+
+std::optional<Sku> CatalogueRepository::sku_by_id(Id id) {
+    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(id));
+    if (!s.executeStep()) return std::nullopt;
+    Sku k = read_sku(s);
+    k.barcodes = barcodes_of(k.id);
+    return k;
+}
+
+std::optional<Id> CatalogueRepository::sku_id_by_barcode(std::string_view barcode) {
+    SQLite::Statement& s = db_.statement("SELECT sku_id FROM sku_barcode WHERE barcode = ?");
+    s.bind(1, std::string(barcode));
+    std::optional<Id> id;
+    if (s.executeStep()) id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+std::vector<Sku> CatalogueRepository::list_skus() {
+    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "ORDER BY code");
+    std::vector<Sku> out;
+    while (s.executeStep())
+        out.push_back(read_sku(s));
+    SQLite::Statement b(db_.sql(), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
+    std::unordered_map<Id, std::vector<std::string>> by_sku;
+    while (b.executeStep())
+        by_sku[b.getColumn(0).getInt64()].push_back(b.getColumn(1).getString());
+    for (Sku& k : out)
+        k.barcodes = std::move(by_sku[k.id]);
+    return out;
+}
+
+Id CatalogueRepository::save_supplier(const Supplier& supplier) {
+    SQLite::Statement& s = db_.statement(
+        "INSERT INTO supplier(code, name, lead_time_days, order_multiple) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+        "lead_time_days = excluded.lead_time_days, order_multiple = excluded.order_multiple "
+        "RETURNING id");
+    s.bind(1, supplier.code);
+    s.bind(2, supplier.name);
+    s.bind(3, supplier.lead_time_days);
+    s.bind(4, supplier.order_multiple);
+    s.executeStep();
+    Id id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+std::optional<Supplier> CatalogueRepository::find_supplier(std::string_view code) {
+    SQLite::Statement s(db_.sql(),
+                        "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
+                        "WHERE code = ?");
+    s.bind(1, std::string(code));
+    if (!s.executeStep()) return std::nullopt;
+    return Supplier{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
+                    s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getInt()};
+}
+
+Id CatalogueRepository::save_store(const ShopStore& store) {
+    SQLite::Statement& s = db_.statement(
+        "INSERT INTO shop_store(code, name, platform, default_warehouse_id) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, platform = excluded.platform, "
+        "default_warehouse_id = excluded.default_warehouse_id RETURNING id");
+    s.bind(1, store.code);
+    s.bind(2, store.name);
+    s.bind(3, std::string(platform_code(store.platform)));
+    bind_optional(s, 4, store.default_warehouse_id);
+    s.executeStep();
+    Id id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
+    SQLite::Statement s(db_.sql(),
+                        std::string(kStoreColumns) +
+                            "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
+    s.bind(1, std::string(code_or_name));
+    if (!s.executeStep())
+        throw NotFound(trf("Store {0} does not exist. Add it with \"store add\".", code_or_name));
+    return read_store(s);
+}
+
+std::string CatalogueRepository::next_store_code(Platform platform) {
+    std::string prefix(platform_code(platform));
+    SQLite::Statement s(db_.sql(), "SELECT code FROM shop_store WHERE code = ?");
+    for (int n = 1;; ++n) {
+        std::string code = prefix + "-" + std::to_string(n);
+        s.reset();
+        s.bind(1, code);
+        if (!s.executeStep()) return code;
+    }
+}
+
+std::vector<ShopStore> CatalogueRepository::list_stores() {
+    SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "ORDER BY id");
+    std::vector<ShopStore> out;
+    while (s.executeStep())
+        out.push_back(read_store(s));
+    return out;
+}
+
+Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
+    SQLite::Statement& s = db_.statement(
+        "INSERT INTO sku_mapping(store_id, platform_sku) VALUES (?, ?) "
+        "ON CONFLICT(store_id, platform_sku) DO UPDATE SET platform_sku = excluded.platform_sku "
+        "RETURNING id");
+    s.bind(1, static_cast<int64_t>(mapping.store_id));
+    s.bind(2, mapping.platform_sku);
+    s.executeStep();
+    Id id = s.getColumn(0).getInt64();
+    s.reset();
+    SQLite::Statement& clear = db_.statement("DELETE FROM sku_mapping_item WHERE mapping_id = ?");
+    clear.bind(1, static_cast<int64_t>(id));
+    clear.exec();
+    for (const SkuComponent& c : mapping.components) {
+        SQLite::Statement& add = db_.statement(
+            "INSERT INTO sku_mapping_item(mapping_id, sku_id, qty) VALUES (?, ?, ?) "
+            "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = qty + excluded.qty");
+        add.bind(1, static_cast<int64_t>(id));
+        add.bind(2, static_cast<int64_t>(c.sku_id));
+        add.bind(3, static_cast<int64_t>(c.qty));
+        add.exec();
+    }
+    return id;
+}
+
+std::optional<SkuMapping> CatalogueRepository::find_mapping(Id store_id,
+                                                            std::string_view platform_sku) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT m.id, i.sku_id, i.qty FROM sku_mapping m "
+        "JOIN sku_mapping_item i ON i.mapping_id = m.id "
+        "WHERE m.store_id = ? AND m.platform_sku = ? ORDER BY i.sku_id");
+    s.bind(1, static_cast<int64_t>(store_id));
+    s.bind(2, std::string(platform_sku));
+    SkuMapping m;
+    m.store_id = store_id;
+    m.platform_sku = std::string(platform_sku);
+    while (s.executeStep()) {
+        m.id = s.getColumn(0).getInt64();
+        m.components.push_back({s.getColumn(1).getInt64(), s.getColumn(2).getInt64()});
+    }
+    if (m.components.empty()) return std::nullopt;
+    return m;
+}
+
+}  // namespace dj

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stock/catalogue.h"
+#include "core/stock/sku_mapping.h"
+
+namespace dj {
+
+class Database;
+
+// SKUs, suppliers, stores and platform SKU mappings.
+class CatalogueRepository {
+  public:
+    explicit CatalogueRepository(Database& db) : db_(db) {}
+
+    // Inserts or, for an existing code, updates the SKU and replaces its barcodes. A barcode
+    // that belongs to another SKU is refused (InvalidInput). Returns the id.
+    // What the SKU normally sells for: rules hold orders priced far below it (NULL: unknown).
+    void set_reference_price(Id sku_id, std::optional<Fen> price);
+    std::optional<Fen> reference_price(Id sku_id);
+    Id save_sku(const Sku& sku);
+    // Saves many SKUs as one change: barcodes may move between SKUs of the batch in any row
+    // order. `where(i)` names row i in an error (e.g. "skus.csv line 7").
+    void save_skus(const std::vector<Sku>& skus,
+                   const std::function<std::string(std::size_t)>& where);
+    std::optional<Sku> find_sku(std::string_view code);
+    Sku require_sku(std::string_view code);
+    std::optional<Sku> sku_by_id(Id id);
+    std::optional<Id> sku_id_by_barcode(std::string_view barcode);
+    std::vector<Sku> list_skus();
+
+    Id save_supplier(const Supplier& supplier);
+    std::optional<Supplier> find_supplier(std::string_view code);
+
+    Id save_store(const ShopStore& store);
+    // By code, else by name.
+    ShopStore require_store(std::string_view code_or_name);
+    // The first free code "<platform>-<n>" for a new store.
+    std::string next_store_code(Platform platform);
+    std::vector<ShopStore> list_stores();
+
+    // Replaces the mapping of one platform SKU of a store.
+    Id save_mapping(const SkuMapping& mapping);
+    std::optional<SkuMapping> find_mapping(Id store_id, std::string_view platform_sku);
+
+  private:
+    Id save_sku_fields(const Sku& sku);
+    void clear_barcodes(Id sku_id);
+    void add_barcodes(Id sku_id, const Sku& sku);
+    std::vector<std::string> barcodes_of(Id sku_id);
+    Database& db_;
+};
+
+}  // namespace dj

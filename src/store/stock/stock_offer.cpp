@@ -1,0 +1,74 @@
+#include "store/stock/stock_offer.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "core/fulfilment/outbox.h"
+#include "core/orders/store_connection.h"
+#include "store/base/database.h"
+#include "store/fulfilment/outbox_repository.h"
+
+namespace dj {
+namespace {
+
+struct Offer {
+    Id store_id = 0;
+    std::string platform_sku;
+    Qty quantity = 0;
+};
+
+// One statement for every listing: the warehouse a store sells from is the one its orders
+// are allocated in (its default, else the first).
+std::string offer_query(const std::optional<std::set<Id>>& skus) {
+    std::string sql =
+        "SELECT m.store_id, m.platform_sku, min(ifnull(b.on_hand - b.reserved, 0) / i.qty), "
+        "c.stock_share_percent, c.stock_buffer, p.quantity "
+        "FROM sku_mapping m "
+        "JOIN store_connection c ON c.store_id = m.store_id "
+        "JOIN shop_store st ON st.id = m.store_id "
+        "JOIN sku_mapping_item i ON i.mapping_id = m.id "
+        "LEFT JOIN stock_balance b ON b.sku_id = i.sku_id AND b.warehouse_id = "
+        "ifnull(st.default_warehouse_id, (SELECT min(id) FROM warehouse)) "
+        "LEFT JOIN stock_push_state p ON p.store_id = m.store_id "
+        "AND p.platform_sku = m.platform_sku ";
+    if (skus) {
+        // Ids are integers: written into the statement, they cannot inject anything.
+        std::string list;
+        for (Id id : *skus)
+            list += (list.empty() ? "" : ",") + std::to_string(id);
+        sql += "WHERE m.id IN (SELECT mapping_id FROM sku_mapping_item WHERE sku_id IN (" + list +
+               ")) ";
+    }
+    return sql + "GROUP BY m.id";
+}
+
+}  // namespace
+
+int queue_stock_offers(Database& db, Timestamp now, const std::optional<std::set<Id>>& skus) {
+    if (skus && skus->empty()) return 0;
+    std::vector<Offer> changed;
+    SQLite::Statement q(db.sql(), offer_query(skus));
+    while (q.executeStep()) {
+        Qty quantity = sellable_quantity(q.getColumn(2).getInt64(), q.getColumn(3).getInt(),
+                                         q.getColumn(4).getInt64());
+        if (!q.getColumn(5).isNull() && q.getColumn(5).getInt64() == quantity) continue;
+        changed.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), quantity});
+    }
+    SQLite::Statement& remember = db.statement(
+        "INSERT INTO stock_push_state(store_id, platform_sku, quantity) VALUES (?, ?, ?) "
+        "ON CONFLICT(store_id, platform_sku) DO UPDATE SET quantity = excluded.quantity");
+    OutboxRepository outbox(db);
+    for (const Offer& o : changed) {
+        remember.bind(1, static_cast<int64_t>(o.store_id));
+        remember.bind(2, o.platform_sku);
+        remember.bind(3, static_cast<int64_t>(o.quantity));
+        remember.exec();
+        remember.reset();
+        outbox.queue_stock(o.store_id, o.platform_sku, o.quantity, now);
+    }
+    return static_cast<int>(changed.size());
+}
+
+}  // namespace dj

@@ -1,0 +1,231 @@
+#include "store/stock/stock_posting.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/base/sql_binding.h"
+#include "store/periods/period_repository.h"
+#include "store/stock/stock_observers.h"
+
+namespace dj {
+namespace {
+
+std::string text_or_id(SQLite::Statement& s, Id id) {
+    std::string out = s.executeStep() ? s.getColumn(0).getString() : "#" + std::to_string(id);
+    s.reset();
+    return out;
+}
+
+}  // namespace
+
+Balance SqlStockSource::load_balance(Id sku_id, Id warehouse_id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT on_hand, reserved, in_transit FROM stock_balance "
+        "WHERE sku_id = ? AND warehouse_id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    s.bind(2, static_cast<int64_t>(warehouse_id));
+    Balance b;
+    if (s.executeStep())
+        b = Balance{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                    s.getColumn(2).getInt64()};
+    s.reset();
+    return b;
+}
+
+std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT l.id, l.location_id, l.batch_id, ifnull(b.expiry, ''), ifnull(loc.walk_order, 0), "
+        "l.on_hand FROM stock_lot l LEFT JOIN batch b ON b.id = l.batch_id "
+        "LEFT JOIN location loc ON loc.id = l.location_id "
+        "WHERE l.sku_id = ? AND l.warehouse_id = ? ORDER BY l.id");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    s.bind(2, static_cast<int64_t>(warehouse_id));
+    std::vector<Lot> lots;
+    while (s.executeStep()) {
+        Lot lot;
+        lot.id = s.getColumn(0).getInt64();
+        lot.sku_id = sku_id;
+        lot.warehouse_id = warehouse_id;
+        lot.location_id = read_optional(s.getColumn(1));
+        lot.batch_id = read_optional(s.getColumn(2));
+        lot.expiry = s.getColumn(3).getString();
+        lot.walk_order = s.getColumn(4).getInt();
+        lot.on_hand = s.getColumn(5).getInt64();
+        lots.push_back(std::move(lot));
+    }
+    return lots;
+}
+
+CostState SqlStockSource::load_cost(Id sku_id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT c.qty, c.value_fen, c.last_unit_cost_fen, k.standard_cost_fen FROM sku k "
+        "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    CostState c;
+    if (s.executeStep()) {
+        if (s.getColumn(0).isNull()) {
+            c.last_unit_cost = s.getColumn(3).getInt64();
+        } else {
+            c.qty = s.getColumn(0).getInt64();
+            c.value = s.getColumn(1).getInt64();
+            c.last_unit_cost = s.getColumn(2).getInt64();
+        }
+    }
+    s.reset();
+    return c;
+}
+
+bool SqlStockSource::warehouse_allows_negative(Id warehouse_id) {
+    SQLite::Statement& s = db_.statement("SELECT allow_negative FROM warehouse WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(warehouse_id));
+    bool allowed = s.executeStep() && s.getColumn(0).getInt() != 0;
+    s.reset();
+    return allowed;
+}
+
+std::string SqlStockSource::batch_expiry(Id batch_id) {
+    SQLite::Statement& s = db_.statement("SELECT expiry FROM batch WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(batch_id));
+    std::string expiry = s.executeStep() ? s.getColumn(0).getString() : std::string();
+    s.reset();
+    return expiry;
+}
+
+int SqlStockSource::location_walk_order(Id location_id) {
+    SQLite::Statement& s = db_.statement("SELECT walk_order FROM location WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(location_id));
+    int order = s.executeStep() ? s.getColumn(0).getInt() : 0;
+    s.reset();
+    return order;
+}
+
+std::string SqlStockSource::sku_label(Id sku_id) {
+    SQLite::Statement& s = db_.statement("SELECT code FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    return text_or_id(s, sku_id);
+}
+
+std::string SqlStockSource::warehouse_label(Id warehouse_id) {
+    SQLite::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(warehouse_id));
+    return text_or_id(s, warehouse_id);
+}
+
+std::string SqlStockSource::location_label(Id location_id) {
+    SQLite::Statement& s = db_.statement("SELECT code FROM location WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(location_id));
+    return text_or_id(s, location_id);
+}
+
+ClosedThrough SqlStockSource::closed_through() {
+    return dj::closed_through(db_);
+}
+
+StockPosting::StockPosting(Database& db) : db_(db), tx_(db), source_(db), book_(source_) {}
+
+void StockPosting::flush() {
+    try {
+        SQLite::Statement& insert = db_.statement(
+            "INSERT INTO movement(at, kind, sku_id, warehouse_id, location_id, batch_id, "
+            "counterpart_warehouse_id, qty, unit_cost_fen, value_fen, doc, reason, operator, "
+            "role, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        std::vector<Movement>& pending = book_.pending();
+        written_.reserve(written_.size() + pending.size());
+        for (Movement& m : pending) {
+            insert.reset();
+            insert.bind(1, static_cast<int64_t>(m.at));
+            insert.bind(2, movement_kind_code(m.kind).data());
+            insert.bind(3, static_cast<int64_t>(m.sku_id));
+            insert.bind(4, static_cast<int64_t>(m.warehouse_id));
+            bind_optional(insert, 5, m.location_id);
+            bind_optional(insert, 6, m.batch_id);
+            bind_optional(insert, 7, m.counterpart_warehouse_id);
+            insert.bind(8, static_cast<int64_t>(m.qty));
+            insert.bind(9, static_cast<int64_t>(m.unit_cost));
+            insert.bind(10, static_cast<int64_t>(m.value));
+            insert.bindNoCopy(11, m.doc);
+            insert.bindNoCopy(12, m.reason);
+            insert.bindNoCopy(13, m.actor.user);
+            insert.bindNoCopy(14, m.actor.role);
+            insert.bindNoCopy(15, m.actor.workstation);
+            insert.exec();
+            m.id = db_.sql().getLastInsertRowid();
+            written_.push_back(std::move(m));
+        }
+        pending.clear();
+
+        SQLite::Statement& balance = db_.statement(
+            "INSERT INTO stock_balance(sku_id, warehouse_id, on_hand, reserved, in_transit) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sku_id, warehouse_id) DO UPDATE SET "
+            "on_hand = excluded.on_hand, reserved = excluded.reserved, "
+            "in_transit = excluded.in_transit");
+        for (auto& [key, entry] : book_.balances()) {
+            if (!entry.dirty) continue;
+            balance.reset();
+            balance.bind(1, static_cast<int64_t>(key.a));
+            balance.bind(2, static_cast<int64_t>(key.b));
+            balance.bind(3, static_cast<int64_t>(entry.balance.on_hand));
+            balance.bind(4, static_cast<int64_t>(entry.balance.reserved));
+            balance.bind(5, static_cast<int64_t>(entry.balance.in_transit));
+            balance.exec();
+            entry.dirty = false;
+            touched_skus_.insert(key.a);
+        }
+
+        SQLite::Statement& update_lot =
+            db_.statement("UPDATE stock_lot SET on_hand = ? WHERE id = ?");
+        SQLite::Statement& insert_lot = db_.statement(
+            "INSERT INTO stock_lot(sku_id, warehouse_id, location_id, batch_id, on_hand) "
+            "VALUES (?, ?, ?, ?, ?)");
+        for (auto& [key, lots] : book_.lot_sets()) {
+            for (Lot& lot : lots) {
+                if (!lot.dirty) continue;
+                if (lot.id != 0) {
+                    update_lot.reset();
+                    update_lot.bind(1, static_cast<int64_t>(lot.on_hand));
+                    update_lot.bind(2, static_cast<int64_t>(lot.id));
+                    update_lot.exec();
+                } else {
+                    insert_lot.reset();
+                    insert_lot.bind(1, static_cast<int64_t>(lot.sku_id));
+                    insert_lot.bind(2, static_cast<int64_t>(lot.warehouse_id));
+                    bind_optional(insert_lot, 3, lot.location_id);
+                    bind_optional(insert_lot, 4, lot.batch_id);
+                    insert_lot.bind(5, static_cast<int64_t>(lot.on_hand));
+                    insert_lot.exec();
+                    lot.id = db_.sql().getLastInsertRowid();
+                }
+                lot.dirty = false;
+            }
+        }
+
+        SQLite::Statement& cost = db_.statement(
+            "INSERT INTO sku_cost(sku_id, qty, value_fen, last_unit_cost_fen) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(sku_id) DO UPDATE SET qty = excluded.qty, value_fen = excluded.value_fen, "
+            "last_unit_cost_fen = excluded.last_unit_cost_fen");
+        for (auto& [sku_id, entry] : book_.costs()) {
+            if (!entry.dirty) continue;
+            cost.reset();
+            cost.bind(1, static_cast<int64_t>(sku_id));
+            cost.bind(2, static_cast<int64_t>(entry.cost.qty));
+            cost.bind(3, static_cast<int64_t>(entry.cost.value));
+            cost.bind(4, static_cast<int64_t>(entry.cost.last_unit_cost));
+            cost.exec();
+            entry.dirty = false;
+        }
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("writing stock movements"));
+    }
+}
+
+std::vector<Movement> StockPosting::commit() {
+    flush();
+    stock_changed(db_, {db_.clock().now(), {touched_skus_.begin(), touched_skus_.end()}});
+    tx_.commit();
+    return std::move(written_);
+}
+
+}  // namespace dj

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <set>
+#include <vector>
+
+#include "core/stock/movement.h"
+#include "core/stock/stock_book.h"
+#include "store/base/database.h"
+
+namespace dj {
+
+// Reads stock state for a StockBook from the database.
+class SqlStockSource : public StockSource {
+  public:
+    explicit SqlStockSource(Database& db) : db_(db) {}
+    Balance load_balance(Id sku_id, Id warehouse_id) override;
+    std::vector<Lot> load_lots(Id sku_id, Id warehouse_id) override;
+    CostState load_cost(Id sku_id) override;
+    bool warehouse_allows_negative(Id warehouse_id) override;
+    std::string batch_expiry(Id batch_id) override;
+    int location_walk_order(Id location_id) override;
+    std::string sku_label(Id sku_id) override;
+    std::string warehouse_label(Id warehouse_id) override;
+    std::string location_label(Id location_id) override;
+    ClosedThrough closed_through() override;
+
+  private:
+    Database& db_;
+};
+
+// One atomic change of stock: opens a write transaction, lets the caller post any number of
+// movements and reservations through book(), then writes movements, balances, lots and costs
+// and commits, telling the stock observers which SKUs it changed (stock_observers.h).
+// Destroyed without commit(), it rolls everything back.
+class StockPosting {
+  public:
+    explicit StockPosting(Database& db);
+    StockBook& book() { return book_; }
+    Database& db() { return db_; }
+    // Writes pending state without committing (so later statements in the transaction see it).
+    void flush();
+    // Flushes and commits; returns the movements posted, with their ids.
+    std::vector<Movement> commit();
+
+  private:
+    Database& db_;
+    WriteTransaction tx_;
+    SqlStockSource source_;
+    StockBook book_;
+    std::vector<Movement> written_;
+    std::set<Id> touched_skus_;  // whose balances were written
+};
+
+}  // namespace dj

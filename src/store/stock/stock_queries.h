@@ -1,0 +1,85 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/stock/movement.h"
+
+namespace dj {
+
+class Database;
+
+struct StockRow {
+    std::string sku;
+    std::string sku_name;
+    std::string warehouse;
+    Qty on_hand = 0;
+    Qty reserved = 0;
+    Qty available = 0;
+    Qty in_transit = 0;
+    Fen avg_cost = 0;  // shop-wide moving average of the SKU
+};
+
+struct StockFilter {
+    std::string warehouse;  // code; empty: all
+    std::string sku;        // code; empty: all
+};
+
+std::vector<StockRow> list_stock(Database& db, const StockFilter& filter);
+
+// Where the stock is: one row per location and batch with stock, in picking order.
+struct LotRow {
+    std::string sku;
+    std::string warehouse;
+    std::string location;  // empty: not put away to a bin
+    std::string batch;
+    std::string expiry;
+    Qty on_hand = 0;
+};
+
+std::vector<LotRow> list_lots(Database& db, const StockFilter& filter);
+
+struct LedgerRow {
+    Id id = 0;
+    Timestamp at = 0;
+    std::string kind;
+    std::string sku;
+    std::string warehouse;
+    std::string location;
+    std::string batch;
+    std::string counterpart;
+    Qty qty = 0;
+    Fen unit_cost = 0;
+    Fen value = 0;
+    std::string doc;
+    std::string reason;
+    Actor actor;
+};
+
+struct LedgerFilter {
+    std::string sku;
+    std::optional<Timestamp> since;
+    int limit = 0;  // 0: no limit
+};
+
+std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter);
+
+// Movements posted under one document number (an order's platform id when it shipped).
+std::vector<LedgerRow> order_movements(Database& db, const std::string& doc);
+
+// One line per warehouse: how many SKUs are in stock, units, value at average cost.
+struct WarehouseSummary {
+    std::string warehouse;
+    std::string name;
+    std::int64_t skus_in_stock = 0;
+    Qty on_hand = 0;
+    Qty reserved = 0;
+    Qty available = 0;
+    Qty in_transit = 0;
+    Fen value = 0;
+};
+
+std::vector<WarehouseSummary> stock_summary(Database& db);
+
+}  // namespace dj

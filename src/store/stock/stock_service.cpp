@@ -1,0 +1,171 @@
+#include "store/stock/stock_service.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/base/clock.h"
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/warehouse_repository.h"
+
+namespace dj {
+
+MovementContext StockService::context(const std::string& doc, const std::string& reason,
+                                      const char* doc_prefix) const {
+    MovementContext ctx;
+    ctx.at = at_.value_or(db_.clock().now());
+    // Documents the user did not number get one from the kind and the time, e.g.
+    // RCV-20261124-130416.
+    if (doc.empty()) {
+        std::string t = format_shop_time(ctx.at);
+        ctx.doc = std::string(doc_prefix) + "-" + t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) +
+                  "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
+    } else {
+        ctx.doc = doc;
+    }
+    ctx.reason = reason;
+    ctx.actor = actor_;
+    return ctx;
+}
+
+std::vector<Movement> StockService::receive(const Receive& r) {
+    StockPosting posting(db_);
+    book_receive(posting, r);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::receive_planned(
+    const std::function<std::vector<Receive>()>& plan) {
+    StockPosting posting(db_);
+    for (const Receive& r : plan())
+        book_receive(posting, r);
+    return posting.commit();
+}
+
+void StockService::book_receive(StockPosting& posting, const Receive& r) {
+    Place p = resolve(r.sku, r.warehouse, r.location);
+    Sku sku = *CatalogueRepository(db_).sku_by_id(p.sku);
+    ReceiveArgs args;
+    args.sku_id = p.sku;
+    args.warehouse_id = p.warehouse;
+    args.qty = r.qty;
+    args.location_id = p.location;
+    args.unit_cost = r.unit_cost;
+    if (!r.batch.empty()) {
+        args.batch_id = WarehouseRepository(db_).ensure_batch(sku.id, r.batch, r.expiry);
+    } else if (!r.expiry.empty()) {
+        throw InvalidInput(trf("SKU {0}: an expiry date needs a batch (--batch LOT)", sku.code));
+    } else if (sku.shelf_life_days > 0) {
+        throw InvalidInput(
+            trf("SKU {0} has a shelf life of {1} days: receive it with a batch "
+                "and expiry (--batch LOT --expiry YYYY-MM-DD)",
+                sku.code, std::to_string(sku.shelf_life_days)));
+    }
+    posting.book().receive(context(r.doc, r.reason, "RCV"), args);
+}
+
+std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
+                                         const std::string& warehouse, const std::string& doc) {
+    StockPosting posting(db_);
+    Place p = resolve(sku, warehouse, {});
+    posting.book().ship(context(doc, {}, "SHP"), p.sku, p.warehouse, qty);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
+                                             const std::string& from, const std::string& to,
+                                             const std::string& doc) {
+    if (doc.empty())
+        throw InvalidInput(
+            tr("A transfer needs a document number (--doc), used to book its "
+               "arrival"));
+    StockPosting posting(db_);
+    Place from_place = resolve(sku, from, {});
+    Id to_id = WarehouseRepository(db_).require_warehouse(to).id;
+    posting.book().transfer_out(context(doc, {}, "TRF"), from_place.sku, from_place.warehouse,
+                                to_id, qty);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::arrive(const std::string& doc) {
+    StockPosting posting(db_);
+    // What left under this document minus what has arrived, per SKU, route and batch.
+    SQLite::Statement s(db_.sql(),
+                        "SELECT sku_id, dest, src, batch_id, sum(sent), sum(sent_value) FROM ("
+                        " SELECT sku_id, counterpart_warehouse_id AS dest, warehouse_id AS src,"
+                        "  batch_id, -qty AS sent, -value_fen AS sent_value FROM movement"
+                        "  WHERE doc = ?1 AND kind = 'transfer_out'"
+                        " UNION ALL"
+                        " SELECT sku_id, warehouse_id, counterpart_warehouse_id, batch_id, -qty,"
+                        "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in')"
+                        " GROUP BY sku_id, dest, src, batch_id HAVING sum(sent) > 0");
+    s.bind(1, doc);
+    struct Pending {
+        Id sku, dest, src;
+        std::optional<Id> batch;
+        Qty qty;
+        Fen value;
+    };
+    std::vector<Pending> pending;
+    while (s.executeStep()) {
+        Pending p{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                  s.getColumn(2).getInt64(), std::nullopt,
+                  s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
+        if (!s.getColumn(3).isNull()) p.batch = s.getColumn(3).getInt64();
+        pending.push_back(p);
+    }
+    if (pending.empty())
+        throw NotFound(
+            trf("Nothing is in transit under document {0}: check the number, or it "
+                "has arrived already",
+                doc));
+    MovementContext ctx = context(doc, {}, "TRF");
+    for (const Pending& p : pending)
+        posting.book().transfer_in(ctx, p.sku, p.dest, p.src, p.qty, p.batch, p.value);
+    return posting.commit();
+}
+
+StockService::Place StockService::resolve(const std::string& sku, const std::string& warehouse,
+                                          const std::string& location) {
+    WarehouseRepository warehouses(db_);
+    Place p;
+    p.sku = CatalogueRepository(db_).require_sku(sku).id;
+    p.warehouse = warehouses.require_warehouse(warehouse).id;
+    if (!location.empty()) p.location = warehouses.require_location(p.warehouse, location).id;
+    return p;
+}
+
+std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
+                                          const std::string& warehouse, const std::string& location,
+                                          const std::string& reason) {
+    StockPosting posting(db_);
+    Place p = resolve(sku, warehouse, location);
+    posting.book().count(context({}, reason.empty() ? std::string("stock count") : reason, "CNT"),
+                         p.sku, p.warehouse, counted, p.location);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::customer_return(const std::string& sku, Qty qty,
+                                                    const std::string& warehouse,
+                                                    const std::string& location,
+                                                    const std::string& doc,
+                                                    const std::string& reason) {
+    StockPosting posting(db_);
+    Place p = resolve(sku, warehouse, location);
+    posting.book().customer_return(context(doc, reason, "RTN"), p.sku, p.warehouse, qty, p.location,
+                                   std::nullopt);
+    return posting.commit();
+}
+
+std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
+                                          const std::string& warehouse, const std::string& location,
+                                          const std::string& reason) {
+    StockPosting posting(db_);
+    Place p = resolve(sku, warehouse, location);
+    posting.book().scrap(context({}, reason, "SCR"), p.sku, p.warehouse, qty, p.location,
+                         std::nullopt);
+    return posting.commit();
+}
+
+}  // namespace dj

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/stock/warehouse.h"
+
+namespace dj {
+
+class Database;
+
+// Warehouses, their locations (bins) and SKU batches.
+class WarehouseRepository {
+  public:
+    explicit WarehouseRepository(Database& db) : db_(db) {}
+
+    // Refuses a code that exists already (InvalidInput).
+    Id add_warehouse(const Warehouse& w);
+    std::optional<Warehouse> find_warehouse(std::string_view code);
+    Warehouse require_warehouse(std::string_view code);
+    std::optional<Warehouse> warehouse_by_id(Id id);
+    std::vector<Warehouse> list_warehouses();
+
+    Id add_location(const Location& l);
+    Location require_location(Id warehouse_id, std::string_view code);
+    std::vector<Location> list_locations(Id warehouse_id);
+
+    // The batch with this lot number, created when new. A known lot with another expiry date
+    // is refused, so one lot never carries two dates.
+    Id ensure_batch(Id sku_id, std::string_view lot, std::string_view expiry);
+    std::optional<Batch> batch_by_id(Id id);
+
+  private:
+    Database& db_;
+};
+
+}  // namespace dj
