@@ -1,7 +1,9 @@
 #include "ops/order_rules.h"
 
 #include "store/base/database.h"
+#include "store/orders/order_allocation.h"
 #include "store/orders/rule_repository.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 
@@ -27,10 +29,14 @@ InterceptService::Created create_intercept(Database& db, const Actor& actor,
 }
 
 int lift_intercept(Database& db, const Actor& actor, Id intercept_id) {
-    WriteTransaction tx(db);
-    int released = InterceptService(db, actor).lift(intercept_id, db.clock().now());
-    tx.commit();
-    return released;
+    StockPosting posting(db);
+    std::vector<Id> released = InterceptService(db, actor).lift(intercept_id, db.clock().now());
+    // Rules that looked at the paused region see it open again.
+    OrderAllocator allocator(posting);
+    for (Id order_id : released)
+        allocator.review(order_id);
+    posting.commit();
+    return static_cast<int>(released.size());
 }
 
 }  // namespace dj::ops

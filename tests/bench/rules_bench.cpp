@@ -14,6 +14,7 @@
 #include "demo/demo_shop.h"
 #include "interchange/rule_json.h"
 #include "ops/observers.h"
+#include "ops/order_rules.h"
 #include "store/base/database.h"
 #include "store/orders/intercept_service.h"
 #include "store/orders/order_allocation.h"
@@ -122,7 +123,7 @@ int main(int argc, char** argv) {
         std::printf("intercept region over %lld open orders: %d caught in %.3f s (goal < 0.2 s)\n",
                     open, created.caught, seconds_since(start));
         start = Stopwatch::now();
-        int released = intercepts.lift(created.id, now);
+        int released = ops::lift_intercept(db, actor, created.id);
         std::printf("lift: %d released and reviewed again in %.3f s\n", released,
                     seconds_since(start));
     }

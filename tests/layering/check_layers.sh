@@ -6,6 +6,7 @@
 #     (src/app, src/cli) hold no SQL statements;
 #   - the front ends change data only through the use cases (src/ops): they open no
 #     transaction, post no stock, write no audit entry and call no store code that changes data;
+#   - no two modules of src/ include each other, directly or through others;
 #   - time is an input: below the programs nothing reads the computer's clock, except the
 #     program clock itself (src/os/program_clock.cpp) and request signing at the platforms' edge
 #     (platforms/adapter_support.cpp, signing_time). steady_clock (durations) is not a date.
@@ -34,6 +35,9 @@ report "a front end (src/app, src/cli) changes data itself: call the use case in
 report "the computer's clock read below the programs" \
     "$(grep -rnE 'system_clock|std::time\(|[^_a-z]time\(nullptr\)|time\(NULL\)|gettimeofday|localtime|gmtime|wxDateTime::(Now|UNow|Today)' \
         src platforms reports | grep -vE '^src/(app|cli)/|^src/os/program_clock\.cpp:|^platforms/adapter_support\.cpp:')"
+
+report "modules include each other in a circle (make one side an interface or move the caller up)" \
+    "$(/usr/bin/python3 "$(dirname "$0")/include_cycles.py" .)"
 
 [[ $failed -eq 0 ]] && echo "every boundary kept"
 exit $failed

@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/order_rules.h"
 #include "store/base/audit_log.h"
 #include "store/fulfilment/pack_service.h"
 #include "store/fulfilment/wave_service.h"
@@ -94,14 +95,14 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
     BOOST_TEST(hold(arriving).has_value());
     BOOST_TEST(intercepts.list(false).front().held == 6);
 
-    BOOST_TEST(intercepts.lift(created.id, now + 60) == 6);
+    BOOST_TEST(ops::lift_intercept(db, test::test_actor(), created.id) == 6);
     for (Id id : {packing, waved, allocated, unpaid, arriving})
         BOOST_TEST(!hold(id).has_value());
     BOOST_TEST_REQUIRE(hold(person_held).has_value());
     BOOST_TEST(hold(person_held)->reason == "地址待确认");
     BOOST_TEST(intercepts.list(false).empty());
     BOOST_TEST(intercepts.list(true).front().lifted_at.has_value());
-    BOOST_CHECK_THROW(intercepts.lift(created.id, now), InvalidInput);
+    BOOST_CHECK_THROW(ops::lift_intercept(db, test::test_actor(), created.id), InvalidInput);
     BOOST_TEST(audit_entries(db).front().action == "intercept.lift");
     // After the lift, new orders there go through.
     BOOST_TEST(!hold(place("I9", OrderStatus::to_ship, "江苏")).has_value());

@@ -8,10 +8,8 @@
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_posting.h"
 
 namespace dj {
 namespace {
@@ -141,8 +139,8 @@ std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
     return out;
 }
 
-int InterceptService::lift(Id id, Timestamp now) {
-    StockPosting posting(db_);
+std::vector<Id> InterceptService::lift(Id id, Timestamp now) {
+    WriteTransaction tx(db_);
     SQLite::Statement find(db_.sql(), std::string(kColumns) + "WHERE i.id = ?");
     find.bind(1, static_cast<int64_t>(id));
     if (!find.executeStep())
@@ -169,14 +167,10 @@ int InterceptService::lift(Id id, Timestamp now) {
     mark.bind(2, actor_.user);
     mark.bind(3, static_cast<int64_t>(id));
     mark.exec();
-    // Rules that looked at the paused region see it open again.
-    OrderAllocator allocator(posting);
-    for (Id order_id : orders)
-        allocator.review(order_id);
     audit(db_, actor_, "intercept.lift", describe_intercept(i),
           std::to_string(orders.size()) + " released");
-    posting.commit();
-    return static_cast<int>(orders.size());
+    tx.commit();
+    return orders;
 }
 
 }  // namespace dj

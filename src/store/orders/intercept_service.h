@@ -29,8 +29,10 @@ class InterceptService {
     // Throws InvalidInput for an empty target or reason, NotFound for an unknown SKU or store.
     Created create(OrderIntercept intercept, Timestamp now);
     std::vector<OrderIntercept> list(bool include_lifted);
-    // Returns how many orders it released; throws NotFound / InvalidInput (already lifted).
-    int lift(Id id, Timestamp now);
+    // Releases the holds it placed and returns those orders, to be reviewed again by the
+    // caller (ops::lift_intercept) in the same transaction; throws NotFound / InvalidInput
+    // (already lifted).
+    std::vector<Id> lift(Id id, Timestamp now);
 
   private:
     Database& db_;

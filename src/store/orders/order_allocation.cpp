@@ -5,9 +5,9 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "core/orders/order_allocation_decision.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_merge.h"
-#include "store/orders/order_split.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
 
@@ -223,41 +223,47 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
     if (order.allocation == Allocation::shipped) return Allocation::shipped;
     // Lines are mapped whatever the status, so every order shows its local SKUs.
     bool mapped = lines_mapped || map_lines(order_id);
-    if (!order_status_holds_stock(order.status)) {
-        release(order_id);
-        return Allocation::none;
+    std::optional<Id> wh;
+    AllocationStep step = allocation_step(order.allocation, order.status, mapped, true);
+    if (step == AllocationStep::check_stock) {
+        wh = warehouse_for(order_id, order.store_id);
+        step = allocation_step(order.allocation, order.status, mapped, wh.has_value());
     }
-    if (order.allocation == Allocation::allocated) return Allocation::allocated;
-    if (!mapped) {
-        set_state(order_id, Allocation::unmapped, std::nullopt);
-        return Allocation::unmapped;
-    }
-    std::optional<Id> wh = warehouse_for(order_id, order.store_id);
-    if (!wh) {
-        set_state(order_id, Allocation::short_stock, std::nullopt);
-        return Allocation::short_stock;
+    switch (step) {
+        case AllocationStep::keep_shipped:
+            return Allocation::shipped;
+        case AllocationStep::release:
+            release(order_id);
+            return Allocation::none;
+        case AllocationStep::keep_allocated:
+            return Allocation::allocated;
+        case AllocationStep::unmapped:
+            set_state(order_id, Allocation::unmapped, std::nullopt);
+            return Allocation::unmapped;
+        case AllocationStep::no_warehouse:
+            set_state(order_id, Allocation::short_stock, std::nullopt);
+            return Allocation::short_stock;
+        case AllocationStep::check_stock:
+            break;
     }
     std::vector<Item> items = known_items ? *known_items : items_of(order_id);
-    std::map<Id, Qty> need;
-    bool presale = false;
-    for (const Item& it : items) {
-        need[it.sku_id] += it.qty;
-        presale = presale || it.presale;
-    }
+    std::vector<AllocationNeed> needs;
+    needs.reserve(items.size());
+    for (const Item& it : items)
+        needs.push_back({it.sku_id, it.qty, it.presale});
     StockBook& book = posting_.book();
-    bool whole = true;
-    for (const auto& [sku_id, qty] : need)
-        whole = whole && book.balance(sku_id, *wh).available() >= qty;
+    ReservationCheck check =
+        reservation_check(needs, [&](Id sku_id) { return book.balance(sku_id, *wh).available(); });
     // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
     // order or holds it for a person (order_split.h).
-    if (!whole || presale) {
-        if (std::optional<Allocation> parts =
-                OrderSplitter(*this, posting_, kSystemActor).apply_policy(order_id, *wh, whole))
+    if (!check.reserve_now()) {
+        if (std::optional<Allocation> parts = OrderSplitter(*this, posting_, kSystemActor)
+                                                  .apply_policy(order_id, *wh, check.whole))
             return *parts;
     } else {
         OrderHoldRepository(posting_.db()).drop(order_id, HoldSource::split, "");
     }
-    if (!whole) {
+    if (!check.whole) {
         set_state(order_id, Allocation::short_stock, wh);
         return Allocation::short_stock;
     }
@@ -357,7 +363,7 @@ int OrderAllocator::allocate_waiting() {
         ids.push_back(s.getColumn(0).getInt64());
     int allocated = 0;
     for (Id id : ids)
-        if (allocate(id) == Allocation::allocated) ++allocated;
+        if (allocate(id, false) == Allocation::allocated) ++allocated;
     return allocated;
 }
 

@@ -10,6 +10,7 @@
 #include "core/stock/sku_mapping.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/order_review.h"
+#include "store/orders/order_split.h"
 
 namespace dj {
 
@@ -17,7 +18,7 @@ class StockPosting;
 
 // Holds stock for orders waiting to ship and lets it go when they no longer wait, inside one
 // StockPosting: an order is allocated whole or not at all, so nothing oversells.
-class OrderAllocator {
+class OrderAllocator : public PartAllocation {
   public:
     explicit OrderAllocator(StockPosting& posting);
 
@@ -26,13 +27,13 @@ class OrderAllocator {
     UpsertResult accept(const Order& order);
     // Puts a stored order through the rules again (after an intercept is lifted, say) and
     // allocates it as they decide.
-    ReviewOutcome review(Id order_id);
+    ReviewOutcome review(Id order_id) override;
 
     // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
     // status holds stock; releases them when it does not. Returns the resulting state.
     // `lines_mapped`: the caller has just mapped every line, so that is not looked at again.
-    Allocation allocate(Id order_id, bool lines_mapped = false);
-    void release(Id order_id);
+    Allocation allocate(Id order_id, bool lines_mapped) override;
+    void release(Id order_id) override;
     // Ships an allocated order, with every order merged into its parcel: their reservations
     // become ship movements. Refused whole when any of them cannot ship.
     std::vector<Movement> ship(Id order_id, const MovementContext& ctx);

@@ -12,9 +12,9 @@
 #include "core/stock/stock_book.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
+#include "store/orders/order_review.h"
 #include "store/stock/stock_posting.h"
 
 namespace dj {
@@ -38,16 +38,6 @@ bool exists(Database& db, const std::string& sql, Id id) {
 }
 
 }  // namespace
-
-std::string_view split_policy_code(SplitPolicy p) {
-    return p == SplitPolicy::split ? "split" : "hold";
-}
-
-SplitPolicy parse_split_policy(std::string_view code) {
-    if (code == "split") return SplitPolicy::split;
-    if (code == "hold") return SplitPolicy::hold;
-    throw InvalidInput(trf("Split policy \"{0}\" is not one of split, hold", std::string(code)));
-}
 
 void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p) {
     WriteTransaction tx(db);
@@ -92,7 +82,7 @@ std::string shipment_subject(Database& db, Id order_id) {
     return subject;
 }
 
-OrderSplitter::OrderSplitter(OrderAllocator& allocator, StockPosting& posting, Actor actor)
+OrderSplitter::OrderSplitter(PartAllocation& allocator, StockPosting& posting, Actor actor)
     : allocator_(allocator),
       posting_(posting),
       db_(posting.db()),
@@ -434,12 +424,6 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
     std::vector<SplitLine> lines = plan_lines(order_id);
     std::vector<SplitPart> parts = plan(warehouse_id, lines);
     OrderHoldRepository holds(db_);
-    bool presale_apart = !parts.empty() && parts.back().presale;
-    // Served whole and nothing to ship later, or no plan at all: nothing for a person to do.
-    if (parts.size() < 2 || (whole && !presale_apart)) {
-        holds.drop(order_id, HoldSource::split, "");
-        return std::nullopt;
-    }
     SQLite::Statement& policy = db_.statement(
         "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
         "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
@@ -448,25 +432,26 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
     std::string no = policy.getColumn(1).getString();
     SplitPolicy store_policy = parse_split_policy(policy.getColumn(0).getString());
     policy.reset();
-    if (store_policy == SplitPolicy::split && !holds.waived(order_id, HoldSource::split, "")) {
-        std::vector<Id> ids = apply(order_id, parts);
-        return OrderRepository(db_).find(ids.front())->allocation;
+    SplitDecision decision =
+        decide_split(parts, whole, store_policy, holds.waived(order_id, HoldSource::split, ""), no,
+                     [&](Id warehouse_id) { return warehouse_code(warehouse_id); });
+    switch (decision.action) {
+        case SplitAction::none:
+            holds.drop(order_id, HoldSource::split, "");
+            return std::nullopt;
+        case SplitAction::split: {
+            std::vector<Id> ids = apply(order_id, parts);
+            return OrderRepository(db_).find(ids.front())->allocation;
+        }
+        case SplitAction::hold:
+            break;
     }
-    std::vector<std::string> codes;
-    for (const SplitPart& p : parts)
-        if (!p.presale) codes.push_back(warehouse_code(p.warehouse_id));
-    std::string reason =
-        codes.size() > 1
-            ? trf("Needs {0} warehouses ({1}): split it with `order split {2}` or move stock",
-                  std::to_string(codes.size()), joined(codes), no)
-            : trf("Has presale lines: split them off with `order split {0}`, or the whole order "
-                  "waits for their goods",
-                  no);
     std::optional<OrderHold> held;
     for (const OrderHold& h : holds.list(order_id))
         if (h.source == HoldSource::split) held = h;
-    if (!held || held->reason != reason)
-        holds.hold({order_id, reason, false, now_, HoldSource::split, "", actor_.user});
+    if (!held || held->reason != decision.hold_reason)
+        holds.hold(
+            {order_id, decision.hold_reason, false, now_, HoldSource::split, "", actor_.user});
     return std::nullopt;
 }
 

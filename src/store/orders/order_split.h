@@ -8,20 +8,27 @@
 #include "core/base/actor.h"
 #include "core/base/types.h"
 #include "core/orders/order.h"
+#include "core/orders/order_allocation_decision.h"
+#include "core/orders/rule_evaluation.h"
 #include "core/orders/split_plan.h"
 
 namespace dj {
 
 class Database;
-class OrderAllocator;
 class StockPosting;
 struct UpsertResult;
 
-// What a store does with an order no single warehouse can serve (shop_store.split_policy):
-// hold it for a person to decide, or split it by availability straight away.
-enum class SplitPolicy { hold, split };
-std::string_view split_policy_code(SplitPolicy p);
-SplitPolicy parse_split_policy(std::string_view code);  // throws InvalidInput
+// What splitting asks of allocation (OrderAllocator, which asks the split policy in turn): the
+// parts of a split reserve, release and are reviewed there.
+class PartAllocation {
+  public:
+    virtual ~PartAllocation() = default;
+    // `lines_mapped`: every line has its local SKUs already.
+    virtual Allocation allocate(Id order_id, bool lines_mapped) = 0;
+    virtual void release(Id order_id) = 0;
+    virtual ReviewOutcome review(Id order_id) = 0;
+};
+
 // Sets a store's policy (by code or name), audited.
 void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p);
 SplitPolicy store_split_policy(Database& db, Id store_id);
@@ -39,10 +46,10 @@ std::string shipment_subject(Database& db, Id order_id);
 // (shop_order.split_from) with the header copied, its lines moved over with their items, its
 // share of the paid amount, and its warehouse as rule_warehouse_id, where it is allocated.
 // Each part records the split in its history (order_rule_log) and the change is audited.
-// Works inside the caller's StockPosting, through its OrderAllocator.
+// Works inside the caller's StockPosting, through its allocation.
 class OrderSplitter {
   public:
-    OrderSplitter(OrderAllocator& allocator, StockPosting& posting, Actor actor);
+    OrderSplitter(PartAllocation& allocator, StockPosting& posting, Actor actor);
 
     // Splits by availability, presale lines apart. Throws InvalidInput naming the order when it
     // is already split, shipped, no longer waiting, on the packing line, or when one warehouse
@@ -87,7 +94,7 @@ class OrderSplitter {
     void log(Id order_id, const std::string& action, const std::string& detail);
     std::string warehouse_code(Id warehouse_id);
 
-    OrderAllocator& allocator_;
+    PartAllocation& allocator_;
     StockPosting& posting_;
     Database& db_;
     Actor actor_;
