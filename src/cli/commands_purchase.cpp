@@ -12,7 +12,6 @@
 #include "ops/purchasing.h"
 #include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
-#include "store/purchasing/purchase_order_service.h"
 #include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
@@ -27,8 +26,8 @@ Qty parse_line_qty(const std::string& text, const std::string& line) {
 }
 
 // SKU:QTY[:COST], split from the right so a SKU code may itself contain ':'.
-PoLineRequest parse_po_line(const std::string& text, bool with_cost) {
-    PoLineRequest l;
+ops::PoLineRequest parse_po_line(const std::string& text, bool with_cost) {
+    ops::PoLineRequest l;
     std::string rest = text;
     if (with_cost) {
         std::size_t colon = rest.rfind(':');
@@ -126,7 +125,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
     approve->add_option("--warehouse", *approve_wh, tr("Only this warehouse"));
     approve->callback([&ctx, approve_wh] {
         RestockFilter f = warehouse_filter(ctx, *approve_wh);
-        RestockApproval a = ops::approve_restock(ctx.db(), ctx.actor(), f);
+        ops::RestockApproval a = ops::approve_restock(ctx.db(), ctx.actor(), f);
         for (const RestockLine& l : a.without_supplier)
             std::cerr << trf("SKU {0} in {1}: {2} suggested but it has no supplier; set one "
                              "with sku supplier and approve again",
@@ -156,7 +155,7 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
                        tr("Warehouse the goods go to (needed when there are several)"));
     create->add_option("--expected", ca->expected, tr("Expected delivery date YYYY-MM-DD"));
     create->callback([&ctx, ca] {
-        PoRequest r;
+        ops::PoRequest r;
         r.supplier = ca->supplier;
         r.warehouse = ca->warehouse;
         for (const std::string& l : ca->lines)
@@ -202,9 +201,9 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
     receive->add_option("--expiry", ra->expiry, tr("Expiry date YYYY-MM-DD"));
     receive->add_option("--at", ra->at, tr("Movement time (ISO 8601 with offset) for past entry"));
     receive->callback([&ctx, ra] {
-        PoReceiveRequest r;
+        ops::PoReceiveRequest r;
         for (const std::string& l : ra->lines) {
-            PoLineRequest parsed = parse_po_line(l, false);
+            ops::PoLineRequest parsed = parse_po_line(l, false);
             r.lines.push_back({parsed.sku, parsed.qty});
         }
         r.location = ra->location;
@@ -212,7 +211,7 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         r.expiry = ra->expiry;
         std::optional<Timestamp> at;
         if (!ra->at.empty()) at = parse_time(ra->at, "--at");
-        PoReceipt receipt = ops::receive_purchase_order(ctx.db(), ctx.actor(), ra->no, r, at);
+        ops::PoReceipt receipt = ops::receive_purchase_order(ctx.db(), ctx.actor(), ra->no, r, at);
         ctx.print_movements(receipt.movements);
         // --json prints one array, the movements, like every command that posts them; the
         // order's new state is in po list and po show.

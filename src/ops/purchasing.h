@@ -2,11 +2,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/actor.h"
 #include "core/purchasing/purchase_order.h"
 #include "core/purchasing/restock_line.h"
-#include "store/purchasing/purchase_order_service.h"
+#include "core/stock/movement.h"
+#include "store/purchasing/purchase_order_repository.h"
+#include "store/purchasing/restock_queries.h"
 
 namespace dj {
 class Database;
@@ -14,20 +17,64 @@ class Database;
 
 namespace dj::ops {
 
-// Purchase orders and restock approval (`po …`, `restock approve`); each is one audited
-// transaction (see store/purchasing/purchase_order_service.h for the rules) dated by the database's
-// clock.
+// Purchase orders (`po …`, `restock approve`): created by hand or approved from restock
+// suggestions, received as stock receipts at the order's unit cost documented with its number,
+// cancelled before anything arrives or closed short after. Each is one transaction dated by
+// the database's clock and audited as `po.*`.
+
+struct PoLineRequest {
+    std::string sku;
+    Qty qty = 0;
+    std::optional<Fen> unit_cost;  // default: the SKU's last purchase cost, else standard cost
+};
+
+struct PoRequest {
+    std::string supplier;   // code
+    std::string warehouse;  // code; empty: the shop's only warehouse
+    std::vector<PoLineRequest> lines;
+    std::optional<Timestamp> expected_at;
+};
+
+// A new order in status `ordered`: its quantities count as on order from now on. One line per
+// SKU, quantities 1 or more, costs not negative.
 PurchaseOrder create_purchase_order(Database& db, const Actor& actor, const PoRequest& request);
-// Books what arrived against the order with its stock receipts, all or nothing; `at` enters a
-// late receipt at the date it arrived.
+
+struct RestockApproval {
+    std::vector<PurchaseOrder> orders;
+    std::vector<RestockLine> without_supplier;  // suggested, but nobody to order from
+};
+// One order per supplier and warehouse for every suggestion above zero, at the suggested
+// quantity and the line's unit cost; the suggestions are read under the write lock, so two
+// approvals at once cannot both order what one position lacks.
+RestockApproval approve_restock(Database& db, const Actor& actor, const RestockFilter& filter);
+
+struct PoReceiptLine {
+    std::string sku;
+    Qty qty = 0;
+};
+struct PoReceiveRequest {
+    std::vector<PoReceiptLine> lines;  // empty: everything still open
+    std::string location;
+    std::string batch;
+    std::string expiry;
+};
+struct PoReceipt {
+    PurchaseOrder order;  // as it stands after the receipt
+    std::vector<Movement> movements;
+};
+// Books what arrived with its stock receipts, all or nothing. Refuses, changing nothing, a
+// receipt against an order that is not open, of a SKU not on it, or of more than a line has
+// open. `at` enters a late receipt at the date it arrived.
 PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                  const PoReceiveRequest& request,
                                  std::optional<Timestamp> at = std::nullopt);
+
+// An order nothing was received against: no longer on order.
 PurchaseOrder cancel_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                     const std::string& reason);
+// A partly received order whose rest will not come: status received, the rest no longer on
+// order.
 PurchaseOrder close_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                    const std::string& reason);
-// One purchase order per supplier and warehouse for every current suggestion.
-RestockApproval approve_restock(Database& db, const Actor& actor, const RestockFilter& filter);
 
 }  // namespace dj::ops

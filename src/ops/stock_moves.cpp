@@ -1,7 +1,7 @@
 #include "ops/stock_moves.h"
 
+#include "ops/stock_service.h"
 #include "store/base/database.h"
-#include "store/stock/stock_service.h"
 
 namespace dj::ops {
 

@@ -5,12 +5,12 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "ops/stock_service.h"
 #include "store/alerts/alert_evaluation.h"
 #include "store/alerts/alert_repository.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/purchasing/restock_queries.h"
 #include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -28,11 +28,11 @@ namespace {
 struct Shop {
     test::TempDir dir;
     Database db{dir.file("shop.db"), test::fixed_clock()};
-    StockService stock{db, test::test_actor()};
+    ops::StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }
 
     void receive_cups(Qty qty, const std::string& warehouse = "CZ") {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = "CUP-1";
         r.qty = qty;
         r.warehouse = warehouse;
@@ -131,7 +131,7 @@ BOOST_AUTO_TEST_CASE(count_loss_and_expiry_from_the_ledger) {
     stock.count("CUP-1", 85, "CZ", "", "year-end count");  // 15 of 100 > 10 %
     BOOST_TEST(alerts(AlertStatus::open, AlertKind::count_loss).size() == 1u);
 
-    StockService::Receive tea;
+    ops::StockService::Receive tea;
     tea.sku = "TEA-1";
     tea.qty = 5;
     tea.warehouse = "CZ";

@@ -14,9 +14,9 @@
 #include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "ops/observers.h"
+#include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/stock/stock_posting.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -65,9 +65,9 @@ int main(int argc, char** argv) {
                 "INSERT INTO sku(code, name, standard_cost_fen) VALUES ('A', '测试', 100)");
             tx.commit();
         }
-        StockService stock(db, actor);
+        ops::StockService stock(db, actor);
         std::vector<double> ms;
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = "A";
         r.warehouse = "CZ";
         for (int i = 0; i < 400; ++i) {

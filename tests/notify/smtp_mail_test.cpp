@@ -16,8 +16,8 @@
 #include "notify/mail_message.h"
 #include "notify/notify_sender.h"
 #include "notify/smtp_client.h"
+#include "ops/stock_service.h"
 #include "store/alerts/notify_repository.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -348,8 +348,8 @@ BOOST_FIXTURE_TEST_CASE(watch_round_evaluates_sends_mail_and_hands_over_desktop_
     desk.name = "desktop";
     add_notify_channel(db, test::test_actor(), desk);
     Timestamp now = test::kNow;
-    StockService stock{db, test::test_actor()};
-    StockService::Receive tea;
+    ops::StockService stock{db, test::test_actor()};
+    ops::StockService::Receive tea;
     tea.sku = "TEA-1";
     tea.qty = 5;
     tea.warehouse = "CZ";

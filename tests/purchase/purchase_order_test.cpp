@@ -1,14 +1,14 @@
 // Purchase orders on a real database file: approved from restock suggestions, received in part
-// through StockService at the order's cost, counted as on order in the next suggestion, and
+// through ops::StockService at the order's cost, counted as on order in the next suggestion, and
 // refused (changing nothing) when a receipt is more than is open or the order is closed.
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
-#include "store/purchasing/purchase_order_service.h"
+#include "ops/purchasing.h"
+#include "ops/stock_service.h"
 #include "store/purchasing/restock_queries.h"
 #include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -21,8 +21,7 @@ namespace {
 struct Shop {
     test::TempDir dir;
     Database db{dir.file("shop.db"), test::fixed_clock()};
-    StockService stock{db, test::test_actor()};
-    PurchaseOrderService orders{db, test::test_actor()};
+    ops::StockService stock{db, test::test_actor()};
 
     Shop() {
         test::seed_small_shop(db);
@@ -41,7 +40,7 @@ struct Shop {
         stock.ship("TEA-1", 7, "CZ", "SO-2");
     }
     void receive(const std::string& sku, Qty qty, Fen cost) {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = sku;
         r.qty = qty;
         r.warehouse = "CZ";
@@ -59,11 +58,11 @@ struct Shop {
         return {};
     }
     PurchaseOrder cups_ordered(Qty qty) {
-        PoRequest r;
+        ops::PoRequest r;
         r.supplier = "SUP1";
         r.warehouse = "CZ";
         r.lines = {{"CUP-1", qty, 950}};
-        return orders.create(r);
+        return ops::create_purchase_order(db, test::test_actor(), r);
     }
 };
 
@@ -87,7 +86,7 @@ BOOST_AUTO_TEST_CASE(approve_makes_one_order_per_supplier_at_the_suggested_quant
     BOOST_TEST_REQUIRE(tea_suggested > 0);
     BOOST_TEST(line("CUP-1").suggested == 30);
 
-    RestockApproval a = orders.approve_restock(test::kNow, {});
+    ops::RestockApproval a = ops::approve_restock(db, test::test_actor(), {});
     BOOST_TEST(a.without_supplier.empty());
     BOOST_TEST_REQUIRE(a.orders.size() == 2u);
     const PurchaseOrder& sup1 = a.orders[0].supplier == "SUP1" ? a.orders[0] : a.orders[1];
@@ -111,13 +110,14 @@ BOOST_AUTO_TEST_CASE(approve_makes_one_order_per_supplier_at_the_suggested_quant
     BOOST_TEST(cup.on_order == 30);
     BOOST_TEST(cup.position == 32);
     BOOST_TEST(cup.suggested == 0);
-    BOOST_TEST(orders.approve_restock(test::kNow, {}).orders.empty());
+    BOOST_TEST(ops::approve_restock(db, test::test_actor(), {}).orders.empty());
     BOOST_TEST(list_purchase_orders(db, {}).size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(partial_receipt_posts_at_the_order_cost_and_leaves_the_rest_on_order) {
     PurchaseOrder po = cups_ordered(30);
-    PoReceipt r = orders.receive(po.no, {{{"CUP-1", 12}}, "", "", ""});
+    ops::PoReceipt r =
+        ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"CUP-1", 12}}, "", "", ""});
     BOOST_TEST_REQUIRE(r.movements.size() == 1u);
     const Movement& m = r.movements[0];
     BOOST_TEST((m.kind == MovementKind::receive));
@@ -136,7 +136,8 @@ BOOST_AUTO_TEST_CASE(partial_receipt_posts_at_the_order_cost_and_leaves_the_rest
     BOOST_TEST(cup.position == 32);
     BOOST_TEST(cup.suggested == 0);
 
-    PoReceipt rest = orders.receive(po.no, {});  // everything still open
+    ops::PoReceipt rest =
+        ops::receive_purchase_order(db, test::test_actor(), po.no, {});  // everything still open
     BOOST_TEST(rest.movements.at(0).qty == 18);
     BOOST_TEST((rest.order.status == PoStatus::received));
     BOOST_TEST(line("CUP-1").on_order == 0);
@@ -144,33 +145,57 @@ BOOST_AUTO_TEST_CASE(partial_receipt_posts_at_the_order_cost_and_leaves_the_rest
 
 BOOST_AUTO_TEST_CASE(over_receipt_and_receipt_on_a_closed_order_change_nothing) {
     PurchaseOrder po = cups_ordered(30);
-    orders.receive(po.no, {{{"CUP-1", 12}}, "", "", ""});
+    ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"CUP-1", 12}}, "", "", ""});
     std::string before = test::dump_content(db);
 
-    std::string over = refusal([&] { orders.receive(po.no, {{{"CUP-1", 19}}, "", "", ""}); });
+    std::string over = refusal([&] {
+        ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"CUP-1", 19}}, "", "", ""});
+    });
     BOOST_TEST(over.find(po.no) != std::string::npos);
     BOOST_TEST(over.find("CUP-1") != std::string::npos);
     BOOST_TEST(over.find("18 are open") != std::string::npos);
     BOOST_TEST(test::dump_content(db) == before);
 
-    std::string stranger = refusal([&] { orders.receive(po.no, {{{"TEA-1", 1}}, "", "", ""}); });
+    std::string stranger = refusal([&] {
+        ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"TEA-1", 1}}, "", "", ""});
+    });
     BOOST_TEST(stranger.find("no line for SKU TEA-1") != std::string::npos);
     BOOST_TEST(test::dump_content(db) == before);
 
-    BOOST_CHECK_THROW(orders.cancel(po.no, "late"), InvalidInput);  // received goods: close it
-    PurchaseOrder closed = orders.close(po.no, "supplier out of stock");
+    BOOST_CHECK_THROW(ops::cancel_purchase_order(db, test::test_actor(), po.no, "late"),
+                      InvalidInput);  // received goods: close it
+    PurchaseOrder closed =
+        ops::close_purchase_order(db, test::test_actor(), po.no, "supplier out of stock");
     BOOST_TEST((closed.status == PoStatus::received));
     BOOST_TEST(line("CUP-1").on_order == 0);
     before = test::dump_content(db);
-    std::string refused = refusal([&] { orders.receive(po.no, {{{"CUP-1", 1}}, "", "", ""}); });
+    std::string refused = refusal([&] {
+        ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"CUP-1", 1}}, "", "", ""});
+    });
     BOOST_TEST(refused.find(po.no + " is received") != std::string::npos);
     BOOST_TEST(test::dump_content(db) == before);
 
     PurchaseOrder other = cups_ordered(6);
-    orders.cancel(other.no, "ordered twice");
-    std::string cancelled = refusal([&] { orders.receive(other.no, {}); });
+    ops::cancel_purchase_order(db, test::test_actor(), other.no, "ordered twice");
+    std::string cancelled =
+        refusal([&] { ops::receive_purchase_order(db, test::test_actor(), other.no, {}); });
     BOOST_TEST(cancelled.find("is cancelled") != std::string::npos);
-    BOOST_CHECK_THROW(orders.receive("PO-NONE", {}), NotFound);
+    BOOST_CHECK_THROW(ops::receive_purchase_order(db, test::test_actor(), "PO-NONE", {}), NotFound);
+}
+
+BOOST_AUTO_TEST_CASE(quantities_and_costs_have_limits) {
+    BOOST_TEST(refusal([&] { cups_ordered(kMaxPoQty + 1); }).find("1 to 1000000") !=
+               std::string::npos);
+    BOOST_TEST(refusal([&] { cups_ordered(0); }).find("CUP-1") != std::string::npos);
+    ops::PoRequest dear;
+    dear.supplier = "SUP1";
+    dear.warehouse = "CZ";
+    dear.lines = {{"CUP-1", 1, kMaxUnitCost + 1}};
+    BOOST_TEST(refusal([&] {
+                   ops::create_purchase_order(db, test::test_actor(), dear);
+               }).find("unit cost") != std::string::npos);
+    BOOST_TEST(list_purchase_orders(db, {}).empty());
+    BOOST_TEST(cups_ordered(kMaxPoQty).lines.at(0).qty == kMaxPoQty);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
     BOOST_TEST(closed_through(db).month == "2026-09");
     BOOST_TEST(same(stock_report(db, month_period("2026-09", "p")), before));
 
-    StockService late(db, test::test_actor());
+    ops::StockService late(db, test::test_actor());
     late.post_at(test::shop_at("2026-09-30 18:00:00"));
     std::string dump = test::dump_content(db);
     try {

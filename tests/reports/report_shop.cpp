@@ -5,13 +5,13 @@ namespace dj::test {
 void build_report_shop(Database& db) {
     seed_small_shop(db);
     auto at = [&](const char* when) {
-        StockService s(db, test_actor());
+        ops::StockService s(db, test_actor());
         s.post_at(shop_at(when));
         return s;
     };
     auto receive = [&](const char* when, const char* sku, Qty qty, const char* wh, Fen cost,
                        const char* batch = "") {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = sku;
         r.qty = qty;
         r.warehouse = wh;

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "ops/stock_service.h"
 #include "store/base/database.h"
-#include "store/stock/stock_service.h"
 #include "test_db.h"
 
 namespace dj::test {

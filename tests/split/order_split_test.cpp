@@ -7,6 +7,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "ops/ship_order.h"
+#include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_allocation.h"
@@ -14,7 +15,6 @@
 #include "store/orders/order_repository.h"
 #include "store/orders/order_review.h"
 #include "store/stock/stock_posting.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -37,7 +37,7 @@ struct SplitShop {
         gz = db.sql().execAndGet("SELECT id FROM warehouse WHERE code = 'GZ'").getInt64();
     }
     void receive(const std::string& sku, Qty qty, const std::string& warehouse) {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = sku;
         r.qty = qty;
         r.warehouse = warehouse;
@@ -46,7 +46,7 @@ struct SplitShop {
             r.batch = "L1";
             r.expiry = "2027-12-31";
         }
-        StockService(db, test::test_actor()).receive(r);
+        ops::StockService(db, test::test_actor()).receive(r);
     }
     void policy(SplitPolicy p) { set_split_policy(db, test::test_actor(), "tb-main", p); }
     static Order order(const std::string& no, Qty cups, Qty teas, bool cups_presale = false) {

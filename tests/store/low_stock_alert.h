@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/alerts/stock_thresholds.h"
+#include "ops/stock_service.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
-#include "store/stock/stock_service.h"
 #include "test_db.h"
 
 namespace dj::test {
@@ -12,8 +12,8 @@ namespace dj::test {
 // On seed_small_shop: 10 CUP-1 received in CZ, reorder point 5, then a shipment of 6 opens a
 // low-stock alert on CUP-1 in CZ.
 inline void raise_low_stock(Database& db) {
-    StockService stock{db, test_actor()};
-    StockService::Receive r;
+    ops::StockService stock{db, test_actor()};
+    ops::StockService::Receive r;
     r.sku = "CUP-1";
     r.qty = 10;
     r.warehouse = "CZ";

@@ -5,6 +5,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
@@ -13,7 +14,6 @@
 #include "store/stock/ledger_check.h"
 #include "store/stock/stock_posting.h"
 #include "store/stock/stock_queries.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -29,7 +29,7 @@ struct Shop {
         receive("CUP-1", 5);
     }
     void receive(const std::string& sku, Qty qty) {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = sku;
         r.qty = qty;
         r.warehouse = "CZ";
@@ -38,7 +38,7 @@ struct Shop {
             r.batch = "L1";
             r.expiry = "2027-12-31";
         }
-        StockService(db, test::test_actor()).receive(r);
+        ops::StockService(db, test::test_actor()).receive(r);
     }
     Order order(const std::string& id, Qty cups, OrderStatus status = OrderStatus::to_ship) {
         Order o;

@@ -1,4 +1,4 @@
-#include "store/stock/stock_service.h"
+#include "ops/stock_service.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -18,15 +18,15 @@ struct Shop {
     test::TempDir dir;
     std::string path = dir.file("shop.db");
     Database db{path, test::fixed_clock()};
-    StockService stock{db, test::test_actor()};
+    ops::StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }
 
     StockRow row(const std::string& sku, const std::string& warehouse) {
         auto rows = list_stock(db, {warehouse, sku});
         return rows.empty() ? StockRow{} : rows.front();
     }
-    StockService::Receive cups(Qty qty, Fen cost, const std::string& warehouse = "CZ") {
-        StockService::Receive r;
+    ops::StockService::Receive cups(Qty qty, Fen cost, const std::string& warehouse = "CZ") {
+        ops::StockService::Receive r;
         r.sku = "CUP-1";
         r.qty = qty;
         r.warehouse = warehouse;
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(refused_operation_leaves_the_file_unchanged) {
 }
 
 BOOST_AUTO_TEST_CASE(shelf_life_skus_need_a_batch_with_expiry) {
-    StockService::Receive r;
+    ops::StockService::Receive r;
     r.sku = "TEA-1";
     r.qty = 5;
     r.warehouse = "CZ";

@@ -4,10 +4,10 @@
 
 #include "core/base/error.h"
 #include "ops/ship_order.h"
+#include "ops/stock_service.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/orders/order_repository.h"
 #include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_service.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 #include "sync_fixture.h"
@@ -133,8 +133,8 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
 
     // Goods in at 常州 change what the two stores selling from 常州 offer, not the others; two
     // receipts before a flush leave one entry per listing with the latest figure.
-    StockService stock(*db, test::sync_actor());
-    StockService::Receive in;
+    ops::StockService stock(*db, test::sync_actor());
+    ops::StockService::Receive in;
     in.sku = "TEA-0001";
     in.warehouse = "CZ";
     in.qty = 7;

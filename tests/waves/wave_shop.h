@@ -7,11 +7,11 @@
 
 #include "core/base/clock.h"
 #include "core/orders/order.h"
+#include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/fulfilment/waybill_repository.h"
 #include "store/orders/order_allocation.h"
 #include "store/stock/stock_posting.h"
-#include "store/stock/stock_service.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -31,7 +31,7 @@ struct WaveShop {
     }
     void receive(const std::string& sku, Qty qty, const std::string& location,
                  const std::string& batch = {}, const std::string& expiry = {}) {
-        StockService::Receive r;
+        ops::StockService::Receive r;
         r.sku = sku;
         r.qty = qty;
         r.warehouse = "CZ";
@@ -39,7 +39,7 @@ struct WaveShop {
         r.unit_cost = 800;
         r.batch = batch;
         r.expiry = expiry;
-        StockService(db, test_actor()).receive(r);
+        ops::StockService(db, test_actor()).receive(r);
     }
     // An order of `cups` CUP-1 and `teas` TEA-1, with a waybill of `carrier` unless empty.
     Id order(const std::string& id, Qty cups, Qty teas, const std::string& carrier = "ZTO") {

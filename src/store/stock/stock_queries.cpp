@@ -147,4 +147,26 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
     return out;
 }
 
+std::vector<InTransit> in_transit_under(Database& db, const std::string& doc) {
+    SQLite::Statement s(db.sql(),
+                        "SELECT sku_id, dest, src, batch_id, sum(sent), sum(sent_value) FROM ("
+                        " SELECT sku_id, counterpart_warehouse_id AS dest, warehouse_id AS src,"
+                        "  batch_id, -qty AS sent, -value_fen AS sent_value FROM movement"
+                        "  WHERE doc = ?1 AND kind = 'transfer_out'"
+                        " UNION ALL"
+                        " SELECT sku_id, warehouse_id, counterpart_warehouse_id, batch_id, -qty,"
+                        "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in')"
+                        " GROUP BY sku_id, dest, src, batch_id HAVING sum(sent) > 0");
+    s.bind(1, doc);
+    std::vector<InTransit> out;
+    while (s.executeStep()) {
+        InTransit t{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                    s.getColumn(2).getInt64(), std::nullopt,
+                    s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
+        if (!s.getColumn(3).isNull()) t.batch_id = s.getColumn(3).getInt64();
+        out.push_back(t);
+    }
+    return out;
+}
+
 }  // namespace dj

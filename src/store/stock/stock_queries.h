@@ -82,4 +82,15 @@ struct WarehouseSummary {
 
 std::vector<WarehouseSummary> stock_summary(Database& db);
 
+// What left under a transfer document and has not arrived, per SKU, route and batch.
+struct InTransit {
+    Id sku_id = 0;
+    Id to_warehouse_id = 0;
+    Id from_warehouse_id = 0;
+    std::optional<Id> batch_id;
+    Qty qty = 0;
+    Fen value = 0;
+};
+std::vector<InTransit> in_transit_under(Database& db, const std::string& doc);
+
 }  // namespace dj

@@ -1,15 +1,14 @@
-#include "store/stock/stock_service.h"
-
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "ops/stock_service.h"
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
+#include "store/stock/stock_queries.h"
 #include "store/stock/warehouse_repository.h"
 
-namespace dj {
+namespace dj::ops {
 
 MovementContext StockService::context(const std::string& doc, const std::string& reason,
                                       const char* doc_prefix) const {
@@ -90,39 +89,16 @@ std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
 
 std::vector<Movement> StockService::arrive(const std::string& doc) {
     StockPosting posting(db_);
-    // What left under this document minus what has arrived, per SKU, route and batch.
-    SQLite::Statement s(db_.sql(),
-                        "SELECT sku_id, dest, src, batch_id, sum(sent), sum(sent_value) FROM ("
-                        " SELECT sku_id, counterpart_warehouse_id AS dest, warehouse_id AS src,"
-                        "  batch_id, -qty AS sent, -value_fen AS sent_value FROM movement"
-                        "  WHERE doc = ?1 AND kind = 'transfer_out'"
-                        " UNION ALL"
-                        " SELECT sku_id, warehouse_id, counterpart_warehouse_id, batch_id, -qty,"
-                        "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in')"
-                        " GROUP BY sku_id, dest, src, batch_id HAVING sum(sent) > 0");
-    s.bind(1, doc);
-    struct Pending {
-        Id sku, dest, src;
-        std::optional<Id> batch;
-        Qty qty;
-        Fen value;
-    };
-    std::vector<Pending> pending;
-    while (s.executeStep()) {
-        Pending p{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                  s.getColumn(2).getInt64(), std::nullopt,
-                  s.getColumn(4).getInt64(), s.getColumn(5).getInt64()};
-        if (!s.getColumn(3).isNull()) p.batch = s.getColumn(3).getInt64();
-        pending.push_back(p);
-    }
+    std::vector<InTransit> pending = in_transit_under(db_, doc);
     if (pending.empty())
         throw NotFound(
             trf("Nothing is in transit under document {0}: check the number, or it "
                 "has arrived already",
                 doc));
     MovementContext ctx = context(doc, {}, "TRF");
-    for (const Pending& p : pending)
-        posting.book().transfer_in(ctx, p.sku, p.dest, p.src, p.qty, p.batch, p.value);
+    for (const InTransit& p : pending)
+        posting.book().transfer_in(ctx, p.sku_id, p.to_warehouse_id, p.from_warehouse_id, p.qty,
+                                   p.batch_id, p.value);
     return posting.commit();
 }
 
@@ -168,4 +144,4 @@ std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
     return posting.commit();
 }
 
-}  // namespace dj
+}  // namespace dj::ops

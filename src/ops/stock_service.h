@@ -9,9 +9,11 @@
 #include "core/stock/movement.h"
 
 namespace dj {
-
 class Database;
 class StockPosting;
+}  // namespace dj
+
+namespace dj::ops {
 
 // Stock operations as people state them: by SKU, warehouse and location codes. Each call is
 // one durable transaction that either posts everything or nothing.
@@ -73,4 +75,4 @@ class StockService {
     std::optional<Timestamp> at_;
 };
 
-}  // namespace dj
+}  // namespace dj::ops
