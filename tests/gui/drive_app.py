@@ -136,7 +136,21 @@ def step(s):
 
 def main():
     app_path, db, view, lang, *steps = sys.argv[1:]
-    program = subprocess.Popen([app_path, "--db", db, "--view", view, "--lang", lang])
+    # A display that has just started may refuse the first client: a program that exits before
+    # its window shows is started again, twice at most.
+    for attempt in range(3):
+        program = subprocess.Popen([app_path, "--db", db, "--view", view, "--lang", lang])
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline and program.poll() is None:
+            app = application()
+            if app is not None and find_node(app, "frame", lambda n: True) is not None:
+                break
+            time.sleep(0.2)
+        if program.poll() is None:
+            break
+        print(f"drive_app: the program exited with {program.returncode} before its window "
+              "showed; starting it again", flush=True)
+        time.sleep(1)
     try:
         until("the window", lambda app: find_node(app, "frame", lambda n: True))
         for s in steps:
