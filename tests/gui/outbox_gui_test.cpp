@@ -56,4 +56,44 @@ BOOST_AUTO_TEST_CASE(program_sends_confirmations_and_stock_offers) {
     BOOST_TEST(std::filesystem::file_size(png) > 0u);
 }
 
+// A confirmation the platform refused waits, failing, with the platform's answer; the window
+// shows it, and its "Retry all failed" button sends it at once (the next timed round is a
+// minute away).
+BOOST_AUTO_TEST_CASE(a_failing_confirmation_is_retried_from_the_window) {
+    auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
+    BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
+    while (ops::flush_outbox(*db, http).sent.sent > 0) {
+    }
+    std::string order = db->sql()
+                            .execAndGet(
+                                "SELECT o.platform_order_id FROM shop_order o JOIN "
+                                "shop_store s ON s.id = o.store_id WHERE s.code = "
+                                "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
+                            .getString();
+    ops::ship_order(*db, test::sync_actor(),
+                    {ops::find_order(*db, order, "tb-main"), "ZTO", "75319000000002", false});
+    sim.inject(SimFault::http_500, 3, Platform::taobao);
+    ops::OutboxSent failed = ops::flush_outbox(*db, http);
+    BOOST_TEST_REQUIRE(failed.failing == 1);
+    BOOST_TEST_REQUIRE(!failed.last_error.empty());
+    db.reset();
+
+    BOOST_TEST_REQUIRE(test::drive_app(dir / "home", db_path(), "outbox",
+                                       {"see:其中 1 条失败", "press:全部失败项重试",
+                                        "see:没有待回传平台的内容"}) == 0);
+
+    open();
+    BOOST_TEST(ops::outbox_backlog(*db).pending == 0);
+    BOOST_TEST(db->sql()
+                   .execAndGet("SELECT count(*) FROM audit_log WHERE action = 'outbox.retry'")
+                   .getInt() == 1);
+    int sent = sim.with_shop([&](SimShop& shop) {
+        int found = 0;
+        for (const SimShipment& s : shop.shipments())
+            if (s.order_id == order && s.tracking_no == "75319000000002") ++found;
+        return found;
+    });
+    BOOST_TEST(sent == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

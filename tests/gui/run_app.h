@@ -1,10 +1,14 @@
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace dj::test {
 
@@ -28,6 +32,27 @@ inline int run_app(const std::string& db, const std::string& view, const std::st
                           db + "' --view " + view + " --lang " + lang + " --screenshot '" + png +
                           "' > '" + out + "' 2>&1";
     return std::system(command.c_str());
+}
+
+// Starts the real window (DJ_APP_PATH) on `db` showing `view` in Chinese under Xvfb and a D-Bus
+// session of its own, and drives it through AT-SPI with tests/gui/drive_app.py (DJ_DRIVER):
+// `steps` as that script describes them. Returns the exit status (0: every step done); on
+// failure the driver's output goes to stderr.
+inline int drive_app(const std::filesystem::path& home, const std::string& db,
+                     const std::string& view, const std::vector<std::string>& steps) {
+    std::filesystem::create_directories(home);
+    std::filesystem::path out = home / "drive.out";
+    std::string command = "env HOME='" + home.string() +
+                          "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
+                          std::to_string(200 + getpid() % 500) +
+                          " -s '-screen 0 1280x800x24' dbus-run-session -- /usr/bin/python3 '" +
+                          DJ_DRIVER + "' '" + DJ_APP_PATH + "' '" + db + "' " + view + " zh_CN";
+    for (const std::string& s : steps)
+        command += " '" + s + "'";
+    command += " > '" + out.string() + "' 2>&1";
+    int status = std::system(command.c_str());
+    if (status != 0) std::cerr << read_all(out);
+    return status;
 }
 
 }  // namespace dj::test

@@ -55,23 +55,8 @@ struct ShipShop {
         return count("SELECT count(*) FROM audit_log WHERE action = 'order.ship' AND subject = '" +
                      order + "'");
     }
-    // Runs the window on the shop, showing `view` in Chinese, through `steps`.
     int drive(const std::string& view, const std::vector<std::string>& steps) const {
-        std::filesystem::path home = std::filesystem::path(dir.file("home"));
-        std::filesystem::create_directories(home);
-        std::string command = "env HOME='" + home.string() +
-                              "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
-                              std::to_string(200 + getpid() % 500) +
-                              " -s '-screen 0 "
-                              "1280x800x24' dbus-run-session -- /usr/bin/python3 '" DJ_DRIVER
-                              "' '" DJ_APP_PATH "' '" +
-                              path + "' " + view + " zh_CN";
-        for (const std::string& s : steps)
-            command += " '" + s + "'";
-        command += " > '" + dir.file("drive.out") + "' 2>&1";
-        int status = std::system(command.c_str());
-        if (status != 0) std::cerr << test::read_all(dir.file("drive.out"));
-        return status;
+        return test::drive_app(dir.file("home"), path, view, steps);
     }
 };
 
