@@ -17,19 +17,35 @@
 
 using namespace dj;
 
-BOOST_FIXTURE_TEST_SUITE(gui_outbox, test::SyncFixture)
+namespace {
+
+struct OutboxShop : test::SyncFixture {
+    // Syncs tb-main and ships one of its allocated orders under ZTO `tracking`; returns the
+    // platform's order id. `offers_sent`: the first sync's stock offers are sent before the
+    // shipment, so the confirmation is all the outbox owes.
+    std::string ship_one(const std::string& tracking, bool offers_sent) {
+        auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
+        BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
+        while (offers_sent && ops::flush_outbox(*db, http).sent.sent > 0) {
+        }
+        std::string order = db->sql()
+                                .execAndGet(
+                                    "SELECT o.platform_order_id FROM shop_order o JOIN "
+                                    "shop_store s ON s.id = o.store_id WHERE s.code = "
+                                    "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
+                                .getString();
+        ops::ship_order(*db, test::sync_actor(),
+                        {ops::find_order(*db, order, "tb-main"), "ZTO", tracking, false});
+        return order;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(gui_outbox, OutboxShop)
 
 BOOST_AUTO_TEST_CASE(program_sends_confirmations_and_stock_offers) {
-    auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
-    BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
-    std::string order = db->sql()
-                            .execAndGet(
-                                "SELECT o.platform_order_id FROM shop_order o JOIN "
-                                "shop_store s ON s.id = o.store_id WHERE s.code = "
-                                "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
-                            .getString();
-    ops::ship_order(*db, test::sync_actor(),
-                    {ops::find_order(*db, order, "tb-main"), "ZTO", "75319000000001", false});
+    std::string order = ship_one("75319000000001", false);
     ops::OutboxSent before = ops::outbox_backlog(*db);
     BOOST_TEST_REQUIRE(before.pending > 1);  // the confirmation and the first stock offers
     db.reset();
@@ -60,18 +76,7 @@ BOOST_AUTO_TEST_CASE(program_sends_confirmations_and_stock_offers) {
 // shows it, and its "Retry all failed" button sends it at once (the next timed round is a
 // minute away).
 BOOST_AUTO_TEST_CASE(a_failing_confirmation_is_retried_from_the_window) {
-    auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
-    BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
-    while (ops::flush_outbox(*db, http).sent.sent > 0) {
-    }
-    std::string order = db->sql()
-                            .execAndGet(
-                                "SELECT o.platform_order_id FROM shop_order o JOIN "
-                                "shop_store s ON s.id = o.store_id WHERE s.code = "
-                                "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
-                            .getString();
-    ops::ship_order(*db, test::sync_actor(),
-                    {ops::find_order(*db, order, "tb-main"), "ZTO", "75319000000002", false});
+    std::string order = ship_one("75319000000002", true);
     sim.inject(SimFault::http_500, 3, Platform::taobao);
     ops::OutboxSent failed = ops::flush_outbox(*db, http);
     BOOST_TEST_REQUIRE(failed.failing == 1);
