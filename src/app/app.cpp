@@ -209,6 +209,9 @@ bool DianjiaApp::OnExceptionInMainLoop() {
 }  // namespace
 }  // namespace dj::app
 
+#ifdef __WXGTK__
+// GTK learns its language before it starts (see prepare_toolkit_language); elsewhere wx's own
+// entry point (WinMain on Windows) is kept.
 wxIMPLEMENT_APP_NO_MAIN(dj::app::DianjiaApp);
 
 int main(int argc, char** argv) {
@@ -223,3 +226,6 @@ int main(int argc, char** argv) {
     dj::prepare_toolkit_language(language);
     return wxEntry(argc, argv);
 }
+#else
+wxIMPLEMENT_APP(dj::app::DianjiaApp);
+#endif

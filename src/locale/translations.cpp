@@ -37,8 +37,8 @@ void setup_language(const wxString& language) {
     });
 }
 
-void prepare_toolkit_language(const std::string& language) {
 #ifdef __WXGTK__
+void prepare_toolkit_language(const std::string& language) {
     // GTK's own words (OK, Cancel in its dialogs) come from gettext, which follows LANGUAGE in
     // any locale but "C"; GLib translates them only when the program's own gettext domain is
     // translated too, and decides that once, at its first lookup: hence before GTK starts.
@@ -58,9 +58,7 @@ void prepare_toolkit_language(const std::string& language) {
             textdomain("dianjia");
             return;
         }
-#else
-    (void)language;
-#endif
 }
+#endif
 
 }  // namespace dj

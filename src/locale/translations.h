@@ -11,8 +11,11 @@ namespace dj {
 // initialised (wxApp, or a wxInitializer in a console program).
 void setup_language(const wxString& language);
 
+#ifdef __WXGTK__
 // For the window, before the toolkit starts: its own words (OK, Cancel) in `language` too
-// ("" follows the system). Does nothing where the toolkit does not use gettext (Windows).
+// ("" follows the system). Only for GTK, whose words come from gettext (on Windows wx's own
+// catalogue translates them).
 void prepare_toolkit_language(const std::string& language);
+#endif
 
 }  // namespace dj
