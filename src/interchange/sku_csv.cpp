@@ -7,6 +7,7 @@
 
 #include "core/base/error.h"
 #include "core/base/money.h"
+#include "core/base/text.h"
 #include "core/base/translate.h"
 #include "interchange/csv_reader.h"
 
@@ -15,14 +16,6 @@ namespace {
 
 constexpr std::array<std::string_view, 8> kColumns{
     "code", "name", "barcode", "spec", "unit", "weight_g", "cost", "shelf_life_days"};
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 }  // namespace
 
@@ -34,7 +27,7 @@ std::vector<CsvSku> parse_sku_csv(std::string_view text, std::string_view source
     const CsvRecord& header = records.front();
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        std::string name = trim(header.fields[i]);
+        std::string name(trimmed(header.fields[i]));
         bool known = false;
         for (std::string_view c : kColumns)
             known = known || c == name;
@@ -63,7 +56,7 @@ std::vector<CsvSku> parse_sku_csv(std::string_view text, std::string_view source
                                    std::to_string(rec.fields.size()),
                                    std::to_string(header.fields.size())));
         auto cell = [&](std::string_view column) {
-            return trim(rec.fields[index[std::string(column)]]);
+            return std::string(trimmed(rec.fields[index[std::string(column)]]));
         };
         auto bad = [&](std::string_view column, const std::string& value, const std::string& why) {
             return InvalidInput(
@@ -94,8 +87,8 @@ std::vector<CsvSku> parse_sku_csv(std::string_view text, std::string_view source
         std::size_t start = 0;
         while (start <= barcodes.size() && !barcodes.empty()) {
             std::size_t bar = barcodes.find('|', start);
-            std::string code = trim(std::string_view(barcodes).substr(
-                start, bar == std::string::npos ? std::string::npos : bar - start));
+            std::string code(trimmed(std::string_view(barcodes).substr(
+                start, bar == std::string::npos ? std::string::npos : bar - start)));
             if (!code.empty()) {
                 if (auto it = seen_barcodes.find(code); it != seen_barcodes.end())
                     throw bad("barcode", code,

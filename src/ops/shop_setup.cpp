@@ -1,6 +1,7 @@
 #include "ops/shop_setup.h"
 
 #include "core/base/error.h"
+#include "core/base/text.h"
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -12,13 +13,6 @@
 
 namespace dj::ops {
 namespace {
-
-std::string trimmed(const std::string& s) {
-    const char* blank = " \t\r\n";
-    std::size_t b = s.find_first_not_of(blank);
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(blank) - b + 1);
-}
 
 bool has_credentials(const StoreConnection& c) {
     return !c.app_key.empty() || !c.app_secret.empty() || !c.token.empty() || !c.endpoint.empty();
@@ -33,7 +27,7 @@ void check_connection(const std::string& store, const StoreConnection& c) {
             trf("Store {0}: the endpoint must start with http:// or https://", store));
 }
 
-StoreConnection trimmed(StoreConnection c) {
+StoreConnection without_blanks(StoreConnection c) {
     c.app_key = trimmed(c.app_key);
     c.app_secret = trimmed(c.app_secret);
     c.token = trimmed(c.token);
@@ -87,7 +81,7 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
     s.id = catalogue.save_store(s);
     std::string connected;
     if (request.connection && has_credentials(*request.connection)) {
-        StoreConnection c = trimmed(*request.connection);
+        StoreConnection c = without_blanks(*request.connection);
         check_connection(s.code, c);
         c.store_id = s.id;
         c.store_code = s.code;
@@ -104,7 +98,7 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
 
 void configure_store(Database& db, const Actor& actor, const ShopStore& store,
                      StoreConnection connection, SplitPolicy policy) {
-    connection = trimmed(connection);
+    connection = without_blanks(connection);
     connection.store_id = store.id;
     connection.store_code = store.code;
     connection.platform = store.platform;

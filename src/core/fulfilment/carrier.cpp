@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "core/base/error.h"
+#include "core/base/text.h"
 #include "core/base/translate.h"
 
 namespace dj {
@@ -38,14 +39,6 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-std::string trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return std::string(text);
-}
-
 // "中通快递" is also said "中通"; "顺丰速运" "顺丰".
 bool names_match(std::string_view said, std::string_view name) {
     if (said == name) return true;
@@ -69,7 +62,7 @@ std::string carrier_name(const Carrier& carrier) {
 }
 
 const Carrier& require_carrier(std::string_view text, std::string_view what) {
-    std::string said = trimmed(text);
+    std::string said(trimmed(text));
     std::string code = upper(said);
     for (const Carrier& c : known_carriers())
         if (code == c.code || names_match(said, c.name_zh) || said == carrier_name(c)) return c;

@@ -2,18 +2,9 @@
 
 #include <algorithm>
 
+#include "core/base/text.h"
+
 namespace dj {
-namespace {
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 PackCheck::PackCheck(std::vector<PackItem> items, bool blocked)
     : items_(std::move(items)), blocked_(blocked) {}

@@ -2,25 +2,16 @@
 
 #include <array>
 
+#include "core/base/text.h"
+
 namespace dj {
-namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-}  // namespace
 
 std::string short_region_name(std::string_view name) {
     // Longest suffixes first: "壮族自治区" must go before "自治区".
     static constexpr std::array<std::string_view, 10> kSuffixes{
         "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区",
         "自治州",       "地区",       "省",         "市",         "盟"};
-    name = trim(name);
+    name = trimmed(name);
     for (std::string_view suffix : kSuffixes) {
         if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix) {
             name.remove_suffix(suffix.size());
@@ -37,7 +28,7 @@ bool same_region(std::string_view a, std::string_view b) {
 bool region_covers(std::string_view province, std::string_view city,
                    std::string_view address_province, std::string_view address_city) {
     if (!same_region(province, address_province)) return false;
-    return trim(city).empty() || same_region(city, address_city);
+    return trimmed(city).empty() || same_region(city, address_city);
 }
 
 }  // namespace dj

@@ -1,0 +1,12 @@
+#include "core/base/text.h"
+
+namespace dj {
+
+std::string_view trimmed(std::string_view s) {
+    constexpr std::string_view blank = " \t\r\n";
+    std::size_t begin = s.find_first_not_of(blank);
+    if (begin == std::string_view::npos) return {};
+    return s.substr(begin, s.find_last_not_of(blank) - begin + 1);
+}
+
+}  // namespace dj
