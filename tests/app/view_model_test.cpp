@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 
@@ -10,6 +8,7 @@
 #include "demo/demo_shop.h"
 #include "ops/order_decisions.h"
 #include "store/orders/order_repository.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -104,25 +103,22 @@ BOOST_AUTO_TEST_CASE(created_since_filter) {
     OrderQuery recent;
     recent.created_from = parse_time("2026-11-24", "t");
     table.apply(recent);
-    long long n = db.sql()
-                      .execAndGet("SELECT count(*) FROM shop_order WHERE created_at >= " +
-                                  std::to_string(recent.created_from))
-                      .getInt64();
+    long long n =
+        testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order WHERE created_at >= " +
+                                      std::to_string(recent.created_from));
     BOOST_TEST(n > 0);
     BOOST_TEST(static_cast<long long>(table.size()) == n);
 }
 
 BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
     // The demo's rules already hold a few orders; hold one more by hand.
-    Id free = db.sql()
-                  .execAndGet(
-                      "SELECT min(id) FROM shop_order WHERE id NOT IN "
-                      "(SELECT order_id FROM order_hold)")
-                  .getInt64();
+    Id free = testing::SqlProbe(db).integer(
+        "SELECT min(id) FROM shop_order WHERE id NOT IN "
+        "(SELECT order_id FROM order_hold)");
     ops::hold_order(db, test::test_actor(), free, "地址待确认");
     ops::set_order_priority(db, test::test_actor(), 7, 1);
     long long held_orders =
-        db.sql().execAndGet("SELECT count(DISTINCT order_id) FROM order_hold").getInt64();
+        testing::SqlProbe(db).integer("SELECT count(DISTINCT order_id) FROM order_hold");
     OrderTable table;
     table.load(read_all(db));
     OrderQuery held;
@@ -139,7 +135,7 @@ BOOST_AUTO_TEST_CASE(holds_and_priority_show_and_filter) {
 BOOST_AUTO_TEST_CASE(tags_from_rules_show_and_filter) {
     // The demo's same-day notes are tagged by the default rule.
     long long tagged =
-        db.sql().execAndGet("SELECT count(*) FROM order_tag WHERE tag = '加急'").getInt64();
+        testing::SqlProbe(db).integer("SELECT count(*) FROM order_tag WHERE tag = '加急'");
     BOOST_TEST_REQUIRE(tagged > 0);
     OrderTable table;
     table.load(read_all(db));
@@ -161,7 +157,7 @@ BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
     waiting.status = "to_ship";
     table.apply(waiting);
     long long n =
-        db.sql().execAndGet("SELECT count(*) FROM shop_order WHERE status = 'to_ship'").getInt64();
+        testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order WHERE status = 'to_ship'");
     BOOST_TEST(static_cast<long long>(table.size()) == n);
     std::atomic<bool> cancel{true};
     BOOST_TEST(OrderTable::read(db, nullptr, cancel).empty());

@@ -3,7 +3,6 @@
 // the tables in one transaction (a valid ledger with balances, batches and lots that agree with
 // it, suppliers, thresholds, open purchase orders), so only the evaluation is measured.
 //   dj_alerts_bench [DIR]   (the database is DIR/dj-alerts-bench.db, default the temp folder)
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
 #include <cstdio>
@@ -19,6 +18,7 @@
 #include "store/alerts/alert_evaluation.h"
 #include "store/base/database.h"
 #include "store/purchasing/restock_queries.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -48,11 +48,13 @@ struct Counts {
 Counts fill(Database& db, Timestamp now) {
     Counts n;
     WriteTransaction tx(db);
-    db.sql().exec(
+    testing::SqlProbe probe(db);
+    probe.exec(
         "INSERT INTO warehouse(id, code, name) VALUES (1, 'CZ', '常州仓'), (2, 'GZ', '广州仓')");
-    SQLite::Statement sup(db.sql(),
-                          "INSERT INTO supplier(id, code, name, lead_time_days, order_multiple) "
-                          "VALUES (?, ?, ?, ?, ?)");
+    testing::SqlStatement sup(
+        probe,
+        "INSERT INTO supplier(id, code, name, lead_time_days, order_multiple) "
+        "VALUES (?, ?, ?, ?, ?)");
     for (int i = 1; i <= kSuppliers; ++i) {
         sup.reset();
         sup.bind(1, i);
@@ -62,23 +64,24 @@ Counts fill(Database& db, Timestamp now) {
         sup.bind(5, i % 3 == 0 ? 12 : i % 3 == 1 ? 6 : 1);
         sup.exec();
     }
-    SQLite::Statement sku(db.sql(),
-                          "INSERT INTO sku(id, code, name, shelf_life_days, standard_cost_fen, "
-                          "supplier_id) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement batch(db.sql(),
-                            "INSERT INTO batch(id, sku_id, lot, expiry) VALUES (?, ?, ?, ?)");
-    SQLite::Statement move(db.sql(),
-                           "INSERT INTO movement(at, kind, sku_id, warehouse_id, batch_id, qty, "
-                           "unit_cost_fen, value_fen, doc, operator, workstation) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench')");
-    SQLite::Statement balance(
-        db.sql(), "INSERT INTO stock_balance(sku_id, warehouse_id, on_hand) VALUES (?, ?, ?)");
-    SQLite::Statement lot(db.sql(),
-                          "INSERT INTO stock_lot(sku_id, warehouse_id, batch_id, on_hand) "
-                          "VALUES (?, ?, ?, ?)");
-    SQLite::Statement cost(db.sql(),
-                           "INSERT INTO sku_cost(sku_id, qty, value_fen, last_unit_cost_fen) "
-                           "VALUES (?, ?, ?, ?)");
+    testing::SqlStatement sku(probe,
+                              "INSERT INTO sku(id, code, name, shelf_life_days, standard_cost_fen, "
+                              "supplier_id) VALUES (?, ?, ?, ?, ?, ?)");
+    testing::SqlStatement batch(probe,
+                                "INSERT INTO batch(id, sku_id, lot, expiry) VALUES (?, ?, ?, ?)");
+    testing::SqlStatement move(
+        probe,
+        "INSERT INTO movement(at, kind, sku_id, warehouse_id, batch_id, qty, "
+        "unit_cost_fen, value_fen, doc, operator, workstation) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench')");
+    testing::SqlStatement balance(
+        probe, "INSERT INTO stock_balance(sku_id, warehouse_id, on_hand) VALUES (?, ?, ?)");
+    testing::SqlStatement lot(probe,
+                              "INSERT INTO stock_lot(sku_id, warehouse_id, batch_id, on_hand) "
+                              "VALUES (?, ?, ?, ?)");
+    testing::SqlStatement cost(probe,
+                               "INSERT INTO sku_cost(sku_id, qty, value_fen, last_unit_cost_fen) "
+                               "VALUES (?, ?, ?, ?)");
     auto post = [&](Timestamp at, const char* kind, int s, int w, Id batch_id, Qty qty, Fen unit,
                     const std::string& doc) {
         move.reset();
@@ -215,10 +218,10 @@ Counts fill(Database& db, Timestamp now) {
     }
 
     // Thresholds: a shop-wide maximum, tighter for some SKUs, and a few manual reorder points.
-    db.sql().exec("INSERT INTO stock_threshold(name, value) VALUES ('max_stock', 1000)");
-    SQLite::Statement th(db.sql(),
-                         "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
-                         "VALUES (?, ?, ?, ?)");
+    probe.exec("INSERT INTO stock_threshold(name, value) VALUES ('max_stock', 1000)");
+    testing::SqlStatement th(probe,
+                             "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
+                             "VALUES (?, ?, ?, ?)");
     for (int s = 3; s <= kSkus; s += 97) {
         th.reset();
         th.bind(1, s % 2 ? "reorder_point" : "max_stock");
@@ -229,12 +232,13 @@ Counts fill(Database& db, Timestamp now) {
     }
 
     // Open purchase orders: one per supplier to CZ with 20 lines, half partly received.
-    SQLite::Statement po(db.sql(),
-                         "INSERT INTO purchase_order(id, no, supplier_id, warehouse_id, status, "
-                         "created_at, created_by) VALUES (?, ?, ?, 1, ?, ?, 'bench')");
-    SQLite::Statement po_line(db.sql(),
-                              "INSERT INTO purchase_order_line(po_id, line_no, sku_id, qty, "
-                              "received_qty, unit_cost_fen) VALUES (?, ?, ?, ?, ?, 100)");
+    testing::SqlStatement po(
+        probe,
+        "INSERT INTO purchase_order(id, no, supplier_id, warehouse_id, status, "
+        "created_at, created_by) VALUES (?, ?, ?, 1, ?, ?, 'bench')");
+    testing::SqlStatement po_line(probe,
+                                  "INSERT INTO purchase_order_line(po_id, line_no, sku_id, qty, "
+                                  "received_qty, unit_cost_fen) VALUES (?, ?, ?, ?, ?, 100)");
     for (int p = 1; p <= kSuppliers; ++p) {
         po.reset();
         po.bind(1, p);
@@ -291,9 +295,9 @@ int main(int argc, char** argv) {
         again_s, again.opened.size(), again.refreshed, again.resolved);
 
     std::map<std::string, int> kinds;
-    SQLite::Statement count(db.sql(), "SELECT kind, count(*) FROM alert GROUP BY kind");
-    while (count.executeStep())
-        kinds[count.getColumn(0).getString()] = count.getColumn(1).getInt();
+    for (const testing::SqlRow& count :
+         testing::SqlProbe(db).rows("SELECT kind, count(*) FROM alert GROUP BY kind"))
+        kinds[count[0].str()] = count[1].integer;
     std::printf("  open alerts by kind:");
     for (const auto& [kind, c] : kinds)
         std::printf(" %s %d", kind.c_str(), c);

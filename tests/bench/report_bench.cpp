@@ -2,7 +2,6 @@
 // takes under 3 s from the ledger and under 0.3 s for a closed month (read from its snapshot).
 // The ledger is written straight into the movement table (valid signed rows, transfers in
 // pairs): only the report's reading is measured.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
 #include <cstdio>
@@ -15,6 +14,7 @@
 #include "ops/periods.h"
 #include "store/base/database.h"
 #include "store/periods/stock_report_query.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -28,10 +28,11 @@ double seconds_since(Stopwatch::time_point start) {
 
 void fill(Database& db, int skus, int movements) {
     WriteTransaction tx(db);
-    db.sql().exec(
+    testing::SqlProbe probe(db);
+    probe.exec(
         "INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓'), ('GZ', '广州仓'), "
         "('SH', '上海仓')");
-    SQLite::Statement sku(db.sql(), "INSERT INTO sku(id, code, name) VALUES (?, ?, ?)");
+    testing::SqlStatement sku(probe, "INSERT INTO sku(id, code, name) VALUES (?, ?, ?)");
     for (int i = 1; i <= skus; ++i) {
         sku.reset();
         sku.bind(1, i);
@@ -39,10 +40,10 @@ void fill(Database& db, int skus, int movements) {
         sku.bind(3, "商品 " + std::to_string(i));
         sku.exec();
     }
-    SQLite::Statement m(db.sql(),
-                        "INSERT INTO movement(at, kind, sku_id, warehouse_id, "
-                        "counterpart_warehouse_id, qty, unit_cost_fen, value_fen, operator, "
-                        "workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench')");
+    testing::SqlStatement m(probe,
+                            "INSERT INTO movement(at, kind, sku_id, warehouse_id, "
+                            "counterpart_warehouse_id, qty, unit_cost_fen, value_fen, operator, "
+                            "workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench')");
     auto insert = [&](Timestamp at, const char* kind, int s, int w, int other, Qty qty, Fen unit) {
         m.reset();
         m.bind(1, static_cast<int64_t>(at));

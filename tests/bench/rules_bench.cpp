@@ -3,7 +3,6 @@
 //   a region intercept over 50,000 open orders            under 200 ms
 // and, for scale, the demo build with every order reviewed as it is stored, and re-reviewing
 // stored orders one by one (what sync does per changed order).
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +20,7 @@
 #include "store/orders/rule_dry_run.h"
 #include "store/orders/rule_repository.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -95,9 +95,9 @@ int main(int argc, char** argv) {
     }
     {
         std::vector<Id> ids;
-        SQLite::Statement q(db.sql(), "SELECT id FROM shop_order ORDER BY id LIMIT 5000");
-        while (q.executeStep())
-            ids.push_back(q.getColumn(0).getInt64());
+        for (const testing::SqlRow& q :
+             testing::SqlProbe(db).rows("SELECT id FROM shop_order ORDER BY id LIMIT 5000"))
+            ids.push_back(q[0].integer);
         auto start = Stopwatch::now();
         StockPosting posting(db);
         OrderAllocator allocator(posting);
@@ -109,11 +109,9 @@ int main(int argc, char** argv) {
                     rules.size(), ids.size(), s, static_cast<double>(ids.size()) / s);
     }
     {
-        long long open = db.sql()
-                             .execAndGet(
-                                 "SELECT count(*) FROM shop_order WHERE status IN "
-                                 "('pending_payment', 'to_ship', 'refund_requested')")
-                             .getInt64();
+        long long open = testing::SqlProbe(db).integer(
+            "SELECT count(*) FROM shop_order WHERE status IN "
+            "('pending_payment', 'to_ship', 'refund_requested')");
         OrderIntercept typhoon;
         typhoon.target = "江苏省";
         typhoon.reason = "台风";

@@ -2,7 +2,6 @@
 //   demo --orders 50000          under 3 s
 //   one durable movement         median under 5 ms
 //   bulk posting                 at least 100,000 movements/s with balance updates
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,6 +16,7 @@
 #include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
         Database db(fresh(dir, "bench-single.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
-            db.sql().exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
-            db.sql().exec(
+            testing::SqlProbe(db).exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
+            testing::SqlProbe(db).exec(
                 "INSERT INTO sku(code, name, standard_cost_fen) VALUES ('A', '测试', 100)");
             tx.commit();
         }
@@ -91,10 +91,11 @@ int main(int argc, char** argv) {
         Database db(fresh(dir, "bench-bulk.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
-            db.sql().exec(
+            testing::SqlProbe probe(db);
+            probe.exec(
                 "INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓'), ('GZ', '广州仓')");
-            SQLite::Statement s(
-                db.sql(), "INSERT INTO sku(code, name, standard_cost_fen) VALUES (?, '测试', 100)");
+            testing::SqlStatement s(
+                probe, "INSERT INTO sku(code, name, standard_cost_fen) VALUES (?, '测试', 100)");
             for (int i = 0; i < 1000; ++i) {
                 s.bind(1, "SKU-" + std::to_string(i));
                 s.exec();

@@ -1,7 +1,6 @@
 // Measures issue 4's speed goals against the loopback simulator and prints the figures:
 //   full sync of 50,000 orders over the four platforms into an empty shop   under 10 s
 //   incremental sync with nothing new                                        under 200 ms a store
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include "store/base/database.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
+#include "store/testing/sql_probe.h"
 #include "sync/sync_engine.h"
 #include "test_clock.h"
 
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
             r.store.c_str(), seconds, (http_ms - http_before) / 1000.0, r.windows, r.pages,
             r.orders, r.created, r.ok ? "" : "; FAILED: ", r.error.c_str());
     }
-    long long stored = db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt64();
+    long long stored = testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order");
     std::printf(
         "full sync: %lld orders stored in %.2f s, %d requests answered in %.2f s (goal < 10 s)\n",
         stored, full, sim.requests(), http_ms / 1000.0);

@@ -1,10 +1,8 @@
 // Support for the dianjia-cli integration tests: every test runs the real binary (DJ_CLI_PATH)
 // on a fresh SQLite file in its own temporary folder and checks exit codes, stdout (mostly
-// --json) and stderr, and reads the database back with SQLiteCpp where the CLI shows too little.
+// --json) and stderr, and reads the database back (store/testing/sql_probe.h) where the CLI shows
+// too little.
 #pragma once
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
@@ -29,6 +27,8 @@
 #else
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "store/testing/sql_probe.h"
 #define DJ_POPEN popen
 #define DJ_PCLOSE pclose
 #endif
@@ -215,50 +215,46 @@ inline std::string host_name() {
 #endif
 }
 
-inline std::string cell_text(const SQLite::Column& c) {
-    if (c.isNull()) return "NULL";
-    if (c.isInteger()) return "i" + std::to_string(c.getInt64());
-    if (c.isFloat()) {
-        std::ostringstream s;
-        s.precision(17);
-        s << "f" << c.getDouble();
-        return s.str();
+inline std::string cell_text(const dj::testing::SqlValue& c) {
+    using Kind = dj::testing::SqlValue::Kind;
+    switch (c.kind) {
+        case Kind::null:
+            return "NULL";
+        case Kind::integer:
+            return "i" + c.str();
+        case Kind::real:
+            return "f" + c.str();
+        case Kind::blob:
+            return "b" + c.text;
+        case Kind::text:
+            break;
     }
-    if (c.isBlob()) {
-        const char* p = static_cast<const char*>(c.getBlob());
-        return "b" + std::string(p, p + c.getBytes());
-    }
-    return "t'" + c.getString() + "'";
+    return "t'" + c.text + "'";
 }
 
 // Every table's rows (and the schema and user_version), keyed by table, in a stable order.
 inline std::map<std::string, std::string> dump_db(const std::string& path) {
     std::map<std::string, std::string> out;
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    out["(user_version)"] = std::to_string(db.execAndGet("PRAGMA user_version").getInt());
+    dj::testing::SqlProbe db(path);
+    out["(user_version)"] = std::to_string(db.integer("PRAGMA user_version"));
     std::vector<std::string> tables;
-    {
-        SQLite::Statement s(
-            db, "SELECT type, name, ifnull(sql, '') FROM sqlite_master ORDER BY type, name");
-        std::string schema;
-        while (s.executeStep()) {
-            schema += s.getColumn(0).getString() + " " + s.getColumn(1).getString() + ": " +
-                      s.getColumn(2).getString() + "\n";
-            if (s.getColumn(0).getString() == "table") tables.push_back(s.getColumn(1).getString());
-        }
-        out["(schema)"] = schema;
+    std::string schema;
+    for (const dj::testing::SqlRow& r :
+         db.rows("SELECT type, name, ifnull(sql, '') FROM sqlite_master ORDER BY type, name")) {
+        schema += r[0].text + " " + r[1].text + ": " + r[2].text + "\n";
+        if (r[0].text == "table") tables.push_back(r[1].text);
     }
+    out["(schema)"] = schema;
     for (const std::string& t : tables) {
         std::string from = "SELECT * FROM \"" + t + "\"";
-        int columns = SQLite::Statement(db, from).getColumnCount();
+        std::size_t columns = db.columns(from).size();
         std::string order;
-        for (int i = 1; i <= columns; ++i)
+        for (std::size_t i = 1; i <= columns; ++i)
             order += (i > 1 ? ", " : " ORDER BY ") + std::to_string(i);
-        SQLite::Statement s(db, from + order);
         std::string rows;
-        while (s.executeStep()) {
-            for (int i = 0; i < columns; ++i)
-                rows += (i ? "|" : "") + cell_text(s.getColumn(i));
+        for (const dj::testing::SqlRow& r : db.rows(from + order)) {
+            for (std::size_t i = 0; i < r.size(); ++i)
+                rows += (i ? "|" : "") + cell_text(r[i]);
             rows += "\n";
         }
         out[t] = rows;
@@ -279,13 +275,11 @@ inline void require_same_dump(const std::map<std::string, std::string>& before,
 }
 
 inline long long sql_int(const std::string& db_path, const std::string& sql) {
-    SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
-    return db.execAndGet(sql).getInt64();
+    return dj::testing::SqlProbe(db_path).integer(sql);
 }
 
 inline std::string sql_text(const std::string& db_path, const std::string& sql) {
-    SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
-    return db.execAndGet(sql).getString();
+    return dj::testing::SqlProbe(db_path).text(sql);
 }
 
 // Sets DIANJIA_NOW for the programs started while it lives; puts the suite's value back after.

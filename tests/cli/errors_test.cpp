@@ -1,6 +1,5 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "cli/cli_support.h"
+#include "store/testing/sql_probe.h"
 
 using namespace cli_test;
 using nlohmann::json;
@@ -164,7 +163,7 @@ BOOST_AUTO_TEST_CASE(missing_database_is_not_created) {
 
 BOOST_AUTO_TEST_CASE(newer_schema_is_refused_and_left_unchanged) {
     {
-        SQLite::Database raw(db(), SQLite::OPEN_READWRITE);
+        dj::testing::SqlProbe raw(db());
         raw.exec("PRAGMA user_version = 99");
     }
     auto before = dump_db(db());
@@ -193,7 +192,7 @@ BOOST_AUTO_TEST_CASE(newer_schema_is_refused_and_left_unchanged) {
 BOOST_AUTO_TEST_CASE(newer_schema_rollback_journal_file_not_rewritten) {
     const std::string path = (dir() / "newer.db").string();
     {
-        SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        dj::testing::SqlProbe raw(path, dj::testing::SqlProbe::Open::create);
         raw.exec("CREATE TABLE future_thing (id INTEGER PRIMARY KEY, x TEXT)");
         raw.exec("INSERT INTO future_thing(x) VALUES ('未来')");
         raw.exec("PRAGMA user_version = 99");

@@ -3,7 +3,6 @@
 // them before its screenshot mode lets it exit — no `dianjia-cli outbox flush` needed — and the
 // simulated platform has the parcel's tracking number.
 #define BOOST_TEST_MODULE gui_outbox_tests
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -13,6 +12,7 @@
 #include "run_app.h"
 #include "standard_observers.h"
 #include "store/fulfilment/outbox_repository.h"
+#include "store/testing/sql_probe.h"
 #include "sync_fixture.h"
 
 using namespace dj;
@@ -28,12 +28,10 @@ struct OutboxShop : test::SyncFixture {
         BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
         while (offers_sent && ops::flush_outbox(*db, http).sent.sent > 0) {
         }
-        std::string order = db->sql()
-                                .execAndGet(
-                                    "SELECT o.platform_order_id FROM shop_order o JOIN "
-                                    "shop_store s ON s.id = o.store_id WHERE s.code = "
-                                    "'tb-main' AND o.allocation = 'allocated' LIMIT 1")
-                                .getString();
+        std::string order = testing::SqlProbe(*db).text(
+            "SELECT o.platform_order_id FROM shop_order o JOIN "
+            "shop_store s ON s.id = o.store_id WHERE s.code = "
+            "'tb-main' AND o.allocation = 'allocated' LIMIT 1");
         ops::ship_order(*db, test::sync_actor(),
                         {ops::find_order(*db, order, "tb-main"), "ZTO", tracking, false});
         return order;
@@ -89,9 +87,8 @@ BOOST_AUTO_TEST_CASE(a_failing_confirmation_is_retried_from_the_window) {
 
     open();
     BOOST_TEST(ops::outbox_backlog(*db).pending == 0);
-    BOOST_TEST(db->sql()
-                   .execAndGet("SELECT count(*) FROM audit_log WHERE action = 'outbox.retry'")
-                   .getInt() == 1);
+    BOOST_TEST(testing::SqlProbe(*db).integer(
+                   "SELECT count(*) FROM audit_log WHERE action = 'outbox.retry'") == 1);
     int sent = sim.with_shop([&](SimShop& shop) {
         int found = 0;
         for (const SimShipment& s : shop.shipments())

@@ -4,7 +4,6 @@
 // number asked for an order without a label (a malformed number refused), and the pack station
 // shipping a parcel when its last item is scanned.
 #define BOOST_TEST_MODULE gui_ship_tests
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
@@ -15,6 +14,7 @@
 #include "run_app.h"
 #include "standard_observers.h"
 #include "store/base/database.h"
+#include "store/testing/sql_probe.h"
 #include "temp_dir.h"
 #include "test_clock.h"
 
@@ -31,9 +31,11 @@ struct ShipShop {
         options.orders = 60;
         build_demo_shop(db, options, Actor{"demo", "owner", "test"});
     }
-    SQLite::Database sql() const { return SQLite::Database(path, SQLite::OPEN_READWRITE); }
-    long long count(const std::string& query) const { return sql().execAndGet(query).getInt64(); }
-    std::string text(const std::string& query) const { return sql().execAndGet(query).getString(); }
+    // The file as the window left it (a connection of the test's own, not the window's).
+    long long count(const std::string& query) const {
+        return testing::SqlProbe(path).integer(query);
+    }
+    std::string text(const std::string& query) const { return testing::SqlProbe(path).text(query); }
     // An allocated order waiting to ship, not held, not merged or split, with a ZTO label.
     std::string ready_order(int skip = 0) const {
         return text(
@@ -79,7 +81,7 @@ BOOST_AUTO_TEST_CASE(orders_view_asks_carrier_and_number_and_refuses_a_bad_one) 
     std::string bad = ready_order(0);
     std::string good = ready_order(1);
     BOOST_TEST_REQUIRE(!good.empty());
-    sql().exec(
+    testing::SqlProbe(path).exec(
         "DELETE FROM order_waybill WHERE order_id IN (SELECT id FROM shop_order WHERE "
         "platform_order_id IN ('" +
         bad + "', '" + good + "'))");
@@ -101,15 +103,13 @@ BOOST_AUTO_TEST_CASE(orders_view_asks_carrier_and_number_and_refuses_a_bad_one) 
 BOOST_AUTO_TEST_CASE(pack_station_ships_when_the_last_item_is_scanned) {
     std::string order = ready_order();
     std::vector<std::string> steps{"scan:" + order, "see:订单 " + order};
-    SQLite::Database db = sql();
-    SQLite::Statement lines(db,
-                            "SELECT k.code, i.qty FROM order_line_item i JOIN order_line l ON "
-                            "l.id = i.order_line_id JOIN shop_order o ON o.id = l.order_id JOIN "
-                            "sku k ON k.id = i.sku_id WHERE o.platform_order_id = ?");
-    lines.bind(1, order);
-    while (lines.executeStep())
-        for (int i = 0; i < lines.getColumn(1).getInt(); ++i)
-            steps.push_back("scan:" + lines.getColumn(0).getString());
+    for (const testing::SqlRow& line : testing::SqlProbe(path).rows(
+             "SELECT k.code, i.qty FROM order_line_item i JOIN order_line l ON l.id = "
+             "i.order_line_id JOIN shop_order o ON o.id = l.order_id JOIN sku k ON k.id = "
+             "i.sku_id WHERE o.platform_order_id = ?",
+             {order}))
+        for (int i = 0; i < line[1].integer; ++i)
+            steps.push_back("scan:" + line[0].text);
     steps.push_back("see:已打包并以 中通快递");
     BOOST_TEST_REQUIRE(drive("pack", steps) == 0);
     BOOST_TEST(status(order) == "shipped");

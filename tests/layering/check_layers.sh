@@ -2,8 +2,9 @@
 # The design's boundaries, checked on the sources (../shared/DESIGN.md, "Layout"): a file that
 # crosses one fails the suite, naming the file and the line.
 #   - core is the standard library and itself only;
-#   - only the store sees SQL: nobody else includes SQLiteCpp or sqlite3, and the front ends
-#     (src/app, src/cli) hold no SQL statements;
+#   - only the store sees SQL: nobody else includes SQLiteCpp or sqlite3 (the tests neither: they
+#     use the store's SQL probe, which no program includes), and the front ends (src/app,
+#     src/cli) hold no SQL statements;
 #   - the front ends change data only through the use cases (src/ops): they open no
 #     transaction, post no stock, write no audit entry and call no store code that changes data;
 #   - no two modules of src/ include each other, directly or through others;
@@ -26,8 +27,10 @@ report "core includes something other than the standard library and core" \
     "$(grep -rn '^#include "' src/core | grep -v '#include "core/')"
 report "core includes a non-standard header" \
     "$(grep -rn '^#include <' src/core | grep -E '<(wx|SQLite|sqlite3|curl|httplib|nlohmann|hpdf|zint|xlsxwriter|boost)')"
-report "SQLiteCpp or sqlite3 included outside src/store" \
-    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h)' src platforms reports | grep -v '^src/store/')"
+report "SQLiteCpp or sqlite3 included outside src/store (tests read the database through store/testing/sql_probe.h)" \
+    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h)' src platforms reports tests | grep -v '^src/store/')"
+report "a program includes the test suites' SQL probe" \
+    "$(grep -rn '#include "store/testing/' src platforms reports | grep -v '^src/store/testing/')"
 report "SQL in a front end (src/app, src/cli): put it in a store function" \
     "$(grep -rnE '"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b' src/app src/cli)"
 report "a front end (src/app, src/cli) changes data itself: call the use case in src/ops" \

@@ -1,5 +1,4 @@
 // Reports from the real ledger, closing and reopening months.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <boost/test/unit_test.hpp>
 #include <random>
@@ -12,6 +11,7 @@
 #include "store/periods/period_repository.h"
 #include "store/periods/stock_report_query.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -23,14 +23,12 @@ struct Shop {
     Database db{dir.file("shop.db"), test::fixed_clock()};
     Shop() { test::build_report_shop(db); }
     Id sku(const char* code) {
-        return db.sql()
-            .execAndGet(std::string("SELECT id FROM sku WHERE code = '") + code + "'")
-            .getInt64();
+        return testing::SqlProbe(db).integer(std::string("SELECT id FROM sku WHERE code = '") +
+                                             code + "'");
     }
     Id wh(const char* code) {
-        return db.sql()
-            .execAndGet(std::string("SELECT id FROM warehouse WHERE code = '") + code + "'")
-            .getInt64();
+        return testing::SqlProbe(db).integer(
+            std::string("SELECT id FROM warehouse WHERE code = '") + code + "'");
     }
     const StockReportRow& row(const StockReport& r, const char* s, Id w) {
         for (const StockReportRow& x : r.rows)
@@ -93,16 +91,13 @@ BOOST_AUTO_TEST_CASE(october_arrival_and_empty_november) {
     // Closing equals the stored balances and the moving average's value.
     for (const StockReportRow& r : nov.rows) {
         if (r.warehouse_id == kInTransit) continue;
-        SQLite::Statement s(db.sql(),
-                            "SELECT on_hand FROM stock_balance WHERE sku_id = ? AND "
-                            "warehouse_id = ?");
-        s.bind(1, static_cast<int64_t>(r.sku_id));
-        s.bind(2, static_cast<int64_t>(r.warehouse_id));
-        BOOST_REQUIRE(s.executeStep());
-        BOOST_TEST(s.getColumn(0).getInt64() == r.closing.qty);
+        testing::SqlValue on_hand = testing::SqlProbe(db).value(
+            "SELECT on_hand FROM stock_balance WHERE sku_id = ? AND warehouse_id = ?",
+            {r.sku_id, r.warehouse_id});
+        BOOST_TEST(on_hand.integer == r.closing.qty);
     }
     BOOST_TEST(nov.shop_total().closing.value ==
-               db.sql().execAndGet("SELECT sum(value_fen) FROM sku_cost").getInt64());
+               testing::SqlProbe(db).integer("SELECT sum(value_fen) FROM sku_cost"));
 }
 
 BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
@@ -207,7 +202,7 @@ BOOST_AUTO_TEST_CASE(ledger_ties_out_month_by_month_over_random_postings) {
         first = false;
     }
     BOOST_TEST(stock_report(db, month_period("2026-11", "p")).shop_total().closing.value ==
-               db.sql().execAndGet("SELECT sum(value_fen) FROM sku_cost").getInt64());
+               testing::SqlProbe(db).integer("SELECT sum(value_fen) FROM sku_cost"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

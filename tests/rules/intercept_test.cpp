@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
@@ -10,6 +8,7 @@
 #include "store/fulfilment/wave_service.h"
 #include "store/orders/intercept_service.h"
 #include "store/orders/order_hold_repository.h"
+#include "store/testing/sql_probe.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -32,9 +31,8 @@ struct Fixture : test::WaveShop {
         StockPosting p(db);
         OrderAllocator(p).accept(o);
         p.commit();
-        return db.sql()
-            .execAndGet("SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'")
-            .getInt64();
+        return testing::SqlProbe(db).integer(
+            "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");
     }
     std::optional<OrderHold> hold(Id id) { return OrderHoldRepository(db).find(id); }
 };

@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
@@ -15,6 +13,7 @@
 #include "store/orders/order_repository.h"
 #include "store/orders/order_review.h"
 #include "store/orders/rule_repository.h"
+#include "store/testing/sql_probe.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -71,9 +70,8 @@ struct Fixture : test::WaveShop {
         return out;
     }
     std::string status(Id id) {
-        return db.sql()
-            .execAndGet("SELECT status FROM shop_order WHERE id = " + std::to_string(id))
-            .getString();
+        return testing::SqlProbe(db).text("SELECT status FROM shop_order WHERE id = " +
+                                          std::to_string(id));
     }
 };
 
@@ -281,9 +279,8 @@ BOOST_AUTO_TEST_CASE(unmerge_until_packed_and_what_cannot_merge) {
 BOOST_AUTO_TEST_CASE(a_held_or_short_member_keeps_the_parcel_out_of_waves) {
     Id a = place("H1", 1, 0, home);
     Id b = place("H2", 0, 30, home);  // more tea than the shelves hold
-    BOOST_TEST(db.sql()
-                   .execAndGet("SELECT allocation FROM shop_order WHERE id = " + std::to_string(b))
-                   .getString() == "short");
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT allocation FROM shop_order WHERE id = " +
+                                          std::to_string(b)) == "short");
     merge({a, b});
     WaveService waves(db, test::test_actor());
     BOOST_TEST(waves.create_waves({}, now).empty());

@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
@@ -11,6 +9,7 @@
 #include "store/orders/rule_dry_run.h"
 #include "store/orders/rule_repository.h"
 #include "store/stock/catalogue_repository.h"
+#include "store/testing/sql_probe.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -32,9 +31,8 @@ struct Fixture : test::WaveShop {
         o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", 1, 9900});
         if (tweak) tweak(o);
         accept(o);
-        return db.sql()
-            .execAndGet("SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'")
-            .getInt64();
+        return testing::SqlProbe(db).integer(
+            "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");
     }
     void accept(const Order& o) {
         StockPosting p(db);
@@ -48,11 +46,10 @@ struct Fixture : test::WaveShop {
         return keys;
     }
     std::string allocation(Id order) {
-        return db.sql()
-            .execAndGet("SELECT allocation FROM shop_order WHERE id = " + std::to_string(order))
-            .getString();
+        return testing::SqlProbe(db).text("SELECT allocation FROM shop_order WHERE id = " +
+                                          std::to_string(order));
     }
-    long long count(const std::string& sql) { return db.sql().execAndGet(sql).getInt64(); }
+    long long count(const std::string& sql) { return testing::SqlProbe(db).integer(sql); }
     void import_rules(const std::string& json) {
         RuleRepository(db).import(parse_rules_json(json, "test"), test::test_actor());
     }
@@ -176,9 +173,8 @@ BOOST_AUTO_TEST_CASE(rules_choose_warehouse_and_carrier) {
                       "then":[{"action":"warehouse","value":"GZ"},{"action":"carrier","value":"SF"}]}])");
     Id id = place("W1");
     BOOST_TEST(count("SELECT warehouse_id FROM shop_order WHERE id = " + std::to_string(id)) == 2);
-    BOOST_TEST(db.sql()
-                   .execAndGet("SELECT carrier FROM shop_order WHERE id = " + std::to_string(id))
-                   .getString() == "SF");
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT carrier FROM shop_order WHERE id = " +
+                                          std::to_string(id)) == "SF");
 }
 
 BOOST_AUTO_TEST_CASE(a_release_by_a_person_sticks) {

@@ -1,7 +1,5 @@
 #include "store/orders/order_split.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/clock.h"
@@ -15,6 +13,7 @@
 #include "store/orders/order_repository.h"
 #include "store/orders/order_review.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -33,8 +32,8 @@ struct SplitShop {
         test::seed_small_shop(db);
         receive("TEA-1", 5, "CZ");
         receive("CUP-1", 5, "GZ");
-        cz = db.sql().execAndGet("SELECT id FROM warehouse WHERE code = 'CZ'").getInt64();
-        gz = db.sql().execAndGet("SELECT id FROM warehouse WHERE code = 'GZ'").getInt64();
+        cz = testing::SqlProbe(db).integer("SELECT id FROM warehouse WHERE code = 'CZ'");
+        gz = testing::SqlProbe(db).integer("SELECT id FROM warehouse WHERE code = 'GZ'");
     }
     void receive(const std::string& sku, Qty qty, const std::string& warehouse) {
         ops::StockService::Receive r;
@@ -71,18 +70,15 @@ struct SplitShop {
         return id_of(o.platform_order_id);
     }
     Id id_of(const std::string& no) {
-        return db.sql()
-            .execAndGet("SELECT ifnull((SELECT id FROM shop_order WHERE platform_order_id = '" +
-                        no + "'), 0)")
-            .getInt64();
+        return testing::SqlProbe(db).integer(
+            "SELECT ifnull((SELECT id FROM shop_order WHERE platform_order_id = '" + no + "'), 0)");
     }
     std::string column(const std::string& no, const std::string& col) {
-        return db.sql()
-            .execAndGet("SELECT ifnull(" + col +
-                        ", '') FROM shop_order WHERE platform_order_id = '" + no + "'")
-            .getString();
+        return testing::SqlProbe(db).text("SELECT ifnull(" + col +
+                                          ", '') FROM shop_order WHERE platform_order_id = '" + no +
+                                          "'");
     }
-    long long count(const std::string& sql) { return db.sql().execAndGet(sql).getInt64(); }
+    long long count(const std::string& sql) { return testing::SqlProbe(db).integer(sql); }
     long long lines_of(const std::string& no) {
         return count("SELECT count(*) FROM order_line WHERE order_id = " +
                      std::to_string(id_of(no)));
@@ -323,8 +319,9 @@ BOOST_AUTO_TEST_CASE(unsplit_puts_the_parts_back_and_keeps_the_order_whole) {
 
 BOOST_AUTO_TEST_CASE(unsplit_is_refused_once_a_part_is_packed) {
     split_s1();
-    db.sql().exec("INSERT INTO order_packed(order_id, packed_at, packed_by, workstation) VALUES (" +
-                  std::to_string(id_of("S1-2")) + ", 1, 'p', 'w')");
+    testing::SqlProbe(db).exec(
+        "INSERT INTO order_packed(order_id, packed_at, packed_by, workstation) VALUES (" +
+        std::to_string(id_of("S1-2")) + ", 1, 'p', 'w')");
     try {
         unsplit("S1");
         BOOST_FAIL("unsplit of a packed part");
@@ -341,10 +338,8 @@ BOOST_AUTO_TEST_CASE(a_shipped_part_is_confirmed_under_the_original_platform_id)
     ops::ship_order(db, test::test_actor(),
                     {ops::find_order(db, "S1-2"), "ZTO", "75310000000100", false});
     BOOST_TEST(column("S1-2", "allocation") == "shipped");
-    BOOST_TEST(db.sql()
-                   .execAndGet("SELECT subject FROM outbox WHERE kind = 'shipment' AND "
-                               "tracking_no = '75310000000100'")
-                   .getString() == "S1");
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT subject FROM outbox WHERE kind = 'shipment' AND "
+                                          "tracking_no = '75310000000100'") == "S1");
     BOOST_TEST(shipment_subject(db, id_of("S1")) == "S1");
     // The platform still says "to ship" (the tea has not gone): the shipped part stays shipped.
     Order o = order("S1", 1, 2);

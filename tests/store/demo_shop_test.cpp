@@ -1,7 +1,5 @@
 #include "demo/demo_shop.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/clock.h"
@@ -9,6 +7,7 @@
 #include "store/base/shop_stats.h"
 #include "store/stock/ledger_check.h"
 #include "store/stock/stock_queries.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -44,19 +43,17 @@ BOOST_AUTO_TEST_CASE(realistic_consistent_and_deterministic) {
     BOOST_TEST(check_ledger(a).empty());
     for (const char* kind :
          {"receive", "ship", "transfer_out", "transfer_in", "count", "return", "scrap"}) {
-        SQLite::Statement s(a.sql(), "SELECT count(*) FROM movement WHERE kind = ?");
-        s.bind(1, kind);
-        s.executeStep();
-        BOOST_TEST(s.getColumn(0).getInt() > 0, "no " << kind << " movements");
+        BOOST_TEST(testing::SqlProbe(a).integer("SELECT count(*) FROM movement WHERE kind = ?",
+                                                {kind}) > 0,
+                   "no " << kind << " movements");
     }
-    BOOST_TEST(a.sql()
-                   .execAndGet("SELECT count(*) FROM shop_order WHERE receiver_name LIKE '%**'")
-                   .getInt() > 30);
-    BOOST_TEST(a.sql().execAndGet("SELECT count(*) FROM sku WHERE name GLOB '*龙井*'").getInt() >
+    BOOST_TEST(testing::SqlProbe(a).integer(
+                   "SELECT count(*) FROM shop_order WHERE receiver_name LIKE '%**'") > 30);
+    BOOST_TEST(testing::SqlProbe(a).integer("SELECT count(*) FROM sku WHERE name GLOB '*龙井*'") >
                0);
-    BOOST_TEST(a.sql().execAndGet("SELECT min(at) FROM movement").getInt64() >=
+    BOOST_TEST(testing::SqlProbe(a).integer("SELECT min(at) FROM movement") >=
                parse_time("2026-08-26", "t"));
-    BOOST_TEST(a.sql().execAndGet("SELECT max(at) FROM movement").getInt64() <
+    BOOST_TEST(testing::SqlProbe(a).integer("SELECT max(at) FROM movement") <
                parse_time("2026-11-25", "t"));
 
     Database b(dir.file("b.db"), test::fixed_clock());

@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <random>
@@ -8,6 +6,7 @@
 #include "store/stock/ledger_check.h"
 #include "store/stock/stock_posting.h"
 #include "store/stock/warehouse_repository.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -33,7 +32,8 @@ BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
     test::seed_small_shop(db);
     {
         WriteTransaction tx(db);
-        db.sql().exec("INSERT INTO sku(code, name, standard_cost_fen) VALUES ('PEN-1', '笔', 150)");
+        testing::SqlProbe(db).exec(
+            "INSERT INTO sku(code, name, standard_cost_fen) VALUES ('PEN-1', '笔', 150)");
         tx.commit();
     }
     const std::vector<Id> skus{1, 2, 3};
@@ -159,26 +159,25 @@ BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
                                   << " expected " << d.expected);
     BOOST_TEST(diffs.empty());
 
-    SQLite::Statement s(
-        db.sql(), "SELECT sku_id, warehouse_id, on_hand, reserved, in_transit FROM stock_balance");
+    testing::SqlProbe probe(db);
     std::size_t rows = 0;
-    while (s.executeStep()) {
-        Key key{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()};
-        BOOST_TEST(s.getColumn(2).getInt64() == model.on_hand[key]);
-        BOOST_TEST(s.getColumn(3).getInt64() == model.reserved[key]);
-        BOOST_TEST(s.getColumn(4).getInt64() == model.in_transit[key]);
-        if (key.second == 1) BOOST_TEST(s.getColumn(2).getInt64() - s.getColumn(3).getInt64() >= 0);
+    for (const testing::SqlRow& s : probe.rows(
+             "SELECT sku_id, warehouse_id, on_hand, reserved, in_transit FROM stock_balance")) {
+        Key key{s[0].integer, s[1].integer};
+        BOOST_TEST(s[2].integer == model.on_hand[key]);
+        BOOST_TEST(s[3].integer == model.reserved[key]);
+        BOOST_TEST(s[4].integer == model.in_transit[key]);
+        if (key.second == 1) BOOST_TEST(s[2].integer - s[3].integer >= 0);
         ++rows;
     }
     BOOST_TEST(rows == 6u);
 
     // Value: the sum of every non-transfer movement's value is what the cost state holds.
-    SQLite::Statement v(db.sql(),
-                        "SELECT c.qty, c.value_fen, (SELECT sum(value_fen) FROM movement m "
-                        "WHERE m.sku_id = c.sku_id AND kind NOT IN ('transfer_out', "
-                        "'transfer_in')) FROM sku_cost c");
-    while (v.executeStep()) {
-        BOOST_TEST(v.getColumn(1).getInt64() == v.getColumn(2).getInt64());
+    for (const testing::SqlRow& v : testing::SqlProbe(db).rows(
+             "SELECT c.qty, c.value_fen, (SELECT sum(value_fen) FROM movement m "
+             "WHERE m.sku_id = c.sku_id AND kind NOT IN ('transfer_out', "
+             "'transfer_in')) FROM sku_cost c")) {
+        BOOST_TEST(v[1].integer == v[2].integer);
     }
 }
 

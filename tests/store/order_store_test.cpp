@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/clock.h"
@@ -14,6 +12,7 @@
 #include "store/stock/ledger_check.h"
 #include "store/stock/stock_posting.h"
 #include "store/stock/stock_queries.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -73,8 +72,8 @@ BOOST_FIXTURE_TEST_SUITE(order_store, Shop)
 BOOST_AUTO_TEST_CASE(import_reserves_and_reimport_never_duplicates) {
     BOOST_TEST((accept(order("3900000000000000001", 2)).outcome == UpsertOutcome::created));
     BOOST_TEST((accept(order("3900000000000000001", 2)).outcome == UpsertOutcome::unchanged));
-    BOOST_TEST(db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt() == 1);
-    BOOST_TEST(db.sql().execAndGet("SELECT count(*) FROM order_line").getInt() == 1);
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order") == 1);
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT count(*) FROM order_line") == 1);
     BOOST_TEST(reserved() == 2);
     BOOST_TEST((allocation("3900000000000000001") == Allocation::allocated));
     Order stored = *OrderRepository(db).find(1);
@@ -207,9 +206,8 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     BOOST_CHECK_THROW(ops::set_order_priority(db, test::test_actor(), 1, 10), InvalidInput);
     ops::set_order_note(db, test::test_actor(), 1, "发顺丰");
     BOOST_CHECK_THROW(ops::hold_order(db, test::test_actor(), 99, "x"), NotFound);
-    BOOST_TEST(db.sql().execAndGet("SELECT priority FROM shop_order WHERE id = 1").getInt() == 1);
-    BOOST_TEST(db.sql().execAndGet("SELECT note FROM shop_order WHERE id = 1").getString() ==
-               "发顺丰");
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT priority FROM shop_order WHERE id = 1") == 1);
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT note FROM shop_order WHERE id = 1") == "发顺丰");
     auto log = audit_entries(db, 10);
     BOOST_TEST_REQUIRE(log.size() >= 4u);
     BOOST_TEST(log[0].action == "order.note");

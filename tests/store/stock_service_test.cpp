@@ -1,12 +1,11 @@
 #include "ops/stock_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
 #include "store/stock/ledger_check.h"
 #include "store/stock/stock_queries.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -151,8 +150,8 @@ BOOST_AUTO_TEST_CASE(negative_stock_in_a_warehouse_that_allows_it) {
 
 BOOST_AUTO_TEST_CASE(check_reports_a_tampered_balance) {
     stock.receive(cups(5, 1000));
-    db.sql().exec("UPDATE stock_balance SET on_hand = 6");
-    db.sql().exec("UPDATE sku_cost SET value_fen = value_fen + 1");
+    testing::SqlProbe(db).exec("UPDATE stock_balance SET on_hand = 6");
+    testing::SqlProbe(db).exec("UPDATE sku_cost SET value_fen = value_fen + 1");
     auto diffs = check_ledger(db);
     BOOST_TEST_REQUIRE(diffs.size() == 2u);
     BOOST_TEST(diffs[0].what == "on_hand");

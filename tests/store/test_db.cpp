@@ -1,11 +1,10 @@
 #include "test_db.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <vector>
 
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/warehouse_repository.h"
+#include "store/testing/sql_probe.h"
 
 namespace dj::test {
 
@@ -40,18 +39,17 @@ void seed_small_shop(Database& db) {
 
 std::string dump_content(Database& db) {
     std::vector<std::string> tables;
-    SQLite::Statement t(db.sql(),
-                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                        "'sqlite_%' ORDER BY name");
-    while (t.executeStep())
-        tables.push_back(t.getColumn(0).getString());
+    for (const testing::SqlRow& t : testing::SqlProbe(db).rows(
+             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+             "'sqlite_%' ORDER BY name"))
+        tables.push_back(t[0].str());
     std::string out;
     for (const std::string& table : tables) {
         out += "## " + table + "\n";
-        SQLite::Statement s(db.sql(), "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
-        while (s.executeStep()) {
-            for (int c = 0; c < s.getColumnCount(); ++c) {
-                out += s.getColumn(c).isNull() ? std::string("NULL") : s.getColumn(c).getString();
+        for (const testing::SqlRow& s :
+             testing::SqlProbe(db).rows("SELECT * FROM \"" + table + "\" ORDER BY 1, 2")) {
+            for (std::size_t c = 0; c < s.size(); ++c) {
+                out += s[c].str();
                 out += '|';
             }
             out += '\n';

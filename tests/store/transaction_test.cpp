@@ -1,10 +1,9 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "store/base/database.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -15,9 +14,11 @@ namespace {
 struct Db {
     test::TempDir dir;
     Database db{dir.file("shop.db"), test::fixed_clock()};
-    Db() { db.sql().exec("CREATE TABLE t(v INTEGER)"); }
-    int rows() { return db.sql().execAndGet("SELECT count(*) FROM t").getInt(); }
-    void insert(int v) { db.sql().exec("INSERT INTO t VALUES (" + std::to_string(v) + ")"); }
+    Db() { testing::SqlProbe(db).exec("CREATE TABLE t(v INTEGER)"); }
+    int rows() { return testing::SqlProbe(db).integer("SELECT count(*) FROM t"); }
+    void insert(int v) {
+        testing::SqlProbe(db).exec("INSERT INTO t VALUES (" + std::to_string(v) + ")");
+    }
 };
 
 }  // namespace

@@ -1,5 +1,3 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
@@ -8,6 +6,7 @@
 #include "store/fulfilment/outbox_repository.h"
 #include "store/orders/order_repository.h"
 #include "store/stock/catalogue_repository.h"
+#include "store/testing/sql_probe.h"
 #include "sync/outbox_sender.h"
 #include "sync/sync_engine.h"
 #include "sync_fixture.h"
@@ -26,15 +25,13 @@ struct Fixture : test::SyncFixture {
     }
     // The platform SKU `store` lists for exactly one unit of `sku`.
     std::string listing(const std::string& store, const std::string& sku) {
-        return db->sql()
-            .execAndGet(
-                "SELECT m.platform_sku FROM sku_mapping m JOIN shop_store st ON st.id = "
-                "m.store_id JOIN sku_mapping_item i ON i.mapping_id = m.id JOIN sku k ON k.id = "
-                "i.sku_id WHERE st.code = '" +
-                store + "' AND k.code = '" + sku +
-                "' AND i.qty = 1 AND (SELECT count(*) FROM sku_mapping_item WHERE mapping_id = "
-                "m.id) = 1")
-            .getString();
+        return testing::SqlProbe(*db).text(
+            "SELECT m.platform_sku FROM sku_mapping m JOIN shop_store st ON st.id = "
+            "m.store_id JOIN sku_mapping_item i ON i.mapping_id = m.id JOIN sku k ON k.id = "
+            "i.sku_id WHERE st.code = '" +
+            store + "' AND k.code = '" + sku +
+            "' AND i.qty = 1 AND (SELECT count(*) FROM sku_mapping_item WHERE mapping_id = "
+            "m.id) = 1");
     }
     Qty available(const std::string& sku, const std::string& warehouse) {
         return count(
@@ -62,12 +59,10 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
     // The first sync offers every listing; those go first, so what follows is the shipment.
     while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
     }
-    std::string id = db->sql()
-                         .execAndGet(
-                             "SELECT o.platform_order_id FROM shop_order o JOIN shop_store "
-                             "s ON s.id = o.store_id WHERE s.code = 'pdd-main' AND "
-                             "o.allocation = 'allocated' LIMIT 1")
-                         .getString();
+    std::string id = testing::SqlProbe(*db).text(
+        "SELECT o.platform_order_id FROM shop_order o JOIN shop_store "
+        "s ON s.id = o.store_id WHERE s.code = 'pdd-main' AND "
+        "o.allocation = 'allocated' LIMIT 1");
     std::int64_t movements = count("SELECT count(*) FROM movement");
     Timestamp now = test::kNow;
     ops::ship_order(*db, test::sync_actor(),
@@ -105,11 +100,10 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
 
     // The platform now says shipped; a re-sync keeps the order shipped and unallocated.
     engine_at(test::kNow + 200).sync("pdd-main", std::nullopt);
-    BOOST_TEST(db->sql()
-                   .execAndGet("SELECT status || '/' || allocation FROM shop_order WHERE "
-                               "platform_order_id = '" +
-                               id + "'")
-                   .getString() == "shipped/shipped");
+    BOOST_TEST(
+        testing::SqlProbe(*db).text("SELECT status || '/' || allocation FROM shop_order WHERE "
+                                    "platform_order_id = '" +
+                                    id + "'") == "shipped/shipped");
 }
 
 BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {

@@ -1,6 +1,5 @@
 #include "sync/sync_engine.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -15,6 +14,7 @@
 #include "store/orders/order_repository.h"
 #include "store/orders/sync_state_repository.h"
 #include "store/stock/ledger_check.h"
+#include "store/testing/sql_probe.h"
 #include "sync_fixture.h"
 #include "test_clock.h"
 
@@ -88,20 +88,16 @@ BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
     BOOST_TEST(expected > 50);
     BOOST_TEST(orders() == expected);
     BOOST_TEST(count("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'") > 0);
-    std::string before = db->sql()
-                             .execAndGet(
-                                 "SELECT group_concat(id || status || allocation || "
-                                 "modified_at) FROM shop_order")
-                             .getString();
+    std::string before = testing::SqlProbe(*db).text(
+        "SELECT group_concat(id || status || allocation || "
+        "modified_at) FROM shop_order");
     for (const StoreSyncReport& r : sync(test::kNow)) {
         BOOST_TEST(r.ok);
         BOOST_TEST(r.created == 0);
         BOOST_TEST(r.updated == 0);
     }
-    BOOST_TEST(db->sql()
-                   .execAndGet("SELECT group_concat(id || status || allocation || "
-                               "modified_at) FROM shop_order")
-                   .getString() == before);
+    BOOST_TEST(testing::SqlProbe(*db).text("SELECT group_concat(id || status || allocation || "
+                                           "modified_at) FROM shop_order") == before);
     BOOST_TEST(count("SELECT count(*) FROM sync_state WHERE cursor_at IS NOT NULL") == 4);
 }
 
@@ -149,13 +145,12 @@ BOOST_AUTO_TEST_CASE(a_fault_mid_window_stores_nothing_of_that_window) {
 BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
     sync(test::kNow);
     // Two allocated taobao orders: one refund request, one cancellation.
-    SQLite::Statement q(db->sql(),
-                        "SELECT o.id, o.platform_order_id FROM shop_order o JOIN shop_store s ON "
-                        "s.id = o.store_id WHERE s.code = 'tb-main' AND o.allocation = "
-                        "'allocated' ORDER BY o.id LIMIT 2");
     std::vector<std::pair<Id, std::string>> picked;
-    while (q.executeStep())
-        picked.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    for (const testing::SqlRow& q : testing::SqlProbe(*db).rows(
+             "SELECT o.id, o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = "
+             "o.store_id WHERE s.code = 'tb-main' AND o.allocation = 'allocated' ORDER BY o.id "
+             "LIMIT 2"))
+        picked.emplace_back(q[0].integer, q[1].text);
     BOOST_REQUIRE(picked.size() == 2u);
     Timestamp now = test::kNow;
     sim.with_shop([&](SimShop& shop) {
@@ -203,11 +198,10 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_midway_completes_next_time_without_loss_or_du
     BOOST_TEST(orders() == expected_orders(sim, now));
     BOOST_TEST(orders() == distinct());
     std::set<std::string> stored;
-    SQLite::Statement q(db->sql(),
-                        "SELECT s.platform || '/' || o.platform_order_id FROM shop_order o "
-                        "JOIN shop_store s ON s.id = o.store_id");
-    while (q.executeStep())
-        stored.insert(q.getColumn(0).getString());
+    for (const testing::SqlRow& q : testing::SqlProbe(*db).rows(
+             "SELECT s.platform || '/' || o.platform_order_id FROM shop_order o "
+             "JOIN shop_store s ON s.id = o.store_id"))
+        stored.insert(q[0].text);
     std::size_t missing = sim.with_shop([&](SimShop& shop) {
         std::size_t n = 0;
         for (Platform p : {Platform::taobao, Platform::jd, Platform::pinduoduo, Platform::douyin})

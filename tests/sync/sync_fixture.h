@@ -1,7 +1,5 @@
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <filesystem>
 #include <random>
 #include <string>
@@ -13,6 +11,7 @@
 #include "store/base/database.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
+#include "store/testing/sql_probe.h"
 #include "sync/sync_engine.h"
 #include "test_clock.h"
 
@@ -71,7 +70,7 @@ struct SyncFixture {
         db.reset();
         db = std::make_unique<Database>(db_path(), clock);
     }
-    std::int64_t count(const std::string& sql) { return db->sql().execAndGet(sql).getInt64(); }
+    std::int64_t count(const std::string& sql) { return testing::SqlProbe(*db).integer(sql); }
     // A sync engine whose run ends at `now` (the clock is set there).
     SyncEngine engine_at(Timestamp now) {
         clock.set(now);

@@ -1,7 +1,5 @@
 #include "store/fulfilment/pack_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
@@ -11,6 +9,7 @@
 #include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -18,7 +17,7 @@ using namespace dj;
 namespace {
 
 struct Fixture : test::WaveShop {
-    int scans() { return db.sql().execAndGet("SELECT count(*) FROM pack_scan").getInt(); }
+    int scans() { return testing::SqlProbe(db).integer("SELECT count(*) FROM pack_scan"); }
     // Ships the order from its reservation as order ship and the pack station do.
     void ship(Id id, const std::string& no) {
         StockPosting p(db);
@@ -26,9 +25,8 @@ struct Fixture : test::WaveShop {
         p.commit();
     }
     std::string status(Id id) {
-        return db.sql()
-            .execAndGet("SELECT status FROM shop_order WHERE id = " + std::to_string(id))
-            .getString();
+        return testing::SqlProbe(db).text("SELECT status FROM shop_order WHERE id = " +
+                                          std::to_string(id));
     }
 };
 
@@ -47,7 +45,7 @@ BOOST_AUTO_TEST_CASE(complete_parcel_is_packed_and_every_scan_recorded) {
     BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::completed));
     BOOST_TEST(order_packed(db, id));
     BOOST_TEST(scans() == 4);
-    BOOST_TEST(db.sql().execAndGet("SELECT user FROM pack_scan LIMIT 1").getString() == "tester");
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT user FROM pack_scan LIMIT 1") == "tester");
     // Packed once: a second pass is refused.
     PackSession again(db, test::test_actor(), "6001");
     BOOST_TEST(!again.blocked_reason().empty());
@@ -69,7 +67,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
     ops::hold_order(db, test::test_actor(), held, "check address");
     OrderHoldRepository(db).hold(
         {intercepted, "refund", true, now, HoldSource::platform, "", "sync"});
-    db.sql().exec(
+    testing::SqlProbe(db).exec(
         "UPDATE shop_order SET status = 'refund_requested' "
         "WHERE platform_order_id = '6203'");
     for (const char* no : {"6201", "6202", "6203"}) {
@@ -94,10 +92,8 @@ BOOST_AUTO_TEST_CASE(a_waved_order_ships_only_once_packed) {
         BOOST_TEST(what.find("pack station") != std::string::npos, what);
     }
     BOOST_TEST(status(waved) == "to_ship");
-    BOOST_TEST(db.sql()
-                   .execAndGet("SELECT reserved FROM stock_balance WHERE sku_id = "
-                               "(SELECT id FROM sku WHERE code = 'CUP-1')")
-                   .getInt64() == 1);
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT reserved FROM stock_balance WHERE sku_id = "
+                                             "(SELECT id FROM sku WHERE code = 'CUP-1')") == 1);
 
     PackSession p(db, test::test_actor(), "6301");
     BOOST_TEST((p.scan("CUP-1", now) == ScanOutcome::completed));
@@ -125,7 +121,7 @@ BOOST_AUTO_TEST_CASE(the_completing_scan_ships_the_parcel_once) {
     BOOST_TEST(last.shipped->tracking == tracking("ZTO", "6301"));
     BOOST_TEST(order_packed(db, id));
     BOOST_TEST(status(id) == "shipped");
-    auto count = [&](const std::string& sql) { return db.sql().execAndGet(sql).getInt(); };
+    auto count = [&](const std::string& sql) { return testing::SqlProbe(db).integer(sql); };
     BOOST_TEST(count("SELECT count(*) FROM outbox WHERE kind = 'shipment' AND subject = "
                      "'6301'") == 1);
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'order.ship' AND subject = "
@@ -136,14 +132,15 @@ BOOST_AUTO_TEST_CASE(a_refused_shipment_undoes_the_completing_scan) {
     Id id = order("6401", 1, 0);
     ops::PackStation station(db, test::test_actor(), "6401");
     // Its reservation is gone by the time the parcel is complete: shipping refuses it.
-    db.sql().exec("UPDATE shop_order SET allocation = 'short' WHERE id = " + std::to_string(id));
+    testing::SqlProbe(db).exec("UPDATE shop_order SET allocation = 'short' WHERE id = " +
+                               std::to_string(id));
     BOOST_CHECK_THROW(station.scan("CUP-1"), Error);
     BOOST_TEST(!order_packed(db, id));
     BOOST_TEST(status(id) == "to_ship");
     BOOST_TEST(station.check().scanned_units() == 0);
     BOOST_TEST(scans() == 0);
-    db.sql().exec("UPDATE shop_order SET allocation = 'allocated' WHERE id = " +
-                  std::to_string(id));
+    testing::SqlProbe(db).exec("UPDATE shop_order SET allocation = 'allocated' WHERE id = " +
+                               std::to_string(id));
     BOOST_TEST(station.scan("CUP-1").shipped.has_value());
     BOOST_TEST(status(id) == "shipped");
 }

@@ -1,13 +1,12 @@
 #include "store/fulfilment/wave_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
+#include "store/testing/sql_probe.h"
 #include "wave_shop.h"
 
 using namespace dj;
@@ -106,8 +105,9 @@ BOOST_AUTO_TEST_CASE(finished_waves_close_and_free_their_orders) {
     Id a = order("5001", 1, 0);
     auto first = waves.create_waves({}, now);
     BOOST_REQUIRE(first.size() == 1u);
-    db.sql().exec("UPDATE shop_order SET status = 'cancelled', allocation = 'none' WHERE id = " +
-                  std::to_string(a));
+    testing::SqlProbe(db).exec(
+        "UPDATE shop_order SET status = 'cancelled', allocation = 'none' WHERE id = " +
+        std::to_string(a));
     order("5002", 1, 0);
     auto second = waves.create_waves({}, now);
     BOOST_TEST(second.size() == 1u);

@@ -1,8 +1,6 @@
 // A small shop with stock on shelves and waiting orders, shared by the wave and pack tests.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 
 #include "core/base/clock.h"
@@ -12,6 +10,7 @@
 #include "store/fulfilment/waybill_repository.h"
 #include "store/orders/order_allocation.h"
 #include "store/stock/stock_posting.h"
+#include "store/testing/sql_probe.h"
 #include "test_clock.h"
 #include "test_db.h"
 
@@ -56,10 +55,8 @@ struct WaveShop {
         StockPosting p(db);
         OrderAllocator(p).accept(o);
         p.commit();
-        Id order_id =
-            db.sql()
-                .execAndGet("SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'")
-                .getInt64();
+        Id order_id = testing::SqlProbe(db).integer(
+            "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");
         if (!carrier.empty())
             assign_waybill(db, test_actor(), {order_id, carrier, tracking(carrier, id), now});
         return order_id;

@@ -1,9 +1,11 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-
 #include <string>
 #include <vector>
+
+namespace SQLite {
+class Database;
+}
 
 namespace dj {
 
