@@ -29,6 +29,8 @@ report "core includes a non-standard header" \
     "$(grep -rn '^#include <' src/core | grep -E '<(wx|SQLite|sqlite3|curl|httplib|nlohmann|hpdf|zint|xlsxwriter|boost)')"
 report "SQLiteCpp or sqlite3 included outside src/store (tests read the database through store/testing/sql_probe.h)" \
     "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h)' src platforms reports tests | grep -v '^src/store/')"
+report "the store's connection (store/base/sql_binding.h) used outside src/store" \
+    "$(grep -rn '^#include "store/base/sql_binding.h"' src platforms reports tests | grep -v '^src/store/')"
 report "a program includes the test suites' SQL probe" \
     "$(grep -rn '#include "store/testing/' src platforms reports | grep -v '^src/store/testing/')"
 report "SQL in a front end (src/app, src/cli): put it in a store function" \

@@ -15,6 +15,7 @@
 #include "store/alerts/notify_repository.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/purchasing/restock_queries.h"
 #include "store/stock/sku_scope.h"
 
@@ -133,7 +134,7 @@ struct Loader {
                     counts.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
                                       s.getColumn(2).getInt64(), s.getColumn(3).getInt64()});
             });
-        SQLite::Statement before(db.sql(),
+        SQLite::Statement before(connection(db),
                                  "SELECT ifnull(sum(qty), 0) FROM movement "
                                  "WHERE sku_id = ? AND warehouse_id = ? AND id < ?");
         for (const Count& c : counts) {
@@ -185,12 +186,12 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
 
         ThresholdBook book = load_thresholds(db);
         long today = shop_today(now);
-        SQLite::Statement insert(db.sql(),
+        SQLite::Statement insert(connection(db),
                                  "INSERT INTO alert(kind, sku_id, warehouse_id, status, detail, "
                                  "opened_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?)");
-        SQLite::Statement refresh(db.sql(),
+        SQLite::Statement refresh(connection(db),
                                   "UPDATE alert SET detail = ?, updated_at = ? WHERE id = ?");
-        SQLite::Statement resolve(db.sql(),
+        SQLite::Statement resolve(connection(db),
                                   "UPDATE alert SET status = 'resolved', resolved_at = ?, "
                                   "updated_at = ? WHERE id = ?");
         static const std::vector<ActiveAlert> kNone;
@@ -209,7 +210,7 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 insert.bind(6, static_cast<int64_t>(now));
                 insert.exec();
                 insert.reset();
-                summary.opened.push_back(db.sql().getLastInsertRowid());
+                summary.opened.push_back(connection(db).getLastInsertRowid());
             }
             for (const auto& [id, figures] : changes.refresh) {
                 refresh.bind(1, figures);

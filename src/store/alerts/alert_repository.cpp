@@ -45,7 +45,7 @@ std::vector<Alert> list_alerts(Database& db, const AlertFilter& f) {
     std::vector<Alert> out;
     try {
         SQLite::Statement s(
-            db.sql(),
+            connection(db),
             std::string(kSelect) +
                 "WHERE (:status IS NULL OR a.status = :status) "
                 "AND (:kind IS NULL OR a.kind = :kind) AND (:sku = '' OR k.code = :sku) "
@@ -70,7 +70,7 @@ std::vector<Alert> list_alerts(Database& db, const AlertFilter& f) {
 }
 
 Alert require_alert(Database& db, Id id) {
-    SQLite::Statement s(db.sql(), std::string(kSelect) + "WHERE a.id = ?");
+    SQLite::Statement s(connection(db), std::string(kSelect) + "WHERE a.id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep())
         throw NotFound(
@@ -85,7 +85,7 @@ Alert acknowledge_alert(Database& db, const Actor& actor, Id id, Timestamp now) 
         throw InvalidInput(trf("Alert {0} ({1}, {2}) is already resolved: nothing to acknowledge",
                                std::to_string(id), a.sku, std::string(alert_kind_code(a.kind))));
     if (a.status == AlertStatus::open) {
-        SQLite::Statement s(db.sql(),
+        SQLite::Statement s(connection(db),
                             "UPDATE alert SET status = 'acknowledged', acknowledged_at = ?, "
                             "acknowledged_by = ?, updated_at = ? WHERE id = ?");
         s.bind(1, static_cast<int64_t>(now));
@@ -109,7 +109,7 @@ Alert snooze_alert(Database& db, const Actor& actor, Id id, Timestamp until, Tim
     if (until <= now)
         throw InvalidInput(trf("Alert {0}: --until {1} is not in the future", std::to_string(id),
                                format_shop_time(until)));
-    SQLite::Statement s(db.sql(), "UPDATE alert SET snoozed_until = ? WHERE id = ?");
+    SQLite::Statement s(connection(db), "UPDATE alert SET snoozed_until = ? WHERE id = ?");
     s.bind(1, static_cast<int64_t>(until));
     s.bind(2, static_cast<int64_t>(id));
     s.exec();

@@ -57,7 +57,7 @@ NotifyMessage read_message(SQLite::Statement& s) {
 
 void insert_message(Database& db, Id channel_id, std::optional<Id> alert_id,
                     const std::string& text, Timestamp now) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "INSERT INTO notify_outbox(channel_id, alert_id, text, created_at, "
                         "next_attempt_at) VALUES (?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(channel_id));
@@ -111,14 +111,14 @@ NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel
     check_channel(channel);
     try {
         WriteTransaction tx(db);
-        SQLite::Statement exists(db.sql(), "SELECT 1 FROM notify_channel WHERE name = ?");
+        SQLite::Statement exists(connection(db), "SELECT 1 FROM notify_channel WHERE name = ?");
         exists.bind(1, channel.name);
         if (exists.executeStep())
             throw InvalidInput(
                 trf("Notification channel {0} exists already: choose another "
                     "--name (see notify list)",
                     channel.name));
-        SQLite::Statement s(db.sql(),
+        SQLite::Statement s(connection(db),
                             "INSERT INTO notify_channel(kind, name, url, secret, alert_kinds, "
                             "quiet_from, quiet_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, std::string(notify_channel_kind_code(channel.kind)));
@@ -132,7 +132,7 @@ NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel
         bind_optional(
             s, 7, channel.quiet ? std::optional<int64_t>(channel.quiet->to_minute) : std::nullopt);
         s.exec();
-        channel.id = db.sql().getLastInsertRowid();
+        channel.id = connection(db).getLastInsertRowid();
         // The URL and secret are credentials: the audit log names the channel only.
         audit(db, actor, "notify.add", channel.name,
               std::string(notify_channel_kind_code(channel.kind)));
@@ -145,14 +145,14 @@ NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel
 
 std::vector<NotifyChannel> list_notify_channels(Database& db) {
     std::vector<NotifyChannel> out;
-    SQLite::Statement s(db.sql(), std::string(kChannelSelect) + "ORDER BY name");
+    SQLite::Statement s(connection(db), std::string(kChannelSelect) + "ORDER BY name");
     while (s.executeStep())
         out.push_back(read_channel(s));
     return out;
 }
 
 NotifyChannel require_notify_channel(Database& db, const std::string& name) {
-    SQLite::Statement s(db.sql(), std::string(kChannelSelect) + "WHERE name = ?");
+    SQLite::Statement s(connection(db), std::string(kChannelSelect) + "WHERE name = ?");
     s.bind(1, name);
     if (!s.executeStep())
         throw NotFound(
@@ -184,7 +184,7 @@ Id queue_test_notification(Database& db, const Actor& actor, const NotifyChannel
     try {
         WriteTransaction tx(db);
         insert_message(db, channel.id, std::nullopt, text, now);
-        Id id = db.sql().getLastInsertRowid();
+        Id id = connection(db).getLastInsertRowid();
         audit(db, actor, "notify.test", channel.name);
         tx.commit();
         return id;
@@ -195,9 +195,9 @@ Id queue_test_notification(Database& db, const Actor& actor, const NotifyChannel
 
 std::vector<NotifyMessage> due_notifications(Database& db, Id channel_id, Timestamp now) {
     std::vector<NotifyMessage> out;
-    SQLite::Statement s(db.sql(), std::string(kMessageSelect) +
-                                      "WHERE m.channel_id = ? AND m.sent_at IS NULL "
-                                      "AND m.next_attempt_at <= ? ORDER BY m.id");
+    SQLite::Statement s(connection(db), std::string(kMessageSelect) +
+                                            "WHERE m.channel_id = ? AND m.sent_at IS NULL "
+                                            "AND m.next_attempt_at <= ? ORDER BY m.id");
     s.bind(1, static_cast<int64_t>(channel_id));
     s.bind(2, static_cast<int64_t>(now));
     while (s.executeStep())
@@ -207,9 +207,9 @@ std::vector<NotifyMessage> due_notifications(Database& db, Id channel_id, Timest
 
 std::vector<NotifyMessage> list_notifications(Database& db, bool pending_only, int limit) {
     std::vector<NotifyMessage> out;
-    SQLite::Statement s(db.sql(), std::string(kMessageSelect) +
-                                      (pending_only ? "WHERE m.sent_at IS NULL " : "") +
-                                      "ORDER BY m.id DESC LIMIT ?");
+    SQLite::Statement s(connection(db), std::string(kMessageSelect) +
+                                            (pending_only ? "WHERE m.sent_at IS NULL " : "") +
+                                            "ORDER BY m.id DESC LIMIT ?");
     s.bind(1, limit);
     while (s.executeStep())
         out.push_back(read_message(s));
@@ -217,7 +217,7 @@ std::vector<NotifyMessage> list_notifications(Database& db, bool pending_only, i
 }
 
 NotifyMessage require_notification(Database& db, Id id) {
-    SQLite::Statement s(db.sql(), std::string(kMessageSelect) + "WHERE m.id = ?");
+    SQLite::Statement s(connection(db), std::string(kMessageSelect) + "WHERE m.id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep())
         throw NotFound(trf("Notification {0} does not exist: see notify outbox for the ids",
@@ -244,7 +244,7 @@ std::vector<NotifyMessage> take_desktop_notifications(Database& db, Timestamp no
 
 std::map<Id, int> pending_notification_counts(Database& db) {
     std::map<Id, int> out;
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT channel_id, count(*) FROM notify_outbox WHERE sent_at IS NULL "
                         "GROUP BY channel_id");
     while (s.executeStep())
@@ -253,7 +253,7 @@ std::map<Id, int> pending_notification_counts(Database& db) {
 }
 
 SentWindow sent_since(Database& db, Id channel_id, Timestamp since) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT count(*), min(sent_at) FROM notify_outbox "
                         "WHERE channel_id = ? AND sent_at >= ?");
     s.bind(1, static_cast<int64_t>(channel_id));
@@ -269,13 +269,13 @@ SentWindow sent_since(Database& db, Id channel_id, Timestamp since) {
 void mark_notification_sent(Database& db, Id message_id, Id channel_id, Timestamp now) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement m(db.sql(),
+        SQLite::Statement m(connection(db),
                             "UPDATE notify_outbox SET sent_at = ?, attempts = attempts + 1, "
                             "last_error = '' WHERE id = ?");
         m.bind(1, static_cast<int64_t>(now));
         m.bind(2, static_cast<int64_t>(message_id));
         m.exec();
-        SQLite::Statement c(db.sql(),
+        SQLite::Statement c(connection(db),
                             "UPDATE notify_channel SET last_sent_at = ?, last_error = '' "
                             "WHERE id = ?");
         c.bind(1, static_cast<int64_t>(now));
@@ -291,14 +291,15 @@ void mark_notification_failed(Database& db, Id message_id, Id channel_id, const 
                               Timestamp next_attempt_at) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement m(db.sql(),
+        SQLite::Statement m(connection(db),
                             "UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, "
                             "next_attempt_at = ? WHERE id = ?");
         m.bind(1, error);
         m.bind(2, static_cast<int64_t>(next_attempt_at));
         m.bind(3, static_cast<int64_t>(message_id));
         m.exec();
-        SQLite::Statement c(db.sql(), "UPDATE notify_channel SET last_error = ? WHERE id = ?");
+        SQLite::Statement c(connection(db),
+                            "UPDATE notify_channel SET last_error = ? WHERE id = ?");
         c.bind(1, error);
         c.bind(2, static_cast<int64_t>(channel_id));
         c.exec();
@@ -311,7 +312,7 @@ void mark_notification_failed(Database& db, Id message_id, Id channel_id, const 
 void defer_channel(Database& db, Id channel_id, Timestamp until) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement s(db.sql(),
+        SQLite::Statement s(connection(db),
                             "UPDATE notify_outbox SET next_attempt_at = ? WHERE channel_id = ? "
                             "AND sent_at IS NULL AND next_attempt_at < ?");
         s.bind(1, static_cast<int64_t>(until));

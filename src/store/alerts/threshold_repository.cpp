@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/warehouse_repository.h"
 
@@ -35,12 +36,13 @@ void set_threshold(Database& db, const Actor& actor, Threshold t, const std::str
     Id sku_id = sku.empty() ? 0 : CatalogueRepository(db).require_sku(sku).id;
     Id wh_id = warehouse.empty() ? 0 : WarehouseRepository(db).require_warehouse(warehouse).id;
     try {
-        SQLite::Statement s(
-            db.sql(), value ? "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
-                              "VALUES (?, ?, ?, ?) ON CONFLICT(name, sku_id, warehouse_id) "
-                              "DO UPDATE SET value = excluded.value"
-                            : "DELETE FROM stock_threshold WHERE name = ? AND sku_id = ? "
-                              "AND warehouse_id = ?");
+        SQLite::Statement s(connection(db),
+                            value
+                                ? "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
+                                  "VALUES (?, ?, ?, ?) ON CONFLICT(name, sku_id, warehouse_id) "
+                                  "DO UPDATE SET value = excluded.value"
+                                : "DELETE FROM stock_threshold WHERE name = ? AND sku_id = ? "
+                                  "AND warehouse_id = ?");
         s.bind(1, std::string(threshold_code(t)));
         s.bind(2, static_cast<int64_t>(sku_id));
         s.bind(3, static_cast<int64_t>(wh_id));

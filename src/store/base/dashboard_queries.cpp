@@ -5,12 +5,13 @@
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
 std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db,
                                                                           Timestamp now, int days) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT k.code, w.code, -sum(m.qty) FROM movement m "
                         "JOIN sku k ON k.id = m.sku_id JOIN warehouse w ON w.id = m.warehouse_id "
                         "WHERE m.kind = 'ship' AND m.at >= ? GROUP BY m.sku_id, m.warehouse_id");
@@ -25,7 +26,7 @@ std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Databa
 DashboardFigures dashboard_figures(Database& db, Timestamp now) {
     DashboardFigures f;
     Timestamp day_start = parse_time(shop_date(now), "today");
-    SQLite::Statement today(db.sql(),
+    SQLite::Statement today(connection(db),
                             "SELECT st.platform, o.status, count(*) FROM shop_order o "
                             "JOIN shop_store st ON st.id = o.store_id WHERE o.created_at >= ? "
                             "GROUP BY st.platform, o.status ORDER BY st.platform, o.status");
@@ -35,7 +36,7 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
                            today.getColumn(2).getInt64()});
 
     SQLite::Statement waiting(
-        db.sql(),
+        connection(db),
         "SELECT count(*), "
         "count(CASE WHEN promised_ship_at >= ?1 AND promised_ship_at < ?1 + 86400 THEN 1 END), "
         "count(CASE WHEN promised_ship_at < ?1 THEN 1 END), "
@@ -49,21 +50,21 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
     f.overdue = waiting.getColumn(2).getInt64();
     f.short_orders = waiting.getColumn(3).getInt64();
     f.unmapped_orders = waiting.getColumn(4).getInt64();
-    f.intercepts = db.sql()
+    f.intercepts = connection(db)
                        .execAndGet(
                            "SELECT count(*) FROM shop_order WHERE status = "
                            "'refund_requested' AND allocation <> 'shipped'")
                        .getInt64();
 
     f.on_hold =
-        db.sql()
+        connection(db)
             .execAndGet(
                 "SELECT count(DISTINCT h.order_id) FROM order_hold h JOIN shop_order o ON o.id = "
                 "h.order_id WHERE o.allocation <> 'shipped' AND o.status NOT IN "
                 "('shipped', 'completed')")
             .getInt64();
     auto demand = recent_daily_demand(db, now);
-    SQLite::Statement stock(db.sql(),
+    SQLite::Statement stock(connection(db),
                             "SELECT k.code, w.code, b.on_hand - b.reserved FROM stock_balance b "
                             "JOIN sku k ON k.id = b.sku_id JOIN warehouse w ON w.id = "
                             "b.warehouse_id");

@@ -9,6 +9,7 @@
 #include "core/base/translate.h"
 #include "os/utf8_path.h"
 #include "store/base/migrations.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -61,6 +62,8 @@ Database::~Database() {
 int Database::schema_version() {
     return db_->execAndGet("PRAGMA user_version").getInt();
 }
+
+SQLite::Database& connection(Database& db) { return db.sql(); }
 
 SQLite::Statement& Database::statement(const char* sql) {
     auto it = statements_.find(sql);

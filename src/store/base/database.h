@@ -26,9 +26,6 @@ class Database {
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // The connection itself, for the store's repositories (and tests); nothing above the store
-    // sees SQL, so SQLiteCpp's headers are included only there.
-    SQLite::Database& sql() { return *db_; }
     const std::string& path() const { return path_; }
     const Clock& clock() const { return clock_; }
     int schema_version();
@@ -44,6 +41,10 @@ class Database {
 
   private:
     friend class WriteTransaction;
+    // The connection is the store's alone (store/base/sql_binding.h): nothing above the store
+    // sees SQL, and a second engine can stand behind the same repositories.
+    friend SQLite::Database& connection(Database& db);
+    SQLite::Database& sql() { return *db_; }
     void run_after_commit();
 
     std::string path_;

@@ -7,6 +7,7 @@
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
@@ -25,7 +26,8 @@ PrintDocument parse_print_document(std::string_view code) {
 
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document) {
     try {
-        SQLite::Statement s(db.sql(), "SELECT printer FROM printer_choice WHERE document = ?");
+        SQLite::Statement s(connection(db),
+                            "SELECT printer FROM printer_choice WHERE document = ?");
         s.bind(1, std::string(print_document_code(document)));
         if (s.executeStep()) return s.getColumn(0).getString();
     } catch (const SQLite::Exception& e) {
@@ -39,11 +41,11 @@ void choose_printer(Database& db, const Actor& actor, PrintDocument document,
     std::string code(print_document_code(document));
     WriteTransaction tx(db);
     try {
-        SQLite::Statement s(db.sql(), printer.empty()
-                                          ? "DELETE FROM printer_choice WHERE document = ?"
-                                          : "INSERT INTO printer_choice (document, printer) "
-                                            "VALUES (?, ?) ON CONFLICT (document) "
-                                            "DO UPDATE SET printer = excluded.printer");
+        SQLite::Statement s(connection(db), printer.empty()
+                                                ? "DELETE FROM printer_choice WHERE document = ?"
+                                                : "INSERT INTO printer_choice (document, printer) "
+                                                  "VALUES (?, ?) ON CONFLICT (document) "
+                                                  "DO UPDATE SET printer = excluded.printer");
         s.bind(1, code);
         if (!printer.empty()) s.bind(2, printer);
         s.exec();

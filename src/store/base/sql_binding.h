@@ -8,6 +8,11 @@
 
 namespace dj {
 
+class Database;
+
+// The connection under a shop database: for the store's own repositories only.
+SQLite::Database& connection(Database& db);
+
 // An optional id or time as SQL NULL.
 inline void bind_optional(SQLite::Statement& s, int index, const std::optional<std::int64_t>& v) {
     if (v)

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
@@ -28,7 +29,7 @@ Id OutboxRepository::enqueue(const OutboxEntry& e) {
     s.bind(7, static_cast<int64_t>(e.created_at));
     s.bind(8, static_cast<int64_t>(e.created_at));
     s.exec();
-    return db_.sql().getLastInsertRowid();
+    return connection(db_).getLastInsertRowid();
 }
 
 void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku, Qty quantity,
@@ -50,7 +51,7 @@ void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku,
 }
 
 std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t a, std::int64_t b) {
-    SQLite::Statement s(db_.sql(), std::string("SELECT ") + kColumns + sql);
+    SQLite::Statement s(connection(db_), std::string("SELECT ") + kColumns + sql);
     s.bind(1, static_cast<int64_t>(a));
     s.bind(2, static_cast<int64_t>(b));
     std::vector<OutboxEntry> out;

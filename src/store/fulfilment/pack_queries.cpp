@@ -5,26 +5,28 @@
 #include <map>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
 namespace dj {
 
 std::optional<Id> find_order_for_packing(Database& db, const std::string& scanned) {
     if (scanned.size() > 1 && scanned[0] == '#') {
-        SQLite::Statement s(db.sql(), "SELECT id FROM shop_order WHERE id = ?");
+        SQLite::Statement s(connection(db), "SELECT id FROM shop_order WHERE id = ?");
         s.bind(1, scanned.substr(1));
         if (s.executeStep()) return s.getColumn(0).getInt64();
         return std::nullopt;
     }
     SQLite::Statement s(
-        db.sql(), "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
+        connection(db),
+        "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
     s.bind(1, scanned);
     if (s.executeStep()) return s.getColumn(0).getInt64();
     return std::nullopt;
 }
 
 std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT k.id, k.code, k.name, sum(i.qty) FROM order_line_item i "
                         "JOIN order_line l ON l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id "
                         "WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id FROM order_merge "
@@ -38,7 +40,7 @@ std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
                          {},
                          s.getColumn(3).getInt64(),
                          0});
-    SQLite::Statement b(db.sql(), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
+    SQLite::Statement b(connection(db), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
     for (PackItem& item : items) {
         b.reset();
         b.bind(1, static_cast<int64_t>(item.sku_id));

@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "core/orders/order.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/fulfilment/waybill_repository.h"
 #include "store/orders/order_hold_repository.h"
@@ -17,7 +18,7 @@ namespace {
 std::optional<Id> find_by_wave_slot(Database& db, const std::string& scanned) {
     auto slash = scanned.rfind('/');
     if (slash == std::string::npos || slash + 1 >= scanned.size()) return std::nullopt;
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT x.order_id FROM wave_order x JOIN wave w ON w.id = x.wave_id "
                         "WHERE w.number = ? AND x.slot = ?");
     s.bind(1, scanned.substr(0, slash));
@@ -57,7 +58,7 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
     // Any order of a merged parcel opens the whole parcel, under its head.
     order_id_ = parcel_head(db, *id);
     parcel_ = parcel_orders(db, order_id_);
-    SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    SQLite::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id_));
     s.executeStep();
     order_no_ = s.getColumn(0).getString();
@@ -68,7 +69,8 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
 }
 
 std::string PackSession::why_blocked() {
-    SQLite::Statement s(db_.sql(), "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
+    SQLite::Statement s(connection(db_),
+                        "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
     for (Id id : parcel_) {
         s.reset();
         s.bind(1, static_cast<int64_t>(id));
@@ -95,7 +97,7 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
             check_ = PackCheck(order_pack_items(db_, order_id_), true);
         }
     ScanOutcome outcome = check_.scan(code);
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "INSERT INTO pack_scan (order_id, at, code, outcome, user, role, "
                         "workstation) VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(order_id_));
@@ -107,7 +109,7 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
     s.bind(7, actor_.workstation);
     s.exec();
     if (outcome == ScanOutcome::completed) {
-        SQLite::Statement p(db_.sql(),
+        SQLite::Statement p(connection(db_),
                             "INSERT INTO order_packed (order_id, packed_at, packed_by, "
                             "workstation) VALUES (?, ?, ?, ?)");
         for (Id id : parcel_) {
@@ -124,7 +126,7 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
 }
 
 bool order_packed(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(), "SELECT 1 FROM order_packed WHERE order_id = ?");
+    SQLite::Statement s(connection(db), "SELECT 1 FROM order_packed WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     return s.executeStep();
 }

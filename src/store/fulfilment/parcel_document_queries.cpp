@@ -5,6 +5,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/fulfilment/wave_service.h"
 #include "store/fulfilment/waybill_repository.h"
@@ -124,7 +125,7 @@ PackingList packing_list_data(Database& db, Id order, Timestamp now) {
     PackingList p;
     // The buyer sees every order the parcel answers.
     std::vector<Id> parcel = parcel_orders(db, order_id);
-    SQLite::Statement no(db.sql(),
+    SQLite::Statement no(connection(db),
                          "SELECT platform_order_id, paid_amount_fen FROM shop_order WHERE id = ?");
     for (Id id : parcel) {
         no.reset();
@@ -142,7 +143,7 @@ PackingList packing_list_data(Database& db, Id order, Timestamp now) {
         p.tracking_no = w->tracking_no;
     }
     p.paid_at = h.paid_at;
-    SQLite::Statement spec(db.sql(), "SELECT spec FROM sku WHERE id = ?");
+    SQLite::Statement spec(connection(db), "SELECT spec FROM sku WHERE id = ?");
     for (const PackItem& item : order_pack_items(db, order_id)) {
         spec.reset();
         spec.bind(1, static_cast<int64_t>(item.sku_id));

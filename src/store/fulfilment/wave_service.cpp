@@ -44,7 +44,7 @@ WaveInfo wave_from(SQLite::Statement& s) {
 }
 
 Id warehouse_id(Database& db, const std::string& code) {
-    SQLite::Statement s(db.sql(), "SELECT id FROM warehouse WHERE code = ?");
+    SQLite::Statement s(connection(db), "SELECT id FROM warehouse WHERE code = ?");
     s.bind(1, code);
     if (!s.executeStep())
         throw NotFound(trf("Warehouse {0} does not exist: see warehouse list", code));
@@ -56,7 +56,7 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
     // through its head; it counts as held while any merged order is held, not allocated in the
     // head's warehouse or no longer waiting to ship.
     SQLite::Statement s(
-        db.sql(),
+        connection(db),
         "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, "
         "o.promised_ship_at, "
         "ifnull(o.paid_at, o.created_at), o.status, "
@@ -97,18 +97,18 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
 void WaveService::close_finished_waves(Timestamp now) {
     // An order leaves its wave when it no longer waits to ship (shipped, cancelled, refunded);
     // the wave closes with its last order so those orders can be waved again if they return.
-    db_.sql().exec(
+    connection(db_).exec(
         "UPDATE wave_order SET open = 0 WHERE open = 1 AND order_id IN (SELECT id FROM "
         "shop_order WHERE status <> 'to_ship' OR allocation <> 'allocated')");
     SQLite::Statement closing(
-        db_.sql(),
+        connection(db_),
         "SELECT number FROM wave WHERE status = 'open' AND NOT EXISTS "
         "(SELECT 1 FROM wave_order x WHERE x.wave_id = wave.id AND x.open = 1)");
     std::vector<std::string> closed;
     while (closing.executeStep())
         closed.push_back(closing.getColumn(0).getString());
     for (const std::string& number : closed) {
-        SQLite::Statement s(db_.sql(), "UPDATE wave SET status = 'closed' WHERE number = ?");
+        SQLite::Statement s(connection(db_), "UPDATE wave SET status = 'closed' WHERE number = ?");
         s.bind(1, number);
         s.exec();
         audit(db_, actor_, "wave.close", number, format_utc(now));
@@ -118,7 +118,7 @@ void WaveService::close_finished_waves(Timestamp now) {
 std::string WaveService::next_number(Timestamp now) {
     std::string date = shop_date(now);
     std::string prefix = "W" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "-";
-    SQLite::Statement s(db_.sql(), "SELECT count(*) FROM wave WHERE number LIKE ? || '%'");
+    SQLite::Statement s(connection(db_), "SELECT count(*) FROM wave WHERE number LIKE ? || '%'");
     s.bind(1, prefix);
     s.executeStep();
     char seq[16];
@@ -140,7 +140,7 @@ std::vector<WaveInfo> WaveService::create_waves(const WaveRequest& request, Time
     std::vector<WaveInfo> created;
     for (const PlannedWave& p : planned) {
         std::string number = next_number(now);
-        SQLite::Statement w(db_.sql(),
+        SQLite::Statement w(connection(db_),
                             "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
                             "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
         w.bind(1, number);
@@ -150,8 +150,8 @@ std::vector<WaveInfo> WaveService::create_waves(const WaveRequest& request, Time
         w.bind(5, static_cast<int64_t>(now));
         w.bind(6, actor_.user);
         w.exec();
-        Id wave_id = db_.sql().getLastInsertRowid();
-        SQLite::Statement o(db_.sql(),
+        Id wave_id = connection(db_).getLastInsertRowid();
+        SQLite::Statement o(connection(db_),
                             "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
         int slot = 0;
         for (Id order_id : p.order_ids) {
@@ -170,14 +170,14 @@ std::vector<WaveInfo> WaveService::create_waves(const WaveRequest& request, Time
 }
 
 WaveInfo WaveService::read_wave(Id wave_id) {
-    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "WHERE w.id = ?");
+    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.id = ?");
     s.bind(1, static_cast<int64_t>(wave_id));
     s.executeStep();
     return wave_from(s);
 }
 
 std::vector<WaveInfo> WaveService::list_waves() {
-    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "ORDER BY w.id DESC");
+    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "ORDER BY w.id DESC");
     std::vector<WaveInfo> out;
     while (s.executeStep())
         out.push_back(wave_from(s));
@@ -185,7 +185,7 @@ std::vector<WaveInfo> WaveService::list_waves() {
 }
 
 WaveInfo WaveService::find_wave(const std::string& number) {
-    SQLite::Statement s(db_.sql(), std::string(kWaveColumns) + "WHERE w.number = ?");
+    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.number = ?");
     s.bind(1, number);
     if (!s.executeStep()) throw NotFound(trf("Wave {0} does not exist: see wave list", number));
     return wave_from(s);
@@ -194,7 +194,7 @@ WaveInfo WaveService::find_wave(const std::string& number) {
 std::vector<WaveSlot> WaveService::wave_slots(const std::string& number) {
     WaveInfo wave = find_wave(number);
     SQLite::Statement s(
-        db_.sql(),
+        connection(db_),
         "SELECT x.slot, o.id, o.platform_order_id, (SELECT ifnull(sum(i.qty), 0) FROM order_line l "
         "JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION "
         "ALL SELECT m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id)) "
@@ -212,7 +212,7 @@ PickSheet WaveService::pick_list(const std::string& number) {
     PickSheet sheet;
     sheet.wave = find_wave(number);
     sheet.slots = wave_slots(number);
-    SQLite::Statement d(db_.sql(),
+    SQLite::Statement d(connection(db_),
                         "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
                         "JOIN shop_order o ON o.id = x.order_id "
                         "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
@@ -233,11 +233,11 @@ PickSheet WaveService::pick_list(const std::string& number) {
         if (!lots.count(p.sku_id)) lots[p.sku_id] = source.load_lots(p.sku_id, warehouse);
     sheet.stops = build_pick_list(demands, lots);
 
-    SQLite::Statement sku(db_.sql(), "SELECT code, name, spec FROM sku WHERE id = ?");
-    SQLite::Statement codes(db_.sql(),
+    SQLite::Statement sku(connection(db_), "SELECT code, name, spec FROM sku WHERE id = ?");
+    SQLite::Statement codes(connection(db_),
                             "SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY barcode");
-    SQLite::Statement loc(db_.sql(), "SELECT code FROM location WHERE id = ?");
-    SQLite::Statement lot(db_.sql(), "SELECT lot FROM batch WHERE id = ?");
+    SQLite::Statement loc(connection(db_), "SELECT code FROM location WHERE id = ?");
+    SQLite::Statement lot(connection(db_), "SELECT lot FROM batch WHERE id = ?");
     for (PickStop& stop : sheet.stops) {
         sku.reset();
         sku.bind(1, static_cast<int64_t>(stop.sku_id));

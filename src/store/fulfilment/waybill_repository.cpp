@@ -7,6 +7,7 @@
 #include "core/fulfilment/carrier.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
 namespace dj {
@@ -21,7 +22,8 @@ Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) 
     // A merged parcel ships under one waybill, kept on its head order.
     Waybill w = waybill;
     w.order_id = parcel_head(db, waybill.order_id);
-    SQLite::Statement label(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    SQLite::Statement label(connection(db),
+                            "SELECT platform_order_id FROM shop_order WHERE id = ?");
     label.bind(1, static_cast<int64_t>(w.order_id));
     if (!label.executeStep())
         throw NotFound(trf("Order #{0} does not exist", std::to_string(w.order_id)));
@@ -40,7 +42,7 @@ Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) 
             trf("Tracking number {0} is already used by order #{1}: check the "
                 "number on the waybill",
                 w.tracking_no, std::to_string(*other)));
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
                         "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
@@ -72,7 +74,7 @@ void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
 }
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT carrier, tracking_no, assigned_at FROM order_waybill "
                         "WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
@@ -82,7 +84,7 @@ std::optional<Waybill> find_waybill(Database& db, Id order_id) {
 }
 
 std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no) {
-    SQLite::Statement s(db.sql(), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
+    SQLite::Statement s(connection(db), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
     s.bind(1, tracking_no);
     if (!s.executeStep()) return std::nullopt;
     return s.getColumn(0).getInt64();

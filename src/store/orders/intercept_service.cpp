@@ -50,7 +50,7 @@ std::vector<Caught> covered_orders(Database& db, const OrderIntercept& i) {
     std::vector<Caught> out;
     if (i.scope == InterceptScope::region) {
         // Province names vary ("江苏" / "江苏省"), so matching happens here, not in SQL.
-        SQLite::Statement s(db.sql(),
+        SQLite::Statement s(connection(db),
                             base + ", o.province, o.city FROM shop_order o WHERE " + kOpen);
         while (s.executeStep())
             if (region_covers(i.target, i.city, s.getColumn(2).getString(),
@@ -74,7 +74,8 @@ std::vector<Caught> covered_orders(Database& db, const OrderIntercept& i) {
                 "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), "
                 "o.carrier) = ?";
     }
-    SQLite::Statement s(db.sql(), base + " FROM shop_order o WHERE " + kOpen + " AND " + where);
+    SQLite::Statement s(connection(db),
+                        base + " FROM shop_order o WHERE " + kOpen + " AND " + where);
     s.bind(1, i.target);
     while (s.executeStep())
         out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt() != 0});
@@ -84,7 +85,7 @@ std::vector<Caught> covered_orders(Database& db, const OrderIntercept& i) {
 }  // namespace
 
 std::vector<OrderIntercept> active_intercepts(Database& db) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         std::string(kColumns) + "WHERE i.lifted_at IS NULL ORDER BY i.id");
     std::vector<OrderIntercept> out;
     while (s.executeStep())
@@ -106,7 +107,7 @@ InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp n
     if (i.scope == InterceptScope::sku && !catalogue.find_sku(i.target))
         throw NotFound(trf("SKU {0} does not exist: see sku list", i.target));
     if (i.scope == InterceptScope::store) catalogue.require_store(i.target);
-    SQLite::Statement add(db_.sql(),
+    SQLite::Statement add(connection(db_),
                           "INSERT INTO order_intercept(scope, target, city, reason, created_at, "
                           "created_by) VALUES (?, ?, ?, ?, ?, ?)");
     add.bind(1, std::string(intercept_scope_code(i.scope)));
@@ -116,7 +117,7 @@ InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp n
     add.bind(5, static_cast<int64_t>(now));
     add.bind(6, actor_.user);
     add.exec();
-    i.id = db_.sql().getLastInsertRowid();
+    i.id = connection(db_).getLastInsertRowid();
     OrderHoldRepository holds(db_);
     std::string reason = intercept_hold_reason(i);
     std::string key = std::to_string(i.id);
@@ -130,9 +131,9 @@ InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp n
 }
 
 std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
-    SQLite::Statement s(db_.sql(), std::string(kColumns) +
-                                       (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
-                                       "ORDER BY i.id");
+    SQLite::Statement s(connection(db_), std::string(kColumns) +
+                                             (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
+                                             "ORDER BY i.id");
     std::vector<OrderIntercept> out;
     while (s.executeStep())
         out.push_back(intercept_from(s));
@@ -141,7 +142,7 @@ std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
 
 std::vector<Id> InterceptService::lift(Id id, Timestamp now) {
     WriteTransaction tx(db_);
-    SQLite::Statement find(db_.sql(), std::string(kColumns) + "WHERE i.id = ?");
+    SQLite::Statement find(connection(db_), std::string(kColumns) + "WHERE i.id = ?");
     find.bind(1, static_cast<int64_t>(id));
     if (!find.executeStep())
         throw NotFound(trf("No intercept #{0}: see intercept list", std::to_string(id)));
@@ -150,18 +151,18 @@ std::vector<Id> InterceptService::lift(Id id, Timestamp now) {
     if (i.lifted_at)
         throw InvalidInput(trf("Intercept #{0} was already lifted", std::to_string(id)));
     std::string key = std::to_string(id);
-    SQLite::Statement held(db_.sql(),
+    SQLite::Statement held(connection(db_),
                            "SELECT order_id FROM order_hold WHERE source = 'intercept' AND "
                            "source_key = ?");
     held.bind(1, key);
     std::vector<Id> orders;
     while (held.executeStep())
         orders.push_back(held.getColumn(0).getInt64());
-    SQLite::Statement drop(db_.sql(),
+    SQLite::Statement drop(connection(db_),
                            "DELETE FROM order_hold WHERE source = 'intercept' AND source_key = ?");
     drop.bind(1, key);
     drop.exec();
-    SQLite::Statement mark(db_.sql(),
+    SQLite::Statement mark(connection(db_),
                            "UPDATE order_intercept SET lifted_at = ?, lifted_by = ? WHERE id = ?");
     mark.bind(1, static_cast<int64_t>(now));
     mark.bind(2, actor_.user);

@@ -6,6 +6,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_allocation_decision.h"
+#include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_merge.h"
 #include "store/stock/catalogue_repository.h"
@@ -171,7 +172,7 @@ std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const Ord
         add.bind(3, static_cast<int64_t>(c.qty));
         add.exec();
         if (items)
-            items->push_back({posting_.db().sql().getLastInsertRowid(), c.sku_id, c.qty, 0,
+            items->push_back({connection(posting_.db()).getLastInsertRowid(), c.sku_id, c.qty, 0,
                               std::nullopt, line.presale});
     }
     return components;
@@ -355,7 +356,7 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
 }
 
 int OrderAllocator::allocate_waiting() {
-    SQLite::Statement s(posting_.db().sql(),
+    SQLite::Statement s(connection(posting_.db()),
                         "SELECT id FROM shop_order WHERE status = 'to_ship' AND allocation IN "
                         "('none', 'short', 'unmapped') ORDER BY ifnull(paid_at, created_at), id");
     std::vector<Id> ids;

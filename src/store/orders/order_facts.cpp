@@ -213,7 +213,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
             first = std::min(first, l.subject.facts.created_at);
             last = std::max(last, l.subject.facts.created_at);
         }
-        SQLite::Statement q(db_.sql(),
+        SQLite::Statement q(connection(db_),
                             "SELECT store_id, buyer_nick, receiver_name, receiver_phone, address, "
                             "created_at FROM shop_order WHERE created_at BETWEEN ? AND ?");
         q.bind(1, static_cast<int64_t>(first - buyer_hours_ * 3600LL));

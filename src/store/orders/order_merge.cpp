@@ -9,6 +9,7 @@
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -245,9 +246,10 @@ bool OrderMerger::leave_if_changed(Id order_id) {
 }
 
 std::vector<std::vector<Id>> OrderMerger::mergeable() {
-    SQLite::Statement s(db_.sql(), std::string(kCandidate) +
-                                       "WHERE o.status = 'to_ship' AND o.allocation <> "
-                                       "'shipped' ORDER BY ifnull(o.paid_at, o.created_at), o.id");
+    SQLite::Statement s(connection(db_),
+                        std::string(kCandidate) +
+                            "WHERE o.status = 'to_ship' AND o.allocation <> "
+                            "'shipped' ORDER BY ifnull(o.paid_at, o.created_at), o.id");
     std::vector<MergeCandidate> all;
     while (s.executeStep())
         all.push_back(candidate_from(s));

@@ -81,7 +81,7 @@ void OrderRepository::save_local_fields(Id id, const LocalFields& fields) {
 }
 
 std::vector<std::pair<Id, std::string>> OrderRepository::to_ship_platforms() {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
                         "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
     std::vector<std::pair<Id, std::string>> out;
@@ -147,7 +147,7 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             s.bind(19, static_cast<int64_t>(order.store_id));
             s.bind(20, order.platform_order_id);
             s.exec();
-            result.id = db_.sql().getLastInsertRowid();
+            result.id = connection(db_).getLastInsertRowid();
             result.outcome = UpsertOutcome::created;
             result.lines_changed = true;
         }
@@ -167,7 +167,7 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                 line.bind(7, static_cast<int64_t>(l.unit_price));
                 line.bind(8, l.presale ? 1 : 0);
                 line.exec();
-                result.line_ids.push_back(db_.sql().getLastInsertRowid());
+                result.line_ids.push_back(connection(db_).getLastInsertRowid());
             }
         }
         return result;
@@ -236,7 +236,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         s.bind(4, filter.tag);
     };
     SQLite::Statement s(
-        db_.sql(),
+        connection(db_),
         std::string("SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
                     "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province, o.city, "
                     "o.paid_amount_fen, o.seller_memo, (SELECT ifnull(sum(quantity), 0) FROM "
@@ -290,7 +290,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
     }
     // All lines of the listed orders in one pass, with the local SKUs they map to.
     SQLite::Statement l(
-        db_.sql(),
+        connection(db_),
         std::string("SELECT l.order_id, l.platform_sku_id, l.seller_code, l.quantity, "
                     "l.unit_price_fen, (SELECT group_concat(k.code, '+') FROM order_line_item i "
                     "JOIN sku k ON k.id = i.sku_id WHERE i.order_line_id = l.id) "

@@ -8,6 +8,7 @@
 #include "core/base/translate.h"
 #include "core/stock/stock_book.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/orders/intercept_service.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/rule_repository.h"
@@ -15,7 +16,7 @@
 namespace dj {
 
 std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT at, rule, action, detail, applied FROM order_rule_log WHERE "
                         "order_id = ? ORDER BY id");
     s.bind(1, static_cast<int64_t>(order_id));
@@ -28,7 +29,7 @@ std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id) {
 }
 
 std::vector<std::string> order_tags_in_use(Database& db) {
-    SQLite::Statement s(db.sql(), "SELECT DISTINCT tag FROM order_tag ORDER BY tag");
+    SQLite::Statement s(connection(db), "SELECT DISTINCT tag FROM order_tag ORDER BY tag");
     std::vector<std::string> out;
     while (s.executeStep())
         out.push_back(s.getColumn(0).getString());
@@ -176,7 +177,7 @@ bool OrderReviewer::apply_gifts(Id order_id, const std::vector<GiftLine>& gifts,
         line.bind(5, g.rule);
         line.exec();
         item.reset();
-        item.bind(1, static_cast<int64_t>(db_.sql().getLastInsertRowid()));
+        item.bind(1, static_cast<int64_t>(connection(db_).getLastInsertRowid()));
         item.bind(2, static_cast<int64_t>(g.sku_id));
         item.bind(3, static_cast<int64_t>(g.qty));
         item.exec();

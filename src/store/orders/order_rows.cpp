@@ -6,20 +6,21 @@
 #include <unordered_map>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
 std::vector<OrderRow> read_order_rows(Database& db,
                                       const std::function<void(std::size_t, std::size_t)>& progress,
                                       const std::atomic<bool>& cancel) {
-    std::size_t total =
-        static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM shop_order").getInt64());
+    std::size_t total = static_cast<std::size_t>(
+        connection(db).execAndGet("SELECT count(*) FROM shop_order").getInt64());
     std::vector<OrderRow> rows;
     rows.reserve(total);
     std::unordered_map<Id, std::size_t> at;
     at.reserve(total);
     SQLite::Statement s(
-        db.sql(),
+        connection(db),
         "SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
         "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province || ' ' || "
         "o.city, o.paid_amount_fen, o.created_at, ifnull(o.promised_ship_at, 0), "
@@ -48,7 +49,7 @@ std::vector<OrderRow> read_order_rows(Database& db,
         if (rows.size() % 5000 == 0 && progress) progress(rows.size(), total * 2);
     }
     // Lines in one pass: the local SKU where mapped, else the seller code.
-    SQLite::Statement l(db.sql(),
+    SQLite::Statement l(connection(db),
                         "SELECT l.order_id, l.quantity, l.seller_code, ifnull((SELECT "
                         "group_concat(k.code, '+') FROM order_line_item i JOIN sku k ON k.id = "
                         "i.sku_id WHERE i.order_line_id = l.id), '') FROM order_line l "
@@ -67,7 +68,8 @@ std::vector<OrderRow> read_order_rows(Database& db,
         if (!seller.empty() && seller != sku) r.seller_codes += " " + seller;
         if (++n % 5000 == 0 && progress) progress(total + std::min(n, total), total * 2);
     }
-    SQLite::Statement t(db.sql(), "SELECT order_id, tag FROM order_tag ORDER BY order_id, tag");
+    SQLite::Statement t(connection(db),
+                        "SELECT order_id, tag FROM order_tag ORDER BY order_id, tag");
     while (t.executeStep() && !cancel) {
         auto it = at.find(t.getColumn(0).getInt64());
         if (it != at.end()) rows[it->second].tags.push_back(t.getColumn(1).getString());

@@ -12,6 +12,7 @@
 #include "core/stock/stock_book.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/order_review.h"
@@ -24,7 +25,7 @@ namespace {
 constexpr const char* kLogName = "split";
 
 std::string order_number(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    SQLite::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     if (!s.executeStep())
         throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
@@ -32,7 +33,7 @@ std::string order_number(Database& db, Id order_id) {
 }
 
 bool exists(Database& db, const std::string& sql, Id id) {
-    SQLite::Statement s(db.sql(), sql);
+    SQLite::Statement s(connection(db), sql);
     s.bind(1, static_cast<int64_t>(id));
     return s.executeStep();
 }
@@ -41,7 +42,7 @@ bool exists(Database& db, const std::string& sql, Id id) {
 
 void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p) {
     WriteTransaction tx(db);
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "UPDATE shop_store SET split_policy = ? WHERE code = ?2 OR name = ?2");
     s.bind(1, std::string(split_policy_code(p)));
     s.bind(2, store);
@@ -51,7 +52,7 @@ void set_split_policy(Database& db, const Actor& actor, const std::string& store
 }
 
 SplitPolicy store_split_policy(Database& db, Id store_id) {
-    SQLite::Statement s(db.sql(), "SELECT split_policy FROM shop_store WHERE id = ?");
+    SQLite::Statement s(connection(db), "SELECT split_policy FROM shop_store WHERE id = ?");
     s.bind(1, static_cast<int64_t>(store_id));
     if (!s.executeStep())
         throw NotFound(trf("Store #{0} does not exist", std::to_string(store_id)));
@@ -59,7 +60,7 @@ SplitPolicy store_split_policy(Database& db, Id store_id) {
 }
 
 std::vector<std::string> split_part_numbers(Database& db, Id order_id) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "WITH original AS (SELECT ifnull(split_from, id) AS id FROM shop_order "
                         "WHERE id = ?1) SELECT o.platform_order_id, 0, o.id FROM shop_order o, "
                         "original WHERE o.id = original.id UNION ALL SELECT o.platform_order_id, "
@@ -163,7 +164,7 @@ std::string OrderSplitter::warehouse_code(Id warehouse_id) {
 }
 
 void OrderSplitter::log(Id order_id, const std::string& action, const std::string& detail) {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "INSERT INTO order_rule_log(order_id, at, rule, action, detail) "
                         "VALUES (?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(order_id));
@@ -191,7 +192,7 @@ std::string OrderSplitter::busy(const Part& part, bool original) {
 }
 
 std::vector<Fen> OrderSplitter::part_values(const std::vector<Part>& parts) {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "SELECT ifnull(sum(quantity * unit_price_fen), 0) FROM order_line "
                         "WHERE order_id = ? AND gift_rule IS NULL");
     std::vector<Fen> values;
@@ -220,7 +221,7 @@ std::vector<Id> OrderSplitter::split(Id order_id) {
         throw InvalidInput(trf("Order {0} has no lines mapped to local SKUs: map them first", no));
     // Its own reservation counts as available for the plan.
     allocator_.release(order_id);
-    SQLite::Statement w(db_.sql(),
+    SQLite::Statement w(connection(db_),
                         "SELECT coalesce(o.rule_warehouse_id, s.default_warehouse_id, "
                         "(SELECT min(id) FROM warehouse)) FROM shop_order o JOIN shop_store s "
                         "ON s.id = o.store_id WHERE o.id = ?");
@@ -237,7 +238,7 @@ std::vector<Id> OrderSplitter::split(Id order_id) {
         throw InvalidInput(trf("Order {0} need not be split: warehouse {1} can ship it whole", no,
                                warehouse_code(parts.front().warehouse_id)));
     // A person's split wins over an earlier "keep it together".
-    SQLite::Statement unwaive(db_.sql(),
+    SQLite::Statement unwaive(connection(db_),
                               "DELETE FROM order_hold_waiver WHERE order_id = ? AND source = ?");
     unwaive.bind(1, static_cast<int64_t>(order_id));
     unwaive.bind(2, std::string(hold_source_code(HoldSource::split)));
@@ -253,7 +254,7 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
     OrderHoldRepository holds(db_);
     holds.drop(order_id, HoldSource::split, "");
 
-    SQLite::Statement value(db_.sql(),
+    SQLite::Statement value(connection(db_),
                             "SELECT quantity * unit_price_fen FROM order_line WHERE id = ?");
     std::vector<Fen> values;
     for (const SplitPart& part : plan) {
@@ -269,7 +270,7 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
     std::vector<Fen> paid = share_paid(order->paid_amount, values);
 
     SQLite::Statement insert(
-        db_.sql(),
+        connection(db_),
         "INSERT INTO shop_order(store_id, platform_order_id, status, buyer_nick, buyer_note, "
         "seller_memo, seller_flag, receiver_name, receiver_phone, province, city, district, "
         "address, paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
@@ -278,21 +279,21 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
         "receiver_name, receiver_phone, province, city, district, address, 0, 0, created_at, "
         "paid_at, modified_at, promised_ship_at, priority, note, carrier, presale, id "
         "FROM shop_order WHERE id = ?1");
-    SQLite::Statement move(db_.sql(), "UPDATE order_line SET order_id = ? WHERE id = ?");
-    SQLite::Statement tags(db_.sql(),
+    SQLite::Statement move(connection(db_), "UPDATE order_line SET order_id = ? WHERE id = ?");
+    SQLite::Statement tags(connection(db_),
                            "INSERT OR IGNORE INTO order_tag(order_id, tag, rule) "
                            "SELECT ?1, tag, rule FROM order_tag WHERE order_id = ?2");
     // Holds a person, the platform, a rule or an intercept put on the order hold every part.
     SQLite::Statement copy_holds(
-        db_.sql(),
+        connection(db_),
         "INSERT OR IGNORE INTO order_hold(order_id, source, source_key, reason, intercept, at, "
         "by_user) SELECT ?1, source, source_key, reason, intercept, at, by_user FROM order_hold "
         "WHERE order_id = ?2 AND source NOT IN ('split', 'presale')");
-    SQLite::Statement copy_waivers(db_.sql(),
+    SQLite::Statement copy_waivers(connection(db_),
                                    "INSERT OR IGNORE INTO order_hold_waiver(order_id, source, "
                                    "source_key, at, by_user) SELECT ?1, source, source_key, at, "
                                    "by_user FROM order_hold_waiver WHERE order_id = ?2");
-    SQLite::Statement set(db_.sql(),
+    SQLite::Statement set(connection(db_),
                           "UPDATE shop_order SET rule_warehouse_id = ?, paid_amount_fen = ?, "
                           "presale = max(presale, ?) WHERE id = ?");
     std::vector<Id> ids;
@@ -307,7 +308,7 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
             insert.bind(1, static_cast<int64_t>(order_id));
             insert.bind(2, part_no);
             insert.exec();
-            id = db_.sql().getLastInsertRowid();
+            id = connection(db_).getLastInsertRowid();
             for (Id line : part.line_ids) {
                 move.reset();
                 move.bind(1, static_cast<int64_t>(id));
@@ -345,7 +346,7 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
 }
 
 void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
-    SQLite::Statement sum(db_.sql(),
+    SQLite::Statement sum(connection(db_),
                           "SELECT sum(paid_amount_fen) FROM shop_order WHERE id = ?1 OR "
                           "split_from = ?1");
     sum.bind(1, static_cast<int64_t>(original_id));
@@ -353,7 +354,7 @@ void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
     Fen paid = sum.getColumn(0).getInt64();
     // Gift lines are numbered after each part's own lines and would clash once the lines are
     // together again; the original's review gives them anew.
-    SQLite::Statement gifts(db_.sql(),
+    SQLite::Statement gifts(connection(db_),
                             "DELETE FROM order_line WHERE order_id = ? AND gift_rule IS NOT NULL");
     for (const Part& p : parts) {
         allocator_.release(p.id);
@@ -372,14 +373,14 @@ void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
                                 "DELETE FROM order_tag WHERE order_id = ?1",
                                 "DELETE FROM order_waybill WHERE order_id = ?1",
                                 "DELETE FROM shop_order WHERE id = ?1"}) {
-            SQLite::Statement s(db_.sql(), sql);
+            SQLite::Statement s(connection(db_), sql);
             s.bind(1, static_cast<int64_t>(p.id));
             if (std::string_view(sql).find("?2") != std::string_view::npos)
                 s.bind(2, static_cast<int64_t>(original_id));
             s.exec();
         }
     }
-    SQLite::Statement whole(db_.sql(),
+    SQLite::Statement whole(connection(db_),
                             "UPDATE shop_order SET paid_amount_fen = ?, rule_warehouse_id = NULL, "
                             "presale = 0 WHERE id = ?");
     whole.bind(1, static_cast<int64_t>(paid));
@@ -403,7 +404,7 @@ Id OrderSplitter::unsplit(Id order_id) {
     }
     put_back(original, parts);
     // Kept together by a person: the store's policy holds it rather than splitting it again.
-    SQLite::Statement waive(db_.sql(),
+    SQLite::Statement waive(connection(db_),
                             "INSERT OR REPLACE INTO order_hold_waiver(order_id, source, "
                             "source_key, at, by_user) VALUES (?, ?, '', ?, ?)");
     waive.bind(1, static_cast<int64_t>(original));
@@ -466,7 +467,7 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
     OrderRepository orders(db_);
     std::vector<Order> stored;
     std::vector<std::pair<int, OrderLine>> numbered;
-    SQLite::Statement line_no(db_.sql(), "SELECT line_no FROM order_line WHERE id = ?");
+    SQLite::Statement line_no(connection(db_), "SELECT line_no FROM order_line WHERE id = ?");
     for (const Part& p : parts) {
         stored.push_back(*orders.find(p.id));
         for (const OrderLine& l : stored.back().lines) {

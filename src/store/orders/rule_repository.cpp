@@ -7,12 +7,14 @@
 #include "interchange/rule_json.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
 std::vector<OrderRule> RuleRepository::list() {
     SQLite::Statement s(
-        db_.sql(), "SELECT id, name, enabled, definition FROM order_rule ORDER BY position, id");
+        connection(db_),
+        "SELECT id, name, enabled, definition FROM order_rule ORDER BY position, id");
     std::vector<OrderRule> rules;
     while (s.executeStep()) {
         std::string name = s.getColumn(1).getString();
@@ -28,9 +30,9 @@ std::vector<OrderRule> RuleRepository::list() {
 void RuleRepository::import(const std::vector<OrderRule>& rules, const Actor& actor) {
     validate_rule_set(rules);
     WriteTransaction tx(db_);
-    SQLite::Statement update(db_.sql(),
+    SQLite::Statement update(connection(db_),
                              "UPDATE order_rule SET enabled = ?, definition = ? WHERE name = ?");
-    SQLite::Statement insert(db_.sql(),
+    SQLite::Statement insert(connection(db_),
                              "INSERT INTO order_rule(position, name, enabled, definition) VALUES "
                              "((SELECT ifnull(max(position), 0) + 1 FROM order_rule), ?, ?, ?)");
     for (const OrderRule& r : rules) {
@@ -53,7 +55,7 @@ void RuleRepository::import(const std::vector<OrderRule>& rules, const Actor& ac
 
 void RuleRepository::set_enabled(const std::string& name, bool enabled, const Actor& actor) {
     WriteTransaction tx(db_);
-    SQLite::Statement s(db_.sql(), "UPDATE order_rule SET enabled = ? WHERE name = ?");
+    SQLite::Statement s(connection(db_), "UPDATE order_rule SET enabled = ? WHERE name = ?");
     s.bind(1, enabled ? 1 : 0);
     s.bind(2, name);
     if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));

@@ -4,6 +4,7 @@
 
 #include "core/base/clock.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -18,8 +19,8 @@ constexpr const char* kPeriodColumns = "month, start_at, end_at, closed_at, clos
 }  // namespace
 
 std::vector<ClosedPeriod> closed_periods(Database& db) {
-    SQLite::Statement s(
-        db.sql(), std::string("SELECT ") + kPeriodColumns + " FROM period_close ORDER BY start_at");
+    SQLite::Statement s(connection(db), std::string("SELECT ") + kPeriodColumns +
+                                            " FROM period_close ORDER BY start_at");
     std::vector<ClosedPeriod> out;
     while (s.executeStep())
         out.push_back(read_period(s));
@@ -27,17 +28,17 @@ std::vector<ClosedPeriod> closed_periods(Database& db) {
 }
 
 std::optional<ClosedPeriod> closed_period(Database& db, const std::string& month) {
-    SQLite::Statement s(
-        db.sql(), std::string("SELECT ") + kPeriodColumns + " FROM period_close WHERE month = ?");
+    SQLite::Statement s(connection(db), std::string("SELECT ") + kPeriodColumns +
+                                            " FROM period_close WHERE month = ?");
     s.bind(1, month);
     if (!s.executeStep()) return std::nullopt;
     return read_period(s);
 }
 
 std::optional<ClosedPeriod> last_closed_before(Database& db, Timestamp at) {
-    SQLite::Statement s(db.sql(), std::string("SELECT ") + kPeriodColumns +
-                                      " FROM period_close WHERE end_at <= ? "
-                                      "ORDER BY end_at DESC LIMIT 1");
+    SQLite::Statement s(connection(db), std::string("SELECT ") + kPeriodColumns +
+                                            " FROM period_close WHERE end_at <= ? "
+                                            "ORDER BY end_at DESC LIMIT 1");
     s.bind(1, static_cast<int64_t>(at));
     if (!s.executeStep()) return std::nullopt;
     return read_period(s);
@@ -53,7 +54,7 @@ ClosedThrough closed_through(Database& db) {
 }
 
 std::vector<std::string> ledger_months(Database& db) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT DISTINCT strftime('%Y-%m', at + ?, 'unixepoch') FROM movement "
                         "ORDER BY 1");
     s.bind(1, kShopUtcOffsetMinutes * 60);
@@ -65,7 +66,7 @@ std::vector<std::string> ledger_months(Database& db) {
 
 void insert_closed_period(Database& db, const ClosedPeriod& p,
                           const std::vector<StockReportRow>& rows) {
-    SQLite::Statement head(db.sql(),
+    SQLite::Statement head(connection(db),
                            "INSERT INTO period_close(month, start_at, end_at, closed_at, "
                            "closed_by) VALUES (?, ?, ?, ?, ?)");
     head.bind(1, p.month);
@@ -74,7 +75,7 @@ void insert_closed_period(Database& db, const ClosedPeriod& p,
     head.bind(4, static_cast<int64_t>(p.closed_at));
     head.bind(5, p.closed_by);
     head.exec();
-    SQLite::Statement row(db.sql(),
+    SQLite::Statement row(connection(db),
                           "INSERT INTO period_snapshot VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const StockReportRow& r : rows) {
@@ -96,14 +97,14 @@ void insert_closed_period(Database& db, const ClosedPeriod& p,
 }
 
 void delete_closed_period(Database& db, const std::string& month) {
-    SQLite::Statement s(db.sql(), "DELETE FROM period_close WHERE month = ?");
+    SQLite::Statement s(connection(db), "DELETE FROM period_close WHERE month = ?");
     s.bind(1, month);
     s.exec();
 }
 
 std::vector<StockReportRow> load_snapshot(Database& db, const std::string& month) {
     // Column order is the table's: ids, opening, the flows in kFlows order, closing.
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT * FROM period_snapshot WHERE month = ? "
                         "ORDER BY warehouse_id = 0, warehouse_id, sku_id");
     s.bind(1, month);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
 
 namespace dj {
@@ -93,11 +94,11 @@ StockReport stock_report(Database& db, const Period& period) {
 
 ReportNames report_names(Database& db) {
     ReportNames names;
-    SQLite::Statement skus(db.sql(), "SELECT id, code, name FROM sku");
+    SQLite::Statement skus(connection(db), "SELECT id, code, name FROM sku");
     while (skus.executeStep())
         names.skus[skus.getColumn(0).getInt64()] = {skus.getColumn(1).getString(),
                                                     skus.getColumn(2).getString()};
-    SQLite::Statement warehouses(db.sql(), "SELECT id, code, name FROM warehouse");
+    SQLite::Statement warehouses(connection(db), "SELECT id, code, name FROM warehouse");
     while (warehouses.executeStep())
         names.warehouses[warehouses.getColumn(0).getInt64()] = {
             warehouses.getColumn(1).getString(), warehouses.getColumn(2).getString()};

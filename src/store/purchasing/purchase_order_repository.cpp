@@ -6,6 +6,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -33,7 +34,7 @@ PurchaseOrder read_header(SQLite::Statement& s) {
 }
 
 void load_lines(Database& db, PurchaseOrder& o) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT l.line_no, l.sku_id, k.code, k.name, l.qty, l.received_qty, "
                         "l.unit_cost_fen FROM purchase_order_line l JOIN sku k ON k.id = l.sku_id "
                         "WHERE l.po_id = ? ORDER BY l.line_no");
@@ -55,7 +56,7 @@ void load_lines(Database& db, PurchaseOrder& o) {
 
 std::optional<PurchaseOrder> find_purchase_order(Database& db, std::string_view no) {
     try {
-        SQLite::Statement s(db.sql(), std::string(kHeaderSelect) + "WHERE o.no = ?");
+        SQLite::Statement s(connection(db), std::string(kHeaderSelect) + "WHERE o.no = ?");
         s.bind(1, std::string(no));
         if (!s.executeStep()) return std::nullopt;
         PurchaseOrder o = read_header(s);
@@ -69,7 +70,7 @@ std::optional<PurchaseOrder> find_purchase_order(Database& db, std::string_view 
 std::string next_po_number(Database& db, Timestamp now) {
     std::string date = shop_date(now);
     std::string prefix = "PO-" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "-";
-    SQLite::Statement s(db.sql(), "SELECT count(*) FROM purchase_order WHERE no LIKE ?");
+    SQLite::Statement s(connection(db), "SELECT count(*) FROM purchase_order WHERE no LIKE ?");
     s.bind(1, prefix + "%");
     s.executeStep();
     std::string n = std::to_string(s.getColumn(0).getInt64() + 1);
@@ -77,7 +78,7 @@ std::string next_po_number(Database& db, Timestamp now) {
 }
 
 Fen default_unit_cost(Database& db, Id sku_id) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT ifnull(c.last_unit_cost_fen, k.standard_cost_fen) FROM sku k "
                         "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
@@ -90,7 +91,7 @@ PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supp
                                     const std::string& created_by) {
     try {
         SQLite::Statement head(
-            db.sql(),
+            connection(db),
             "INSERT INTO purchase_order(no, supplier_id, warehouse_id, status, "
             "expected_at, created_at, created_by) VALUES (?, ?, ?, 'ordered', ?, ?, ?)");
         head.bind(1, no);
@@ -100,8 +101,8 @@ PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supp
         head.bind(5, static_cast<int64_t>(now));
         head.bind(6, created_by);
         head.exec();
-        Id po_id = db.sql().getLastInsertRowid();
-        SQLite::Statement s(db.sql(),
+        Id po_id = connection(db).getLastInsertRowid();
+        SQLite::Statement s(connection(db),
                             "INSERT INTO purchase_order_line(po_id, line_no, sku_id, qty, "
                             "unit_cost_fen) VALUES (?, ?, ?, ?, ?)");
         int line_no = 0;
@@ -141,7 +142,7 @@ std::vector<PurchaseOrder> list_purchase_orders(Database& db, const PoFilter& fi
         std::string sql = std::string(kHeaderSelect) + "WHERE 1";
         if (filter.status) sql += " AND o.status = :status";
         if (!filter.supplier.empty()) sql += " AND p.code = :supplier";
-        SQLite::Statement s(db.sql(), sql + " ORDER BY o.created_at DESC, o.id DESC");
+        SQLite::Statement s(connection(db), sql + " ORDER BY o.created_at DESC, o.id DESC");
         if (filter.status) s.bind(":status", po_status_code(*filter.status));
         if (!filter.supplier.empty()) s.bind(":supplier", filter.supplier);
         std::vector<PurchaseOrder> out;

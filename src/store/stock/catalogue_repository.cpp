@@ -148,7 +148,7 @@ std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
 }
 
 std::optional<Sku> CatalogueRepository::find_sku(std::string_view code) {
-    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "WHERE code = ?");
+    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE code = ?");
     s.bind(1, std::string(code));
     if (!s.executeStep()) return std::nullopt;
     Sku k = read_sku(s);
@@ -163,7 +163,7 @@ Sku CatalogueRepository::require_sku(std::string_view code) {
 }
 
 std::optional<Sku> CatalogueRepository::sku_by_id(Id id) {
-    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "WHERE id = ?");
+    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     Sku k = read_sku(s);
@@ -181,11 +181,11 @@ std::optional<Id> CatalogueRepository::sku_id_by_barcode(std::string_view barcod
 }
 
 std::vector<Sku> CatalogueRepository::list_skus() {
-    SQLite::Statement s(db_.sql(), std::string(kSkuColumns) + "ORDER BY code");
+    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "ORDER BY code");
     std::vector<Sku> out;
     while (s.executeStep())
         out.push_back(read_sku(s));
-    SQLite::Statement b(db_.sql(), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
+    SQLite::Statement b(connection(db_), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
     std::unordered_map<Id, std::vector<std::string>> by_sku;
     while (b.executeStep())
         by_sku[b.getColumn(0).getInt64()].push_back(b.getColumn(1).getString());
@@ -211,7 +211,7 @@ Id CatalogueRepository::save_supplier(const Supplier& supplier) {
 }
 
 std::optional<Supplier> CatalogueRepository::find_supplier(std::string_view code) {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
                         "WHERE code = ?");
     s.bind(1, std::string(code));
@@ -236,7 +236,7 @@ Id CatalogueRepository::save_store(const ShopStore& store) {
 }
 
 ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         std::string(kStoreColumns) +
                             "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
     s.bind(1, std::string(code_or_name));
@@ -247,7 +247,7 @@ ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
 
 std::string CatalogueRepository::next_store_code(Platform platform) {
     std::string prefix(platform_code(platform));
-    SQLite::Statement s(db_.sql(), "SELECT code FROM shop_store WHERE code = ?");
+    SQLite::Statement s(connection(db_), "SELECT code FROM shop_store WHERE code = ?");
     for (int n = 1;; ++n) {
         std::string code = prefix + "-" + std::to_string(n);
         s.reset();
@@ -257,7 +257,7 @@ std::string CatalogueRepository::next_store_code(Platform platform) {
 }
 
 std::vector<ShopStore> CatalogueRepository::list_stores() {
-    SQLite::Statement s(db_.sql(), std::string(kStoreColumns) + "ORDER BY id");
+    SQLite::Statement s(connection(db_), std::string(kStoreColumns) + "ORDER BY id");
     std::vector<ShopStore> out;
     while (s.executeStep())
         out.push_back(read_store(s));

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -99,7 +100,7 @@ SELECT what, sku.code, '', '', stored, expected FROM (
 std::vector<LedgerDifference> check_ledger(Database& db) {
     std::vector<LedgerDifference> out;
     for (const char* sql : {kBalanceCheck, kLotCheck, kCostCheck}) {
-        SQLite::Statement s(db.sql(), sql);
+        SQLite::Statement s(connection(db), sql);
         while (s.executeStep()) {
             out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
                            s.getColumn(2).getString(), s.getColumn(3).getString(),

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
@@ -16,7 +17,7 @@ void for_each_sku(Database& db, const std::vector<Id>& sku_ids, std::string sql,
     bool per_sku = !sku_ids.empty() && sku_ids.size() <= kPerSkuLimit;
     std::size_t at = sql.find("{sku}");
     sql.replace(at, 5, per_sku ? std::string(" AND ") + sku_column + " = :sku" : std::string());
-    SQLite::Statement s(db.sql(), sql);
+    SQLite::Statement s(connection(db), sql);
     auto run = [&] {
         bind(s);
         while (s.executeStep())

@@ -8,6 +8,7 @@
 #include "core/fulfilment/outbox.h"
 #include "core/orders/store_connection.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 #include "store/fulfilment/outbox_repository.h"
 
 namespace dj {
@@ -49,7 +50,7 @@ std::string offer_query(const std::optional<std::set<Id>>& skus) {
 int queue_stock_offers(Database& db, Timestamp now, const std::optional<std::set<Id>>& skus) {
     if (skus && skus->empty()) return 0;
     std::vector<Offer> changed;
-    SQLite::Statement q(db.sql(), offer_query(skus));
+    SQLite::Statement q(connection(db), offer_query(skus));
     while (q.executeStep()) {
         Qty quantity = sellable_quantity(q.getColumn(2).getInt64(), q.getColumn(3).getInt(),
                                          q.getColumn(4).getInt64());

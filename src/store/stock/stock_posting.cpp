@@ -152,7 +152,7 @@ void StockPosting::flush() {
             insert.bindNoCopy(14, m.actor.role);
             insert.bindNoCopy(15, m.actor.workstation);
             insert.exec();
-            m.id = db_.sql().getLastInsertRowid();
+            m.id = connection(db_).getLastInsertRowid();
             written_.push_back(std::move(m));
         }
         pending.clear();
@@ -196,7 +196,7 @@ void StockPosting::flush() {
                     bind_optional(insert_lot, 4, lot.batch_id);
                     insert_lot.bind(5, static_cast<int64_t>(lot.on_hand));
                     insert_lot.exec();
-                    lot.id = db_.sql().getLastInsertRowid();
+                    lot.id = connection(db_).getLastInsertRowid();
                 }
                 lot.dirty = false;
             }

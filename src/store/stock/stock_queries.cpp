@@ -4,11 +4,12 @@
 
 #include "core/base/money.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 
 std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT k.code, k.name, w.code, b.on_hand, b.reserved, b.in_transit, "
                         "ifnull(c.qty, 0), ifnull(c.value_fen, 0), ifnull(c.last_unit_cost_fen, "
                         "k.standard_cost_fen) "
@@ -41,7 +42,7 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
 
 std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
     SQLite::Statement s(
-        db.sql(),
+        connection(db),
         "SELECT k.code, w.code, ifnull(l.code, ''), ifnull(b.lot, ''), "
         "ifnull(b.expiry, ''), t.on_hand FROM stock_lot t "
         "JOIN sku k ON k.id = t.sku_id JOIN warehouse w ON w.id = t.warehouse_id "
@@ -97,9 +98,9 @@ std::vector<LedgerRow> read_ledger(SQLite::Statement& s) {
 }  // namespace
 
 std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
-    SQLite::Statement s(db.sql(), std::string(kLedgerSelect) +
-                                      "WHERE (?1 = '' OR k.code = ?1) AND m.at >= ?2 "
-                                      "ORDER BY m.id LIMIT ?3");
+    SQLite::Statement s(connection(db), std::string(kLedgerSelect) +
+                                            "WHERE (?1 = '' OR k.code = ?1) AND m.at >= ?2 "
+                                            "ORDER BY m.id LIMIT ?3");
     s.bind(1, filter.sku);
     s.bind(2, static_cast<int64_t>(filter.since.value_or(INT64_MIN)));
     s.bind(3, filter.limit > 0 ? filter.limit : -1);
@@ -107,21 +108,22 @@ std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
 }
 
 std::vector<LedgerRow> order_movements(Database& db, const std::string& doc) {
-    SQLite::Statement s(db.sql(), std::string(kLedgerSelect) + "WHERE m.doc = ? ORDER BY m.id");
+    SQLite::Statement s(connection(db),
+                        std::string(kLedgerSelect) + "WHERE m.doc = ? ORDER BY m.id");
     s.bind(1, doc);
     return read_ledger(s);
 }
 
 std::vector<WarehouseSummary> stock_summary(Database& db) {
     std::vector<WarehouseSummary> out;
-    SQLite::Statement w(db.sql(), "SELECT id, code, name FROM warehouse ORDER BY id");
+    SQLite::Statement w(connection(db), "SELECT id, code, name FROM warehouse ORDER BY id");
     std::vector<Id> ids;
     while (w.executeStep()) {
         ids.push_back(w.getColumn(0).getInt64());
         out.push_back({w.getColumn(1).getString(), w.getColumn(2).getString()});
     }
     // Value at the shop-wide average, in exact integer fen per SKU row.
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT b.warehouse_id, b.on_hand, b.reserved, b.in_transit, "
                         "ifnull(c.qty, 0), ifnull(c.value_fen, 0), ifnull(c.last_unit_cost_fen, 0) "
                         "FROM stock_balance b LEFT JOIN sku_cost c ON c.sku_id = b.sku_id");
@@ -148,7 +150,7 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
 }
 
 std::vector<InTransit> in_transit_under(Database& db, const std::string& doc) {
-    SQLite::Statement s(db.sql(),
+    SQLite::Statement s(connection(db),
                         "SELECT sku_id, dest, src, batch_id, sum(sent), sum(sent_value) FROM ("
                         " SELECT sku_id, counterpart_warehouse_id AS dest, warehouse_id AS src,"
                         "  batch_id, -qty AS sent, -value_fen AS sent_value FROM movement"

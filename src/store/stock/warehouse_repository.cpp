@@ -5,6 +5,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
 
 namespace dj {
 namespace {
@@ -29,17 +30,17 @@ constexpr const char* kLocationColumns =
 Id WarehouseRepository::add_warehouse(const Warehouse& w) {
     if (w.code.empty()) throw InvalidInput(tr("A warehouse needs a code"));
     if (find_warehouse(w.code)) throw InvalidInput(trf("Warehouse {0} exists already", w.code));
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         "INSERT INTO warehouse(code, name, allow_negative) VALUES (?, ?, ?)");
     s.bind(1, w.code);
     s.bind(2, w.name.empty() ? w.code : w.name);
     s.bind(3, w.allow_negative ? 1 : 0);
     s.exec();
-    return db_.sql().getLastInsertRowid();
+    return connection(db_).getLastInsertRowid();
 }
 
 std::optional<Warehouse> WarehouseRepository::find_warehouse(std::string_view code) {
-    SQLite::Statement s(db_.sql(), std::string(kWarehouseColumns) + "WHERE code = ?");
+    SQLite::Statement s(connection(db_), std::string(kWarehouseColumns) + "WHERE code = ?");
     s.bind(1, std::string(code));
     if (!s.executeStep()) return std::nullopt;
     return read_warehouse(s);
@@ -51,14 +52,14 @@ Warehouse WarehouseRepository::require_warehouse(std::string_view code) {
 }
 
 std::optional<Warehouse> WarehouseRepository::warehouse_by_id(Id id) {
-    SQLite::Statement s(db_.sql(), std::string(kWarehouseColumns) + "WHERE id = ?");
+    SQLite::Statement s(connection(db_), std::string(kWarehouseColumns) + "WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     return read_warehouse(s);
 }
 
 std::vector<Warehouse> WarehouseRepository::list_warehouses() {
-    SQLite::Statement s(db_.sql(), std::string(kWarehouseColumns) + "ORDER BY id");
+    SQLite::Statement s(connection(db_), std::string(kWarehouseColumns) + "ORDER BY id");
     std::vector<Warehouse> out;
     while (s.executeStep())
         out.push_back(read_warehouse(s));
@@ -67,7 +68,7 @@ std::vector<Warehouse> WarehouseRepository::list_warehouses() {
 
 Id WarehouseRepository::add_location(const Location& l) {
     if (l.code.empty()) throw InvalidInput(tr("A location needs a code such as A-01-02"));
-    SQLite::Statement exists(db_.sql(),
+    SQLite::Statement exists(connection(db_),
                              "SELECT 1 FROM location WHERE warehouse_id = ? AND code = ?");
     exists.bind(1, static_cast<int64_t>(l.warehouse_id));
     exists.bind(2, l.code);
@@ -80,11 +81,11 @@ Id WarehouseRepository::add_location(const Location& l) {
     s.bind(3, !l.zone.empty() ? l.zone : l.code.substr(0, l.code.find('-')));
     s.bind(4, l.walk_order);
     s.exec();
-    return db_.sql().getLastInsertRowid();
+    return connection(db_).getLastInsertRowid();
 }
 
 Location WarehouseRepository::require_location(Id warehouse_id, std::string_view code) {
-    SQLite::Statement s(db_.sql(),
+    SQLite::Statement s(connection(db_),
                         std::string(kLocationColumns) + "WHERE warehouse_id = ? AND code = ?");
     s.bind(1, static_cast<int64_t>(warehouse_id));
     s.bind(2, std::string(code));
@@ -97,8 +98,8 @@ Location WarehouseRepository::require_location(Id warehouse_id, std::string_view
 }
 
 std::vector<Location> WarehouseRepository::list_locations(Id warehouse_id) {
-    SQLite::Statement s(db_.sql(), std::string(kLocationColumns) +
-                                       "WHERE warehouse_id = ? ORDER BY walk_order, code");
+    SQLite::Statement s(connection(db_), std::string(kLocationColumns) +
+                                             "WHERE warehouse_id = ? ORDER BY walk_order, code");
     s.bind(1, static_cast<int64_t>(warehouse_id));
     std::vector<Location> out;
     while (s.executeStep())
@@ -131,11 +132,11 @@ Id WarehouseRepository::ensure_batch(Id sku_id, std::string_view lot, std::strin
     add.bind(2, std::string(lot));
     add.bind(3, std::string(expiry));
     add.exec();
-    return db_.sql().getLastInsertRowid();
+    return connection(db_).getLastInsertRowid();
 }
 
 std::optional<Batch> WarehouseRepository::batch_by_id(Id id) {
-    SQLite::Statement s(db_.sql(), "SELECT id, sku_id, lot, expiry FROM batch WHERE id = ?");
+    SQLite::Statement s(connection(db_), "SELECT id, sku_id, lot, expiry FROM batch WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep()) return std::nullopt;
     return Batch{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getString(),

@@ -8,6 +8,7 @@
 
 #include "store/base/database.h"
 #include "store/base/migrations.h"
+#include "store/base/sql_binding.h"
 
 namespace dj::testing {
 
@@ -48,7 +49,7 @@ std::string SqlValue::str() const {
     return {};
 }
 
-SqlProbe::SqlProbe(Database& db) : db_(&db.sql()) {}
+SqlProbe::SqlProbe(Database& db) : db_(&connection(db)) {}
 
 SqlProbe::SqlProbe(const std::string& path, Open open)
     : own_(std::make_unique<SQLite::Database>(
