@@ -30,10 +30,10 @@
 #include "core/stock/catalogue.h"
 #include "http_client.h"
 #include "ops/outbox.h"
+#include "ops/sync_stores.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/orders/sync_state_repository.h"
 #include "store/stock/catalogue_repository.h"
-#include "sync/sync_engine.h"
 
 namespace dj::app {
 namespace {
@@ -241,7 +241,7 @@ void MainFrame::sync_now() {
             // Its own connection and HTTP client: nothing here is shared with the UI thread.
             Database db(path, clock, Database::Mode::existing);
             HttpClient http;
-            return SyncEngine(db, http, actor).sync("", std::nullopt, &progress);
+            return ops::sync_stores(db, http, actor, "", std::nullopt, &progress);
         },
         [this](std::vector<StoreSyncReport>& reports) {
             syncing_ = false;

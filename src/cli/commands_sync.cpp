@@ -7,11 +7,11 @@
 #include "http_client.h"
 #include "ops/outbox.h"
 #include "ops/ship_order.h"
+#include "ops/sync_stores.h"
 #include "os/program_clock.h"
 #include "simulator/platform_simulator.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "sync/outbox_sender.h"
-#include "sync/sync_engine.h"
 
 namespace dj::cli {
 namespace {
@@ -43,7 +43,6 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
         std::optional<Timestamp> from;
         if (!since->empty()) from = parse_time(*since, "--since");
         HttpClient http = make_http();
-        SyncEngine engine(ctx.db(), http, ctx.actor());
         Listing list({{"store", tr("Store")},
                       {"ok", tr("OK")},
                       {"orders", tr("Orders")},
@@ -52,7 +51,8 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                       {"held", tr("Held")},
                       {"intercepts", tr("Intercepts")},
                       {"error", tr("Error")}});
-        for (const StoreSyncReport& r : engine.sync(*store, from)) {
+        for (const StoreSyncReport& r :
+             ops::sync_stores(ctx.db(), http, ctx.actor(), *store, from)) {
             list.add({Cell::str(r.store), Cell::num(r.ok ? 1 : 0), Cell::num(r.orders),
                       Cell::num(r.created), Cell::num(r.updated), Cell::num(r.held),
                       Cell::num(r.intercepts), Cell::str(r.error)});

@@ -9,11 +9,11 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "demo/demo_names.h"
+#include "ops/order_intake.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/shop_stats.h"
 #include "store/fulfilment/waybill_repository.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
@@ -428,7 +428,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
     posting.flush();
 
     // Open orders, mostly paid in the last three days.
-    OrderAllocator allocator(posting);
+    ops::OrderIntake intake(posting, actor);
     Order last;
     std::size_t last_store = 0;
     for (int n = 0; n < options.orders; ++n) {
@@ -493,7 +493,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         }
         o.freight = o.paid_amount >= 4900 ? 0 : 600;
         o.paid_amount += o.freight;
-        allocator.accept(o);
+        intake.take(o);
         last = std::move(o);
         last_store = store_index;
     }

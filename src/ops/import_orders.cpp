@@ -5,9 +5,9 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "interchange/order_json.h"
+#include "ops/order_intake.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
-#include "store/orders/order_allocation.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
 
@@ -18,7 +18,7 @@ OrdersImported import_orders(Database& db, const Actor& actor, const std::string
     std::vector<ImportedOrder> parsed = parse_orders_json(json, source);
     StockPosting posting(db);
     CatalogueRepository catalogue(db);
-    OrderAllocator allocator(posting);
+    OrderIntake intake(posting, actor);
     std::map<std::string, Id> stores;
     OrdersImported out;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
@@ -33,7 +33,7 @@ OrdersImported import_orders(Database& db, const Actor& actor, const std::string
             }
         }
         o.order.store_id = it->second;
-        switch (allocator.accept(o.order).outcome) {
+        switch (intake.take(o.order).stored.outcome) {
             case UpsertOutcome::created:
                 ++out.created;
                 break;

@@ -19,7 +19,8 @@ struct OrdersImported {
 };
 
 // Stores the orders of a canonical order JSON document (interchange/order_json.h) as a sync
-// would — reviewed by the rules, allocated — all or nothing, audited. `source` names the file
+// does (ops::OrderIntake: reviewed by the rules, held when the buyer gave up on it, allocated),
+// all or nothing, audited. `source` names the file
 // in messages. InvalidInput names the order and field that is wrong.
 OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
                              const std::string& source);

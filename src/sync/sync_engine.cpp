@@ -3,18 +3,13 @@
 #include "adapter_registry.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "core/orders/platform_hold.h"
 #include "core/orders/sync_window.h"
 #include "platform_error.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
-#include "store/orders/order_allocation.h"
-#include "store/orders/order_hold_repository.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/orders/sync_state_repository.h"
 #include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_offer.h"
-#include "store/stock/stock_posting.h"
 
 namespace dj {
 namespace {
@@ -23,18 +18,11 @@ namespace {
 // interrupted sync loses little.
 constexpr int kOrdersPerCommit = 5000;
 
-// One write transaction holding one or more windows and their cursor moves.
-struct WindowBatch {
-    explicit WindowBatch(Database& db) : posting(db), allocator(posting) {}
-    StockPosting posting;
-    OrderAllocator allocator;
-    int orders = 0;
-};
-
 }  // namespace
 
-SyncEngine::SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options)
-    : db_(db), http_(http), actor_(std::move(actor)), options_(options) {}
+SyncEngine::SyncEngine(Database& db, HttpClient& http, OrderSink& sink, Actor actor,
+                       SyncOptions options)
+    : db_(db), http_(http), sink_(sink), actor_(std::move(actor)), options_(options) {}
 
 StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since) {
     const Timestamp now = db_.clock().now();
@@ -59,42 +47,34 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
         // Short windows (Pinduoduo's 30 minutes) are stored several to a transaction: one
         // durable commit per window would cost more than the orders. The cursor still moves
         // inside the transaction that stores its window, so it never passes an unstored order.
-        std::optional<WindowBatch> batch;
-        OrderRepository orders(db_);
-        OrderHoldRepository holds(db_);
+        std::unique_ptr<OrderBatch> batch;
+        int batched = 0;
         std::vector<TimeWindow> windows =
             split_windows({start, until}, adapter->max_window_seconds());
         for (std::size_t w = 0; w < windows.size(); ++w) {
-            if (!batch) batch.emplace(db_);
-            OrderAllocator& allocator = batch->allocator;
+            if (!batch) batch = sink_.begin();
             adapter->pull_window(windows[w], [&](std::vector<Order>&& page) {
                 ++report.pages;
-                batch->orders += static_cast<int>(page.size());
+                batched += static_cast<int>(page.size());
                 for (Order& order : page) {
                     ++report.orders;
                     order.store_id = store.id;
-                    std::optional<Order> before;
-                    if (auto id = orders.find_id(store.id, order.platform_order_id))
-                        before = orders.find(*id);
-                    UpsertResult r = allocator.accept(order);
-                    if (r.outcome == UpsertOutcome::created) ++report.created;
-                    if (r.outcome == UpsertOutcome::updated) ++report.updated;
-                    if (r.outcome == UpsertOutcome::unchanged || r.outcome == UpsertOutcome::stale)
+                    TakenOrder taken = batch->take(order);
+                    if (taken.stored.outcome == UpsertOutcome::created) ++report.created;
+                    if (taken.stored.outcome == UpsertOutcome::updated) ++report.updated;
+                    if (taken.stored.outcome == UpsertOutcome::unchanged ||
+                        taken.stored.outcome == UpsertOutcome::stale)
                         ++report.unchanged;
-                    if (r.outcome != UpsertOutcome::updated || !before) continue;
-                    std::optional<PlatformHold> hold = platform_hold(*before, order.status);
-                    if (!hold) continue;
-                    holds.hold({r.id, hold->reason, hold->intercept, now, HoldSource::platform, "",
-                                actor_.user});
-                    ++report.held;
-                    if (hold->intercept) ++report.intercepts;
+                    if (taken.held) ++report.held;
+                    if (taken.intercept) ++report.intercepts;
                 }
             });
             SyncStateRepository(db_).advance(store.id, windows[w].end, now);
             ++report.windows;
-            if (batch->orders >= kOrdersPerCommit || w + 1 == windows.size()) {
-                batch->posting.commit();
+            if (batched >= kOrdersPerCommit || w + 1 == windows.size()) {
+                batch->commit();
                 batch.reset();
+                batched = 0;
             }
         }
         WriteTransaction tx(db_);
@@ -132,11 +112,6 @@ std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
         reports.push_back(sync_store(s, since));
         if (progress) ++progress->done;
     }
-    // Stock changes queue their offers as they commit; a store's share, buffer or listings may
-    // have changed since, so every figure is compared once more.
-    WriteTransaction tx(db_);
-    queue_stock_offers(db_, db_.clock().now());
-    tx.commit();
     return reports;
 }
 

@@ -8,6 +8,7 @@
 #include "core/base/progress.h"
 #include "core/base/types.h"
 #include "core/stock/catalogue.h"
+#include "sync/order_sink.h"
 
 namespace dj {
 
@@ -33,25 +34,27 @@ struct StoreSyncReport {
     std::string error;
 };
 
-// Pulls each store's modified orders window by window and stores them through
-// OrderAllocator::accept. A window is stored in one transaction together with the cursor
-// move (short windows several to a transaction), so the cursor passes a window only once
-// every order in it is stored; a failed or interrupted window leaves nothing behind and is
+// Pulls each store's modified orders window by window and hands them to `sink` (the order
+// intake use case, ops/sync_stores.h). A window is stored in one of the sink's batches together
+// with the cursor move (short windows several to a batch), so the cursor passes a window only
+// once every order in it is stored; a failed or interrupted window leaves nothing behind and is
 // pulled again next time.
 class SyncEngine {
   public:
-    SyncEngine(Database& db, HttpClient& http, Actor actor, SyncOptions options = {});
+    SyncEngine(Database& db, HttpClient& http, OrderSink& sink, Actor actor,
+               SyncOptions options = {});
     // Windows end at the database clock's now. `since` overrides the cursor for this run.
     // Platform errors are reported (and the store marked failing), not thrown.
     StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since);
-    // Every store with credentials, or the one named, then the stock offers that changed.
-    // `progress` (optional) counts stores; a cancel stops before the next store.
+    // Every store with credentials, or the one named. `progress` (optional) counts stores; a
+    // cancel stops before the next store.
     std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since,
                                       Progress* progress = nullptr);
 
   private:
     Database& db_;
     HttpClient& http_;
+    OrderSink& sink_;
     Actor actor_;
     SyncOptions options_;
 };

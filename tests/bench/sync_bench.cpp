@@ -11,12 +11,12 @@
 #include "demo/demo_shop.h"
 #include "http_client.h"
 #include "ops/observers.h"
+#include "ops/sync_stores.h"
 #include "simulator/platform_simulator.h"
 #include "store/base/database.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/testing/sql_probe.h"
-#include "sync/sync_engine.h"
 #include "test_clock.h"
 
 using namespace dj;
@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
         std::size_t from = line.rfind(' ', ms - 1);
         http_ms += std::stol(line.substr(from + 1, ms - from - 1));
     });
-    SyncEngine engine(db, http, actor);
+    ops::SyncedOrders intake(db, actor);
+    SyncEngine engine(db, http, intake, actor);
 
     // The full sync, store after store as SyncEngine::sync runs it, timed per store.
     bool ok = true;

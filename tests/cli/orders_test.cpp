@@ -110,6 +110,12 @@ BOOST_AUTO_TEST_CASE(update_cancel_releases_reservation) {
     BOOST_TEST(str(o1, "status") == "cancelled");
     BOOST_TEST(str(o1, "allocation") == "none");
     BOOST_TEST(num(o1, "id") == order1_id);
+    // A cancellation from a file holds the order the way a sync does (it had stock reserved:
+    // it may be on a pick sheet, so the pack station is stopped too).
+    BOOST_TEST(sql_int(db(),
+                       "SELECT count(*) FROM order_hold WHERE source = 'platform' AND "
+                       "intercept = 1 AND order_id = " +
+                           std::to_string(order1_id)) == 1);
     // The changed lines of order 2 (100 -> 5 units) are allocated now.
     json o2 = row_where(orders, {{"order_id", kOrder2}});
     BOOST_TEST(str(o2, "allocation") == "allocated");

@@ -24,7 +24,7 @@ struct OutboxShop : test::SyncFixture {
     // platform's order id. `offers_sent`: the first sync's stock offers are sent before the
     // shipment, so the confirmation is all the outbox owes.
     std::string ship_one(const std::string& tracking, bool offers_sent) {
-        auto reports = engine_at(test::kNow).sync("tb-main", std::nullopt);
+        auto reports = sync_at(test::kNow, "tb-main", std::nullopt);
         BOOST_TEST_REQUIRE(reports.at(0).ok, reports.at(0).error);
         while (offers_sent && ops::flush_outbox(*db, http).sent.sent > 0) {
         }

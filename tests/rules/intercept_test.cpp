@@ -2,6 +2,7 @@
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/order_intake.h"
 #include "ops/order_rules.h"
 #include "store/base/audit_log.h"
 #include "store/fulfilment/pack_service.h"
@@ -29,7 +30,7 @@ struct Fixture : test::WaveShop {
         o.modified_at = o.created_at;
         o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", 1, 1990});
         StockPosting p(db);
-        OrderAllocator(p).accept(o);
+        ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
         p.commit();
         return testing::SqlProbe(db).integer(
             "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");

@@ -4,6 +4,7 @@
 #include "core/orders/parcel_merge.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
+#include "ops/order_intake.h"
 #include "ops/ship_order.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/fulfilment/pack_service.h"
@@ -51,7 +52,7 @@ struct Fixture : test::WaveShop {
         if (cups > 0) o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", cups, 1990});
         if (teas > 0) o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", teas, 9900});
         StockPosting p(db);
-        Id order_id = OrderAllocator(p).accept(o).id;
+        Id order_id = ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored.id;
         p.commit();
         if (!tracking.empty())
             assign_waybill(db, test::test_actor(), {order_id, "ZTO", tracking, now});
@@ -310,7 +311,7 @@ BOOST_AUTO_TEST_CASE(the_merge_rule_joins_new_orders_and_a_changed_address_leave
     moved.receiver.address = "新地址***";
     moved.modified_at += 600;
     StockPosting p(db);
-    OrderAllocator(p).accept(moved);
+    ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(moved).stored;
     p.commit();
     BOOST_TEST(parcel_orders(db, a).size() == 1u);
     BOOST_TEST(parcel_orders(db, b).size() == 1u);

@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
+#include "ops/order_intake.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -36,7 +37,7 @@ struct Fixture : test::WaveShop {
     }
     void accept(const Order& o) {
         StockPosting p(db);
-        OrderAllocator(p).accept(o);
+        ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
         p.commit();
     }
     std::vector<std::string> hold_keys(Id order) {

@@ -4,6 +4,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "ops/order_intake.h"
 #include "ops/ship_order.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
@@ -65,7 +66,7 @@ struct SplitShop {
     }
     Id accept(const Order& o) {
         StockPosting p(db);
-        OrderAllocator(p).accept(o);
+        ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
         p.commit();
         return id_of(o.platform_order_id);
     }

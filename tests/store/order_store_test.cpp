@@ -3,6 +3,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/order_intake.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_allocation.h"
@@ -52,7 +53,7 @@ struct Shop {
     }
     UpsertResult accept(const Order& o) {
         StockPosting p(db);
-        UpsertResult r = OrderAllocator(p).accept(o);
+        UpsertResult r = ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
         p.commit();
         return r;
     }

@@ -55,7 +55,7 @@ struct Fixture : test::SyncFixture {
 BOOST_FIXTURE_TEST_SUITE(outbox, Fixture)
 
 BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart) {
-    engine_at(test::kNow).sync("", std::nullopt);
+    sync_at(test::kNow, "", std::nullopt);
     // The first sync offers every listing; those go first, so what follows is the shipment.
     while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
     }
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(shipping_queues_the_confirmation_and_it_survives_a_restart)
     BOOST_TEST(shipments[0].carrier == "115");
 
     // The platform now says shipped; a re-sync keeps the order shipped and unallocated.
-    engine_at(test::kNow + 200).sync("pdd-main", std::nullopt);
+    sync_at(test::kNow + 200, "pdd-main", std::nullopt);
     BOOST_TEST(
         testing::SqlProbe(*db).text("SELECT status || '/' || allocation FROM shop_order WHERE "
                                     "platform_order_id = '" +
@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
     BOOST_REQUIRE(!tb.empty() && !jd.empty() && !pdd.empty());
 
     // The first sync offers every listing of every connected store.
-    engine_at(test::kNow).sync("", std::nullopt);
+    sync_at(test::kNow, "", std::nullopt);
     std::int64_t listings = count("SELECT count(*) FROM sku_mapping");
     BOOST_TEST(static_cast<std::int64_t>(pending(OutboxKind::stock).size()) == listings);
     while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
@@ -122,7 +122,7 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
     BOOST_TEST(last_push(Platform::pinduoduo, pdd) == available("TEA-0001", "GZ"));
 
     // Nothing changed: a sync offers nothing again.
-    engine_at(test::kNow).sync("", std::nullopt);
+    sync_at(test::kNow, "", std::nullopt);
     BOOST_TEST(pending(OutboxKind::stock).empty());
 
     // Goods in at 常州 change what the two stores selling from 常州 offer, not the others; two
@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
         StoreConnectionRepository(*db).save(c);
         tx.commit();
     }
-    engine_at(test::kNow).sync("tb-main", std::nullopt);
+    sync_at(test::kNow, "tb-main", std::nullopt);
     OutboxFlushReport r = OutboxSender(*db, http).flush(test::kNow);
     BOOST_TEST(r.failed == 0);
     BOOST_TEST(last_push(Platform::taobao, tb) == (available("TEA-0001", "CZ") - 2) * 50 / 100);

@@ -37,9 +37,7 @@ std::int64_t expected_orders(PlatformSimulator& sim, Timestamp now) {
 }
 
 struct Fixture : test::SyncFixture {
-    std::vector<StoreSyncReport> sync(Timestamp now) {
-        return engine_at(now).sync("", std::nullopt);
-    }
+    std::vector<StoreSyncReport> sync(Timestamp now) { return sync_at(now, "", std::nullopt); }
     std::int64_t orders() { return count("SELECT count(*) FROM shop_order"); }
     std::int64_t distinct() {
         return count("SELECT count(DISTINCT store_id || '/' || platform_order_id) FROM shop_order");
@@ -110,7 +108,7 @@ BOOST_AUTO_TEST_CASE(faults_lose_and_duplicate_nothing_and_the_cursor_waits) {
         sim.inject(f, 1, Platform::taobao);
         Timestamp later = test::kNow;
         std::optional<Timestamp> cursor_before = SyncStateRepository(*db).get(1).cursor;
-        auto reports = engine_at(later).sync("tb-main", std::nullopt);
+        auto reports = sync_at(later, "tb-main", std::nullopt);
         BOOST_TEST(!reports.at(0).ok);
         SyncState state = SyncStateRepository(*db).get(1);
         BOOST_TEST(state.failing);
@@ -133,11 +131,11 @@ BOOST_AUTO_TEST_CASE(a_fault_mid_window_stores_nothing_of_that_window) {
     });
     sim.inject(SimFault::duplicate_across_pages, 1, Platform::jd);
     sim.inject(SimFault::malformed_json, 1, Platform::jd);
-    auto r = engine_at(test::kNow).sync("jd-main", std::nullopt);
+    auto r = sync_at(test::kNow, "jd-main", std::nullopt);
     BOOST_TEST(!r.at(0).ok);
     BOOST_TEST(count("SELECT count(*) FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
                      "WHERE s.code = 'jd-main'") == 0);
-    r = engine_at(test::kNow).sync("jd-main", std::nullopt);
+    r = sync_at(test::kNow, "jd-main", std::nullopt);
     BOOST_TEST(r.at(0).ok);
     BOOST_TEST(r.at(0).created == 250);
 }
@@ -165,7 +163,7 @@ BOOST_AUTO_TEST_CASE(cancel_and_refund_release_stock_and_hold_the_order) {
         return 0;
     });
     std::int64_t reserved_before = count("SELECT sum(reserved) FROM stock_balance");
-    auto r = engine_at(now).sync("tb-main", std::nullopt);
+    auto r = sync_at(now, "tb-main", std::nullopt);
     BOOST_TEST(r.at(0).held == 2);
     BOOST_TEST(r.at(0).intercepts == 2);
     BOOST_TEST(count("SELECT sum(reserved) FROM stock_balance") < reserved_before);

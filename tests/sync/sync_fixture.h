@@ -7,12 +7,12 @@
 #include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "http_client.h"
+#include "ops/sync_stores.h"
 #include "simulator/platform_simulator.h"
 #include "store/base/database.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/testing/sql_probe.h"
-#include "sync/sync_engine.h"
 #include "test_clock.h"
 
 namespace dj::test {
@@ -71,10 +71,12 @@ struct SyncFixture {
         db = std::make_unique<Database>(db_path(), clock);
     }
     std::int64_t count(const std::string& sql) { return testing::SqlProbe(*db).integer(sql); }
-    // A sync engine whose run ends at `now` (the clock is set there).
-    SyncEngine engine_at(Timestamp now) {
+    // A sync as the window and the CLI run it (ops::sync_stores), ending at `now` (the clock is
+    // set there).
+    std::vector<StoreSyncReport> sync_at(Timestamp now, const std::string& store,
+                                         std::optional<Timestamp> since) {
         clock.set(now);
-        return SyncEngine(*db, http, sync_actor());
+        return ops::sync_stores(*db, http, sync_actor(), store, since);
     }
 };
 

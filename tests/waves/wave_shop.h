@@ -5,6 +5,7 @@
 
 #include "core/base/clock.h"
 #include "core/orders/order.h"
+#include "ops/order_intake.h"
 #include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/fulfilment/waybill_repository.h"
@@ -53,7 +54,7 @@ struct WaveShop {
         if (cups > 0) o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", cups, 1990});
         if (teas > 0) o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", teas, 9900});
         StockPosting p(db);
-        OrderAllocator(p).accept(o);
+        ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
         p.commit();
         Id order_id = testing::SqlProbe(db).integer(
             "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");

@@ -24,37 +24,6 @@ const Actor kSystemActor{"rules", "system", ""};
 OrderAllocator::OrderAllocator(StockPosting& posting)
     : posting_(posting), orders_(posting.db()), reviewer_(posting.db(), posting.book()) {}
 
-UpsertResult OrderAllocator::accept(const Order& order) {
-    if (order.lines.empty())
-        throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
-    Order incoming = order;
-    std::optional<Order> stored;
-    if (std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id)) {
-        // A split order's lines are spread over its parts: see OrderSplitter::accept_update.
-        if (std::optional<UpsertResult> kept =
-                OrderSplitter(*this, posting_, kSystemActor).accept_update(*existing, order))
-            return *kept;
-        stored = orders_.find(*existing);
-        // Shipped here, the platform still says "to ship" until it hears of it: keep ours.
-        if (stored->allocation == Allocation::shipped &&
-            (incoming.status == OrderStatus::to_ship ||
-             incoming.status == OrderStatus::pending_payment))
-            incoming.status = OrderStatus::shipped;
-        // Lines about to be replaced give back what they hold first.
-        if (stored->allocation != Allocation::shipped &&
-            incoming.modified_at >= stored->modified_at &&
-            !same_lines(stored->lines, incoming.lines))
-            release(*existing);
-    }
-    // `stored` was read before the release above, which changes no field the upsert compares.
-    UpsertResult result = orders_.upsert(incoming, stored);
-    if (result.outcome == UpsertOutcome::created)
-        review_new(incoming, result);
-    else if (result.outcome == UpsertOutcome::updated)
-        review(result.id);
-    return result;
-}
-
 ReviewOutcome OrderAllocator::review(Id order_id) {
     // Rules look at the local SKUs, so lines are mapped first.
     bool mapped = map_lines(order_id);

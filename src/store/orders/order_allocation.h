@@ -17,15 +17,17 @@ namespace dj {
 class StockPosting;
 
 // Holds stock for orders waiting to ship and lets it go when they no longer wait, inside one
-// StockPosting: an order is allocated whole or not at all, so nothing oversells.
+// StockPosting: an order is allocated whole or not at all, so nothing oversells. Orders come
+// in through ops::OrderIntake.
 class OrderAllocator : public PartAllocation {
   public:
     explicit OrderAllocator(StockPosting& posting);
 
-    // Stores a new or changed order (OrderRepository::upsert semantics), puts it through the
-    // order rules and intercepts, and brings its reservations in line with its status.
-    UpsertResult accept(const Order& order);
-    // Puts a stored order through the rules again (after an intercept is lifted, say) and
+    // Puts an order just inserted through the rules and intercepts and allocates it as they
+    // decide: its lines are mapped and its facts taken from `order` (given its id and line ids
+    // here) instead of being read back.
+    void review_new(Order& order, const UpsertResult& stored);
+    // Puts a stored order through the rules again (after a change or a lifted intercept) and
     // allocates it as they decide.
     ReviewOutcome review(Id order_id) override;
 
@@ -49,9 +51,6 @@ class OrderAllocator : public PartAllocation {
         std::optional<Id> warehouse_id;
         bool presale = false;  // its line ships later
     };
-    // review() for an order just inserted: its lines are mapped and its facts taken from
-    // `order` (given its id and line ids here) instead of being read back.
-    void review_new(Order& order, const UpsertResult& stored);
     // `items`: the order's line items when the caller has them in hand, else they are read.
     Allocation allocate(const Order& order, bool lines_mapped, const std::vector<Item>* items);
     std::vector<Item> items_of(Id order_id);

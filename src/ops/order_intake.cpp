@@ -1,0 +1,71 @@
+#include "ops/order_intake.h"
+
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "core/orders/order_update.h"
+#include "core/orders/platform_hold.h"
+#include "store/base/database.h"
+#include "store/orders/order_split.h"
+#include "store/stock/stock_posting.h"
+
+namespace dj::ops {
+namespace {
+
+// The split policy's work on an incoming copy is the system's, like the rules' decisions.
+const Actor kRulesActor{"rules", "system", ""};
+
+}  // namespace
+
+OrderIntake::OrderIntake(StockPosting& posting, Actor actor)
+    : posting_(posting),
+      actor_(std::move(actor)),
+      orders_(posting.db()),
+      holds_(posting.db()),
+      allocator_(posting) {}
+
+TakenOrder OrderIntake::take(const Order& order) {
+    if (order.lines.empty())
+        throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
+    Order incoming = order;
+    std::optional<Order> stored;
+    UpsertResult result;
+    std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id);
+    if (existing) stored = orders_.find(*existing);
+    // A split order's lines are spread over its parts: the splitter takes the copy apart.
+    std::optional<UpsertResult> split_update;
+    if (existing)
+        split_update =
+            OrderSplitter(allocator_, posting_, kRulesActor).accept_update(*existing, order);
+    if (split_update) {
+        result = *split_update;
+    } else {
+        if (stored) {
+            OrderUpdatePlan plan = plan_order_update(*stored, incoming);
+            incoming.status = plan.status;
+            if (plan.release_first) allocator_.release(*existing);
+        }
+        // `stored` was read before the release, which changes no field the upsert compares.
+        result = orders_.upsert(incoming, stored);
+        if (result.outcome == UpsertOutcome::created)
+            allocator_.review_new(incoming, result);
+        else if (result.outcome == UpsertOutcome::updated)
+            allocator_.review(result.id);
+    }
+    TakenOrder taken{result};
+    if (result.outcome != UpsertOutcome::updated || !stored) return taken;
+    std::optional<PlatformHold> hold = platform_hold(*stored, order.status);
+    if (!hold) return taken;
+    // The shop's own rules (refund-intercept) answer such a change first; this hold is for what
+    // they leave waiting.
+    std::optional<OrderHold> held = holds_.find(result.id);
+    if (!held) {
+        holds_.hold({result.id, hold->reason, hold->intercept, posting_.db().clock().now(),
+                     HoldSource::platform, "", actor_.user});
+        held = holds_.find(result.id);
+    }
+    taken.held = true;
+    taken.intercept = held && held->intercept;
+    return taken;
+}
+
+}  // namespace dj::ops

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/base/actor.h"
+#include "core/orders/order.h"
+#include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
+#include "store/orders/order_repository.h"
+#include "sync/order_sink.h"
+
+namespace dj {
+class StockPosting;
+}
+
+namespace dj::ops {
+
+// Accepting an order from a platform (a sync, an order file, the demo's generator): stored (a
+// newer copy updates it, an older one is ignored), put through the order rules and intercepts,
+// held when the platform reports the buyer gave up on it while it waited here, and allocated —
+// all inside the caller's StockPosting, which commits or rolls back the lot.
+class OrderIntake {
+  public:
+    OrderIntake(StockPosting& posting, Actor actor);
+    // InvalidInput when the order has no lines.
+    TakenOrder take(const Order& order);
+
+  private:
+    StockPosting& posting_;
+    Actor actor_;
+    OrderRepository orders_;
+    OrderHoldRepository holds_;
+    OrderAllocator allocator_;
+};
+
+}  // namespace dj::ops
