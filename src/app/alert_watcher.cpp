@@ -10,9 +10,7 @@
 #include "core/alerts/alert_text.h"
 #include "core/base/clock.h"
 #include "http_client.h"
-#include "notify/alert_watch.h"
-#include "notify/notify_sender.h"
-#include "store/alerts/notify_repository.h"
+#include "ops/notifications.h"
 #include "store/base/database.h"
 
 namespace dj::app {
@@ -57,7 +55,7 @@ void AlertWatcher::round() {
     const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<WatchRound>(
         alive_,
-        [path, &clock, now, evaluate](TaskProgress&) {
+        [path, &clock, evaluate](TaskProgress&) {
             // Its own connection and clients: nothing here is shared with the UI thread. One
             // attempt per message and short timeouts; the outbox retries with its backoff.
             Database db(path, clock, Database::Mode::existing);
@@ -65,8 +63,7 @@ void AlertWatcher::round() {
             options.max_attempts = 1;
             options.timeout_ms = 10000;
             HttpClient http(options);
-            NotifySender sender(db, http, SmtpOptions{5000, 20000, ""});
-            return run_watch_round(db, sender, now, evaluate);
+            return ops::watch_alerts(db, {http, SmtpOptions{5000, 20000, ""}}, evaluate);
         },
         [this](WatchRound& r) {
             busy_ = false;
@@ -104,8 +101,7 @@ void AlertWatcher::finish(WatchRound& r) {
             alive_,
             [path, &clock, shown](TaskProgress&) {
                 Database db(path, clock, Database::Mode::existing);
-                for (const NotifyMessage& m : shown)
-                    mark_notification_sent(db, m.id, m.channel_id, clock.now());
+                ops::mark_shown(db, shown);
                 return 0;
             },
             [](int&) {},

@@ -11,8 +11,8 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "http_client.h"
-#include "notify/notify_sender.h"
 #include "ops/alerts.h"
+#include "ops/notifications.h"
 #include "store/alerts/notify_repository.h"
 
 namespace dj::cli {
@@ -51,7 +51,7 @@ struct AddArgs {
 
 NotifyFlushReport send_notifications(Context& ctx) {
     HttpClient http = make_notify_http();
-    return NotifySender(ctx.db(), http, {}, make_notify_mail_log()).flush(ctx.clock().now());
+    return ops::send_notifications(ctx.db(), {http, {}, make_notify_mail_log()});
 }
 
 void add_notify_commands(CLI::App& app, Context& ctx) {
@@ -155,10 +155,11 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
     auto* test = notify->add_subcommand("test", tr("Send a test message to a channel now"));
     test->add_option("CHANNEL", *channel, tr("Channel name"))->required();
     test->callback([&ctx, channel] {
-        NotifyChannel c = require_notify_channel(ctx.db(), *channel);
-        Id id = queue_test_notification(ctx.db(), ctx.actor(), c, notify_test_text(c),
-                                        ctx.clock().now());
-        if (c.kind == NotifyChannelKind::desktop) {
+        HttpClient http = make_notify_http();
+        ops::TestNotification t = ops::test_notification(ctx.db(), ctx.actor(), *channel,
+                                                         {http, {}, make_notify_mail_log()});
+        const NotifyChannel& c = t.channel;
+        if (!t.sent) {
             std::cout << trf("Channel {0} is a desktop channel: only the running Dianjia desktop "
                              "program shows desktop notifications, the command line cannot. The "
                              "test message is queued; the program shows it within a minute "
@@ -167,9 +168,7 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                       << "\n";
             return;
         }
-        HttpClient http = make_notify_http();
-        RobotResult r = NotifySender(ctx.db(), http, {}, make_notify_mail_log())
-                            .send_now(id, ctx.clock().now());
+        const RobotResult& r = *t.sent;
         if (r.outcome != RobotOutcome::delivered)
             throw Error(trf("Test message to channel {0} was not sent ({1}): {2}", c.name,
                             robot_outcome_code(r.outcome), r.message));

@@ -11,6 +11,7 @@
 #include "ops/ship_order.h"
 #include "ops/shop_setup.h"
 #include "ops/waves.h"
+#include "ops/waybills.h"
 #include "os/printer.h"
 #include "reports/label_template.h"
 #include "reports/packing_list.h"
@@ -114,13 +115,8 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     waybill->add_option("--carrier", (*wb)[1], tr("Carrier code"))->required();
     waybill->add_option("--tracking", (*wb)[2], tr("Tracking number"))->required();
     waybill->callback([&ctx, wb] {
-        Database& db = ctx.db();
-        Waybill w;
-        w.order_id = require_order(db, (*wb)[0]);
-        w.carrier = (*wb)[1];
-        w.tracking_no = (*wb)[2];
-        w.assigned_at = ctx.clock().now();
-        assign_waybill(db, ctx.actor(), w);
+        Waybill w = ops::assign_waybill(ctx.db(), ctx.actor(), require_order(ctx.db(), (*wb)[0]),
+                                        (*wb)[1], (*wb)[2]);
         std::cout << trf("Order {0} ships with {1} {2}", (*wb)[0], w.carrier, w.tracking_no)
                   << "\n";
     });

@@ -36,7 +36,7 @@ report "a program includes the test suites' SQL probe" \
 report "SQL in a front end (src/app, src/cli): put it in a store function" \
     "$(grep -rnE '"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b' src/app src/cli)"
 report "a front end (src/app, src/cli) changes data itself: call the use case in src/ops" \
-    "$(grep -rnE '\b(WriteTransaction|StockPosting|OrderAllocator|OrderReviewer|OrderSplitter|OrderMerger|PackSession)\b|[^_a-z]audit\(|[^_a-z:](set_split_policy|choose_printer|acknowledge_alert|snooze_alert|set_threshold|evaluate_stock_alerts|add_notify_channel)\(|\.(create_waves|save|save_store|save_sku|save_skus|save_supplier|save_mapping|add_warehouse|add_location|import|set_enabled|set_reference_price|create|lift)\(' src/app src/cli)"
+    "$(grep -rnE '\b(WriteTransaction|StockPosting|OrderAllocator|OrderReviewer|OrderSplitter|OrderMerger|PackSession)\b|[^_a-z]audit\(|[^_a-z:](set_split_policy|choose_printer|acknowledge_alert|snooze_alert|set_threshold|evaluate_stock_alerts|add_notify_channel|store_waybill|assign_waybill|mark_notification_sent|queue_test_notification|queue_alert_notifications|queue_stock_offers)\(|\.(create_waves|save|save_store|save_sku|save_skus|save_supplier|save_mapping|add_warehouse|add_location|import|set_enabled|set_reference_price|create|lift)\(' src/app src/cli)"
 report "the computer's clock read below the programs" \
     "$(grep -rnE 'system_clock|std::time\(|[^_a-z]time\(nullptr\)|time\(NULL\)|gettimeofday|localtime|gmtime|wxDateTime::(Now|UNow|Today)' \
         src platforms reports | grep -vE '^src/(app|cli)/|^src/os/program_clock\.cpp:|^platforms/adapter_support\.cpp:')"

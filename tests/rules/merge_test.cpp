@@ -6,6 +6,7 @@
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
 #include "ops/ship_order.h"
+#include "ops/waybills.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/fulfilment/pack_service.h"
 #include "store/fulfilment/parcel_document_queries.h"
@@ -55,7 +56,7 @@ struct Fixture : test::WaveShop {
         Id order_id = ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored.id;
         p.commit();
         if (!tracking.empty())
-            assign_waybill(db, test::test_actor(), {order_id, "ZTO", tracking, now});
+            ops::assign_waybill(db, test::test_actor(), order_id, "ZTO", tracking);
         return order_id;
     }
     MergedParcel merge(const std::vector<Id>& ids) {

@@ -6,6 +6,7 @@
 #include "core/base/clock.h"
 #include "core/orders/order.h"
 #include "ops/order_intake.h"
+#include "ops/waybills.h"
 #include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/fulfilment/waybill_repository.h"
@@ -54,12 +55,10 @@ struct WaveShop {
         if (cups > 0) o.lines.push_back({0, "5012", "CUP-1", "陶瓷杯", cups, 1990});
         if (teas > 0) o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", teas, 9900});
         StockPosting p(db);
-        ops::OrderIntake(p, Actor{"tester", "owner", "test"}).take(o).stored;
+        Id order_id = ops::OrderIntake(p, test_actor()).take(o).stored.id;
         p.commit();
-        Id order_id = testing::SqlProbe(db).integer(
-            "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");
         if (!carrier.empty())
-            assign_waybill(db, test_actor(), {order_id, carrier, tracking(carrier, id), now});
+            ops::assign_waybill(db, test_actor(), order_id, carrier, tracking(carrier, id));
         return order_id;
     }
     // A tracking number of `carrier`'s shape made from the order id: "1001" by ZTO is

@@ -12,12 +12,6 @@
 
 namespace dj {
 
-void assign_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
-    WriteTransaction tx(db);
-    store_waybill(db, actor, waybill);
-    tx.commit();
-}
-
 Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
     // A merged parcel ships under one waybill, kept on its head order.
     Waybill w = waybill;

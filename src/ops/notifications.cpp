@@ -1,0 +1,36 @@
+#include "ops/notifications.h"
+
+#include "store/alerts/notify_repository.h"
+#include "store/base/database.h"
+
+namespace dj::ops {
+
+NotifyFlushReport send_notifications(Database& db, const NotifyLink& link) {
+    return NotifySender(db, link.http, link.smtp, link.mail_log).flush(db.clock().now());
+}
+
+WatchRound watch_alerts(Database& db, const NotifyLink& link, bool evaluate) {
+    NotifySender sender(db, link.http, link.smtp, link.mail_log);
+    return run_watch_round(db, sender, db.clock().now(), evaluate);
+}
+
+void mark_shown(Database& db, const std::vector<NotifyMessage>& shown) {
+    WriteTransaction tx(db);
+    for (const NotifyMessage& m : shown)
+        mark_notification_sent(db, m.id, m.channel_id, db.clock().now());
+    tx.commit();
+}
+
+TestNotification test_notification(Database& db, const Actor& actor, const std::string& channel,
+                                   const NotifyLink& link) {
+    TestNotification out;
+    out.channel = require_notify_channel(db, channel);
+    out.message_id = queue_test_notification(db, actor, out.channel, notify_test_text(out.channel),
+                                             db.clock().now());
+    if (out.channel.kind != NotifyChannelKind::desktop)
+        out.sent = NotifySender(db, link.http, link.smtp, link.mail_log)
+                       .send_now(out.message_id, db.clock().now());
+    return out;
+}
+
+}  // namespace dj::ops

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/base/actor.h"
+#include "core/base/types.h"
+#include "store/fulfilment/waybill_repository.h"
+
+namespace dj {
+class Database;
+}
+
+namespace dj::ops {
+
+// Gives an order (and its merged parcel) the carrier and tracking number it ships under, typed
+// by a person (`order waybill`), audited, dated by the database's clock. The carrier by code
+// (core/fulfilment/carrier.h); InvalidInput when it is unknown or the number is not of its shape
+// or belongs to another order.
+Waybill assign_waybill(Database& db, const Actor& actor, Id order_id, const std::string& carrier,
+                       const std::string& tracking);
+
+}  // namespace dj::ops
