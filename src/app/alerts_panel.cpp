@@ -11,10 +11,8 @@
 #include "core/alerts/alert_text.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
+#include "ops/alert_queries.h"
 #include "ops/alerts.h"
-#include "store/alerts/alert_evaluation.h"
-#include "store/alerts/alert_repository.h"
-#include "store/alerts/notify_repository.h"
 
 namespace dj::app {
 namespace {
@@ -139,11 +137,11 @@ void AlertsPanel::reload() {
         [path, &clock, with_resolved](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
             Data data;
-            for (Alert& a : list_alerts(db, {}))
+            for (Alert& a : ops::list_alerts(db, {}))
                 if (with_resolved || a.status != AlertStatus::resolved)
                     data.alerts.push_back(std::move(a));
-            data.channels = list_notify_channels(db);
-            data.pending = pending_notification_counts(db);
+            data.channels = ops::list_notify_channels(db);
+            data.pending = ops::pending_notification_counts(db);
             return data;
         },
         [this](Data& data) {

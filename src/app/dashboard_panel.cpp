@@ -6,7 +6,7 @@
 
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
-#include "store/alerts/alert_repository.h"
+#include "ops/alert_queries.h"
 
 namespace dj::app {
 
@@ -80,9 +80,9 @@ void DashboardPanel::reload() {
             Timestamp now = clock.now();
             std::size_t open = 0;
             for (const Alert& a :
-                 list_alerts(db, AlertFilter{std::nullopt, std::nullopt, {}, {}, now, 1000}))
+                 ops::list_alerts(db, AlertFilter{std::nullopt, std::nullopt, {}, {}, now, 1000}))
                 if (a.status != AlertStatus::resolved) ++open;
-            return Figures{dashboard_figures(db, now), open};
+            return Figures{ops::dashboard(db), open};
         },
         [this](Figures& f) {
             loading_ = false;

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "app/view.h"
-#include "store/base/dashboard_queries.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 class wxListCtrl;
 class wxStaticText;

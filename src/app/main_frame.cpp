@@ -30,10 +30,9 @@
 #include "core/stock/catalogue.h"
 #include "http_client.h"
 #include "ops/outbox.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 #include "ops/sync_stores.h"
-#include "store/orders/store_connection_repository.h"
-#include "store/orders/sync_state_repository.h"
-#include "store/stock/catalogue_repository.h"
 
 namespace dj::app {
 namespace {
@@ -203,13 +202,11 @@ bool MainFrame::settled() const {
 void MainFrame::update_status() {
     wxString stores;
     try {
-        StoreConnectionRepository connections(*ctx_.db);
-        SyncStateRepository states(*ctx_.db);
-        for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+        for (const ops::StoreOverview& s : ops::store_overview(*ctx_.db)) {
             if (!stores.empty()) stores += "  ";
-            wxString code = u8(s.code);
-            SyncState state = states.get(s.id);
-            if (!connections.find(s.id))
+            wxString code = u8(s.store.code);
+            const SyncState& state = s.sync;
+            if (!s.connection)
                 stores += wxString::Format(_("%s: not connected"), code);
             else if (state.failing)
                 stores += wxString::Format(_("%s: sync failing"), code);

@@ -13,9 +13,9 @@
 #include "core/base/error.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "ops/shop_queries.h"
 #include "ops/stock_moves.h"
-#include "store/stock/catalogue_repository.h"
-#include "store/stock/warehouse_repository.h"
+#include "ops/stock_queries.h"
 
 namespace dj::app {
 
@@ -35,7 +35,7 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
     reason_ = XRCCTRL(*this, "reason", wxTextCtrl);
     error_ = XRCCTRL(*this, "error", wxStaticText);
 
-    for (const Warehouse& w : WarehouseRepository(*ctx_.db).list_warehouses()) {
+    for (const Warehouse& w : ops::list_warehouses(*ctx_.db)) {
         warehouse_codes_.push_back(w.code);
         warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
         to_warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
@@ -91,8 +91,7 @@ void MovementDialog::on_post(wxCommandEvent&) {
     try {
         std::string sku = to_u8(sku_->GetValue().Trim().Trim(false));
         // A scanned barcode stands for its SKU.
-        if (auto id = CatalogueRepository(*ctx_.db).sku_id_by_barcode(sku))
-            sku = CatalogueRepository(*ctx_.db).sku_by_id(*id)->code;
+        if (auto code = ops::sku_code_by_barcode(*ctx_.db, sku)) sku = *code;
         if (warehouse_->GetSelection() < 0)
             throw InvalidInput(tr("Add a warehouse first (Settings)"));
         std::string warehouse = warehouse_codes_[warehouse_->GetSelection()];

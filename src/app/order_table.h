@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/base/types.h"
-#include "store/orders/order_rows.h"
+#include "ops/order_queries.h"
 
 namespace dj {
 

@@ -21,14 +21,10 @@
 #include "ops/allocate_orders.h"
 #include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
+#include "ops/order_queries.h"
 #include "ops/ship_order.h"
-#include "store/fulfilment/waybill_repository.h"
-#include "store/orders/order_hold_repository.h"
-#include "store/orders/order_repository.h"
-#include "store/orders/order_review.h"
-#include "store/orders/order_split.h"
-#include "store/stock/catalogue_repository.h"
-#include "store/stock/stock_queries.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::app {
 namespace {
@@ -252,7 +248,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
 }
 
 void OrdersPanel::reload() {
-    tags_ = order_tags_in_use(*ctx_.db);
+    tags_ = ops::order_tags_in_use(*ctx_.db);
     tag_->Clear();
     tag_->Append(_("All tags"));
     for (const std::string& t : tags_)
@@ -263,7 +259,7 @@ void OrdersPanel::reload() {
     store_codes_.clear();
     store_->Clear();
     store_->Append(_("All stores"));
-    for (const ShopStore& s : CatalogueRepository(*ctx_.db).list_stores()) {
+    for (const ShopStore& s : ops::list_stores(*ctx_.db)) {
         store_codes_.push_back(s.code);
         store_->Append(u8(s.name) + " (" + platform_label(std::string(platform_code(s.platform))) +
                        ")");
@@ -351,8 +347,9 @@ void OrdersPanel::show_detail() {
         detail_->GetParent()->Layout();
         return;
     }
-    std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
-    if (!o) return;
+    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+    if (!details) return;
+    const Order* o = &details->order;
     detail_->SetLabel(wxString::Format(
         _("Order %s | %s | %s | receiver %s %s, %s %s %s %s | paid %s | buyer note: %s | seller "
           "memo: %s"),
@@ -379,20 +376,18 @@ void OrdersPanel::show_detail() {
         history += wxString::Format(_("; ship by %s"), shop_time_text(*o->promised_ship_at));
     history +=
         wxString::Format(_("; last changed on the platform %s"), shop_time_text(o->modified_at));
-    for (const LedgerRow& m : order_movements(*ctx_.db, o->platform_order_id))
+    for (const LedgerRow& m : details->movements)
         history += wxString::Format(_("; %s %s %lld from %s by %s@%s"), shop_time_text(m.at),
                                     movement_label(m.kind), static_cast<long long>(-m.qty),
                                     u8(m.warehouse), u8(m.actor.user), u8(m.actor.workstation));
-    for (const RuleLogEntry& e : order_rule_log(*ctx_.db, id))
+    for (const RuleLogEntry& e : details->rule_log)
         history += wxString::Format(
             e.applied ? _("; %s rule %s: %s (%s)") : _("; %s rule %s: %s not applied (%s)"),
             shop_time_text(e.at), u8(e.rule), u8(e.action), u8(e.detail));
     history_->SetLabel(history);
     history_->Wrap(GetClientSize().x - FromDIP(30));
-    std::vector<OrderHold> holds = OrderHoldRepository(*ctx_.db).list(id);
-    std::optional<OrderHold> hold;
-    if (!holds.empty()) hold = holds.front();
-    OrderRepository::LocalFields local = OrderRepository(*ctx_.db).local_fields(id);
+    const std::vector<OrderHold>& holds = details->holds;
+    const OrderRepository::LocalFields& local = details->local;
     urgent_now_ = local.priority > 0;
     wxString note = u8(local.note);
     wxString extra;
@@ -401,31 +396,28 @@ void OrdersPanel::show_detail() {
             wxString::Format(h.intercept ? _("INTERCEPTED: %s") : _("On hold: %s"), u8(h.reason)) +
             "\n";
     if (!note.empty()) extra += wxString::Format(_("Note: %s"), note) + "\n";
-    std::vector<Id> parcel = parcel_orders(*ctx_.db, id);
-    if (parcel.size() > 1) {
+    if (!details->parcel.empty()) {
         wxString numbers;
-        OrderRepository orders(*ctx_.db);
-        for (Id member : parcel)
-            if (auto m = orders.find(member))
-                numbers += (numbers.empty() ? "" : ", ") + u8(m->platform_order_id);
+        for (const std::string& no : details->parcel)
+            numbers += (numbers.empty() ? "" : ", ") + u8(no);
         extra += wxString::Format(_("One parcel, one waybill: %s"), numbers) + "\n";
     }
-    std::vector<std::string> parts = split_part_numbers(*ctx_.db, id);
-    wxString split_parts;
-    for (const std::string& no : parts)
-        split_parts += (split_parts.empty() ? "" : ", ") + u8(no);
-    if (parts.size() > 1)
+    if (!details->split_parts.empty()) {
+        wxString split_parts;
+        for (const std::string& no : details->split_parts)
+            split_parts += (split_parts.empty() ? "" : ", ") + u8(no);
         extra += wxString::Format(_("Split over warehouses: %s"), split_parts) + "\n";
+    }
     if (!extra.empty()) history_->SetLabel(extra + history_->GetLabel());
     bool open = o->allocation != Allocation::shipped && o->status != OrderStatus::shipped &&
                 o->status != OrderStatus::completed;
     hold_->Enable(open);
-    release_->Enable(hold.has_value());
+    release_->Enable(!holds.empty());
     urgent_->SetLabel(urgent_now_ ? _("Normal priority") : _("Urgent"));
     urgent_->Enable(open);
     note_->Enable(true);
     parcel_->Enable(open && o->status == OrderStatus::to_ship);
-    ship_->Enable(!hold && o->allocation == Allocation::allocated &&
+    ship_->Enable(holds.empty() && o->allocation == Allocation::allocated &&
                   o->status == OrderStatus::to_ship);
     detail_->GetParent()->Layout();
 }
@@ -454,10 +446,11 @@ void OrdersPanel::ship_selected() {
     Id id = selected_order();
     if (!id) return;
     try {
-        std::optional<Order> o = OrderRepository(*ctx_.db).find(id);
-        if (!o) return;
+        std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+        if (!details) return;
+        const Order* o = &details->order;
         ops::ShipOrder request{id, {}, {}, false};
-        std::optional<Waybill> label = find_waybill(*ctx_.db, id);
+        const std::optional<Waybill>& label = details->waybill;
         wxString waybill;
         if (label) {
             const Carrier* carrier = find_carrier(label->carrier);
@@ -561,8 +554,10 @@ void OrdersPanel::act(Action action) {
 void OrdersPanel::show_parcel_menu() {
     Id id = selected_order();
     if (!id) return;
-    bool merged = parcel_orders(*ctx_.db, id).size() > 1;
-    bool is_split = split_part_numbers(*ctx_.db, id).size() > 1;
+    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+    if (!details) return;
+    bool merged = !details->parcel.empty();
+    bool is_split = !details->split_parts.empty();
     // Menu ids above wx's own; each maps back to its action.
     auto item = [](Action a) { return wxID_HIGHEST + 1 + static_cast<int>(a); };
     wxMenu menu;

@@ -10,9 +10,9 @@
 
 #include "app/ui_helpers.h"
 #include "core/fulfilment/carrier.h"
+#include "ops/fulfilment_queries.h"
 #include "ops/outbox.h"
 #include "store/base/database.h"
-#include "store/fulfilment/outbox_repository.h"
 
 namespace dj::app {
 
@@ -123,7 +123,7 @@ void OutboxPanel::reload() {
         alive(),
         [path, &clock, pending_only](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            return Loaded{OutboxRepository(db).list(pending_only, 10000), ops::outbox_backlog(db)};
+            return Loaded{ops::list_outbox(db, pending_only, 10000), ops::outbox_backlog(db)};
         },
         [this](Loaded& loaded) {
             loading_ = false;

@@ -17,6 +17,8 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/fulfilment/carrier.h"
+#include "ops/fulfilment_queries.h"
+#include "ops/order_queries.h"
 #include "ops/pack_station.h"
 #include "ops/ship_order.h"
 #include "ops/waves.h"
@@ -24,10 +26,6 @@
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/fulfilment/parcel_document_queries.h"
-#include "store/fulfilment/wave_service.h"
-#include "store/fulfilment/waybill_repository.h"
-#include "store/orders/order_repository.h"
 
 namespace dj::app {
 
@@ -112,7 +110,7 @@ void PackPanel::reload() {
 void PackPanel::reload_waves() {
     waves_->DeleteAllItems();
     long row = 0;
-    for (const WaveInfo& w : WaveService(*ctx_.db, ctx_.actor).list_waves()) {
+    for (const WaveInfo& w : ops::list_waves(*ctx_.db)) {
         if (row >= 200) break;
         waves_->InsertItem(row, u8(w.number));
         waves_->SetItem(row, 1, w.status == WaveStatus::open ? _("Open") : _("Closed"));
@@ -163,11 +161,10 @@ void PackPanel::print_wave(bool labels) {
         ctx_, alive(), document, wave + (labels ? "-labels" : "-picksheet"),
         [wave, labels, actor](Database& db, const std::string& pdf) {
             if (labels)
-                reports::render_labels(wave_label_data(db, wave, db.clock().now()),
+                reports::render_labels(ops::wave_label_data(db, wave),
                                        reports::load_label_template("100x150"), pdf);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), pdf,
-                                           db.clock().now());
+                reports::render_pick_sheet(ops::pick_list(db, wave), pdf, db.clock().now());
         },
         [this, what](PrintSent& sent) {
             print_status(wxString::Format(_("%s went to %s."), what, u8(sent.printer)), false);
@@ -192,10 +189,10 @@ void PackPanel::print_order_document(PrintDocument document, Id order_id,
         ctx_, alive(), document, order_no + (label ? "-label" : "-packing-list"),
         [order_id, label](Database& db, const std::string& pdf) {
             if (label)
-                reports::render_labels({order_label_data(db, order_id, db.clock().now())},
+                reports::render_labels({ops::order_label_data(db, order_id)},
                                        reports::load_label_template("100x150"), pdf);
             else
-                reports::render_packing_list(packing_list_data(db, order_id, db.clock().now()), pdf,
+                reports::render_packing_list(ops::packing_list_data(db, order_id), pdf,
                                              reports::PaperSize::a4);
         },
         [this, what](PrintSent& sent) {
@@ -239,11 +236,10 @@ void PackPanel::save_wave_pdf(bool labels) {
         [path, &clock, actor, wave, out, labels](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
             if (labels)
-                reports::render_labels(wave_label_data(db, wave, clock.now()),
+                reports::render_labels(ops::wave_label_data(db, wave),
                                        reports::load_label_template("100x150"), out);
             else
-                reports::render_pick_sheet(WaveService(db, actor).pick_list(wave), out,
-                                           clock.now());
+                reports::render_pick_sheet(ops::pick_list(db, wave), out, clock.now());
             return out;
         },
         [](std::string& written) { wxLaunchDefaultApplication(u8(written)); },
@@ -288,7 +284,7 @@ void PackPanel::open_order(const std::string& scanned) {
             Tone::bad);
         return;
     }
-    std::optional<Order> o = OrderRepository(*ctx_.db).find(session_->order_id());
+    std::optional<Order> o = ops::find_order_by_id(*ctx_.db, session_->order_id());
     last_order_ = session_->order_id();
     last_order_no_ = session_->order_no();
     wxString number = u8(o->platform_order_id);

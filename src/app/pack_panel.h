@@ -5,7 +5,7 @@
 #include "app/view.h"
 #include "core/fulfilment/pack_check.h"
 #include "ops/pack_station.h"
-#include "store/base/printer_choice_repository.h"
+#include "ops/shop_queries.h"
 
 class wxTextCtrl;
 class wxStaticText;

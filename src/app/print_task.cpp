@@ -34,7 +34,7 @@ wxString print_on_chosen_printer(AppContext& ctx, std::weak_ptr<void> alive, Pri
                                  const std::string& name, RenderPdf render,
                                  std::function<void(PrintSent&)> done,
                                  std::function<void(const std::string&)> failed) {
-    std::optional<std::string> printer = chosen_printer(*ctx.db, document);
+    std::optional<std::string> printer = ops::chosen_printer(*ctx.db, document);
     if (!printer)
         return document == PrintDocument::label
                    ? _("No printer is chosen for waybill labels: choose one in Settings, "

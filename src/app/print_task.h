@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/app_context.h"
-#include "store/base/printer_choice_repository.h"
+#include "ops/shop_queries.h"
 
 namespace dj::app {
 

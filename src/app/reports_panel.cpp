@@ -14,10 +14,9 @@
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/periods/period.h"
+#include "ops/stock_queries.h"
 #include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
-#include "store/periods/stock_report_query.h"
-#include "store/stock/stock_queries.h"
 
 namespace dj::app {
 namespace {
@@ -25,11 +24,11 @@ namespace {
 reports::ReportDocument month_end(const std::string& db_path, const Clock& clock,
                                   const std::string& month) {
     Database db(db_path, clock, Database::Mode::existing);
-    StockReport report = stock_report(db, month_period(month, "month"));
+    StockReport report = ops::stock_report(db, month_period(month, "month"));
     reports::ReportMeta meta;
     meta.shop = os::utf8_string(os::utf8_path(db_path).stem());
     meta.generated_at = db.clock().now();
-    return reports::month_end_document(report, report_names(db), meta);
+    return reports::month_end_document(report, ops::report_names(db), meta);
 }
 
 }  // namespace
@@ -95,7 +94,7 @@ void ReportsPanel::reload() {
     Fen total = 0;
     Qty units = 0;
     auto num = [](long long n) { return wxString::Format("%lld", n); };
-    for (const WarehouseSummary& w : stock_summary(*ctx_.db)) {
+    for (const WarehouseSummary& w : ops::stock_summary(*ctx_.db)) {
         valuation_->InsertItem(row, u8(w.warehouse));
         valuation_->SetItem(row, 1, u8(w.name));
         valuation_->SetItem(row, 2, num(w.skus_in_stock));

@@ -19,9 +19,8 @@
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "interchange/rule_json.h"
+#include "ops/order_queries.h"
 #include "ops/order_rules.h"
-#include "store/orders/intercept_service.h"
-#include "store/orders/rule_repository.h"
 
 namespace dj::app {
 namespace {
@@ -188,7 +187,7 @@ void RulesPanel::reload() {
         alive(),
         [path, &clock, actor](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            return Loaded{RuleRepository(db).list(), InterceptService(db, actor).list(false)};
+            return Loaded{ops::list_rules(db), ops::list_intercepts(db, false)};
         },
         [this](Loaded& loaded) {
             loading_ = false;
@@ -308,8 +307,7 @@ void RulesPanel::dry_run() {
         alive(),
         [path, &clock](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            Timestamp now = clock.now();
-            return dry_run_rules(db, RuleRepository(db).list(), now - 30 * 86400LL, now);
+            return ops::dry_run_rules(db, ops::list_rules(db), 30);
         },
         [this](DryRunSummary& summary) {
             loading_ = false;

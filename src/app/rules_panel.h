@@ -5,7 +5,7 @@
 #include "app/view.h"
 #include "core/orders/order_intercept.h"
 #include "core/orders/order_rule.h"
-#include "store/orders/rule_dry_run.h"
+#include "ops/order_queries.h"
 
 class wxListCtrl;
 class wxStaticText;

@@ -17,12 +17,9 @@
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
-#include "store/base/audit_log.h"
-#include "store/base/printer_choice_repository.h"
-#include "store/orders/store_connection_repository.h"
-#include "store/stock/catalogue_repository.h"
-#include "store/stock/warehouse_repository.h"
+#include "ops/stock_queries.h"
 
 namespace dj::app {
 namespace {
@@ -82,18 +79,15 @@ void SettingsPanel::reload() {
     db_path_->SetLabel(u8(ctx_.db_path));
     load_printers();
     stores_->DeleteAllItems();
-    WarehouseRepository warehouses(*ctx_.db);
     long row = 0;
-    StoreConnectionRepository connections(*ctx_.db);
-    stores_list_ = CatalogueRepository(*ctx_.db).list_stores();
-    for (const ShopStore& s : stores_list_) {
+    stores_list_ = ops::store_overview(*ctx_.db);
+    for (const ops::StoreOverview& o : stores_list_) {
+        const ShopStore& s = o.store;
         stores_->InsertItem(row, u8(s.code));
         stores_->SetItem(row, 1, u8(s.name));
         stores_->SetItem(row, 2, platform_label(std::string(platform_code(s.platform))));
-        if (s.default_warehouse_id)
-            if (auto w = warehouses.warehouse_by_id(*s.default_warehouse_id))
-                stores_->SetItem(row, 3, u8(w->name));
-        auto c = connections.find(s.id);
+        if (o.warehouse) stores_->SetItem(row, 3, u8(o.warehouse->name));
+        const auto& c = o.connection;
         stores_->SetItem(row, 4,
                          !c                    ? _("Not connected: double-click to connect")
                          : c->endpoint.empty() ? _("Platform gateway")
@@ -102,11 +96,11 @@ void SettingsPanel::reload() {
     }
     warehouses_->DeleteAllItems();
     row = 0;
-    for (const Warehouse& w : warehouses.list_warehouses()) {
+    for (const ops::WarehouseOverview& o : ops::warehouse_overview(*ctx_.db)) {
+        const Warehouse& w = o.warehouse;
         warehouses_->InsertItem(row, u8(w.code));
         warehouses_->SetItem(row, 1, u8(w.name));
-        warehouses_->SetItem(row, 2,
-                             wxString::Format("%zu", warehouses.list_locations(w.id).size()));
+        warehouses_->SetItem(row, 2, wxString::Format("%zu", o.locations.size()));
         warehouses_->SetItem(row, 3, w.allow_negative ? _("Allowed") : _("Not allowed"));
         ++row;
     }
@@ -134,7 +128,7 @@ void SettingsPanel::show_printers(const std::vector<os::Printer>& printers) {
                                       : u8(p.name));
     }
     for (PrintDocument d : {PrintDocument::label, PrintDocument::a4}) {
-        std::optional<std::string> chosen = chosen_printer(*ctx_.db, d);
+        std::optional<std::string> chosen = ops::chosen_printer(*ctx_.db, d);
         // A remembered printer that is gone stays visible, so the choice is not lost silently.
         if (chosen && std::find(printer_names_.begin(), printer_names_.end(), *chosen) ==
                           printer_names_.end()) {
@@ -148,7 +142,7 @@ void SettingsPanel::show_printers(const std::vector<os::Printer>& printers) {
         choice->Append(_("None: save as PDF"));
         for (const wxString& l : labels)
             choice->Append(l);
-        std::optional<std::string> chosen = chosen_printer(*ctx_.db, d);
+        std::optional<std::string> chosen = ops::chosen_printer(*ctx_.db, d);
         auto at = chosen ? std::find(printer_names_.begin(), printer_names_.end(), *chosen)
                          : printer_names_.end();
         choice->SetSelection(

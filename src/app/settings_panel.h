@@ -5,8 +5,8 @@
 
 #include "app/view.h"
 #include "core/stock/catalogue.h"
+#include "ops/shop_queries.h"
 #include "os/printer.h"
-#include "store/base/printer_choice_repository.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -40,7 +40,7 @@ class SettingsPanel : public View {
     std::vector<std::string> printer_names_;
     wxListCtrl* stores_ = nullptr;
     wxListCtrl* warehouses_ = nullptr;
-    std::vector<ShopStore> stores_list_;
+    std::vector<ops::StoreOverview> stores_list_;
 };
 
 }  // namespace dj::app

@@ -12,8 +12,8 @@
 #include "app/movement_dialog.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
-#include "store/stock/stock_queries.h"
-#include "store/stock/warehouse_repository.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::app {
 
@@ -136,7 +136,7 @@ void StockPanel::reload() {
     warehouse_codes_.clear();
     warehouse_->Clear();
     warehouse_->Append(_("All warehouses"));
-    for (const Warehouse& w : WarehouseRepository(*ctx_.db).list_warehouses()) {
+    for (const Warehouse& w : ops::list_warehouses(*ctx_.db)) {
         warehouse_codes_.push_back(w.code);
         warehouse_->Append(u8(w.name) + " (" + u8(w.code) + ")");
     }
@@ -152,7 +152,7 @@ void StockPanel::reload() {
         alive(),
         [path, &clock](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            return StockTable::read(db, clock.now());
+            return StockTable::read(db);
         },
         [this](std::vector<StockViewRow>& rows) {
             loading_ = false;
@@ -185,7 +185,7 @@ void StockPanel::show_ledger() {
     if (row >= table_.size()) return;
     LedgerFilter f;
     f.sku = table_.row(row).sku;
-    std::vector<LedgerRow> rows = list_ledger(*ctx_.db, f);
+    std::vector<LedgerRow> rows = ops::list_ledger(*ctx_.db, f);
     // Newest first: that is what people look for.
     long n = 0;
     for (auto it = rows.rbegin(); it != rows.rend() && n < 500; ++it, ++n) {

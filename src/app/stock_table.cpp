@@ -3,15 +3,15 @@
 #include <algorithm>
 
 #include "core/base/money.h"
-#include "store/base/dashboard_queries.h"
-#include "store/stock/stock_queries.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj {
 
-std::vector<StockViewRow> StockTable::read(Database& db, Timestamp now) {
-    auto demand = recent_daily_demand(db, now);
+std::vector<StockViewRow> StockTable::read(Database& db) {
+    auto demand = ops::recent_daily_demand(db);
     std::vector<StockViewRow> rows;
-    for (const StockRow& s : list_stock(db, {})) {
+    for (const StockRow& s : ops::list_stock(db, {})) {
         StockViewRow r;
         r.sku = s.sku;
         r.name = s.sku_name;

@@ -48,7 +48,7 @@ struct StockQuery {
 
 class StockTable {
   public:
-    static std::vector<StockViewRow> read(Database& db, Timestamp now);
+    static std::vector<StockViewRow> read(Database& db);
     void load(std::vector<StockViewRow> rows);
     void apply(const StockQuery& query);
     std::size_t size() const { return index_.size(); }

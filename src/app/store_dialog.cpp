@@ -11,15 +11,15 @@
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/order_queries.h"
+#include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
-#include "store/base/audit_log.h"
-#include "store/orders/order_split.h"
-#include "store/orders/store_connection_repository.h"
 
 namespace dj::app {
 
-StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& store)
-    : ctx_(ctx), store_(store) {
+StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ops::StoreOverview& overview)
+    : ctx_(ctx), store_(overview.store) {
+    const ShopStore& store = overview.store;
     wxXmlResource::Get()->LoadDialog(this, parent, "store_dialog");
     app_key_ = XRCCTRL(*this, "app_key", wxTextCtrl);
     app_secret_ = XRCCTRL(*this, "app_secret", wxTextCtrl);
@@ -29,12 +29,11 @@ StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& sto
     buffer_ = XRCCTRL(*this, "buffer", wxSpinCtrl);
     error_ = XRCCTRL(*this, "error", wxStaticText);
     split_policy_ = XRCCTRL(*this, "split_policy", wxChoice);
-    split_policy_->SetSelection(store_split_policy(*ctx_.db, store.id) == SplitPolicy::split ? 1
-                                                                                             : 0);
+    split_policy_->SetSelection(overview.split == SplitPolicy::split ? 1 : 0);
     XRCCTRL(*this, "store", wxStaticText)
         ->SetLabel(u8(store.name) + " (" +
                    platform_label(std::string(platform_code(store.platform))) + ")");
-    if (auto c = StoreConnectionRepository(*ctx_.db).find(store.id)) {
+    if (const auto& c = overview.connection) {
         app_key_->SetValue(u8(c->app_key));
         app_secret_->SetValue(u8(c->app_secret));
         token_->SetValue(u8(c->token));

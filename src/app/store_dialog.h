@@ -3,7 +3,7 @@
 #include <wx/dialog.h>
 
 #include "app/app_context.h"
-#include "core/stock/catalogue.h"
+#include "ops/shop_queries.h"
 
 class wxTextCtrl;
 class wxSpinCtrl;
@@ -15,7 +15,7 @@ namespace dj::app {
 // Connects a store to its platform (forms/store_dialog.xrc); saved and audited on OK.
 class StoreDialog : public wxDialog {
   public:
-    StoreDialog(wxWindow* parent, AppContext& ctx, const ShopStore& store);
+    StoreDialog(wxWindow* parent, AppContext& ctx, const ops::StoreOverview& store);
 
   private:
     void on_save(wxCommandEvent& event);

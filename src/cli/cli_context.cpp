@@ -9,14 +9,14 @@
 #include "core/base/error.h"
 #include "core/base/joined.h"
 #include "core/base/translate.h"
+#include "ops/order_queries.h"
 #include "ops/ship_order.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 #include "os/computer_name.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
 #include "store/base/data_dir.h"
-#include "store/fulfilment/pack_queries.h"
-#include "store/stock/stock_posting.h"
-#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -64,20 +64,14 @@ void Context::print_movements(const std::vector<Movement>& movements) {
                   {"unit_cost", tr("Unit cost")},
                   {"value", tr("Value")},
                   {"doc", tr("Document")}});
-    SqlStockSource names(db());
-    WarehouseRepository warehouses(db());
-    auto lot = [&](std::optional<Id> id) {
-        if (!id) return Cell::none();
-        auto b = warehouses.batch_by_id(*id);
-        return b ? Cell::str(b->lot) : Cell::none();
-    };
-    for (const Movement& m : movements) {
+    std::vector<ops::MovementNames> names = ops::movement_names(db(), movements);
+    auto or_none = [](const std::string& s) { return s.empty() ? Cell::none() : Cell::str(s); };
+    for (std::size_t i = 0; i < movements.size(); ++i) {
+        const Movement& m = movements[i];
         list.add({Cell::num(m.id), Cell::str(std::string(movement_kind_code(m.kind))),
-                  Cell::str(names.sku_label(m.sku_id)),
-                  Cell::str(names.warehouse_label(m.warehouse_id)),
-                  m.location_id ? Cell::str(names.location_label(*m.location_id)) : Cell::none(),
-                  lot(m.batch_id), Cell::num(m.qty), Cell::yuan(m.unit_cost), Cell::yuan(m.value),
-                  Cell::str(m.doc)});
+                  Cell::str(names[i].sku), Cell::str(names[i].warehouse),
+                  or_none(names[i].location), or_none(names[i].batch), Cell::num(m.qty),
+                  Cell::yuan(m.unit_cost), Cell::yuan(m.value), Cell::str(m.doc)});
     }
     print(list);
 }
@@ -110,7 +104,7 @@ void say_shipped(const ops::Shipped& s) {
 }
 
 Id order_by_id(Database& db, const std::string& order) {
-    if (auto id = find_order_for_packing(db, order)) return *id;
+    if (auto id = ops::find_order_for_packing(db, order)) return *id;
     throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
 }
 

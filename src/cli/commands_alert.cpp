@@ -8,13 +8,10 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "notify/notify_sender.h"
+#include "ops/alert_queries.h"
 #include "ops/alerts.h"
-#include "store/alerts/alert_evaluation.h"
-#include "store/alerts/alert_repository.h"
-#include "store/alerts/threshold_repository.h"
-#include "store/purchasing/restock_queries.h"
-#include "store/stock/warehouse_repository.h"
+#include "ops/notifications.h"
+#include "ops/shop_queries.h"
 
 namespace dj::cli {
 namespace {
@@ -96,7 +93,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
         f.sku = la->sku;
         f.warehouse = la->warehouse;
         if (la->hide_snoozed) f.hide_snoozed_at = ctx.clock().now();
-        print_alerts(ctx, list_alerts(ctx.db(), f));
+        print_alerts(ctx, ops::list_alerts(ctx.db(), f));
     });
 
     auto* ack = alerts->add_subcommand("ack", tr("Acknowledge an alert"));
@@ -155,8 +152,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
     suggest->callback([&ctx, sg] {
         Database& db = ctx.db();
         RestockFilter f;
-        if (!sg->warehouse.empty())
-            f.warehouse_id = WarehouseRepository(db).require_warehouse(sg->warehouse).id;
+        if (!sg->warehouse.empty()) f.warehouse_id = ops::require_warehouse(db, sg->warehouse).id;
         Listing list({{"sku", tr("SKU")},
                       {"warehouse", tr("Warehouse")},
                       {"supplier", tr("Supplier")},
@@ -171,7 +167,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
                       {"on_order", tr("On order")},
                       {"position", tr("Position")},
                       {"suggested", tr("Suggested")}});
-        for (const RestockLine& l : restock_lines(db, ctx.clock().now(), f)) {
+        for (const RestockLine& l : ops::restock_lines(db, f)) {
             if (!sg->all && l.suggested == 0) continue;
             list.add({Cell::str(l.sku), Cell::str(l.warehouse), Cell::str(l.supplier),
                       Cell::num(l.lead_days), decimal(l.d), decimal(l.sigma),

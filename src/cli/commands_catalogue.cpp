@@ -5,7 +5,8 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/catalogue.h"
-#include "store/stock/catalogue_repository.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::cli {
 
@@ -34,7 +35,7 @@ sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {
                   {"weight_g", tr("Weight (g)")},
                   {"cost", tr("Cost")},
                   {"shelf_life_days", tr("Shelf life (days)")}});
-    for (const Sku& s : CatalogueRepository(ctx.db()).list_skus()) {
+    for (const Sku& s : ops::list_skus(ctx.db())) {
         std::string barcodes;
         for (const std::string& b : s.barcodes)
             barcodes += (barcodes.empty() ? "" : "|") + b;

@@ -3,7 +3,8 @@
 #include "cli/cli_context.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
-#include "store/base/dashboard_queries.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::cli {
 
@@ -11,7 +12,7 @@ void add_dashboard_commands(CLI::App& app, Context& ctx) {
     app.add_subcommand("dashboard",
                        tr("The desktop dashboard's figures: orders to ship, stock levels"))
         ->callback([&ctx] {
-            DashboardFigures f = dashboard_figures(ctx.db(), ctx.clock().now());
+            DashboardFigures f = ops::dashboard(ctx.db());
             Listing out({{"what", tr("Figure")}, {"count", tr("Count")}});
             const std::pair<const char*, long long> figures[] = {
                 {"open_orders", f.open_orders},  {"due_within_24h", f.due_soon},

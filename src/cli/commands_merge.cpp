@@ -5,14 +5,13 @@
 #include "core/base/joined.h"
 #include "core/base/translate.h"
 #include "ops/order_parcels.h"
-#include "store/orders/order_merge.h"
-#include "store/orders/order_repository.h"
+#include "ops/order_queries.h"
 
 namespace dj::cli {
 namespace {
 
 std::string order_number(Database& db, Id id) {
-    std::optional<Order> o = OrderRepository(db).find(id);
+    std::optional<Order> o = ops::find_order_by_id(db, id);
     return o ? o->platform_order_id : "#" + std::to_string(id);
 }
 

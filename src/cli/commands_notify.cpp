@@ -11,9 +11,9 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "http_client.h"
+#include "ops/alert_queries.h"
 #include "ops/alerts.h"
 #include "ops/notifications.h"
-#include "store/alerts/notify_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -112,8 +112,8 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                           {"pending", tr("Waiting")},
                           {"last_sent_at", tr("Last sent")},
                           {"last_error", tr("Last error")}});
-            std::map<Id, int> pending = pending_notification_counts(ctx.db());
-            for (const NotifyChannel& c : list_notify_channels(ctx.db()))
+            std::map<Id, int> pending = ops::pending_notification_counts(ctx.db());
+            for (const NotifyChannel& c : ops::list_notify_channels(ctx.db()))
                 list.add({Cell::str(c.name),
                           Cell::str(std::string(notify_channel_kind_code(c.kind))),
                           Cell::str(format_alert_kind_list(c.alert_kinds)),
@@ -135,7 +135,7 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                       {"sent_at", tr("Sent")},
                       {"last_error", tr("Last error")},
                       {"text", tr("Text")}});
-        for (const NotifyMessage& m : list_notifications(ctx.db(), *pending))
+        for (const NotifyMessage& m : ops::list_notifications(ctx.db(), *pending))
             list.add({Cell::num(m.id), Cell::str(m.channel),
                       m.alert_id ? Cell::num(*m.alert_id) : Cell::none(), Cell::num(m.attempts),
                       Cell::str(format_utc(m.next_attempt_at)), time_or_none(m.sent_at),

@@ -6,9 +6,10 @@
 #include "core/base/translate.h"
 #include "ops/allocate_orders.h"
 #include "ops/import_orders.h"
+#include "ops/order_queries.h"
 #include "ops/ship_order.h"
-#include "store/orders/order_repository.h"
-#include "store/stock/catalogue_repository.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::cli {
 
@@ -60,7 +61,7 @@ list->callback([&ctx, filter] {
                  {"parcel", tr("Merged into")},
                  {"split_from", tr("Split from")},
                  {"lines", tr("Items")}});
-    for (const OrderSummary& o : OrderRepository(ctx.db()).list(f)) {
+    for (const OrderSummary& o : ops::list_orders(ctx.db(), f)) {
         std::string lines = "[";
         std::string summary;
         for (const OrderLineSummary& l : o.lines) {
@@ -123,7 +124,7 @@ ship->add_option("PLATFORM_ORDER_ID", ship_args->order, tr("The platform's order
 add_ship_options(ship, ship_args->request);
 ship->callback([&ctx, ship_args] {
     Database& db = ctx.db();
-    CatalogueRepository(db).require_store(ship_args->store);
+    ops::require_store(db, ship_args->store);
     ship_args->request.order_id = ops::find_order(db, ship_args->order, ship_args->store);
     ctx.print_movements(ops::ship_order(db, ctx.actor(), ship_args->request).movements);
 });

@@ -10,9 +10,10 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/purchasing.h"
+#include "ops/alert_queries.h"
+#include "ops/shop_queries.h"
 #include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
-#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -94,8 +95,7 @@ void print_lines(Context& ctx, const PurchaseOrder& o) {
 
 RestockFilter warehouse_filter(Context& ctx, const std::string& warehouse) {
     RestockFilter f;
-    if (!warehouse.empty())
-        f.warehouse_id = WarehouseRepository(ctx.db()).require_warehouse(warehouse).id;
+    if (!warehouse.empty()) f.warehouse_id = ops::require_warehouse(ctx.db(), warehouse).id;
     return f;
 }
 
@@ -112,7 +112,7 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
     sheet->callback([&ctx, sh] {
         Timestamp now = ctx.clock().now();
         std::vector<RestockLine> lines =
-            restock_lines(ctx.db(), now, warehouse_filter(ctx, sh->warehouse));
+            ops::restock_lines(ctx.db(), warehouse_filter(ctx, sh->warehouse));
         std::string shop =
             sh->shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : sh->shop;
         reports::write_report(reports::restock_sheet_document(lines, shop, now), sh->out);
@@ -178,14 +178,14 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         PoFilter f;
         f.status = parse_po_status(la->status);
         f.supplier = la->supplier;
-        print_orders(ctx, list_purchase_orders(ctx.db(), f));
+        print_orders(ctx, ops::list_purchase_orders(ctx.db(), f));
     });
 
     auto show_no = std::make_shared<std::string>();
     auto* show = po->add_subcommand("show", tr("The lines of a purchase order"));
     show->add_option("PO", *show_no, tr("Purchase order number"))->required();
     show->callback(
-        [&ctx, show_no] { print_lines(ctx, require_purchase_order(ctx.db(), *show_no)); });
+        [&ctx, show_no] { print_lines(ctx, ops::require_purchase_order(ctx.db(), *show_no)); });
 
     struct ReceiveArgs {
         std::string no, location, batch, expiry, at;

@@ -8,11 +8,10 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/periods.h"
+#include "ops/shop_queries.h"
+#include "ops/stock_queries.h"
 #include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
-#include "store/periods/period_repository.h"
-#include "store/periods/stock_report_query.h"
-#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -69,8 +68,7 @@ reports::ReportMeta meta(Context& ctx, const ReportArgs& a) {
     reports::ReportMeta m;
     m.shop = a.shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : a.shop;
     m.generated_at = ctx.clock().now();
-    if (!a.warehouse.empty())
-        m.warehouse = WarehouseRepository(ctx.db()).require_warehouse(a.warehouse).id;
+    if (!a.warehouse.empty()) m.warehouse = ops::require_warehouse(ctx.db(), a.warehouse).id;
     return m;
 }
 
@@ -116,8 +114,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     month_end->add_option("--warehouse,-w", a->warehouse, tr("Only this warehouse"));
     output_options(month_end, *a);
     month_end->callback([&ctx, a] {
-        StockReport r = stock_report(ctx.db(), range_or_month(*a));
-        emit(ctx, *a, reports::month_end_document(r, report_names(ctx.db()), meta(ctx, *a)));
+        StockReport r = ops::stock_report(ctx.db(), range_or_month(*a));
+        emit(ctx, *a, reports::month_end_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
     });
 
     auto* valuation =
@@ -128,8 +126,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     output_options(valuation, *a);
     valuation->callback([&ctx, a] {
         std::string day = parse_date(a->at, "--at");
-        StockReport r = stock_report(ctx.db(), date_range_period(day, day));
-        emit(ctx, *a, reports::valuation_document(r, report_names(ctx.db()), meta(ctx, *a)));
+        StockReport r = ops::stock_report(ctx.db(), date_range_period(day, day));
+        emit(ctx, *a, reports::valuation_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
     });
 
     auto range_command = [&](const char* name, const std::string& help) {
@@ -142,13 +140,14 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     range_command("turnover",
                   tr("Turnover (COGS ÷ average stock value), days of cover, slow movers"))
         ->callback([&ctx, a] {
-            StockReport r = stock_report(ctx.db(), date_range_period(a->from, a->to));
-            emit(ctx, *a, reports::turnover_document(r, report_names(ctx.db()), meta(ctx, *a)));
+            StockReport r = ops::stock_report(ctx.db(), date_range_period(a->from, a->to));
+            emit(ctx, *a,
+                 reports::turnover_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
         });
     range_command("abc", tr("ABC classes by shipped value (A 80 %, B 15 %, C the rest)"))
         ->callback([&ctx, a] {
-            StockReport r = stock_report(ctx.db(), date_range_period(a->from, a->to));
-            emit(ctx, *a, reports::abc_document(r, report_names(ctx.db()), meta(ctx, *a)));
+            StockReport r = ops::stock_report(ctx.db(), date_range_period(a->from, a->to));
+            emit(ctx, *a, reports::abc_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
         });
 
     auto* period = app.add_subcommand("period", tr("Close and reopen accounting months"))
@@ -178,8 +177,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     });
     period->add_subcommand("list", tr("Months with movements or closed, and their state"))
         ->callback([&ctx] {
-            std::vector<ClosedPeriod> closed = closed_periods(ctx.db());
-            std::vector<std::string> months = ledger_months(ctx.db());
+            std::vector<ClosedPeriod> closed = ops::closed_periods(ctx.db());
+            std::vector<std::string> months = ops::ledger_months(ctx.db());
             for (const ClosedPeriod& p : closed)
                 months.push_back(p.month);
             std::sort(months.begin(), months.end());

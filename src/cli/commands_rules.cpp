@@ -6,10 +6,8 @@
 #include "core/base/translate.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
+#include "ops/order_queries.h"
 #include "ops/order_rules.h"
-#include "store/orders/intercept_service.h"
-#include "store/orders/rule_dry_run.h"
-#include "store/orders/rule_repository.h"
 
 namespace dj::cli {
 namespace {
@@ -70,7 +68,7 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
                      {"enabled", tr("On")},
                      {"summary", tr("When => then")}});
         int n = 0;
-        for (const OrderRule& r : RuleRepository(ctx.db()).list())
+        for (const OrderRule& r : ops::list_rules(ctx.db()))
             out.add({Cell::num(++n), Cell::str(r.name), Cell::str(r.enabled ? "yes" : "no"),
                      Cell::str(summary_of(r))});
         ctx.print(out);
@@ -85,7 +83,7 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
     std::cout << trf("Imported {0} rule(s) from {1}", std::to_string(parsed.size()), *file) << "\n";
 });
 rules->add_subcommand("export", tr("Write every rule as JSON (for rules import)"))
-    ->callback([&ctx] { std::cout << rules_to_json(RuleRepository(ctx.db()).list()) << "\n"; });
+    ->callback([&ctx] { std::cout << rules_to_json(ops::list_rules(ctx.db())) << "\n"; });
 for (bool enable : {true, false}) {
     auto* cmd = rules->add_subcommand(enable ? "enable" : "disable",
                                       enable ? tr("Turn a rule on") : tr("Turn a rule off"));
@@ -108,10 +106,9 @@ dry->add_option("--rule", *candidate,
 dry->callback([&ctx, days, candidate] {
     Database& db = ctx.db();
     std::vector<OrderRule> set = candidate->empty()
-                                     ? RuleRepository(db).list()
+                                     ? ops::list_rules(db)
                                      : parse_rules_json(read_file(*candidate), *candidate);
-    Timestamp now = ctx.clock().now();
-    DryRunSummary summary = dry_run_rules(db, set, now - *days * 86400LL, now);
+    DryRunSummary summary = ops::dry_run_rules(db, set, *days);
     Listing out({{"order_id", tr("Platform order")},
                  {"store", tr("Store")},
                  {"rule", tr("Rule")},
@@ -156,7 +153,7 @@ ilist->callback([&ctx, all] {
                  {"created_at", tr("Since (UTC)")},
                  {"created_by", tr("By")},
                  {"lifted_at", tr("Lifted (UTC)")}});
-    for (const OrderIntercept& i : InterceptService(ctx.db(), ctx.actor()).list(*all))
+    for (const OrderIntercept& i : ops::list_intercepts(ctx.db(), *all))
         out.add({Cell::num(i.id), Cell::str(std::string(intercept_scope_code(i.scope))),
                  Cell::str(i.target), Cell::str(i.city), Cell::str(i.reason), Cell::num(i.held),
                  Cell::str(format_utc(i.created_at)), Cell::str(i.created_by),

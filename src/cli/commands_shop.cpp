@@ -7,16 +7,11 @@
 #include "core/orders/store_connection.h"
 #include "core/stock/catalogue.h"
 #include "demo/demo_shop.h"
+#include "ops/order_queries.h"
+#include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
-#include "store/base/audit_log.h"
+#include "ops/stock_queries.h"
 #include "store/base/database.h"
-#include "store/base/shop_stats.h"
-#include "store/orders/order_split.h"
-#include "store/orders/store_connection_repository.h"
-#include "store/orders/sync_state_repository.h"
-#include "store/stock/catalogue_repository.h"
-#include "store/stock/ledger_check.h"
-#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 
@@ -50,14 +45,14 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
 
     app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
         Listing list({{"what", tr("Records")}, {"count", tr("Count")}});
-        for (const auto& [name, count] : shop_stats(ctx.db()))
+        for (const auto& [name, count] : ops::shop_stats(ctx.db()))
             list.add({Cell::str(name), Cell::num(count)});
         ctx.print(list);
     });
 
     app.add_subcommand("check", tr("Recompute balances from the ledger and list differences"))
         ->callback([&ctx] {
-            std::vector<LedgerDifference> diffs = check_ledger(ctx.db());
+            std::vector<LedgerDifference> diffs = ops::check_ledger(ctx.db());
             Listing list({{"what", tr("Figure")},
                           {"sku", tr("SKU")},
                           {"warehouse", tr("Warehouse")},
@@ -92,7 +87,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     warehouse->add_subcommand("list", tr("List warehouses"))->callback([&ctx] {
         Listing list(
             {{"code", tr("Code")}, {"name", tr("Name")}, {"allow_negative", tr("Negative stock")}});
-        for (const Warehouse& w : WarehouseRepository(ctx.db()).list_warehouses())
+        for (const Warehouse& w : ops::list_warehouses(ctx.db()))
             list.add({Cell::str(w.code), Cell::str(w.name), Cell::num(w.allow_negative ? 1 : 0)});
         ctx.print(list);
     });
@@ -112,9 +107,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     auto loc_wh = std::make_shared<std::string>();
     loc_list->add_option("WAREHOUSE", *loc_wh, tr("Warehouse code"))->required();
     loc_list->callback([&ctx, loc_wh] {
-        WarehouseRepository repo(ctx.db());
         Listing list({{"code", tr("Code")}, {"zone", tr("Zone")}, {"walk", tr("Walk order")}});
-        for (const Location& l : repo.list_locations(repo.require_warehouse(*loc_wh).id))
+        for (const Location& l : ops::list_locations(ctx.db(), *loc_wh))
             list.add({Cell::str(l.code), Cell::str(l.zone), Cell::num(l.walk_order)});
         ctx.print(list);
     });
@@ -155,8 +149,6 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         std::cout << trf("Store {0} ({1}) saved", s.code, s.name) << "\n";
     });
     store->add_subcommand("list", tr("List stores"))->callback([&ctx] {
-        Database& db = ctx.db();
-        WarehouseRepository warehouses(db);
         Listing list({{"code", tr("Code")},
                       {"name", tr("Name")},
                       {"platform", tr("Platform")},
@@ -166,20 +158,18 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       {"synced_to", tr("Synced to")},
                       {"sync_error", tr("Sync error")},
                       {"split", tr("Split policy")}});
-        StoreConnectionRepository connections(db);
-        SyncStateRepository sync_states(db);
-        for (const ShopStore& s : CatalogueRepository(db).list_stores()) {
-            std::optional<Warehouse> w;
-            if (s.default_warehouse_id) w = warehouses.warehouse_by_id(*s.default_warehouse_id);
-            std::optional<StoreConnection> c = connections.find(s.id);
-            SyncState state = sync_states.get(s.id);
+        for (const ops::StoreOverview& o : ops::store_overview(ctx.db())) {
+            const ShopStore& s = o.store;
+            const std::optional<Warehouse>& w = o.warehouse;
+            const std::optional<StoreConnection>& c = o.connection;
+            const SyncState& state = o.sync;
             list.add({Cell::str(s.code), Cell::str(s.name),
                       Cell::str(std::string(platform_code(s.platform))),
                       w ? Cell::str(w->code) : Cell::none(), Cell::num(c ? 1 : 0),
                       c ? Cell::str(c->endpoint) : Cell::none(),
                       state.cursor ? Cell::str(format_utc(*state.cursor)) : Cell::none(),
                       state.failing ? Cell::str(state.last_error) : Cell::none(),
-                      Cell::str(std::string(split_policy_code(store_split_policy(db, s.id))))});
+                      Cell::str(std::string(split_policy_code(o.split)))});
         }
         ctx.print(list);
     });
@@ -195,7 +185,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       {"action", tr("Action")},
                       {"subject", tr("Subject")},
                       {"detail", tr("Detail")}});
-        for (const AuditEntry& e : audit_entries(ctx.db(), *limit))
+        for (const AuditEntry& e : ops::audit_entries(ctx.db(), *limit))
             list.add({Cell::str(format_utc(e.at)), Cell::str(e.actor.user), Cell::str(e.actor.role),
                       Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),
                       Cell::str(e.detail)});

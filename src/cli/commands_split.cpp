@@ -4,33 +4,26 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "ops/order_parcels.h"
+#include "ops/order_queries.h"
+#include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
-#include "store/orders/order_hold_repository.h"
-#include "store/orders/order_repository.h"
-#include "store/orders/order_split.h"
-#include "store/stock/warehouse_repository.h"
 
 namespace dj::cli {
 namespace {
 
 // The parts as they stand after the change: where each ships from and whether it can.
 void print_parts(Context& ctx, const std::vector<Id>& ids) {
-    Database& db = ctx.db();
     Listing list({{"order_id", tr("Platform order")},
                   {"warehouse", tr("Warehouse")},
                   {"allocation", tr("Stock")},
                   {"hold_reason", tr("Hold")}});
-    WarehouseRepository warehouses(db);
     for (Id id : ids) {
-        std::optional<Order> o = OrderRepository(db).find(id);
-        std::string code;
-        if (o->warehouse_id)
-            if (std::optional<Warehouse> w = warehouses.warehouse_by_id(*o->warehouse_id))
-                code = w->code;
-        std::optional<OrderHold> hold = OrderHoldRepository(db).find(id);
-        list.add({Cell::str(o->platform_order_id), Cell::str(code),
-                  Cell::str(std::string(allocation_code(o->allocation))),
-                  hold ? Cell::str(hold->reason) : Cell::none()});
+        std::optional<ops::OrderDetails> d = ops::order_details(ctx.db(), id);
+        if (!d) continue;
+        list.add({Cell::str(d->order.platform_order_id),
+                  d->warehouse ? Cell::str(d->warehouse->code) : Cell::str(""),
+                  Cell::str(std::string(allocation_code(d->order.allocation))),
+                  d->holds.empty() ? Cell::none() : Cell::str(d->holds.front().reason)});
     }
     ctx.print(list);
 }

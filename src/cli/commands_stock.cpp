@@ -5,7 +5,7 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/stock_moves.h"
-#include "store/stock/stock_queries.h"
+#include "ops/stock_queries.h"
 
 namespace dj::cli {
 namespace {
@@ -133,7 +133,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"available", tr("Available")},
                      {"in_transit", tr("In transit")},
                      {"avg_cost", tr("Avg cost")}});
-        for (const StockRow& r : list_stock(ctx.db(), *filter))
+        for (const StockRow& r : ops::list_stock(ctx.db(), *filter))
             out.add({Cell::str(r.sku), Cell::str(r.sku_name), Cell::str(r.warehouse),
                      Cell::num(r.on_hand), Cell::num(r.reserved), Cell::num(r.available),
                      Cell::num(r.in_transit), Cell::yuan(r.avg_cost)});
@@ -151,7 +151,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"batch", tr("Batch")},
                      {"expiry", tr("Expiry")},
                      {"on_hand", tr("On hand")}});
-        for (const LotRow& r : list_lots(ctx.db(), *filter))
+        for (const LotRow& r : ops::list_lots(ctx.db(), *filter))
             out.add({Cell::str(r.sku), Cell::str(r.warehouse), Cell::str(r.location),
                      Cell::str(r.batch), Cell::str(r.expiry), Cell::num(r.on_hand)});
         ctx.print(out);
@@ -167,7 +167,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                          {"available", tr("Available")},
                          {"in_transit", tr("In transit")},
                          {"value", tr("Value")}});
-            for (const WarehouseSummary& w : stock_summary(ctx.db()))
+            for (const WarehouseSummary& w : ops::stock_summary(ctx.db()))
                 out.add({Cell::str(w.warehouse), Cell::str(w.name), Cell::num(w.skus_in_stock),
                          Cell::num(w.on_hand), Cell::num(w.reserved), Cell::num(w.available),
                          Cell::num(w.in_transit), Cell::yuan(w.value)});
@@ -198,7 +198,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"operator", tr("Operator")},
                      {"role", tr("Role")},
                      {"workstation", tr("Workstation")}});
-        for (const LedgerRow& r : list_ledger(ctx.db(), f))
+        for (const LedgerRow& r : ops::list_ledger(ctx.db(), f))
             out.add({Cell::num(r.id), Cell::str(format_utc(r.at)), Cell::str(r.kind),
                      Cell::str(r.sku), Cell::str(r.warehouse), Cell::str(r.location),
                      Cell::str(r.batch), Cell::str(r.counterpart), Cell::num(r.qty),

@@ -5,13 +5,12 @@
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "http_client.h"
+#include "ops/fulfilment_queries.h"
 #include "ops/outbox.h"
 #include "ops/ship_order.h"
 #include "ops/sync_stores.h"
 #include "os/program_clock.h"
 #include "simulator/platform_simulator.h"
-#include "store/fulfilment/outbox_repository.h"
-#include "sync/outbox_sender.h"
 
 namespace dj::cli {
 namespace {
@@ -81,7 +80,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                       {"attempts", tr("Attempts")},
                       {"next_attempt_at", tr("Next attempt")},
                       {"last_error", tr("Last error")}});
-        for (const OutboxEntry& e : OutboxRepository(ctx.db()).list(*pending, 10000))
+        for (const OutboxEntry& e : ops::list_outbox(ctx.db(), *pending, 10000))
             list.add({Cell::num(e.id), Cell::str(e.store_code),
                       Cell::str(std::string(outbox_kind_code(e.kind))), Cell::str(e.subject),
                       Cell::str(e.carrier), Cell::str(e.tracking_no), Cell::num(e.quantity),

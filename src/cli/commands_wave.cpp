@@ -7,8 +7,11 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/fulfilment_queries.h"
+#include "ops/order_queries.h"
 #include "ops/pack_station.h"
 #include "ops/ship_order.h"
+#include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
 #include "ops/waves.h"
 #include "ops/waybills.h"
@@ -17,19 +20,13 @@
 #include "reports/packing_list.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
-#include "store/base/printer_choice_repository.h"
-#include "store/fulfilment/pack_queries.h"
-#include "store/fulfilment/pack_service.h"
-#include "store/fulfilment/parcel_document_queries.h"
-#include "store/fulfilment/wave_service.h"
-#include "store/fulfilment/waybill_repository.h"
 
 namespace dj::cli {
 namespace {
 
 // An order named by its platform id (any store) or "#local number".
 Id require_order(Database& db, const std::string& order) {
-    if (auto id = find_order_for_packing(db, order)) return *id;
+    if (auto id = ops::find_order_for_packing(db, order)) return *id;
     throw NotFound(trf("No order {0}: give the platform order id or #local number", order));
 }
 
@@ -41,7 +38,7 @@ std::string printer_for(Context& ctx, const std::string& printer, const std::str
             tr("Name the printer with --printer, or give --document label|a4 to use the one "
                "chosen with \"print choose\""));
     PrintDocument d = parse_print_document(document);
-    if (auto chosen = chosen_printer(ctx.db(), d)) return *chosen;
+    if (auto chosen = ops::chosen_printer(ctx.db(), d)) return *chosen;
     throw NotFound(
         trf("No printer is chosen for {0}: choose one with \"print choose {0} NAME\" "
             "(see \"print printers\") or name it with --printer",
@@ -78,7 +75,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
                       << ", \"warehouse\": " << json_quote(w.warehouse)
                       << ", \"carrier\": " << json_quote(w.carrier) << ", \"units\": " << w.units
                       << ", \"orders\": [";
-            std::vector<WaveSlot> slots = WaveService(ctx.db(), ctx.actor()).wave_slots(w.number);
+            std::vector<WaveSlot> slots = ops::wave_slots(ctx.db(), w.number);
             for (std::size_t s = 0; s < slots.size(); ++s)
                 std::cout << (s ? ", " : "") << json_quote(slots[s].platform_order_id);
             std::cout << "]}\n";
@@ -99,7 +96,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
                      {"orders", tr("Orders")},
                      {"units", tr("Units")},
                      {"created_at", tr("Created (UTC)")}});
-        for (const WaveInfo& w : WaveService(ctx.db(), ctx.actor()).list_waves())
+        for (const WaveInfo& w : ops::list_waves(ctx.db()))
             out.add({Cell::str(w.number),
                      Cell::str(w.status == WaveStatus::open ? "open" : "closed"),
                      Cell::str(w.warehouse), Cell::str(w.carrier), Cell::num(w.orders),
@@ -132,8 +129,8 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     picksheet->add_option("WAVE", pa->subject, tr("Wave number"))->required();
     picksheet->add_option("--out", pa->out, tr("PDF file to write"))->required();
     picksheet->callback([&ctx, pa] {
-        reports::render_pick_sheet(WaveService(ctx.db(), ctx.actor()).pick_list(pa->subject),
-                                   pa->out, ctx.clock().now());
+        reports::render_pick_sheet(ops::pick_list(ctx.db(), pa->subject), pa->out,
+                                   ctx.clock().now());
         std::cout << trf("Pick sheet of wave {0} written to {1}", pa->subject, pa->out) << "\n";
     });
     auto* labels = print->add_subcommand("labels", tr("Waybill labels of a wave, one page each"));
@@ -142,7 +139,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"100x150", "100x180", "76x130"}));
     labels->add_option("--out", pa->out, tr("PDF file to write"))->required();
     labels->callback([&ctx, pa] {
-        std::vector<LabelData> data = wave_label_data(ctx.db(), pa->subject, ctx.clock().now());
+        std::vector<LabelData> data = ops::wave_label_data(ctx.db(), pa->subject);
         reports::render_labels(data, reports::load_label_template(pa->size), pa->out);
         std::cout << trf("{0} labels written to {1}", std::to_string(data.size()), pa->out) << "\n";
     });
@@ -154,7 +151,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
     packing->callback([&ctx, pa] {
         Database& db = ctx.db();
         reports::render_packing_list(
-            packing_list_data(db, require_order(db, pa->subject), ctx.clock().now()), pa->out,
+            ops::packing_list_data(db, require_order(db, pa->subject)), pa->out,
             pa->paper == "a4" ? reports::PaperSize::a4 : reports::PaperSize::a5);
         std::cout << trf("Packing list of order {0} written to {1}", pa->subject, pa->out) << "\n";
     });
@@ -192,7 +189,7 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
             for (const os::Printer& p : printers) {
                 std::string chosen;
                 for (PrintDocument d : {PrintDocument::label, PrintDocument::a4})
-                    if (chosen_printer(db, d) == p.name)
+                    if (ops::chosen_printer(db, d) == p.name)
                         chosen += (chosen.empty() ? "" : ",") + std::string(print_document_code(d));
                 out.add(
                     {Cell::str(p.name),

@@ -5,8 +5,9 @@
 #   - only the store sees SQL: nobody else includes SQLiteCpp or sqlite3 (the tests neither: they
 #     use the store's SQL probe, which no program includes), and the front ends (src/app,
 #     src/cli) hold no SQL statements;
-#   - the front ends change data only through the use cases (src/ops): they open no
-#     transaction, post no stock, write no audit entry and call no store code that changes data;
+#   - the front ends go through the use cases and queries of src/ops only: they include no store,
+#     sync or notify header (but the database handle and where it lives), open no transaction,
+#     post no stock, write no audit entry and call no store code that changes data;
 #   - no two modules of src/ include each other, directly or through others;
 #   - time is an input: below the programs nothing reads the computer's clock, except the
 #     program clock itself (src/os/program_clock.cpp) and request signing at the platforms' edge
@@ -37,6 +38,9 @@ report "SQL in a front end (src/app, src/cli): put it in a store function" \
     "$(grep -rnE '"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b' src/app src/cli)"
 report "a front end (src/app, src/cli) changes data itself: call the use case in src/ops" \
     "$(grep -rnE '\b(WriteTransaction|StockPosting|OrderAllocator|OrderReviewer|OrderSplitter|OrderMerger|PackSession)\b|[^_a-z]audit\(|[^_a-z:](set_split_policy|choose_printer|acknowledge_alert|snooze_alert|set_threshold|evaluate_stock_alerts|add_notify_channel|store_waybill|assign_waybill|mark_notification_sent|queue_test_notification|queue_alert_notifications|queue_stock_offers)\(|\.(create_waves|save|save_store|save_sku|save_skus|save_supplier|save_mapping|add_warehouse|add_location|import|set_enabled|set_reference_price|create|lift)\(' src/app src/cli)"
+report "a front end (src/app, src/cli) reads the store, the sync or the notifications itself: call the query or use case in src/ops" \
+    "$(grep -rnE '#include "(store|sync|notify)/' src/app src/cli | grep -vE 'store/base/(database|data_dir)\.h"'
+      grep -rnE '\b[A-Z][A-Za-z]*(Repository|Service)\(' src/app src/cli)"
 report "the computer's clock read below the programs" \
     "$(grep -rnE 'system_clock|std::time\(|[^_a-z]time\(nullptr\)|time\(NULL\)|gettimeofday|localtime|gmtime|wxDateTime::(Now|UNow|Today)' \
         src platforms reports | grep -vE '^src/(app|cli)/|^src/os/program_clock\.cpp:|^platforms/adapter_support\.cpp:')"

@@ -135,6 +135,22 @@ void WriteTransaction::commit() {
     if (level_ == 0) db_.run_after_commit();
 }
 
+ReadTransaction::ReadTransaction(Database& db) : db_(db), outermost_(db.depth_ == 0) {
+    if (!outermost_) return;
+    try {
+        db_.sql().exec("BEGIN");
+    } catch (const SQLite::Exception& e) {
+        rethrow_storage_error(e, tr("reading the shop"));
+    }
+    ++db_.depth_;
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (!outermost_) return;
+    --db_.depth_;
+    db_.sql().tryExec("COMMIT");
+}
+
 void rethrow_storage_error(const std::exception& e, const std::string& doing) {
     throw StorageError(trf("Database error while {0}: {1}", doing, e.what()));
 }

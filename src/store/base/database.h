@@ -41,6 +41,7 @@ class Database {
 
   private:
     friend class WriteTransaction;
+    friend class ReadTransaction;
     // The connection is the store's alone (store/base/sql_binding.h): nothing above the store
     // sees SQL, and a second engine can stand behind the same repositories.
     friend SQLite::Database& connection(Database& db);
@@ -71,6 +72,21 @@ class WriteTransaction {
     int level_;               // 0: the outermost transaction
     std::size_t queued_ = 0;  // after-commit work queued before this savepoint
     bool open_ = true;
+};
+
+// One consistent view for a read that takes several statements (a screen's figures agree with
+// each other while another program writes): BEGIN ... COMMIT without taking the write lock. Inside
+// an open transaction it adds nothing.
+class ReadTransaction {
+  public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+  private:
+    Database& db_;
+    bool outermost_;
 };
 
 // Turns a SQLite failure into a StorageError that says what was being done.

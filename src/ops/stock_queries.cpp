@@ -1,0 +1,89 @@
+#include "ops/stock_queries.h"
+
+#include "store/base/dashboard_queries.h"
+#include "store/base/database.h"
+#include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
+#include "store/stock/warehouse_repository.h"
+
+namespace dj::ops {
+
+std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
+    ReadTransaction tx(db);
+    return dj::list_stock(db, filter);
+}
+
+std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
+    ReadTransaction tx(db);
+    return dj::list_lots(db, filter);
+}
+
+std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
+    ReadTransaction tx(db);
+    return dj::list_ledger(db, filter);
+}
+
+std::vector<LedgerRow> order_movements(Database& db, const std::string& doc) {
+    ReadTransaction tx(db);
+    return dj::order_movements(db, doc);
+}
+
+std::vector<WarehouseSummary> stock_summary(Database& db) {
+    ReadTransaction tx(db);
+    return dj::stock_summary(db);
+}
+
+std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db, int days) {
+    ReadTransaction tx(db);
+    return dj::recent_daily_demand(db, db.clock().now(), days);
+}
+
+std::vector<Sku> list_skus(Database& db) {
+    ReadTransaction tx(db);
+    return CatalogueRepository(db).list_skus();
+}
+
+std::optional<std::string> sku_code_by_barcode(Database& db, const std::string& barcode) {
+    ReadTransaction tx(db);
+    CatalogueRepository catalogue(db);
+    if (std::optional<Id> id = catalogue.sku_id_by_barcode(barcode))
+        if (std::optional<Sku> sku = catalogue.sku_by_id(*id)) return sku->code;
+    return std::nullopt;
+}
+
+std::vector<MovementNames> movement_names(Database& db, const std::vector<Movement>& movements) {
+    ReadTransaction tx(db);
+    SqlStockSource names(db);
+    WarehouseRepository warehouses(db);
+    std::vector<MovementNames> out;
+    for (const Movement& m : movements) {
+        MovementNames n{names.sku_label(m.sku_id), names.warehouse_label(m.warehouse_id), {}, {}};
+        if (m.location_id) n.location = names.location_label(*m.location_id);
+        if (m.batch_id)
+            if (std::optional<Batch> b = warehouses.batch_by_id(*m.batch_id)) n.batch = b->lot;
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+StockReport stock_report(Database& db, const Period& period) {
+    ReadTransaction tx(db);
+    return dj::stock_report(db, period);
+}
+
+ReportNames report_names(Database& db) {
+    ReadTransaction tx(db);
+    return dj::report_names(db);
+}
+
+std::vector<ClosedPeriod> closed_periods(Database& db) {
+    ReadTransaction tx(db);
+    return dj::closed_periods(db);
+}
+
+std::vector<std::string> ledger_months(Database& db) {
+    ReadTransaction tx(db);
+    return dj::ledger_months(db);
+}
+
+}  // namespace dj::ops
