@@ -14,10 +14,8 @@ std::string lower_ascii(std::string s) {
 
 }  // namespace
 
-std::vector<OrderRow> OrderTable::read(
-    Database& db, const std::function<void(std::size_t, std::size_t)>& progress,
-    const std::atomic<bool>& cancel) {
-    std::vector<OrderRow> rows = ops::order_rows(db, progress, cancel);
+std::vector<OrderRow> OrderTable::read(Database& db, Progress& progress) {
+    std::vector<OrderRow> rows = ops::order_rows(db, progress);
     for (OrderRow& r : rows) {
         std::string tags;
         for (const std::string& tag : r.tags)

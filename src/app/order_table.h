@@ -42,11 +42,9 @@ struct OrderQuery {
 // The orders of the shop with a visible index: filtering and sorting rebuild the index only.
 class OrderTable {
   public:
-    // Reads every order; `progress(done, total)` may be called from this thread; returns early
-    // (with what it has) when `cancel` becomes true.
-    static std::vector<OrderRow> read(Database& db,
-                                      const std::function<void(std::size_t, std::size_t)>& progress,
-                                      const std::atomic<bool>& cancel);
+    // Reads every order, counting in `progress`; returns early (with what it has) when
+    // `progress.cancel` becomes true.
+    static std::vector<OrderRow> read(Database& db, Progress& progress);
 
     void load(std::vector<OrderRow> rows);
     void apply(const OrderQuery& query);

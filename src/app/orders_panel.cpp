@@ -280,13 +280,7 @@ void OrdersPanel::reload() {
         alive(),
         [path, &clock](TaskProgress& p) {
             Database db(path, clock, Database::Mode::existing);
-            return OrderTable::read(
-                db,
-                [&p](std::size_t done, std::size_t total) {
-                    p.done = static_cast<long>(done);
-                    p.total = static_cast<long>(total);
-                },
-                p.cancel);
+            return OrderTable::read(db, p);
         },
         [this](std::vector<OrderRow>& rows) {
             loading_ = false;

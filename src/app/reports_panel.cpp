@@ -21,10 +21,11 @@
 namespace dj::app {
 namespace {
 
+// Stopped (Cancelled) when the window closes meanwhile: the task's progress is cancelled then.
 reports::ReportDocument month_end(const std::string& db_path, const Clock& clock,
-                                  const std::string& month) {
+                                  const std::string& month, Progress& progress) {
     Database db(db_path, clock, Database::Mode::existing);
-    StockReport report = ops::stock_report(db, month_period(month, "month"));
+    StockReport report = ops::stock_report(db, month_period(month, "month"), &progress);
     reports::ReportMeta meta;
     meta.shop = os::utf8_string(os::utf8_path(db_path).stem());
     meta.generated_at = db.clock().now();
@@ -121,7 +122,8 @@ void ReportsPanel::show_month_end() {
     const Clock& clock = *ctx_.clock;
     std::string month = selected_month();
     ctx_.tasks.start<reports::ReportDocument>(
-        alive(), [path, &clock, month](TaskProgress&) { return month_end(path, clock, month); },
+        alive(),
+        [path, &clock, month](TaskProgress& p) { return month_end(path, clock, month, p); },
         [this](reports::ReportDocument& doc) {
             loading_ = false;
             month_end_->ClearAll();
@@ -161,8 +163,8 @@ void ReportsPanel::export_month_end(const wxString& extension, const wxString& f
     month_status_->SetLabel(_("Exporting..."));
     ctx_.tasks.start<std::string>(
         alive(),
-        [path, &clock, month, out](TaskProgress&) {
-            reports::write_report(month_end(path, clock, month), out);
+        [path, &clock, month, out](TaskProgress& p) {
+            reports::write_report(month_end(path, clock, month, p), out);
             return out;
         },
         [this](std::string& written) {

@@ -12,8 +12,14 @@
 namespace dj::ops {
 
 std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
-                        const std::string& source) {
+                        const std::string& source, Progress* progress) {
     std::vector<CsvSku> rows = parse_sku_csv(csv, source);
+    if (progress) {
+        progress->total = static_cast<long>(rows.size());
+        if (progress->cancel)
+            throw Cancelled(
+                trf("The import of {0} was stopped: none of its SKUs were kept", source));
+    }
     WriteTransaction tx(db);
     CatalogueRepository repo(db);
     std::vector<Sku> skus;
@@ -27,6 +33,7 @@ std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv
     });
     audit(db, actor, "sku.import", source, std::to_string(skus.size()) + " SKUs");
     tx.commit();
+    if (progress) progress->done = static_cast<long>(skus.size());
     return skus.size();
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/base/actor.h"
+#include "core/base/progress.h"
 #include "core/base/types.h"
 #include "core/stock/catalogue.h"
 
@@ -19,8 +20,10 @@ namespace dj::ops {
 // Adds or updates the SKUs of a CSV (see interchange/sku_csv.h), all or nothing; an error names
 // `source` and the line. An update keeps the SKU's supplier (the CSV does not carry it).
 // Returns how many SKUs were saved.
+// `progress` (optional) counts the SKUs; its cancel, before they are saved, stops the import with
+// Cancelled and nothing is kept.
 std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
-                        const std::string& source);
+                        const std::string& source, Progress* progress = nullptr);
 
 // Adds or updates a supplier by code; the name defaults to the code. Lead time 0–365 days,
 // order multiple 1–1,000,000.

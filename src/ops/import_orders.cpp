@@ -14,14 +14,21 @@
 namespace dj::ops {
 
 OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
-                             const std::string& source) {
+                             const std::string& source, Progress* progress) {
     std::vector<ImportedOrder> parsed = parse_orders_json(json, source);
+    if (progress) progress->total = static_cast<long>(parsed.size());
     StockPosting posting(db);
     CatalogueRepository catalogue(db);
     OrderIntake intake(posting, actor);
     std::map<std::string, Id> stores;
     OrdersImported out;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
+        if (progress) {
+            if (progress->cancel)
+                throw Cancelled(
+                    trf("The import of {0} was stopped: none of its orders were kept", source));
+            progress->done = static_cast<long>(i);
+        }
         ImportedOrder& o = parsed[i];
         auto it = stores.find(o.store_code);
         if (it == stores.end()) {
@@ -51,6 +58,7 @@ OrdersImported import_orders(Database& db, const Actor& actor, const std::string
     out.orders = static_cast<int>(parsed.size());
     audit(db, actor, "orders.import", source, std::to_string(parsed.size()) + " orders");
     posting.commit();
+    if (progress) progress->done = static_cast<long>(parsed.size());
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/base/actor.h"
+#include "core/base/progress.h"
 
 namespace dj {
 class Database;
@@ -22,7 +23,9 @@ struct OrdersImported {
 // does (ops::OrderIntake: reviewed by the rules, held when the buyer gave up on it, allocated),
 // all or nothing, audited. `source` names the file
 // in messages. InvalidInput names the order and field that is wrong.
+// `progress` (optional) counts the orders; its cancel stops the import with Cancelled and
+// nothing of the file is kept.
 OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
-                             const std::string& source);
+                             const std::string& source, Progress* progress = nullptr);
 
 }  // namespace dj::ops

@@ -10,11 +10,9 @@
 
 namespace dj::ops {
 
-std::vector<OrderRow> order_rows(Database& db,
-                                 const std::function<void(std::size_t, std::size_t)>& progress,
-                                 const std::atomic<bool>& cancel) {
+std::vector<OrderRow> order_rows(Database& db, Progress& progress) {
     ReadTransaction tx(db);
-    return read_order_rows(db, progress, cancel);
+    return read_order_rows(db, progress);
 }
 
 std::vector<OrderSummary> list_orders(Database& db, const OrderFilter& filter) {

@@ -1,11 +1,10 @@
 #pragma once
 
-#include <atomic>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/base/progress.h"
 #include "core/orders/order.h"
 #include "core/orders/order_intercept.h"
 #include "core/orders/order_rule.h"
@@ -27,11 +26,9 @@ namespace dj::ops {
 // What the orders view, the rules view and `orders …`/`rules …` read, each in one consistent
 // state of the shop (one read transaction).
 
-// Every order as the orders view lists it. `progress` (done, total) and `cancel` as
-// read_order_rows.
-std::vector<OrderRow> order_rows(Database& db,
-                                 const std::function<void(std::size_t, std::size_t)>& progress,
-                                 const std::atomic<bool>& cancel);
+// Every order as the orders view lists it, counting in `progress`; stops early (returning what
+// it has) when `progress.cancel` is set.
+std::vector<OrderRow> order_rows(Database& db, Progress& progress);
 std::vector<OrderSummary> list_orders(Database& db, const OrderFilter& filter);
 std::optional<Order> find_order_by_id(Database& db, Id order_id);
 

@@ -38,11 +38,6 @@ ShopStore require_store(Database& db, const std::string& store) {
     return CatalogueRepository(db).require_store(store);
 }
 
-std::optional<StoreConnection> store_connection(Database& db, Id store_id) {
-    ReadTransaction tx(db);
-    return StoreConnectionRepository(db).find(store_id);
-}
-
 std::vector<WarehouseOverview> warehouse_overview(Database& db) {
     ReadTransaction tx(db);
     WarehouseRepository warehouses(db);

@@ -37,7 +37,6 @@ std::vector<StoreOverview> store_overview(Database& db);
 std::vector<ShopStore> list_stores(Database& db);
 // By code or name; NotFound names it and how to list the stores.
 ShopStore require_store(Database& db, const std::string& store);
-std::optional<StoreConnection> store_connection(Database& db, Id store_id);
 
 struct WarehouseOverview {
     Warehouse warehouse;

@@ -23,11 +23,6 @@ std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
     return dj::list_ledger(db, filter);
 }
 
-std::vector<LedgerRow> order_movements(Database& db, const std::string& doc) {
-    ReadTransaction tx(db);
-    return dj::order_movements(db, doc);
-}
-
 std::vector<WarehouseSummary> stock_summary(Database& db) {
     ReadTransaction tx(db);
     return dj::stock_summary(db);
@@ -66,9 +61,9 @@ std::vector<MovementNames> movement_names(Database& db, const std::vector<Moveme
     return out;
 }
 
-StockReport stock_report(Database& db, const Period& period) {
+StockReport stock_report(Database& db, const Period& period, Progress* progress) {
     ReadTransaction tx(db);
-    return dj::stock_report(db, period);
+    return dj::stock_report(db, period, progress);
 }
 
 ReportNames report_names(Database& db) {

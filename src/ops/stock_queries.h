@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/progress.h"
 #include "core/periods/period.h"
 #include "core/periods/stock_report.h"
 #include "core/stock/catalogue.h"
@@ -25,8 +26,6 @@ namespace dj::ops {
 std::vector<StockRow> list_stock(Database& db, const StockFilter& filter);
 std::vector<LotRow> list_lots(Database& db, const StockFilter& filter);
 std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter);
-// Movements posted under one document number (an order's platform id when it shipped).
-std::vector<LedgerRow> order_movements(Database& db, const std::string& doc);
 std::vector<WarehouseSummary> stock_summary(Database& db);
 // Units shipped a day over the last `days` before the database clock's now, per SKU code and
 // warehouse code.
@@ -44,7 +43,8 @@ struct MovementNames {
 std::vector<MovementNames> movement_names(Database& db, const std::vector<Movement>& movements);
 
 // The accountant's reports: opening / in / out / closing over a period, and the names in them.
-StockReport stock_report(Database& db, const Period& period);
+// `progress` (optional) counts the movements read; Cancel stops it with Cancelled.
+StockReport stock_report(Database& db, const Period& period, Progress* progress = nullptr);
 ReportNames report_names(Database& db);
 std::vector<ClosedPeriod> closed_periods(Database& db);  // oldest first
 std::vector<std::string> ledger_months(Database& db);

@@ -27,8 +27,8 @@ struct DemoShop {
 };
 
 std::vector<OrderRow> read_all(Database& db) {
-    std::atomic<bool> cancel{false};
-    return OrderTable::read(db, nullptr, cancel);
+    Progress progress;
+    return OrderTable::read(db, progress);
 }
 
 }  // namespace
@@ -159,8 +159,9 @@ BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
     long long n =
         testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order WHERE status = 'to_ship'");
     BOOST_TEST(static_cast<long long>(table.size()) == n);
-    std::atomic<bool> cancel{true};
-    BOOST_TEST(OrderTable::read(db, nullptr, cancel).empty());
+    Progress cancelled;
+    cancelled.cancel = true;
+    BOOST_TEST(OrderTable::read(db, cancelled).empty());
 }
 
 BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {

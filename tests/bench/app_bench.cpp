@@ -49,10 +49,10 @@ int main(int argc, char** argv) {
     }
     long before = rss_mb();
     Database db(path, test::fixed_clock(), Database::Mode::existing);
-    std::atomic<bool> cancel{false};
+    Progress progress;
     auto t = Stopwatch::now();
     OrderTable table;
-    table.load(OrderTable::read(db, nullptr, cancel));
+    table.load(OrderTable::read(db, progress));
     table.apply({});
     double load = ms_since(t);
     t = Stopwatch::now();

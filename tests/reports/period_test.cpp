@@ -205,4 +205,17 @@ BOOST_AUTO_TEST_CASE(ledger_ties_out_month_by_month_over_random_postings) {
                testing::SqlProbe(db).integer("SELECT sum(value_fen) FROM sku_cost"));
 }
 
+// A report counts the movements it reads (the window's gauge), and a cancel (the window closing)
+// stops it with Cancelled instead of a partial report.
+BOOST_AUTO_TEST_CASE(a_report_counts_its_movements_and_a_cancel_stops_it) {
+    Progress progress;
+    StockReport counted = stock_report(db, month_period("2026-09", "p"), &progress);
+    BOOST_TEST(same(counted, stock_report(db, month_period("2026-09", "p"))));
+    BOOST_TEST(progress.total > 0);
+    BOOST_TEST(progress.done == progress.total);
+    Progress stopped;
+    stopped.cancel = true;
+    BOOST_CHECK_THROW(stock_report(db, month_period("2026-09", "p"), &stopped), Cancelled);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

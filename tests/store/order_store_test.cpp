@@ -2,6 +2,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "ops/import_orders.h"
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
 #include "ops/stock_service.h"
@@ -228,4 +229,30 @@ BOOST_AUTO_TEST_CASE(order_ids_stay_exact_strings) {
     BOOST_TEST(list[0].units == 1);
 }
 
+// Long use cases share one progress and cancel (core/base/progress.h): an order file counts its
+// orders, and a cancel keeps none of them.
+BOOST_AUTO_TEST_CASE(an_order_import_counts_and_a_cancel_keeps_nothing) {
+    auto file = [](int n) {
+        std::string json = "[";
+        for (int i = 0; i < n; ++i)
+            json += std::string(i ? "," : "") + R"({"store": "tb-main", "platform_order_id": "P)" +
+                    std::to_string(i) +
+                    R"(", "status": "to_ship", "created_at": "2026-11-20T10:00:00+08:00",
+                       "modified_at": "2026-11-20T10:00:00+08:00",
+                       "lines": [{"seller_code": "CUP-1", "quantity": 1, "unit_price": "19.90"}]})";
+        return json + "]";
+    };
+    Progress progress;
+    ops::OrdersImported r =
+        ops::import_orders(db, test::test_actor(), file(3), "o.json", &progress);
+    BOOST_TEST(r.created == 3);
+    BOOST_TEST(progress.total == 3);
+    BOOST_TEST(progress.done == 3);
+    const std::string before = test::dump_content(db);
+    Progress stopped;
+    stopped.cancel = true;
+    BOOST_CHECK_THROW(ops::import_orders(db, test::test_actor(), file(5), "o.json", &stopped),
+                      Cancelled);
+    BOOST_TEST(test::dump_content(db) == before);
+}
 BOOST_AUTO_TEST_SUITE_END()

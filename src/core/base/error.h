@@ -30,6 +30,12 @@ class StockRuleViolation : public Error {
     using Error::Error;
 };
 
+// The person stopped a long operation (Cancel): what it was changing is left as it was.
+class Cancelled : public Error {
+  public:
+    using Error::Error;
+};
+
 // The database cannot be used as it is (newer schema, corrupt file, locked).
 class StorageError : public Error {
   public:

@@ -10,11 +10,12 @@
 
 namespace dj {
 
-std::vector<OrderRow> read_order_rows(Database& db,
-                                      const std::function<void(std::size_t, std::size_t)>& progress,
-                                      const std::atomic<bool>& cancel) {
+std::vector<OrderRow> read_order_rows(Database& db, Progress& progress) {
+    const std::atomic<bool>& cancel = progress.cancel;
     std::size_t total = static_cast<std::size_t>(
         connection(db).execAndGet("SELECT count(*) FROM shop_order").getInt64());
+    progress.total = static_cast<long>(total * 2);
+    progress.done = 0;
     std::vector<OrderRow> rows;
     rows.reserve(total);
     std::unordered_map<Id, std::size_t> at;
@@ -46,7 +47,7 @@ std::vector<OrderRow> read_order_rows(Database& db,
         r.hold = s.getColumn(13).getString();
         at.emplace(r.id, rows.size());
         rows.push_back(std::move(r));
-        if (rows.size() % 5000 == 0 && progress) progress(rows.size(), total * 2);
+        if (rows.size() % 5000 == 0) progress.done = static_cast<long>(rows.size());
     }
     // Lines in one pass: the local SKU where mapped, else the seller code.
     SQLite::Statement l(connection(db),
@@ -66,7 +67,7 @@ std::vector<OrderRow> read_order_rows(Database& db,
         r.items +=
             (r.items.empty() ? "" : " ") + (sku.empty() ? seller : sku) + "×" + std::to_string(qty);
         if (!seller.empty() && seller != sku) r.seller_codes += " " + seller;
-        if (++n % 5000 == 0 && progress) progress(total + std::min(n, total), total * 2);
+        if (++n % 5000 == 0) progress.done = static_cast<long>(total + std::min(n, total));
     }
     SQLite::Statement t(connection(db),
                         "SELECT order_id, tag FROM order_tag ORDER BY order_id, tag");

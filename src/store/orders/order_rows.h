@@ -1,11 +1,10 @@
 #pragma once
 
-#include <atomic>
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
+#include "core/base/progress.h"
 #include "core/base/types.h"
 
 namespace dj {
@@ -35,10 +34,8 @@ struct OrderRow {
     std::string haystack;           // what the text filter searches (the view fills it)
 };
 
-// Every order of the shop, in id order; `progress(done, total)` may be called from this thread;
-// returns early (with what it has) when `cancel` becomes true.
-std::vector<OrderRow> read_order_rows(Database& db,
-                                      const std::function<void(std::size_t, std::size_t)>& progress,
-                                      const std::atomic<bool>& cancel);
+// Every order of the shop, in id order, counting in `progress`; returns early (with what it
+// has) when `progress.cancel` becomes true.
+std::vector<OrderRow> read_order_rows(Database& db, Progress& progress);
 
 }  // namespace dj

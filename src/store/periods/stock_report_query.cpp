@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/base/error.h"
+#include "core/base/translate.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
@@ -18,7 +20,8 @@ namespace {
 // direction and side of the period start in a hash map: faster than GROUP BY in SQLite (which
 // sorts a million rows in a temporary b-tree), and a month's movements become a few tens of
 // thousands of entries before the builder sees them.
-void add_ledger(Database& db, Timestamp from, const Period& period, StockReportBuilder& builder) {
+void add_ledger(Database& db, Timestamp from, const Period& period, StockReportBuilder& builder,
+                Progress* progress) {
     struct Key {
         Id sku, warehouse;
         int kind;
@@ -44,9 +47,28 @@ void add_ledger(Database& db, Timestamp from, const Period& period, StockReportB
                                      "FROM movement WHERE at < ? AND at >= ?");
     s.bind(1, static_cast<int64_t>(period.end));
     s.bind(2, static_cast<int64_t>(from));
+    if (progress) {
+        SQLite::Statement& count =
+            db.statement("SELECT count(*) FROM movement WHERE at < ? AND at >= ?");
+        count.bind(1, static_cast<int64_t>(period.end));
+        count.bind(2, static_cast<int64_t>(from));
+        count.executeStep();
+        progress->total = static_cast<long>(count.getColumn(0).getInt64());
+        progress->done = 0;
+        count.reset();
+        if (progress->cancel) throw Cancelled(tr("The report was stopped before it was complete"));
+    }
     std::unordered_map<std::string, int> kind_index;
     std::vector<MovementKind> kinds;
+    long read = 0;
     while (s.executeStep()) {
+        if (progress && ++read % 65536 == 0) {
+            progress->done = read;
+            if (progress->cancel) {
+                s.reset();
+                throw Cancelled(tr("The report was stopped before it was complete"));
+            }
+        }
         const char* kind = s.getColumn(3).getText();
         auto [it, added] = kind_index.try_emplace(kind, static_cast<int>(kinds.size()));
         if (added) kinds.push_back(parse_movement_kind(kind));
@@ -66,7 +88,7 @@ void add_ledger(Database& db, Timestamp from, const Period& period, StockReportB
     }
 }
 
-StockReport build(Database& db, const Period& period) {
+StockReport build(Database& db, const Period& period, Progress* progress) {
     StockReportBuilder builder(period);
     Timestamp from = std::numeric_limits<Timestamp>::min();
     if (auto base = last_closed_before(db, period.start)) {
@@ -74,13 +96,14 @@ StockReport build(Database& db, const Period& period) {
             builder.add_opening(r.sku_id, r.warehouse_id, r.closing);
         from = base->end;
     }
-    add_ledger(db, from, period, builder);
+    add_ledger(db, from, period, builder, progress);
+    if (progress) progress->done = progress->total.load();
     return builder.finish();
 }
 
 }  // namespace
 
-StockReport stock_report(Database& db, const Period& period) {
+StockReport stock_report(Database& db, const Period& period, Progress* progress) {
     if (!period.month.empty()) {
         if (auto closed = closed_period(db, period.month)) {
             StockReport report;
@@ -89,7 +112,7 @@ StockReport stock_report(Database& db, const Period& period) {
             return report;
         }
     }
-    return build(db, period);
+    return build(db, period, progress);
 }
 
 ReportNames report_names(Database& db) {
