@@ -8,17 +8,17 @@ namespace dj::ops {
 
 std::vector<WaveInfo> list_waves(Database& db) {
     ReadTransaction tx(db);
-    return WaveService(db, Actor{}).list_waves();
+    return WaveService(db).list_waves();
 }
 
 std::vector<WaveSlot> wave_slots(Database& db, const std::string& wave) {
     ReadTransaction tx(db);
-    return WaveService(db, Actor{}).wave_slots(wave);
+    return WaveService(db).wave_slots(wave);
 }
 
 PickSheet pick_list(Database& db, const std::string& wave) {
     ReadTransaction tx(db);
-    return WaveService(db, Actor{}).pick_list(wave);
+    return WaveService(db).pick_list(wave);
 }
 
 std::vector<LabelData> wave_label_data(Database& db, const std::string& wave) {

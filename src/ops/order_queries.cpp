@@ -66,7 +66,7 @@ std::vector<OrderRule> list_rules(Database& db) {
 
 std::vector<OrderIntercept> list_intercepts(Database& db, bool include_lifted) {
     ReadTransaction tx(db);
-    return InterceptService(db, Actor{}).list(include_lifted);
+    return InterceptRepository(db).list(include_lifted);
 }
 
 DryRunSummary dry_run_rules(Database& db, const std::vector<OrderRule>& rules, int days) {

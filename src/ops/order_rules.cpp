@@ -1,36 +1,73 @@
 #include "ops/order_rules.h"
 
+#include "core/base/error.h"
+#include "core/base/translate.h"
+#include "interchange/rule_json.h"
+#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_allocation.h"
+#include "store/orders/order_hold_repository.h"
 #include "store/orders/rule_repository.h"
+#include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 
 void import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
     WriteTransaction tx(db);
-    RuleRepository(db).import(rules, actor);
+    RuleRepository(db).import(rules);
+    for (const OrderRule& r : rules)
+        audit(db, actor, "rule.import", r.name, rule_to_json(r));
     tx.commit();
 }
 
 void set_rule_enabled(Database& db, const Actor& actor, const std::string& name, bool enabled) {
     WriteTransaction tx(db);
-    RuleRepository(db).set_enabled(name, enabled, actor);
+    RuleRepository(db).set_enabled(name, enabled);
+    audit(db, actor, enabled ? "rule.enable" : "rule.disable", name);
     tx.commit();
 }
 
-InterceptService::Created create_intercept(Database& db, const Actor& actor,
-                                           const OrderIntercept& intercept) {
+InterceptCreated create_intercept(Database& db, const Actor& actor, OrderIntercept intercept) {
+    if (intercept.target.empty())
+        throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));
+    if (intercept.reason.empty())
+        throw InvalidInput(tr("Say why the orders are intercepted (--reason): packers see it"));
+    const Timestamp now = db.clock().now();
     WriteTransaction tx(db);
-    InterceptService::Created created =
-        InterceptService(db, actor).create(intercept, db.clock().now());
+    CatalogueRepository catalogue(db);
+    if (intercept.scope == InterceptScope::sku && !catalogue.find_sku(intercept.target))
+        throw NotFound(trf("SKU {0} does not exist: see sku list", intercept.target));
+    if (intercept.scope == InterceptScope::store) catalogue.require_store(intercept.target);
+    intercept.created_at = now;
+    intercept.created_by = actor.user;
+    InterceptRepository intercepts(db);
+    intercept.id = intercepts.insert(intercept);
+    // Every order it covers stops now, also one a packer may hold already (an intercept hold).
+    OrderHoldRepository holds(db);
+    const std::string reason = intercept_hold_reason(intercept);
+    const std::string key = std::to_string(intercept.id);
+    std::vector<InterceptRepository::Covered> caught = intercepts.covered_orders(intercept);
+    for (const InterceptRepository::Covered& c : caught)
+        holds.hold({c.order_id, reason, c.picking, now, HoldSource::intercept, key, actor.user});
+    audit(db, actor, "intercept.create", describe_intercept(intercept),
+          intercept.reason + " (" + std::to_string(caught.size()) + ")");
     tx.commit();
-    return created;
+    return {intercept.id, static_cast<int>(caught.size())};
 }
 
 int lift_intercept(Database& db, const Actor& actor, Id intercept_id) {
+    const Timestamp now = db.clock().now();
     StockPosting posting(db);
-    std::vector<Id> released = InterceptService(db, actor).lift(intercept_id, db.clock().now());
+    InterceptRepository intercepts(db);
+    std::optional<OrderIntercept> intercept = intercepts.find(intercept_id);
+    if (!intercept)
+        throw NotFound(trf("No intercept #{0}: see intercept list", std::to_string(intercept_id)));
+    if (intercept->lifted_at)
+        throw InvalidInput(trf("Intercept #{0} was already lifted", std::to_string(intercept_id)));
+    std::vector<Id> released = intercepts.lift(intercept_id, now, actor.user);
+    audit(db, actor, "intercept.lift", describe_intercept(*intercept),
+          std::to_string(released.size()) + " released");
     // Rules that looked at the paused region see it open again.
     OrderAllocator allocator(posting);
     for (Id order_id : released)

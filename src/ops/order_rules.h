@@ -19,10 +19,16 @@ namespace dj::ops {
 // Adds or replaces rules by name; orders already stored are not reviewed again.
 void import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules);
 void set_rule_enabled(Database& db, const Actor& actor, const std::string& name, bool enabled);
-// Holds every unshipped order the intercept covers; returns its id and how many it caught.
-InterceptService::Created create_intercept(Database& db, const Actor& actor,
-                                           const OrderIntercept& intercept);
-// Releases exactly the holds it placed; returns how many orders it released.
+struct InterceptCreated {
+    Id id = 0;
+    int caught = 0;
+};
+// Holds every not-yet-shipped order the intercept covers (in whatever state: new, allocated, in
+// a wave, being packed); new orders it covers are held as they arrive until it is lifted.
+// InvalidInput for an empty target or reason, NotFound for an unknown SKU or store.
+InterceptCreated create_intercept(Database& db, const Actor& actor, OrderIntercept intercept);
+// Releases exactly the holds it placed and reviews those orders again; returns how many it
+// released. NotFound for an unknown intercept, InvalidInput for one already lifted.
 int lift_intercept(Database& db, const Actor& actor, Id intercept_id);
 
 }  // namespace dj::ops

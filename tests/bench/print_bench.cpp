@@ -9,6 +9,7 @@
 #include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "ops/observers.h"
+#include "ops/waves.h"
 #include "reports/label_template.h"
 #include "reports/pick_sheet.h"
 #include "reports/waybill_label.h"
@@ -39,10 +40,10 @@ int main(int argc, char** argv) {
     build_demo_shop(db, options, actor);
 
     // The biggest wave the demo gives: one warehouse and carrier, up to 1,000 orders.
-    WaveService waves(db, actor);
+    WaveService waves(db);
     WaveRequest request;
     request.max_orders = 1000;
-    std::vector<WaveInfo> created = waves.create_waves(request, test::kNow);
+    std::vector<WaveInfo> created = ops::create_waves(db, actor, request);
     const WaveInfo* biggest = nullptr;
     for (const WaveInfo& w : created)
         if (!biggest || w.orders > biggest->orders) biggest = &w;

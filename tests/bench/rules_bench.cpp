@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
         std::printf("demo --orders 50000, each order reviewed by the 5 default rules: %.2f s\n",
                     seconds_since(start));
     }
-    RuleRepository(db).import(parse_rules_json(kShopRules, "bench"), actor);
+    ops::import_rules(db, actor, parse_rules_json(kShopRules, "bench"));
     std::vector<OrderRule> rules = RuleRepository(db).list();
     Timestamp now = test::kNow;
     {
@@ -115,9 +115,8 @@ int main(int argc, char** argv) {
         OrderIntercept typhoon;
         typhoon.target = "江苏省";
         typhoon.reason = "台风";
-        InterceptService intercepts(db, actor);
         auto start = Stopwatch::now();
-        auto created = intercepts.create(typhoon, now);
+        auto created = ops::create_intercept(db, actor, typhoon);
         std::printf("intercept region over %lld open orders: %d caught in %.3f s (goal < 0.2 s)\n",
                     open, created.caught, seconds_since(start));
         start = Stopwatch::now();

@@ -4,6 +4,7 @@
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
 #include "ops/order_rules.h"
+#include "ops/waves.h"
 #include "store/base/audit_log.h"
 #include "store/fulfilment/pack_service.h"
 #include "store/fulfilment/wave_service.h"
@@ -17,7 +18,7 @@ using namespace dj;
 namespace {
 
 struct Fixture : test::WaveShop {
-    InterceptService intercepts{db, test::test_actor()};
+    InterceptRepository intercepts{db};
 
     Id place(const std::string& id, OrderStatus status, const std::string& province) {
         Order o;
@@ -46,8 +47,8 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
     Id packing = order("I1", 2, 0);
     Id waved = order("I2", 1, 0);
     Id person_held = order("I3", 0, 1);
-    WaveService waves(db, test::test_actor());
-    BOOST_TEST_REQUIRE(!waves.create_waves({}, now).empty());
+    WaveService waves(db);
+    BOOST_TEST_REQUIRE(!ops::create_waves(db, test::test_actor(), {}).empty());
     Id allocated = order("I4", 1, 0);
     Id unpaid = place("I5", OrderStatus::pending_payment, "江苏");
     Id shipped = order("I6", 1, 0);
@@ -71,7 +72,7 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
     typhoon.scope = InterceptScope::region;
     typhoon.target = "江苏省";
     typhoon.reason = "台风";
-    auto created = intercepts.create(typhoon, now);
+    auto created = ops::create_intercept(db, test::test_actor(), typhoon);
     BOOST_TEST(created.caught == 5);
     for (Id id : {packing, waved, person_held, allocated, unpaid})
         BOOST_TEST(hold(id).has_value());
@@ -85,7 +86,8 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
     BOOST_TEST((parcel.scan("CUP-1", now) == ScanOutcome::blocked));
     BOOST_TEST(!order_packed(db, packing));
     BOOST_TEST(!PackSession(db, test::test_actor(), "I2").blocked_reason().empty());
-    auto later = waves.create_waves({}, now);  // only the order outside the region
+    auto later =
+        ops::create_waves(db, test::test_actor(), {});  // only the order outside the region
     BOOST_TEST_REQUIRE(later.size() == 1u);
     BOOST_TEST(later[0].orders == 1);
 
@@ -115,31 +117,31 @@ BOOST_AUTO_TEST_CASE(city_sku_store_and_carrier_intercepts) {
     city.target = "江苏";
     city.city = "南京";
     city.reason = "封路";
-    BOOST_TEST(intercepts.create(city, now).caught == 0);
+    BOOST_TEST(ops::create_intercept(db, test::test_actor(), city).caught == 0);
     OrderIntercept sku;
     sku.scope = InterceptScope::sku;
     sku.target = "TEA-1";
     sku.reason = "批次召回";
-    BOOST_TEST(intercepts.create(sku, now).caught == 1);
+    BOOST_TEST(ops::create_intercept(db, test::test_actor(), sku).caught == 1);
     BOOST_TEST(hold(tea).has_value());
     OrderIntercept carrier;
     carrier.scope = InterceptScope::carrier;
     carrier.target = "ZTO";
     carrier.reason = "网点停运";
-    BOOST_TEST(intercepts.create(carrier, now).caught == 1);
+    BOOST_TEST(ops::create_intercept(db, test::test_actor(), carrier).caught == 1);
     BOOST_TEST(hold(changzhou).has_value());
     BOOST_TEST(!hold(hangzhou).has_value());
     OrderIntercept store;
     store.scope = InterceptScope::store;
     store.target = "tb-main";
     store.reason = "店铺整改";
-    BOOST_TEST(intercepts.create(store, now).caught == 3);
+    BOOST_TEST(ops::create_intercept(db, test::test_actor(), store).caught == 3);
     OrderIntercept unknown = sku;
     unknown.target = "NOPE";
-    BOOST_CHECK_THROW(intercepts.create(unknown, now), NotFound);
+    BOOST_CHECK_THROW(ops::create_intercept(db, test::test_actor(), unknown), NotFound);
     unknown.target = "TEA-1";
     unknown.reason.clear();
-    BOOST_CHECK_THROW(intercepts.create(unknown, now), InvalidInput);
+    BOOST_CHECK_THROW(ops::create_intercept(db, test::test_actor(), unknown), InvalidInput);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,7 +5,9 @@
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
+#include "ops/order_rules.h"
 #include "ops/ship_order.h"
+#include "ops/waves.h"
 #include "ops/waybills.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/fulfilment/pack_service.h"
@@ -192,8 +194,8 @@ BOOST_AUTO_TEST_CASE(a_parcel_is_waved_picked_labelled_packed_and_shipped_as_one
 
     // One slot for the parcel, with every item of both orders (M3, a single item, goes to a
     // single-item wave).
-    WaveService waves(db, test::test_actor());
-    auto created = waves.create_waves({}, now);
+    WaveService waves(db);
+    auto created = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST_REQUIRE(created.size() == 2u);
     const WaveInfo& wave = created[0].single_item ? created[1] : created[0];
     BOOST_TEST(wave.orders == 1);
@@ -267,15 +269,17 @@ BOOST_AUTO_TEST_CASE(unmerge_until_packed_and_what_cannot_merge) {
     // A member leaves on its own; named by its head, the parcel dissolves.
     BOOST_TEST((unmerge(b) == std::vector<std::string>{"U2"}));
     BOOST_TEST((parcel_orders(db, a) == std::vector<Id>{a, c}));
-    WaveService waves(db, test::test_actor());
-    auto created = waves.create_waves({}, now);  // the two-SKU parcel apart from single items
+    WaveService waves(db);
+    auto created = ops::create_waves(db, test::test_actor(),
+                                     {});  // the two-SKU parcel apart from single items
     BOOST_TEST_REQUIRE(created.size() == 2u);
     BOOST_TEST(created[0].orders + created[1].orders == 3);  // parcel U1+U3, U2, U4
     // In an open wave nothing joins any more, but the parcel may still come apart.
     BOOST_CHECK_THROW(merge({a, b}), InvalidInput);
     BOOST_TEST((unmerge(a) == std::vector<std::string>{"U1", "U3"}));
     BOOST_TEST(parcel_orders(db, c).size() == 1u);
-    BOOST_TEST(waves.create_waves({}, now).front().orders == 1);  // U3 is waved on its own
+    BOOST_TEST(ops::create_waves(db, test::test_actor(), {}).front().orders ==
+               1);  // U3 is waved on its own
 }
 
 BOOST_AUTO_TEST_CASE(a_held_or_short_member_keeps_the_parcel_out_of_waves) {
@@ -284,18 +288,18 @@ BOOST_AUTO_TEST_CASE(a_held_or_short_member_keeps_the_parcel_out_of_waves) {
     BOOST_TEST(testing::SqlProbe(db).text("SELECT allocation FROM shop_order WHERE id = " +
                                           std::to_string(b)) == "short");
     merge({a, b});
-    WaveService waves(db, test::test_actor());
-    BOOST_TEST(waves.create_waves({}, now).empty());
+    WaveService waves(db);
+    BOOST_TEST(ops::create_waves(db, test::test_actor(), {}).empty());
     unmerge(b);
     ops::hold_order(db, test::test_actor(), a, "核对");
-    BOOST_TEST(waves.create_waves({}, now).empty());
+    BOOST_TEST(ops::create_waves(db, test::test_actor(), {}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_merge_rule_joins_new_orders_and_a_changed_address_leaves) {
-    RuleRepository(db).import(parse_rules_json(R"([{"name": "merge-same-receiver",
+    ops::import_rules(db, test::test_actor(),
+                      parse_rules_json(R"([{"name": "merge-same-receiver",
         "when": [], "then": [{"action": "merge"}]}])",
-                                               "test"),
-                              test::test_actor());
+                                       "test"));
     Id a = place("R1", 1, 0, home);
     Id b = place("R2", 0, 1, home, {}, 10);
     Id c =

@@ -4,6 +4,7 @@
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
+#include "ops/order_rules.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -52,7 +53,7 @@ struct Fixture : test::WaveShop {
     }
     long long count(const std::string& sql) { return testing::SqlProbe(db).integer(sql); }
     void import_rules(const std::string& json) {
-        RuleRepository(db).import(parse_rules_json(json, "test"), test::test_actor());
+        ops::import_rules(db, test::test_actor(), parse_rules_json(json, "test"));
     }
 };
 
@@ -196,12 +197,12 @@ BOOST_AUTO_TEST_CASE(a_release_by_a_person_sticks) {
 }
 
 BOOST_AUTO_TEST_CASE(disabled_rules_do_nothing) {
-    RuleRepository(db).set_enabled("duplicate-buyer", false, test::test_actor());
+    ops::set_rule_enabled(db, test::test_actor(), "duplicate-buyer", false);
     auto same_buyer = [](Order& o) { o.buyer_nick = "回头客"; };
     place("E1", same_buyer);
     place("E2", same_buyer);
     BOOST_TEST(hold_keys(place("E3", same_buyer)).empty());
-    BOOST_CHECK_THROW(RuleRepository(db).set_enabled("nope", true, test::test_actor()), NotFound);
+    BOOST_CHECK_THROW(ops::set_rule_enabled(db, test::test_actor(), "nope", true), NotFound);
     BOOST_TEST(audit_entries(db).front().action == "rule.disable");
 }
 

@@ -5,6 +5,7 @@
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
 #include "ops/pack_station.h"
+#include "ops/waves.h"
 #include "store/fulfilment/wave_service.h"
 #include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
@@ -55,7 +56,7 @@ BOOST_AUTO_TEST_CASE(opens_by_tracking_number_local_id_and_wave_slot) {
     Id id = order("6101", 1, 0);
     BOOST_TEST(PackSession(db, test::test_actor(), "75310000006101").order_id() == id);
     BOOST_TEST(PackSession(db, test::test_actor(), "#" + std::to_string(id)).order_id() == id);
-    auto waves = WaveService(db, test::test_actor()).create_waves({}, now);
+    auto waves = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST(PackSession(db, test::test_actor(), waves[0].number + "/1").order_id() == id);
     BOOST_CHECK_THROW(PackSession(db, test::test_actor(), "nothing"), NotFound);
 }
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_refunding_orders_are_blocked) {
 
 BOOST_AUTO_TEST_CASE(a_waved_order_ships_only_once_packed) {
     Id waved = order("6301", 1, 0);
-    auto waves = WaveService(db, test::test_actor()).create_waves({}, now);
+    auto waves = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST_REQUIRE(waves.size() == 1u);
     try {
         ship(waved, "6301");

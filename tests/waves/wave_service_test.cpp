@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/waves.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/testing/sql_probe.h"
@@ -14,7 +15,7 @@ using namespace dj;
 namespace {
 
 struct Fixture : test::WaveShop {
-    WaveService waves{db, test::test_actor()};
+    WaveService waves{db};
 };
 
 }  // namespace
@@ -25,7 +26,7 @@ BOOST_AUTO_TEST_CASE(orders_go_into_one_open_wave_only) {
     order("1001", 1, 1);
     order("1002", 2, 0);
     order("1003", 1, 2);
-    auto created = waves.create_waves({}, now);
+    auto created = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST(created.size() == 2u);  // mixed orders apart from the single-item one
     BOOST_TEST(created[0].number == "W20261124-001");
     BOOST_TEST(created[0].carrier == "ZTO");
@@ -33,7 +34,7 @@ BOOST_AUTO_TEST_CASE(orders_go_into_one_open_wave_only) {
     for (const WaveInfo& w : created)
         orders += w.orders;
     BOOST_TEST(orders == 3);
-    BOOST_TEST(waves.create_waves({}, now).empty());  // nothing left to wave
+    BOOST_TEST(ops::create_waves(db, test::test_actor(), {}).empty());  // nothing left to wave
     BOOST_TEST(waves.list_waves().size() == 2u);
     BOOST_TEST(audit_entries(db).front().action == "wave.create");
 }
@@ -46,7 +47,7 @@ BOOST_AUTO_TEST_CASE(held_intercepted_and_unallocated_orders_stay_out) {
     ops::hold_order(db, test::test_actor(), held, "地址待确认");
     OrderHoldRepository(db).hold(
         {intercepted, "退款中", true, now, HoldSource::platform, "", "sync"});
-    auto created = waves.create_waves({}, now);
+    auto created = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST(created.size() == 1u);
     auto slots = waves.wave_slots(created[0].number);
     BOOST_TEST(slots.size() == 1u);
@@ -63,20 +64,20 @@ BOOST_AUTO_TEST_CASE(filters_urgency_and_max_orders) {
     r.carrier = "ZTO";
     r.max_orders = 2;
     r.warehouse = "CZ";
-    auto created = waves.create_waves(r, now);
+    auto created = ops::create_waves(db, test::test_actor(), r);
     BOOST_TEST(created.size() == 2u);
     auto first = waves.wave_slots(created[0].number);
     BOOST_TEST(first[0].platform_order_id == "3002");  // urgent first, slot 1
     BOOST_TEST(first[0].slot == 1);
     BOOST_TEST(created[1].orders == 1);
     r.warehouse = "NOPE";
-    BOOST_CHECK_THROW(waves.create_waves(r, now), NotFound);
+    BOOST_CHECK_THROW(ops::create_waves(db, test::test_actor(), r), NotFound);
 }
 
 BOOST_AUTO_TEST_CASE(pick_list_walks_once_fefo_with_slots) {
     order("4001", 2, 3);
     order("4002", 1, 4);
-    auto created = waves.create_waves({}, now);
+    auto created = ops::create_waves(db, test::test_actor(), {});
     BOOST_REQUIRE(created.size() == 1u);
     PickSheet sheet = waves.pick_list(created[0].number);
     BOOST_TEST(sheet.wave.units == 10);
@@ -103,13 +104,13 @@ BOOST_AUTO_TEST_CASE(pick_list_walks_once_fefo_with_slots) {
 
 BOOST_AUTO_TEST_CASE(finished_waves_close_and_free_their_orders) {
     Id a = order("5001", 1, 0);
-    auto first = waves.create_waves({}, now);
+    auto first = ops::create_waves(db, test::test_actor(), {});
     BOOST_REQUIRE(first.size() == 1u);
     testing::SqlProbe(db).exec(
         "UPDATE shop_order SET status = 'cancelled', allocation = 'none' WHERE id = " +
         std::to_string(a));
     order("5002", 1, 0);
-    auto second = waves.create_waves({}, now);
+    auto second = ops::create_waves(db, test::test_actor(), {});
     BOOST_TEST(second.size() == 1u);
     BOOST_TEST(second[0].number == "W20261124-002");
     BOOST_TEST((waves.find_wave(first[0].number).status == WaveStatus::closed));

@@ -112,7 +112,7 @@ LabelData order_label_data(Database& db, Id order, Timestamp now) {
 std::vector<LabelData> wave_label_data(Database& db, const std::string& wave_number,
                                        Timestamp now) {
     std::vector<LabelData> labels;
-    for (const WaveSlot& slot : WaveService(db, {}).wave_slots(wave_number)) {
+    for (const WaveSlot& slot : WaveService(db).wave_slots(wave_number)) {
         labels.push_back(order_label_data(db, slot.order_id, now));
         labels.back().wave = wave_number + " / " + std::to_string(slot.slot);
     }

@@ -9,7 +9,6 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/wave_plan.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 #include "store/stock/stock_posting.h"
@@ -41,14 +40,6 @@ WaveInfo wave_from(SQLite::Statement& s) {
     w.orders = s.getColumn(8).getInt();
     w.units = s.getColumn(9).getInt64();
     return w;
-}
-
-Id warehouse_id(Database& db, const std::string& code) {
-    SQLite::Statement s(connection(db), "SELECT id FROM warehouse WHERE code = ?");
-    s.bind(1, code);
-    if (!s.executeStep())
-        throw NotFound(trf("Warehouse {0} does not exist: see warehouse list", code));
-    return s.getColumn(0).getInt64();
 }
 
 std::vector<WaveCandidate> load_candidates(Database& db) {
@@ -94,7 +85,7 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
 
 }  // namespace
 
-void WaveService::close_finished_waves(Timestamp now) {
+std::vector<std::string> WaveService::close_finished_waves() {
     // An order leaves its wave when it no longer waits to ship (shipped, cancelled, refunded);
     // the wave closes with its last order so those orders can be waved again if they return.
     connection(db_).exec(
@@ -111,8 +102,12 @@ void WaveService::close_finished_waves(Timestamp now) {
         SQLite::Statement s(connection(db_), "UPDATE wave SET status = 'closed' WHERE number = ?");
         s.bind(1, number);
         s.exec();
-        audit(db_, actor_, "wave.close", number, format_utc(now));
     }
+    return closed;
+}
+
+std::vector<WaveCandidate> WaveService::candidates() {
+    return load_candidates(db_);
 }
 
 std::string WaveService::next_number(Timestamp now) {
@@ -126,47 +121,31 @@ std::string WaveService::next_number(Timestamp now) {
     return prefix + seq;
 }
 
-std::vector<WaveInfo> WaveService::create_waves(const WaveRequest& request, Timestamp now) {
-    WriteTransaction tx(db_);
-    WaveRules rules;
-    if (!request.warehouse.empty()) rules.warehouse_id = warehouse_id(db_, request.warehouse);
-    rules.carrier = request.carrier;
-    rules.max_orders = request.max_orders;
-    close_finished_waves(now);
-    std::vector<PlannedWave> planned = plan_waves(load_candidates(db_), rules);
-    if (request.max_waves > 0 && planned.size() > static_cast<std::size_t>(request.max_waves))
-        planned.resize(static_cast<std::size_t>(request.max_waves));
-
-    std::vector<WaveInfo> created;
-    for (const PlannedWave& p : planned) {
-        std::string number = next_number(now);
-        SQLite::Statement w(connection(db_),
-                            "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
-                            "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
-        w.bind(1, number);
-        w.bind(2, static_cast<int64_t>(p.warehouse_id));
-        w.bind(3, p.carrier);
-        w.bind(4, p.single_item ? 1 : 0);
-        w.bind(5, static_cast<int64_t>(now));
-        w.bind(6, actor_.user);
-        w.exec();
-        Id wave_id = connection(db_).getLastInsertRowid();
-        SQLite::Statement o(connection(db_),
-                            "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
-        int slot = 0;
-        for (Id order_id : p.order_ids) {
-            o.reset();
-            o.bind(1, static_cast<int64_t>(wave_id));
-            o.bind(2, static_cast<int64_t>(order_id));
-            o.bind(3, ++slot);
-            o.exec();
-        }
-        audit(db_, actor_, "wave.create", number,
-              trf("{0} orders, carrier {1}", std::to_string(p.order_ids.size()), p.carrier));
-        created.push_back(read_wave(wave_id));
+WaveInfo WaveService::insert_wave(const PlannedWave& p, Timestamp now,
+                                  const std::string& created_by) {
+    std::string number = next_number(now);
+    SQLite::Statement w(connection(db_),
+                        "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
+                        "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
+    w.bind(1, number);
+    w.bind(2, static_cast<int64_t>(p.warehouse_id));
+    w.bind(3, p.carrier);
+    w.bind(4, p.single_item ? 1 : 0);
+    w.bind(5, static_cast<int64_t>(now));
+    w.bind(6, created_by);
+    w.exec();
+    Id wave_id = connection(db_).getLastInsertRowid();
+    SQLite::Statement o(connection(db_),
+                        "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
+    int slot = 0;
+    for (Id order_id : p.order_ids) {
+        o.reset();
+        o.bind(1, static_cast<int64_t>(wave_id));
+        o.bind(2, static_cast<int64_t>(order_id));
+        o.bind(3, ++slot);
+        o.exec();
     }
-    tx.commit();
-    return created;
+    return read_wave(wave_id);
 }
 
 WaveInfo WaveService::read_wave(Id wave_id) {

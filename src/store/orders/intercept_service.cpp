@@ -2,14 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/region.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
-#include "store/orders/order_hold_repository.h"
-#include "store/stock/catalogue_repository.h"
 
 namespace dj {
 namespace {
@@ -38,12 +34,9 @@ constexpr const char* kColumns =
     "i.lifted_by, (SELECT count(*) FROM order_hold h WHERE h.source = 'intercept' AND "
     "h.source_key = CAST(i.id AS TEXT)) FROM order_intercept i ";
 
-struct Caught {
-    Id order_id = 0;
-    bool picking = false;  // allocated or in a wave: the packer may already hold it
-};
+using Caught = InterceptRepository::Covered;
 
-std::vector<Caught> covered_orders(Database& db, const OrderIntercept& i) {
+std::vector<Caught> covered(Database& db, const OrderIntercept& i) {
     std::string base =
         "SELECT o.id, o.allocation = 'allocated' OR EXISTS (SELECT 1 FROM wave_order x WHERE "
         "x.order_id = o.id AND x.open = 1)";
@@ -97,16 +90,7 @@ std::string intercept_hold_reason(const OrderIntercept& i) {
     return trf("Intercepted ({0}): {1}", describe_intercept(i), i.reason);
 }
 
-InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp now) {
-    if (i.target.empty())
-        throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));
-    if (i.reason.empty())
-        throw InvalidInput(tr("Say why the orders are intercepted (--reason): packers see it"));
-    WriteTransaction tx(db_);
-    CatalogueRepository catalogue(db_);
-    if (i.scope == InterceptScope::sku && !catalogue.find_sku(i.target))
-        throw NotFound(trf("SKU {0} does not exist: see sku list", i.target));
-    if (i.scope == InterceptScope::store) catalogue.require_store(i.target);
+Id InterceptRepository::insert(const OrderIntercept& i) {
     SQLite::Statement add(connection(db_),
                           "INSERT INTO order_intercept(scope, target, city, reason, created_at, "
                           "created_by) VALUES (?, ?, ?, ?, ?, ?)");
@@ -114,23 +98,20 @@ InterceptService::Created InterceptService::create(OrderIntercept i, Timestamp n
     add.bind(2, i.target);
     add.bind(3, i.city);
     add.bind(4, i.reason);
-    add.bind(5, static_cast<int64_t>(now));
-    add.bind(6, actor_.user);
+    add.bind(5, static_cast<int64_t>(i.created_at));
+    add.bind(6, i.created_by);
     add.exec();
-    i.id = connection(db_).getLastInsertRowid();
-    OrderHoldRepository holds(db_);
-    std::string reason = intercept_hold_reason(i);
-    std::string key = std::to_string(i.id);
-    std::vector<Caught> caught = covered_orders(db_, i);
-    for (const Caught& c : caught)
-        holds.hold({c.order_id, reason, c.picking, now, HoldSource::intercept, key, actor_.user});
-    audit(db_, actor_, "intercept.create", describe_intercept(i),
-          i.reason + " (" + std::to_string(caught.size()) + ")");
-    tx.commit();
-    return {i.id, static_cast<int>(caught.size())};
+    return connection(db_).getLastInsertRowid();
 }
 
-std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
+std::optional<OrderIntercept> InterceptRepository::find(Id id) {
+    SQLite::Statement find(connection(db_), std::string(kColumns) + "WHERE i.id = ?");
+    find.bind(1, static_cast<int64_t>(id));
+    if (!find.executeStep()) return std::nullopt;
+    return intercept_from(find);
+}
+
+std::vector<OrderIntercept> InterceptRepository::list(bool include_lifted) {
     SQLite::Statement s(connection(db_), std::string(kColumns) +
                                              (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
                                              "ORDER BY i.id");
@@ -140,16 +121,12 @@ std::vector<OrderIntercept> InterceptService::list(bool include_lifted) {
     return out;
 }
 
-std::vector<Id> InterceptService::lift(Id id, Timestamp now) {
-    WriteTransaction tx(db_);
-    SQLite::Statement find(connection(db_), std::string(kColumns) + "WHERE i.id = ?");
-    find.bind(1, static_cast<int64_t>(id));
-    if (!find.executeStep())
-        throw NotFound(trf("No intercept #{0}: see intercept list", std::to_string(id)));
-    OrderIntercept i = intercept_from(find);
-    find.reset();
-    if (i.lifted_at)
-        throw InvalidInput(trf("Intercept #{0} was already lifted", std::to_string(id)));
+std::vector<InterceptRepository::Covered> InterceptRepository::covered_orders(
+    const OrderIntercept& intercept) {
+    return covered(db_, intercept);
+}
+
+std::vector<Id> InterceptRepository::lift(Id id, Timestamp at, const std::string& by) {
     std::string key = std::to_string(id);
     SQLite::Statement held(connection(db_),
                            "SELECT order_id FROM order_hold WHERE source = 'intercept' AND "
@@ -164,13 +141,10 @@ std::vector<Id> InterceptService::lift(Id id, Timestamp now) {
     drop.exec();
     SQLite::Statement mark(connection(db_),
                            "UPDATE order_intercept SET lifted_at = ?, lifted_by = ? WHERE id = ?");
-    mark.bind(1, static_cast<int64_t>(now));
-    mark.bind(2, actor_.user);
+    mark.bind(1, static_cast<int64_t>(at));
+    mark.bind(2, by);
     mark.bind(3, static_cast<int64_t>(id));
     mark.exec();
-    audit(db_, actor_, "intercept.lift", describe_intercept(i),
-          std::to_string(orders.size()) + " released");
-    tx.commit();
     return orders;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,29 +15,29 @@ std::vector<OrderIntercept> active_intercepts(Database& db);
 // What a packer reads on an order the intercept holds.
 std::string intercept_hold_reason(const OrderIntercept& intercept);
 
-// Standing stops on orders. Creating one holds, in one transaction, every not-yet-shipped order
-// it covers (in whatever state: new, allocated, in a wave, being packed); new orders it covers
-// are held as they arrive (see OrderReviewer) until it is lifted. Lifting releases exactly the
-// holds it placed and reviews those orders again.
-class InterceptService {
+// Standing stops on orders, stored; placing and lifting them is ops::create_intercept and
+// ops::lift_intercept. New orders an intercept covers are held as they arrive (OrderReviewer).
+class InterceptRepository {
   public:
-    InterceptService(Database& db, Actor actor) : db_(db), actor_(std::move(actor)) {}
+    explicit InterceptRepository(Database& db) : db_(db) {}
 
-    struct Created {
-        Id id = 0;
-        int caught = 0;
-    };
-    // Throws InvalidInput for an empty target or reason, NotFound for an unknown SKU or store.
-    Created create(OrderIntercept intercept, Timestamp now);
+    // Stores a new intercept (created_at, created_by as given); returns its id.
+    Id insert(const OrderIntercept& intercept);
+    std::optional<OrderIntercept> find(Id id);
     std::vector<OrderIntercept> list(bool include_lifted);
-    // Releases the holds it placed and returns those orders, to be reviewed again by the
-    // caller (ops::lift_intercept) in the same transaction; throws NotFound / InvalidInput
-    // (already lifted).
-    std::vector<Id> lift(Id id, Timestamp now);
+
+    // A not-yet-shipped order the intercept covers, in whatever state (new, allocated, in a
+    // wave, being packed).
+    struct Covered {
+        Id order_id = 0;
+        bool picking = false;  // allocated or in a wave: the packer may already hold it
+    };
+    std::vector<Covered> covered_orders(const OrderIntercept& intercept);
+    // Drops the holds the intercept placed and marks it lifted; returns the orders it held.
+    std::vector<Id> lift(Id id, Timestamp at, const std::string& by);
 
   private:
     Database& db_;
-    Actor actor_;
 };
 
 }  // namespace dj

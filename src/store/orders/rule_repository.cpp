@@ -5,7 +5,6 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "interchange/rule_json.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 
@@ -27,9 +26,8 @@ std::vector<OrderRule> RuleRepository::list() {
     return rules;
 }
 
-void RuleRepository::import(const std::vector<OrderRule>& rules, const Actor& actor) {
+void RuleRepository::import(const std::vector<OrderRule>& rules) {
     validate_rule_set(rules);
-    WriteTransaction tx(db_);
     SQLite::Statement update(connection(db_),
                              "UPDATE order_rule SET enabled = ?, definition = ? WHERE name = ?");
     SQLite::Statement insert(connection(db_),
@@ -48,19 +46,14 @@ void RuleRepository::import(const std::vector<OrderRule>& rules, const Actor& ac
             insert.bind(3, definition);
             insert.exec();
         }
-        audit(db_, actor, "rule.import", r.name, definition);
     }
-    tx.commit();
 }
 
-void RuleRepository::set_enabled(const std::string& name, bool enabled, const Actor& actor) {
-    WriteTransaction tx(db_);
+void RuleRepository::set_enabled(const std::string& name, bool enabled) {
     SQLite::Statement s(connection(db_), "UPDATE order_rule SET enabled = ? WHERE name = ?");
     s.bind(1, enabled ? 1 : 0);
     s.bind(2, name);
     if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));
-    audit(db_, actor, enabled ? "rule.enable" : "rule.disable", name);
-    tx.commit();
 }
 
 }  // namespace dj

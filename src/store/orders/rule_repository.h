@@ -17,9 +17,9 @@ class RuleRepository {
     explicit RuleRepository(Database& db) : db_(db) {}
     std::vector<OrderRule> list();
     // Adds the rules, replacing any of the same name in place; new ones go last.
-    void import(const std::vector<OrderRule>& rules, const Actor& actor);
+    void import(const std::vector<OrderRule>& rules);
     // Throws NotFound naming the rule and how to see the names.
-    void set_enabled(const std::string& name, bool enabled, const Actor& actor);
+    void set_enabled(const std::string& name, bool enabled);
 
   private:
     Database& db_;
