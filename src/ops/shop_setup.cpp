@@ -123,7 +123,8 @@ void set_store_split_policy(Database& db, const Actor& actor, const std::string&
 void choose_document_printer(Database& db, const Actor& actor, PrintDocument document,
                              const std::string& printer) {
     WriteTransaction tx(db);
-    choose_printer(db, actor, document, printer);
+    save_printer_choice(db, document, printer);
+    audit(db, actor, "printer.choose", std::string(print_document_code(document)), printer);
     tx.commit();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "ops/alerts.h"
 #include "ops/stock_service.h"
 #include "store/alerts/alert_evaluation.h"
 #include "store/alerts/alert_repository.h"
@@ -55,7 +56,7 @@ BOOST_FIXTURE_TEST_SUITE(alert_store, Shop)
 
 BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     receive_cups(10);
-    set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+    ops::set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
     BOOST_TEST(alerts().empty());
     stock.ship("CUP-1", 6, "CZ", "SO-1");  // available 4 ≤ 5, raised right after the commit
     auto open = alerts(AlertStatus::open, AlertKind::low_stock);
@@ -69,7 +70,7 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     BOOST_TEST(again[0].id == open[0].id);
     BOOST_TEST(again[0].figures == "available=3;reorder_point=5");
 
-    Alert acked = acknowledge_alert(db, test::test_actor(), open[0].id, test::kNow);
+    Alert acked = ops::acknowledge_alert(db, test::test_actor(), open[0].id);
     BOOST_TEST(acked.status == AlertStatus::acknowledged);
     BOOST_TEST(acked.acknowledged_by == "tester");
     stock.ship("CUP-1", 1, "CZ", "SO-3");  // acknowledged stays the one alert
@@ -80,8 +81,7 @@ BOOST_AUTO_TEST_CASE(movement_raises_one_alert_that_resolves_itself) {
     BOOST_TEST_REQUIRE(history.size() == 1u);
     BOOST_TEST(history[0].status == AlertStatus::resolved);
     BOOST_TEST(history[0].resolved_at.has_value());
-    BOOST_CHECK_THROW(acknowledge_alert(db, test::test_actor(), history[0].id, test::kNow),
-                      InvalidInput);
+    BOOST_CHECK_THROW(ops::acknowledge_alert(db, test::test_actor(), history[0].id), InvalidInput);
 
     stock.ship("CUP-1", 20, "CZ", "SO-4");  // a new occurrence is a new alert; history kept
     BOOST_TEST(alerts({}, AlertKind::low_stock).size() == 2u);
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(an_evaluation_of_many_skus_sees_the_open_alerts) {
     // Past 64 SKUs the evaluation reads each table once and keeps the SKUs asked for: the open
     // alerts must be recognised there too, not opened a second time.
     receive_cups(10);
-    set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+    ops::set_threshold(db, test::test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
     stock.ship("CUP-1", 6, "CZ", "SO-1");
     auto open = alerts(AlertStatus::open, AlertKind::low_stock);
     BOOST_TEST_REQUIRE(open.size() == 1u);
@@ -110,13 +110,13 @@ BOOST_AUTO_TEST_CASE(an_evaluation_of_many_skus_sees_the_open_alerts) {
 
 BOOST_AUTO_TEST_CASE(snooze_hides_until_the_date) {
     receive_cups(3);
-    set_threshold(db, test::test_actor(), Threshold::max_stock, "", "CZ", 2);
+    ops::set_threshold(db, test::test_actor(), Threshold::max_stock, "", "CZ", 2);
     BOOST_TEST(evaluate_stock_alerts(db, test::kNow, {}).opened.size() == 1u);
     auto open = alerts(AlertStatus::open, AlertKind::overstock);
     BOOST_TEST_REQUIRE(open.size() == 1u);
     Timestamp now = test::kNow;
-    BOOST_CHECK_THROW(snooze_alert(db, test::test_actor(), open[0].id, now - 1, now), InvalidInput);
-    snooze_alert(db, test::test_actor(), open[0].id, now + 86400, now);
+    BOOST_CHECK_THROW(ops::snooze_alert(db, test::test_actor(), open[0].id, now - 1), InvalidInput);
+    ops::snooze_alert(db, test::test_actor(), open[0].id, now + 86400);
     AlertFilter f;
     f.hide_snoozed_at = now;
     BOOST_TEST(list_alerts(db, f).empty());
@@ -142,7 +142,7 @@ BOOST_AUTO_TEST_CASE(count_loss_and_expiry_from_the_ledger) {
     f.sku = "TEA-1";
     f.kind = AlertKind::expiring;
     BOOST_TEST(list_alerts(db, f).size() == 1u);
-    set_threshold(db, test::test_actor(), Threshold::expiry_days, "TEA-1", "", 5);
+    ops::set_threshold(db, test::test_actor(), Threshold::expiry_days, "TEA-1", "", 5);
     evaluate_stock_alerts(db, test::kNow, {});
     f.status = AlertStatus::resolved;
     BOOST_TEST(list_alerts(db, f).size() == 1u);  // per-SKU 5 days: no longer expiring
@@ -180,7 +180,7 @@ BOOST_AUTO_TEST_CASE(restock_suggestion_from_back_dated_shipments) {
     BOOST_TEST(gz.d == 0.0);
     BOOST_TEST(gz.suggested == 0);
 
-    set_threshold(db, test::test_actor(), Threshold::safety_stock, "CUP-1", "CZ", 0);
+    ops::set_threshold(db, test::test_actor(), Threshold::safety_stock, "CUP-1", "CZ", 0);
     lines = restock_lines(db, test::kNow, {std::nullopt, {cup.id}});
     const RestockLine& manual = lines[0].warehouse == "CZ" ? lines[0] : lines[1];
     BOOST_TEST(manual.manual);

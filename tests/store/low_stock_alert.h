@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/alerts/stock_thresholds.h"
+#include "ops/alerts.h"
 #include "ops/stock_service.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
@@ -19,7 +20,7 @@ inline void raise_low_stock(Database& db) {
     r.warehouse = "CZ";
     r.unit_cost = 800;
     stock.receive(r);
-    set_threshold(db, test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
+    ops::set_threshold(db, test_actor(), Threshold::reorder_point, "CUP-1", "", 5);
     stock.ship("CUP-1", 6, "CZ", "SO-1");
 }
 

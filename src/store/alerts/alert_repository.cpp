@@ -6,7 +6,6 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 
@@ -78,44 +77,22 @@ Alert require_alert(Database& db, Id id) {
     return read_alert(s);
 }
 
-Alert acknowledge_alert(Database& db, const Actor& actor, Id id, Timestamp now) {
-    WriteTransaction tx(db);
-    Alert a = require_alert(db, id);
-    if (a.status == AlertStatus::resolved)
-        throw InvalidInput(trf("Alert {0} ({1}, {2}) is already resolved: nothing to acknowledge",
-                               std::to_string(id), a.sku, std::string(alert_kind_code(a.kind))));
-    if (a.status == AlertStatus::open) {
-        SQLite::Statement s(connection(db),
-                            "UPDATE alert SET status = 'acknowledged', acknowledged_at = ?, "
-                            "acknowledged_by = ?, updated_at = ? WHERE id = ?");
-        s.bind(1, static_cast<int64_t>(now));
-        s.bind(2, actor.user);
-        s.bind(3, static_cast<int64_t>(now));
-        s.bind(4, static_cast<int64_t>(id));
-        s.exec();
-        audit(db, actor, "alert.ack", std::to_string(id),
-              std::string(alert_kind_code(a.kind)) + " " + a.sku + "@" + a.warehouse);
-    }
-    tx.commit();
-    return require_alert(db, id);
+void mark_alert_acknowledged(Database& db, Id id, Timestamp at, const std::string& by) {
+    SQLite::Statement s(connection(db),
+                        "UPDATE alert SET status = 'acknowledged', acknowledged_at = ?, "
+                        "acknowledged_by = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(at));
+    s.bind(2, by);
+    s.bind(3, static_cast<int64_t>(at));
+    s.bind(4, static_cast<int64_t>(id));
+    s.exec();
 }
 
-Alert snooze_alert(Database& db, const Actor& actor, Id id, Timestamp until, Timestamp now) {
-    WriteTransaction tx(db);
-    Alert a = require_alert(db, id);
-    if (a.status == AlertStatus::resolved)
-        throw InvalidInput(trf("Alert {0} ({1}, {2}) is already resolved: nothing to snooze",
-                               std::to_string(id), a.sku, std::string(alert_kind_code(a.kind))));
-    if (until <= now)
-        throw InvalidInput(trf("Alert {0}: --until {1} is not in the future", std::to_string(id),
-                               format_shop_time(until)));
+void set_alert_snoozed_until(Database& db, Id id, Timestamp until) {
     SQLite::Statement s(connection(db), "UPDATE alert SET snoozed_until = ? WHERE id = ?");
     s.bind(1, static_cast<int64_t>(until));
     s.bind(2, static_cast<int64_t>(id));
     s.exec();
-    audit(db, actor, "alert.snooze", std::to_string(id), "until " + format_utc(until));
-    tx.commit();
-    return require_alert(db, id);
 }
 
 }  // namespace dj

@@ -28,8 +28,8 @@ Alert require_alert(Database& db, Id id);
 
 // open → acknowledged. An acknowledged alert stays until its condition clears; acknowledging
 // one already acknowledged changes nothing; a resolved one is refused (InvalidInput). Audited.
-Alert acknowledge_alert(Database& db, const Actor& actor, Id id, Timestamp now);
+void mark_alert_acknowledged(Database& db, Id id, Timestamp at, const std::string& by);
 // Hides an active alert until `until` (notifications skip it too). Audited.
-Alert snooze_alert(Database& db, const Actor& actor, Id id, Timestamp until, Timestamp now);
+void set_alert_snoozed_until(Database& db, Id id, Timestamp until);
 
 }  // namespace dj

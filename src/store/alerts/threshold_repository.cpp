@@ -4,7 +4,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/base/translate.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 #include "store/stock/catalogue_repository.h"
@@ -30,9 +29,8 @@ ThresholdBook load_thresholds(Database& db) {
     return book;
 }
 
-void set_threshold(Database& db, const Actor& actor, Threshold t, const std::string& sku,
-                   const std::string& warehouse, std::optional<std::int64_t> value) {
-    WriteTransaction tx(db);
+void save_threshold(Database& db, Threshold t, const std::string& sku, const std::string& warehouse,
+                    std::optional<std::int64_t> value) {
     Id sku_id = sku.empty() ? 0 : CatalogueRepository(db).require_sku(sku).id;
     Id wh_id = warehouse.empty() ? 0 : WarehouseRepository(db).require_warehouse(warehouse).id;
     try {
@@ -51,11 +49,6 @@ void set_threshold(Database& db, const Actor& actor, Threshold t, const std::str
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("saving a stock threshold"));
     }
-    std::string scope = (sku.empty() ? std::string("*") : sku) + "@" +
-                        (warehouse.empty() ? std::string("*") : warehouse);
-    audit(db, actor, "threshold.set", scope,
-          std::string(threshold_code(t)) + "=" + (value ? std::to_string(*value) : "default"));
-    tx.commit();
 }
 
 }  // namespace dj

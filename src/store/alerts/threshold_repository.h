@@ -15,8 +15,8 @@ class Database;
 ThresholdBook load_thresholds(Database& db);
 
 // Sets (value) or clears (nullopt) a threshold for the shop, a warehouse, a SKU or a SKU in
-// one warehouse (empty codes mean "every"); audited. NotFound names a wrong code.
-void set_threshold(Database& db, const Actor& actor, Threshold t, const std::string& sku,
-                   const std::string& warehouse, std::optional<std::int64_t> value);
+// one warehouse (empty codes mean "every"). NotFound names a wrong code.
+void save_threshold(Database& db, Threshold t, const std::string& sku, const std::string& warehouse,
+                    std::optional<std::int64_t> value);
 
 }  // namespace dj

@@ -5,7 +5,6 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 
@@ -36,10 +35,8 @@ std::optional<std::string> chosen_printer(Database& db, PrintDocument document) 
     return std::nullopt;
 }
 
-void choose_printer(Database& db, const Actor& actor, PrintDocument document,
-                    const std::string& printer) {
+void save_printer_choice(Database& db, PrintDocument document, const std::string& printer) {
     std::string code(print_document_code(document));
-    WriteTransaction tx(db);
     try {
         SQLite::Statement s(connection(db), printer.empty()
                                                 ? "DELETE FROM printer_choice WHERE document = ?"
@@ -52,8 +49,6 @@ void choose_printer(Database& db, const Actor& actor, PrintDocument document,
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("saving the chosen printer"));
     }
-    audit(db, actor, "printer.choose", code, printer);
-    tx.commit();
 }
 
 }  // namespace dj

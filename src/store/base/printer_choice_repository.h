@@ -21,8 +21,7 @@ PrintDocument parse_print_document(std::string_view code);
 // The printer remembered for the document type, if any.
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document);
 
-// Remembers `printer` for the document type, or forgets the choice when it is empty; audited.
-void choose_printer(Database& db, const Actor& actor, PrintDocument document,
-                    const std::string& printer);
+// Remembers `printer` for the document type, or forgets the choice when it is empty.
+void save_printer_choice(Database& db, PrintDocument document, const std::string& printer);
 
 }  // namespace dj
