@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
 #include "core/fulfilment/outbox.h"
+#include "ops/waybills.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/outbox_repository.h"
@@ -23,7 +24,7 @@ namespace {
 // The waybill the parcel leaves under: the label's, or the one given (checked, and replacing the
 // label's only when the person says the parcel was relabelled).
 Waybill settle_waybill(Database& db, const Actor& actor, const ShipOrder& r,
-                       const std::string& order_no, Timestamp now) {
+                       const std::string& order_no) {
     std::optional<Waybill> label = find_waybill(db, r.order_id);
     if (r.carrier.empty() && r.tracking.empty()) {
         if (!label)
@@ -50,7 +51,7 @@ Waybill settle_waybill(Database& db, const Actor& actor, const ShipOrder& r,
     if (label)
         audit(db, actor, "order.relabel", order_no,
               label->carrier + " " + label->tracking_no + " -> " + carrier.code + " " + tracking);
-    return store_waybill(db, actor, {r.order_id, carrier.code, tracking, now});
+    return record_waybill(db, actor, r.order_id, order_no, carrier.code, tracking);
 }
 
 }  // namespace
@@ -66,7 +67,7 @@ Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
     // Whether it may ship at all (cancelled, short, in a wave and not packed) comes first.
     OrderAllocator(posting).ship(r.order_id,
                                  {now, order->platform_order_id, "order shipped", actor});
-    Waybill waybill = settle_waybill(db, actor, r, order->platform_order_id, now);
+    Waybill waybill = settle_waybill(db, actor, r, order->platform_order_id);
     shipped.carrier = waybill.carrier;
     shipped.tracking = waybill.tracking_no;
     // Each platform order of a merged parcel is told it shipped, all under the one waybill; a

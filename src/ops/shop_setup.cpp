@@ -35,6 +35,11 @@ StoreConnection without_blanks(StoreConnection c) {
     return c;
 }
 
+void save_split(Database& db, const Actor& actor, const std::string& store, SplitPolicy policy) {
+    save_split_policy(db, store, policy);
+    audit(db, actor, "store.split_policy", store, std::string(split_policy_code(policy)));
+}
+
 }  // namespace
 
 void init_shop(Database& db, const Actor& actor) {
@@ -109,14 +114,14 @@ void configure_store(Database& db, const Actor& actor, const ShopStore& store,
         connections.save(connection);
         audit(db, actor, "store.connect", store.code, connection.endpoint);
     }
-    if (policy != store_split_policy(db, store.id)) set_split_policy(db, actor, store.code, policy);
+    if (policy != store_split_policy(db, store.id)) save_split(db, actor, store.code, policy);
     tx.commit();
 }
 
 void set_store_split_policy(Database& db, const Actor& actor, const std::string& store,
                             SplitPolicy policy) {
     WriteTransaction tx(db);
-    set_split_policy(db, actor, store, policy);
+    save_split(db, actor, store, policy);
     tx.commit();
 }
 

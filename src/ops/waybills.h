@@ -17,4 +17,10 @@ namespace dj::ops {
 Waybill assign_waybill(Database& db, const Actor& actor, Id order_id, const std::string& carrier,
                        const std::string& tracking);
 
+// The same inside the caller's transaction, for the order numbered `order_no` (in messages): a
+// merged parcel ships under one waybill, kept on its head order. Returns it as stored, under
+// `order_id`.
+Waybill record_waybill(Database& db, const Actor& actor, Id order_id, const std::string& order_no,
+                       const std::string& carrier, const std::string& tracking);
+
 }  // namespace dj::ops

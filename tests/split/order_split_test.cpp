@@ -6,6 +6,7 @@
 #include "core/base/error.h"
 #include "ops/order_intake.h"
 #include "ops/ship_order.h"
+#include "ops/shop_setup.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -48,7 +49,9 @@ struct SplitShop {
         }
         ops::StockService(db, test::test_actor()).receive(r);
     }
-    void policy(SplitPolicy p) { set_split_policy(db, test::test_actor(), "tb-main", p); }
+    void policy(SplitPolicy p) {
+        ops::set_store_split_policy(db, test::test_actor(), "tb-main", p);
+    }
     static Order order(const std::string& no, Qty cups, Qty teas, bool cups_presale = false) {
         Order o;
         o.store_id = 1;

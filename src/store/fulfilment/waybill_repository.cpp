@@ -5,37 +5,13 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
 namespace dj {
 
-Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) {
-    // A merged parcel ships under one waybill, kept on its head order.
-    Waybill w = waybill;
-    w.order_id = parcel_head(db, waybill.order_id);
-    SQLite::Statement label(connection(db),
-                            "SELECT platform_order_id FROM shop_order WHERE id = ?");
-    label.bind(1, static_cast<int64_t>(w.order_id));
-    if (!label.executeStep())
-        throw NotFound(trf("Order #{0} does not exist", std::to_string(w.order_id)));
-    std::string order_no = label.getColumn(0).getString();
-    if (w.carrier.empty() || w.tracking_no.empty())
-        throw InvalidInput(
-            trf("Order {0}: give the carrier and the tracking number (--carrier, --tracking)",
-                order_no));
-    std::string what = trf("Order {0}", order_no);
-    const Carrier& carrier = require_carrier(w.carrier, what);
-    w.carrier = carrier.code;
-    w.tracking_no = normalise_tracking(w.tracking_no);
-    require_tracking_shape(carrier, w.tracking_no, what);
-    if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)
-        throw InvalidInput(
-            trf("Tracking number {0} is already used by order #{1}: check the "
-                "number on the waybill",
-                w.tracking_no, std::to_string(*other)));
+void save_waybill(Database& db, const Waybill& w) {
     SQLite::Statement s(connection(db),
                         "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
@@ -46,9 +22,6 @@ Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill) 
     s.bind(3, w.tracking_no);
     s.bind(4, static_cast<int64_t>(w.assigned_at));
     s.exec();
-    audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
-    w.order_id = waybill.order_id;
-    return w;
 }
 
 void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {

@@ -19,13 +19,10 @@ struct Waybill {
     Timestamp assigned_at = 0;
 };
 
-// Records (or replaces) an order's waybill, audited, inside the caller's write transaction; an
-// order merged into a parcel shares the parcel's waybill (stored on its head order, and found
-// through any of its orders). The carrier is stored by its code (see core/fulfilment/carrier.h)
-// and the tracking number normalised. Throws InvalidInput when the carrier is unknown, the
-// tracking number is empty, not of the carrier's shape or belongs to another order. Returns the
-// waybill as stored.
-Waybill store_waybill(Database& db, const Actor& actor, const Waybill& waybill);
+// Records (or replaces) the waybill of `waybill.order_id` as given (ops::record_waybill checks it
+// and stores it on the parcel's head order); find_waybill finds a parcel's waybill through any
+// of its orders.
+void save_waybill(Database& db, const Waybill& waybill);
 std::optional<Waybill> find_waybill(Database& db, Id order_id);
 // Many new waybills at once in the caller's transaction (the demo's), checked against the carrier
 // list and shapes; the caller audits the batch.

@@ -40,15 +40,12 @@ bool exists(Database& db, const std::string& sql, Id id) {
 
 }  // namespace
 
-void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p) {
-    WriteTransaction tx(db);
+void save_split_policy(Database& db, const std::string& store, SplitPolicy p) {
     SQLite::Statement s(connection(db),
                         "UPDATE shop_store SET split_policy = ? WHERE code = ?2 OR name = ?2");
     s.bind(1, std::string(split_policy_code(p)));
     s.bind(2, store);
     if (s.exec() == 0) throw NotFound(trf("No store {0}: see store list", store));
-    audit(db, actor, "store.split_policy", store, std::string(split_policy_code(p)));
-    tx.commit();
 }
 
 SplitPolicy store_split_policy(Database& db, Id store_id) {

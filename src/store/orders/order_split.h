@@ -29,8 +29,8 @@ class PartAllocation {
     virtual ReviewOutcome review(Id order_id) = 0;
 };
 
-// Sets a store's policy (by code or name), audited.
-void set_split_policy(Database& db, const Actor& actor, const std::string& store, SplitPolicy p);
+// Sets a store's policy (by code or name); NotFound when there is no such store.
+void save_split_policy(Database& db, const std::string& store, SplitPolicy p);
 SplitPolicy store_split_policy(Database& db, Id store_id);
 
 // The platform order ids of every part of the split `order_id` belongs to, the original first;
