@@ -70,7 +70,9 @@ void set_threshold(Database& db, const Actor& actor, Threshold threshold, const 
 
 NotifyChannel add_notify_channel(Database& db, const Actor& actor, const NotifyChannel& channel) {
     WriteTransaction tx(db);
-    NotifyChannel added = dj::add_notify_channel(db, actor, channel);
+    NotifyChannel added = insert_notify_channel(db, channel);
+    // The URL and secret are credentials: the audit log names the channel only.
+    audit(db, actor, "notify.add", added.name, std::string(notify_channel_kind_code(added.kind)));
     tx.commit();
     return added;
 }

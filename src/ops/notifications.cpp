@@ -1,6 +1,7 @@
 #include "ops/notifications.h"
 
 #include "store/alerts/notify_repository.h"
+#include "store/base/audit_log.h"
 #include "store/base/database.h"
 
 namespace dj::ops {
@@ -24,9 +25,14 @@ void mark_shown(Database& db, const std::vector<NotifyMessage>& shown) {
 TestNotification test_notification(Database& db, const Actor& actor, const std::string& channel,
                                    const NotifyLink& link) {
     TestNotification out;
-    out.channel = require_notify_channel(db, channel);
-    out.message_id = queue_test_notification(db, actor, out.channel, notify_test_text(out.channel),
-                                             db.clock().now());
+    {
+        WriteTransaction tx(db);
+        out.channel = require_notify_channel(db, channel);
+        out.message_id = queue_test_notification(db, out.channel, notify_test_text(out.channel),
+                                                 db.clock().now());
+        audit(db, actor, "notify.test", out.channel.name);
+        tx.commit();
+    }
     if (out.channel.kind != NotifyChannelKind::desktop)
         out.sent = NotifySender(db, link.http, link.smtp, link.mail_log)
                        .send_now(out.message_id, db.clock().now());

@@ -9,6 +9,7 @@
 #include "core/alerts/smtp_target.h"
 #include "loopback_smtp.h"
 #include "low_stock_alert.h"
+#include "ops/alerts.h"
 #include "run_app.h"
 #include "standard_observers.h"
 #include "store/alerts/notify_repository.h"
@@ -32,11 +33,11 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
         mail.url = format_smtp_target(make_smtp_target(server.url(), "shop@example.com",
                                                        "shop@example.com", "boss@example.com"));
         mail.secret = "app-code-1";
-        add_notify_channel(db, test::test_actor(), mail);
+        ops::add_notify_channel(db, test::test_actor(), mail);
         NotifyChannel desk;
         desk.kind = NotifyChannelKind::desktop;
         desk.name = "desktop";
-        add_notify_channel(db, test::test_actor(), desk);
+        ops::add_notify_channel(db, test::test_actor(), desk);
         test::raise_low_stock(db);
         BOOST_TEST_REQUIRE(list_notifications(db, true).size() == 2u);
     }

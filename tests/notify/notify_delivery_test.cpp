@@ -9,6 +9,7 @@
 #include "low_stock_alert.h"
 #include "notify/notify_sender.h"
 #include "notify/robot_webhook.h"
+#include "ops/alerts.h"
 #include "store/alerts/notify_repository.h"
 #include "test_clock.h"
 #include "test_db.h"
@@ -41,11 +42,11 @@ struct Shop {
         c.name = name;
         c.url = robot.url(path);
         c.secret = secret;
-        return add_notify_channel(db, test::test_actor(), c);
+        return ops::add_notify_channel(db, test::test_actor(), c);
     }
     void queue_tests(const NotifyChannel& c, int n) {
         for (int i = 0; i < n; ++i)
-            queue_test_notification(db, test::test_actor(), c, "test " + std::to_string(i), now);
+            queue_test_notification(db, c, "test " + std::to_string(i), now);
     }
 };
 
@@ -82,7 +83,7 @@ BOOST_AUTO_TEST_CASE(kinds_filter_leaves_other_alerts_out) {
     c.name = "expiry-only";
     c.url = robot.url("/wecom");
     c.alert_kinds = {AlertKind::expiring};
-    add_notify_channel(db, test::test_actor(), c);
+    ops::add_notify_channel(db, test::test_actor(), c);
     test::raise_low_stock(db);
     BOOST_TEST(list_notifications(db, true).empty());
 }
@@ -160,7 +161,7 @@ BOOST_AUTO_TEST_CASE(quiet_hours_hold_messages_until_they_end) {
     c.name = "night";
     c.url = robot.url("/wecom");
     c.quiet = parse_quiet_hours("19:00-20:00", "--quiet");  // `now` is 19:06 shop time
-    c = add_notify_channel(db, test::test_actor(), c);
+    c = ops::add_notify_channel(db, test::test_actor(), c);
     queue_tests(c, 1);
     BOOST_TEST(sender.flush(now).deferred == 1);
     BOOST_TEST(robot.received().empty());
@@ -177,7 +178,7 @@ BOOST_AUTO_TEST_CASE(test_message_goes_ahead_of_a_failing_queue_but_not_over_the
     robot.reply(200, R"({"errcode":93000,"errmsg":"invalid webhook url"})");
     queue_tests(wecom, 1);
     BOOST_TEST(sender.flush(now).failed == 1);
-    Id test = queue_test_notification(db, test::test_actor(), wecom, "ping", now + 5);
+    Id test = queue_test_notification(db, wecom, "ping", now + 5);
     RobotResult r = sender.send_now(test, now + 5);  // the older message is still backing off
     BOOST_TEST(r.outcome == RobotOutcome::delivered);
     BOOST_TEST(robot.received().back().body == robot_text_body(NotifyChannelKind::wecom, "ping"));
@@ -185,7 +186,7 @@ BOOST_AUTO_TEST_CASE(test_message_goes_ahead_of_a_failing_queue_but_not_over_the
 
     queue_tests(wecom, 30);
     BOOST_TEST(sender.flush(now + 10).sent == 19);  // 20 in the minute, the test included
-    Id late = queue_test_notification(db, test::test_actor(), wecom, "late", now + 20);
+    Id late = queue_test_notification(db, wecom, "late", now + 20);
     std::size_t before = robot.received().size();
     BOOST_TEST(sender.send_now(late, now + 20).outcome == RobotOutcome::throttled);
     BOOST_TEST(robot.received().size() == before);

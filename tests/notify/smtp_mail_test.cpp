@@ -16,6 +16,7 @@
 #include "notify/mail_message.h"
 #include "notify/notify_sender.h"
 #include "notify/smtp_client.h"
+#include "ops/alerts.h"
 #include "ops/stock_service.h"
 #include "store/alerts/notify_repository.h"
 #include "test_clock.h"
@@ -100,7 +101,7 @@ struct Shop {
         c.url = format_smtp_target(make_smtp_target(server.url(), user, "shop@example.com",
                                                     "boss@example.com, ops@example.org"));
         c.secret = password;
-        return add_notify_channel(db, test::test_actor(), c);
+        return ops::add_notify_channel(db, test::test_actor(), c);
     }
 };
 
@@ -236,8 +237,8 @@ BOOST_FIXTURE_TEST_CASE(refused_mail_stays_queued_with_its_error_then_goes, Shop
     NotifyChannel mail = add_mail("mail");
     server.reply("DATA", "554 5.7.1 Message rejected as spam");
     Timestamp now = test::kNow;
-    queue_test_notification(db, test::test_actor(), mail, notify_test_text(mail), now);
-    queue_test_notification(db, test::test_actor(), mail, notify_test_text(mail), now);
+    queue_test_notification(db, mail, notify_test_text(mail), now);
+    queue_test_notification(db, mail, notify_test_text(mail), now);
 
     NotifyFlushReport r = sender.flush(now);
     BOOST_TEST(r.sent == 0);
@@ -270,7 +271,7 @@ BOOST_FIXTURE_TEST_CASE(busy_or_unreachable_server_is_tried_again_later, Shop) {
     NotifyChannel mail = add_mail("mail");
     server.reply("MAIL", "451 4.3.0 Try again later");
     Timestamp now = test::kNow;
-    Id id = queue_test_notification(db, test::test_actor(), mail, "subject\nbody", now);
+    Id id = queue_test_notification(db, mail, "subject\nbody", now);
     RobotResult r = sender.send_now(id, now);
     BOOST_TEST(r.outcome == RobotOutcome::unavailable);
     BOOST_TEST(r.errcode == 451);
@@ -296,12 +297,12 @@ BOOST_FIXTURE_TEST_CASE(mail_channel_settings_are_checked_when_added, Shop) {
     c.name = "no-password";
     c.url = format_smtp_target(
         make_smtp_target(server.url(), "shop@example.com", "shop@example.com", "a@example.com"));
-    BOOST_CHECK_THROW(add_notify_channel(db, test::test_actor(), c), InvalidInput);
+    BOOST_CHECK_THROW(ops::add_notify_channel(db, test::test_actor(), c), InvalidInput);
     c.url = "smtp://127.0.0.1:25";  // not the stored form
     c.secret = "x";
-    BOOST_CHECK_THROW(add_notify_channel(db, test::test_actor(), c), InvalidInput);
+    BOOST_CHECK_THROW(ops::add_notify_channel(db, test::test_actor(), c), InvalidInput);
     c.kind = NotifyChannelKind::desktop;
-    BOOST_CHECK_THROW(add_notify_channel(db, test::test_actor(), c), InvalidInput);
+    BOOST_CHECK_THROW(ops::add_notify_channel(db, test::test_actor(), c), InvalidInput);
     BOOST_TEST(list_notify_channels(db).empty());
 }
 
@@ -310,14 +311,14 @@ BOOST_FIXTURE_TEST_CASE(desktop_messages_wait_for_the_desktop_program, Shop) {
     c.kind = NotifyChannelKind::desktop;
     c.name = "desktop";
     c.alert_kinds = {AlertKind::low_stock};
-    c = add_notify_channel(db, test::test_actor(), c);
+    c = ops::add_notify_channel(db, test::test_actor(), c);
     NotifyChannel night;
     night.kind = NotifyChannelKind::desktop;
     night.name = "night";
     Timestamp now = test::kNow;
     int minute = static_cast<int>((now + kShopUtcOffsetMinutes * 60) % 86400 / 60);
     night.quiet = QuietHours{(minute + 1440 - 60) % 1440, (minute + 60) % 1440};  // now ± 1 h
-    night = add_notify_channel(db, test::test_actor(), night);
+    night = ops::add_notify_channel(db, test::test_actor(), night);
     test::raise_low_stock(db);
     BOOST_TEST(list_notifications(db, true).size() == 2u);
 
@@ -346,7 +347,7 @@ BOOST_FIXTURE_TEST_CASE(watch_round_evaluates_sends_mail_and_hands_over_desktop_
     NotifyChannel desk;
     desk.kind = NotifyChannelKind::desktop;
     desk.name = "desktop";
-    add_notify_channel(db, test::test_actor(), desk);
+    ops::add_notify_channel(db, test::test_actor(), desk);
     Timestamp now = test::kNow;
     ops::StockService stock{db, test::test_actor()};
     ops::StockService::Receive tea;

@@ -8,7 +8,6 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/alerts/alert_repository.h"
-#include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 
@@ -107,10 +106,9 @@ void check_channel(const NotifyChannel& channel) {
 
 }  // namespace
 
-NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel channel) {
+NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel) {
     check_channel(channel);
     try {
-        WriteTransaction tx(db);
         SQLite::Statement exists(connection(db), "SELECT 1 FROM notify_channel WHERE name = ?");
         exists.bind(1, channel.name);
         if (exists.executeStep())
@@ -133,10 +131,6 @@ NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel
             s, 7, channel.quiet ? std::optional<int64_t>(channel.quiet->to_minute) : std::nullopt);
         s.exec();
         channel.id = connection(db).getLastInsertRowid();
-        // The URL and secret are credentials: the audit log names the channel only.
-        audit(db, actor, "notify.add", channel.name,
-              std::string(notify_channel_kind_code(channel.kind)));
-        tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("adding a notification channel"));
     }
@@ -179,15 +173,11 @@ int queue_alert_notifications(Database& db, const std::vector<Id>& alert_ids, Ti
     return queued;
 }
 
-Id queue_test_notification(Database& db, const Actor& actor, const NotifyChannel& channel,
-                           const std::string& text, Timestamp now) {
+Id queue_test_notification(Database& db, const NotifyChannel& channel, const std::string& text,
+                           Timestamp now) {
     try {
-        WriteTransaction tx(db);
         insert_message(db, channel.id, std::nullopt, text, now);
-        Id id = connection(db).getLastInsertRowid();
-        audit(db, actor, "notify.test", channel.name);
-        tx.commit();
-        return id;
+        return connection(db).getLastInsertRowid();
     } catch (const SQLite::Exception& e) {
         rethrow_storage_error(e, tr("queuing a test notification"));
     }

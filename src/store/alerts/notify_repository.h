@@ -14,8 +14,8 @@ class Database;
 
 // Adds a channel. The name must be new; robots need an http(s) webhook URL, mail a stored
 // SmtpTarget (core/alerts/smtp_target.h) with the password as secret when it logs in, desktop
-// nothing. InvalidInput names what is wrong. Audited (without URL or secret).
-NotifyChannel add_notify_channel(Database& db, const Actor& actor, NotifyChannel channel);
+// nothing. InvalidInput names what is wrong.
+NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel);
 std::vector<NotifyChannel> list_notify_channels(Database& db);
 NotifyChannel require_notify_channel(Database& db, const std::string& name);
 
@@ -24,9 +24,9 @@ NotifyChannel require_notify_channel(Database& db, const std::string& name);
 // inside the caller's transaction (the one that opened the alerts), so an alert and its
 // notifications are stored together or not at all. Returns the messages queued.
 int queue_alert_notifications(Database& db, const std::vector<Id>& alert_ids, Timestamp now);
-// Queues a test message on one channel. Audited.
-Id queue_test_notification(Database& db, const Actor& actor, const NotifyChannel& channel,
-                           const std::string& text, Timestamp now);
+// Queues a message of no alert (a test) on one channel.
+Id queue_test_notification(Database& db, const NotifyChannel& channel, const std::string& text,
+                           Timestamp now);
 
 struct NotifyMessage {
     Id id = 0;
