@@ -4,7 +4,6 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "core/fulfilment/carrier.h"
 #include "core/fulfilment/outbox.h"
 #include "ops/waybills.h"
 #include "store/base/audit_log.h"
@@ -37,21 +36,19 @@ Waybill settle_waybill(Database& db, const Actor& actor, const ShipOrder& r,
     if (r.carrier.empty() || r.tracking.empty())
         throw InvalidInput(
             trf("Order {0}: give both the carrier and the tracking number", order_no));
-    std::string what = trf("Order {0}", order_no);
-    const Carrier& carrier = require_carrier(r.carrier, what);
-    std::string tracking = normalise_tracking(r.tracking);
-    require_tracking_shape(carrier, tracking, what);
-    bool same = label && label->carrier == carrier.code && label->tracking_no == tracking;
+    Waybill given = checked_waybill(r.order_id, order_no, r.carrier, r.tracking, db.clock().now());
+    bool same = label && label->carrier == given.carrier && label->tracking_no == given.tracking_no;
     if (same) return *label;
     if (label && !r.relabel)
         throw InvalidInput(
             trf("Order {0}: its label carries {1} {2}, not {3} {4}; ship under the label's "
                 "number, or relabel the parcel and confirm the new number (--relabel)",
-                order_no, label->carrier, label->tracking_no, carrier.code, tracking));
+                order_no, label->carrier, label->tracking_no, given.carrier, given.tracking_no));
     if (label)
         audit(db, actor, "order.relabel", order_no,
-              label->carrier + " " + label->tracking_no + " -> " + carrier.code + " " + tracking);
-    return record_waybill(db, actor, r.order_id, order_no, carrier.code, tracking);
+              label->carrier + " " + label->tracking_no + " -> " + given.carrier + " " +
+                  given.tracking_no);
+    return record_waybill(db, actor, order_no, std::move(given));
 }
 
 }  // namespace

@@ -15,22 +15,29 @@ Waybill assign_waybill(Database& db, const Actor& actor, Id order_id, const std:
     WriteTransaction tx(db);
     std::optional<Order> order = OrderRepository(db).find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    Waybill w = record_waybill(db, actor, order_id, order->platform_order_id, carrier, tracking);
+    const std::string& no = order->platform_order_id;
+    Waybill w = record_waybill(db, actor, no,
+                               checked_waybill(order_id, no, carrier, tracking, db.clock().now()));
     tx.commit();
     return w;
 }
 
-Waybill record_waybill(Database& db, const Actor& actor, Id order_id, const std::string& order_no,
-                       const std::string& carrier, const std::string& tracking) {
+Waybill checked_waybill(Id order_id, const std::string& order_no, const std::string& carrier,
+                        const std::string& tracking, Timestamp at) {
     if (carrier.empty() || tracking.empty())
         throw InvalidInput(
             trf("Order {0}: give the carrier and the tracking number (--carrier, --tracking)",
                 order_no));
     std::string what = trf("Order {0}", order_no);
     const Carrier& known = require_carrier(carrier, what);
-    Waybill w{parcel_head(db, order_id), known.code, normalise_tracking(tracking),
-              db.clock().now()};
+    Waybill w{order_id, known.code, normalise_tracking(tracking), at};
     require_tracking_shape(known, w.tracking_no, what);
+    return w;
+}
+
+Waybill record_waybill(Database& db, const Actor& actor, const std::string& order_no, Waybill w) {
+    const Id order_id = w.order_id;
+    w.order_id = parcel_head(db, order_id);
     if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)
         throw InvalidInput(
             trf("Tracking number {0} is already used by order #{1}: check the "

@@ -17,10 +17,14 @@ namespace dj::ops {
 Waybill assign_waybill(Database& db, const Actor& actor, Id order_id, const std::string& carrier,
                        const std::string& tracking);
 
-// The same inside the caller's transaction, for the order numbered `order_no` (in messages): a
-// merged parcel ships under one waybill, kept on its head order. Returns it as stored, under
-// `order_id`.
-Waybill record_waybill(Database& db, const Actor& actor, Id order_id, const std::string& order_no,
-                       const std::string& carrier, const std::string& tracking);
+// The carrier by code and the number normalised and of the carrier's shape, for order `order_id`
+// numbered `order_no` (in messages), given at `at`. InvalidInput when either is missing or wrong.
+Waybill checked_waybill(Id order_id, const std::string& order_no, const std::string& carrier,
+                        const std::string& tracking, Timestamp at);
+// Stores a checked waybill inside the caller's transaction, audited: a merged parcel ships under
+// one waybill, kept on its head order. InvalidInput when another order has the number. Returns
+// it as stored, under the order it was given for.
+Waybill record_waybill(Database& db, const Actor& actor, const std::string& order_no,
+                       Waybill waybill);
 
 }  // namespace dj::ops
