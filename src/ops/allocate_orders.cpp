@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_allocation.h"
@@ -11,7 +12,7 @@ namespace dj::ops {
 
 int allocate_waiting_orders(Database& db, const Actor& actor) {
     StockPosting posting(db);
-    int n = OrderAllocator(posting).allocate_waiting();
+    int n = OrderAllocator(posting, rules_actor()).allocate_waiting();
     audit(db, actor, "orders.allocate", "", std::to_string(n) + " allocated");
     posting.commit();
     return n;

@@ -9,19 +9,12 @@
 #include "store/stock/stock_posting.h"
 
 namespace dj::ops {
-namespace {
-
-// The split policy's work on an incoming copy is the system's, like the rules' decisions.
-const Actor kRulesActor{"rules", "system", ""};
-
-}  // namespace
-
 OrderIntake::OrderIntake(StockPosting& posting, Actor actor)
     : posting_(posting),
       actor_(std::move(actor)),
       orders_(posting.db()),
       holds_(posting.db()),
-      allocator_(posting) {}
+      review_(posting) {}
 
 TakenOrder OrderIntake::take(const Order& order) {
     if (order.lines.empty())
@@ -32,24 +25,26 @@ TakenOrder OrderIntake::take(const Order& order) {
     std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id);
     if (existing) stored = orders_.find(*existing);
     // A split order's lines are spread over its parts: the splitter takes the copy apart.
-    std::optional<UpsertResult> split_update;
+    std::optional<SplitUpdate> split_update;
     if (existing)
-        split_update =
-            OrderSplitter(allocator_, posting_, kRulesActor).accept_update(*existing, order);
+        split_update = OrderSplitter(review_.allocator(), posting_, rules_actor())
+                           .accept_update(*existing, order);
     if (split_update) {
-        result = *split_update;
+        result = split_update->result;
+        for (Id part : split_update->changed_parts)
+            review_.review(part);
     } else {
         if (stored) {
             OrderUpdatePlan plan = plan_order_update(*stored, incoming);
             incoming.status = plan.status;
-            if (plan.release_first) allocator_.release(*existing);
+            if (plan.release_first) review_.allocator().release(*existing);
         }
         // `stored` was read before the release, which changes no field the upsert compares.
         result = orders_.upsert(incoming, stored);
         if (result.outcome == UpsertOutcome::created)
-            allocator_.review_new(incoming, result);
+            review_.review_new(incoming, result);
         else if (result.outcome == UpsertOutcome::updated)
-            allocator_.review(result.id);
+            review_.review(result.id);
     }
     TakenOrder taken{result};
     if (result.outcome != UpsertOutcome::updated || !stored) return taken;

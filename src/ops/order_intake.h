@@ -2,7 +2,7 @@
 
 #include "core/base/actor.h"
 #include "core/orders/order.h"
-#include "store/orders/order_allocation.h"
+#include "ops/order_review.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
 #include "sync/order_sink.h"
@@ -28,7 +28,7 @@ class OrderIntake {
     Actor actor_;
     OrderRepository orders_;
     OrderHoldRepository holds_;
-    OrderAllocator allocator_;
+    OrderReview review_;
 };
 
 }  // namespace dj::ops

@@ -1,6 +1,7 @@
 #include "ops/order_parcels.h"
 
 #include "core/base/error.h"
+#include "ops/order_review.h"
 #include "store/base/database.h"
 #include "store/orders/order_allocation.h"
 #include "store/orders/order_split.h"
@@ -51,7 +52,7 @@ std::vector<MergeGroup> mergeable_orders(Database& db, const Actor& actor, bool 
 
 std::vector<Id> split_order(Database& db, const Actor& actor, Id order_id) {
     StockPosting posting(db);
-    OrderAllocator allocator(posting);
+    OrderAllocator allocator(posting, rules_actor());
     std::vector<Id> parts = OrderSplitter(allocator, posting, actor).split(order_id);
     posting.commit();
     return parts;
@@ -59,8 +60,9 @@ std::vector<Id> split_order(Database& db, const Actor& actor, Id order_id) {
 
 Id unsplit_order(Database& db, const Actor& actor, Id order_id) {
     StockPosting posting(db);
-    OrderAllocator allocator(posting);
-    Id original = OrderSplitter(allocator, posting, actor).unsplit(order_id);
+    OrderReview review(posting);
+    Id original = OrderSplitter(review.allocator(), posting, actor).unsplit(order_id);
+    review.review(original);
     posting.commit();
     return original;
 }

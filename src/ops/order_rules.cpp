@@ -3,9 +3,9 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "interchange/rule_json.h"
+#include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/rule_repository.h"
 #include "store/stock/catalogue_repository.h"
@@ -69,9 +69,9 @@ int lift_intercept(Database& db, const Actor& actor, Id intercept_id) {
     audit(db, actor, "intercept.lift", describe_intercept(*intercept),
           std::to_string(released.size()) + " released");
     // Rules that looked at the paused region see it open again.
-    OrderAllocator allocator(posting);
+    OrderReview review(posting);
     for (Id order_id : released)
-        allocator.review(order_id);
+        review.review(order_id);
     posting.commit();
     return static_cast<int>(released.size());
 }

@@ -5,13 +5,13 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/outbox.h"
+#include "ops/order_review.h"
 #include "ops/waybills.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/fulfilment/waybill_repository.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/order_merge.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/order_split.h"
@@ -62,8 +62,8 @@ Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
     shipped.order_id = r.order_id;
     shipped.order_no = order->platform_order_id;
     // Whether it may ship at all (cancelled, short, in a wave and not packed) comes first.
-    OrderAllocator(posting).ship(r.order_id,
-                                 {now, order->platform_order_id, "order shipped", actor});
+    OrderAllocator(posting, rules_actor())
+        .ship(r.order_id, {now, order->platform_order_id, "order shipped", actor});
     Waybill waybill = settle_waybill(db, actor, r, order->platform_order_id);
     shipped.carrier = waybill.carrier;
     shipped.tracking = waybill.tracking_no;

@@ -13,10 +13,10 @@
 #include "demo/demo_shop.h"
 #include "interchange/rule_json.h"
 #include "ops/observers.h"
+#include "ops/order_review.h"
 #include "ops/order_rules.h"
 #include "store/base/database.h"
 #include "store/orders/intercept_service.h"
-#include "store/orders/order_allocation.h"
 #include "store/orders/rule_dry_run.h"
 #include "store/orders/rule_repository.h"
 #include "store/stock/stock_posting.h"
@@ -100,9 +100,9 @@ int main(int argc, char** argv) {
             ids.push_back(q[0].integer);
         auto start = Stopwatch::now();
         StockPosting posting(db);
-        OrderAllocator allocator(posting);
+        ops::OrderReview review(posting);
         for (Id id : ids)
-            allocator.review(id);
+            review.review(id);
         posting.commit();
         double s = seconds_since(start);
         std::printf("review one by one with %zu rules: %zu orders in %.3f s (%.0f orders/s)\n",

@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
+#include "ops/order_review.h"
 #include "ops/order_rules.h"
 #include "ops/waves.h"
 #include "store/base/audit_log.h"
@@ -58,7 +59,7 @@ BOOST_AUTO_TEST_CASE(a_region_intercept_catches_every_unshipped_state_and_lifts_
         mc.at = now;
         mc.doc = "I6";
         mc.actor = test::test_actor();
-        OrderAllocator(p).ship(shipped, mc);
+        OrderAllocator(p, ops::rules_actor()).ship(shipped, mc);
         p.commit();
     }
     Id elsewhere = place("I7", OrderStatus::to_ship, "浙江省");

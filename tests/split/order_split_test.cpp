@@ -5,6 +5,8 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "ops/order_intake.h"
+#include "ops/order_parcels.h"
+#include "ops/order_review.h"
 #include "ops/ship_order.h"
 #include "ops/shop_setup.h"
 #include "ops/stock_service.h"
@@ -105,18 +107,9 @@ struct SplitShop {
         return {};
     }
     std::vector<Id> split(const std::string& no) {
-        StockPosting p(db);
-        OrderAllocator allocator(p);
-        std::vector<Id> ids = OrderSplitter(allocator, p, test::test_actor()).split(id_of(no));
-        p.commit();
-        return ids;
+        return ops::split_order(db, test::test_actor(), id_of(no));
     }
-    void unsplit(const std::string& no) {
-        StockPosting p(db);
-        OrderAllocator allocator(p);
-        OrderSplitter(allocator, p, test::test_actor()).unsplit(id_of(no));
-        p.commit();
-    }
+    void unsplit(const std::string& no) { ops::unsplit_order(db, test::test_actor(), id_of(no)); }
     // The split "S1" every test starts from under the split policy: S1 keeps the tea in CZ,
     // S1-2 takes the cup to GZ.
     Order split_s1() {
@@ -200,7 +193,7 @@ BOOST_AUTO_TEST_CASE(the_split_hold_goes_when_the_order_can_ship_whole) {
     BOOST_TEST(hold_sources("H2") == (std::vector<std::string>{"split"}));
     receive("CUP-1", 3, "CZ");
     StockPosting p(db);
-    BOOST_TEST(OrderAllocator(p).allocate_waiting() == 1);
+    BOOST_TEST(OrderAllocator(p, ops::rules_actor()).allocate_waiting() == 1);
     p.commit();
     BOOST_TEST(column("H2", "allocation") == "allocated");
     BOOST_TEST(hold_sources("H2").empty());

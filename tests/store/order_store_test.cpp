@@ -5,6 +5,7 @@
 #include "ops/import_orders.h"
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
+#include "ops/order_review.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_allocation.h"
@@ -121,7 +122,7 @@ BOOST_AUTO_TEST_CASE(short_orders_wait_whole_and_are_allocated_after_a_receipt) 
     BOOST_TEST((allocation("A2") == Allocation::short_stock));
     receive("CUP-1", 2);
     StockPosting p(db);
-    BOOST_TEST(OrderAllocator(p).allocate_waiting() == 1);
+    BOOST_TEST(OrderAllocator(p, ops::rules_actor()).allocate_waiting() == 1);
     p.commit();
     BOOST_TEST(reserved() == 7);
     BOOST_TEST(list_stock(db, {"CZ", "CUP-1"}).front().available == 0);
@@ -159,7 +160,7 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     ctx.at = test::kNow;
     ctx.doc = "A1";
     ctx.actor = test::test_actor();
-    auto moved = OrderAllocator(p).ship(1, ctx);
+    auto moved = OrderAllocator(p, ops::rules_actor()).ship(1, ctx);
     p.commit();
     BOOST_TEST_REQUIRE(moved.size() == 1u);
     BOOST_TEST(moved[0].qty == -2);
@@ -175,7 +176,8 @@ BOOST_AUTO_TEST_CASE(shipping_consumes_the_reservation) {
     BOOST_TEST((shipped.allocation == Allocation::shipped));
     {
         StockPosting again(db);
-        BOOST_CHECK_THROW(OrderAllocator(again).ship(1, ctx), StockRuleViolation);
+        BOOST_CHECK_THROW(OrderAllocator(again, ops::rules_actor()).ship(1, ctx),
+                          StockRuleViolation);
     }
     // The platform keeps saying "to ship" until the confirmation reaches it.
     BOOST_TEST((accept(order("A1", 2)).outcome == UpsertOutcome::unchanged));
@@ -199,7 +201,7 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     ctx.actor = test::test_actor();
     {
         StockPosting p(db);
-        BOOST_CHECK_THROW(OrderAllocator(p).ship(1, ctx), StockRuleViolation);
+        BOOST_CHECK_THROW(OrderAllocator(p, ops::rules_actor()).ship(1, ctx), StockRuleViolation);
     }
     BOOST_TEST(reserved() == 2);  // held, still reserved
     ops::release_order(db, test::test_actor(), 1);
@@ -216,7 +218,7 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     BOOST_TEST(log[3].action == "order.hold");
     BOOST_TEST(log[3].actor.workstation == "test-station");
     StockPosting p(db);
-    BOOST_TEST(OrderAllocator(p).ship(1, ctx).size() == 1u);
+    BOOST_TEST(OrderAllocator(p, ops::rules_actor()).ship(1, ctx).size() == 1u);
     p.commit();
 }
 

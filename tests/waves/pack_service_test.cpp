@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/order_review.h"
 #include "ops/pack_station.h"
 #include "ops/waves.h"
 #include "store/fulfilment/wave_service.h"
@@ -22,7 +23,7 @@ struct Fixture : test::WaveShop {
     // Ships the order from its reservation as order ship and the pack station do.
     void ship(Id id, const std::string& no) {
         StockPosting p(db);
-        OrderAllocator(p).ship(id, {now, no, "order", test::test_actor()});
+        OrderAllocator(p, ops::rules_actor()).ship(id, {now, no, "order", test::test_actor()});
         p.commit();
     }
     std::string status(Id id) {

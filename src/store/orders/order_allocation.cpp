@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_allocation_decision.h"
@@ -13,53 +12,28 @@
 #include "store/stock/stock_posting.h"
 
 namespace dj {
-namespace {
 
-// Splits the store's policy makes happen and merges rules ask for are the system's, like the
-// rules' decisions.
-const Actor kSystemActor{"rules", "system", ""};
+OrderAllocator::OrderAllocator(StockPosting& posting, Actor policy_actor)
+    : posting_(posting), policy_actor_(std::move(policy_actor)), orders_(posting.db()) {}
 
-}  // namespace
-
-OrderAllocator::OrderAllocator(StockPosting& posting)
-    : posting_(posting), orders_(posting.db()), reviewer_(posting.db(), posting.book()) {}
-
-ReviewOutcome OrderAllocator::review(Id order_id) {
-    // Rules look at the local SKUs, so lines are mapped first.
-    bool mapped = map_lines(order_id);
-    Timestamp now = posting_.db().clock().now();
-    ReviewOutcome outcome = reviewer_.review(order_id, now, [&] { release(order_id); });
-    allocate(order_id, mapped);
-    OrderMerger merger(posting_.db(), kSystemActor);
-    merger.leave_if_changed(order_id);
-    if (outcome.merge) merger.merge_with_partners(order_id, now);
-    return outcome;
-}
-
-void OrderAllocator::review_new(Order& order, const UpsertResult& stored) {
+OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertResult& stored) {
     order.id = stored.id;
     // As inserted: rules and allocation decide these.
     order.allocation = Allocation::none;
     order.warehouse_id.reset();
-    std::vector<std::vector<SkuComponent>> line_skus;
-    line_skus.reserve(order.lines.size());
-    std::vector<Item> items;
-    bool mapped = true;
+    MappedLines mapped;
+    mapped.line_skus.reserve(order.lines.size());
     for (std::size_t n = 0; n < order.lines.size(); ++n) {
         order.lines[n].id = stored.line_ids[n];
-        line_skus.push_back(map_stored_line(order.store_id, order.lines[n], &items));
-        mapped = mapped && !line_skus.back().empty();
+        mapped.line_skus.push_back(map_stored_line(order.store_id, order.lines[n], &mapped.items));
+        mapped.all_mapped = mapped.all_mapped && !mapped.line_skus.back().empty();
     }
-    // The reviewer releases before it changes the lines (gifts); it never allocates, so `order`
-    // still says where the order is, and without a release `items` are still its items.
-    bool lines_kept = true;
-    Timestamp now = posting_.db().clock().now();
-    ReviewOutcome outcome = reviewer_.review_new(order, line_skus, now, [&] {
-        lines_kept = false;
-        release(order.id);
-    });
-    allocate(order, mapped, lines_kept ? &items : nullptr);
-    if (outcome.merge) OrderMerger(posting_.db(), kSystemActor).merge_with_partners(order.id, now);
+    return mapped;
+}
+
+Allocation OrderAllocator::allocate_new(const Order& order, const MappedLines& lines,
+                                        bool items_current) {
+    return allocate(order, lines.all_mapped, items_current ? &lines.items : nullptr);
 }
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
@@ -227,7 +201,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
     // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
     // order or holds it for a person (order_split.h).
     if (!check.reserve_now()) {
-        if (std::optional<Allocation> parts = OrderSplitter(*this, posting_, kSystemActor)
+        if (std::optional<Allocation> parts = OrderSplitter(*this, posting_, policy_actor_)
                                                   .apply_policy(order_id, *wh, check.whole))
             return *parts;
     } else {

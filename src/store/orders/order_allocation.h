@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "core/base/actor.h"
 #include "core/orders/order.h"
 #include "core/stock/movement.h"
 #include "core/stock/sku_mapping.h"
 #include "store/orders/order_repository.h"
-#include "store/orders/order_review.h"
 #include "store/orders/order_split.h"
 
 namespace dj {
@@ -21,16 +21,32 @@ class StockPosting;
 // in through ops::OrderIntake.
 class OrderAllocator : public PartAllocation {
   public:
-    explicit OrderAllocator(StockPosting& posting);
+    // `policy_actor`: who a split made by the store's split policy is recorded as.
+    OrderAllocator(StockPosting& posting, Actor policy_actor);
 
-    // Puts an order just inserted through the rules and intercepts and allocates it as they
-    // decide: its lines are mapped and its facts taken from `order` (given its id and line ids
-    // here) instead of being read back.
-    void review_new(Order& order, const UpsertResult& stored);
-    // Puts a stored order through the rules again (after a change or a lifted intercept) and
-    // allocates it as they decide.
-    ReviewOutcome review(Id order_id) override;
-
+    // One of an order's items: a local SKU and how much of it the order holds.
+    struct Item {
+        Id id = 0;
+        Id sku_id = 0;
+        Qty qty = 0;
+        Qty reserved = 0;
+        std::optional<Id> warehouse_id;
+        bool presale = false;  // its line ships later
+    };
+    // The lines of an order just inserted, mapped to local SKUs.
+    struct MappedLines {
+        std::vector<std::vector<SkuComponent>> line_skus;  // per line; empty where none maps
+        std::vector<Item> items;                           // as recorded
+        bool all_mapped = true;
+    };
+    // Maps the lines of an order just inserted (given its id and line ids here from `stored`)
+    // without reading them back.
+    MappedLines map_new(Order& order, const UpsertResult& stored);
+    // Allocates an order just inserted. `items_current`: nothing changed its lines since
+    // map_new, so its items are not read back.
+    Allocation allocate_new(const Order& order, const MappedLines& lines, bool items_current);
+    // Maps the order's lines that have no local SKUs yet; true when every line has them.
+    bool map_lines(Id order_id);
     // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
     // status holds stock; releases them when it does not. Returns the resulting state.
     // `lines_mapped`: the caller has just mapped every line, so that is not looked at again.
@@ -43,21 +59,11 @@ class OrderAllocator : public PartAllocation {
     int allocate_waiting();
 
   private:
-    struct Item {
-        Id id = 0;
-        Id sku_id = 0;
-        Qty qty = 0;
-        Qty reserved = 0;
-        std::optional<Id> warehouse_id;
-        bool presale = false;  // its line ships later
-    };
     // `items`: the order's line items when the caller has them in hand, else they are read.
     Allocation allocate(const Order& order, bool lines_mapped, const std::vector<Item>* items);
     std::vector<Item> items_of(Id order_id);
     // Local SKUs for one platform line; empty when it maps to nothing.
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
-    // Maps the order's lines that have no local SKUs yet; true when every line has them.
-    bool map_lines(Id order_id);
     // Maps one stored line and records its local SKUs (also in `items` when given); empty when
     // it maps to nothing.
     std::vector<SkuComponent> map_stored_line(Id store_id, const OrderLine& line,
@@ -70,8 +76,8 @@ class OrderAllocator : public PartAllocation {
     void check_can_ship(const Order& order, Id parcel_head);
 
     StockPosting& posting_;
+    Actor policy_actor_;
     OrderRepository orders_;
-    OrderReviewer reviewer_;
     std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
     std::map<std::string, std::optional<Id>> sku_code_cache_;
     std::map<Id, std::optional<Id>> warehouse_cache_;

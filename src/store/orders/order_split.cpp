@@ -15,7 +15,6 @@
 #include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
-#include "store/orders/order_review.h"
 #include "store/stock/stock_posting.h"
 
 namespace dj {
@@ -413,7 +412,6 @@ Id OrderSplitter::unsplit(Id order_id) {
     for (const Part& p : parts)
         numbers.push_back(p.number);
     audit(db_, actor_, "order.unsplit", parts[0].number, joined(numbers));
-    allocator_.review(original);
     return original;
 }
 
@@ -453,7 +451,7 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
     return std::nullopt;
 }
 
-std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Order& incoming) {
+std::optional<SplitUpdate> OrderSplitter::accept_update(Id order_id, const Order& incoming) {
     // Every order a sync brings again passes here: a prepared statement answers "not split".
     SQLite::Statement& split = db_.statement("SELECT 1 FROM shop_order WHERE split_from = ?");
     split.bind(1, static_cast<int64_t>(order_id));
@@ -475,7 +473,7 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
         }
     }
     if (incoming.modified_at < stored.front().modified_at)
-        return UpsertResult{order_id, UpsertOutcome::stale, false, {}};
+        return SplitUpdate{{order_id, UpsertOutcome::stale, false, {}}, {}};
     std::sort(numbered.begin(), numbered.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<OrderLine> all;
@@ -493,21 +491,21 @@ std::optional<UpsertResult> OrderSplitter::accept_update(Id order_id, const Orde
             trf("the platform changed the lines but {0}: check the order by hand", why));
     }
     std::vector<Fen> paid = share_paid(incoming.paid_amount, part_values(parts));
-    UpsertResult result{order_id, UpsertOutcome::unchanged, false, {}};
+    SplitUpdate update{{order_id, UpsertOutcome::unchanged, false, {}}, {}};
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (parts[i].allocation == Allocation::shipped) continue;
-        Order update = incoming;
-        update.platform_order_id = parts[i].number;
-        update.lines = stored[i].lines;
-        update.paid_amount = paid[i];
-        update.freight = i == 0 ? incoming.freight : 0;
-        update.presale = stored[i].presale;
-        UpsertResult r = orders.upsert(update, stored[i]);
+        Order part = incoming;
+        part.platform_order_id = parts[i].number;
+        part.lines = stored[i].lines;
+        part.paid_amount = paid[i];
+        part.freight = i == 0 ? incoming.freight : 0;
+        part.presale = stored[i].presale;
+        UpsertResult r = orders.upsert(part, stored[i]);
         if (r.outcome != UpsertOutcome::updated) continue;
-        if (i == 0) result.outcome = UpsertOutcome::updated;
-        allocator_.review(parts[i].id);
+        if (i == 0) update.result.outcome = UpsertOutcome::updated;
+        update.changed_parts.push_back(parts[i].id);
     }
-    return result;
+    return update;
 }
 
 }  // namespace dj

@@ -9,24 +9,28 @@
 #include "core/base/types.h"
 #include "core/orders/order.h"
 #include "core/orders/order_allocation_decision.h"
-#include "core/orders/rule_evaluation.h"
 #include "core/orders/split_plan.h"
+#include "store/orders/order_repository.h"
 
 namespace dj {
 
 class Database;
 class StockPosting;
-struct UpsertResult;
 
 // What splitting asks of allocation (OrderAllocator, which asks the split policy in turn): the
-// parts of a split reserve, release and are reviewed there.
+// parts of a split reserve and release there.
 class PartAllocation {
   public:
     virtual ~PartAllocation() = default;
     // `lines_mapped`: every line has its local SKUs already.
     virtual Allocation allocate(Id order_id, bool lines_mapped) = 0;
     virtual void release(Id order_id) = 0;
-    virtual ReviewOutcome review(Id order_id) = 0;
+};
+
+// A platform's new copy of an order that is split here, spread over the parts.
+struct SplitUpdate {
+    UpsertResult result;            // the original's
+    std::vector<Id> changed_parts;  // to be put through the rules again
 };
 
 // Sets a store's policy (by code or name); NotFound when there is no such store.
@@ -55,9 +59,9 @@ class OrderSplitter {
     // is already split, shipped, no longer waiting, on the packing line, or when one warehouse
     // can serve it whole or none of them can. Returns the parts' order ids, the original first.
     std::vector<Id> split(Id order_id);
-    // Puts every part of the split that `order_id` belongs to back into the original, which is
-    // then reviewed and allocated again (and not split automatically again). Refused while a
-    // part is packed, shipped, being packed or in a wave. Returns the original's id.
+    // Puts every part of the split that `order_id` belongs to back into the original (which is
+    // not split automatically again). Refused while a part is packed, shipped, being packed or in
+    // a wave. Returns the original's id: the caller reviews and allocates it again.
     Id unsplit(Id order_id);
 
     // From OrderAllocator::allocate, for an order whose chosen warehouse cannot serve it whole
@@ -67,13 +71,13 @@ class OrderSplitter {
     // would help. Parts of a split are never split again.
     std::optional<Allocation> apply_policy(Id order_id, Id warehouse_id, bool whole);
 
-    // From OrderAllocator::accept, when the platform sends an order that is split here. Same
-    // lines as all the parts together (by line number): the header and status go to every part
-    // not yet shipped, each is reviewed, and the original's result is returned. Lines changed:
-    // the parts are put back first and nothing is returned, so the caller replaces the lines as
-    // for any order; when a part is already on its way, the split stays and the original's
-    // history says the lines need a look. Nothing either for an order that is not split.
-    std::optional<UpsertResult> accept_update(Id order_id, const Order& incoming);
+    // From ops::OrderIntake, when the platform sends an order that is split here. Same lines as
+    // all the parts together (by line number): the header and status go to every part not yet
+    // shipped; the parts that changed are returned for review. Lines changed: the parts are put
+    // back first and nothing is returned, so the caller replaces the lines as for any order; when
+    // a part is already on its way, the split stays and the original's history says the lines
+    // need a look. Nothing either for an order that is not split.
+    std::optional<SplitUpdate> accept_update(Id order_id, const Order& incoming);
 
   private:
     struct Part {
