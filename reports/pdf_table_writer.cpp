@@ -234,6 +234,28 @@ void PdfTableWriter::row(const std::vector<std::string>& cells, PdfRowStyle styl
     d.draw_row(d.pages.back(), cells, style == PdfRowStyle::total, false);
 }
 
+std::vector<std::string> PdfTableWriter::wrap(std::size_t column, const std::string& text) {
+    Impl& d = *impl_;
+    if (d.pages.empty()) d.new_page();
+    HPDF_Page page = d.pages.back();
+    float inner = d.widths.at(column) - 2 * kPad;
+    std::vector<std::string> out;
+    std::string line;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8_length(static_cast<unsigned char>(text[i]));
+        std::string longer = line + text.substr(i, n);
+        if (!line.empty() && d.text_width(page, kCellSize, longer) > inner) {
+            out.push_back(line);
+            line = text.substr(i, n);
+        } else {
+            line = std::move(longer);
+        }
+        i += n;
+    }
+    if (!line.empty() || out.empty()) out.push_back(line);
+    return out;
+}
+
 int PdfTableWriter::pages() const {
     return static_cast<int>(impl_->pages.size());
 }

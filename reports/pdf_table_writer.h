@@ -52,6 +52,9 @@ class PdfTableWriter {
     // A line across the table that starts a block (e.g. one warehouse).
     void heading(const std::string& text);
     void row(const std::vector<std::string>& cells, PdfRowStyle style = PdfRowStyle::normal);
+    // `text` cut into pieces that each fit `column` whole, for a value that must not be cut
+    // (continued on the rows below).
+    std::vector<std::string> wrap(std::size_t column, const std::string& text);
     int pages() const;
     void save(const std::string& path);
 

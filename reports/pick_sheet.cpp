@@ -1,5 +1,7 @@
 #include "reports/pick_sheet.h"
 
+#include <algorithm>
+
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 
@@ -8,6 +10,7 @@ namespace {
 
 // Slot lists longer than this continue on extra rows so no slot is ever cut off.
 constexpr std::size_t kSlotsPerRow = 8;
+constexpr std::size_t kBatchColumn = 5;
 
 }  // namespace
 
@@ -43,12 +46,22 @@ void render_pick_sheet(const PickSheet& sheet, const std::string& path, Timestam
                  std::to_string(s.slots[i].qty);
         }
         std::string location = s.location_id ? s.location_code : tr("(no location)");
-        std::string batch = s.lot.empty() ? "" : s.lot + " " + s.expiry;
+        // The batch and its expiry whole, on as many lines as they take: the picker must see
+        // which batch to take.
+        std::vector<std::string> batch_rows;
+        if (!s.lot.empty()) {
+            batch_rows = pdf.wrap(kBatchColumn, s.lot);
+            for (std::string& part : pdf.wrap(kBatchColumn, s.expiry))
+                batch_rows.push_back(std::move(part));
+        }
+        std::size_t rows = std::max(slot_rows.size(), std::max<std::size_t>(batch_rows.size(), 1));
+        batch_rows.resize(rows);
+        slot_rows.resize(rows);
         std::string name = s.spec.empty() ? s.sku_name : s.sku_name + " " + s.spec;
         pdf.row({location, s.sku_code, s.barcodes.empty() ? "" : s.barcodes.front(), name,
-                 std::to_string(s.qty), batch, slot_rows.front()});
-        for (std::size_t i = 1; i < slot_rows.size(); ++i)
-            pdf.row({"", "", "", "", "", "", slot_rows[i]});
+                 std::to_string(s.qty), batch_rows.front(), slot_rows.front()});
+        for (std::size_t i = 1; i < rows; ++i)
+            pdf.row({"", "", "", "", "", batch_rows[i], slot_rows[i]});
     }
     pdf.row({tr("Total"), trf("{0} stops", std::to_string(sheet.stops.size())), "", "",
              std::to_string(units), "", ""},

@@ -17,11 +17,12 @@ ReportDocument restock_sheet_document(const std::vector<RestockLine>& lines,
     doc.generated = format_shop_time(generated_at);
     doc.generated_at = generated_at;
     doc.columns = {{"sku", tr("SKU"), ColumnKind::text, 26},
-                   {"name", tr("Name"), ColumnKind::text, 56},
+                   {"name", tr("Name"), ColumnKind::text, 40},
                    {"warehouse", tr("Warehouse"), ColumnKind::text, 18},
                    {"d", tr("Daily demand"), ColumnKind::decimal, 18},
                    {"rop", tr("Reorder point"), ColumnKind::qty, 18},
                    {"available", tr("Available"), ColumnKind::qty, 18},
+                   {"backlog", tr("Backlog"), ColumnKind::qty, 16},
                    {"in_transit", tr("In transit"), ColumnKind::qty, 18},
                    {"on_order", tr("On order"), ColumnKind::qty, 18},
                    {"position", tr("Position"), ColumnKind::qty, 18},
@@ -45,22 +46,22 @@ ReportDocument restock_sheet_document(const std::vector<RestockLine>& lines,
             s.sheet_name = l.supplier.empty() ? tr("No supplier") : l.supplier;
         }
         Fen amount = l.suggested * l.unit_cost;
-        s.rows.push_back({ReportCell::str(l.sku), ReportCell::str(l.sku_name),
-                          ReportCell::str(l.warehouse), ReportCell::real(l.d),
-                          ReportCell::num(l.reorder_point), ReportCell::num(l.available),
-                          ReportCell::num(l.in_transit), ReportCell::num(l.on_order),
-                          ReportCell::num(l.position), ReportCell::num(l.suggested),
-                          ReportCell::num(l.unit_cost), ReportCell::num(amount)});
+        s.rows.push_back(
+            {ReportCell::str(l.sku), ReportCell::str(l.sku_name), ReportCell::str(l.warehouse),
+             ReportCell::real(l.d), ReportCell::num(l.reorder_point), ReportCell::num(l.available),
+             ReportCell::num(l.backlog), ReportCell::num(l.in_transit), ReportCell::num(l.on_order),
+             ReportCell::num(l.position), ReportCell::num(l.suggested),
+             ReportCell::num(l.unit_cost), ReportCell::num(amount)});
         sums[l.supplier].first += l.suggested;
         sums[l.supplier].second += amount;
     }
 
     auto total_row = [](const std::string& label, const std::string& name, Qty qty, Fen value) {
-        ReportRow row(12, ReportCell::none());
+        ReportRow row(13, ReportCell::none());
         row[0] = ReportCell::str(label);
         row[1] = ReportCell::str(name);
-        row[9] = ReportCell::num(qty);
-        row[11] = ReportCell::num(value);
+        row[10] = ReportCell::num(qty);
+        row[12] = ReportCell::num(value);
         return row;
     };
     doc.summary.title = tr("Value to order per supplier");

@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -13,6 +14,7 @@
 #include "core/base/error.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "core/stock/stock_book.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_moves.h"
 #include "ops/stock_queries.h"
@@ -130,7 +132,21 @@ void MovementDialog::on_post(wxCommandEvent&) {
                 m.kind = ops::StockMoveKind::scrap;
                 break;
         }
-        std::vector<Movement> moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+        std::vector<Movement> moved;
+        try {
+            moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+        } catch (const ExpiredBatch& e) {
+            // Goods already past their date come in only when the person says so.
+            wxMessageDialog ask(this,
+                                u8(e.what()) + "\n\n" +
+                                    u8(tr("Receive this expired batch anyway? It will count as "
+                                          "on hand and never as available.")),
+                                u8(tr("Expired batch")), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+            ask.SetYesNoLabels(u8(tr("Receive as expired")), u8(tr("Cancel")));
+            if (ask.ShowModal() != wxID_YES) throw;
+            m.accept_expired = true;
+            moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+        }
         posted_ = moved.size();
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {

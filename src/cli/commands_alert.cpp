@@ -163,6 +163,7 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
                       {"rop", tr("Reorder point")},
                       {"manual", tr("Manual")},
                       {"available", tr("Available")},
+                      {"backlog", tr("Backlog")},
                       {"in_transit", tr("In transit")},
                       {"on_order", tr("On order")},
                       {"position", tr("Position")},
@@ -173,8 +174,8 @@ void add_alert_commands(CLI::App& app, Context& ctx) {
                       Cell::num(l.lead_days), decimal(l.d), decimal(l.sigma),
                       Cell::num(l.safety_stock), Cell::num(l.reorder_point),
                       Cell::str(l.manual ? "yes" : "no"), Cell::num(l.available),
-                      Cell::num(l.in_transit), Cell::num(l.on_order), Cell::num(l.position),
-                      Cell::num(l.suggested)});
+                      Cell::num(l.backlog), Cell::num(l.in_transit), Cell::num(l.on_order),
+                      Cell::num(l.position), Cell::num(l.suggested)});
         }
         ctx.print(list);
     });

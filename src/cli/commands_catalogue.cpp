@@ -91,6 +91,37 @@ sku_sup->callback([&ctx, sku_sup_args] {
               << "\n";
 });
 
+auto* min_ship = sku->add_subcommand(
+    "min-ship-days",
+    tr("Days of shelf life a batch must have left to ship: the shop's, or one SKU's (--sku)"));
+struct MinShipArgs {
+    int days = 0;
+    std::string sku;
+    bool shop_default = false;
+};
+auto msa = std::make_shared<MinShipArgs>();
+auto* days_given =
+    min_ship->add_option("DAYS", msa->days, tr("0 to 3650")) -> check(CLI::Range(0, 3650));
+min_ship->add_option("--sku", msa->sku, tr("SKU code (default: the shop's setting)"));
+min_ship->add_flag("--default", msa->shop_default, tr("Put the SKU back on the shop's setting"));
+min_ship->callback([&ctx, msa, days_given] {
+    if (msa->shop_default == (days_given->count() > 0))
+        throw InvalidInput(tr("Give the number of days, or --default with --sku"));
+    std::optional<int> days;
+    if (!msa->shop_default) days = msa->days;
+    ops::set_min_ship_days(ctx.db(), ctx.actor(), msa->sku, days);
+    if (msa->sku.empty())
+        std::cout << trf("Batches ship with at least {0} days of shelf life left",
+                         std::to_string(msa->days))
+                  << "\n";
+    else if (days)
+        std::cout << trf("SKU {0} ships batches with at least {1} days of shelf life left",
+                         msa->sku, std::to_string(msa->days))
+                  << "\n";
+    else
+        std::cout << trf("SKU {0} follows the shop's minimum shelf life", msa->sku) << "\n";
+});
+
 auto* mapping = app.add_subcommand("mapping", tr("Platform SKU to local SKU mappings"))
                     -> require_subcommand(1);
 auto* map_set = mapping->add_subcommand(

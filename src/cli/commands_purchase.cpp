@@ -9,8 +9,8 @@
 #include "core/base/error.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
-#include "ops/purchasing.h"
 #include "ops/alert_queries.h"
+#include "ops/purchasing.h"
 #include "ops/shop_queries.h"
 #include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
@@ -190,6 +190,7 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
     struct ReceiveArgs {
         std::string no, location, batch, expiry, at;
         std::vector<std::string> lines;
+        bool accept_expired = false;
     };
     auto ra = std::make_shared<ReceiveArgs>();
     auto* receive = po->add_subcommand(
@@ -200,6 +201,8 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
     receive->add_option("--batch", ra->batch, tr("Batch / lot number"));
     receive->add_option("--expiry", ra->expiry, tr("Expiry date YYYY-MM-DD"));
     receive->add_option("--at", ra->at, tr("Movement time (ISO 8601 with offset) for past entry"));
+    receive->add_flag("--accept-expired", ra->accept_expired,
+                      tr("Receive a batch that expired already (kept as not available)"));
     receive->callback([&ctx, ra] {
         ops::PoReceiveRequest r;
         for (const std::string& l : ra->lines) {
@@ -209,6 +212,7 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         r.location = ra->location;
         r.batch = ra->batch;
         r.expiry = ra->expiry;
+        r.accept_expired = ra->accept_expired;
         std::optional<Timestamp> at;
         if (!ra->at.empty()) at = parse_time(ra->at, "--at");
         ops::PoReceipt receipt = ops::receive_purchase_order(ctx.db(), ctx.actor(), ra->no, r, at);

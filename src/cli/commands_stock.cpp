@@ -14,6 +14,7 @@ struct StockArgs {
     std::string sku;
     Qty qty = 0;
     std::string warehouse, from, to, location, cost, batch, expiry, doc, reason, at;
+    bool accept_expired = false;
 };
 
 void add_at_option(CLI::App* cmd, StockArgs& a) {
@@ -63,8 +64,11 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     receive->add_option("--batch", a->batch, tr("Lot number"));
     receive->add_option("--expiry", a->expiry, tr("Expiry date of a new lot, YYYY-MM-DD"));
     receive->add_option("--doc", a->doc, tr("Document number"));
+    receive->add_flag("--accept-expired", a->accept_expired,
+                      tr("Receive a batch that expired already (kept as not available)"));
     receive->callback([&ctx, a, stated, post] {
         ops::StockMove r = stated(ops::StockMoveKind::receive);
+        r.accept_expired = a->accept_expired;
         if (!a->cost.empty()) r.unit_cost = parse_yuan(a->cost, "--cost");
         r.batch = a->batch;
         if (!a->expiry.empty()) r.expiry = parse_date(a->expiry, "--expiry");
@@ -131,12 +135,13 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"on_hand", tr("On hand")},
                      {"reserved", tr("Reserved")},
                      {"available", tr("Available")},
+                     {"unshippable", tr("Expired")},
                      {"in_transit", tr("In transit")},
                      {"avg_cost", tr("Avg cost")}});
         for (const StockRow& r : ops::list_stock(ctx.db(), *filter))
             out.add({Cell::str(r.sku), Cell::str(r.sku_name), Cell::str(r.warehouse),
                      Cell::num(r.on_hand), Cell::num(r.reserved), Cell::num(r.available),
-                     Cell::num(r.in_transit), Cell::yuan(r.avg_cost)});
+                     Cell::num(r.unshippable), Cell::num(r.in_transit), Cell::yuan(r.avg_cost)});
         ctx.print(out);
     });
 

@@ -377,7 +377,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                 Qty demand =
                     static_cast<Qty>(rng.below(static_cast<std::uint64_t>(d.popularity) * 2 + 1));
                 if (wh == gz.id) demand /= 2;
-                Qty available = book.balance(d.id, wh).available();
+                Qty available = book.available(d.id, wh);
                 Qty shipped = std::min(demand, available);
                 if (shipped > 0) book.ship(ctx_at(at, doc("SHP", at)), d.id, wh, shipped);
                 // Replenish from the supplier when stock runs low.
@@ -392,7 +392,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
             // Weekly top-ups from 常州 to 广州 for SKUs sold there.
             if (d.in_guangzhou && day % 7 == static_cast<int>(i % 7) && rng.chance(30)) {
                 Qty qty = d.popularity * 10;
-                if (book.balance(d.id, cz.id).available() > qty * 2) {
+                if (book.available(d.id, cz.id) > qty * 2) {
                     std::string tdoc = doc("TRF", at);
                     std::size_t before = book.pending().size();
                     book.transfer_out(ctx_at(at, tdoc), d.id, cz.id, gz.id, qty);
@@ -419,7 +419,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         }
         if (rng.chance(40)) {
             const DemoSku& d = skus[rng.below(skus.size())];
-            if (book.balance(d.id, cz.id).available() > 0)
+            if (book.available(d.id, cz.id) > 0)
                 book.scrap(ctx_at(morning + 5 * 3600, doc("SCR", morning), "搬运破损"), d.id, cz.id,
                            1, std::nullopt, std::nullopt);
         }

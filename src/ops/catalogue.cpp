@@ -77,6 +77,28 @@ void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
     tx.commit();
 }
 
+void set_min_ship_days(Database& db, const Actor& actor, const std::string& sku,
+                       std::optional<int> days) {
+    constexpr int kMaxDays = 3650;
+    if (days && (*days < 0 || *days > kMaxDays))
+        throw InvalidInput(trf("The minimum shelf life to ship must be 0 to {0} days, got {1}",
+                               std::to_string(kMaxDays), std::to_string(*days)));
+    if (sku.empty() && !days)
+        throw InvalidInput(tr("The shop's minimum shelf life to ship needs a number of days"));
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    std::string value = days ? std::to_string(*days) : "default";
+    if (sku.empty()) {
+        repo.set_shop_min_ship_days(*days);
+        audit(db, actor, "shop.min_ship_days", "", value);
+    } else {
+        Sku k = repo.require_sku(sku);
+        repo.set_min_ship_days(k.id, days);
+        audit(db, actor, "sku.min_ship_days", k.code, value);
+    }
+    tx.commit();
+}
+
 void map_platform_sku(Database& db, const Actor& actor, const std::string& store,
                       const std::string& platform_sku, const std::vector<MappedSku>& components) {
     if (platform_sku.empty()) throw InvalidInput(tr("Which platform SKU? Its id or seller code"));

@@ -36,6 +36,12 @@ void set_reference_price(Database& db, const Actor& actor, const std::string& sk
 void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
                       const std::string& supplier);
 
+// The days of shelf life a batch must have left to be reserved and shipped (0–3650): the shop's
+// when `sku` is empty, else the SKU's; none puts the SKU back on the shop's. Waiting orders that
+// this makes servable are allocated at once.
+void set_min_ship_days(Database& db, const Actor& actor, const std::string& sku,
+                       std::optional<int> days);
+
 struct MappedSku {
     std::string sku;  // local code
     Qty qty = 1;      // 1–10,000 per platform unit

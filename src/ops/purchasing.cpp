@@ -200,6 +200,7 @@ PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::st
             r.unit_cost = line->unit_cost;
             r.batch = request.batch;
             r.expiry = request.expiry;
+            r.accept_expired = request.accept_expired;
             r.doc = o.no;
             r.reason = "purchase order";  // stored: the same in every language
             receipts.push_back(std::move(r));

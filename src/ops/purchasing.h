@@ -57,6 +57,7 @@ struct PoReceiveRequest {
     std::string location;
     std::string batch;
     std::string expiry;
+    bool accept_expired = false;  // the batch expired already and that is meant
 };
 struct PoReceipt {
     PurchaseOrder order;  // as it stands after the receipt

@@ -18,6 +18,7 @@ std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMo
             r.unit_cost = m.unit_cost;
             r.batch = m.batch;
             r.expiry = m.expiry;
+            r.accept_expired = m.accept_expired;
             r.doc = m.doc;
             r.reason = m.reason;
             return stock.receive(r);

@@ -30,6 +30,7 @@ struct StockMove {
     std::optional<Fen> unit_cost;  // receive; default: the SKU's average, else standard cost
     std::string batch;             // receive
     std::string expiry;            // receive, YYYY-MM-DD, for a new batch
+    bool accept_expired = false;   // receive: the batch expired already and that is meant
     std::optional<Timestamp> at;   // a past date to enter a movement late; default: now
 };
 

@@ -51,6 +51,7 @@ void StockService::book_receive(StockPosting& posting, const Receive& r) {
     args.qty = r.qty;
     args.location_id = p.location;
     args.unit_cost = r.unit_cost;
+    args.accept_expired = r.accept_expired;
     if (!r.batch.empty()) {
         args.batch_id = WarehouseRepository(db_).ensure_batch(sku.id, r.batch, r.expiry);
     } else if (!r.expiry.empty()) {

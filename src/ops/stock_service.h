@@ -38,6 +38,7 @@ class StockService {
         std::string expiry;
         std::string doc;
         std::string reason;
+        bool accept_expired = false;  // a batch that expired already (ReceiveArgs)
     };
     std::vector<Movement> receive(const Receive& r);
     // Receipts booked against another record (a purchase order): `plan` runs inside the write

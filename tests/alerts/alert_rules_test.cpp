@@ -68,18 +68,24 @@ BOOST_AUTO_TEST_CASE(overstock_only_with_a_maximum) {
 BOOST_AUTO_TEST_CASE(expiring_and_expired_batches) {
     AlertFacts f;
     f.on_hand = f.available = 20;
-    f.lots = {{kToday + 31, 5}};
+    f.lots = {{kToday + 31, 5, "L1"}};
     BOOST_TEST(!has(kinds(f), AlertKind::expiring));
-    f.lots = {{kToday + 30, 5}, {kToday, 1}};  // day 30 and today are within 30 days
+    f.lots = {{kToday + 30, 5, "L1"}, {kToday, 1, "L2"}};  // day 30 and today are within 30 days
     auto conditions = evaluate_alerts(f, {}, kToday);
     BOOST_TEST_REQUIRE(conditions.size() == 1u);
     BOOST_TEST(conditions[0].figures == "units=6;first_expiry=2026-11-24;within_days=30");
     BOOST_TEST(alert_detail_text(AlertKind::expiring, conditions[0].figures) ==
                "6 units expire by 2026-11-24 (within 30 days)");
-    f.lots = {{kToday - 1, 4}};
-    BOOST_TEST(has(kinds(f), AlertKind::expired));
+    f.lots = {{kToday - 1, 4, "B1202"}, {kToday - 3, 2, "B0901"}, {kToday + 40, 9, "B1301"}};
+    conditions = evaluate_alerts(f, {}, kToday);
+    BOOST_TEST_REQUIRE(conditions.size() == 1u);
+    BOOST_TEST((conditions[0].kind == AlertKind::expired));
+    // The alert names the batches, earliest first.
+    BOOST_TEST(alert_detail_text(AlertKind::expired, conditions[0].figures) ==
+               "6 units past expiry in stock, not available: batch B0901 2026-11-21 x2, B1202 "
+               "2026-11-23 x4 (earliest 2026-11-21); scrap them");
     BOOST_TEST(!has(kinds(f), AlertKind::expiring));
-    f.lots = {{kToday - 1, 0}};  // an empty batch warns about nothing
+    f.lots = {{kToday - 1, 0, "L1"}};  // an empty batch warns about nothing
     BOOST_TEST(kinds(f).empty());
 }
 
@@ -166,7 +172,7 @@ BOOST_AUTO_TEST_CASE(figures_of_every_kind_and_older_sentences) {
     f.recent_shipped = 9;
     f.short_units = 4;
     f.short_orders = 2;
-    f.lots = {{kToday + 3, 5}, {kToday - 2, 1}};
+    f.lots = {{kToday + 3, 5, "L1"}, {kToday - 2, 1, "L2"}};
     f.days_without_outbound = 70;
     f.recent_count_losses = {{30, 150}};
     AlertThresholds t;
@@ -174,15 +180,19 @@ BOOST_AUTO_TEST_CASE(figures_of_every_kind_and_older_sentences) {
     std::vector<std::string> texts;
     for (const AlertCondition& c : evaluate_alerts(f, t, kToday))
         texts.push_back(alert_detail_text(c.kind, c.figures));
-    std::vector<std::string> expected{"available 0; 4 units waiting, 9 shipped in 28 days",
-                                      "on hand 120 above maximum 100",
-                                      "5 units expire by 2026-11-27 (within 30 days)",
-                                      "1 units past expiry (earliest 2026-11-22) in stock",
-                                      "nothing shipped for 70 days, 120 on hand",
-                                      "a count took 30 of 150 on hand (over 10 %)",
-                                      "2 orders short of 4 units"};
+    std::vector<std::string> expected{
+        "available 0; 4 units waiting, 9 shipped in 28 days",
+        "on hand 120 above maximum 100",
+        "5 units expire by 2026-11-27 (within 30 days)",
+        "1 units past expiry in stock, not available: batch L2 2026-11-22 x1 (earliest "
+        "2026-11-22); scrap them",
+        "nothing shipped for 70 days, 120 on hand",
+        "a count took 30 of 150 on hand (over 10 %)",
+        "2 orders short of 4 units"};
     BOOST_TEST(texts == expected, boost::test_tools::per_element());
-    // A sentence stored by an older version shows as it was written.
+    // Figures stored by an older version, and a sentence, show as they were written.
+    BOOST_TEST(alert_detail_text(AlertKind::expired, "units=1;first_expiry=2026-11-22") ==
+               "1 units past expiry (earliest 2026-11-22) in stock");
     BOOST_TEST(alert_detail_text(AlertKind::low_stock, "可用 4 件") == "可用 4 件");
     BOOST_TEST(alert_figure("available=4;reorder_point=5", "reorder_point").value() == "5");
     BOOST_TEST(!alert_figure("available=4", "reorder").has_value());

@@ -167,4 +167,49 @@ BOOST_AUTO_TEST_CASE(po_create_refuses_bad_lines_and_unknown_suppliers) {
     require_same_dump(before, dump_db(db()));
 }
 
+BOOST_AUTO_TEST_CASE(restock_counts_what_waiting_orders_still_lack) {
+    // 12 TEA-001 and 5 CUP-01 (never stocked in CZ) wait, short of stock.
+    ok({"store", "add", "--code", "tb-main", "--name", "天猫旗舰店", "--platform", "taobao",
+        "--warehouse", "CZ"});
+    fs::path file = dir() / "short.json";
+    write_all(file, R"([{"store": "tb-main", "platform_order_id": "SHORT-1", "status": "to_ship",
+        "receiver": {"name": "张**", "province": "江苏省", "city": "常州市", "address": "**"},
+        "paid_amount": "150.00", "created_at": "2026-11-24T09:00:00+08:00",
+        "paid_at": "2026-11-24T09:00:00+08:00", "modified_at": "2026-11-24T09:00:00+08:00",
+        "lines": [{"seller_code": "TEA-001", "title": "龙井", "quantity": 12, "unit_price": "12.50"}]},
+      {"store": "tb-main", "platform_order_id": "SHORT-2", "status": "to_ship",
+        "receiver": {"name": "李*", "province": "江苏省", "city": "常州市", "address": "**"},
+        "paid_amount": "40.00", "created_at": "2026-11-24T09:10:00+08:00",
+        "paid_at": "2026-11-24T09:10:00+08:00", "modified_at": "2026-11-24T09:10:00+08:00",
+        "lines": [{"seller_code": "CUP-01", "title": "茶杯", "quantity": 5, "unit_price": "8.00"}]}])");
+    ok({"orders", "import", file.string()});
+    json suggested = list({"restock", "suggest"});
+    // position = available 2 − backlog 12 + 0 + 0 = −10; 22 + 7 − (−10) = 39, in sixes 42.
+    json tea = row_where(suggested, {{"sku", "TEA-001"}, {"warehouse", "CZ"}});
+    BOOST_TEST(num(tea, "backlog") == 12);
+    BOOST_TEST(num(tea, "position") == -10);
+    BOOST_TEST(num(tea, "suggested") == 42);
+    // No demand history, no stock: the waiting 5 are what to order.
+    json cup = row_where(suggested, {{"sku", "CUP-01"}, {"warehouse", "CZ"}});
+    BOOST_TEST(num(cup, "backlog") == 5);
+    BOOST_TEST(num(cup, "position") == -5);
+    BOOST_TEST(num(cup, "suggested") == 5);
+}
+
+BOOST_AUTO_TEST_CASE(receiving_an_expired_batch_needs_to_be_meant) {
+    std::string no = str(parse_json(ok_json({"po", "create", "SUP1", "--line", "TEA-001:20",
+                                             "--warehouse", "CZ"}))[0],
+                         "no");
+    auto before = dump_db(db());
+    Run refused = fails({"po", "receive", no, "--batch", "B1202", "--expiry", "2026-11-01"});
+    BOOST_TEST(contains(refused.err, "2026-11-01"), refused.err);
+    BOOST_TEST(contains(refused.err, "--accept-expired"), refused.err);
+    require_same_dump(before, dump_db(db()));
+    ok({"po", "receive", no, "--batch", "B1202", "--expiry", "2026-11-01", "--accept-expired"});
+    json tea = row_where(list({"stock", "list", "--sku", "TEA-001"}), {{"warehouse", "CZ"}});
+    BOOST_TEST(num(tea, "on_hand") == 22);
+    BOOST_TEST(num(tea, "unshippable") == 20);
+    BOOST_TEST(num(tea, "available") == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

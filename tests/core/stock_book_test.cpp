@@ -22,7 +22,12 @@ class MemorySource : public StockSource {
     std::string sku_label(Id s) override { return "SKU-" + std::to_string(s); }
     std::string warehouse_label(Id w) override { return "W" + std::to_string(w); }
     std::string location_label(Id l) override { return "L" + std::to_string(l); }
-    std::map<Id, std::string> expiries{{100, "2027-01-01"}, {101, "2026-12-15"}};
+    // Today is 2026-11-24; SKU 2 must have 30 days of shelf life left to ship.
+    ShelfDates shelf_dates(Id s) override {
+        return {"2026-11-24", s == 2 ? "2026-12-24" : "2026-11-24"};
+    }
+    std::map<Id, std::string> expiries{
+        {100, "2027-01-01"}, {101, "2026-12-15"}, {102, "2026-11-01"}, {103, "2026-11-24"}};
 };
 
 MovementContext ctx(std::string doc = "D1", std::string reason = {}) {
@@ -38,7 +43,7 @@ struct Fixture {
     MemorySource source;
     StockBook book{source};
     void receive(Id sku, Id wh, Qty qty, Fen cost, std::optional<Id> location = std::nullopt,
-                 std::optional<Id> batch = std::nullopt) {
+                 std::optional<Id> batch = std::nullopt, bool accept_expired = false) {
         ReceiveArgs a;
         a.sku_id = sku;
         a.warehouse_id = wh;
@@ -46,6 +51,7 @@ struct Fixture {
         a.unit_cost = cost;
         a.location_id = location;
         a.batch_id = batch;
+        a.accept_expired = accept_expired;
         book.receive(ctx(), a);
     }
 };
@@ -227,6 +233,42 @@ BOOST_AUTO_TEST_CASE(quantities_must_be_positive) {
     BOOST_CHECK_THROW(receive(1, 1, 5, -1), InvalidInput);
     BOOST_CHECK_THROW(book.ship(ctx(), 1, 1, 0), InvalidInput);
     BOOST_TEST(book.pending().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_batch_is_refused_unless_meant_and_then_never_available) {
+    // Batch 102 expired on 2026-11-01; batch 103 expires today and may still ship today.
+    BOOST_CHECK_THROW(receive(1, 1, 5, 1000, std::nullopt, 102), ExpiredBatch);
+    BOOST_TEST(book.pending().empty());
+    receive(1, 1, 5, 1000, std::nullopt, 102, true);
+    receive(1, 1, 3, 1000, std::nullopt, 103);
+    BOOST_TEST(book.balance(1, 1).on_hand == 8);
+    BOOST_TEST(book.unshippable(1, 1) == 5);
+    BOOST_TEST(book.available(1, 1) == 3);
+    BOOST_CHECK_THROW(book.reserve(1, 1, 4), StockRuleViolation);
+    book.reserve(1, 1, 3);
+    // The order's 3 units leave from batch 103, never from the expired 102 that FEFO puts first.
+    book.ship(ctx("S1"), 1, 1, 3, 3);
+    BOOST_TEST_REQUIRE(book.pending().size() == 3u);
+    BOOST_TEST(*book.pending().back().batch_id == 103);
+    BOOST_CHECK_THROW(book.ship(ctx("S2"), 1, 1, 1), StockRuleViolation);
+    BOOST_CHECK_THROW(book.transfer_out(ctx("T1"), 1, 1, 2, 1), StockRuleViolation);
+    // Scrapping is how it leaves.
+    book.scrap(ctx("X1", "expired"), 1, 1, 5, std::nullopt, 102);
+    BOOST_TEST(book.balance(1, 1).on_hand == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_too_close_to_its_expiry_for_the_sku_does_not_ship) {
+    // SKU 2 needs 30 days left: batch 101 (2026-12-15) has 21, batch 100 (2027-01-01) has 38.
+    receive(2, 1, 4, 1000, std::nullopt, 101);
+    receive(2, 1, 2, 1000, std::nullopt, 100);
+    BOOST_TEST(book.available(2, 1) == 2);
+    book.ship(ctx("S1"), 2, 1, 2);
+    BOOST_TEST(*book.pending().back().batch_id == 100);
+    BOOST_TEST(book.available(2, 1) == 0);
+    BOOST_TEST(book.balance(2, 1).on_hand == 4);
+    // The same batch ships for SKU 1, whose minimum is 0 days.
+    receive(1, 1, 1, 1000, std::nullopt, 101);
+    BOOST_TEST(book.available(1, 1) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -34,7 +34,8 @@ RestockLine restock_line(const std::string& sku, const std::string& supplier, Qt
     l.d = 1.5;
     l.reorder_point = 22;
     l.available = 2;
-    l.position = 2;
+    l.backlog = 7;
+    l.position = -5;
     l.suggested = suggested;
     l.unit_cost = unit_cost;
     return l;
@@ -57,11 +58,14 @@ BOOST_AUTO_TEST_CASE(one_section_per_supplier_with_its_total) {
     BOOST_TEST_REQUIRE(doc.sections.size() == 3u);
     BOOST_TEST(doc.sections[0].sheet_name == "SUP1");
     BOOST_TEST(doc.sections[0].rows.size() == 2u);
-    BOOST_TEST(doc.sections[0].totals.at(0)[11].number == 30 * 800 + 12 * 150);
+    BOOST_TEST(doc.columns.at(6).key == "backlog");
+    BOOST_TEST(doc.sections[0].rows.at(0)[6].number == 7);
+    BOOST_TEST(doc.sections[0].rows.at(0)[9].number == -5);  // position
+    BOOST_TEST(doc.sections[0].totals.at(0)[12].number == 30 * 800 + 12 * 150);
     BOOST_TEST(doc.sections[1].sheet_name == "SUP2");
     BOOST_TEST(doc.sections[1].rows.size() == 1u);                // TEA-9 suggests nothing
     BOOST_TEST(doc.sections[2].rows.at(0)[0].text == "LOOSE-1");  // no supplier comes last
-    BOOST_TEST(doc.summary.totals.at(0)[9].number == 30 + 12 + 4 + 5);
+    BOOST_TEST(doc.summary.totals.at(0)[10].number == 30 + 12 + 4 + 5);
 }
 
 BOOST_AUTO_TEST_CASE(pdf_has_ink) {

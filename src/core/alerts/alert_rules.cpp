@@ -1,6 +1,7 @@
 #include "core/alerts/alert_rules.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/base/clock.h"
 
@@ -9,6 +10,24 @@ namespace {
 
 std::string n(long long v) {
     return std::to_string(v);
+}
+
+// "B1202 2026-11-01 ×5, …", earliest first; the figure separators cannot occur in it.
+std::string batch_list(std::vector<const AlertFacts::LotFact*> lots) {
+    constexpr std::size_t kShown = 5;
+    std::sort(lots.begin(), lots.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->expiry_day, a->lot) < std::tie(b->expiry_day, b->lot);
+    });
+    std::string out;
+    for (std::size_t i = 0; i < lots.size() && i < kShown; ++i) {
+        std::string lot = lots[i]->lot;
+        std::replace_if(
+            lot.begin(), lot.end(), [](char c) { return c == ';' || c == '='; }, ' ');
+        out += (out.empty() ? "" : ", ") + lot + " " + date_from_days(lots[i]->expiry_day) + " x" +
+               n(lots[i]->on_hand);
+    }
+    if (lots.size() > kShown) out += ", ...";
+    return out;
 }
 
 }  // namespace
@@ -33,11 +52,13 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
 
     Qty expiring = 0, expired = 0;
     long first_expiring = 0, first_expired = 0;
+    std::vector<const AlertFacts::LotFact*> expired_lots;
     for (const AlertFacts::LotFact& lot : f.lots) {
         if (lot.on_hand <= 0) continue;
         if (lot.expiry_day < today_day) {
             if (expired == 0 || lot.expiry_day < first_expired) first_expired = lot.expiry_day;
             expired += lot.on_hand;
+            expired_lots.push_back(&lot);
         } else if (lot.expiry_day - today_day <= t.expiry_days) {
             if (expiring == 0 || lot.expiry_day < first_expiring) first_expiring = lot.expiry_day;
             expiring += lot.on_hand;
@@ -51,7 +72,8 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
     if (expired > 0)
         out.push_back({AlertKind::expired,
                        format_alert_figures({{"units", n(expired)},
-                                             {"first_expiry", date_from_days(first_expired)}})});
+                                             {"first_expiry", date_from_days(first_expired)},
+                                             {"batches", batch_list(expired_lots)}})});
 
     if (f.on_hand > 0 && f.days_without_outbound && *f.days_without_outbound >= t.stagnant_days)
         out.push_back(

@@ -29,6 +29,7 @@ struct AlertFacts {
     struct LotFact {
         long expiry_day = 0;  // days since 1970-01-01
         Qty on_hand = 0;
+        std::string lot;  // the batch's lot number
     };
     std::vector<LotFact> lots;  // batches with an expiry and stock
     // Days since the last shipment (or since the first movement when nothing ever shipped).

@@ -44,6 +44,11 @@ std::optional<std::string> render(AlertKind kind, std::string_view f) {
                 return trf("{0} units expire by {1} (within {2} days)", (*v)[0], (*v)[1], (*v)[2]);
             break;
         case AlertKind::expired:
+            if (auto v = figures_of(f, A3{"units", "first_expiry", "batches"}))
+                return trf(
+                    "{0} units past expiry in stock, not available: batch {2} (earliest "
+                    "{1}); scrap them",
+                    (*v)[0], (*v)[1], (*v)[2]);
             if (auto v = figures_of(f, A2{"units", "first_expiry"}))
                 return trf("{0} units past expiry (earliest {1}) in stock", (*v)[0], (*v)[1]);
             break;

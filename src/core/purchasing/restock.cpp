@@ -57,6 +57,10 @@ ReorderPoint reorder_point(const ReorderInputs& in) {
     return r;
 }
 
+Qty restock_position(Qty available, Qty backlog, Qty in_transit, Qty on_order) {
+    return available - backlog + in_transit + on_order;
+}
+
 Qty suggested_quantity(const ReorderPoint& rop, const DemandStats& demand, Qty position,
                        int review_days, int order_multiple) {
     if (position > rop.reorder_point) return 0;

@@ -42,8 +42,12 @@ struct ReorderPoint {
 
 ReorderPoint reorder_point(const ReorderInputs& in);
 
-// position = available + in transit + open purchase-order quantity. When position ≤ ROP the
-// suggestion is ROP + ceil(d · R) − position rounded up to the order multiple; otherwise 0.
+// position = available − backlog + in transit + open purchase-order quantity, where backlog is
+// what orders waiting to ship from the warehouse still lack (short of stock, not reserved).
+Qty restock_position(Qty available, Qty backlog, Qty in_transit, Qty on_order);
+
+// When position ≤ ROP the suggestion is ROP + ceil(d · R) − position rounded up to the order
+// multiple; otherwise 0.
 Qty suggested_quantity(const ReorderPoint& rop, const DemandStats& demand, Qty position,
                        int review_days = kDefaultReviewDays, int order_multiple = 1);
 

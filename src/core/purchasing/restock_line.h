@@ -30,6 +30,7 @@ struct RestockLine {
     Qty available = 0;
     Qty in_transit = 0;
     Qty on_order = 0;  // ordered on purchase orders, not received yet
+    Qty backlog = 0;   // what waiting orders still lack here (short of stock)
     Qty position = 0;
     Qty suggested = 0;
     Fen unit_cost = 0;  // what a purchase order line is priced at: last cost, else standard

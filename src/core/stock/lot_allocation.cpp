@@ -39,6 +39,14 @@ LotPick pick_fefo_if(const std::vector<Lot>& lots, Qty qty, Filter filter) {
 
 }  // namespace
 
+bool lot_ships(const Lot& lot, const ShelfDates& dates) {
+    return lot.expiry.empty() || lot.expiry >= dates.ship_from;
+}
+
+LotPick pick_fefo_shippable(const std::vector<Lot>& lots, Qty qty, const ShelfDates& dates) {
+    return pick_fefo_if(lots, qty, [&](const Lot& l) { return lot_ships(l, dates); });
+}
+
 LotPick pick_fefo(const std::vector<Lot>& lots, Qty qty) {
     return pick_fefo_if(lots, qty, [](const Lot&) { return true; });
 }

@@ -21,6 +21,18 @@ struct Lot {
     bool dirty = false;  // changed since loaded
 };
 
+// The dates that decide whether a SKU's batches may leave for an order: `today` in the shop's
+// time zone, and `ship_from`, today plus the SKU's minimum remaining shelf life. A lot expiring
+// before `ship_from` (expired, or too close to it) stays on hand but is never available: it is
+// not reserved, shipped, transferred or put on a pick list.
+struct ShelfDates {
+    std::string today;      // "YYYY-MM-DD"
+    std::string ship_from;  // "YYYY-MM-DD"
+};
+
+// Whether the lot may leave for an order (a lot without a batch always may).
+bool lot_ships(const Lot& lot, const ShelfDates& dates);
+
 struct LotTake {
     std::size_t lot_index = 0;
     Qty qty = 0;
@@ -34,6 +46,9 @@ struct LotPick {
 // First expired, first out: lots with stock by expiry (batches without expiry last), then by
 // location walk order, then by age (id).
 LotPick pick_fefo(const std::vector<Lot>& lots, Qty qty);
+
+// The same over the lots that may leave for an order.
+LotPick pick_fefo_shippable(const std::vector<Lot>& lots, Qty qty, const ShelfDates& dates);
 
 // Same ordering, restricted to a location and/or a batch when given.
 LotPick pick_fefo_at(const std::vector<Lot>& lots, Qty qty, std::optional<Id> location_id,

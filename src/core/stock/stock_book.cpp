@@ -42,6 +42,24 @@ Balance StockBook::balance(Id sku_id, Id warehouse_id) {
     return balance_entry(sku_id, warehouse_id).balance;
 }
 
+const ShelfDates& StockBook::shelf_dates(Id sku_id) {
+    auto it = shelf_.find(sku_id);
+    if (it == shelf_.end()) it = shelf_.emplace(sku_id, source_.shelf_dates(sku_id)).first;
+    return it->second;
+}
+
+Qty StockBook::unshippable(Id sku_id, Id warehouse_id) {
+    const ShelfDates& dates = shelf_dates(sku_id);
+    Qty qty = 0;
+    for (const Lot& lot : lot_set(sku_id, warehouse_id))
+        if (lot.on_hand > 0 && !lot_ships(lot, dates)) qty += lot.on_hand;
+    return qty;
+}
+
+Qty StockBook::available(Id sku_id, Id warehouse_id) {
+    return balance(sku_id, warehouse_id).available() - unshippable(sku_id, warehouse_id);
+}
+
 CostState StockBook::cost(Id sku_id) {
     return cost_entry(sku_id).cost;
 }
@@ -107,15 +125,24 @@ void StockBook::require_available(Id sku_id, Id warehouse_id, Qty needed, Qty av
 
 void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id,
                       Qty qty, std::optional<Id> location_id, std::optional<Id> batch_id,
-                      std::optional<Id> counterpart, bool moves_value) {
+                      std::optional<Id> counterpart, bool moves_value, bool shippable_only) {
     std::vector<Lot>& set = lot_set(sku_id, warehouse_id);
     bool pinned = location_id || batch_id;
-    LotPick pick = pinned ? pick_fefo_at(set, qty, location_id, batch_id) : pick_fefo(set, qty);
+    LotPick pick = shippable_only ? pick_fefo_shippable(set, qty, shelf_dates(sku_id))
+                   : pinned       ? pick_fefo_at(set, qty, location_id, batch_id)
+                                  : pick_fefo(set, qty);
     if (pick.shortfall > 0) {
         if (!allows_negative(warehouse_id)) {
             Qty have = qty - pick.shortfall;
             std::string where = location_id ? source_.location_label(*location_id)
                                             : source_.warehouse_label(warehouse_id);
+            if (Qty kept = shippable_only ? unshippable(sku_id, warehouse_id) : 0; kept > 0)
+                throw StockRuleViolation(
+                    trf("Only {0} of SKU {1} at {2} may ship, {3} needed: {4} more are in "
+                        "batches past their expiry (or too close to it to ship). Nothing was "
+                        "changed.",
+                        std::to_string(have), source_.sku_label(sku_id), where, std::to_string(qty),
+                        std::to_string(kept)));
             throw StockRuleViolation(
                 trf("Only {0} of SKU {1} at {2} for this batch/location, {3} needed. Nothing was "
                     "changed.",
@@ -158,6 +185,16 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
     if (unit < 0)
         throw InvalidInput(
             trf("SKU {0}: the unit cost cannot be negative", source_.sku_label(args.sku_id)));
+    if (args.batch_id && !args.accept_expired) {
+        std::string expiry = source_.batch_expiry(*args.batch_id);
+        const ShelfDates& dates = shelf_dates(args.sku_id);
+        if (!expiry.empty() && expiry < dates.today)
+            throw ExpiredBatch(
+                trf("SKU {0}: this batch expired on {1} (today is {2}). It was not received. "
+                    "Receive it only as expired stock (--accept-expired, or confirm in the "
+                    "window): it then counts as on hand and is never available.",
+                    source_.sku_label(args.sku_id), expiry, dates.today));
+    }
     Lot& lot = lot_at(args.sku_id, args.warehouse_id, args.location_id, args.batch_id);
     Movement& m =
         append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
@@ -180,9 +217,9 @@ void StockBook::ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
             trf("SKU {0} in warehouse {1}: {2} reserved, cannot ship {3} against the reservation",
                 source_.sku_label(sku_id), source_.warehouse_label(warehouse_id),
                 std::to_string(b.balance.reserved), std::to_string(from_reserved)));
-    require_available(sku_id, warehouse_id, qty - from_reserved, b.balance.available());
+    require_available(sku_id, warehouse_id, qty - from_reserved, available(sku_id, warehouse_id));
     issue(ctx, MovementKind::ship, sku_id, warehouse_id, qty, std::nullopt, std::nullopt,
-          std::nullopt, true);
+          std::nullopt, true, true);
     b.balance.reserved -= from_reserved;
 }
 
@@ -192,10 +229,9 @@ void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_ware
     if (from_warehouse == to_warehouse)
         throw InvalidInput(trf("SKU {0}: a transfer needs two different warehouses, got {1} twice",
                                source_.sku_label(sku_id), source_.warehouse_label(to_warehouse)));
-    BalanceEntry& from = balance_entry(sku_id, from_warehouse);
-    require_available(sku_id, from_warehouse, qty, from.balance.available());
+    require_available(sku_id, from_warehouse, qty, available(sku_id, from_warehouse));
     issue(ctx, MovementKind::transfer_out, sku_id, from_warehouse, qty, std::nullopt, std::nullopt,
-          to_warehouse, false);
+          to_warehouse, false, true);
     BalanceEntry& to = balance_entry(sku_id, to_warehouse);
     to.balance.in_transit += qty;
     to.dirty = true;
@@ -293,8 +329,8 @@ void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qt
 
 void StockBook::reserve(Id sku_id, Id warehouse_id, Qty qty) {
     require_positive(qty, sku_id);
+    require_available(sku_id, warehouse_id, qty, available(sku_id, warehouse_id));
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
-    require_available(sku_id, warehouse_id, qty, b.balance.available());
     b.balance.reserved += qty;
     b.dirty = true;
 }

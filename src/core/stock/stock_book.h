@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/base/error.h"
 #include "core/base/types.h"
 #include "core/periods/period.h"
 #include "core/stock/balance.h"
@@ -31,6 +32,14 @@ class StockSource {
     virtual std::string location_label(Id location_id) = 0;
     // How far the books are closed; movements dated earlier are refused. Default: nothing.
     virtual ClosedThrough closed_through() { return {}; }
+    // Today and the first expiry date the SKU's batches may ship with (lot_allocation.h).
+    virtual ShelfDates shelf_dates(Id sku_id) = 0;
+};
+
+// Receiving a batch that expired already, without saying it is meant (ReceiveArgs).
+class ExpiredBatch : public InvalidInput {
+  public:
+    using InvalidInput::InvalidInput;
 };
 
 struct ReceiveArgs {
@@ -40,6 +49,9 @@ struct ReceiveArgs {
     std::optional<Id> location_id;
     std::optional<Id> batch_id;
     std::optional<Fen> unit_cost;  // default: the current average
+    // An expired batch is refused (ExpiredBatch) unless the person says it is meant; it then
+    // counts as on hand and never as available.
+    bool accept_expired = false;
 };
 
 // The stock rules of the ledger, applied to state loaded on demand. Each operation either
@@ -71,6 +83,10 @@ class StockBook {
     void release(Id sku_id, Id warehouse_id, Qty qty);
 
     Balance balance(Id sku_id, Id warehouse_id);
+    // What may be reserved or leave now: on hand less reserved less the lots that may not ship.
+    Qty available(Id sku_id, Id warehouse_id);
+    // On hand in lots that may not ship (expired or too close to it).
+    Qty unshippable(Id sku_id, Id warehouse_id);
     CostState cost(Id sku_id);
     const std::vector<Lot>& lots(Id sku_id, Id warehouse_id);
 
@@ -109,16 +125,20 @@ class StockBook {
                      const Lot* lot, Qty qty);
     void require_positive(Qty qty, Id sku_id);
     void require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available);
+    const ShelfDates& shelf_dates(Id sku_id);
     // Takes qty units out of lots (FEFO, optionally pinned), posting one movement per lot.
+    // `shippable_only`: stock leaving for an order or another warehouse takes no lot that may
+    // not ship.
     void issue(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id, Qty qty,
                std::optional<Id> location_id, std::optional<Id> batch_id,
-               std::optional<Id> counterpart, bool moves_value);
+               std::optional<Id> counterpart, bool moves_value, bool shippable_only = false);
 
     StockSource& source_;
     std::unordered_map<Key, BalanceEntry, KeyHash> balances_;
     std::unordered_map<Key, std::vector<Lot>, KeyHash> lots_;
     std::unordered_map<Id, CostEntry> costs_;
     std::unordered_map<Id, bool> negative_allowed_;
+    std::unordered_map<Id, ShelfDates> shelf_;
     std::optional<ClosedThrough> closed_;  // read once per book
     std::vector<Movement> pending_;
 };

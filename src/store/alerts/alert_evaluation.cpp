@@ -56,13 +56,13 @@ struct Loader {
     void lots() {
         for_each_sku(
             db, skus,
-            "SELECT l.sku_id, l.warehouse_id, b.expiry, sum(l.on_hand) FROM stock_lot l "
+            "SELECT l.sku_id, l.warehouse_id, b.expiry, sum(l.on_hand), b.lot FROM stock_lot l "
             "JOIN batch b ON b.id = l.batch_id WHERE l.on_hand > 0 AND b.expiry <> '' "
-            "{sku} GROUP BY l.sku_id, l.warehouse_id, b.expiry",
+            "{sku} GROUP BY l.sku_id, l.warehouse_id, b.id",
             "l.sku_id", no_bind, [&](SQLite::Statement& s) {
                 AlertFacts& f = facts[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
-                f.lots.push_back(
-                    {days_from_date(s.getColumn(2).getString()), s.getColumn(3).getInt64()});
+                f.lots.push_back({days_from_date(s.getColumn(2).getString()),
+                                  s.getColumn(3).getInt64(), s.getColumn(4).getString()});
             });
     }
 

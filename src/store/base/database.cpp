@@ -1,9 +1,11 @@
 #include "store/base/database.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 
+#include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/log.h"
 #include "core/base/translate.h"
@@ -35,6 +37,12 @@ std::unique_ptr<SQLite::Database> open(const std::string& path, Database::Mode m
     }
 }
 
+void sql_shop_today(sqlite3_context* context, int, sqlite3_value**) {
+    const auto* db = static_cast<const Database*>(sqlite3_user_data(context));
+    std::string today = shop_date(db->clock().now());
+    sqlite3_result_text(context, today.c_str(), static_cast<int>(today.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, const Clock& clock, Mode mode)
@@ -47,6 +55,9 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode)
         db_->exec("PRAGMA foreign_keys=ON");
         // Ledger indexes outgrow the 2 MB default quickly; bulk posting and reports need more.
         db_->exec("PRAGMA cache_size=-65536");
+        // The shop's date by the program's clock, for queries over what may ship today
+        // (store/stock/shippable_stock.h).
+        db_->createFunction("shop_today", 0, false, this, &sql_shop_today);
     } catch (const SQLite::Exception& e) {
         throw StorageError(
             trf("The file {0} is not a Dianjia database or is damaged: {1}", path, e.what()));
@@ -63,7 +74,9 @@ int Database::schema_version() {
     return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
-SQLite::Database& connection(Database& db) { return db.sql(); }
+SQLite::Database& connection(Database& db) {
+    return db.sql();
+}
 
 SQLite::Statement& Database::statement(const char* sql) {
     auto it = statements_.find(sql);

@@ -564,12 +564,24 @@ ALTER TABLE order_hold_v8 RENAME TO order_hold;
 CREATE INDEX order_hold_source ON order_hold(source, source_key);
 )sql";
 
+// Expiry: the days of shelf life a batch must have left to ship, per SKU (NULL: the shop's
+// setting, default 0).
+constexpr const char* kSchemaV9 = R"sql(
+ALTER TABLE sku ADD COLUMN min_ship_days INTEGER
+    CHECK (min_ship_days IS NULL OR min_ship_days BETWEEN 0 AND 3650);
+CREATE TABLE shop_setting (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+CREATE INDEX batch_expiry ON batch(expiry);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
                                                    {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
-                                                   {7, kSchemaV7}, {8, kSchemaV8}};
+                                                   {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}};
     return migrations;
 }
 

@@ -208,8 +208,14 @@ PickSheet WaveService::pick_list(const std::string& number) {
     }
     SqlStockSource source(db_);
     std::map<Id, std::vector<Lot>> lots;
+    // A picker is never sent to a batch that may not ship.
     for (const PickDemand& p : demands)
-        if (!lots.count(p.sku_id)) lots[p.sku_id] = source.load_lots(p.sku_id, warehouse);
+        if (!lots.count(p.sku_id)) {
+            std::vector<Lot>& shippable = lots[p.sku_id];
+            ShelfDates dates = source.shelf_dates(p.sku_id);
+            for (Lot& lot : source.load_lots(p.sku_id, warehouse))
+                if (lot_ships(lot, dates)) shippable.push_back(std::move(lot));
+        }
     sheet.stops = build_pick_list(demands, lots);
 
     SQLite::Statement sku(connection(db_), "SELECT code, name, spec FROM sku WHERE id = ?");

@@ -197,7 +197,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
         needs.push_back({it.sku_id, it.qty, it.presale});
     StockBook& book = posting_.book();
     ReservationCheck check =
-        reservation_check(needs, [&](Id sku_id) { return book.balance(sku_id, *wh).available(); });
+        reservation_check(needs, [&](Id sku_id) { return book.available(sku_id, *wh); });
     // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
     // order or holds it for a person (order_split.h).
     if (!check.reserve_now()) {

@@ -93,8 +93,7 @@ bool OrderReviewer::short_of_stock(const ReviewSubject& s) {
     q.bind(1, static_cast<int64_t>(s.order_id));
     bool short_stock = false;
     while (q.executeStep())
-        if (book_.balance(q.getColumn(0).getInt64(), *s.warehouse_id).available() <
-            q.getColumn(1).getInt64())
+        if (book_.available(q.getColumn(0).getInt64(), *s.warehouse_id) < q.getColumn(1).getInt64())
             short_stock = true;
     return short_stock;
 }
@@ -265,7 +264,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
                 // A gift already on an allocated order holds its stock already.
                 bool held = s.allocation == Allocation::allocated &&
                             std::find(given.begin(), given.end(), gift) != given.end();
-                Qty have = s.warehouse_id ? book_.balance(*sku, *s.warehouse_id).available() : 0;
+                Qty have = s.warehouse_id ? book_.available(*sku, *s.warehouse_id) : 0;
                 if (!held && have < a.qty) {
                     d.applied = false;
                     tags.emplace_back(tr("gift short"), d.rule);

@@ -147,7 +147,7 @@ std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
     StockBook& book = posting_.book();
     for (Id wh : warehouses)
         for (Id sku : skus)
-            stock[{wh, sku}] = book.balance(sku, wh).available();
+            stock[{wh, sku}] = book.available(sku, wh);
     return plan_split(lines, warehouses, stock);
 }
 

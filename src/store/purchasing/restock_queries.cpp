@@ -13,6 +13,8 @@
 #include "core/purchasing/restock.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
+#include "store/base/sql_binding.h"
+#include "store/stock/shippable_stock.h"
 #include "store/stock/sku_scope.h"
 
 namespace dj {
@@ -27,6 +29,33 @@ long shop_day(Timestamp t) {
 
 using PairKey = std::pair<Id, Id>;  // sku, warehouse
 
+// The line of a SKU the warehouse holds no stock of (orders wait for it there).
+RestockLine unstocked_line(Database& db, Id sku_id, Id warehouse_id) {
+    SQLite::Statement s(connection(db),
+                        "SELECT k.code, k.name, w.code, k.supplier_id, ifnull(p.code, ''), "
+                        "ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
+                        "ifnull(p.order_multiple, 1), ifnull(c.last_unit_cost_fen, "
+                        "k.standard_cost_fen) FROM sku k JOIN warehouse w ON w.id = ?2 "
+                        "LEFT JOIN supplier p ON p.id = k.supplier_id "
+                        "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?1");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    s.bind(2, static_cast<int64_t>(warehouse_id));
+    RestockLine l;
+    l.sku_id = sku_id;
+    l.warehouse_id = warehouse_id;
+    if (!s.executeStep()) return l;
+    l.sku = s.getColumn(0).getString();
+    l.sku_name = s.getColumn(1).getString();
+    l.warehouse = s.getColumn(2).getString();
+    if (!s.getColumn(3).isNull()) l.supplier_id = s.getColumn(3).getInt64();
+    l.supplier = s.getColumn(4).getString();
+    l.supplier_name = s.getColumn(5).getString();
+    l.lead_days = s.getColumn(6).getInt();
+    l.order_multiple = s.getColumn(7).getInt();
+    l.unit_cost = s.getColumn(8).getInt64();
+    return l;
+}
+
 }  // namespace
 
 std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter) {
@@ -40,12 +69,14 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
             db, filter.sku_ids,
             "SELECT b.sku_id, b.warehouse_id, k.code, k.name, w.code, k.supplier_id, "
             "ifnull(p.code, ''), ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
-            "ifnull(p.order_multiple, 1), b.on_hand, b.on_hand - b.reserved, b.in_transit, "
-            "ifnull(c.last_unit_cost_fen, k.standard_cost_fen) "
+            "ifnull(p.order_multiple, 1), b.on_hand, b.on_hand - b.reserved - ifnull(u.qty, 0), "
+            "b.in_transit, ifnull(c.last_unit_cost_fen, k.standard_cost_fen) "
             "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
             "JOIN warehouse w ON w.id = b.warehouse_id "
             "LEFT JOIN supplier p ON p.id = k.supplier_id "
-            "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 {sku}" +
+            "LEFT JOIN sku_cost c ON c.sku_id = k.id LEFT JOIN " +
+                std::string(kUnshippableStock) +
+                " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id WHERE 1 {sku}" +
                 wh_clause,
             "b.sku_id", bind_wh, [&](SQLite::Statement& s) {
                 RestockLine l;
@@ -112,6 +143,25 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                     s.getColumn(2).getInt64();
             });
 
+        // What orders waiting to ship from a warehouse still lack: they are owed before anyone
+        // new is served. A SKU the warehouse never had gets a line of its own.
+        std::map<PairKey, Qty> backlog;
+        for_each_sku(
+            db, filter.sku_ids,
+            "SELECT i.sku_id, o.warehouse_id, sum(i.qty - i.reserved_qty) FROM shop_order o "
+            "JOIN order_line ol ON ol.order_id = o.id "
+            "JOIN order_line_item i ON i.order_line_id = ol.id "
+            "WHERE o.status = 'to_ship' AND o.allocation = 'short' "
+            "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku}" +
+                (filter.warehouse_id ? std::string(" AND o.warehouse_id = :wh") : "") +
+                " GROUP BY i.sku_id, o.warehouse_id",
+            "i.sku_id", bind_wh, [&](SQLite::Statement& s) {
+                backlog[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}] =
+                    s.getColumn(2).getInt64();
+            });
+        for (const auto& [key, qty] : backlog)
+            if (!lines.count(key)) lines.emplace(key, unstocked_line(db, key.first, key.second));
+
         ThresholdBook thresholds = load_thresholds(db);
         std::vector<RestockLine> out;
         out.reserve(lines.size());
@@ -138,7 +188,9 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
             l.safety_stock = rop.safety_stock;
             l.reorder_point = rop.reorder_point;
             l.manual = in.manual_safety_stock || in.manual_reorder_point;
-            l.position = l.available + l.in_transit + l.on_order;
+            auto b = backlog.find(key);
+            l.backlog = b == backlog.end() ? 0 : b->second;
+            l.position = restock_position(l.available, l.backlog, l.in_transit, l.on_order);
             int review = static_cast<int>(
                 thresholds.value(Threshold::review_days, l.sku_id, l.warehouse_id));
             l.suggested = suggested_quantity(rop, stats, l.position, review, l.order_multiple);

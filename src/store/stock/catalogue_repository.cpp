@@ -77,6 +77,27 @@ void CatalogueRepository::set_reference_price(Id sku_id, std::optional<Fen> pric
     s.exec();
 }
 
+void CatalogueRepository::set_min_ship_days(Id sku_id, std::optional<int> days) {
+    SQLite::Statement s(connection(db_), "UPDATE sku SET min_ship_days = ? WHERE id = ?");
+    bind_optional(s, 1, days ? std::optional<std::int64_t>(*days) : std::nullopt);
+    s.bind(2, static_cast<int64_t>(sku_id));
+    s.exec();
+}
+
+void CatalogueRepository::set_shop_min_ship_days(int days) {
+    SQLite::Statement s(connection(db_),
+                        "INSERT INTO shop_setting(key, value) VALUES ('min_ship_days', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind(1, days);
+    s.exec();
+}
+
+int CatalogueRepository::shop_min_ship_days() {
+    SQLite::Statement s(connection(db_),
+                        "SELECT value FROM shop_setting WHERE key = 'min_ship_days'");
+    return s.executeStep() ? s.getColumn(0).getInt() : 0;
+}
+
 std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
     SQLite::Statement& s = db_.statement("SELECT reference_price_fen FROM sku WHERE id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));

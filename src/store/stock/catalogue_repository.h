@@ -23,6 +23,11 @@ class CatalogueRepository {
     // What the SKU normally sells for: rules hold orders priced far below it (NULL: unknown).
     void set_reference_price(Id sku_id, std::optional<Fen> price);
     std::optional<Fen> reference_price(Id sku_id);
+    // Days of shelf life a batch must have left to ship (lot_allocation.h): the SKU's own (none:
+    // the shop's) and the shop's (0 until set).
+    void set_min_ship_days(Id sku_id, std::optional<int> days);
+    void set_shop_min_ship_days(int days);
+    int shop_min_ship_days();
     Id save_sku(const Sku& sku);
     // Saves many SKUs as one change: barcodes may move between SKUs of the batch in any row
     // order. `where(i)` names row i in an error (e.g. "skus.csv line 7").

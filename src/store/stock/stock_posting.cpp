@@ -86,6 +86,17 @@ bool SqlStockSource::warehouse_allows_negative(Id warehouse_id) {
     return allowed;
 }
 
+ShelfDates SqlStockSource::shelf_dates(Id sku_id) {
+    SQLite::Statement& s = db_.statement(
+        "SELECT coalesce(min_ship_days, (SELECT value FROM shop_setting WHERE key = "
+        "'min_ship_days'), 0) FROM sku WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    long days = s.executeStep() ? s.getColumn(0).getInt64() : 0;
+    s.reset();
+    std::string today = shop_date(db_.clock().now());
+    return {today, date_from_days(days_from_date(today) + days)};
+}
+
 std::string SqlStockSource::batch_expiry(Id batch_id) {
     SQLite::Statement& s = db_.statement("SELECT expiry FROM batch WHERE id = ?");
     s.bind(1, static_cast<int64_t>(batch_id));

@@ -23,6 +23,7 @@ class SqlStockSource : public StockSource {
     std::string warehouse_label(Id warehouse_id) override;
     std::string location_label(Id location_id) override;
     ClosedThrough closed_through() override;
+    ShelfDates shelf_dates(Id sku_id) override;
 
   private:
     Database& db_;

@@ -5,20 +5,24 @@
 #include "core/base/money.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
+#include "store/stock/shippable_stock.h"
 
 namespace dj {
 
 std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
     SQLite::Statement s(connection(db),
-                        "SELECT k.code, k.name, w.code, b.on_hand, b.reserved, b.in_transit, "
-                        "ifnull(c.qty, 0), ifnull(c.value_fen, 0), ifnull(c.last_unit_cost_fen, "
-                        "k.standard_cost_fen) "
-                        "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
-                        "JOIN warehouse w ON w.id = b.warehouse_id "
-                        "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id "
-                        "WHERE (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
-                        "AND (b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
-                        "ORDER BY k.code, w.code");
+                        std::string("SELECT k.code, k.name, w.code, b.on_hand, b.reserved, "
+                                    "b.in_transit, ifnull(c.qty, 0), ifnull(c.value_fen, 0), "
+                                    "ifnull(c.last_unit_cost_fen, k.standard_cost_fen), "
+                                    "ifnull(u.qty, 0) "
+                                    "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
+                                    "JOIN warehouse w ON w.id = b.warehouse_id "
+                                    "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id LEFT JOIN ") +
+                            kUnshippableStock +
+                            " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id "
+                            "WHERE (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
+                            "AND (b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
+                            "ORDER BY k.code, w.code");
     s.bind(1, filter.warehouse);
     s.bind(2, filter.sku);
     std::vector<StockRow> out;
@@ -30,7 +34,8 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
         r.on_hand = s.getColumn(3).getInt64();
         r.reserved = s.getColumn(4).getInt64();
         r.in_transit = s.getColumn(5).getInt64();
-        r.available = r.on_hand - r.reserved;
+        r.unshippable = s.getColumn(9).getInt64();
+        r.available = r.on_hand - r.reserved - r.unshippable;
         Qty cost_qty = s.getColumn(6).getInt64();
         Fen cost_value = s.getColumn(7).getInt64();
         r.avg_cost =
@@ -124,9 +129,13 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
     }
     // Value at the shop-wide average, in exact integer fen per SKU row.
     SQLite::Statement s(connection(db),
-                        "SELECT b.warehouse_id, b.on_hand, b.reserved, b.in_transit, "
-                        "ifnull(c.qty, 0), ifnull(c.value_fen, 0), ifnull(c.last_unit_cost_fen, 0) "
-                        "FROM stock_balance b LEFT JOIN sku_cost c ON c.sku_id = b.sku_id");
+                        std::string("SELECT b.warehouse_id, b.on_hand, b.reserved, b.in_transit, "
+                                    "ifnull(c.qty, 0), ifnull(c.value_fen, 0), "
+                                    "ifnull(c.last_unit_cost_fen, 0), ifnull(u.qty, 0) "
+                                    "FROM stock_balance b LEFT JOIN sku_cost c ON c.sku_id = "
+                                    "b.sku_id LEFT JOIN ") +
+                            kUnshippableStock +
+                            " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id");
     while (s.executeStep()) {
         Id wid = s.getColumn(0).getInt64();
         std::size_t i = 0;
@@ -141,11 +150,12 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
         sum.on_hand += on_hand;
         sum.reserved += s.getColumn(2).getInt64();
         sum.in_transit += s.getColumn(3).getInt64();
+        sum.unshippable += s.getColumn(7).getInt64();
         sum.value += cost_qty > 0 ? mul_div_rounded(cost_value, on_hand, cost_qty)
                                   : on_hand * s.getColumn(6).getInt64();
     }
     for (WarehouseSummary& sum : out)
-        sum.available = sum.on_hand - sum.reserved;
+        sum.available = sum.on_hand - sum.reserved - sum.unshippable;
     return out;
 }
 

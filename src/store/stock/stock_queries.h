@@ -16,7 +16,8 @@ struct StockRow {
     std::string warehouse;
     Qty on_hand = 0;
     Qty reserved = 0;
-    Qty available = 0;
+    Qty available = 0;    // on hand less reserved less unshippable
+    Qty unshippable = 0;  // in batches past their expiry or too close to it to ship
     Qty in_transit = 0;
     Fen avg_cost = 0;  // shop-wide moving average of the SKU
 };
@@ -76,6 +77,7 @@ struct WarehouseSummary {
     Qty on_hand = 0;
     Qty reserved = 0;
     Qty available = 0;
+    Qty unshippable = 0;
     Qty in_transit = 0;
     Fen value = 0;
 };
