@@ -155,8 +155,12 @@ map_set->callback([&ctx, ma] {
         }
         components.push_back(m);
     }
-    ops::map_platform_sku(ctx.db(), ctx.actor(), ma->store, ma->platform_sku, components);
+    int allocated =
+        ops::map_platform_sku(ctx.db(), ctx.actor(), ma->store, ma->platform_sku, components);
     std::cout << trf("Mapped {0} of store {1}", ma->platform_sku, ma->store) << "\n";
+    if (allocated > 0)
+        std::cout << trf("{0} waiting orders now have their stock", std::to_string(allocated))
+                  << "\n";
 });
 }  // namespace dj::cli
 

@@ -1,5 +1,6 @@
 #include "ops/allocate_orders.h"
 
+#include <set>
 #include <string>
 
 #include "ops/order_review.h"
@@ -16,6 +17,13 @@ int allocate_waiting_orders(Database& db, const Actor& actor) {
     audit(db, actor, "orders.allocate", "", std::to_string(n) + " allocated");
     posting.commit();
     return n;
+}
+
+int serve_waiting_orders(StockPosting& posting) {
+    std::set<Id> arrived;
+    for (const Movement& m : posting.book().pending())
+        if (m.qty > 0) arrived.insert(m.sku_id);
+    return OrderAllocator(posting, rules_actor()).allocate_waiting_for(arrived);
 }
 
 }  // namespace dj::ops

@@ -5,9 +5,11 @@
 #include "core/base/translate.h"
 #include "core/stock/sku_mapping.h"
 #include "interchange/sku_csv.h"
+#include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/stock/catalogue_repository.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 
@@ -99,12 +101,12 @@ void set_min_ship_days(Database& db, const Actor& actor, const std::string& sku,
     tx.commit();
 }
 
-void map_platform_sku(Database& db, const Actor& actor, const std::string& store,
-                      const std::string& platform_sku, const std::vector<MappedSku>& components) {
+int map_platform_sku(Database& db, const Actor& actor, const std::string& store,
+                     const std::string& platform_sku, const std::vector<MappedSku>& components) {
     if (platform_sku.empty()) throw InvalidInput(tr("Which platform SKU? Its id or seller code"));
     if (components.empty())
         throw InvalidInput(trf("Platform SKU {0}: name the local SKU it is sold as", platform_sku));
-    WriteTransaction tx(db);
+    StockPosting posting(db);
     CatalogueRepository repo(db);
     SkuMapping m;
     m.store_id = repo.require_store(store).id;
@@ -117,8 +119,12 @@ void map_platform_sku(Database& db, const Actor& actor, const std::string& store
         m.components.push_back({repo.require_sku(c.sku).id, c.qty});
     }
     repo.save_mapping(m);
-    audit(db, actor, "mapping.save", store + "/" + platform_sku);
-    tx.commit();
+    // Orders that waited for this mapping are served now.
+    int allocated = OrderAllocator(posting, rules_actor()).allocate_unmapped(m.store_id);
+    audit(db, actor, "mapping.save", store + "/" + platform_sku,
+          std::to_string(allocated) + " allocated");
+    posting.commit();
+    return allocated;
 }
 
 }  // namespace dj::ops

@@ -46,8 +46,9 @@ struct MappedSku {
     std::string sku;  // local code
     Qty qty = 1;      // 1–10,000 per platform unit
 };
-// A store's platform SKU (id or seller code) sold as these local SKUs (several: a bundle).
-void map_platform_sku(Database& db, const Actor& actor, const std::string& store,
-                      const std::string& platform_sku, const std::vector<MappedSku>& components);
+// A store's platform SKU (id or seller code) sold as these local SKUs (several: a bundle). The
+// store's orders waiting for a mapping are allocated at once; returns how many were.
+int map_platform_sku(Database& db, const Actor& actor, const std::string& store,
+                     const std::string& platform_sku, const std::vector<MappedSku>& components);
 
 }  // namespace dj::ops

@@ -3,10 +3,12 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_rule.h"
+#include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
+#include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 namespace {
@@ -32,12 +34,14 @@ void hold_order(Database& db, const Actor& actor, Id order_id, const std::string
 }
 
 void release_order(Database& db, const Actor& actor, Id order_id) {
-    WriteTransaction tx(db);
+    StockPosting posting(db);
     std::string label = order_label(db, order_id);
     if (!OrderHoldRepository(db).release(order_id, db.clock().now(), actor.user))
         throw InvalidInput(trf("Order {0} is not on hold", label));
+    // A released order that still waits for stock (a split hold, say) tries again now.
+    OrderAllocator(posting, rules_actor()).allocate(order_id, false);
     audit(db, actor, "order.release", label);
-    tx.commit();
+    posting.commit();
 }
 
 void set_order_priority(Database& db, const Actor& actor, Id order_id, int priority) {

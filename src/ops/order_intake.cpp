@@ -1,5 +1,7 @@
 #include "ops/order_intake.h"
 
+#include <set>
+
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_update.h"
@@ -46,6 +48,9 @@ TakenOrder OrderIntake::take(const Order& order) {
         else if (result.outcome == UpsertOutcome::updated)
             review_.review(result.id);
     }
+    // Stock a cancelled or changed order gave back goes to the orders waiting for it.
+    if (std::set<Id> freed = review_.allocator().take_freed(); !freed.empty())
+        review_.allocator().allocate_waiting_for(freed);
     TakenOrder taken{result};
     if (result.outcome != UpsertOutcome::updated || !stored) return taken;
     std::optional<PlatformHold> hold = platform_hold(*stored, order.status);

@@ -3,6 +3,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/allocate_orders.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
 #include "store/stock/stock_queries.h"
@@ -31,6 +32,7 @@ MovementContext StockService::context(const std::string& doc, const std::string&
 std::vector<Movement> StockService::receive(const Receive& r) {
     StockPosting posting(db_);
     book_receive(posting, r);
+    serve_waiting_orders(posting);
     return posting.commit();
 }
 
@@ -39,6 +41,7 @@ std::vector<Movement> StockService::receive_planned(
     StockPosting posting(db_);
     for (const Receive& r : plan())
         book_receive(posting, r);
+    serve_waiting_orders(posting);
     return posting.commit();
 }
 
@@ -100,6 +103,7 @@ std::vector<Movement> StockService::arrive(const std::string& doc) {
     for (const InTransit& p : pending)
         posting.book().transfer_in(ctx, p.sku_id, p.to_warehouse_id, p.from_warehouse_id, p.qty,
                                    p.batch_id, p.value);
+    serve_waiting_orders(posting);
     return posting.commit();
 }
 
@@ -120,6 +124,7 @@ std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
     Place p = resolve(sku, warehouse, location);
     posting.book().count(context({}, reason.empty() ? std::string("stock count") : reason, "CNT"),
                          p.sku, p.warehouse, counted, p.location);
+    serve_waiting_orders(posting);
     return posting.commit();
 }
 
@@ -132,6 +137,7 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
     Place p = resolve(sku, warehouse, location);
     posting.book().customer_return(context(doc, reason, "RTN"), p.sku, p.warehouse, qty, p.location,
                                    std::nullopt);
+    serve_waiting_orders(posting);
     return posting.commit();
 }
 

@@ -192,9 +192,6 @@ BOOST_AUTO_TEST_CASE(the_split_hold_goes_when_the_order_can_ship_whole) {
     accept(order("H2", 1, 2));
     BOOST_TEST(hold_sources("H2") == (std::vector<std::string>{"split"}));
     receive("CUP-1", 3, "CZ");
-    StockPosting p(db);
-    BOOST_TEST(OrderAllocator(p, ops::rules_actor()).allocate_waiting() == 1);
-    p.commit();
     BOOST_TEST(column("H2", "allocation") == "allocated");
     BOOST_TEST(hold_sources("H2").empty());
 }

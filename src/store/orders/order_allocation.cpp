@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <utility>
+
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_allocation_decision.h"
@@ -230,6 +232,7 @@ void OrderAllocator::release(Id order_id) {
     for (const Item& it : items_of(order_id)) {
         if (it.reserved == 0 || !it.warehouse_id) continue;
         posting_.book().release(it.sku_id, *it.warehouse_id, it.reserved);
+        freed_.insert(it.sku_id);
         clear.reset();
         clear.bind(1, static_cast<int64_t>(it.id));
         clear.exec();
@@ -298,17 +301,60 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
     return {pending.begin() + static_cast<std::ptrdiff_t>(before), pending.end()};
 }
 
-int OrderAllocator::allocate_waiting() {
-    SQLite::Statement s(connection(posting_.db()),
-                        "SELECT id FROM shop_order WHERE status = 'to_ship' AND allocation IN "
-                        "('none', 'short', 'unmapped') ORDER BY ifnull(paid_at, created_at), id");
+namespace {
+
+// Waiting orders not allocated, in the order they are served.
+constexpr const char* kWaiting =
+    "SELECT o.id FROM shop_order o WHERE o.status = 'to_ship' AND o.allocation IN ('none', "
+    "'short', 'unmapped') {filter} ORDER BY o.priority DESC, ifnull(o.paid_at, o.created_at), "
+    "o.id";
+
+std::string waiting_sql(const std::string& filter) {
+    std::string sql = kWaiting;
+    sql.replace(sql.find("{filter}"), 8, filter);
+    return sql;
+}
+
+}  // namespace
+
+int OrderAllocator::allocate_all(SQLite::Statement& waiting) {
     std::vector<Id> ids;
-    while (s.executeStep())
-        ids.push_back(s.getColumn(0).getInt64());
+    while (waiting.executeStep())
+        ids.push_back(waiting.getColumn(0).getInt64());
     int allocated = 0;
     for (Id id : ids)
         if (allocate(id, false) == Allocation::allocated) ++allocated;
     return allocated;
+}
+
+int OrderAllocator::allocate_waiting() {
+    SQLite::Statement s(connection(posting_.db()), waiting_sql(""));
+    return allocate_all(s);
+}
+
+int OrderAllocator::allocate_waiting_for(const std::set<Id>& sku_ids) {
+    if (sku_ids.empty()) return 0;
+    // Ids are integers: written into the statement, they cannot inject anything.
+    std::string list;
+    for (Id id : sku_ids)
+        list += (list.empty() ? "" : ",") + std::to_string(id);
+    SQLite::Statement s(connection(posting_.db()),
+                        waiting_sql("AND EXISTS (SELECT 1 FROM order_line l JOIN order_line_item "
+                                    "i ON i.order_line_id = l.id WHERE l.order_id = o.id AND "
+                                    "i.sku_id IN (" +
+                                    list + "))"));
+    return allocate_all(s);
+}
+
+int OrderAllocator::allocate_unmapped(Id store_id) {
+    SQLite::Statement s(connection(posting_.db()),
+                        waiting_sql("AND o.allocation = 'unmapped' AND o.store_id = ?"));
+    s.bind(1, static_cast<int64_t>(store_id));
+    return allocate_all(s);
+}
+
+std::set<Id> OrderAllocator::take_freed() {
+    return std::exchange(freed_, {});
 }
 
 }  // namespace dj

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 #include "core/stock/sku_mapping.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/order_split.h"
+
+namespace SQLite {
+class Statement;
+}
 
 namespace dj {
 
@@ -55,8 +60,16 @@ class OrderAllocator : public PartAllocation {
     // Ships an allocated order, with every order merged into its parcel: their reservations
     // become ship movements. Refused whole when any of them cannot ship.
     std::vector<Movement> ship(Id order_id, const MovementContext& ctx);
-    // Tries every waiting order not yet allocated, earliest paid first; returns how many now are.
+    // Tries every waiting order not yet allocated, most urgent (priority) first, then earliest
+    // paid; returns how many now are.
     int allocate_waiting();
+    // The same for the waiting orders that need one of these SKUs (stock of them appeared).
+    int allocate_waiting_for(const std::set<Id>& sku_ids);
+    // The same for a store's orders with lines not mapped to local SKUs (a mapping was added).
+    int allocate_unmapped(Id store_id);
+    // The SKUs whose reservations release() gave back since the last call, for the orders
+    // waiting on them.
+    std::set<Id> take_freed();
 
   private:
     // `items`: the order's line items when the caller has them in hand, else they are read.
@@ -74,6 +87,7 @@ class OrderAllocator : public PartAllocation {
     // Throws StockRuleViolation when the order may not leave now (held, waved and unpacked,
     // not allocated).
     void check_can_ship(const Order& order, Id parcel_head);
+    int allocate_all(SQLite::Statement& waiting);
 
     StockPosting& posting_;
     Actor policy_actor_;
@@ -81,6 +95,7 @@ class OrderAllocator : public PartAllocation {
     std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
     std::map<std::string, std::optional<Id>> sku_code_cache_;
     std::map<Id, std::optional<Id>> warehouse_cache_;
+    std::set<Id> freed_;
 };
 
 }  // namespace dj
