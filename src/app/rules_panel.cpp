@@ -138,6 +138,8 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     for (wxButton* b : {toggle_button, edit_button, import_button, export_button, dry_button})
         bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    applied_ = new wxStaticText(this, wxID_ANY, {});
+    root->Add(applied_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
     rules_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL);
     rules_->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, FromDIP(44));
@@ -237,11 +239,18 @@ const OrderRule* RulesPanel::selected_rule() const {
                                                                      : nullptr;
 }
 
+void RulesPanel::report(const ops::RulesApplied& applied) {
+    applied_->SetLabel(u8(ops::rules_applied_text(applied)));
+    Layout();
+}
+
 void RulesPanel::toggle() {
     const OrderRule* r = selected_rule();
     if (!r) return;
     try {
-        ops::set_rule_enabled(*ctx_.db, ctx_.actor, r->name, !r->enabled);
+        ops::RulesApplied applied =
+            ops::set_rule_enabled(*ctx_.db, ctx_.actor, r->name, !r->enabled);
+        report(applied);
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not change the rule"), e.what());
@@ -266,7 +275,7 @@ void RulesPanel::edit() {
     while (dialog.ShowModal() == wxID_OK) {
         try {
             OrderRule edited = parse_rule_json(to_u8(editor->GetValue()), tr("the rule editor"));
-            ops::import_rules(*ctx_.db, ctx_.actor, {edited});
+            report(ops::import_rules(*ctx_.db, ctx_.actor, {edited}));
             if (ctx_.data_changed) ctx_.data_changed();
             return;
         } catch (const std::exception& e) {
@@ -282,7 +291,7 @@ void RulesPanel::import_file() {
     try {
         std::vector<OrderRule> rules =
             parse_rules_json(read_text_file(open.GetPath()), to_u8(open.GetPath()));
-        ops::import_rules(*ctx_.db, ctx_.actor, rules);
+        report(ops::import_rules(*ctx_.db, ctx_.actor, rules));
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not import the rules"), e.what());

@@ -6,6 +6,7 @@
 #include "core/orders/order_intercept.h"
 #include "core/orders/order_rule.h"
 #include "ops/order_queries.h"
+#include "ops/order_rules.h"
 
 class wxListCtrl;
 class wxStaticText;
@@ -28,6 +29,8 @@ class RulesPanel : public View {
     };
     void show(const Loaded& loaded);
     const OrderRule* selected_rule() const;
+    // Says what a change of rules did to the waiting orders.
+    void report(const ops::RulesApplied& applied);
     void toggle();
     void edit();
     void import_file();
@@ -39,6 +42,7 @@ class RulesPanel : public View {
     wxListCtrl* rules_ = nullptr;
     wxListCtrl* intercepts_ = nullptr;
     wxStaticText* summary_ = nullptr;
+    wxStaticText* applied_ = nullptr;
     Loaded loaded_;
     bool loading_ = false;
 };

@@ -79,8 +79,9 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
     import->add_option("FILE", *file, tr("JSON file with a list of rules"))->required();
     import->callback([&ctx, file] {
         std::vector<OrderRule> parsed = parse_rules_json(read_file(*file), *file);
-    ops::import_rules(ctx.db(), ctx.actor(), parsed);
-    std::cout << trf("Imported {0} rule(s) from {1}", std::to_string(parsed.size()), *file) << "\n";
+    ops::RulesApplied applied = ops::import_rules(ctx.db(), ctx.actor(), parsed);
+    std::cout << trf("Imported {0} rule(s) from {1}", std::to_string(parsed.size()), *file) << "\n"
+              << ops::rules_applied_text(applied) << "\n";
 });
 rules->add_subcommand("export", tr("Write every rule as JSON (for rules import)"))
     ->callback([&ctx] { std::cout << rules_to_json(ops::list_rules(ctx.db())) << "\n"; });
@@ -90,9 +91,9 @@ for (bool enable : {true, false}) {
     auto name = std::make_shared<std::string>();
     cmd->add_option("NAME", *name, tr("Rule name (see rules list)"))->required();
     cmd->callback([&ctx, name, enable] {
-        ops::set_rule_enabled(ctx.db(), ctx.actor(), *name, enable);
-        std::cout << (enable ? trf("Rule {0} is on", *name) : trf("Rule {0} is off", *name))
-                  << "\n";
+        ops::RulesApplied applied = ops::set_rule_enabled(ctx.db(), ctx.actor(), *name, enable);
+        std::cout << (enable ? trf("Rule {0} is on", *name) : trf("Rule {0} is off", *name)) << "\n"
+                  << ops::rules_applied_text(applied) << "\n";
     });
 }
 auto* dry = rules->add_subcommand(

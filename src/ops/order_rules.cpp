@@ -7,25 +7,59 @@
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_hold_repository.h"
+#include "store/orders/order_review.h"
 #include "store/orders/rule_repository.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
 
 namespace dj::ops {
 
-void import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
-    WriteTransaction tx(db);
+namespace {
+
+RulesApplied review_waiting_orders(StockPosting& posting) {
+    Database& db = posting.db();
+    OrderReview review(posting);
+    RulesApplied applied;
+    for (Id order_id : orders_rules_apply_to(db)) {
+        std::string before = order_rule_state(db, order_id);
+        review.review(order_id);
+        ++applied.reviewed;
+        if (order_rule_state(db, order_id) != before) ++applied.changed;
+    }
+    return applied;
+}
+
+std::string applied_text(const RulesApplied& a) {
+    return std::to_string(a.reviewed) + " reviewed, " + std::to_string(a.changed) + " changed";
+}
+
+}  // namespace
+
+std::string rules_applied_text(const RulesApplied& applied) {
+    return trf("{0} waiting order(s) were reviewed again by the rules, {1} changed",
+               std::to_string(applied.reviewed), std::to_string(applied.changed));
+}
+
+RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
+    StockPosting posting(db);
     RuleRepository(db).import(rules);
     for (const OrderRule& r : rules)
         audit(db, actor, "rule.import", r.name, rule_to_json(r));
-    tx.commit();
+    RulesApplied applied = review_waiting_orders(posting);
+    audit(db, actor, "orders.review", "", applied_text(applied));
+    posting.commit();
+    return applied;
 }
 
-void set_rule_enabled(Database& db, const Actor& actor, const std::string& name, bool enabled) {
-    WriteTransaction tx(db);
+RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::string& name,
+                              bool enabled) {
+    StockPosting posting(db);
     RuleRepository(db).set_enabled(name, enabled);
     audit(db, actor, enabled ? "rule.enable" : "rule.disable", name);
-    tx.commit();
+    RulesApplied applied = review_waiting_orders(posting);
+    audit(db, actor, "orders.review", "", applied_text(applied));
+    posting.commit();
+    return applied;
 }
 
 InterceptCreated create_intercept(Database& db, const Actor& actor, OrderIntercept intercept) {

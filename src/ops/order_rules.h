@@ -16,9 +16,19 @@ namespace dj::ops {
 
 // The shop's order rules and standing intercepts (rules view, `rules …`, `intercept …`); each
 // is one audited transaction dated by the database's clock.
-// Adds or replaces rules by name; orders already stored are not reviewed again.
-void import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules);
-void set_rule_enabled(Database& db, const Actor& actor, const std::string& name, bool enabled);
+
+// What a change of rules did to the orders it applies to.
+struct RulesApplied {
+    int reviewed = 0;  // waiting orders not yet in a wave, put through the rules again
+    int changed = 0;   // of them, those whose holds, tags, gifts, priority or stock changed
+};
+// "12 waiting orders were reviewed again, 3 changed", for the window and the CLI.
+std::string rules_applied_text(const RulesApplied& applied);
+// Adds or replaces rules by name (import, the editor), then reviews again every waiting order
+// not yet in a wave or packed, in the same transaction.
+RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules);
+RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::string& name,
+                              bool enabled);
 struct InterceptCreated {
     Id id = 0;
     int caught = 0;

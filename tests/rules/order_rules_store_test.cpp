@@ -5,6 +5,7 @@
 #include "ops/order_decisions.h"
 #include "ops/order_intake.h"
 #include "ops/order_rules.h"
+#include "ops/waves.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -203,7 +204,44 @@ BOOST_AUTO_TEST_CASE(disabled_rules_do_nothing) {
     place("E2", same_buyer);
     BOOST_TEST(hold_keys(place("E3", same_buyer)).empty());
     BOOST_CHECK_THROW(ops::set_rule_enabled(db, test::test_actor(), "nope", true), NotFound);
-    BOOST_TEST(audit_entries(db).front().action == "rule.disable");
+    BOOST_TEST(audit_entries(db).at(1).action == "rule.disable");
+    BOOST_TEST(audit_entries(db).at(0).action == "orders.review");
+}
+
+BOOST_AUTO_TEST_CASE(changing_the_rules_reviews_every_waiting_order_not_yet_in_a_wave) {
+    Id waved = place("C3");
+    BOOST_TEST_REQUIRE(ops::create_waves(db, test::test_actor(), {}).size() == 1u);
+    Id zj = place("C1");
+    Id js = place("C2", [](Order& o) {
+        o.receiver.province = "江苏省";
+        o.receiver.city = "常州市";
+    });
+    auto tags = [&](Id id) {
+        return count("SELECT count(*) FROM order_tag WHERE tag = '浙江客户' AND order_id = " +
+                     std::to_string(id));
+    };
+    ops::RulesApplied applied = ops::import_rules(
+        db, test::test_actor(),
+        parse_rules_json(R"([{"name":"zj","when":[{"field":"province","op":"in","values":["浙江"]}],
+                              "then":[{"action":"tag","value":"浙江客户"},{"action":"priority","priority":1}]}])",
+                         "test"));
+    BOOST_TEST(applied.reviewed == 2);  // C3 is in a wave
+    BOOST_TEST(applied.changed == 1);
+    BOOST_TEST(tags(zj) == 1);
+    BOOST_TEST(tags(js) == 0);
+    BOOST_TEST(tags(waved) == 0);
+    BOOST_TEST(count("SELECT priority FROM shop_order WHERE id = " + std::to_string(zj)) == 1);
+    BOOST_TEST(ops::rules_applied_text(applied) ==
+               "2 waiting order(s) were reviewed again by the rules, 1 changed");
+
+    applied = ops::set_rule_enabled(db, test::test_actor(), "zj", false);
+    BOOST_TEST(applied.reviewed == 2);
+    BOOST_TEST(applied.changed == 1);
+    BOOST_TEST(tags(zj) == 0);
+    // Nothing to change: said so.
+    applied = ops::set_rule_enabled(db, test::test_actor(), "zj", false);
+    BOOST_TEST(applied.changed == 0);
+    BOOST_TEST(audit_entries(db).front().detail == "2 reviewed, 0 changed");
 }
 
 BOOST_AUTO_TEST_CASE(dry_run_reports_and_changes_nothing) {

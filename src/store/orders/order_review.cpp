@@ -202,6 +202,35 @@ void OrderReviewer::log(Id order_id, Timestamp now, const RuleDecision& d) {
     s.exec();
 }
 
+std::vector<Id> orders_rules_apply_to(Database& db) {
+    SQLite::Statement s(connection(db),
+                        "SELECT o.id FROM shop_order o WHERE o.status = 'to_ship' AND "
+                        "o.allocation <> 'shipped' AND NOT EXISTS (SELECT 1 FROM wave_order x "
+                        "WHERE x.order_id = o.id AND x.open = 1) AND NOT EXISTS (SELECT 1 FROM "
+                        "order_packed p WHERE p.order_id = o.id) ORDER BY o.id");
+    std::vector<Id> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    return ids;
+}
+
+std::string order_rule_state(Database& db, Id order_id) {
+    SQLite::Statement& s = db.statement(
+        "SELECT o.priority || '|' || o.carrier || '|' || ifnull(o.rule_warehouse_id, '') || '|' "
+        "|| o.allocation || '|' || ifnull(o.warehouse_id, '') || '|' || "
+        "ifnull((SELECT group_concat(tag, ',') FROM (SELECT tag FROM order_tag WHERE order_id = "
+        "o.id AND rule <> '' ORDER BY tag)), '') || '|' || "
+        "ifnull((SELECT group_concat(k, ',') FROM (SELECT source || ':' || source_key AS k FROM "
+        "order_hold WHERE order_id = o.id AND source IN ('rule', 'intercept') ORDER BY k)), '') "
+        "|| '|' || ifnull((SELECT group_concat(g, ',') FROM (SELECT gift_rule || ':' || "
+        "seller_code || 'x' || quantity AS g FROM order_line WHERE order_id = o.id AND gift_rule "
+        "IS NOT NULL ORDER BY g)), '') FROM shop_order o WHERE o.id = ?");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::string state = s.executeStep() ? s.getColumn(0).getString() : std::string();
+    s.reset();
+    return state;
+}
+
 ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
                                     const std::function<void()>& release_stock) {
     load();

@@ -29,6 +29,12 @@ std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id);
 // Every tag in use, for filters.
 std::vector<std::string> order_tags_in_use(Database& db);
 
+// The orders a change of rules applies to: waiting to ship, not in an open wave, not packed.
+std::vector<Id> orders_rules_apply_to(Database& db);
+// What rules decided for an order (priority, carrier, warehouse, rule tags, rule and intercept
+// holds, gift lines, allocation) as one comparable text, to tell whether a review changed it.
+std::string order_rule_state(Database& db, Id order_id);
+
 // Puts one stored order through the shop's rules and standing intercepts, inside the caller's
 // transaction, and records every decision on the order (order_rule_log). What rules decide is
 // derived: reviewing again after a change drops rule holds, tags and gifts that no longer apply.
