@@ -6,6 +6,7 @@
 
 #include "core/base/error.h"
 #include "core/base/money.h"
+#include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
@@ -58,6 +59,10 @@ PurchaseOrder insert(Database& db, const Actor& actor, Id supplier_id, Id wareho
                      std::optional<Timestamp> expected_at) {
     if (lines.empty())
         throw InvalidInput(tr("Purchase order: it has no lines: give at least one --line SKU:QTY"));
+    if (expected_at && shop_date(*expected_at) < shop_date(db.clock().now()))
+        throw InvalidInput(trf("Purchase order: the expected date {0} is in the past (today is "
+                               "{1}): give the day the goods are due",
+                               shop_date(*expected_at), shop_date(db.clock().now())));
     CatalogueRepository catalogue(db);
     std::set<Id> seen;
     std::vector<NewPoLine> rows;

@@ -62,6 +62,7 @@ std::vector<MovementNames> movement_names(Database& db, const std::vector<Moveme
 }
 
 StockReport stock_report(Database& db, const Period& period, Progress* progress) {
+    require_begun(period, db.clock().now());
     ReadTransaction tx(db);
     return dj::stock_report(db, period, progress);
 }

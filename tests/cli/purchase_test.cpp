@@ -164,7 +164,20 @@ BOOST_AUTO_TEST_CASE(po_create_refuses_bad_lines_and_unknown_suppliers) {
     Run where = fails({"po", "create", "SUP1", "--line", "TEA-001:1"});  // CZ or SH?
     BOOST_TEST(contains(where.err, "--warehouse"), where.err);
     fails({"po", "receive", "PO-19990101-001"});
+    // Dates that make no sense: goods due yesterday, a report of a month not begun.
+    Run past = fails({"po", "create", "SUP1", "--line", "TEA-001:1", "--warehouse", "CZ",
+                      "--expected", "2026-11-01"});
+    BOOST_TEST(contains(past.err, "2026-11-01"), past.err);
+    BOOST_TEST(contains(past.err, "in the past"), past.err);
+    Run future = fails({"report", "month-end", "--period", "2030-01"});
+    BOOST_TEST(contains(future.err, "2030-01 has not begun"), future.err);
+    Run ahead = fails({"report", "month-end", "--from", "2026-11-25", "--to", "2026-11-30"});
+    BOOST_TEST(contains(ahead.err, "not begun"), ahead.err);
     require_same_dump(before, dump_db(db()));
+    // Today is fine for both: the month in progress, goods due today.
+    ok({"report", "month-end", "--period", "2026-11"});
+    ok({"po", "create", "SUP1", "--line", "TEA-001:1", "--warehouse", "CZ", "--expected",
+        "2026-11-24"});
 }
 
 BOOST_AUTO_TEST_CASE(restock_counts_what_waiting_orders_still_lack) {

@@ -25,6 +25,9 @@ struct Period {
 Period month_period(std::string_view month, std::string_view what);
 // Inclusive shop-time dates "YYYY-MM-DD"; `to` must not be before `from`.
 Period date_range_period(std::string_view from, std::string_view to);
+// A report of a period that has not begun yet would be empty and mislead: InvalidInput naming
+// the period and today (shop time) when `period` starts after `now`.
+void require_begun(const Period& period, Timestamp now);
 // The month before / after a "YYYY-MM".
 std::string previous_month(std::string_view month);
 std::string next_month(std::string_view month);
