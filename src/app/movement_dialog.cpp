@@ -88,6 +88,14 @@ void MovementDialog::show_only(std::initializer_list<const char*> fields) {
     }
 }
 
+bool MovementDialog::confirm(const wxString& why, const wxString& question, const wxString& title,
+                             const wxString& yes) {
+    wxMessageDialog ask(this, why + "\n\n" + question, title,
+                        wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+    ask.SetYesNoLabels(yes, u8(tr("Cancel")));
+    return ask.ShowModal() == wxID_YES;
+}
+
 void MovementDialog::on_post(wxCommandEvent&) {
     error_->SetLabel({});
     try {
@@ -132,20 +140,30 @@ void MovementDialog::on_post(wxCommandEvent&) {
                 m.kind = ops::StockMoveKind::scrap;
                 break;
         }
+        // An expired batch or a document posted before goes in only when the person says so;
+        // each question is asked once.
         std::vector<Movement> moved;
-        try {
-            moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
-        } catch (const ExpiredBatch& e) {
-            // Goods already past their date come in only when the person says so.
-            wxMessageDialog ask(this,
-                                u8(e.what()) + "\n\n" +
-                                    u8(tr("Receive this expired batch anyway? It will count as "
-                                          "on hand and never as available.")),
-                                u8(tr("Expired batch")), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
-            ask.SetYesNoLabels(u8(tr("Receive as expired")), u8(tr("Cancel")));
-            if (ask.ShowModal() != wxID_YES) throw;
-            m.accept_expired = true;
-            moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+        for (;;) {
+            try {
+                moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+                break;
+            } catch (const ExpiredBatch& e) {
+                if (m.accept_expired ||
+                    !confirm(u8(e.what()),
+                             u8(tr("Receive this expired batch anyway? It will count as on hand "
+                                   "and never as available.")),
+                             u8(tr("Expired batch")), u8(tr("Receive as expired"))))
+                    throw;
+                m.accept_expired = true;
+            } catch (const ops::SameDocument& e) {
+                if (m.allow_same_doc ||
+                    !confirm(u8(e.what()),
+                             u8(tr("Post this movement again under the same "
+                                   "document?")),
+                             u8(tr("Document posted already")), u8(tr("Post again"))))
+                    throw;
+                m.allow_same_doc = true;
+            }
         }
         posted_ = moved.size();
         EndModal(wxID_OK);

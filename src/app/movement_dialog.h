@@ -26,6 +26,9 @@ class MovementDialog : public wxDialog {
   private:
     void show_only(std::initializer_list<const char*> fields);
     void on_post(wxCommandEvent& event);
+    // Asks whether to go on although the movement was refused for `why`; true for `yes`.
+    bool confirm(const wxString& why, const wxString& question, const wxString& title,
+                 const wxString& yes);
 
     AppContext& ctx_;
     MovementForm form_;

@@ -15,7 +15,14 @@ struct StockArgs {
     Qty qty = 0;
     std::string warehouse, from, to, location, cost, batch, expiry, doc, reason, at;
     bool accept_expired = false;
+    bool allow_same_doc = false;
 };
+
+// A document number posts once per kind, SKU and warehouse unless this says otherwise.
+void add_same_doc_flag(CLI::App* cmd, StockArgs& a) {
+    cmd->add_flag("--allow-same-doc", a.allow_same_doc,
+                  tr("Post although this document was posted already (not a retry)"));
+}
 
 void add_at_option(CLI::App* cmd, StockArgs& a) {
     cmd->add_option("--at", a.at,
@@ -51,6 +58,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
         m.to_warehouse = a->to;
         m.doc = a->doc;
         m.reason = a->reason;
+        m.allow_same_doc = a->allow_same_doc;
         if (!a->at.empty()) m.at = parse_time(a->at, "--at");
         return m;
     };
@@ -64,6 +72,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     receive->add_option("--batch", a->batch, tr("Lot number"));
     receive->add_option("--expiry", a->expiry, tr("Expiry date of a new lot, YYYY-MM-DD"));
     receive->add_option("--doc", a->doc, tr("Document number"));
+    add_same_doc_flag(receive, *a);
     receive->add_flag("--accept-expired", a->accept_expired,
                       tr("Receive a batch that expired already (kept as not available)"));
     receive->callback([&ctx, a, stated, post] {
@@ -77,6 +86,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
 
     auto* ship = movement_command(stock, "ship", tr("Ship goods out (not for an order)"), *a);
     ship->add_option("--doc", a->doc, tr("Document number"));
+    add_same_doc_flag(ship, *a);
     ship->callback(
         [&ctx, stated, post] { ctx.print_movements(post(stated(ops::StockMoveKind::ship))); });
 
@@ -86,6 +96,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     transfer->add_option("--from", a->from, tr("Sending warehouse"))->required();
     transfer->add_option("--to", a->to, tr("Receiving warehouse"))->required();
     transfer->add_option("--doc", a->doc, tr("Transfer document number"))->required();
+    add_same_doc_flag(transfer, *a);
     transfer->callback([&ctx, a, stated, post] {
         ops::StockMove m = stated(ops::StockMoveKind::transfer);
         m.warehouse = a->from;
@@ -113,6 +124,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     auto* ret = movement_command(stock, "return", tr("Take back a customer return"), *a);
     ret->add_option("--location", a->location, tr("Bin code"));
     ret->add_option("--doc", a->doc, tr("Document number"));
+    add_same_doc_flag(ret, *a);
     ret->add_option("--reason", a->reason, tr("Why"));
     ret->callback([&ctx, stated, post] {
         ctx.print_movements(post(stated(ops::StockMoveKind::customer_return)));

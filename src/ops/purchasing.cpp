@@ -4,9 +4,9 @@
 #include <set>
 #include <utility>
 
+#include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/money.h"
-#include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
@@ -60,9 +60,10 @@ PurchaseOrder insert(Database& db, const Actor& actor, Id supplier_id, Id wareho
     if (lines.empty())
         throw InvalidInput(tr("Purchase order: it has no lines: give at least one --line SKU:QTY"));
     if (expected_at && shop_date(*expected_at) < shop_date(db.clock().now()))
-        throw InvalidInput(trf("Purchase order: the expected date {0} is in the past (today is "
-                               "{1}): give the day the goods are due",
-                               shop_date(*expected_at), shop_date(db.clock().now())));
+        throw InvalidInput(
+            trf("Purchase order: the expected date {0} is in the past (today is "
+                "{1}): give the day the goods are due",
+                shop_date(*expected_at), shop_date(db.clock().now())));
     CatalogueRepository catalogue(db);
     std::set<Id> seen;
     std::vector<NewPoLine> rows;
@@ -151,6 +152,7 @@ RestockApproval approve_restock(Database& db, const Actor& actor, const RestockF
 PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                  const PoReceiveRequest& request, std::optional<Timestamp> at) {
     StockService stock(db, actor);
+    stock.allow_same_doc();
     if (at) stock.post_at(*at);
     std::vector<Movement> movements = stock.receive_planned([&] {
         PurchaseOrder o = require_purchase_order(db, no);

@@ -7,6 +7,7 @@ namespace dj::ops {
 
 std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& m) {
     StockService stock(db, actor);
+    if (m.allow_same_doc) stock.allow_same_doc();
     if (m.at) stock.post_at(*m.at);
     switch (m.kind) {
         case StockMoveKind::receive: {

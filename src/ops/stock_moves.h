@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "core/base/actor.h"
+#include "core/base/error.h"
 #include "core/stock/movement.h"
+#include "ops/stock_service.h"
 
 namespace dj {
 class Database;
@@ -31,6 +33,7 @@ struct StockMove {
     std::string batch;             // receive
     std::string expiry;            // receive, YYYY-MM-DD, for a new batch
     bool accept_expired = false;   // receive: the batch expired already and that is meant
+    bool allow_same_doc = false;   // post although the document was posted already
     std::optional<Timestamp> at;   // a past date to enter a movement late; default: now
 };
 

@@ -29,6 +29,20 @@ MovementContext StockService::context(const std::string& doc, const std::string&
     return ctx;
 }
 
+void StockService::require_new_doc(MovementKind kind, const std::string& doc, const Place& place) {
+    if (doc.empty() || allow_same_doc_) return;
+    std::optional<LedgerRow> first =
+        first_movement_under(db_, kind, place.sku, place.warehouse, doc);
+    if (!first) return;
+    throw SameDocument(
+        trf("Document {0} was posted already for SKU {1} in warehouse {2}: {3} units on {4} by "
+            "{5}. Nothing was posted: this looks like the same paper entered twice. If it really "
+            "is another movement, post it anyway (--allow-same-doc, or confirm in the window).",
+            doc, first->sku, first->warehouse,
+            std::to_string(first->qty < 0 ? -first->qty : first->qty), format_shop_time(first->at),
+            first->actor.user));
+}
+
 std::vector<Movement> StockService::receive(const Receive& r) {
     StockPosting posting(db_);
     book_receive(posting, r);
@@ -47,6 +61,7 @@ std::vector<Movement> StockService::receive_planned(
 
 void StockService::book_receive(StockPosting& posting, const Receive& r) {
     Place p = resolve(r.sku, r.warehouse, r.location);
+    require_new_doc(MovementKind::receive, r.doc, p);
     Sku sku = *CatalogueRepository(db_).sku_by_id(p.sku);
     ReceiveArgs args;
     args.sku_id = p.sku;
@@ -72,6 +87,7 @@ std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
                                          const std::string& warehouse, const std::string& doc) {
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, {});
+    require_new_doc(MovementKind::ship, doc, p);
     posting.book().ship(context(doc, {}, "SHP"), p.sku, p.warehouse, qty);
     return posting.commit();
 }
@@ -85,6 +101,7 @@ std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
                "arrival"));
     StockPosting posting(db_);
     Place from_place = resolve(sku, from, {});
+    require_new_doc(MovementKind::transfer_out, doc, from_place);
     Id to_id = WarehouseRepository(db_).require_warehouse(to).id;
     posting.book().transfer_out(context(doc, {}, "TRF"), from_place.sku, from_place.warehouse,
                                 to_id, qty);
@@ -135,6 +152,7 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
                                                     const std::string& reason) {
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, location);
+    require_new_doc(MovementKind::customer_return, doc, p);
     posting.book().customer_return(context(doc, reason, "RTN"), p.sku, p.warehouse, qty, p.location,
                                    std::nullopt);
     serve_waiting_orders(posting);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/base/actor.h"
+#include "core/base/error.h"
 #include "core/stock/movement.h"
 
 namespace dj {
@@ -14,6 +15,13 @@ class StockPosting;
 }  // namespace dj
 
 namespace dj::ops {
+
+// A movement whose document number was posted already for the same SKU, warehouse and kind: most
+// likely the same paper entered twice (a retried script). Posting it anyway must be meant.
+class SameDocument : public InvalidInput {
+  public:
+    using InvalidInput::InvalidInput;
+};
 
 // Stock operations as people state them: by SKU, warehouse and location codes. Each call is
 // one durable transaction that either posts everything or nothing.
@@ -27,6 +35,10 @@ class StockService {
     // values) and a back-dated receipt moves today's average. A date in a closed month is
     // refused.
     void post_at(Timestamp at) { at_ = at; }
+    // A document number the person gave is one movement per kind, SKU and warehouse: posting it
+    // again throws SameDocument naming the first, unless allowed here (receipts against a
+    // purchase order, which keeps its own count, share its number).
+    void allow_same_doc() { allow_same_doc_ = true; }
 
     struct Receive {
         std::string sku;
@@ -71,9 +83,11 @@ class StockService {
     void book_receive(StockPosting& posting, const Receive& r);
     MovementContext context(const std::string& doc, const std::string& reason,
                             const char* doc_prefix) const;
+    void require_new_doc(MovementKind kind, const std::string& doc, const Place& place);
     Database& db_;
     Actor actor_;
     std::optional<Timestamp> at_;
+    bool allow_same_doc_ = false;
 };
 
 }  // namespace dj::ops

@@ -300,4 +300,37 @@ BOOST_AUTO_TEST_CASE(oversell_is_refused_and_changes_nothing) {
     ok({"check"});
 }
 
+BOOST_AUTO_TEST_CASE(a_document_posts_once_unless_meant) {
+    ok({"stock", "receive", "TEA-001", "10", "-w", "CZ", "--cost", "10.00", "--doc", "DN-7"});
+    auto before = dump_db(db());
+    // The same receipt again (a retried script): refused, naming the first.
+    Run again = fails({"stock", "receive", "TEA-001", "10", "-w", "CZ", "--doc", "DN-7"});
+    BOOST_TEST(contains(again.err, "DN-7"), again.err);
+    BOOST_TEST(contains(again.err, "TEA-001"), again.err);
+    BOOST_TEST(contains(again.err, "2026-11-24 13:04:16"), again.err);
+    BOOST_TEST(contains(again.err, kUser), again.err);
+    BOOST_TEST(contains(again.err, "--allow-same-doc"), again.err);
+    require_same_dump(before, dump_db(db()));
+    // Another SKU on the same delivery note, the same note in another warehouse, and a shipment
+    // under that number are other movements.
+    ok({"stock", "receive", "CUP-01", "5", "-w", "CZ", "--cost", "8.00", "--doc", "DN-7"});
+    ok({"stock", "receive", "TEA-001", "2", "-w", "SH", "--cost", "10.00", "--doc", "DN-7"});
+    ok({"stock", "ship", "TEA-001", "1", "-w", "CZ", "--doc", "DN-7"});
+    fails({"stock", "ship", "TEA-001", "1", "-w", "CZ", "--doc", "DN-7"});
+    ok({"stock", "transfer", "TEA-001", "1", "--from", "CZ", "--to", "SH", "--doc", "T-9"});
+    fails({"stock", "transfer", "TEA-001", "1", "--from", "CZ", "--to", "SH", "--doc", "T-9"});
+    ok({"stock", "return", "TEA-001", "1", "-w", "CZ", "--doc", "RMA-1"});
+    fails({"stock", "return", "TEA-001", "1", "-w", "CZ", "--doc", "RMA-1"});
+    // Said on purpose, it posts.
+    ok({"stock", "receive", "TEA-001", "10", "-w", "CZ", "--doc", "DN-7", "--allow-same-doc"});
+    BOOST_TEST(sql_int(db(),
+                       "SELECT count(*) FROM movement WHERE doc = 'DN-7' AND kind = "
+                       "'receive' AND sku_id = (SELECT id FROM sku WHERE code = "
+                       "'TEA-001')") == 3);
+    // Movements without a number of their own are never refused.
+    ok({"stock", "receive", "CUP-01", "1", "-w", "CZ"});
+    ok({"stock", "receive", "CUP-01", "1", "-w", "CZ"});
+    ok({"check"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

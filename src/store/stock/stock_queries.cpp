@@ -119,6 +119,20 @@ std::vector<LedgerRow> order_movements(Database& db, const std::string& doc) {
     return read_ledger(s);
 }
 
+std::optional<LedgerRow> first_movement_under(Database& db, MovementKind kind, Id sku_id,
+                                              Id warehouse_id, const std::string& doc) {
+    SQLite::Statement s(connection(db), std::string(kLedgerSelect) +
+                                            "WHERE m.doc = ? AND m.kind = ? AND m.sku_id = ? AND "
+                                            "m.warehouse_id = ? ORDER BY m.id LIMIT 1");
+    s.bind(1, doc);
+    s.bind(2, std::string(movement_kind_code(kind)));
+    s.bind(3, static_cast<int64_t>(sku_id));
+    s.bind(4, static_cast<int64_t>(warehouse_id));
+    std::vector<LedgerRow> rows = read_ledger(s);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
 std::vector<WarehouseSummary> stock_summary(Database& db) {
     std::vector<WarehouseSummary> out;
     SQLite::Statement w(connection(db), "SELECT id, code, name FROM warehouse ORDER BY id");

@@ -69,6 +69,10 @@ std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter);
 // Movements posted under one document number (an order's platform id when it shipped).
 std::vector<LedgerRow> order_movements(Database& db, const std::string& doc);
 
+// The first movement of this kind, SKU and warehouse posted under `doc`, if any.
+std::optional<LedgerRow> first_movement_under(Database& db, MovementKind kind, Id sku_id,
+                                              Id warehouse_id, const std::string& doc);
+
 // One line per warehouse: how many SKUs are in stock, units, value at average cost.
 struct WarehouseSummary {
     std::string warehouse;
