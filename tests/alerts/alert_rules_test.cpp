@@ -40,18 +40,38 @@ BOOST_AUTO_TEST_CASE(low_stock_at_or_below_reorder_point) {
     BOOST_TEST(kinds(f).empty());
 }
 
-BOOST_AUTO_TEST_CASE(out_of_stock_needs_demand_and_oversold_needs_short_orders) {
+BOOST_AUTO_TEST_CASE(one_stock_level_alert_at_a_time_the_gravest) {
     AlertFacts f;
     f.available = 0;
-    BOOST_TEST(!has(kinds(f), AlertKind::out_of_stock));
+    BOOST_TEST(kinds(f).empty());
     f.recent_shipped = 3;
-    BOOST_TEST(has(kinds(f), AlertKind::out_of_stock));
-    BOOST_TEST(!has(kinds(f), AlertKind::oversold));
-    f.recent_shipped = 0;
+    f.reorder_point = 5;
+    // Out of stock replaces low stock.
+    BOOST_TEST((kinds(f) == std::vector<AlertKind>{AlertKind::out_of_stock}));
+    // Orders waiting that nothing can serve: oversold replaces both.
     f.short_units = 2;
     f.short_orders = 1;
-    BOOST_TEST(has(kinds(f), AlertKind::out_of_stock));
-    BOOST_TEST(has(kinds(f), AlertKind::oversold));
+    auto conditions = evaluate_alerts(f, {}, kToday);
+    BOOST_TEST_REQUIRE(conditions.size() == 1u);
+    BOOST_TEST((conditions[0].kind == AlertKind::oversold));
+    BOOST_TEST(conditions[0].figures == "orders=1;units=2");
+    f.available = 2;  // exactly enough: the orders are short of something else
+    BOOST_TEST((kinds(f) == std::vector<AlertKind>{AlertKind::low_stock}));
+}
+
+BOOST_AUTO_TEST_CASE(oversold_counts_only_the_units_missing) {
+    // 19 short orders need 51 of this SKU, 128 are available: they lack other SKUs.
+    AlertFacts f;
+    f.on_hand = f.available = 128;
+    f.short_units = 51;
+    f.short_orders = 19;
+    f.recent_shipped = 60;
+    BOOST_TEST(kinds(f).empty());
+    f.available = 40;
+    auto conditions = evaluate_alerts(f, {}, kToday);
+    BOOST_TEST_REQUIRE(conditions.size() == 1u);
+    BOOST_TEST(alert_detail_text(AlertKind::oversold, conditions[0].figures) ==
+               "19 orders short of 11 units");
 }
 
 BOOST_AUTO_TEST_CASE(overstock_only_with_a_maximum) {
@@ -181,15 +201,16 @@ BOOST_AUTO_TEST_CASE(figures_of_every_kind_and_older_sentences) {
     for (const AlertCondition& c : evaluate_alerts(f, t, kToday))
         texts.push_back(alert_detail_text(c.kind, c.figures));
     std::vector<std::string> expected{
-        "available 0; 4 units waiting, 9 shipped in 28 days",
+        "2 orders short of 4 units",
         "on hand 120 above maximum 100",
         "5 units expire by 2026-11-27 (within 30 days)",
         "1 units past expiry in stock, not available: batch L2 2026-11-22 x1 (earliest "
         "2026-11-22); scrap them",
         "nothing shipped for 70 days, 120 on hand",
-        "a count took 30 of 150 on hand (over 10 %)",
-        "2 orders short of 4 units"};
+        "a count took 30 of 150 on hand (over 10 %)"};
     BOOST_TEST(texts == expected, boost::test_tools::per_element());
+    BOOST_TEST(alert_detail_text(AlertKind::out_of_stock, "available=0;short_units=0;shipped=9") ==
+               "available 0; 0 units waiting, 9 shipped in 28 days");
     // Figures stored by an older version, and a sentence, show as they were written.
     BOOST_TEST(alert_detail_text(AlertKind::expired, "units=1;first_expiry=2026-11-22") ==
                "1 units past expiry (earliest 2026-11-22) in stock");

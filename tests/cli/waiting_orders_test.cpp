@@ -33,6 +33,10 @@ struct WaitingShop : StockShop {
                       std::to_string(qty) + R"(, "unit_price": "1.00"}]}])");
         ok({"orders", "import", file.string()});
     }
+    json open_alerts() const {
+        return list(
+            {"alerts", "list", "--status", "open", "--sku", "TEA-001", "--warehouse", "CZ"});
+    }
     std::string allocation(const std::string& no) const {
         return str(row_where(list({"orders", "list"}), {{"order_id", no}}), "allocation");
     }
@@ -47,15 +51,24 @@ BOOST_AUTO_TEST_CASE(stock_that_appears_goes_to_the_most_urgent_waiting_order) {
     order("B", "TEA-001", 5, "10:00", "加急");  // the default rule makes it urgent
     BOOST_TEST(allocation("A") == "short");
     BOOST_TEST(allocation("B") == "short");
+    ok({"alerts", "run"});
+    json open = open_alerts();
+    BOOST_TEST_REQUIRE(open.size() == 1u, open.dump());  // one stock-level alert, the gravest
+    BOOST_TEST(str(open[0], "kind") == "oversold");
+    BOOST_TEST(str(open[0], "detail") == "2 orders short of 10 units");
 
     // A receipt: 5 units, B is more urgent though paid later.
     ok({"stock", "receive", "TEA-001", "5", "-w", "CZ", "--cost", "10.00"});
     BOOST_TEST(allocation("B") == "allocated");
     BOOST_TEST(allocation("A") == "short");
+    open = open_alerts();
+    BOOST_TEST_REQUIRE(open.size() == 1u, open.dump());
+    BOOST_TEST(str(open[0], "detail") == "1 orders short of 5 units");
 
-    // A count that finds more.
+    // A count that finds more: every order served, the alert resolves itself at once.
     ok({"stock", "count", "TEA-001", "10", "-w", "CZ"});
     BOOST_TEST(allocation("A") == "allocated");
+    BOOST_TEST(open_alerts().empty());
 
     // A transfer's arrival (not its departure).
     order("C", "TEA-001", 3, "11:00");

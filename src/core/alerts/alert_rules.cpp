@@ -35,17 +35,24 @@ std::string batch_list(std::vector<const AlertFacts::LotFact*> lots) {
 std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThresholds& t,
                                             long today_day) {
     std::vector<AlertCondition> out;
-    bool demand = f.short_units > 0 || f.recent_shipped > 0;
-    // A SKU nobody buys has no reorder point worth warning about.
-    if (f.reorder_point > 0 && f.available <= f.reorder_point)
+    // One stock-level alert at a time, the gravest: orders waiting that the stock cannot serve
+    // (only the units missing beyond what is available: a short order may lack other SKUs),
+    // else nothing left that is wanted, else under the reorder point. A SKU nobody buys has no
+    // reorder point worth warning about.
+    Qty missing = f.short_units - std::max<Qty>(f.available, 0);
+    bool demand = missing > 0 || f.recent_shipped > 0;
+    if (missing > 0)
+        out.push_back({AlertKind::oversold, format_alert_figures({{"orders", n(f.short_orders)},
+                                                                  {"units", n(missing)}})});
+    else if (f.available <= 0 && demand)
+        out.push_back(
+            {AlertKind::out_of_stock, format_alert_figures({{"available", n(f.available)},
+                                                            {"short_units", n(missing)},
+                                                            {"shipped", n(f.recent_shipped)}})});
+    else if (f.reorder_point > 0 && f.available <= f.reorder_point)
         out.push_back(
             {AlertKind::low_stock, format_alert_figures({{"available", n(f.available)},
                                                          {"reorder_point", n(f.reorder_point)}})});
-    if (f.available <= 0 && demand)
-        out.push_back(
-            {AlertKind::out_of_stock, format_alert_figures({{"available", n(f.available)},
-                                                            {"short_units", n(f.short_units)},
-                                                            {"shipped", n(f.recent_shipped)}})});
     if (t.max_stock > 0 && f.on_hand > t.max_stock)
         out.push_back({AlertKind::overstock,
                        format_alert_figures({{"on_hand", n(f.on_hand)}, {"max", n(t.max_stock)}})});
@@ -92,10 +99,6 @@ std::vector<AlertCondition> evaluate_alerts(const AlertFacts& f, const AlertThre
                        format_alert_figures({{"loss", n(worst->loss)},
                                              {"on_hand_before", n(worst->on_hand_before)},
                                              {"percent", n(t.count_loss_percent)}})});
-
-    if (f.short_units > 0)
-        out.push_back({AlertKind::oversold, format_alert_figures({{"orders", n(f.short_orders)},
-                                                                  {"units", n(f.short_units)}})});
     return out;
 }
 

@@ -24,8 +24,8 @@ struct AlertFacts {
     Qty available = 0;
     Qty reorder_point = 0;
     Qty recent_shipped = 0;  // over the demand window: demand that stock should meet
-    Qty short_units = 0;     // waiting orders' units that could not be reserved
-    int short_orders = 0;
+    Qty short_units = 0;     // what waiting orders short of stock need of this SKU here
+    int short_orders = 0;    // how many such orders
     struct LotFact {
         long expiry_day = 0;  // days since 1970-01-01
         Qty on_hand = 0;
