@@ -18,6 +18,7 @@
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
+#include "interchange/import_text.h"
 #include "interchange/rule_json.h"
 #include "ops/order_queries.h"
 #include "ops/order_rules.h"
@@ -289,8 +290,9 @@ void RulesPanel::import_file() {
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (open.ShowModal() != wxID_OK) return;
     try {
-        std::vector<OrderRule> rules =
-            parse_rules_json(read_text_file(open.GetPath()), to_u8(open.GetPath()));
+        std::vector<OrderRule> rules = parse_rules_json(
+            decode_import_text(read_text_file(open.GetPath()), to_u8(open.GetPath())).text,
+            to_u8(open.GetPath()));
         report(ops::import_rules(*ctx_.db, ctx_.actor, rules));
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {

@@ -22,8 +22,10 @@ void add_catalogue_commands(CLI::App& app, Context& ctx) {
             tr("CSV with header code,name,barcode,spec,unit,weight_g,cost,shelf_life_days"))
         ->required();
     import->callback([&ctx, file] {
-        std::size_t n = ops::import_skus(ctx.db(), ctx.actor(), read_file(*file), *file);
-    std::cout << trf("Imported {0} SKUs from {1}", std::to_string(n), *file) << "\n";
+        ops::SkusImported r = ops::import_skus(ctx.db(), ctx.actor(), read_file(*file), *file);
+    std::cout << trf("Imported {0} SKUs from {1} (read as {2})", std::to_string(r.skus), *file,
+                     r.encoding)
+              << "\n";
 });
 
 sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {

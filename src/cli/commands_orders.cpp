@@ -27,7 +27,8 @@ void add_order_commands(CLI::App& app, Context& ctx) {
                      std::to_string(r.orders), *file, std::to_string(r.created),
                      std::to_string(r.updated), std::to_string(r.unchanged),
                      std::to_string(r.stale))
-              << "\n";
+              << "\n"
+              << trf("Read as {0}", r.encoding) << "\n";
 });
 
 auto* list = orders->add_subcommand("list", tr("List orders, oldest first"));

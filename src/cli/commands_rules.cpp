@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "interchange/import_text.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
 #include "ops/order_queries.h"
@@ -78,7 +79,7 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
     auto file = std::make_shared<std::string>();
     import->add_option("FILE", *file, tr("JSON file with a list of rules"))->required();
     import->callback([&ctx, file] {
-        std::vector<OrderRule> parsed = parse_rules_json(read_file(*file), *file);
+        std::vector<OrderRule> parsed = parse_rules_json(decode_import_text(read_file(*file), *file).text, *file);
     ops::RulesApplied applied = ops::import_rules(ctx.db(), ctx.actor(), parsed);
     std::cout << trf("Imported {0} rule(s) from {1}", std::to_string(parsed.size()), *file) << "\n"
               << ops::rules_applied_text(applied) << "\n";
@@ -106,9 +107,11 @@ dry->add_option("--rule", *candidate,
                 tr("Try the rules in this JSON file instead of the stored ones"));
 dry->callback([&ctx, days, candidate] {
     Database& db = ctx.db();
-    std::vector<OrderRule> set = candidate->empty()
-                                     ? ops::list_rules(db)
-                                     : parse_rules_json(read_file(*candidate), *candidate);
+    std::vector<OrderRule> set =
+        candidate->empty()
+            ? ops::list_rules(db)
+            : parse_rules_json(decode_import_text(read_file(*candidate), *candidate).text,
+                               *candidate);
     DryRunSummary summary = ops::dry_run_rules(db, set, *days);
     Listing out({{"order_id", tr("Platform order")},
                  {"store", tr("Store")},

@@ -4,6 +4,7 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "core/stock/sku_mapping.h"
+#include "interchange/import_text.h"
 #include "interchange/sku_csv.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
@@ -13,9 +14,10 @@
 
 namespace dj::ops {
 
-std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
-                        const std::string& source, Progress* progress) {
-    std::vector<CsvSku> rows = parse_sku_csv(csv, source);
+SkusImported import_skus(Database& db, const Actor& actor, const std::string& file_bytes,
+                         const std::string& source, Progress* progress) {
+    ImportText file = decode_import_text(file_bytes, source);
+    std::vector<CsvSku> rows = parse_sku_csv(file.text, source);
     if (progress) {
         progress->total = static_cast<long>(rows.size());
         if (progress->cancel)
@@ -33,10 +35,10 @@ std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv
     repo.save_skus(skus, [&](std::size_t i) {
         return trf("{0} line {1}", source, std::to_string(rows[i].line));
     });
-    audit(db, actor, "sku.import", source, std::to_string(skus.size()) + " SKUs");
+    audit(db, actor, "sku.import", source, std::to_string(skus.size()) + " SKUs, " + file.encoding);
     tx.commit();
     if (progress) progress->done = static_cast<long>(skus.size());
-    return skus.size();
+    return {skus.size(), file.encoding};
 }
 
 void save_supplier(Database& db, const Actor& actor, Supplier supplier) {

@@ -17,13 +17,17 @@ namespace dj::ops {
 
 // The shop's catalogue (`sku …`, `supplier …`, `mapping …`); each is one audited transaction.
 
-// Adds or updates the SKUs of a CSV (see interchange/sku_csv.h), all or nothing; an error names
-// `source` and the line. An update keeps the SKU's supplier (the CSV does not carry it).
-// Returns how many SKUs were saved.
+struct SkusImported {
+    std::size_t skus = 0;
+    std::string encoding;  // what the file was read as (interchange/import_text.h)
+};
+// Adds or updates the SKUs of a CSV file's bytes (UTF-8 or GB18030/GBK, see
+// interchange/sku_csv.h), all or nothing; an error names `source` and the line. An update keeps
+// the SKU's supplier (the CSV does not carry it).
 // `progress` (optional) counts the SKUs; its cancel, before they are saved, stops the import with
 // Cancelled and nothing is kept.
-std::size_t import_skus(Database& db, const Actor& actor, const std::string& csv,
-                        const std::string& source, Progress* progress = nullptr);
+SkusImported import_skus(Database& db, const Actor& actor, const std::string& file_bytes,
+                         const std::string& source, Progress* progress = nullptr);
 
 // Adds or updates a supplier by code; the name defaults to the code. Lead time 0–365 days,
 // order multiple 1–1,000,000.

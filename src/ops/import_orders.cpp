@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "interchange/import_text.h"
 #include "interchange/order_json.h"
 #include "ops/order_intake.h"
 #include "store/base/audit_log.h"
@@ -13,15 +14,17 @@
 
 namespace dj::ops {
 
-OrdersImported import_orders(Database& db, const Actor& actor, const std::string& json,
+OrdersImported import_orders(Database& db, const Actor& actor, const std::string& file_bytes,
                              const std::string& source, Progress* progress) {
-    std::vector<ImportedOrder> parsed = parse_orders_json(json, source);
+    ImportText file = decode_import_text(file_bytes, source);
+    std::vector<ImportedOrder> parsed = parse_orders_json(file.text, source);
     if (progress) progress->total = static_cast<long>(parsed.size());
     StockPosting posting(db);
     CatalogueRepository catalogue(db);
     OrderIntake intake(posting, actor);
     std::map<std::string, Id> stores;
     OrdersImported out;
+    out.encoding = file.encoding;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         if (progress) {
             if (progress->cancel)

@@ -25,7 +25,9 @@ BOOST_AUTO_TEST_CASE(init_creates_the_latest_schema_and_is_repeatable) {
 BOOST_AUTO_TEST_CASE(sku_import_lists_exact_fields) {
     ok({"init"});
     Run r = ok({"sku", "import", fixture("skus_good.csv")});
-    BOOST_TEST(contains(r.out, "Imported 3 SKUs from " + fixture("skus_good.csv")), r.out);
+    BOOST_TEST(
+        contains(r.out, "Imported 3 SKUs from " + fixture("skus_good.csv") + " (read as UTF-8)"),
+        r.out);
 
     Run listed = ok_json({"sku", "list"});
     json skus = parse_json(listed);
@@ -132,7 +134,8 @@ BOOST_AUTO_TEST_CASE(sku_import_accepts_excel_bom_and_crlf) {
               "GIFT-01,\"礼盒 \"\"中秋\"\"\",6905555000001,,盒,800,99.90,365\r\n"
               "\r\n"
               "GIFT-02,\"两行\r\n名字\",,,,0,,\r\n");
-    ok({"sku", "import", csv.string()});
+    Run r = ok({"sku", "import", csv.string()});
+    BOOST_TEST(contains(r.out, "(read as UTF-8 (BOM))"), r.out);
     json skus = list({"sku", "list"});
     BOOST_TEST_REQUIRE(skus.size() == 2u);
     BOOST_TEST(str(skus[0], "code") == "GIFT-01");
@@ -143,6 +146,28 @@ BOOST_AUTO_TEST_CASE(sku_import_accepts_excel_bom_and_crlf) {
     BOOST_TEST(num(skus[1], "weight_g") == 0);
     BOOST_TEST(num(skus[1], "shelf_life_days") == 0);
     BOOST_TEST(sql_int(db(), "SELECT standard_cost_fen FROM sku WHERE code = 'GIFT-01'") == 9990);
+}
+
+BOOST_AUTO_TEST_CASE(sku_import_reads_gbk_and_gb18030_and_refuses_other_bytes) {
+    ok({"init"});
+    // Excel on Chinese Windows saves "CSV" as GBK.
+    Run gbk = ok({"sku", "import", fixture("skus_gbk.csv")});
+    BOOST_TEST(contains(gbk.out, "Imported 2 SKUs"), gbk.out);
+    BOOST_TEST(contains(gbk.out, "(read as GB18030)"), gbk.out);
+    // Characters only GB18030 has (four-byte sequences: 㐀, 𠀀).
+    Run gb18030 = ok({"sku", "import", fixture("skus_gb18030.csv")});
+    BOOST_TEST(contains(gb18030.out, "(read as GB18030)"), gb18030.out);
+    json skus = list({"sku", "list"});
+    BOOST_TEST(str(row_where(skus, {{"code", "GBK-TEA"}}), "name") == "西湖龙井 明前特级");
+    BOOST_TEST(str(row_where(skus, {{"code", "GBK-CUP"}}), "spec") == "单只");
+    BOOST_TEST(str(row_where(skus, {{"code", "GB-TEA"}}), "name") == "㐀山𠀀茶 特级");
+    BOOST_TEST(str(row_where(skus, {{"code", "GB-TEA"}}), "unit") == "袋");
+    // Neither: refused, naming the line, nothing kept.
+    auto before = dump_db(db());
+    Run bad = fails({"sku", "import", fixture("skus_bad_encoding.csv")});
+    BOOST_TEST(contains(bad.err, "skus_bad_encoding.csv line 3"), bad.err);
+    BOOST_TEST(contains(bad.err, "neither UTF-8 nor GB18030"), bad.err);
+    require_same_dump(before, dump_db(db()));
 }
 
 BOOST_AUTO_TEST_CASE(warehouses_locations_and_stores) {
