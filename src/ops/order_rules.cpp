@@ -2,6 +2,7 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "core/orders/china_regions.h"
 #include "interchange/rule_json.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
@@ -41,6 +42,16 @@ std::string rules_applied_text(const RulesApplied& applied) {
 }
 
 RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
+    // A place the rules name must exist, or the rule silently never matches.
+    for (const OrderRule& r : rules)
+        for (const RuleCondition& c : r.conditions)
+            for (const std::string& v : c.values)
+                try {
+                    if (c.field == RuleField::province) resolve_region(v, "");
+                    if (c.field == RuleField::city) resolve_city(v);
+                } catch (const InvalidInput& e) {
+                    throw InvalidInput(trf("Rule {0}: {1}", r.name, e.what()));
+                }
     StockPosting posting(db);
     RuleRepository(db).import(rules);
     for (const OrderRule& r : rules)
@@ -67,6 +78,11 @@ InterceptCreated create_intercept(Database& db, const Actor& actor, OrderInterce
         throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));
     if (intercept.reason.empty())
         throw InvalidInput(tr("Say why the orders are intercepted (--reason): packers see it"));
+    if (intercept.scope == InterceptScope::region) {
+        OfficialRegion region = resolve_region(intercept.target, intercept.city);
+        intercept.target = region.province;
+        intercept.city = region.city;
+    }
     const Timestamp now = db.clock().now();
     WriteTransaction tx(db);
     CatalogueRepository catalogue(db);

@@ -91,6 +91,21 @@ BOOST_AUTO_TEST_CASE(region_intercept_holds_shows_and_lifts) {
     Run again = fails({"intercept", "lift", id});
     BOOST_TEST(contains(again.err, id));
     fails({"intercept", "region", "江苏省"}, 2);  // --reason is required
+    // Places are checked against GB/T 2260 and stored by their official names.
+    Run mars = fails({"intercept", "region", "火星", "--reason", "测试"});
+    BOOST_TEST(contains(mars.err, "not a province"), mars.err);
+    Run elsewhere = fails({"intercept", "region", "江苏", "--city", "杭州", "--reason", "测试"});
+    BOOST_TEST(contains(elsewhere.err, "not a city of 江苏省"), elsewhere.err);
+    ok({"intercept", "region", "内蒙古", "--city", "呼和浩特", "--reason", "暴雪"});
+    json snow = list({"intercept", "list"});
+    BOOST_TEST_REQUIRE(snow.size() == 1u);
+    BOOST_TEST(str(snow[0], "target") == "内蒙古自治区");
+    BOOST_TEST(str(snow[0], "city") == "呼和浩特市");
+    fs::path rule = dir() / "mars.json";
+    write_all(rule, R"([{"name":"mars","when":[{"field":"province","op":"in","values":["火星"]}],
+                        "then":[{"action":"tag","value":"x"}]}])");
+    Run bad_rule = fails({"rules", "import", rule.string()});
+    BOOST_TEST(contains(bad_rule.err, "Rule mars"), bad_rule.err);
 }
 
 BOOST_AUTO_TEST_CASE(order_hold_release_and_listing_keys) {
