@@ -66,12 +66,10 @@ DashboardFigures dashboard_figures(Database& db, Timestamp now) {
             .getInt64();
     auto demand = recent_daily_demand(db, now);
     SQLite::Statement stock(connection(db),
-                            std::string("SELECT k.code, w.code, b.on_hand - b.reserved - "
-                                        "ifnull(u.qty, 0) FROM stock_balance b "
-                                        "JOIN sku k ON k.id = b.sku_id JOIN warehouse w ON w.id = "
-                                        "b.warehouse_id LEFT JOIN ") +
-                                kUnshippableStock +
-                                " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id");
+                            std::string("SELECT k.code, w.code, b.on_hand - b.reserved - ") +
+                                kUnshippableQty +
+                                " FROM stock_balance b JOIN sku k ON k.id = b.sku_id JOIN "
+                                "warehouse w ON w.id = b.warehouse_id");
     while (stock.executeStep()) {
         auto key = std::make_pair(stock.getColumn(0).getString(), stock.getColumn(1).getString());
         auto it = demand.find(key);

@@ -65,37 +65,35 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
         auto bind_wh = [&](SQLite::Statement& s) {
             if (filter.warehouse_id) s.bind(":wh", static_cast<int64_t>(*filter.warehouse_id));
         };
-        for_each_sku(
-            db, filter.sku_ids,
-            "SELECT b.sku_id, b.warehouse_id, k.code, k.name, w.code, k.supplier_id, "
-            "ifnull(p.code, ''), ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
-            "ifnull(p.order_multiple, 1), b.on_hand, b.on_hand - b.reserved - ifnull(u.qty, 0), "
-            "b.in_transit, ifnull(c.last_unit_cost_fen, k.standard_cost_fen) "
-            "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
-            "JOIN warehouse w ON w.id = b.warehouse_id "
-            "LEFT JOIN supplier p ON p.id = k.supplier_id "
-            "LEFT JOIN sku_cost c ON c.sku_id = k.id LEFT JOIN " +
-                std::string(kUnshippableStock) +
-                " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id WHERE 1 {sku}" +
-                wh_clause,
-            "b.sku_id", bind_wh, [&](SQLite::Statement& s) {
-                RestockLine l;
-                l.sku_id = s.getColumn(0).getInt64();
-                l.warehouse_id = s.getColumn(1).getInt64();
-                l.sku = s.getColumn(2).getString();
-                l.sku_name = s.getColumn(3).getString();
-                l.warehouse = s.getColumn(4).getString();
-                if (!s.getColumn(5).isNull()) l.supplier_id = s.getColumn(5).getInt64();
-                l.supplier = s.getColumn(6).getString();
-                l.supplier_name = s.getColumn(7).getString();
-                l.lead_days = s.getColumn(8).getInt();
-                l.order_multiple = s.getColumn(9).getInt();
-                l.on_hand = s.getColumn(10).getInt64();
-                l.available = s.getColumn(11).getInt64();
-                l.in_transit = s.getColumn(12).getInt64();
-                l.unit_cost = s.getColumn(13).getInt64();
-                lines.emplace(PairKey{l.sku_id, l.warehouse_id}, std::move(l));
-            });
+        for_each_sku(db, filter.sku_ids,
+                     "SELECT b.sku_id, b.warehouse_id, k.code, k.name, w.code, k.supplier_id, "
+                     "ifnull(p.code, ''), ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
+                     "ifnull(p.order_multiple, 1), b.on_hand, b.on_hand - b.reserved - " +
+                         std::string(kUnshippableQty) +
+                         ", b.in_transit, ifnull(c.last_unit_cost_fen, k.standard_cost_fen) "
+                         "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
+                         "JOIN warehouse w ON w.id = b.warehouse_id "
+                         "LEFT JOIN supplier p ON p.id = k.supplier_id "
+                         "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 {sku}" +
+                         wh_clause,
+                     "b.sku_id", bind_wh, [&](SQLite::Statement& s) {
+                         RestockLine l;
+                         l.sku_id = s.getColumn(0).getInt64();
+                         l.warehouse_id = s.getColumn(1).getInt64();
+                         l.sku = s.getColumn(2).getString();
+                         l.sku_name = s.getColumn(3).getString();
+                         l.warehouse = s.getColumn(4).getString();
+                         if (!s.getColumn(5).isNull()) l.supplier_id = s.getColumn(5).getInt64();
+                         l.supplier = s.getColumn(6).getString();
+                         l.supplier_name = s.getColumn(7).getString();
+                         l.lead_days = s.getColumn(8).getInt();
+                         l.order_multiple = s.getColumn(9).getInt();
+                         l.on_hand = s.getColumn(10).getInt64();
+                         l.available = s.getColumn(11).getInt64();
+                         l.in_transit = s.getColumn(12).getInt64();
+                         l.unit_cost = s.getColumn(13).getInt64();
+                         lines.emplace(PairKey{l.sku_id, l.warehouse_id}, std::move(l));
+                     });
 
         // Daily shipped quantities over the window, by shop day. The rows are summed here rather
         // than grouped in SQL, which sorted every shipment of the window first.

@@ -2,15 +2,15 @@
 
 namespace dj {
 
-// The units per SKU × warehouse in lots that may not ship today (core/stock/lot_allocation.h):
-// batches expiring before today plus the SKU's minimum shelf life (sku.min_ship_days, else the
-// shop's setting, else 0). A subquery with columns sku_id, warehouse_id, qty, to be aliased;
-// "today" is the database clock's shop date (shop_today(), registered by Database).
-inline constexpr const char* kUnshippableStock =
-    "(SELECT l.sku_id, l.warehouse_id, sum(l.on_hand) AS qty FROM stock_lot l "
-    "JOIN batch t ON t.id = l.batch_id JOIN sku k ON k.id = l.sku_id "
-    "WHERE l.on_hand > 0 AND t.expiry < date(shop_today(), '+' || coalesce(k.min_ship_days, "
-    "(SELECT value FROM shop_setting WHERE key = 'min_ship_days'), 0) || ' days') "
-    "GROUP BY l.sku_id, l.warehouse_id)";
+// SQL for the units of the stock_balance row aliased `b` held in lots that may not ship today
+// (core/stock/lot_allocation.h): batches expiring before today plus the SKU's minimum shelf life
+// (sku.min_ship_days, else the shop's setting, else 0). Per row, through the lots' index, so a
+// query for a few SKUs reads only their lots; "today" is the database clock's shop date
+// (shop_today(), registered by Database).
+inline constexpr const char* kUnshippableQty =
+    "(SELECT ifnull(sum(l.on_hand), 0) FROM stock_lot l JOIN batch t ON t.id = l.batch_id "
+    "WHERE l.sku_id = b.sku_id AND l.warehouse_id = b.warehouse_id AND l.on_hand > 0 AND "
+    "t.expiry < date(shop_today(), '+' || coalesce((SELECT min_ship_days FROM sku WHERE id = "
+    "b.sku_id), (SELECT value FROM shop_setting WHERE key = 'min_ship_days'), 0) || ' days'))";
 
 }  // namespace dj

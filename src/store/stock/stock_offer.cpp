@@ -26,7 +26,9 @@ struct Offer {
 std::string offer_query(const std::optional<std::set<Id>>& skus) {
     std::string sql =
         "SELECT m.store_id, m.platform_sku, "
-        "min(ifnull(b.on_hand - b.reserved - ifnull(u.qty, 0), 0) / i.qty), "
+        "min(ifnull(b.on_hand - b.reserved - " +
+        std::string(kUnshippableQty) +
+        ", 0) / i.qty), "
         "c.stock_share_percent, c.stock_buffer, p.quantity "
         "FROM sku_mapping m "
         "JOIN store_connection c ON c.store_id = m.store_id "
@@ -34,9 +36,6 @@ std::string offer_query(const std::optional<std::set<Id>>& skus) {
         "JOIN sku_mapping_item i ON i.mapping_id = m.id "
         "LEFT JOIN stock_balance b ON b.sku_id = i.sku_id AND b.warehouse_id = "
         "ifnull(st.default_warehouse_id, (SELECT min(id) FROM warehouse)) "
-        "LEFT JOIN " +
-        std::string(kUnshippableStock) +
-        " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id "
         "LEFT JOIN stock_push_state p ON p.store_id = m.store_id "
         "AND p.platform_sku = m.platform_sku ";
     if (skus) {

@@ -13,13 +13,11 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
     SQLite::Statement s(connection(db),
                         std::string("SELECT k.code, k.name, w.code, b.on_hand, b.reserved, "
                                     "b.in_transit, ifnull(c.qty, 0), ifnull(c.value_fen, 0), "
-                                    "ifnull(c.last_unit_cost_fen, k.standard_cost_fen), "
-                                    "ifnull(u.qty, 0) "
-                                    "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
-                                    "JOIN warehouse w ON w.id = b.warehouse_id "
-                                    "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id LEFT JOIN ") +
-                            kUnshippableStock +
-                            " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id "
+                                    "ifnull(c.last_unit_cost_fen, k.standard_cost_fen), ") +
+                            kUnshippableQty +
+                            " FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
+                            "JOIN warehouse w ON w.id = b.warehouse_id "
+                            "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id "
                             "WHERE (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
                             "AND (b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
                             "ORDER BY k.code, w.code");
@@ -145,11 +143,9 @@ std::vector<WarehouseSummary> stock_summary(Database& db) {
     SQLite::Statement s(connection(db),
                         std::string("SELECT b.warehouse_id, b.on_hand, b.reserved, b.in_transit, "
                                     "ifnull(c.qty, 0), ifnull(c.value_fen, 0), "
-                                    "ifnull(c.last_unit_cost_fen, 0), ifnull(u.qty, 0) "
-                                    "FROM stock_balance b LEFT JOIN sku_cost c ON c.sku_id = "
-                                    "b.sku_id LEFT JOIN ") +
-                            kUnshippableStock +
-                            " u ON u.sku_id = b.sku_id AND u.warehouse_id = b.warehouse_id");
+                                    "ifnull(c.last_unit_cost_fen, 0), ") +
+                            kUnshippableQty +
+                            " FROM stock_balance b LEFT JOIN sku_cost c ON c.sku_id = b.sku_id");
     while (s.executeStep()) {
         Id wid = s.getColumn(0).getInt64();
         std::size_t i = 0;
