@@ -30,6 +30,7 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
     warehouse_ = XRCCTRL(*this, "warehouse", wxChoice);
     to_warehouse_ = XRCCTRL(*this, "to_warehouse", wxChoice);
     location_ = XRCCTRL(*this, "location", wxTextCtrl);
+    to_location_ = XRCCTRL(*this, "to_location", wxTextCtrl);
     cost_ = XRCCTRL(*this, "cost", wxTextCtrl);
     batch_ = XRCCTRL(*this, "batch", wxTextCtrl);
     expiry_ = XRCCTRL(*this, "expiry", wxTextCtrl);
@@ -71,6 +72,13 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
             SetTitle(_("Scrap damaged or expired goods"));
             show_only({"location", "reason"});
             break;
+        case MovementForm::put_away:
+            SetTitle(_("Put away: move goods to another location"));
+            XRCCTRL(*this, "location_label", wxStaticText)->SetLabel(_("From location:"));
+            // Goods usually wait at the receiving location for a place on the shelves.
+            location_->SetValue(u8(ops::receiving_location_code()));
+            show_only({"location", "to_location", "batch"});
+            break;
     }
     Bind(wxEVT_BUTTON, &MovementDialog::on_post, this, wxID_OK);
     GetSizer()->SetSizeHints(this);
@@ -79,7 +87,7 @@ MovementDialog::MovementDialog(wxWindow* parent, AppContext& ctx, MovementForm f
 
 void MovementDialog::show_only(std::initializer_list<const char*> fields) {
     for (const char* name :
-         {"to_warehouse", "location", "cost", "batch", "expiry", "doc", "reason"}) {
+         {"to_warehouse", "location", "to_location", "cost", "batch", "expiry", "doc", "reason"}) {
         bool shown = std::find_if(fields.begin(), fields.end(), [&](const char* f) {
                          return std::string(f) == name;
                      }) != fields.end();
@@ -138,6 +146,11 @@ void MovementDialog::on_post(wxCommandEvent&) {
                 break;
             case MovementForm::scrap:
                 m.kind = ops::StockMoveKind::scrap;
+                break;
+            case MovementForm::put_away:
+                m.kind = ops::StockMoveKind::put_away;
+                m.to_location = to_u8(to_location_->GetValue().Trim().Trim(false));
+                m.batch = to_u8(batch_->GetValue().Trim().Trim(false));
                 break;
         }
         // An expired batch or a document posted before goes in only when the person says so;

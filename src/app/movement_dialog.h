@@ -11,7 +11,7 @@ class wxStaticText;
 
 namespace dj::app {
 
-enum class MovementForm { receive, transfer, count, customer_return, scrap };
+enum class MovementForm { receive, transfer, count, customer_return, scrap, put_away };
 
 // The receive / transfer / count / return / scrap dialog (forms/movement_dialog.xrc). It posts
 // through the same use case as dianjia-cli (ops::move_stock) and shows a refusal inline,
@@ -37,6 +37,7 @@ class MovementDialog : public wxDialog {
     wxChoice* warehouse_;
     wxChoice* to_warehouse_;
     wxTextCtrl* location_;
+    wxTextCtrl* to_location_;
     wxTextCtrl* cost_;
     wxTextCtrl* batch_;
     wxTextCtrl* expiry_;

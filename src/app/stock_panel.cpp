@@ -76,9 +76,10 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     bar->Add(problems_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
-    const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."), _("Return..."),
-                                _("Scrap...")};
-    for (int i = 0; i < 5; ++i) {
+    // In MovementForm order.
+    const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."),
+                                _("Return..."),  _("Scrap..."),    _("Put away...")};
+    for (int i = 0; i < 6; ++i) {
         auto* b = new wxButton(this, wxID_ANY, actions[i]);
         b->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { open_dialog(i); });
         bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));

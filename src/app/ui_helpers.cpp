@@ -53,6 +53,7 @@ wxString movement_label(const std::string& kind) {
     if (kind == "count") return _("Count adjustment");
     if (kind == "return") return _("Customer return");
     if (kind == "scrap") return _("Scrapped");
+    if (kind == "move") return _("Put away");
     return u8(kind);
 }
 

@@ -92,6 +92,16 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         ctx.print(list);
     });
 
+    auto* receiving = warehouse->add_subcommand(
+        "receiving", tr("Choose where stock that comes in without a location is put"));
+    auto recv = std::make_shared<std::pair<std::string, std::string>>();
+    receiving->add_option("WAREHOUSE", recv->first, tr("Warehouse code"))->required();
+    receiving->add_option("LOCATION", recv->second, tr("Location code"))->required();
+    receiving->callback([&ctx, recv] {
+        ops::set_receiving_location(ctx.db(), ctx.actor(), recv->first, recv->second);
+        std::cout << trf("Warehouse {0} receives into {1}", recv->first, recv->second) << "\n";
+    });
+
     auto* location = app.add_subcommand("location", tr("Locations (bins)"))->require_subcommand(1);
     auto* loc_add = location->add_subcommand("add", tr("Add a location to a warehouse"));
     auto loc = std::make_shared<std::pair<std::string, Location>>();

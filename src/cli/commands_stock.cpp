@@ -13,7 +13,7 @@ namespace {
 struct StockArgs {
     std::string sku;
     Qty qty = 0;
-    std::string warehouse, from, to, location, cost, batch, expiry, doc, reason, at;
+    std::string warehouse, from, to, location, to_location, cost, batch, expiry, doc, reason, at;
     bool accept_expired = false;
     bool allow_same_doc = false;
 };
@@ -100,6 +100,21 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
     transfer->callback([&ctx, a, stated, post] {
         ops::StockMove m = stated(ops::StockMoveKind::transfer);
         m.warehouse = a->from;
+        ctx.print_movements(post(m));
+    });
+
+    auto* move = movement_command(
+        stock, "move",
+        tr("Put away: move stock from one location to another of the same warehouse"), *a);
+    move->add_option("--from", a->location,
+                     tr("Location it is at, e.g. the receiving location (default: stock without "
+                        "a location)"));
+    move->add_option("--to", a->to_location, tr("Location it goes to"))->required();
+    move->add_option("--batch", a->batch, tr("Only this batch"));
+    move->callback([&ctx, a, stated, post] {
+        ops::StockMove m = stated(ops::StockMoveKind::put_away);
+        m.to_location = a->to_location;
+        m.batch = a->batch;
         ctx.print_movements(post(m));
     });
 

@@ -72,6 +72,17 @@ Location add_location(Database& db, const Actor& actor, const std::string& wareh
     return location;
 }
 
+void set_receiving_location(Database& db, const Actor& actor, const std::string& warehouse_code,
+                            const std::string& location_code) {
+    WriteTransaction tx(db);
+    WarehouseRepository repo(db);
+    Warehouse w = repo.require_warehouse(warehouse_code);
+    Location l = repo.require_location(w.id, location_code);
+    repo.set_receiving_location(w.id, l.id);
+    audit(db, actor, "warehouse.receiving", w.code, l.code);
+    tx.commit();
+}
+
 ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& request) {
     WriteTransaction tx(db);
     CatalogueRepository catalogue(db);

@@ -23,6 +23,10 @@ void init_shop(Database& db, const Actor& actor);
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse);
 Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                       Location location);
+// Where stock that comes in without a location is put from now on (every warehouse starts with
+// its 收货区); NotFound for an unknown warehouse or location.
+void set_receiving_location(Database& db, const Actor& actor, const std::string& warehouse_code,
+                            const std::string& location_code);
 
 struct StoreRequest {
     std::string code;  // empty: the next free code of the platform (tb-2, …)

@@ -2,8 +2,13 @@
 
 #include "ops/stock_service.h"
 #include "store/base/database.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj::ops {
+
+std::string receiving_location_code() {
+    return kReceivingLocation;
+}
 
 std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& m) {
     StockService stock(db, actor);
@@ -36,6 +41,8 @@ std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMo
             return stock.count(m.sku, m.qty, m.warehouse, m.location, m.reason);
         case StockMoveKind::customer_return:
             return stock.customer_return(m.sku, m.qty, m.warehouse, m.location, m.doc, m.reason);
+        case StockMoveKind::put_away:
+            return stock.put_away(m.sku, m.qty, m.warehouse, m.location, m.to_location, m.batch);
         case StockMoveKind::scrap:
             return stock.scrap(m.sku, m.qty, m.warehouse, m.location, m.reason);
     }

@@ -169,4 +169,22 @@ std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
     return posting.commit();
 }
 
+std::vector<Movement> StockService::put_away(const std::string& sku, Qty qty,
+                                             const std::string& warehouse, const std::string& from,
+                                             const std::string& to, const std::string& batch) {
+    if (to.empty()) throw InvalidInput(tr("Put-away: say which location the goods go to (--to)"));
+    StockPosting posting(db_);
+    Place p = resolve(sku, warehouse, from);
+    Id to_id = WarehouseRepository(db_).require_location(p.warehouse, to).id;
+    std::optional<Id> batch_id;
+    if (!batch.empty()) {
+        std::optional<Id> found = WarehouseRepository(db_).find_batch(p.sku, batch);
+        if (!found) throw NotFound(trf("SKU {0} has no batch {1}", sku, batch));
+        batch_id = found;
+    }
+    posting.book().relocate(context({}, "put-away", "MOV"), p.sku, p.warehouse, qty, p.location,
+                            to_id, batch_id);
+    return posting.commit();
+}
+
 }  // namespace dj::ops

@@ -70,6 +70,11 @@ class StockService {
                                           const std::string& doc, const std::string& reason);
     std::vector<Movement> scrap(const std::string& sku, Qty qty, const std::string& warehouse,
                                 const std::string& location, const std::string& reason);
+    // Put-away: from `from` (empty: stock without a location) to `to`, the batch's units only
+    // when `batch` is given.
+    std::vector<Movement> put_away(const std::string& sku, Qty qty, const std::string& warehouse,
+                                   const std::string& from, const std::string& to,
+                                   const std::string& batch);
 
   private:
     struct Place {

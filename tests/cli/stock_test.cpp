@@ -104,14 +104,41 @@ BOOST_AUTO_TEST_CASE(shelf_life_sku_needs_batch_and_expiry) {
     BOOST_TEST_REQUIRE(ledger_rows.size() == 2u);
     BOOST_TEST(str(ledger_rows[0], "batch") == "L20261101");
     BOOST_TEST(num(row_where(stock(), {{"sku", "MILK-01"}}), "on_hand") == 7);
-    // Where it is: 5 in A-01-01, 2 not yet put away, both of the lot.
+    // Where it is: 2 at the receiving location, not yet put away, 5 in A-01-01, both of the lot.
     json lots = list({"stock", "lots", "--sku", "MILK-01"});
     BOOST_TEST(lots == json::parse(R"([
+        {"sku": "MILK-01", "warehouse": "CZ", "location": "收货区", "batch": "L20261101",
+         "expiry": "2027-01-31", "on_hand": 2},
         {"sku": "MILK-01", "warehouse": "CZ", "location": "A-01-01", "batch": "L20261101",
-         "expiry": "2027-01-31", "on_hand": 5},
-        {"sku": "MILK-01", "warehouse": "CZ", "location": "", "batch": "L20261101",
-         "expiry": "2027-01-31", "on_hand": 2}])"),
+         "expiry": "2027-01-31", "on_hand": 5}])"),
                lots.dump());
+    // Put away: the two go to the shelf, the receiving location is empty again.
+    Run moved =
+        ok({"stock", "move", "MILK-01", "2", "-w", "CZ", "--from", "收货区", "--to", "A-01-01"});
+    BOOST_TEST(ledger().size() == 4u);
+    lots = list({"stock", "lots", "--sku", "MILK-01"});
+    BOOST_TEST_REQUIRE(lots.size() == 1u, lots.dump());
+    BOOST_TEST(num(lots[0], "on_hand") == 7);
+    BOOST_TEST(num(row_where(stock(), {{"sku", "MILK-01"}}), "on_hand") == 7);
+    Run too_many =
+        fails({"stock", "move", "MILK-01", "8", "-w", "CZ", "--from", "A-01-01", "--to", "收货区"});
+    BOOST_TEST(contains(too_many.err, "Only 7"), too_many.err);
+    fails({"stock", "move", "MILK-01", "1", "-w", "CZ", "--from", "A-01-01", "--to", "A-01-01"});
+    fails({"stock", "move", "MILK-01", "1", "-w", "CZ", "--from", "A-01-01", "--to", "Z-99"});
+    // Another receiving location, chosen: the next receipt without a location goes there.
+    ok({"location", "add", "CZ", "DOCK-1", "--walk", "1"});
+    ok({"warehouse", "receiving", "CZ", "DOCK-1"});
+    ok({"stock", "receive", "MILK-01", "1", "-w", "CZ", "--batch", "L20261101"});
+    BOOST_TEST(str(row_where(list({"stock", "lots", "--sku", "MILK-01"}), {{"location", "DOCK-1"}}),
+                   "batch") == "L20261101");
+    fails({"warehouse", "receiving", "CZ", "NOPE"});
+    // A month-end report counts no put-away as stock in or out.
+    json report = list({"report", "month-end", "--period", "2026-11"});
+    json milk = row_where(report, {{"sku", "MILK-01"}});
+    BOOST_TEST(num(milk, "in_qty") == 8, milk.dump());
+    BOOST_TEST(num(milk, "out_qty") == 0, milk.dump());
+    BOOST_TEST(num(milk, "close_qty") == 8, milk.dump());
+    ok({"check"});
 }
 
 BOOST_AUTO_TEST_CASE(transfer_is_in_transit_until_arrival) {

@@ -23,6 +23,7 @@ class MemorySource : public StockSource {
     std::string warehouse_label(Id w) override { return "W" + std::to_string(w); }
     std::string location_label(Id l) override { return "L" + std::to_string(l); }
     // Today is 2026-11-24; SKU 2 must have 30 days of shelf life left to ship.
+    std::optional<Id> receiving_location(Id) override { return std::nullopt; }
     ShelfDates shelf_dates(Id s) override {
         return {"2026-11-24", s == 2 ? "2026-12-24" : "2026-11-24"};
     }
@@ -269,6 +270,29 @@ BOOST_AUTO_TEST_CASE(a_batch_too_close_to_its_expiry_for_the_sku_does_not_ship) 
     // The same batch ships for SKU 1, whose minimum is 0 days.
     receive(1, 1, 1, 1000, std::nullopt, 101);
     BOOST_TEST(book.available(1, 1) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(put_away_moves_between_locations_and_changes_nothing_else) {
+    receive(1, 1, 6, 1000, std::nullopt, 100);  // no location: a shop without a receiving one
+    receive(1, 1, 2, 1300, 7);
+    book.reserve(1, 1, 3);
+    CostState before = book.cost(1);
+    book.relocate(ctx("M1"), 1, 1, 4, std::nullopt, 9, std::nullopt);
+    const auto& m = book.pending();
+    BOOST_TEST_REQUIRE(m.size() == 4u);
+    BOOST_TEST((m[2].kind == MovementKind::relocate));
+    BOOST_TEST(m[2].qty == -4);
+    BOOST_TEST(!m[2].location_id.has_value());
+    BOOST_TEST(*m[3].location_id == 9);
+    BOOST_TEST(*m[3].batch_id == 100);  // the batch goes with the goods
+    BOOST_TEST(m[2].value + m[3].value == 0);
+    BOOST_TEST(book.balance(1, 1).on_hand == 8);
+    BOOST_TEST(book.balance(1, 1).reserved == 3);
+    BOOST_TEST(book.cost(1).unit_cost() == before.unit_cost());
+    // More than is there, or to where it is: refused, nothing changed.
+    BOOST_CHECK_THROW(book.relocate(ctx("M2"), 1, 1, 3, 7, 9, std::nullopt), StockRuleViolation);
+    BOOST_CHECK_THROW(book.relocate(ctx("M3"), 1, 1, 1, 9, 9, std::nullopt), InvalidInput);
+    BOOST_TEST(book.pending().size() == 4u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -98,6 +98,17 @@ def set_text(node, text):
     key("Return")
 
 
+def field_after(app, label):
+    found = find_node(app, "label", lambda n: n.name == label)
+    if found is None:
+        return None
+    siblings = list(found.parent)
+    for n in siblings[found.getIndexInParent() + 1:]:
+        if n.getRoleName() in ("text", "spin button") and showing(n):
+            return n
+    return None
+
+
 def step(s):
     verb, _, arg = s.partition(":")
     if verb == "press":
@@ -121,6 +132,17 @@ def step(s):
         table = cell.parent
         table.querySelection().selectChild(cell.getIndexInParent())
         cell.queryComponent().grabFocus()
+    elif verb == "field":
+        # A dialog's field by the label before it: its text is replaced, no key is pressed.
+        label, _, text = arg.partition("=")
+        field = until(f"the field after {label}", lambda app: field_after(app, label))
+        field.queryEditableText().setTextContents(text)
+    elif verb == "keys":
+        # Typed into whatever has the focus, without Return (which would press the default
+        # button of a dialog).
+        subprocess.run(["xdotool", "type", "--delay", "20", arg], check=True)
+    elif verb == "key":
+        key(arg)
     elif verb == "scan":
         subprocess.run(["xdotool", "type", "--delay", "20", arg], check=True)
         key("Return")

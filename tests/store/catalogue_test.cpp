@@ -78,9 +78,12 @@ BOOST_AUTO_TEST_CASE(stores_suppliers_mappings_warehouses_locations) {
     Id cz = w.require_warehouse("CZ").id;
     BOOST_CHECK_THROW(w.add_location({0, cz, "A-01-01", "", 1}), InvalidInput);
     auto locations = w.list_locations(cz);
-    BOOST_TEST_REQUIRE(locations.size() == 2u);
-    BOOST_TEST(locations[0].zone == "A");
-    BOOST_TEST(locations[1].walk_order == 20);
+    // Every warehouse starts with its receiving location, where stock without one is put.
+    BOOST_TEST_REQUIRE(locations.size() == 3u);
+    BOOST_TEST(locations[0].code == kReceivingLocation);
+    BOOST_TEST(w.receiving_location(cz).value_or(0) == locations[0].id);
+    BOOST_TEST(locations[1].zone == "A");
+    BOOST_TEST(locations[2].walk_order == 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,7 +30,7 @@ std::string_view flow_code(Flow f) {
     return "";
 }
 
-Flow flow_of(MovementKind kind, Qty signed_qty) {
+std::optional<Flow> flow_of(MovementKind kind, Qty signed_qty) {
     switch (kind) {
         case MovementKind::receive:
             return Flow::receipt;
@@ -46,8 +46,10 @@ Flow flow_of(MovementKind kind, Qty signed_qty) {
             return Flow::customer_return;
         case MovementKind::scrap:
             return Flow::scrap;
+        case MovementKind::relocate:
+            return std::nullopt;
     }
-    return Flow::receipt;
+    return std::nullopt;
 }
 
 Amount StockReportRow::in() const {
@@ -119,13 +121,14 @@ void StockReportBuilder::add_before(const LedgerEntry& e) {
 }
 
 void StockReportBuilder::add_within(const LedgerEntry& e) {
-    Flow f = flow_of(e.kind, e.qty);
+    std::optional<Flow> f = flow_of(e.kind, e.qty);
+    StockReportRow& r = row(e.sku_id, e.warehouse_id);
+    r.closing += {e.qty, e.value};
+    if (!f) return;
     // Flows are magnitudes: an inflow adds what came in, an outflow what went out. A movement
     // against its usual direction (never posted by the book) would show as a negative flow.
-    Amount magnitude = is_inflow(f) ? Amount{e.qty, e.value} : Amount{-e.qty, -e.value};
-    StockReportRow& r = row(e.sku_id, e.warehouse_id);
-    r.flow(f) += magnitude;
-    r.closing += {e.qty, e.value};
+    Amount magnitude = is_inflow(*f) ? Amount{e.qty, e.value} : Amount{-e.qty, -e.value};
+    r.flow(*f) += magnitude;
     if (e.kind == MovementKind::transfer_out || e.kind == MovementKind::transfer_in) {
         StockReportRow& t = row(e.sku_id, kInTransit);
         Flow mirrored =

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,7 +34,8 @@ bool is_inflow(Flow f);
 // Stable key for JSON and files: receipt, return, transfer_in, count_gain, shipment,
 // transfer_out, count_loss, scrap.
 std::string_view flow_code(Flow f);
-Flow flow_of(MovementKind kind, Qty signed_qty);
+// None for a put-away between locations: it moves nothing in or out of the warehouse.
+std::optional<Flow> flow_of(MovementKind kind, Qty signed_qty);
 
 struct Amount {
     Qty qty = 0;

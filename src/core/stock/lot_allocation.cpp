@@ -47,6 +47,13 @@ LotPick pick_fefo_shippable(const std::vector<Lot>& lots, Qty qty, const ShelfDa
     return pick_fefo_if(lots, qty, [&](const Lot& l) { return lot_ships(l, dates); });
 }
 
+LotPick pick_fefo_exact(const std::vector<Lot>& lots, Qty qty, std::optional<Id> location_id,
+                        std::optional<Id> batch_id) {
+    return pick_fefo_if(lots, qty, [&](const Lot& l) {
+        return l.location_id == location_id && (!batch_id || l.batch_id == batch_id);
+    });
+}
+
 LotPick pick_fefo(const std::vector<Lot>& lots, Qty qty) {
     return pick_fefo_if(lots, qty, [](const Lot&) { return true; });
 }

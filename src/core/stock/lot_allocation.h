@@ -50,6 +50,11 @@ LotPick pick_fefo(const std::vector<Lot>& lots, Qty qty);
 // The same over the lots that may leave for an order.
 LotPick pick_fefo_shippable(const std::vector<Lot>& lots, Qty qty, const ShelfDates& dates);
 
+// Same ordering, from exactly `location_id` (none: the lots without a location) and, when given,
+// the batch.
+LotPick pick_fefo_exact(const std::vector<Lot>& lots, Qty qty, std::optional<Id> location_id,
+                        std::optional<Id> batch_id);
+
 // Same ordering, restricted to a location and/or a batch when given.
 LotPick pick_fefo_at(const std::vector<Lot>& lots, Qty qty, std::optional<Id> location_id,
                      std::optional<Id> batch_id);

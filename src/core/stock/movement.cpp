@@ -7,7 +7,7 @@
 
 namespace dj {
 namespace {
-constexpr std::array<std::pair<MovementKind, std::string_view>, 7> kKinds{{
+constexpr std::array<std::pair<MovementKind, std::string_view>, 8> kKinds{{
     {MovementKind::receive, "receive"},
     {MovementKind::ship, "ship"},
     {MovementKind::transfer_out, "transfer_out"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<MovementKind, std::string_view>, 7> kKinds{{
     {MovementKind::count_adjust, "count"},
     {MovementKind::customer_return, "return"},
     {MovementKind::scrap, "scrap"},
+    {MovementKind::relocate, "move"},
 }};
 }  // namespace
 

@@ -17,6 +17,7 @@ enum class MovementKind {
     count_adjust,
     customer_return,
     scrap,
+    relocate,  // put-away: out of one location and into another of the same warehouse, as a pair
 };
 
 std::string_view movement_kind_code(MovementKind k);

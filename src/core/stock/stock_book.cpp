@@ -48,6 +48,10 @@ const ShelfDates& StockBook::shelf_dates(Id sku_id) {
     return it->second;
 }
 
+std::optional<Id> StockBook::incoming_location(Id warehouse_id, std::optional<Id> given) {
+    return given ? given : source_.receiving_location(warehouse_id);
+}
+
 Qty StockBook::unshippable(Id sku_id, Id warehouse_id) {
     const ShelfDates& dates = shelf_dates(sku_id);
     Qty qty = 0;
@@ -195,7 +199,8 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
                     "window): it then counts as on hand and is never available.",
                     source_.sku_label(args.sku_id), expiry, dates.today));
     }
-    Lot& lot = lot_at(args.sku_id, args.warehouse_id, args.location_id, args.batch_id);
+    Lot& lot = lot_at(args.sku_id, args.warehouse_id,
+                      incoming_location(args.warehouse_id, args.location_id), args.batch_id);
     Movement& m =
         append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
     m.unit_cost = unit;
@@ -246,7 +251,8 @@ void StockBook::transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehou
             trf("SKU {0}: only {1} in transit to warehouse {2}, cannot receive {3}",
                 source_.sku_label(sku_id), std::to_string(to.balance.in_transit),
                 source_.warehouse_label(to_warehouse), std::to_string(qty)));
-    Lot& lot = lot_at(sku_id, to_warehouse, std::nullopt, batch_id);
+    Lot& lot =
+        lot_at(sku_id, to_warehouse, incoming_location(to_warehouse, std::nullopt), batch_id);
     Movement& m = append(ctx, MovementKind::transfer_in, sku_id, to_warehouse, &lot, qty);
     m.counterpart_warehouse_id = from_warehouse;
     m.value = value;
@@ -275,7 +281,8 @@ Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
     if (delta > 0) {
         CostEntry& cost = cost_entry(sku_id);
         Fen unit = cost.cost.unit_cost();
-        Lot& lot = lot_at(sku_id, warehouse_id, location_id, std::nullopt);
+        Lot& lot = lot_at(sku_id, warehouse_id, incoming_location(warehouse_id, location_id),
+                          std::nullopt);
         Movement& m = append(ctx, MovementKind::count_adjust, sku_id, warehouse_id, &lot, delta);
         m.unit_cost = unit;
         m.value = cost_receive(cost.cost, delta, unit);
@@ -303,7 +310,7 @@ void StockBook::customer_return(const MovementContext& ctx, Id sku_id, Id wareho
     require_positive(qty, sku_id);
     CostEntry& cost = cost_entry(sku_id);
     Fen unit = cost.cost.unit_cost();
-    Lot& lot = lot_at(sku_id, warehouse_id, location_id, batch_id);
+    Lot& lot = lot_at(sku_id, warehouse_id, incoming_location(warehouse_id, location_id), batch_id);
     Movement& m = append(ctx, MovementKind::customer_return, sku_id, warehouse_id, &lot, qty);
     m.unit_cost = unit;
     m.value = cost_receive(cost.cost, qty, unit);
@@ -325,6 +332,53 @@ void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qt
     require_available(sku_id, warehouse_id, qty, b.balance.available());
     issue(ctx, MovementKind::scrap, sku_id, warehouse_id, qty, location_id, batch_id, std::nullopt,
           true);
+}
+
+void StockBook::relocate(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                         std::optional<Id> from_location, Id to_location,
+                         std::optional<Id> batch_id) {
+    require_positive(qty, sku_id);
+    if (from_location == to_location)
+        throw InvalidInput(
+            trf("SKU {0}: moving stock needs two different locations, got {1} "
+                "twice",
+                source_.sku_label(sku_id), source_.location_label(to_location)));
+    std::vector<Lot>& set = lot_set(sku_id, warehouse_id);
+    LotPick pick = pick_fefo_exact(set, qty, from_location, batch_id);
+    if (pick.shortfall > 0)
+        throw StockRuleViolation(
+            trf("Only {0} of SKU {1} at {2}, {3} to move. Nothing was changed.",
+                std::to_string(qty - pick.shortfall), source_.sku_label(sku_id),
+                from_location ? source_.location_label(*from_location) : tr("(no location)"),
+                std::to_string(qty)));
+    CostEntry& cost = cost_entry(sku_id);
+    Fen average = cost.cost.unit_cost();
+    struct Moved {
+        std::optional<Id> batch;
+        Qty qty = 0;
+        Fen value = 0;
+    };
+    // Collected first: lot_at may add a lot to the set and move it.
+    std::vector<Moved> moved;
+    for (const LotTake& take : pick.takes) {
+        Lot& lot = set[take.lot_index];
+        Fen value = cost_issue_value(cost.cost, take.qty);
+        Movement& out = append(ctx, MovementKind::relocate, sku_id, warehouse_id, &lot, -take.qty);
+        out.unit_cost = average;
+        out.value = -value;
+        lot.on_hand -= take.qty;
+        lot.dirty = true;
+        moved.push_back({lot.batch_id, take.qty, value});
+    }
+    // Each take's value comes back with it: the pair sums to nothing.
+    for (const Moved& m : moved) {
+        Lot& target = lot_at(sku_id, warehouse_id, to_location, m.batch);
+        Movement& in = append(ctx, MovementKind::relocate, sku_id, warehouse_id, &target, m.qty);
+        in.unit_cost = average;
+        in.value = m.value;
+        target.on_hand += m.qty;
+        target.dirty = true;
+    }
 }
 
 void StockBook::reserve(Id sku_id, Id warehouse_id, Qty qty) {

@@ -34,6 +34,8 @@ class StockSource {
     virtual ClosedThrough closed_through() { return {}; }
     // Today and the first expiry date the SKU's batches may ship with (lot_allocation.h).
     virtual ShelfDates shelf_dates(Id sku_id) = 0;
+    // Where stock that comes in without a location is put; none: it stays without one.
+    virtual std::optional<Id> receiving_location(Id warehouse_id) = 0;
 };
 
 // Receiving a batch that expired already, without saying it is meant (ReceiveArgs).
@@ -78,6 +80,11 @@ class StockBook {
                          std::optional<Id> location_id, std::optional<Id> batch_id);
     void scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
                std::optional<Id> location_id, std::optional<Id> batch_id);
+    // Put-away: moves qty units from one location (none: stock without a location) to another
+    // of the same warehouse, from the given batch or first expired first; on hand, reservations
+    // and cost stay as they are.
+    void relocate(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
+                  std::optional<Id> from_location, Id to_location, std::optional<Id> batch_id);
 
     void reserve(Id sku_id, Id warehouse_id, Qty qty);
     void release(Id sku_id, Id warehouse_id, Qty qty);
@@ -126,6 +133,8 @@ class StockBook {
     void require_positive(Qty qty, Id sku_id);
     void require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available);
     const ShelfDates& shelf_dates(Id sku_id);
+    // Where incoming stock goes: the location given, else the warehouse's receiving location.
+    std::optional<Id> incoming_location(Id warehouse_id, std::optional<Id> given);
     // Takes qty units out of lots (FEFO, optionally pinned), posting one movement per lot.
     // `shippable_only`: stock leaving for an order or another warehouse takes no lot that may
     // not ship.

@@ -576,12 +576,54 @@ CREATE TABLE shop_setting (
 CREATE INDEX batch_expiry ON batch(expiry);
 )sql";
 
+// Put-away: each warehouse receives into a receiving location (收货区 unless chosen otherwise),
+// and stock moves between locations as a pair of 'move' movements. SQLite cannot widen a CHECK,
+// so the ledger is copied into a table that allows the new kind.
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE warehouse ADD COLUMN receiving_location_id INTEGER REFERENCES location(id);
+INSERT INTO location(warehouse_id, code, zone, walk_order)
+    SELECT id, '收货区', '', 0 FROM warehouse w
+    WHERE NOT EXISTS (SELECT 1 FROM location l WHERE l.warehouse_id = w.id AND l.code = '收货区');
+UPDATE warehouse SET receiving_location_id =
+    (SELECT id FROM location l WHERE l.warehouse_id = warehouse.id AND l.code = '收货区');
+
+CREATE TABLE movement_v10 (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN
+        ('receive', 'ship', 'transfer_out', 'transfer_in', 'count', 'return', 'scrap', 'move')),
+    sku_id INTEGER NOT NULL REFERENCES sku(id),
+    warehouse_id INTEGER NOT NULL REFERENCES warehouse(id),
+    location_id INTEGER REFERENCES location(id),
+    batch_id INTEGER REFERENCES batch(id),
+    counterpart_warehouse_id INTEGER REFERENCES warehouse(id),
+    qty INTEGER NOT NULL CHECK (qty <> 0),
+    unit_cost_fen INTEGER NOT NULL,
+    value_fen INTEGER NOT NULL,
+    doc TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    operator TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    workstation TEXT NOT NULL
+);
+INSERT INTO movement_v10 SELECT * FROM movement;
+DROP TABLE movement;
+ALTER TABLE movement_v10 RENAME TO movement;
+CREATE INDEX movement_sku_at ON movement(sku_id, at);
+CREATE INDEX movement_at ON movement(at);
+CREATE INDEX movement_doc ON movement(doc);
+CREATE TRIGGER movement_is_append_only_update BEFORE UPDATE ON movement
+BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only: post a correcting movement'); END;
+CREATE TRIGGER movement_is_append_only_delete BEFORE DELETE ON movement
+BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only: post a correcting movement'); END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
-    static const std::vector<Migration> migrations{{1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3},
-                                                   {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
-                                                   {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}};
+    static const std::vector<Migration> migrations{
+        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
+        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10}};
     return migrations;
 }
 

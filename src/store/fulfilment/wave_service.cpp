@@ -208,13 +208,22 @@ PickSheet WaveService::pick_list(const std::string& number) {
     }
     SqlStockSource source(db_);
     std::map<Id, std::vector<Lot>> lots;
-    // A picker is never sent to a batch that may not ship.
+    // A picker is never sent to a batch that may not ship, nor to "no location": stock booked
+    // before warehouses had a receiving location waits there.
+    std::optional<Id> receiving = source.receiving_location(warehouse);
+    int receiving_walk = receiving ? source.location_walk_order(*receiving) : 0;
     for (const PickDemand& p : demands)
         if (!lots.count(p.sku_id)) {
             std::vector<Lot>& shippable = lots[p.sku_id];
             ShelfDates dates = source.shelf_dates(p.sku_id);
-            for (Lot& lot : source.load_lots(p.sku_id, warehouse))
-                if (lot_ships(lot, dates)) shippable.push_back(std::move(lot));
+            for (Lot& lot : source.load_lots(p.sku_id, warehouse)) {
+                if (!lot_ships(lot, dates)) continue;
+                if (!lot.location_id && receiving) {
+                    lot.location_id = receiving;
+                    lot.walk_order = receiving_walk;
+                }
+                shippable.push_back(std::move(lot));
+            }
         }
     sheet.stops = build_pick_list(demands, lots);
 

@@ -9,6 +9,7 @@
 #include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
 #include "store/stock/stock_observers.h"
+#include "store/stock/warehouse_repository.h"
 
 namespace dj {
 namespace {
@@ -84,6 +85,10 @@ bool SqlStockSource::warehouse_allows_negative(Id warehouse_id) {
     bool allowed = s.executeStep() && s.getColumn(0).getInt() != 0;
     s.reset();
     return allowed;
+}
+
+std::optional<Id> SqlStockSource::receiving_location(Id warehouse_id) {
+    return WarehouseRepository(db_).receiving_location(warehouse_id);
 }
 
 ShelfDates SqlStockSource::shelf_dates(Id sku_id) {

@@ -24,6 +24,7 @@ class SqlStockSource : public StockSource {
     std::string location_label(Id location_id) override;
     ClosedThrough closed_through() override;
     ShelfDates shelf_dates(Id sku_id) override;
+    std::optional<Id> receiving_location(Id warehouse_id) override;
 
   private:
     Database& db_;

@@ -36,7 +36,30 @@ Id WarehouseRepository::add_warehouse(const Warehouse& w) {
     s.bind(2, w.name.empty() ? w.code : w.name);
     s.bind(3, w.allow_negative ? 1 : 0);
     s.exec();
-    return connection(db_).getLastInsertRowid();
+    Id id = connection(db_).getLastInsertRowid();
+    Location receiving;
+    receiving.warehouse_id = id;
+    receiving.code = kReceivingLocation;
+    set_receiving_location(id, add_location(receiving));
+    return id;
+}
+
+std::optional<Id> WarehouseRepository::receiving_location(Id warehouse_id) {
+    SQLite::Statement& s =
+        db_.statement("SELECT receiving_location_id FROM warehouse WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(warehouse_id));
+    std::optional<Id> id;
+    if (s.executeStep() && !s.getColumn(0).isNull()) id = s.getColumn(0).getInt64();
+    s.reset();
+    return id;
+}
+
+void WarehouseRepository::set_receiving_location(Id warehouse_id, Id location_id) {
+    SQLite::Statement s(connection(db_),
+                        "UPDATE warehouse SET receiving_location_id = ? WHERE id = ?");
+    s.bind(1, static_cast<int64_t>(location_id));
+    s.bind(2, static_cast<int64_t>(warehouse_id));
+    s.exec();
 }
 
 std::optional<Warehouse> WarehouseRepository::find_warehouse(std::string_view code) {
@@ -141,6 +164,14 @@ std::optional<Batch> WarehouseRepository::batch_by_id(Id id) {
     if (!s.executeStep()) return std::nullopt;
     return Batch{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(), s.getColumn(2).getString(),
                  s.getColumn(3).getString()};
+}
+
+std::optional<Id> WarehouseRepository::find_batch(Id sku_id, std::string_view lot) {
+    SQLite::Statement s(connection(db_), "SELECT id FROM batch WHERE sku_id = ? AND lot = ?");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    s.bind(2, std::string(lot));
+    if (!s.executeStep()) return std::nullopt;
+    return s.getColumn(0).getInt64();
 }
 
 }  // namespace dj

@@ -12,12 +12,19 @@ namespace dj {
 class Database;
 
 // Warehouses, their locations (bins) and SKU batches.
+// The code of the receiving location every warehouse starts with.
+inline constexpr const char* kReceivingLocation = "收货区";
+
 class WarehouseRepository {
   public:
     explicit WarehouseRepository(Database& db) : db_(db) {}
 
-    // Refuses a code that exists already (InvalidInput).
+    // Refuses a code that exists already (InvalidInput). The warehouse gets its receiving
+    // location, kReceivingLocation, where stock that comes in without a location is put.
     Id add_warehouse(const Warehouse& w);
+    // Where stock that comes in without a location is put (see add_warehouse).
+    std::optional<Id> receiving_location(Id warehouse_id);
+    void set_receiving_location(Id warehouse_id, Id location_id);
     std::optional<Warehouse> find_warehouse(std::string_view code);
     Warehouse require_warehouse(std::string_view code);
     std::optional<Warehouse> warehouse_by_id(Id id);
@@ -31,6 +38,7 @@ class WarehouseRepository {
     // is refused, so one lot never carries two dates.
     Id ensure_batch(Id sku_id, std::string_view lot, std::string_view expiry);
     std::optional<Batch> batch_by_id(Id id);
+    std::optional<Id> find_batch(Id sku_id, std::string_view lot);
 
   private:
     Database& db_;
