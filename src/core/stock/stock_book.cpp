@@ -49,7 +49,11 @@ const ShelfDates& StockBook::shelf_dates(Id sku_id) {
 }
 
 std::optional<Id> StockBook::incoming_location(Id warehouse_id, std::optional<Id> given) {
-    return given ? given : source_.receiving_location(warehouse_id);
+    if (given) return given;
+    auto it = receiving_.find(warehouse_id);
+    if (it == receiving_.end())
+        it = receiving_.emplace(warehouse_id, source_.receiving_location(warehouse_id)).first;
+    return it->second;
 }
 
 Qty StockBook::unshippable(Id sku_id, Id warehouse_id) {
@@ -61,7 +65,10 @@ Qty StockBook::unshippable(Id sku_id, Id warehouse_id) {
 }
 
 Qty StockBook::available(Id sku_id, Id warehouse_id) {
-    return balance(sku_id, warehouse_id).available() - unshippable(sku_id, warehouse_id);
+    Balance b = balance(sku_id, warehouse_id);
+    // Nothing on hand, nothing in lots to hold back: the lots need not be read.
+    if (b.on_hand <= 0) return b.available();
+    return b.available() - unshippable(sku_id, warehouse_id);
 }
 
 CostState StockBook::cost(Id sku_id) {

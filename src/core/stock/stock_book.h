@@ -148,7 +148,8 @@ class StockBook {
     std::unordered_map<Id, CostEntry> costs_;
     std::unordered_map<Id, bool> negative_allowed_;
     std::unordered_map<Id, ShelfDates> shelf_;
-    std::optional<ClosedThrough> closed_;  // read once per book
+    std::unordered_map<Id, std::optional<Id>> receiving_;  // per warehouse
+    std::optional<ClosedThrough> closed_;                  // read once per book
     std::vector<Movement> pending_;
 };
 
