@@ -50,7 +50,7 @@ json AdapterSupport::call(const HttpRequest& request, const std::function<void(c
                 throw MalformedResponse(
                     trf("{0}: the platform answered HTTP {1} with a body that is not a JSON "
                         "object; nothing from it was stored",
-                        where(what), std::to_string(response.status)),
+                        what, std::to_string(response.status)),
                     response.body);
             check(body);
             return body;

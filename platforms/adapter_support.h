@@ -21,7 +21,8 @@ class AdapterSupport {
     // The connection's endpoint (scheme and host only) or the platform's, plus `path`.
     std::string url(std::string_view path) const;
     // Sends and parses JSON; retries PlatformThrottled and PlatformUnavailable raised by
-    // `check` with exponential backoff. `check` turns the platform's error shape into errors.
+    // `check` with exponential backoff. `check` turns the platform's error shape into errors;
+    // `what` names the store and the call (where()).
     nlohmann::json call(const HttpRequest& request,
                         const std::function<void(const nlohmann::json&)>& check,
                         std::string_view what);

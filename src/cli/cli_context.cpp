@@ -1,5 +1,6 @@
 #include "cli/cli_context.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -31,8 +32,18 @@ std::string env_or(const char* name, const std::string& fallback) {
 Database& Context::db(bool create) {
     if (!db_) {
         if (db_path.empty()) db_path = default_database_path();
+        // Scripts that would rather fail fast than wait for another program's change.
+        int busy_ms = Database::kBusyTimeoutMs;
+        if (std::string v = env_or("DIANJIA_BUSY_TIMEOUT_MS", ""); !v.empty()) {
+            auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), busy_ms);
+            if (ec != std::errc() || end != v.data() + v.size() || busy_ms < 0 || busy_ms > 600000)
+                throw InvalidInput(
+                    trf("DIANJIA_BUSY_TIMEOUT_MS must be milliseconds from 0 to "
+                        "600000, got \"{0}\"",
+                        v));
+        }
         db_ = std::make_unique<Database>(
-            db_path, clock(), create ? Database::Mode::create : Database::Mode::existing);
+            db_path, clock(), create ? Database::Mode::create : Database::Mode::existing, busy_ms);
     }
     return *db_;
 }

@@ -149,6 +149,9 @@ Receiver make_receiver(Random& rng, Platform p) {
 }  // namespace
 
 DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor& actor) {
+    // All or nothing: a demo interrupted half way leaves the file as empty as it was, so it can
+    // simply be run again.
+    WriteTransaction whole(db);
     if (shop_stat(db, "skus") > 0)
         throw InvalidInput(
             trf("The database {0} has SKUs already: the demo shop needs an empty "
@@ -547,6 +550,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
     }
     report.movements = shop_stat(db, "movements");
     report.allocated = static_cast<int>(allocated_orders(db));
+    whole.commit();
     return report;
 }
 

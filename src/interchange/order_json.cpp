@@ -4,8 +4,10 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "core/orders/order_limits.h"
 
 namespace dj {
 namespace {
@@ -74,15 +76,22 @@ class OrderReader {
             o.lines.push_back(std::move(line));
         }
         prefix_.clear();
+        try {
+            check_order_limits(o);
+        } catch (const InvalidInput& e) {
+            fail("", e.what());
+        }
         return out;
     }
 
   private:
     [[noreturn]] void fail(const std::string& field, const std::string& why) const {
         std::string who = std::to_string(index_ + 1);
-        if (!id_.empty()) who += " (" + id_ + ")";
-        throw InvalidInput(trf("{0}: order {1}, field {2}: {3}", source_, who,
-                               field.empty() ? prefix_ : prefix_ + field, why));
+        if (!id_.empty() && id_.size() <= kMaxCodeLength) who += " (" + id_ + ")";
+        std::string where = prefix_ + field;
+        if (!where.empty() && where.back() == '.') where.pop_back();
+        if (where.empty()) throw InvalidInput(trf("{0}: order {1}: {2}", source_, who, why));
+        throw InvalidInput(trf("{0}: order {1}, field {2}: {3}", source_, who, where, why));
     }
 
     std::string text(const json& o, const char* key, bool required = false,

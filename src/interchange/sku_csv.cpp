@@ -9,6 +9,7 @@
 #include "core/base/money.h"
 #include "core/base/text.h"
 #include "core/base/translate.h"
+#include "core/stock/sku_limits.h"
 #include "interchange/csv_reader.h"
 
 namespace dj {
@@ -112,6 +113,11 @@ std::vector<CsvSku> parse_sku_csv(std::string_view text, std::string_view source
             if (sku.standard_cost < 0) throw bad("cost", cost, tr("is negative"));
         }
         sku.shelf_life_days = whole_number("shelf_life_days");
+        try {
+            check_sku_limits(sku);
+        } catch (const InvalidInput& e) {
+            throw InvalidInput(trf("{0} line {1}: {2}", source, line, e.what()));
+        }
         skus.push_back({rec.line, std::move(sku)});
     }
     return skus;

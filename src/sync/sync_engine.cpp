@@ -2,7 +2,9 @@
 
 #include "adapter_registry.h"
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/translate.h"
+#include "core/orders/order_limits.h"
 #include "core/orders/sync_window.h"
 #include "platform_error.h"
 #include "store/base/audit_log.h"
@@ -16,7 +18,7 @@ namespace {
 
 // About a second of storing: big enough that commits cost little, small enough that an
 // interrupted sync loses little.
-constexpr int kOrdersPerCommit = 5000;
+constexpr std::size_t kOrdersPerCommit = 5000;
 
 }  // namespace
 
@@ -44,38 +46,56 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
                           : state.cursor ? sync_span(*state.cursor, now, options_.overlap).start
                                          : now - options_.first_sync_lookback;
         Timestamp until = now - adapter->settle_seconds();
-        // Short windows (Pinduoduo's 30 minutes) are stored several to a transaction: one
-        // durable commit per window would cost more than the orders. The cursor still moves
-        // inside the transaction that stores its window, so it never passes an unstored order.
-        std::unique_ptr<OrderBatch> batch;
-        int batched = 0;
+        // Pages are fetched with no lock held and stored in short write transactions, so a slow
+        // platform never keeps the other programs on this shop waiting. Short windows
+        // (Pinduoduo's 30 minutes) are stored several to a transaction: one durable commit per
+        // window would cost more than the orders. The cursor moves inside the transaction that
+        // stores the last of its window's orders, so it never passes an unstored order.
+        std::vector<Order> fetched;
         std::vector<TimeWindow> windows =
             split_windows({start, until}, adapter->max_window_seconds());
+        std::size_t cursor_done = 0;  // windows whose cursor move is stored
+        auto save = [&](std::size_t windows_complete) {
+            std::unique_ptr<OrderBatch> batch = sink_.begin();
+            for (Order& order : fetched) {
+                TakenOrder taken = batch->take(order);
+                if (taken.stored.outcome == UpsertOutcome::created) ++report.created;
+                if (taken.stored.outcome == UpsertOutcome::updated) ++report.updated;
+                if (taken.stored.outcome == UpsertOutcome::unchanged ||
+                    taken.stored.outcome == UpsertOutcome::stale)
+                    ++report.unchanged;
+                if (taken.held) ++report.held;
+                if (taken.intercept) ++report.intercepts;
+            }
+            if (windows_complete > cursor_done)
+                SyncStateRepository(db_).advance(store.id, windows[windows_complete - 1].end, now);
+            batch->commit();
+            cursor_done = windows_complete;
+            fetched.clear();
+        };
         for (std::size_t w = 0; w < windows.size(); ++w) {
-            if (!batch) batch = sink_.begin();
             adapter->pull_window(windows[w], [&](std::vector<Order>&& page) {
                 ++report.pages;
-                batched += static_cast<int>(page.size());
                 for (Order& order : page) {
                     ++report.orders;
                     order.store_id = store.id;
-                    TakenOrder taken = batch->take(order);
-                    if (taken.stored.outcome == UpsertOutcome::created) ++report.created;
-                    if (taken.stored.outcome == UpsertOutcome::updated) ++report.updated;
-                    if (taken.stored.outcome == UpsertOutcome::unchanged ||
-                        taken.stored.outcome == UpsertOutcome::stale)
-                        ++report.unchanged;
-                    if (taken.held) ++report.held;
-                    if (taken.intercept) ++report.intercepts;
+                    try {
+                        check_order_limits(order);
+                    } catch (const InvalidInput& e) {
+                        throw MalformedResponse(
+                            trf("Store {0}: order {1} from the platform cannot be stored: {2}. "
+                                "The sync stops here and reads this window again next time",
+                                store.code, order.platform_order_id.substr(0, kMaxCodeLength),
+                                e.what()),
+                            "");
+                    }
+                    fetched.push_back(std::move(order));
                 }
+                // A long window's orders are stored as they come; its cursor waits for its end.
+                if (fetched.size() >= kOrdersPerCommit) save(w);
             });
-            SyncStateRepository(db_).advance(store.id, windows[w].end, now);
             ++report.windows;
-            if (batched >= kOrdersPerCommit || w + 1 == windows.size()) {
-                batch->commit();
-                batch.reset();
-                batched = 0;
-            }
+            if (fetched.size() >= kOrdersPerCommit || w + 1 == windows.size()) save(w + 1);
         }
         WriteTransaction tx(db_);
         audit(db_, actor_, "sync.store", store.code,

@@ -35,10 +35,10 @@ struct StoreSyncReport {
 };
 
 // Pulls each store's modified orders window by window and hands them to `sink` (the order
-// intake use case, ops/sync_stores.h). A window is stored in one of the sink's batches together
-// with the cursor move (short windows several to a batch), so the cursor passes a window only
-// once every order in it is stored; a failed or interrupted window leaves nothing behind and is
-// pulled again next time.
+// intake use case, ops/sync_stores.h). Pages are fetched without holding the database's write
+// lock and stored in the sink's short batches; the cursor passes a window only in the batch
+// that stores the last of its orders, so a failed or interrupted window is pulled again next
+// time (the orders it already stored are stored again unchanged).
 class SyncEngine {
   public:
     SyncEngine(Database& db, HttpClient& http, OrderSink& sink, Actor actor,

@@ -17,6 +17,8 @@ struct CostState {
     bool operator==(const CostState&) const = default;
 };
 
+// Each function throws Overflow (limits.h) and leaves s as it was when a figure would not fit.
+
 // Adds q units at unit cost c; returns the value added (q * c).
 Fen cost_receive(CostState& s, Qty q, Fen c);
 

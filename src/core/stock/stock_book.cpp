@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "core/base/error.h"
+#include "core/base/limits.h"
+#include "core/base/money.h"
 #include "core/base/translate.h"
 
 namespace dj {
@@ -120,9 +122,43 @@ Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sk
 }
 
 void StockBook::require_positive(Qty qty, Id sku_id) {
-    if (qty <= 0)
-        throw InvalidInput(trf("SKU {0}: the quantity must be a positive whole number, got {1}",
-                               source_.sku_label(sku_id), std::to_string(qty)));
+    if (qty <= 0 || qty > kMaxQty)
+        throw InvalidInput(
+            trf("SKU {0}: the quantity must be a whole number from 1 to {1}, got {2}",
+                source_.sku_label(sku_id), std::to_string(kMaxQty), std::to_string(qty)));
+}
+
+void StockBook::overflow(Id sku_id) {
+    throw Overflow(
+        trf("SKU {0}: its stock or stock value would exceed what the program can hold; "
+            "nothing was changed. Check the quantity and the cost entered.",
+            source_.sku_label(sku_id)));
+}
+
+Qty StockBook::plus(Qty a, Qty b, Id sku_id) {
+    Qty r = 0;
+    if (__builtin_add_overflow(a, b, &r)) overflow(sku_id);
+    return r;
+}
+
+Fen StockBook::cost_in(CostEntry& cost, Qty qty, Fen unit, Id sku_id) {
+    try {
+        Fen value = cost_receive(cost.cost, qty, unit);
+        cost.dirty = true;
+        return value;
+    } catch (const Overflow&) {
+        overflow(sku_id);
+    }
+}
+
+Fen StockBook::cost_out(CostEntry& cost, Qty qty, bool moves_value, Id sku_id) {
+    try {
+        if (!moves_value) return cost_issue_value(cost.cost, qty);
+        cost.dirty = true;
+        return cost_issue(cost.cost, qty);
+    } catch (const Overflow&) {
+        overflow(sku_id);
+    }
 }
 
 void StockBook::require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available) {
@@ -174,18 +210,17 @@ void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, 
     for (const LotTake& take : pick.takes) {
         Lot& lot = set[take.lot_index];
         Fen average = cost.cost.unit_cost();
-        Fen value =
-            moves_value ? cost_issue(cost.cost, take.qty) : cost_issue_value(cost.cost, take.qty);
+        Qty lot_after = plus(lot.on_hand, -take.qty, sku_id);
+        Fen value = cost_out(cost, take.qty, moves_value, sku_id);
         Movement& m = append(ctx, kind, sku_id, warehouse_id, &lot, -take.qty);
         m.counterpart_warehouse_id = counterpart;
         m.unit_cost = average;
         m.value = -value;
-        lot.on_hand -= take.qty;
+        lot.on_hand = lot_after;
         lot.dirty = true;
     }
-    if (moves_value) cost.dirty = true;
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
-    b.balance.on_hand -= qty;
+    b.balance.on_hand = plus(b.balance.on_hand, -qty, sku_id);
     b.dirty = true;
 }
 
@@ -193,9 +228,10 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
     require_positive(args.qty, args.sku_id);
     CostEntry& cost = cost_entry(args.sku_id);
     Fen unit = args.unit_cost.value_or(cost.cost.unit_cost());
-    if (unit < 0)
-        throw InvalidInput(
-            trf("SKU {0}: the unit cost cannot be negative", source_.sku_label(args.sku_id)));
+    if (unit < 0 || unit > kMaxUnitPrice)
+        throw InvalidInput(trf("SKU {0}: the unit cost must be between 0.00 and {1} yuan, got {2}",
+                               source_.sku_label(args.sku_id), format_yuan(kMaxUnitPrice),
+                               format_yuan(unit)));
     if (args.batch_id && !args.accept_expired) {
         std::string expiry = source_.batch_expiry(*args.batch_id);
         const ShelfDates& dates = shelf_dates(args.sku_id);
@@ -208,15 +244,17 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
     }
     Lot& lot = lot_at(args.sku_id, args.warehouse_id,
                       incoming_location(args.warehouse_id, args.location_id), args.batch_id);
+    BalanceEntry& b = balance_entry(args.sku_id, args.warehouse_id);
+    Qty lot_after = plus(lot.on_hand, args.qty, args.sku_id);
+    Qty on_hand_after = plus(b.balance.on_hand, args.qty, args.sku_id);
+    Fen value = cost_in(cost, args.qty, unit, args.sku_id);
     Movement& m =
         append(ctx, MovementKind::receive, args.sku_id, args.warehouse_id, &lot, args.qty);
     m.unit_cost = unit;
-    m.value = cost_receive(cost.cost, args.qty, unit);
-    cost.dirty = true;
-    lot.on_hand += args.qty;
+    m.value = value;
+    lot.on_hand = lot_after;
     lot.dirty = true;
-    BalanceEntry& b = balance_entry(args.sku_id, args.warehouse_id);
-    b.balance.on_hand += args.qty;
+    b.balance.on_hand = on_hand_after;
     b.dirty = true;
 }
 
@@ -245,7 +283,7 @@ void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_ware
     issue(ctx, MovementKind::transfer_out, sku_id, from_warehouse, qty, std::nullopt, std::nullopt,
           to_warehouse, false, true);
     BalanceEntry& to = balance_entry(sku_id, to_warehouse);
-    to.balance.in_transit += qty;
+    to.balance.in_transit = plus(to.balance.in_transit, qty, sku_id);
     to.dirty = true;
 }
 
@@ -260,43 +298,49 @@ void StockBook::transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehou
                 source_.warehouse_label(to_warehouse), std::to_string(qty)));
     Lot& lot =
         lot_at(sku_id, to_warehouse, incoming_location(to_warehouse, std::nullopt), batch_id);
+    Qty lot_after = plus(lot.on_hand, qty, sku_id);
+    Qty on_hand_after = plus(to.balance.on_hand, qty, sku_id);
     Movement& m = append(ctx, MovementKind::transfer_in, sku_id, to_warehouse, &lot, qty);
     m.counterpart_warehouse_id = from_warehouse;
     m.value = value;
     m.unit_cost = cost_entry(sku_id).cost.unit_cost();
-    lot.on_hand += qty;
+    lot.on_hand = lot_after;
     lot.dirty = true;
     to.balance.in_transit -= qty;
-    to.balance.on_hand += qty;
+    to.balance.on_hand = on_hand_after;
     to.dirty = true;
 }
 
 Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty counted,
                      std::optional<Id> location_id) {
-    if (counted < 0)
-        throw InvalidInput(trf("SKU {0}: a counted quantity cannot be negative, got {1}",
-                               source_.sku_label(sku_id), std::to_string(counted)));
+    if (counted < 0 || counted > kMaxQty)
+        throw InvalidInput(
+            trf("SKU {0}: a counted quantity must be a whole number from 0 to {1}, "
+                "got {2}",
+                source_.sku_label(sku_id), std::to_string(kMaxQty), std::to_string(counted)));
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
     Qty current = b.balance.on_hand;
     if (location_id) {
         current = 0;
         for (const Lot& lot : lot_set(sku_id, warehouse_id))
-            if (lot.location_id == location_id) current += lot.on_hand;
+            if (lot.location_id == location_id) current = plus(current, lot.on_hand, sku_id);
     }
-    Qty delta = counted - current;
+    Qty delta = plus(counted, -current, sku_id);
     if (delta == 0) return 0;
     if (delta > 0) {
         CostEntry& cost = cost_entry(sku_id);
         Fen unit = cost.cost.unit_cost();
         Lot& lot = lot_at(sku_id, warehouse_id, incoming_location(warehouse_id, location_id),
                           std::nullopt);
+        Qty lot_after = plus(lot.on_hand, delta, sku_id);
+        Qty on_hand_after = plus(b.balance.on_hand, delta, sku_id);
+        Fen value = cost_in(cost, delta, unit, sku_id);
         Movement& m = append(ctx, MovementKind::count_adjust, sku_id, warehouse_id, &lot, delta);
         m.unit_cost = unit;
-        m.value = cost_receive(cost.cost, delta, unit);
-        cost.dirty = true;
-        lot.on_hand += delta;
+        m.value = value;
+        lot.on_hand = lot_after;
         lot.dirty = true;
-        b.balance.on_hand += delta;
+        b.balance.on_hand = on_hand_after;
         b.dirty = true;
         return delta;
     }
@@ -318,14 +362,16 @@ void StockBook::customer_return(const MovementContext& ctx, Id sku_id, Id wareho
     CostEntry& cost = cost_entry(sku_id);
     Fen unit = cost.cost.unit_cost();
     Lot& lot = lot_at(sku_id, warehouse_id, incoming_location(warehouse_id, location_id), batch_id);
+    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
+    Qty lot_after = plus(lot.on_hand, qty, sku_id);
+    Qty on_hand_after = plus(b.balance.on_hand, qty, sku_id);
+    Fen value = cost_in(cost, qty, unit, sku_id);
     Movement& m = append(ctx, MovementKind::customer_return, sku_id, warehouse_id, &lot, qty);
     m.unit_cost = unit;
-    m.value = cost_receive(cost.cost, qty, unit);
-    cost.dirty = true;
-    lot.on_hand += qty;
+    m.value = value;
+    lot.on_hand = lot_after;
     lot.dirty = true;
-    BalanceEntry& b = balance_entry(sku_id, warehouse_id);
-    b.balance.on_hand += qty;
+    b.balance.on_hand = on_hand_after;
     b.dirty = true;
 }
 
@@ -369,7 +415,7 @@ void StockBook::relocate(const MovementContext& ctx, Id sku_id, Id warehouse_id,
     std::vector<Moved> moved;
     for (const LotTake& take : pick.takes) {
         Lot& lot = set[take.lot_index];
-        Fen value = cost_issue_value(cost.cost, take.qty);
+        Fen value = cost_out(cost, take.qty, false, sku_id);
         Movement& out = append(ctx, MovementKind::relocate, sku_id, warehouse_id, &lot, -take.qty);
         out.unit_cost = average;
         out.value = -value;
@@ -383,7 +429,7 @@ void StockBook::relocate(const MovementContext& ctx, Id sku_id, Id warehouse_id,
         Movement& in = append(ctx, MovementKind::relocate, sku_id, warehouse_id, &target, m.qty);
         in.unit_cost = average;
         in.value = m.value;
-        target.on_hand += m.qty;
+        target.on_hand = plus(target.on_hand, m.qty, sku_id);
         target.dirty = true;
     }
 }
@@ -392,7 +438,7 @@ void StockBook::reserve(Id sku_id, Id warehouse_id, Qty qty) {
     require_positive(qty, sku_id);
     require_available(sku_id, warehouse_id, qty, available(sku_id, warehouse_id));
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
-    b.balance.reserved += qty;
+    b.balance.reserved = plus(b.balance.reserved, qty, sku_id);
     b.dirty = true;
 }
 

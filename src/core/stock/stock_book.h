@@ -130,7 +130,13 @@ class StockBook {
                 std::optional<Id> batch_id);
     Movement& append(const MovementContext& ctx, MovementKind kind, Id sku_id, Id warehouse_id,
                      const Lot* lot, Qty qty);
+    // 1..kMaxQty (limits.h).
     void require_positive(Qty qty, Id sku_id);
+    // Checked arithmetic: a figure that would not fit throws Overflow naming the SKU.
+    [[noreturn]] void overflow(Id sku_id);
+    Qty plus(Qty a, Qty b, Id sku_id);
+    Fen cost_in(CostEntry& cost, Qty qty, Fen unit, Id sku_id);
+    Fen cost_out(CostEntry& cost, Qty qty, bool moves_value, Id sku_id);
     void require_available(Id sku_id, Id warehouse_id, Qty needed, Qty available);
     const ShelfDates& shelf_dates(Id sku_id);
     // Where incoming stock goes: the location given, else the warehouse's receiving location.

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <filesystem>
 
 #include "core/base/clock.h"
@@ -16,6 +17,43 @@
 namespace dj {
 namespace {
 
+// Only a damaged file is called damaged: a full disk, a read-only file and a lock held by
+// another program each say what to do instead.
+StorageError storage_error(const SQLite::Exception& e, int system_errno, const std::string& path,
+                           const std::string& doing) {
+    const int code = e.getErrorCode();
+    const int extended = e.getExtendedErrorCode();
+    const std::string file = path.empty() ? tr("the shop database") : path;
+    if (code == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
+        return StorageError(
+            trf("The disk that holds {0} is full (while {1}). Free some space on it and try "
+                "again; nothing was changed.",
+                file, doing));
+    if (code == SQLITE_READONLY || system_errno == EROFS || system_errno == EACCES ||
+        system_errno == EPERM)
+        return StorageError(
+            trf("{0} cannot be written (while {1}): the file, its folder or the disk is "
+                "read-only. Give this user write permission on the file and its folder, or copy "
+                "the shop to a writable folder.",
+                file, doing));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return StorageError(
+            trf("{0} is busy (while {1}): another program on this shop (a window, dianjia-cli, a "
+                "sync) kept it locked too long. Nothing was changed; try again in a moment.",
+                file, doing));
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        return StorageError(
+            trf("The file {0} is not a Dianjia database or is damaged ({1}): restore it from a "
+                "backup.",
+                file, e.what()));
+    if (code == SQLITE_IOERR)
+        return StorageError(
+            trf("Reading or writing {0} failed (while {1}): {2} (disk error {3}). "
+                "Check the disk and try again; nothing was changed.",
+                file, doing, e.what(), std::to_string(extended)));
+    return StorageError(trf("Database error while {0}: {1}", doing, e.what()));
+}
+
 int open_flags(const std::string& path, Database::Mode mode) {
     if (mode == Database::Mode::existing && !std::filesystem::exists(os::utf8_path(path)))
         throw StorageError(
@@ -25,11 +63,13 @@ int open_flags(const std::string& path, Database::Mode mode) {
     return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX;
 }
 
-std::unique_ptr<SQLite::Database> open(const std::string& path, Database::Mode mode) {
+std::unique_ptr<SQLite::Database> open(const std::string& path, Database::Mode mode,
+                                       int busy_timeout_ms) {
     int flags = open_flags(path, mode);
     try {
-        return std::make_unique<SQLite::Database>(path, flags, 5000);
+        return std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() != SQLITE_CANTOPEN) throw storage_error(e, 0, path, tr("opening it"));
         throw StorageError(
             trf("Cannot open the database {0}: {1}. Check that the folder exists "
                 "and is writable.",
@@ -45,8 +85,8 @@ void sql_shop_today(sqlite3_context* context, int, sqlite3_value**) {
 
 }  // namespace
 
-Database::Database(const std::string& path, const Clock& clock, Mode mode)
-    : path_(path), clock_(clock), db_(open(path, mode)) {
+Database::Database(const std::string& path, const Clock& clock, Mode mode, int busy_timeout_ms)
+    : path_(path), clock_(clock), db_(open(path, mode, busy_timeout_ms)) {
     try {
         refuse_newer_schema(*db_, path_);
         db_->exec("PRAGMA journal_mode=WAL");
@@ -59,8 +99,7 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode)
         // (store/stock/shippable_stock.h).
         db_->createFunction("shop_today", 0, false, this, &sql_shop_today);
     } catch (const SQLite::Exception& e) {
-        throw StorageError(
-            trf("The file {0} is not a Dianjia database or is damaged: {1}", path, e.what()));
+        throw storage_error(e, sqlite3_system_errno(db_->getHandle()), path_, tr("opening it"));
     }
     migrate(*db_, path_);
 }
@@ -165,6 +204,8 @@ ReadTransaction::~ReadTransaction() {
 }
 
 void rethrow_storage_error(const std::exception& e, const std::string& doing) {
+    if (const auto* sql = dynamic_cast<const SQLite::Exception*>(&e))
+        throw storage_error(*sql, 0, std::string(), doing);
     throw StorageError(trf("Database error while {0}: {1}", doing, e.what()));
 }
 

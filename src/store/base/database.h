@@ -19,9 +19,13 @@ namespace dj {
 class Database {
   public:
     enum class Mode { create, existing };
+    // How long a change waits for another program's change to end before it gives up: a sync
+    // or a big import holds the write lock for about a second at a time.
+    static constexpr int kBusyTimeoutMs = 15000;
     // Throws StorageError with the path and what to do when the file cannot be used. What is
     // stamped through this connection takes its time from `clock`, which must outlive it.
-    Database(const std::string& path, const Clock& clock, Mode mode = Mode::create);
+    Database(const std::string& path, const Clock& clock, Mode mode = Mode::create,
+             int busy_timeout_ms = kBusyTimeoutMs);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

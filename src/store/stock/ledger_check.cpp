@@ -9,10 +9,12 @@ namespace dj {
 namespace {
 
 // Each query yields: what, sku code, warehouse code, detail, stored, expected — only rows
-// that differ. FULL OUTER JOIN is not in SQLite 3.40, so both sides are unioned first.
+// that differ. total() (floating point) rather than sum(): sum() stops the whole check with
+// "integer overflow" on a ledger whose figures no longer fit, and the check must report it. FULL
+// OUTER JOIN is not in SQLite 3.40, so both sides are unioned first.
 constexpr const char* kBalanceCheck = R"sql(
 WITH expected AS (
-    SELECT sku_id, warehouse_id, sum(qty) AS on_hand, 0 AS reserved, 0 AS in_transit
+    SELECT sku_id, warehouse_id, total(qty) AS on_hand, 0 AS reserved, 0 AS in_transit
       FROM movement GROUP BY sku_id, warehouse_id
     UNION ALL
     SELECT sku_id, counterpart_warehouse_id, 0, 0, -qty FROM movement WHERE kind = 'transfer_out'
@@ -23,8 +25,8 @@ WITH expected AS (
      WHERE reserved_qty > 0
 ),
 e AS (
-    SELECT sku_id, warehouse_id, sum(on_hand) AS on_hand, sum(reserved) AS reserved,
-           sum(in_transit) AS in_transit FROM expected GROUP BY sku_id, warehouse_id
+    SELECT sku_id, warehouse_id, total(on_hand) AS on_hand, total(reserved) AS reserved,
+           total(in_transit) AS in_transit FROM expected GROUP BY sku_id, warehouse_id
 ),
 keys AS (SELECT sku_id, warehouse_id FROM e UNION SELECT sku_id, warehouse_id FROM stock_balance),
 cmp AS (
@@ -52,11 +54,11 @@ ORDER BY sku.code, warehouse.code, what
 constexpr const char* kLotCheck = R"sql(
 WITH e AS (
     SELECT sku_id, warehouse_id, ifnull(location_id, 0) AS loc, ifnull(batch_id, 0) AS bat,
-           sum(qty) AS on_hand FROM movement GROUP BY 1, 2, 3, 4
+           total(qty) AS on_hand FROM movement GROUP BY 1, 2, 3, 4
 ),
 s AS (
     SELECT sku_id, warehouse_id, ifnull(location_id, 0) AS loc, ifnull(batch_id, 0) AS bat,
-           sum(on_hand) AS on_hand FROM stock_lot GROUP BY 1, 2, 3, 4
+           total(on_hand) AS on_hand FROM stock_lot GROUP BY 1, 2, 3, 4
 ),
 keys AS (SELECT sku_id, warehouse_id, loc, bat FROM e UNION
          SELECT sku_id, warehouse_id, loc, bat FROM s)
@@ -77,8 +79,8 @@ SELECT 'lot_on_hand', sku.code, warehouse.code,
 constexpr const char* kCostCheck = R"sql(
 WITH e AS (
     SELECT sku_id,
-           sum(CASE WHEN kind IN ('transfer_out', 'transfer_in') THEN 0 ELSE qty END) AS qty,
-           sum(CASE WHEN kind IN ('transfer_out', 'transfer_in') THEN 0 ELSE value_fen END) AS value
+           total(CASE WHEN kind IN ('transfer_out', 'transfer_in') THEN 0 ELSE qty END) AS qty,
+           total(CASE WHEN kind IN ('transfer_out', 'transfer_in') THEN 0 ELSE value_fen END) AS value
       FROM movement GROUP BY sku_id
 ),
 keys AS (SELECT sku_id FROM e UNION SELECT sku_id FROM sku_cost),
