@@ -64,6 +64,12 @@ json AdapterSupport::call(const HttpRequest& request, const std::function<void(c
     }
 }
 
+bool says_already_shipped(std::string_view text) {
+    for (std::string_view words : {"已发货", "已出库", "重复发货"})
+        if (text.find(words) != std::string_view::npos) return true;
+    return false;
+}
+
 std::string json_id(const json& j, const char* field, std::string_view record) {
     auto it = j.find(field);
     if (it == j.end()) bad_field(j, field, record);

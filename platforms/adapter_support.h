@@ -35,6 +35,13 @@ class AdapterSupport {
     std::string default_host_;
 };
 
+// Whether a platform's refusal of a shipment confirmation says the order shipped already
+// ("订单已发货", JD's "已出库"); such a refusal becomes AlreadyShipped. By its words: the
+// platforms' codes for it are not in ../shared/PLATFORMS.md. What keeps a confirmation from
+// going out twice is the sender asking for the order's state first (sync/outbox_sender.cpp);
+// this only saves a retry when a second confirmation is refused anyway.
+bool says_already_shipped(std::string_view platform_text);
+
 // Field readers: a missing or wrong-typed field throws MalformedResponse naming `record`.
 // Ids come as strings or integers and are kept as their exact decimal text.
 std::string json_id(const nlohmann::json& j, const char* field, std::string_view record);

@@ -37,6 +37,13 @@ class PlatformUnavailable : public PlatformError {
     using PlatformError::PlatformError;
 };
 
+// The platform says the order shipped already: a confirmation whose first answer was lost
+// reached it. The shipment is acknowledged, never sent again.
+class AlreadyShipped : public PlatformError {
+  public:
+    using PlatformError::PlatformError;
+};
+
 // The answer could not be understood; nothing from it may be stored. Keeps the raw body for
 // the log.
 class MalformedResponse : public PlatformError {

@@ -1,6 +1,7 @@
 #include "douyin/douyin_adapter.h"
 
 #include <algorithm>
+#include <typeinfo>
 
 #include "core/base/clock.h"
 #include "core/base/translate.h"
@@ -185,9 +186,15 @@ std::optional<Order> DouyinAdapter::fetch_order(const std::string& platform_orde
 }
 
 void DouyinAdapter::confirm_shipment(const Shipment& s) {
-    invoke("/order/logisticsAdd", {{"order_id", s.platform_order_id},
-                                   {"company_code", s.carrier},
-                                   {"logistics_code", s.tracking_no}});
+    try {
+        invoke("/order/logisticsAdd", {{"order_id", s.platform_order_id},
+                                       {"company_code", s.carrier},
+                                       {"logistics_code", s.tracking_no}});
+    } catch (const PlatformError& e) {
+        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
+            throw AlreadyShipped(e.what());
+        throw;
+    }
 }
 
 void DouyinAdapter::push_stock(const StockUpdate& u) {

@@ -1,6 +1,7 @@
 #include "jd/jd_adapter.h"
 
 #include <algorithm>
+#include <typeinfo>
 
 #include "core/base/clock.h"
 #include "core/base/translate.h"
@@ -154,9 +155,15 @@ void JdAdapter::confirm_shipment(const Shipment& s) {
     json r = invoke(
         "jingdong.pop.order.shipment",
         {{"orderId", s.platform_order_id}, {"logiCoprId", s.carrier}, {"logiNo", s.tracking_no}});
-    if (!r.value("sopjosshipment_result", json::object()).value("success", false))
-        throw PlatformError(trf("{0}: shipment of {1} not acknowledged",
-                                where("jingdong.pop.order.shipment"), s.platform_order_id));
+    const json result = r.value("sopjosshipment_result", json::object());
+    if (!result.value("success", false)) {
+        std::string said = json_text(result, "chineseErr");
+        std::string text = trf("{0}: shipment of {1} not acknowledged: {2} {3}",
+                               where("jingdong.pop.order.shipment"), s.platform_order_id,
+                               json_text(result, "errorCode"), said);
+        if (says_already_shipped(said)) throw AlreadyShipped(text);
+        throw PlatformError(text);
+    }
 }
 
 void JdAdapter::push_stock(const StockUpdate& u) {

@@ -147,9 +147,16 @@ std::optional<Order> PinduoduoAdapter::fetch_order(const std::string& platform_o
 }
 
 void PinduoduoAdapter::confirm_shipment(const Shipment& s) {
-    json r = invoke("pdd.logistics.online.send", {{"order_sn", s.platform_order_id},
-                                                  {"logistics_id", s.carrier},
-                                                  {"tracking_number", s.tracking_no}});
+    json r;
+    try {
+        r = invoke("pdd.logistics.online.send", {{"order_sn", s.platform_order_id},
+                                                 {"logistics_id", s.carrier},
+                                                 {"tracking_number", s.tracking_no}});
+    } catch (const PlatformError& e) {
+        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
+            throw AlreadyShipped(e.what());
+        throw;
+    }
     if (!r.value("logistics_online_send_response", json::object()).value("is_success", false))
         throw PlatformError(trf("{0}: shipment of {1} not acknowledged",
                                 where("pdd.logistics.online.send"), s.platform_order_id));

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -55,11 +56,16 @@ void PlatformSimulator::install_routes() {
                         .rfind("application/x-www-form-urlencoded", 0) == 0)
                     for (auto& [k, v] : form_decode(req.body))
                         r.params[k] = v;
+                std::string api = r.param("method");
+                if (api.empty()) api = r.param("type");
+                if (api.empty()) api = r.path;
                 std::optional<SimFault> fault;
                 {
                     std::lock_guard lock(mutex_);
                     ++requests_;
-                    fault = take_fault(w->platform());
+                    fault = take_fault(w->platform(), api);
+                    if (fault == SimFault::http_500)
+                        calls_.push_back({w->platform(), api, "", 500, "http_500"});
                 }
                 if (fault == SimFault::http_500) {
                     res.status = 500;
@@ -71,44 +77,79 @@ void PlatformSimulator::install_routes() {
                 SimReply reply;
                 if (fault == SimFault::throttle) {
                     reply = w->refuse(SimRefusal::throttled);
+                    reply.result = "throttled";
                 } else if (fault == SimFault::expired_token) {
                     reply = w->refuse(SimRefusal::expired_token);
+                    reply.result = "expired_token";
                 } else {
                     std::lock_guard lock(mutex_);
                     reply = w->handle(r, shop_, clock_.now(),
                                       fault == SimFault::duplicate_across_pages);
                 }
-                // Cut mid-document, as a dropped proxy connection leaves it.
+                // Cut mid-document, as a dropped proxy connection leaves it (after the platform
+                // did the work: the caller cannot know whether it did).
                 if (fault == SimFault::malformed_json) reply.body.resize(reply.body.size() / 2);
+                {
+                    std::lock_guard lock(mutex_);
+                    std::string result = reply.result;
+                    if (fault == SimFault::malformed_json) result += " (reply cut)";
+                    if (fault == SimFault::timeout) result += " (reply late)";
+                    calls_.push_back(
+                        {w->platform(), api, reply.subject, reply.http_status, result});
+                }
                 res.status = reply.http_status;
                 res.set_content(reply.body, "application/json;charset=UTF-8");
             });
     }
-    server_->Post("/sim/fault", [this](const httplib::Request& req, httplib::Response& res) {
+    // Control calls are answered before httplib reads a body: `curl -X POST URL` sends none
+    // and no Content-Length, which httplib would refuse with 400.
+    server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (req.method != "POST" || (req.path != "/sim/fault" && req.path != "/sim/change"))
+            return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Connection", "close");
         try {
-            int times = req.has_param("times") ? std::stoi(req.get_param_value("times")) : 1;
-            std::optional<Platform> only;
-            if (req.has_param("platform")) only = parse_platform(req.get_param_value("platform"));
-            inject(parse_sim_fault(req.get_param_value("kind")), times, only);
-            res.set_content("{\"ok\":true}", "application/json");
+            if (req.path == "/sim/fault") {
+                int times = req.has_param("times") ? std::stoi(req.get_param_value("times")) : 1;
+                std::optional<Platform> only;
+                if (req.has_param("platform"))
+                    only = parse_platform(req.get_param_value("platform"));
+                inject(parse_sim_fault(req.get_param_value("kind")), times, only,
+                       req.get_param_value("api"));
+            } else {
+                int count = req.has_param("count") ? std::stoi(req.get_param_value("count")) : 10;
+                with_shop([&](SimShop& shop) {
+                    shop.change(options_.seed, count, clock_.now());
+                    return 0;
+                });
+            }
+            res.set_content("{\"ok\":true}\n", "application/json");
         } catch (const std::exception& e) {
             res.status = 400;
-            res.set_content(e.what(), "text/plain");
+            res.set_content(std::string(e.what()) + "\n", "text/plain; charset=utf-8");
         }
+        return httplib::Server::HandlerResponse::Handled;
     });
-    server_->Post("/sim/change", [this](const httplib::Request& req, httplib::Response& res) {
-        int count = req.has_param("count") ? std::stoi(req.get_param_value("count")) : 10;
-        with_shop([&](SimShop& shop) {
-            shop.change(options_.seed, count, clock_.now());
-            return 0;
-        });
-        res.set_content("{\"ok\":true}", "application/json");
+    server_->Get("/sim/calls", [this](const httplib::Request&, httplib::Response& res) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const Call& c : calls())
+            list.push_back({{"platform", platform_code(c.platform)},
+                            {"api", c.api},
+                            {"order", c.subject},
+                            {"status", c.http_status},
+                            {"result", c.result}});
+        res.set_content(list.dump(1) + "\n", "application/json;charset=UTF-8");
     });
 }
 
-std::optional<SimFault> PlatformSimulator::take_fault(Platform p) {
+std::vector<PlatformSimulator::Call> PlatformSimulator::calls() const {
+    std::lock_guard lock(mutex_);
+    return calls_;
+}
+
+std::optional<SimFault> PlatformSimulator::take_fault(Platform p, const std::string& api) {
     for (auto it = faults_.begin(); it != faults_.end(); ++it) {
         if (it->only && *it->only != p) continue;
+        if (!it->api.empty() && it->api != api) continue;
         SimFault f = it->fault;
         faults_.erase(it);
         return f;
@@ -116,10 +157,11 @@ std::optional<SimFault> PlatformSimulator::take_fault(Platform p) {
     return std::nullopt;
 }
 
-void PlatformSimulator::inject(SimFault fault, int times, std::optional<Platform> only) {
+void PlatformSimulator::inject(SimFault fault, int times, std::optional<Platform> only,
+                               const std::string& api) {
     std::lock_guard lock(mutex_);
     for (int i = 0; i < times; ++i)
-        faults_.push_back({fault, only});
+        faults_.push_back({fault, only, api});
 }
 
 int PlatformSimulator::requests() const {

@@ -43,7 +43,9 @@ SimFault parse_sim_fault(const std::string& name);
 
 // A loopback server speaking the four platforms' wire formats on one port (127.0.0.1 only):
 // /router/rest (Taobao), /routerjson (JD), /api/router (Pinduoduo), /order/... and /sku/...
-// (Douyin). Control: POST /sim/fault?kind=K&times=N[&platform=P], POST /sim/change?count=N.
+// (Douyin). Control: POST /sim/fault?kind=K&times=N[&platform=P][&api=A], POST
+// /sim/change?count=N
+// (with or without a body), GET /sim/calls (every platform call received, oldest first).
 class PlatformSimulator {
   public:
     // The simulated shops' orders are dated by `clock` (which must outlive the simulator);
@@ -60,8 +62,10 @@ class PlatformSimulator {
     void stop();
     std::string endpoint() const;
 
-    // The next `times` platform calls (of `only`, or any) fail this way.
-    void inject(SimFault fault, int times, std::optional<Platform> only = std::nullopt);
+    // The next `times` platform calls (of `only`, or any; of the API `api` — a method name or
+    // a path — or any) fail this way.
+    void inject(SimFault fault, int times, std::optional<Platform> only = std::nullopt,
+                const std::string& api = "");
     // Work on the simulated platforms' data under the simulator's lock.
     template <class F>
     auto with_shop(F&& f) {
@@ -70,13 +74,24 @@ class PlatformSimulator {
     }
     int requests() const;
 
+    // One platform call as the simulator received it.
+    struct Call {
+        Platform platform = Platform::taobao;
+        std::string api;      // method or path
+        std::string subject;  // the order a shipment confirmation named
+        int http_status = 200;
+        std::string result;  // "ok", "already_shipped", "answered", a fault's name...
+    };
+    std::vector<Call> calls() const;
+
   private:
     struct PendingFault {
         SimFault fault;
         std::optional<Platform> only;
+        std::string api;
     };
     void install_routes();
-    std::optional<SimFault> take_fault(Platform p);
+    std::optional<SimFault> take_fault(Platform p, const std::string& api);
 
     const Clock& clock_;
     SimulatorOptions options_;
@@ -86,6 +101,7 @@ class PlatformSimulator {
     mutable std::mutex mutex_;
     SimShop shop_;
     std::deque<PendingFault> faults_;
+    std::vector<Call> calls_;
     int requests_ = 0;
     int port_ = 0;
 };

@@ -11,11 +11,11 @@ namespace {
 using nlohmann::json;
 
 SimReply dy_reply(std::int64_t code, const std::string& msg, const std::string& sub_code,
-                  json data = json::object()) {
+                  json data = json::object(), const std::string& sub_msg = "") {
     return {200, json{{"code", code},
                       {"msg", msg},
                       {"sub_code", sub_code},
-                      {"sub_msg", ""},
+                      {"sub_msg", sub_msg},
                       {"log_id", "sim-log"},
                       {"data", std::move(data)}}
                      .dump()};
@@ -152,11 +152,17 @@ class DouyinWire : public SimWire {
             return dy_reply(10000, "success", "", data);
         }
         if (r.path == "/order/logisticsAdd") {
-            if (!shop.ship({Platform::douyin, biz.value("order_id", ""),
-                            biz.value("company_code", ""), biz.value("logistics_code", "")},
-                           now))
-                return dy_reply(40001, "订单不存在", "isv.order-not-found");
-            return dy_reply(10000, "success", "");
+            std::string order_id = biz.value("order_id", "");
+            SimShipResult done =
+                shop.ship({Platform::douyin, order_id, biz.value("company_code", ""),
+                           biz.value("logistics_code", "")},
+                          now);
+            SimReply reply = done == SimShipResult::shipped ? dy_reply(10000, "success", "")
+                             : done == SimShipResult::already_shipped
+                                 ? dy_reply(50002, "业务处理失败", "isv.business-failed:2000",
+                                            json::object(), "订单已发货，不能重复发货")
+                                 : dy_reply(40001, "订单不存在", "isv.order-not-found");
+            return shipment_reply(std::move(reply), order_id, done);
         }
         if (r.path == "/sku/syncStock") {
             shop.record_stock(

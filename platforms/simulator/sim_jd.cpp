@@ -133,8 +133,18 @@ class JdWire : public SimWire {
             return answer(method, {{"orderDetailInfo", result}});
         }
         if (method == "jingdong.pop.order.shipment") {
-            bool ok = shop.ship({Platform::jd, b("orderId"), b("logiCoprId"), b("logiNo")}, now);
-            return answer(method, {{"sopjosshipment_result", {{"success", ok}}}});
+            SimShipResult done =
+                shop.ship({Platform::jd, b("orderId"), b("logiCoprId"), b("logiNo")}, now);
+            json result{{"success", done == SimShipResult::shipped}};
+            if (done == SimShipResult::already_shipped) {
+                result["errorCode"] = "10400001";
+                result["chineseErr"] = "订单已出库，不能重复出库";
+            } else if (done == SimShipResult::unknown_order) {
+                result["errorCode"] = "10100001";
+                result["chineseErr"] = "订单不存在";
+            }
+            return shipment_reply(answer(method, {{"sopjosshipment_result", result}}), b("orderId"),
+                                  done);
         }
         if (method == "jingdong.stock.write.updateSkuStock") {
             shop.record_stock({Platform::jd, b("skuId"), std::stoll(b("stockNum"))});

@@ -123,10 +123,17 @@ class PinduoduoWire : public SimWire {
             return {200, json{{"order_info_get_response", resp}}.dump()};
         }
         if (type == "pdd.logistics.online.send") {
-            bool ok = shop.ship({Platform::pinduoduo, r.param("order_sn"), r.param("logistics_id"),
-                                 r.param("tracking_number")},
-                                now);
-            return {200, json{{"logistics_online_send_response", {{"is_success", ok}}}}.dump()};
+            SimShipResult done = shop.ship({Platform::pinduoduo, r.param("order_sn"),
+                                            r.param("logistics_id"), r.param("tracking_number")},
+                                           now);
+            SimReply reply =
+                done == SimShipResult::shipped
+                    ? SimReply{200, json{{"logistics_online_send_response", {{"is_success", true}}}}
+                                        .dump()}
+                : done == SimShipResult::already_shipped
+                    ? pdd_error(54001, "订单已发货，不能重复发货")
+                    : pdd_error(54002, "订单不存在");
+            return shipment_reply(std::move(reply), r.param("order_sn"), done);
         }
         if (type == "pdd.goods.quantity.update") {
             shop.record_stock({Platform::pinduoduo, r.param("sku_id"), num("quantity", 0)});

@@ -145,16 +145,18 @@ const Order* SimShop::find(Platform p, const std::string& id) const {
     return it == index_.end() ? nullptr : &orders_.at(p)[it->second];
 }
 
-bool SimShop::ship(const SimShipment& s, Timestamp now) {
+SimShipResult SimShop::ship(const SimShipment& s, Timestamp now) {
     auto it = index_.find({s.platform, s.order_id});
-    if (it == index_.end()) return false;
+    if (it == index_.end()) return SimShipResult::unknown_order;
     Order& o = orders_[s.platform][it->second];
+    if (o.status == OrderStatus::shipped || o.status == OrderStatus::completed)
+        return SimShipResult::already_shipped;
     if (o.status == OrderStatus::to_ship) {
         o.status = OrderStatus::shipped;
         o.modified_at = now;
     }
     shipments_.push_back(s);
-    return true;
+    return SimShipResult::shipped;
 }
 
 const std::vector<Order>& SimShop::orders(Platform p) const {

@@ -23,6 +23,9 @@ struct SimStockPush {
     Qty quantity = 0;
 };
 
+// What a platform makes of a shipment confirmation.
+enum class SimShipResult { shipped, unknown_order, already_shipped };
+
 // The simulated platforms' side: one shop per platform, its orders as canonical orders (the
 // wire modules render them in each platform's format), and what sellers sent back.
 class SimShop {
@@ -40,9 +43,9 @@ class SimShop {
     std::vector<const Order*> modified_between(Platform p, Timestamp start, Timestamp end,
                                                bool newest_first) const;
     const Order* find(Platform p, const std::string& id) const;
-    // Marks the order shipped (as the platform does) and records the shipment; false when the
-    // order is unknown.
-    bool ship(const SimShipment& s, Timestamp now);
+    // Marks the order shipped (as the platform does) and records the shipment. A second
+    // confirmation of a shipped or completed order is refused, as the platforms refuse it.
+    SimShipResult ship(const SimShipment& s, Timestamp now);
     void record_stock(const SimStockPush& push) { stock_pushes_.push_back(push); }
 
     const std::vector<Order>& orders(Platform p) const;

@@ -13,11 +13,11 @@ namespace {
 
 using nlohmann::json;
 
-SimReply top_error(int code, const std::string& msg, const std::string& sub_code) {
-    return {200,
-            json{{"error_response",
-                  {{"code", code}, {"msg", msg}, {"sub_code", sub_code}, {"request_id", "sim"}}}}
-                .dump()};
+SimReply top_error(int code, const std::string& msg, const std::string& sub_code,
+                   const std::string& sub_msg = "") {
+    json error{{"code", code}, {"msg", msg}, {"sub_code", sub_code}, {"request_id", "sim"}};
+    if (!sub_msg.empty()) error["sub_msg"] = sub_msg;
+    return {200, json{{"error_response", error}}.dump()};
 }
 
 std::string top_status(OrderStatus s) {
@@ -142,13 +142,20 @@ class TaobaoWire : public SimWire {
             return {200, json{{"trade_fullinfo_get_response", resp}}.dump()};
         }
         if (method == "taobao.logistics.offline.send") {
-            if (!shop.ship(
-                    {Platform::taobao, r.param("tid"), r.param("company_code"), r.param("out_sid")},
-                    now))
-                return top_error(15, "Remote service error", "isv.logistics-offline-service-error");
-            return {200, json{{"logistics_offline_send_response",
-                               {{"shipping", {{"is_success", true}}}}}}
-                             .dump()};
+            SimShipResult done = shop.ship(
+                {Platform::taobao, r.param("tid"), r.param("company_code"), r.param("out_sid")},
+                now);
+            SimReply reply = done == SimShipResult::shipped
+                                 ? SimReply{200, json{{"logistics_offline_send_response",
+                                                       {{"shipping", {{"is_success", true}}}}}}
+                                                     .dump()}
+                             : done == SimShipResult::already_shipped
+                                 ? top_error(15, "Remote service error",
+                                             "isv.logistics-offline-service-error:B04",
+                                             "订单已发货，不能重复发货")
+                                 : top_error(15, "Remote service error",
+                                             "isv.logistics-offline-service-error", "订单不存在");
+            return shipment_reply(std::move(reply), r.param("tid"), done);
         }
         if (method == "taobao.item.quantity.update") {
             shop.record_stock(

@@ -74,6 +74,14 @@ std::vector<const Order*> page_slice(const std::vector<const Order*>& all, std::
     return out;
 }
 
+SimReply shipment_reply(SimReply reply, const std::string& order_id, SimShipResult result) {
+    reply.subject = order_id;
+    reply.result = result == SimShipResult::shipped           ? "ok"
+                   : result == SimShipResult::already_shipped ? "already_shipped"
+                                                              : "unknown_order";
+    return reply;
+}
+
 double yuan_number(Fen fen) {
     return std::strtod(format_yuan(fen).c_str(), nullptr);
 }

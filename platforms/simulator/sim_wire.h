@@ -24,9 +24,17 @@ struct SimRequest {
 };
 
 struct SimReply {
+    SimReply() = default;
+    SimReply(int status, std::string text) : http_status(status), body(std::move(text)) {}
     int http_status = 200;
     std::string body;
+    // For the call log (GET /sim/calls): the order a call was about and what became of it.
+    std::string subject;
+    std::string result = "answered";
 };
+
+// A shipment confirmation's answer for the call log.
+SimReply shipment_reply(SimReply reply, const std::string& order_id, SimShipResult result);
 
 // Refusals every platform has, each answered in the platform's own error shape.
 enum class SimRefusal { bad_app_key, bad_signature, bad_timestamp, expired_token, throttled };

@@ -48,7 +48,9 @@ void check_top(const json& body, const std::string& what) {
     if (code == 11 || code == 12 || code == 25 || code == 29 || code == 31)
         throw PlatformConfigError(text + " — " +
                                   tr("check the store's app key, secret and this PC's clock"));
-    if (code == 15 || sub.rfind("isp.", 0) == 0) throw PlatformUnavailable(text);
+    // Code 15 wraps the service's own errors: "isv." ones are refusals, the rest failures.
+    if ((code == 15 && sub.rfind("isv.", 0) != 0) || sub.rfind("isp.", 0) == 0)
+        throw PlatformUnavailable(text);
     throw PlatformError(text);
 }
 
@@ -170,9 +172,16 @@ std::optional<Order> TaobaoAdapter::fetch_order(const std::string& platform_orde
 }
 
 void TaobaoAdapter::confirm_shipment(const Shipment& s) {
-    json body = invoke(
-        "taobao.logistics.offline.send",
-        {{"tid", s.platform_order_id}, {"out_sid", s.tracking_no}, {"company_code", s.carrier}});
+    json body;
+    try {
+        body = invoke("taobao.logistics.offline.send", {{"tid", s.platform_order_id},
+                                                        {"out_sid", s.tracking_no},
+                                                        {"company_code", s.carrier}});
+    } catch (const PlatformError& e) {
+        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
+            throw AlreadyShipped(e.what());
+        throw;
+    }
     const json& r = body.value("logistics_offline_send_response", json::object());
     if (!r.value("shipping", json::object()).value("is_success", false))
         throw PlatformError(trf("{0}: shipment of {1} not acknowledged",

@@ -65,6 +65,9 @@ class OutboxList : public wxListCtrl {
                 if (e.acknowledged_at)
                     return wxString::Format(_("Accepted %s"), shop_time_text(*e.acknowledged_at));
                 if (e.attempts == 0) return _("Waiting to be sent");
+                if (e.in_doubt_since)
+                    return wxString::Format(_("Answer lost; the platform is asked first, %s"),
+                                            shop_time_text(e.next_attempt_at));
                 return wxString::Format(_("Failed; next try %s"),
                                         shop_time_text(e.next_attempt_at));
             case 6:

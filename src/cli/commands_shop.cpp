@@ -29,6 +29,9 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     demo->add_option("--orders", options->orders, tr("Open orders to create (default 2000)"))
         ->check(CLI::Range(0, 10000000));
     demo->add_option("--seed", options->seed, tr("Random seed: the same seed gives the same shop"));
+    demo->add_option("--endpoint", options->platform_endpoint,
+                     tr("Where the demo's stores reach their platforms (default: the simulator on "
+                        "http://127.0.0.1:8701)"));
     auto today = std::make_shared<std::string>();
     demo->add_option("--today", *today,
                      tr("Date the history ends on, YYYY-MM-DD (default: today)"));

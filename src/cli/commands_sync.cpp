@@ -84,7 +84,9 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
             list.add({Cell::num(e.id), Cell::str(e.store_code),
                       Cell::str(std::string(outbox_kind_code(e.kind))), Cell::str(e.subject),
                       Cell::str(e.carrier), Cell::str(e.tracking_no), Cell::num(e.quantity),
-                      Cell::str(e.acknowledged_at ? "acknowledged" : "pending"),
+                      Cell::str(e.acknowledged_at  ? "acknowledged"
+                                : e.in_doubt_since ? "in_doubt"
+                                                   : "pending"),
                       Cell::num(e.attempts),
                       e.acknowledged_at ? Cell::none() : Cell::str(format_utc(e.next_attempt_at)),
                       Cell::str(e.last_error)});
@@ -93,6 +95,13 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
     outbox->add_subcommand("flush", tr("Send everything due now"))->callback([&ctx] {
         HttpClient http = make_http();
         ops::OutboxSent r = ops::flush_outbox(ctx.db(), http);
+        if (r.sent_elsewhere) {
+            std::cout << trf("Another program on this shop is sending the outbox right now; {0} "
+                             "still owed",
+                             std::to_string(r.pending))
+                      << "\n";
+            return;
+        }
         std::cout << trf("Outbox: {0} sent, {1} failed (retried later); {2} still owed",
                          std::to_string(r.sent.sent), std::to_string(r.sent.failed),
                          std::to_string(r.pending))

@@ -2,6 +2,7 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "os/file_lock.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/outbox_repository.h"
@@ -18,6 +19,18 @@ OutboxSent outbox_backlog(Database& db) {
 }
 
 OutboxSent flush_outbox(Database& db, HttpClient& http) {
+    std::unique_ptr<os::FileLock> sender;
+    try {
+        sender = os::FileLock::try_lock(db.path() + "-outbox.lock");
+    } catch (const std::exception& e) {
+        throw StorageError(
+            trf("Cannot create the outbox lock beside {0}: {1}", db.path(), e.what()));
+    }
+    if (!sender) {
+        OutboxSent out = outbox_backlog(db);
+        out.sent_elsewhere = true;
+        return out;
+    }
     OutboxFlushReport total;
     for (;;) {
         OutboxFlushReport batch = OutboxSender(db, http).flush(db.clock().now());

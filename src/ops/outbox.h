@@ -16,13 +16,15 @@ namespace dj::ops {
 
 struct OutboxSent {
     OutboxFlushReport sent;
-    int pending = 0;         // still owed afterwards
-    int failing = 0;         // of which the last attempt failed
-    std::string last_error;  // the platform's last answer among those
+    int pending = 0;              // still owed afterwards
+    int failing = 0;              // of which the last attempt failed
+    std::string last_error;       // the platform's last answer among those
+    bool sent_elsewhere = false;  // another program on this shop was sending: nothing sent here
 };
 
 // Sends everything the outbox owes that is due at the database clock's now, batch after batch
-// (a failed entry waits at least 30 s, so this ends), and says what is left.
+// (a failed entry waits at least 30 s, so this ends), and says what is left. One program at a
+// time sends (a lock file beside the database), so no entry is sent by two at once.
 OutboxSent flush_outbox(Database& db, HttpClient& http);
 
 // What is still owed to the platforms, without sending.

@@ -13,6 +13,22 @@
 
 namespace dj {
 
+namespace {
+
+// What became of one entry.
+struct Outcome {
+    bool done = false;  // the platform has it: acknowledge
+    bool known = true;  // false: the answer was lost, the entry stays in doubt
+    std::string error;  // why not done
+};
+
+bool shows_shipped(const std::optional<Order>& order) {
+    return order &&
+           (order->status == OrderStatus::shipped || order->status == OrderStatus::completed);
+}
+
+}  // namespace
+
 OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
     OutboxFlushReport report;
     OutboxRepository outbox(db_);
@@ -20,7 +36,7 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
     // Each platform names carriers its own way (Pinduoduo and JD by number): read once a round.
     std::map<Id, std::vector<std::pair<std::string, std::string>>> carrier_lists;
     for (const OutboxEntry& e : outbox.due(now, limit)) {
-        std::string error;
+        Outcome outcome;
         try {
             auto it = adapters.find(e.store_id);
             if (it == adapters.end()) {
@@ -31,13 +47,14 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
                             e.store_code));
                 it = adapters.emplace(e.store_id, make_adapter(*c, http_)).first;
             }
+            PlatformAdapter& adapter = *it->second;
             if (e.kind == OutboxKind::shipment) {
                 std::string carrier = e.carrier;
                 if (const Carrier* known = find_carrier(e.carrier)) {
                     auto listed = carrier_lists.find(e.store_id);
                     if (listed == carrier_lists.end()) {
                         std::vector<std::pair<std::string, std::string>> list;
-                        for (const PlatformCarrier& c : it->second->list_carriers())
+                        for (const PlatformCarrier& c : adapter.list_carriers())
                             list.emplace_back(c.code, c.name);
                         listed = carrier_lists.emplace(e.store_id, std::move(list)).first;
                     }
@@ -50,19 +67,42 @@ OutboxFlushReport OutboxSender::flush(Timestamp now, int limit) {
                                 e.store_code, carrier_name(*known), e.subject));
                     carrier = *code;
                 }
-                it->second->confirm_shipment({e.subject, carrier, e.tracking_no});
+                // A confirmation whose answer was lost may have arrived: the platforms treat a
+                // second one as an error or a second shipment, so ask first.
+                if (e.in_doubt_since && shows_shipped(adapter.fetch_order(e.subject))) {
+                    outcome.done = true;
+                } else {
+                    WriteTransaction tx(db_);
+                    outbox.mark_in_doubt(e.id, now);
+                    tx.commit();
+                    adapter.confirm_shipment({e.subject, carrier, e.tracking_no});
+                    outcome.done = true;
+                }
             } else {
-                it->second->push_stock({e.subject, e.quantity});
+                // Setting a quantity twice sets it once: a stock offer is simply sent again.
+                adapter.push_stock({e.subject, e.quantity});
+                outcome.done = true;
             }
+        } catch (const AlreadyShipped&) {
+            outcome.done = true;
+        } catch (const MalformedResponse& ex) {
+            outcome = {false, false, ex.what()};
+        } catch (const PlatformUnavailable& ex) {
+            outcome = {false, false, ex.what()};
         } catch (const PlatformError& ex) {
-            error = ex.what();
+            outcome = {false, true, ex.what()};
         }
         WriteTransaction tx(db_);
-        if (error.empty()) {
+        if (outcome.done) {
             outbox.acknowledge(e, now);
             ++report.sent;
         } else {
-            outbox.failed(e.id, error, now + outbox_retry_delay(e.attempts + 1));
+            std::string error = outcome.error;
+            if (!outcome.known && e.kind == OutboxKind::shipment)
+                error += " — " + tr("the platform may have it already: it is asked before the "
+                                    "confirmation is sent again");
+            outbox.failed(e.id, error, now + outbox_retry_delay(e.attempts + 1),
+                          outcome.known || e.kind != OutboxKind::shipment);
             ++report.failed;
         }
         tx.commit();

@@ -1,8 +1,10 @@
 #include <boost/test/unit_test.hpp>
 
+#include "adapter_registry.h"
 #include "core/base/error.h"
 #include "ops/ship_order.h"
 #include "ops/stock_service.h"
+#include "platform_error.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/orders/order_repository.h"
 #include "store/stock/catalogue_repository.h"
@@ -159,6 +161,137 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
     BOOST_TEST(last_push(Platform::taobao, tb) == (available("TEA-0001", "CZ") - 2) * 50 / 100);
     BOOST_TEST(last_push(Platform::jd, jd) == available("TEA-0001", "CZ"));
     BOOST_TEST(pending(OutboxKind::stock).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// An allocated order of each connected store, shipped here with a ZTO waybill.
+std::vector<std::string> ship_one_per_store(Fixture& f) {
+    std::vector<std::string> ids;
+    static int n = 0;
+    for (const char* store : {"tb-main", "jd-main", "pdd-main", "dy-main"}) {
+        std::string id = testing::SqlProbe(*f.db).text(
+            std::string("SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id "
+                        "= o.store_id WHERE s.code = '") +
+            store +
+            "' AND o.allocation = 'allocated' AND o.id NOT IN (SELECT order_id FROM order_hold) "
+            "AND o.id NOT IN (SELECT o2.id FROM shop_order o2 JOIN outbox x ON x.subject = "
+            "o2.platform_order_id) ORDER BY o.id LIMIT 1");
+        BOOST_REQUIRE(!id.empty());
+        ops::ship_order(
+            *f.db, test::sync_actor(),
+            {ops::find_order(*f.db, id), "ZTO", "7531000000010" + std::to_string(n++), false});
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+bool is_confirmation(const std::string& api) {
+    return api == "taobao.logistics.offline.send" || api == "jingdong.pop.order.shipment" ||
+           api == "pdd.logistics.online.send" || api == "order.logisticsAdd";
+}
+
+// Confirmations of `order` the simulated platforms received, and how many they accepted.
+std::pair<int, int> confirmations(PlatformSimulator& sim, const std::string& order) {
+    int received = 0, accepted = 0;
+    for (const PlatformSimulator::Call& c : sim.calls())
+        if (is_confirmation(c.api) && c.subject == order) {
+            ++received;
+            if (c.result.rfind("ok", 0) == 0) ++accepted;
+        }
+    return {received, accepted};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(outbox_exactly_once, Fixture)
+
+BOOST_AUTO_TEST_CASE(a_confirmation_whose_answer_was_cut_is_not_sent_again) {
+    sync_at(test::kNow, "", std::nullopt);
+    while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
+    }
+    std::vector<std::string> ids = ship_one_per_store(*this);
+    // Each platform does the work, then the answer is cut off on its way back.
+    for (const char* api : {"taobao.logistics.offline.send", "jingdong.pop.order.shipment",
+                            "pdd.logistics.online.send", "order.logisticsAdd"})
+        sim.inject(SimFault::malformed_json, 1, std::nullopt, api);
+    OutboxFlushReport r = OutboxSender(*db, http).flush(test::kNow);
+    BOOST_TEST(r.failed == 4);
+    for (const OutboxEntry& e : pending(OutboxKind::shipment)) {
+        BOOST_TEST(e.in_doubt_since.has_value());
+        BOOST_TEST(e.last_error.find("asked before") != std::string::npos);
+    }
+    // Later: each platform is asked first, shows the order shipped, and nothing is sent again.
+    r = OutboxSender(*db, http).flush(test::kNow + 3600);
+    BOOST_TEST(r.sent == 4);
+    BOOST_TEST(pending(OutboxKind::shipment).empty());
+    for (const std::string& id : ids) {
+        auto [received, accepted] = confirmations(sim, id);
+        BOOST_TEST(received == 1, id);
+        BOOST_TEST(accepted == 1, id);
+    }
+    auto shipments = sim.with_shop([](SimShop& shop) { return shop.shipments(); });
+    BOOST_TEST(shipments.size() == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(a_kill_after_the_platform_took_it_does_not_send_it_again) {
+    sync_at(test::kNow, "", std::nullopt);
+    while (OutboxSender(*db, http).flush(test::kNow).sent > 0) {
+    }
+    std::vector<std::string> ids = ship_one_per_store(*this);
+    // What a kill -9 between the platform's answer and the acknowledgement leaves: the entry
+    // marked in doubt (committed before the call) and the platform holding the confirmation.
+    for (const OutboxEntry& e : pending(OutboxKind::shipment)) {
+        WriteTransaction tx(*db);
+        OutboxRepository(*db).mark_in_doubt(e.id, test::kNow);
+        tx.commit();
+    }
+    sim.with_shop([&](SimShop& shop) {
+        for (Platform p : {Platform::taobao, Platform::jd, Platform::pinduoduo, Platform::douyin})
+            for (const std::string& id : ids)
+                if (shop.find(p, id)) shop.ship({p, id, "ZTO", "x"}, test::kNow);
+        return 0;
+    });
+    open();  // the program starts again
+    OutboxFlushReport r = OutboxSender(*db, http).flush(test::kNow);
+    BOOST_TEST(r.sent == 4);
+    for (const std::string& id : ids)
+        BOOST_TEST(confirmations(sim, id).first == 0, id);
+
+    // Not in doubt: the same platform answer to a confirmation sent twice counts as done.
+    std::string again = ship_one_per_store(*this)[0];
+    sim.with_shop([&](SimShop& shop) {
+        return shop.ship({Platform::taobao, again, "ZTO", "y"}, test::kNow);
+    });
+    r = OutboxSender(*db, http).flush(test::kNow);
+    BOOST_TEST(r.sent == 4);
+    BOOST_TEST(pending(OutboxKind::shipment).empty());
+    auto [received, accepted] = confirmations(sim, again);
+    BOOST_TEST(received == 1);
+    BOOST_TEST(accepted == 0);  // refused as already shipped, and acknowledged here
+}
+
+BOOST_AUTO_TEST_CASE(each_platform_refuses_a_second_confirmation_as_already_shipped) {
+    sync_at(test::kNow, "", std::nullopt);
+    for (const char* code : {"tb-main", "jd-main", "pdd-main", "dy-main"}) {
+        std::string id = testing::SqlProbe(*db).text(
+            std::string("SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id "
+                        "= o.store_id WHERE s.code = '") +
+            code + "' AND o.status = 'to_ship' ORDER BY o.id LIMIT 1");
+        std::optional<StoreConnection> c =
+            StoreConnectionRepository(*db).find(CatalogueRepository(*db).require_store(code).id);
+        BOOST_REQUIRE(c.has_value());
+        std::unique_ptr<PlatformAdapter> adapter = make_adapter(*c, http);
+        std::string carrier = adapter->list_carriers().front().code;
+        adapter->confirm_shipment({id, carrier, "75310000000099"});
+        BOOST_CHECK_THROW(adapter->confirm_shipment({id, carrier, "75310000000099"}),
+                          AlreadyShipped);
+        auto [received, accepted] = confirmations(sim, id);
+        BOOST_TEST(received == 2, code);
+        BOOST_TEST(accepted == 1, code);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

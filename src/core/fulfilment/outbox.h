@@ -28,6 +28,9 @@ struct OutboxEntry {
     Timestamp next_attempt_at = 0;
     std::string last_error;
     std::optional<Timestamp> acknowledged_at;
+    // Set just before a shipment confirmation is sent, cleared by a clear answer: while set,
+    // the platform may have the confirmation already, so it is asked before the next send.
+    std::optional<Timestamp> in_doubt_since;
 };
 
 // Seconds to wait after `attempts` failures: doubling from 30 s, capped at one hour.

@@ -618,12 +618,20 @@ CREATE TRIGGER movement_is_append_only_delete BEFORE DELETE ON movement
 BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only: post a correcting movement'); END;
 )sql";
 
+// Version 11: a shipment confirmation whose answer was lost (a timeout, a cut reply, a kill
+// between the call and its acknowledgement) is in doubt until the platform's order state says
+// whether it arrived; it is never simply sent again.
+constexpr const char* kSchemaV11 = R"sql(
+ALTER TABLE outbox ADD COLUMN in_doubt_since INTEGER;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10}};
+        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
+        {11, kSchemaV11}};
     return migrations;
 }
 

@@ -11,8 +11,8 @@ namespace {
 
 constexpr const char* kColumns =
     "o.id, o.store_id, s.code, o.kind, o.subject, o.carrier, o.tracking_no, o.quantity, "
-    "o.created_at, o.attempts, o.next_attempt_at, o.last_error, o.acknowledged_at "
-    "FROM outbox o JOIN shop_store s ON s.id = o.store_id ";
+    "o.created_at, o.attempts, o.next_attempt_at, o.last_error, o.acknowledged_at, "
+    "o.in_doubt_since FROM outbox o JOIN shop_store s ON s.id = o.store_id ";
 
 }  // namespace
 
@@ -70,6 +70,7 @@ std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t 
         e.next_attempt_at = s.getColumn(10).getInt64();
         e.last_error = s.getColumn(11).getString();
         if (!s.getColumn(12).isNull()) e.acknowledged_at = s.getColumn(12).getInt64();
+        if (!s.getColumn(13).isNull()) e.in_doubt_since = s.getColumn(13).getInt64();
         out.push_back(std::move(e));
     }
     return out;
@@ -89,21 +90,31 @@ std::vector<OutboxEntry> OutboxRepository::list(bool pending_only, int limit) {
 
 void OutboxRepository::acknowledge(const OutboxEntry& sent, Timestamp at) {
     SQLite::Statement& s = db_.statement(
-        "UPDATE outbox SET acknowledged_at = ?, attempts = attempts + 1, last_error = '' "
-        "WHERE id = ? AND quantity = ?");
+        "UPDATE outbox SET acknowledged_at = ?, attempts = attempts + 1, last_error = '', "
+        "in_doubt_since = NULL WHERE id = ? AND quantity = ?");
     s.bind(1, static_cast<int64_t>(at));
     s.bind(2, static_cast<int64_t>(sent.id));
     s.bind(3, static_cast<int64_t>(sent.quantity));
     s.exec();
 }
 
-void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_attempt_at) {
+void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_attempt_at,
+                              bool outcome_known) {
     SQLite::Statement& s = db_.statement(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-        "WHERE id = ?");
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
+        "in_doubt_since = CASE WHEN ? THEN NULL ELSE in_doubt_since END WHERE id = ?");
     s.bind(1, error);
     s.bind(2, static_cast<int64_t>(next_attempt_at));
-    s.bind(3, static_cast<int64_t>(id));
+    s.bind(3, outcome_known ? 1 : 0);
+    s.bind(4, static_cast<int64_t>(id));
+    s.exec();
+}
+
+void OutboxRepository::mark_in_doubt(Id id, Timestamp since) {
+    SQLite::Statement& s = db_.statement(
+        "UPDATE outbox SET in_doubt_since = ? WHERE id = ? AND in_doubt_since IS NULL");
+    s.bind(1, static_cast<int64_t>(since));
+    s.bind(2, static_cast<int64_t>(id));
     s.exec();
 }
 

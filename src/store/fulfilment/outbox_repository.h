@@ -26,7 +26,11 @@ class OutboxRepository {
     std::vector<OutboxEntry> list(bool pending_only, int limit);
     // The platform took `sent`. A stock figure replaced while it was on its way stays pending.
     void acknowledge(const OutboxEntry& sent, Timestamp at);
-    void failed(Id id, const std::string& error, Timestamp next_attempt_at);
+    // `outcome_known`: the platform clearly refused, so the entry is no longer in doubt; a
+    // lost answer leaves it in doubt.
+    void failed(Id id, const std::string& error, Timestamp next_attempt_at, bool outcome_known);
+    // Committed before a shipment confirmation leaves (OutboxEntry::in_doubt_since).
+    void mark_in_doubt(Id id, Timestamp since);
     // Pending entries that failed at least once (`id`, or all of them) become due at `now`;
     // returns how many.
     int retry_now(std::optional<Id> id, Timestamp now);
