@@ -5,7 +5,6 @@
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
-#include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/log.h>
@@ -16,9 +15,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/app_context.h"
+#include "app/file_chooser.h"
 #include "app/main_frame.h"
 #include "core/base/error.h"
 #include "core/base/log.h"
@@ -46,6 +47,7 @@ wxString user_name() {
 class DianjiaApp : public wxApp {
   public:
     bool OnInit() override;
+    int OnRun() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     bool OnExceptionInMainLoop() override;
@@ -57,6 +59,8 @@ class DianjiaApp : public wxApp {
     AppContext ctx_;
     MainFrame* frame_ = nullptr;
     wxString db_arg_, view_arg_, screenshot_arg_, lang_arg_;
+    bool choose_file_ = false;
+    int chooser_status_ = 0;
     wxTimer screenshot_timer_;
     int settled_ticks_ = 0;
     FILE* log_file_ = nullptr;
@@ -65,6 +69,9 @@ class DianjiaApp : public wxApp {
 void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption({}, "db", "database file to open", wxCMD_LINE_VAL_STRING);
+    // The file dialog's own process (file_chooser.h).
+    parser.AddSwitch({}, "choose-file", "show a file dialog and print the chosen path",
+                     wxCMD_LINE_HIDDEN);
     parser.AddOption({}, "view",
                      "first view: dashboard, orders, rules, pack, outbox, stock, alerts, reports, "
                      "settings",
@@ -79,6 +86,7 @@ bool DianjiaApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     parser.Found("db", &db_arg_);
     parser.Found("view", &view_arg_);
     parser.Found("screenshot", &screenshot_arg_);
+    choose_file_ = parser.Found("choose-file");
     parser.Found("lang", &lang_arg_);
     return wxApp::OnCmdLineParsed(parser);
 }
@@ -100,7 +108,13 @@ bool DianjiaApp::OnInit() {
     wxLog::AddTraceMask("dianjia");
     wxLog::SetTimestamp("%Y-%m-%d %H:%M:%S");
 
-    setup_language(!lang_arg_.empty() ? lang_arg_ : wxConfig::Get()->Read("/ui/language", ""));
+    // A file dialog's process (file_chooser.h) speaks the language of the window that started
+    // it: the window passes it down as DIANJIA_LANG.
+    wxString language = lang_arg_;
+    if (language.empty() && choose_file_) wxGetEnv("DIANJIA_LANG", &language);
+    if (language.empty()) language = wxConfig::Get()->Read("/ui/language", "");
+    setup_language(language);
+    if (!language.empty()) wxSetEnv("DIANJIA_LANG", language);
     // What the libraries log reaches dianjia.log, and warnings and errors the person too.
     set_log_sink([](LogLevel level, const std::string& message) {
         wxString text = wxString::FromUTF8(message);
@@ -111,6 +125,10 @@ bool DianjiaApp::OnInit() {
         else
             wxLogMessage("%s", text);
     });
+    if (choose_file_) {
+        chooser_status_ = run_file_chooser_child();
+        return true;
+    }
     wxXmlResource::Get()->InitAllHandlers();
     InitXmlResource();
 
@@ -130,6 +148,11 @@ bool DianjiaApp::OnInit() {
     frame_->Show();
     if (!screenshot_arg_.empty()) take_screenshot_when_drawn();
     return true;
+}
+
+int DianjiaApp::OnRun() {
+    if (choose_file_) return chooser_status_;
+    return wxApp::OnRun();
 }
 
 bool DianjiaApp::choose_database() {
@@ -152,11 +175,11 @@ bool DianjiaApp::choose_database() {
                          : 0;
         if (choice < 0) return false;
         if (choice == 2) {
-            wxFileDialog open(nullptr, _("Open a Dianjia database"), {}, {},
-                              _("Dianjia database (*.db)|*.db|All files|*"),
-                              wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-            if (open.ShowModal() != wxID_OK) return false;
-            path = std::string(open.GetPath().utf8_str());
+            wxString file = choose_file(
+                nullptr,
+                {_("Open a Dianjia database"), {}, _("Dianjia database (*.db)|*.db|All files|*")});
+            if (file.empty()) return false;
+            path = std::string(file.utf8_str());
         }
         ctx_.db = std::make_unique<Database>(path, *ctx_.clock, Database::Mode::create);
         if (choice == 1) {
@@ -222,6 +245,8 @@ int main(int argc, char** argv) {
         std::string a = argv[i];
         if (a == "--lang" && i + 1 < argc) language = argv[i + 1];
         if (a.rfind("--lang=", 0) == 0) language = a.substr(7);
+        if (a == "--choose-file" && language.empty())
+            if (const char* inherited = std::getenv("DIANJIA_LANG")) language = inherited;
     }
     dj::prepare_toolkit_language(language);
     return wxEntry(argc, argv);

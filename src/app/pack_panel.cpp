@@ -3,7 +3,6 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/config.h>
-#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -12,6 +11,7 @@
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/file_chooser.h"
 #include "app/print_task.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
@@ -223,11 +223,12 @@ void PackPanel::print_status(const wxString& text, bool failed) {
 void PackPanel::save_wave_pdf(bool labels) {
     std::string wave = selected_wave();
     if (wave.empty()) return;
-    wxFileDialog dialog(this, labels ? _("Save the waybill labels") : _("Save the pick sheet"), {},
-                        u8(wave) + (labels ? "-labels.pdf" : "-picksheet.pdf"),
-                        _("PDF (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
-    std::string out = to_u8(dialog.GetPath());
+    wxString file =
+        choose_file(this, {labels ? _("Save the waybill labels") : _("Save the pick sheet"),
+                           u8(wave) + (labels ? "-labels.pdf" : "-picksheet.pdf"),
+                           _("PDF (*.pdf)|*.pdf"), true});
+    if (file.empty()) return;
+    std::string out = to_u8(file);
     std::string path = ctx_.db_path;
     const Clock& clock = *ctx_.clock;
     Actor actor = ctx_.actor;

@@ -2,7 +2,6 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -11,6 +10,7 @@
 
 #include <filesystem>
 
+#include "app/file_chooser.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/periods/period.h"
@@ -153,13 +153,13 @@ void ReportsPanel::show_month_end() {
 
 void ReportsPanel::export_month_end(const wxString& extension, const wxString& filter) {
     std::string month = selected_month();
-    wxFileDialog dialog(this, _("Save the month-end stock report"), {},
-                        wxString::Format("stock-%s.%s", u8(month), extension), filter,
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    wxString file =
+        choose_file(this, {_("Save the month-end stock report"),
+                           wxString::Format("stock-%s.%s", u8(month), extension), filter, true});
+    if (file.empty()) return;
     std::string path = ctx_.db_path;
     const Clock& clock = *ctx_.clock;
-    std::string out = to_u8(dialog.GetPath());
+    std::string out = to_u8(file);
     month_status_->SetLabel(_("Exporting..."));
     ctx_.tasks.start<std::string>(
         alive(),

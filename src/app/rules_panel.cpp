@@ -3,7 +3,6 @@
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/dialog.h>
-#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -14,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/file_chooser.h"
 #include "app/table_list_model.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
@@ -22,6 +22,7 @@
 #include "interchange/rule_json.h"
 #include "ops/order_queries.h"
 #include "ops/order_rules.h"
+#include "os/utf8_path.h"
 
 namespace dj::app {
 namespace {
@@ -286,13 +287,11 @@ void RulesPanel::edit() {
 }
 
 void RulesPanel::import_file() {
-    wxFileDialog open(this, _("Import rules"), {}, {}, _("Rule files (*.json)|*.json"),
-                      wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (open.ShowModal() != wxID_OK) return;
+    wxString file = choose_file(this, {_("Import rules"), {}, _("Rule files (*.json)|*.json")});
+    if (file.empty()) return;
     try {
         std::vector<OrderRule> rules = parse_rules_json(
-            decode_import_text(read_text_file(open.GetPath()), to_u8(open.GetPath())).text,
-            to_u8(open.GetPath()));
+            decode_import_text(read_text_file(file), to_u8(file)).text, to_u8(file));
         report(ops::import_rules(*ctx_.db, ctx_.actor, rules));
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
@@ -301,12 +300,12 @@ void RulesPanel::import_file() {
 }
 
 void RulesPanel::export_file() {
-    wxFileDialog save(this, _("Export rules"), {}, "rules.json", _("Rule files (*.json)|*.json"),
-                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (save.ShowModal() != wxID_OK) return;
-    std::ofstream out(save.GetPath().utf8_string(), std::ios::binary);
+    wxString file =
+        choose_file(this, {_("Export rules"), "rules.json", _("Rule files (*.json)|*.json"), true});
+    if (file.empty()) return;
+    std::ofstream out(os::utf8_path(to_u8(file)), std::ios::binary);
     out << rules_to_json(loaded_.rules) << "\n";
-    if (!out) show_error(this, _("Could not export the rules"), to_u8(save.GetPath()));
+    if (!out) show_error(this, _("Could not export the rules"), to_u8(file));
 }
 
 void RulesPanel::dry_run() {

@@ -3,7 +3,6 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/config.h>
-#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -13,6 +12,7 @@
 
 #include <algorithm>
 
+#include "app/file_chooser.h"
 #include "app/store_dialog.h"
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
@@ -228,16 +228,16 @@ void SettingsPanel::add_warehouse() {
 }
 
 void SettingsPanel::switch_database(bool create) {
-    wxFileDialog dialog(
-        this, create ? _("Create a new shop database") : _("Open a Dianjia database"), {},
-        create ? wxString("shop.db") : wxString(), _("Dianjia database (*.db)|*.db|All files|*"),
-        create ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() != wxID_OK) return;
+    wxString file =
+        choose_file(this, {create ? _("Create a new shop database") : _("Open a Dianjia database"),
+                           create ? wxString("shop.db") : wxString(),
+                           _("Dianjia database (*.db)|*.db|All files|*"), create});
+    if (file.empty()) return;
     try {
-        std::string path = to_u8(dialog.GetPath());
+        std::string path = to_u8(file);
         Database probe(path, *ctx_.clock,
                        create ? Database::Mode::create : Database::Mode::existing);
-        wxConfig::Get()->Write("/db/path", dialog.GetPath());
+        wxConfig::Get()->Write("/db/path", file);
         wxConfig::Get()->Flush();
         wxMessageBox(_("Dianjia opens this database the next time it starts."), _("Database"),
                      wxOK | wxICON_INFORMATION, this);

@@ -11,6 +11,10 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
   enter:TEXT                put TEXT into the text field of the dialog in front
   scan:TEXT                 type TEXT and Enter into the focused field, as a USB scanner does
   see:TEXT                  wait until some label contains TEXT
+  run:COMMAND               run a shell command while the window is open; it must exit 0
+  focus:PATTERN             give the keyboard to the window of the newest process whose command
+                            line matches PATTERN (pgrep -f): another process's dialog, e.g. the
+                            window's file dialog
   wait:SECONDS
 The program is closed at the end; the exit status is 0 when every step was done.
 """
@@ -151,6 +155,25 @@ def step(s):
             app, "label", lambda n: arg in (n.name or "")))
     elif verb == "wait":
         time.sleep(float(arg))
+    elif verb == "focus":
+        def window():
+            pid = subprocess.run(["pgrep", "-n", "-f", "--", arg], capture_output=True,
+                                 text=True).stdout.strip()
+            if not pid:
+                return None
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", pid],
+                                   capture_output=True, text=True).stdout.split()
+            return found[-1] if found else None
+        deadline = time.time() + TIMEOUT
+        while (target := window()) is None:
+            if time.time() > deadline:
+                raise SystemExit(f"drive_app: no window of a process matching {arg}")
+            time.sleep(0.2)
+        subprocess.run(["xdotool", "windowfocus", "--sync", target], check=True)
+    elif verb == "run":
+        done = subprocess.run(arg, shell=True)
+        if done.returncode != 0:
+            raise SystemExit(f"drive_app: {arg} exited with {done.returncode}")
     else:
         raise SystemExit(f"drive_app: unknown step {s}")
     time.sleep(0.3)
