@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <typeinfo>
 
 #include "core/base/clock.h"
 #include "core/base/money.h"
@@ -68,6 +69,12 @@ bool says_already_shipped(std::string_view text) {
     for (std::string_view words : {"已发货", "已出库", "重复发货"})
         if (text.find(words) != std::string_view::npos) return true;
     return false;
+}
+
+void rethrow_confirmation_error(const PlatformError& e) {
+    if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
+        throw AlreadyShipped(e.what());
+    throw;  // the exception being handled, with its own type (called from its catch block)
 }
 
 std::string json_id(const json& j, const char* field, std::string_view record) {

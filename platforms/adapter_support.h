@@ -7,6 +7,7 @@
 #include "core/base/types.h"
 #include "core/orders/store_connection.h"
 #include "http_client.h"
+#include "platform_error.h"
 
 namespace dj {
 
@@ -41,6 +42,9 @@ class AdapterSupport {
 // going out twice is the sender asking for the order's state first (sync/outbox_sender.cpp);
 // this only saves a retry when a second confirmation is refused anyway.
 bool says_already_shipped(std::string_view platform_text);
+// Rethrows a platform's refusal of a shipment confirmation: as AlreadyShipped when it is a plain
+// refusal (not a failure to retry) that says so, else as it was. Call it from the catch block.
+[[noreturn]] void rethrow_confirmation_error(const PlatformError& e);
 
 // Field readers: a missing or wrong-typed field throws MalformedResponse naming `record`.
 // Ids come as strings or integers and are kept as their exact decimal text.

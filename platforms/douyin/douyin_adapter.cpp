@@ -1,7 +1,6 @@
 #include "douyin/douyin_adapter.h"
 
 #include <algorithm>
-#include <typeinfo>
 
 #include "core/base/clock.h"
 #include "core/base/translate.h"
@@ -191,9 +190,7 @@ void DouyinAdapter::confirm_shipment(const Shipment& s) {
                                        {"company_code", s.carrier},
                                        {"logistics_code", s.tracking_no}});
     } catch (const PlatformError& e) {
-        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
-            throw AlreadyShipped(e.what());
-        throw;
+        rethrow_confirmation_error(e);
     }
 }
 

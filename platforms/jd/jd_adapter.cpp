@@ -1,7 +1,6 @@
 #include "jd/jd_adapter.h"
 
 #include <algorithm>
-#include <typeinfo>
 
 #include "core/base/clock.h"
 #include "core/base/translate.h"

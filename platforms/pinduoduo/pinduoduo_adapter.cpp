@@ -153,9 +153,7 @@ void PinduoduoAdapter::confirm_shipment(const Shipment& s) {
                                                  {"logistics_id", s.carrier},
                                                  {"tracking_number", s.tracking_no}});
     } catch (const PlatformError& e) {
-        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
-            throw AlreadyShipped(e.what());
-        throw;
+        rethrow_confirmation_error(e);
     }
     if (!r.value("logistics_online_send_response", json::object()).value("is_success", false))
         throw PlatformError(trf("{0}: shipment of {1} not acknowledged",

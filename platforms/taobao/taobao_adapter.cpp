@@ -178,9 +178,7 @@ void TaobaoAdapter::confirm_shipment(const Shipment& s) {
                                                         {"out_sid", s.tracking_no},
                                                         {"company_code", s.carrier}});
     } catch (const PlatformError& e) {
-        if (typeid(e) == typeid(PlatformError) && says_already_shipped(e.what()))
-            throw AlreadyShipped(e.what());
-        throw;
+        rethrow_confirmation_error(e);
     }
     const json& r = body.value("logistics_offline_send_response", json::object());
     if (!r.value("shipping", json::object()).value("is_success", false))

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -289,6 +290,16 @@ void RulesPanel::edit() {
 void RulesPanel::import_file() {
     wxString file = choose_file(this, {_("Import rules"), {}, _("Rule files (*.json)|*.json")});
     if (file.empty()) return;
+    // Reading the shop's own database file here would drop this process's locks on it
+    // (file_chooser.h); it is no rule file anyway.
+    std::error_code same_error;
+    if (std::filesystem::equivalent(os::utf8_path(to_u8(file)), os::utf8_path(ctx_.db_path),
+                                    same_error)) {
+        show_error(
+            this, _("Could not import the rules"),
+            trf("{0} is the shop's database, not a rule file: choose a .json file", to_u8(file)));
+        return;
+    }
     try {
         std::vector<OrderRule> rules = parse_rules_json(
             decode_import_text(read_text_file(file), to_u8(file)).text, to_u8(file));

@@ -76,4 +76,17 @@ ImportText decode_import_text(std::string_view bytes, const std::string& source)
             source));
 }
 
+std::string text_position(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) {
+            ++column;
+        }
+    }
+    return trf("line {0}, column {1}", std::to_string(line), std::to_string(column));
+}
+
 }  // namespace dj

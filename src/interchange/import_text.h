@@ -16,4 +16,8 @@ struct ImportText {
 // that is neither is refused (InvalidInput) naming `source` and its first line that is neither.
 ImportText decode_import_text(std::string_view bytes, const std::string& source);
 
+// "line L, column C" (1-based, columns in characters) of the byte at `offset`, for messages
+// about where a file goes wrong.
+std::string text_position(std::string_view text, std::size_t offset);
+
 }  // namespace dj

@@ -8,6 +8,7 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "core/orders/order_limits.h"
+#include "interchange/import_text.h"
 
 namespace dj {
 namespace {
@@ -175,7 +176,9 @@ std::vector<ImportedOrder> parse_orders_json(std::string_view text, std::string_
         doc = json::parse(text);
     } catch (const json::parse_error& e) {
         throw InvalidInput(
-            trf("{0} is not valid JSON (byte {1}): {2}", source, std::to_string(e.byte), e.what()));
+            trf("{0} is not valid JSON: it breaks off or has a mistake at {1} (byte {2}). Check "
+                "the file's quotes, commas and brackets there.",
+                source, text_position(text, e.byte > 0 ? e.byte - 1 : 0), std::to_string(e.byte)));
     }
     const json* list = &doc;
     json single;

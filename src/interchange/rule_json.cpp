@@ -4,6 +4,7 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "interchange/import_text.h"
 
 namespace dj {
 namespace {
@@ -190,7 +191,10 @@ json parse_document(std::string_view text, std::string_view source) {
     try {
         return json::parse(text);
     } catch (const json::parse_error& e) {
-        throw InvalidInput(trf("{0} is not valid JSON: {1}", source, e.what()));
+        throw InvalidInput(
+            trf("{0} is not valid JSON: it breaks off or has a mistake at {1} (byte {2}). Check "
+                "the file's quotes, commas and brackets there.",
+                source, text_position(text, e.byte > 0 ? e.byte - 1 : 0), std::to_string(e.byte)));
     }
 }
 

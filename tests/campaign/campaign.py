@@ -40,7 +40,7 @@ class Row:
     crashes: int = 0
     lost: int = 0
     duplicated: int = 0
-    dup_calls: int | str = 0
+    dup_calls: int | str = "-"   # "-": no platform calls in this scenario; "n/a": no /sim/calls
     notes: list[str] = field(default_factory=list)
 
     def note(self, kind: str, text: str) -> None:
@@ -290,6 +290,7 @@ def count_dup_calls(row: Row, sim: Sim) -> None:
     if calls is None:
         row.dup_calls = "n/a"
         return
+    row.dup_calls = row.dup_calls if isinstance(row.dup_calls, int) else 0
     for key, n in accepted_confirmations(calls).items():
         if n > 1:
             row.dup_calls = (row.dup_calls if isinstance(row.dup_calls, int) else 0) + 1
@@ -375,9 +376,12 @@ class Campaign:
             row.tries += 1
             what = f"demo killed at {delay:.3f}s"
             judge_killed(row, r, what)
-            if not check_clean(self.cli, row, db, what):
+            if not db.exists():
+                got = {}                  # killed before it created the file: empty
+            elif not check_clean(self.cli, row, db, what):
                 continue
-            got = stats(self.cli, db)
+            else:
+                got = stats(self.cli, db)
             if got.get("skus", 0) == 0:
                 r2 = self.cli.run(db, "demo", "--orders", 2000, "--seed", self.seed)
                 if judge(row, r2, f"demo again after {what}") == "ok":

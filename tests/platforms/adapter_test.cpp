@@ -1,4 +1,9 @@
 // Every adapter against the simulator over real HTTP on 127.0.0.1.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 #include <set>
 
@@ -226,6 +231,56 @@ BOOST_AUTO_TEST_CASE(request_log_never_holds_secrets) {
     }
     BOOST_TEST(redact_secrets("http://h/p?a=1&access_token=abc&sign=XYZ") ==
                "http://h/p?a=1&access_token=***&sign=***");
+}
+
+namespace {
+
+// Sends `request` as is to 127.0.0.1:port and returns the whole answer (the server closes).
+std::string raw_http(int port, const std::string& request) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(static_cast<std::uint16_t>(port));
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&at), sizeof at) != 0) return "no connection";
+    ::send(fd, request.data(), request.size(), 0);
+    std::string answer;
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    return answer;
+}
+
+int port_of(const std::string& endpoint) {
+    return std::stoi(endpoint.substr(endpoint.rfind(':') + 1));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(control_calls_work_as_curl_sends_them_and_calls_are_logged) {
+    // `curl -X POST URL` sends no body and no Content-Length.
+    int port = port_of(sim.endpoint());
+    std::string answer =
+        raw_http(port,
+                 "POST /sim/fault?kind=http_500&times=1&platform=jd HTTP/1.1\r\nHost: x\r\n"
+                 "User-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n");
+    BOOST_TEST(answer.rfind("HTTP/1.1 200", 0) == 0, answer);
+    answer = raw_http(port, "POST /sim/change?count=3 HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(answer.rfind("HTTP/1.1 200", 0) == 0, answer);
+    answer = raw_http(port, "POST /sim/fault?kind=nonsense HTTP/1.1\r\nHost: x\r\n\r\n");
+    BOOST_TEST(answer.find("400") != std::string::npos);
+    BOOST_TEST(answer.find("Unknown fault nonsense") != std::string::npos, answer);
+
+    // The fault reaches JD's next call (retried by the client), and the log shows both.
+    BOOST_TEST(!pull(Platform::jd, window(Platform::jd)).empty());
+    std::vector<PlatformSimulator::Call> calls = sim.calls();
+    BOOST_TEST_REQUIRE(calls.size() >= 2u);
+    BOOST_TEST(calls[0].result == "http_500");
+    BOOST_TEST(calls[0].http_status == 500);
+    BOOST_TEST(calls[1].api == "jingdong.pop.order.enSearch");
+    answer = raw_http(port, "GET /sim/calls HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    BOOST_TEST(answer.find("\"result\": \"http_500\"") != std::string::npos, answer);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

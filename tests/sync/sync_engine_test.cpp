@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/sync_state_repository.h"
@@ -215,6 +216,31 @@ BOOST_AUTO_TEST_CASE(a_sync_killed_midway_completes_next_time_without_loss_or_du
                      "i.order_line_id JOIN shop_order o ON o.id = l.order_id WHERE "
                      "i.reserved_qty <> CASE o.allocation WHEN 'allocated' THEN i.qty ELSE 0 "
                      "END") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_sync_waiting_for_a_slow_platform_holds_no_lock) {
+    // The platform stalls the first calls past the client's timeout (retried), as a slow
+    // network does; meanwhile another program on the shop writes, waiting at most 200 ms.
+    sim.inject(SimFault::timeout, 2, Platform::taobao);
+    std::vector<StoreSyncReport> reports;
+    std::thread syncing([&] { reports = sync_at(test::kNow, "tb-main", std::nullopt); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    std::string written;
+    try {
+        Database other(db_path(), clock, Database::Mode::existing, 200);
+        WriteTransaction tx(other);
+        audit(other, test::sync_actor(), "test.write", "during-sync");
+        tx.commit();
+        written = "yes";
+    } catch (const std::exception& e) {
+        written = e.what();
+    }
+    syncing.join();
+    BOOST_TEST(written == "yes");
+    BOOST_TEST_REQUIRE(reports.size() == 1u);
+    BOOST_TEST(reports[0].ok, reports[0].error);
+    BOOST_TEST(reports[0].created > 0);
+    BOOST_TEST(check_ledger(*db).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

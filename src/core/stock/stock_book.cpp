@@ -103,6 +103,11 @@ Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sk
     // Time is the caller's input (its clock); a movement without one is a programming error.
     if (ctx.at == 0) throw std::logic_error("StockBook: a movement needs ctx.at");
     Timestamp at = ctx.at;
+    if (at < kEarliestTime || at > kLatestTime)
+        throw InvalidInput(
+            trf("SKU {0}: a movement's time must be between 2000-01-01 and "
+                "2099-12-31",
+                source_.sku_label(sku_id)));
     if (!closed_) closed_ = source_.closed_through();
     if (at < closed_->end) require_open_period(*closed_, at, source_.sku_label(sku_id));
     Movement& m = pending_.emplace_back();

@@ -19,8 +19,10 @@ namespace {
 
 // Only a damaged file is called damaged: a full disk, a read-only file and a lock held by
 // another program each say what to do instead.
+// `read_only`: SQLite could open the file for reading only (a read-only file, folder or disk),
+// and the write-ahead log it needs cannot be made.
 StorageError storage_error(const SQLite::Exception& e, int system_errno, const std::string& path,
-                           const std::string& doing) {
+                           const std::string& doing, bool read_only = false) {
     const int code = e.getErrorCode();
     const int extended = e.getExtendedErrorCode();
     const std::string file = path.empty() ? tr("the shop database") : path;
@@ -29,17 +31,17 @@ StorageError storage_error(const SQLite::Exception& e, int system_errno, const s
             trf("The disk that holds {0} is full (while {1}). Free some space on it and try "
                 "again; nothing was changed.",
                 file, doing));
-    if (code == SQLITE_READONLY || system_errno == EROFS || system_errno == EACCES ||
+    if (code == SQLITE_READONLY || read_only || system_errno == EROFS || system_errno == EACCES ||
         system_errno == EPERM)
         return StorageError(
-            trf("{0} cannot be written (while {1}): the file, its folder or the disk is "
-                "read-only. Give this user write permission on the file and its folder, or copy "
-                "the shop to a writable folder.",
+            trf("Cannot write to {0} (while {1}): the file, its folder or the disk is read-only. "
+                "Give this user write permission on the file and its folder, or copy the shop to "
+                "a writable folder.",
                 file, doing));
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
         return StorageError(
-            trf("{0} is busy (while {1}): another program on this shop (a window, dianjia-cli, a "
-                "sync) kept it locked too long. Nothing was changed; try again in a moment.",
+            trf("Another program on this shop (a window, dianjia-cli, a sync) kept {0} locked "
+                "too long (while {1}). Nothing was changed; try again in a moment.",
                 file, doing));
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
         return StorageError(
@@ -99,7 +101,9 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode, int b
         // (store/stock/shippable_stock.h).
         db_->createFunction("shop_today", 0, false, this, &sql_shop_today);
     } catch (const SQLite::Exception& e) {
-        throw storage_error(e, sqlite3_system_errno(db_->getHandle()), path_, tr("opening it"));
+        sqlite3* handle = db_->getHandle();
+        throw storage_error(e, sqlite3_system_errno(handle), path_, tr("opening it"),
+                            sqlite3_db_readonly(handle, "main") == 1);
     }
     migrate(*db_, path_);
 }
@@ -156,7 +160,7 @@ WriteTransaction::WriteTransaction(Database& db)
     try {
         db_.sql().exec(level_ == 0 ? std::string("BEGIN IMMEDIATE") : savepoint(level_));
     } catch (const SQLite::Exception& e) {
-        rethrow_storage_error(e, tr("starting a change"));
+        rethrow_storage_error(e, tr("starting a change"), db_.path());
     }
     ++db_.depth_;
 }
@@ -180,7 +184,7 @@ void WriteTransaction::commit() {
         db_.sql().exec(level_ == 0 ? std::string("COMMIT")
                                    : "RELEASE dj_" + std::to_string(level_));
     } catch (const SQLite::Exception& e) {
-        rethrow_storage_error(e, tr("saving a change"));
+        rethrow_storage_error(e, tr("saving a change"), db_.path());
     }
     open_ = false;
     --db_.depth_;
@@ -192,7 +196,7 @@ ReadTransaction::ReadTransaction(Database& db) : db_(db), outermost_(db.depth_ =
     try {
         db_.sql().exec("BEGIN");
     } catch (const SQLite::Exception& e) {
-        rethrow_storage_error(e, tr("reading the shop"));
+        rethrow_storage_error(e, tr("reading the shop"), db_.path());
     }
     ++db_.depth_;
 }
@@ -203,9 +207,10 @@ ReadTransaction::~ReadTransaction() {
     db_.sql().tryExec("COMMIT");
 }
 
-void rethrow_storage_error(const std::exception& e, const std::string& doing) {
+void rethrow_storage_error(const std::exception& e, const std::string& doing,
+                           const std::string& path) {
     if (const auto* sql = dynamic_cast<const SQLite::Exception*>(&e))
-        throw storage_error(*sql, 0, std::string(), doing);
+        throw storage_error(*sql, 0, path, doing);
     throw StorageError(trf("Database error while {0}: {1}", doing, e.what()));
 }
 

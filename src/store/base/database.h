@@ -94,6 +94,8 @@ class ReadTransaction {
 };
 
 // Turns a SQLite failure into a StorageError that says what was being done.
-[[noreturn]] void rethrow_storage_error(const std::exception& e, const std::string& doing);
+// What went wrong, said so a person can act on it (full disk, read-only, busy, damaged).
+[[noreturn]] void rethrow_storage_error(const std::exception& e, const std::string& doing,
+                                        const std::string& path = {});
 
 }  // namespace dj
