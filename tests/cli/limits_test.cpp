@@ -98,4 +98,16 @@ BOOST_AUTO_TEST_CASE(skus_beyond_the_limits_are_refused_with_their_line) {
     refused_unchanged({"sku", "import", file.string()}, {"line 2", "cost must be between"});
 }
 
+BOOST_AUTO_TEST_CASE(check_reports_a_ledger_whose_sums_no_longer_fit) {
+    // What a file damaged before the limits existed holds: receipts summing past 2^63.
+    dj::testing::SqlProbe(db()).exec(
+        "INSERT INTO movement(at, kind, sku_id, warehouse_id, qty, unit_cost_fen, value_fen, "
+        "operator, workstation) SELECT 1764000000, 'receive', k.id, w.id, 9223372036854775807, "
+        "0, 0, 'old', 'pc' FROM sku k, warehouse w WHERE k.code = 'TEA-001' AND w.code = 'CZ'");
+    Run r = run({"check"});
+    BOOST_TEST(r.code == 1, r.err);
+    BOOST_TEST(contains(r.out, "TEA-001"), r.out);
+    BOOST_TEST(!contains(r.err, "overflow"), r.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -185,6 +185,17 @@ BOOST_AUTO_TEST_CASE(final_faults_map_to_typed_errors) {
             auto wrong = make_adapter(connection(p, "wrong-secret"), http);
             BOOST_CHECK_THROW(wrong->pull_window(w, [](std::vector<Order>&&) {}),
                               PlatformConfigError);
+            // Every error names its store, once: "Store test (taobao) ...".
+            sim.inject(SimFault::malformed_json, 1, p);
+            try {
+                pull(p, w);
+                BOOST_FAIL("a cut answer was accepted");
+            } catch (const PlatformError& e) {
+                std::string text = e.what();
+                std::string store = "Store test (" + std::string(platform_code(p)) + ")";
+                BOOST_TEST(text.find(store) == 0u, text);
+                BOOST_TEST(text.find(store, 1) == std::string::npos, text);
+            }
         }
     }
 }
