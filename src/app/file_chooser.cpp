@@ -5,6 +5,7 @@
 #include <wx/filename.h>
 #include <wx/log.h>
 #include <wx/stdpaths.h>
+#include <wx/toplevel.h>
 #include <wx/utils.h>
 
 #include <cstdio>
@@ -58,7 +59,8 @@ wxString choose_file(wxWindow* parent, const FileRequest& r) {
     long status = wxExecute(command, output, errors, wxEXEC_SYNC, &env);
     for (const wxString& line : errors)
         wxLogTrace("dianjia", "file chooser: %s", line);
-    wxUnusedVar(parent);
+    // The dialog's window was another process's: the window that asked takes the keyboard back.
+    if (wxWindow* top = parent ? wxGetTopLevelParent(parent) : nullptr) top->Raise();
     if (status != 0 || output.empty()) return {};
     // Hex of the UTF-8 bytes: the path arrives intact whatever the locale's encoding.
     std::string bytes;

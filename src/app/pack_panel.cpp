@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choicdlg.h>
 #include <wx/config.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
@@ -35,8 +36,9 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* waves_row = new wxBoxSizer(wxHORIZONTAL);
     waves_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(130)),
                             wxLC_REPORT | wxLC_SINGLE_SEL);
-    const wxString wave_titles[] = {_("Wave"),   _("Status"), _("Warehouse"), _("Carrier"),
-                                    _("Orders"), _("Units"),  _("Created")};
+    const wxString wave_titles[] = {_("Wave"),           _("Status"),          _("Warehouse"),
+                                    _("Carrier"),        _("Packed / orders"), _("Units"),
+                                    _("Wave created at")};
     for (const wxString& t : wave_titles)
         waves_->AppendColumn(t, wxLIST_FORMAT_LEFT, FromDIP(110));
     waves_row->Add(waves_, wxSizerFlags(1).Expand());
@@ -50,11 +52,11 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
         wave_buttons->Add(b, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     waves_row->Add(wave_buttons, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
     sizer->Add(waves_row, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
-    create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_wave(); });
-    sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(false); });
-    labels->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_wave(true); });
-    sheet_pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_wave_pdf(false); });
-    labels_pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_wave_pdf(true); });
+    on_button(create, [this] { create_wave(); });
+    on_button(sheet, [this] { print_wave(false); });
+    on_button(labels, [this] { print_wave(true); });
+    on_button(sheet_pdf, [this] { save_wave_pdf(false); });
+    on_button(labels_pdf, [this] { save_wave_pdf(true); });
 
     wxPanel* form = wxXmlResource::Get()->LoadPanel(this, "pack_panel");
     sizer->Add(form, wxSizerFlags(1).Expand());
@@ -72,12 +74,10 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
         wxConfig::Get()->Flush();
         scan_->SetFocus();
     });
-    XRCCTRL(*form, "print_label", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        print_current(PrintDocument::label);
-    });
-    XRCCTRL(*form, "print_packing_list", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        print_current(PrintDocument::a4);
-    });
+    on_button(XRCCTRL(*form, "print_label", wxButton),
+              [this] { print_current(PrintDocument::label); });
+    on_button(XRCCTRL(*form, "print_packing_list", wxButton),
+              [this] { print_current(PrintDocument::a4); });
     items_->AppendColumn(_("SKU"), wxLIST_FORMAT_LEFT, FromDIP(160));
     items_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(360));
     items_->AppendColumn(_("Expected"), wxLIST_FORMAT_RIGHT, FromDIP(110));
@@ -102,6 +102,13 @@ PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     });
 }
 
+void PackPanel::on_button(wxButton* button, std::function<void()> action) {
+    button->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) {
+        action();
+        scan_->SetFocus();
+    });
+}
+
 void PackPanel::reload() {
     reload_waves();
     scan_->SetFocus();
@@ -116,7 +123,7 @@ void PackPanel::reload_waves() {
         waves_->SetItem(row, 1, w.status == WaveStatus::open ? _("Open") : _("Closed"));
         waves_->SetItem(row, 2, u8(w.warehouse_name));
         waves_->SetItem(row, 3, u8(w.carrier));
-        waves_->SetItem(row, 4, wxString::Format("%d", w.orders));
+        waves_->SetItem(row, 4, wxString::Format("%d / %d", w.packed, w.orders));
         waves_->SetItem(row, 5, wxString::Format("%lld", static_cast<long long>(w.units)));
         waves_->SetItem(row, 6, shop_time_text(w.created_at));
         ++row;
@@ -264,20 +271,84 @@ void PackPanel::on_scan() {
     scan_->Clear();
     scan_->SetFocus();
     if (code.empty()) return;
-    if (!session_ || !session_->blocked_reason().empty() || session_->check().complete())
+    if (session_ && awaiting_waybill_) {
+        // The packed parcel's label: a number of a known carrier's shape ships it under it.
+        std::string tracking = normalise_tracking(code);
+        std::vector<const Carrier*> carriers = carriers_for_tracking(tracking);
+        if (!carriers.empty()) {
+            assign_waybill(tracking, carriers);
+            return;
+        }
+    }
+    if (!session_ || !session_->blocked_reason().empty() || session_->check().complete()) {
         open_order(code);
-    else
+        return;
+    }
+    if (session_->check().find(code)) {
         scan_item(code);
+        return;
+    }
+    // Not an item of this parcel: another order's number (or tracking number, or wave slot)
+    // switches to that parcel; what this one still lacks is said first.
+    std::unique_ptr<ops::PackStation> next;
+    try {
+        next = std::make_unique<ops::PackStation>(*ctx_.db, packer(), code);
+    } catch (const NotFound&) {
+        scan_item(code);  // a wrong item
+        return;
+    }
+    const PackCheck& left = session_->check();
+    wxString unfinished = wxString::Format(
+        _("Order %s left unfinished at %lld of %lld items: scan it again to pack it from the "
+          "start."),
+        u8(session_->order_no()), static_cast<long long>(left.scanned_units()),
+        static_cast<long long>(left.expected_units()));
+    open_order(code, std::move(next));
+    if (session_ && session_->blocked_reason().empty())
+        banner(unfinished + "\n" + banner_text_->GetLabel(), Tone::neutral);
 }
 
-void PackPanel::open_order(const std::string& scanned) {
+Actor PackPanel::packer() const {
+    Actor packer = ctx_.actor;
+    packer.role = "packer";
+    return packer;
+}
+
+void PackPanel::assign_waybill(const std::string& tracking,
+                               const std::vector<const Carrier*>& carriers) {
+    const Carrier* carrier = carriers.front();
+    if (carriers.size() > 1) {
+        wxArrayString names;
+        for (const Carrier* c : carriers)
+            names.Add(u8(carrier_name(*c) + " (" + c->code + ")"));
+        wxSingleChoiceDialog choose(
+            this, wxString::Format(_("Which carrier's label is %s?"), u8(tracking)), _("Waybill"),
+            names);
+        bool chosen = choose.ShowModal() == wxID_OK;
+        scan_->SetFocus();
+        if (!chosen) return;
+        carrier = carriers[static_cast<std::size_t>(choose.GetSelection())];
+    }
+    try {
+        ops::Shipped shipped = ops::ship_order(
+            *ctx_.db, packer(), {session_->order_id(), carrier->code, tracking, false});
+        awaiting_waybill_ = false;
+        finished(shipped);
+    } catch (const std::exception& e) {
+        banner(wxString::Format(_("Could not ship with %s %s: %s"), u8(carrier_name(*carrier)),
+                                u8(tracking), u8(e.what())),
+               Tone::bad);
+    }
+}
+
+void PackPanel::open_order(const std::string& scanned, std::unique_ptr<ops::PackStation> opened) {
+    awaiting_waybill_ = false;
     session_.reset();
     items_->DeleteAllItems();
     order_text_->SetLabel({});
     try {
-        Actor packer = ctx_.actor;
-        packer.role = "packer";
-        session_ = std::make_unique<ops::PackStation>(*ctx_.db, packer, scanned);
+        session_ = opened ? std::move(opened)
+                          : std::make_unique<ops::PackStation>(*ctx_.db, packer(), scanned);
     } catch (const NotFound&) {
         banner(
             wxString::Format(_("No order %s: scan the order number, tracking number or wave slot"),
@@ -354,7 +425,10 @@ void PackPanel::scan_item(const std::string& code) {
 void PackPanel::finished(const std::optional<ops::Shipped>& shipped) {
     if (ctx_.data_changed) CallAfter([this] { ctx_.data_changed(); });
     if (!shipped) {
-        banner(_("Packed. This order has no waybill yet: assign one before it ships."), Tone::good);
+        awaiting_waybill_ = true;
+        banner(_("Packed. It has no waybill yet: scan the tracking number on its label (or type "
+                 "it and press Enter) to ship it."),
+               Tone::good);
         return;
     }
     const Carrier* carrier = find_carrier(shipped->carrier);
@@ -368,6 +442,7 @@ void PackPanel::finished(const std::optional<ops::Shipped>& shipped) {
 }
 
 void PackPanel::reset() {
+    awaiting_waybill_ = false;
     session_.reset();
     items_->DeleteAllItems();
     order_text_->SetLabel({});

@@ -1,12 +1,17 @@
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/view.h"
+#include "core/fulfilment/carrier.h"
 #include "core/fulfilment/pack_check.h"
 #include "ops/pack_station.h"
 #include "ops/shop_queries.h"
 
+class wxButton;
 class wxTextCtrl;
 class wxStaticText;
 class wxListCtrl;
@@ -28,7 +33,14 @@ class PackPanel : public View {
   private:
     enum class Tone { neutral, good, bad };
     void on_scan();
-    void open_order(const std::string& scanned);
+    // Opens the parcel `scanned` names (`opened`: the station for it, made already).
+    void open_order(const std::string& scanned, std::unique_ptr<ops::PackStation> opened = nullptr);
+    Actor packer() const;
+    // Ships the packed parcel under `tracking`, of one of `carriers` (asked when several).
+    void assign_waybill(const std::string& tracking, const std::vector<const Carrier*>& carriers);
+    // The button does `action`; whatever that opened (a file dialog, a message), the scanner's
+    // next Enter then belongs to the scan field, not to the button that kept the focus.
+    void on_button(wxButton* button, std::function<void()> action);
     void scan_item(const std::string& code);
     void finished(const std::optional<ops::Shipped>& shipped);
     void reset();
@@ -49,6 +61,7 @@ class PackPanel : public View {
     wxStaticText* order_text_ = nullptr;
     wxListCtrl* items_ = nullptr;
     std::unique_ptr<ops::PackStation> session_;
+    bool awaiting_waybill_ = false;  // the parcel is packed and waits for its label's number
     wxListCtrl* waves_ = nullptr;
     wxStaticText* print_status_ = nullptr;
     wxCheckBox* auto_label_ = nullptr;

@@ -1,6 +1,7 @@
 #include "ops/catalogue.h"
 
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "core/stock/sku_mapping.h"
@@ -44,6 +45,8 @@ SkusImported import_skus(Database& db, const Actor& actor, const std::string& fi
 void save_supplier(Database& db, const Actor& actor, Supplier supplier) {
     if (supplier.code.empty()) throw InvalidInput(tr("A supplier needs a code"));
     if (supplier.name.empty()) supplier.name = supplier.code;
+    require_text(supplier.code, kMaxCodeLength, tr("the supplier code"));
+    require_text(supplier.name, kMaxNameLength, tr("the supplier name"));
     if (supplier.lead_time_days < 0 || supplier.lead_time_days > 365)
         throw InvalidInput(trf("Supplier {0}: the lead time must be 0 to 365 days, got {1}",
                                supplier.code, std::to_string(supplier.lead_time_days)));

@@ -1,6 +1,7 @@
 #include "ops/shop_setup.h"
 
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/text.h"
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
@@ -51,6 +52,8 @@ void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
     warehouse.name = trimmed(warehouse.name);
     if (warehouse.name.empty())
         throw InvalidInput(trf("Warehouse {0} needs a name people know it by", warehouse.code));
+    require_text(warehouse.code, kMaxCodeLength, tr("the warehouse code"));
+    require_text(warehouse.name, kMaxNameLength, tr("the warehouse name"));
     WriteTransaction tx(db);
     WarehouseRepository(db).add_warehouse(warehouse);
     audit(db, actor, "warehouse.add", warehouse.code, warehouse.name);
@@ -60,6 +63,8 @@ void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
 Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                       Location location) {
     location.code = trimmed(location.code);
+    require_text(location.code, kMaxCodeLength, tr("the location code"));
+    require_text(location.zone, kMaxCodeLength, tr("the zone"));
     if (location.walk_order < 0 || location.walk_order > 1000000)
         throw InvalidInput(trf("Location {0}: the walk position must be 0 to 1000000, got {1}",
                                location.code, std::to_string(location.walk_order)));
@@ -92,6 +97,8 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
     if (s.name.empty()) throw InvalidInput(tr("A store needs the shop name people call it by"));
     s.code = trimmed(request.code);
     if (s.code.empty()) s.code = catalogue.next_store_code(s.platform);
+    require_text(s.code, kMaxCodeLength, tr("the store code"));
+    require_text(s.name, kMaxNameLength, tr("the store name"));
     if (!request.warehouse.empty())
         s.default_warehouse_id = WarehouseRepository(db).require_warehouse(request.warehouse).id;
     s.id = catalogue.save_store(s);

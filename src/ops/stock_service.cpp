@@ -2,6 +2,7 @@
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/translate.h"
 #include "ops/allocate_orders.h"
 #include "store/stock/catalogue_repository.h"
@@ -71,6 +72,12 @@ void StockService::book_receive(StockPosting& posting, const Receive& r) {
     args.unit_cost = r.unit_cost;
     args.accept_expired = r.accept_expired;
     if (!r.batch.empty()) {
+        require_text(r.batch, kMaxCodeLength, tr("the batch"));
+        if (!r.expiry.empty() && (r.expiry < "2000-01-01" || r.expiry > "2099-12-31"))
+            throw InvalidInput(
+                trf("SKU {0}: the expiry date must be between 2000-01-01 and "
+                    "2099-12-31, got {1}",
+                    sku.code, r.expiry));
         args.batch_id = WarehouseRepository(db_).ensure_batch(sku.id, r.batch, r.expiry);
     } else if (!r.expiry.empty()) {
         throw InvalidInput(trf("SKU {0}: an expiry date needs a batch (--batch LOT)", sku.code));

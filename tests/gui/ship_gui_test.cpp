@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "demo/demo_shop.h"
+#include "gui_shop.h"
 #include "run_app.h"
 #include "standard_observers.h"
 #include "store/base/database.h"
@@ -22,33 +22,7 @@ using namespace dj;
 
 namespace {
 
-struct ShipShop {
-    test::TempDir dir;
-    std::string path = dir.file("shop.db");
-    ShipShop() {
-        Database db(path, test::fixed_clock());
-        DemoOptions options;
-        options.orders = 60;
-        build_demo_shop(db, options, Actor{"demo", "owner", "test"});
-    }
-    // The file as the window left it (a connection of the test's own, not the window's).
-    long long count(const std::string& query) const {
-        return testing::SqlProbe(path).integer(query);
-    }
-    std::string text(const std::string& query) const { return testing::SqlProbe(path).text(query); }
-    // An allocated order waiting to ship, not held, not merged or split, with a ZTO label.
-    std::string ready_order(int skip = 0) const {
-        return text(
-            "SELECT o.platform_order_id FROM shop_order o JOIN order_waybill w ON w.order_id = "
-            "o.id WHERE o.status = 'to_ship' AND o.allocation = 'allocated' AND w.carrier = "
-            "'ZTO' AND o.id NOT IN (SELECT order_id FROM order_hold) AND o.split_from IS NULL "
-            "AND o.id NOT IN (SELECT order_id FROM order_merge) AND o.id NOT IN (SELECT "
-            "parcel_order_id FROM order_merge) ORDER BY o.id LIMIT 1 OFFSET " +
-            std::to_string(skip));
-    }
-    std::string status(const std::string& order) const {
-        return text("SELECT status FROM shop_order WHERE platform_order_id = '" + order + "'");
-    }
+struct ShipShop : test::GuiShop {
     long long confirmations(const std::string& order) const {
         return count("SELECT count(*) FROM outbox WHERE kind = 'shipment' AND subject = '" + order +
                      "'");
@@ -103,13 +77,8 @@ BOOST_AUTO_TEST_CASE(orders_view_asks_carrier_and_number_and_refuses_a_bad_one) 
 BOOST_AUTO_TEST_CASE(pack_station_ships_when_the_last_item_is_scanned) {
     std::string order = ready_order();
     std::vector<std::string> steps{"scan:" + order, "see:订单 " + order};
-    for (const testing::SqlRow& line : testing::SqlProbe(path).rows(
-             "SELECT k.code, i.qty FROM order_line_item i JOIN order_line l ON l.id = "
-             "i.order_line_id JOIN shop_order o ON o.id = l.order_id JOIN sku k ON k.id = "
-             "i.sku_id WHERE o.platform_order_id = ?",
-             {order}))
-        for (int i = 0; i < line[1].integer; ++i)
-            steps.push_back("scan:" + line[0].text);
+    for (const std::string& s : item_scans(order))
+        steps.push_back(s);
     steps.push_back("see:已打包并以 中通快递");
     BOOST_TEST_REQUIRE(drive("pack", steps) == 0);
     BOOST_TEST(status(order) == "shipped");

@@ -89,18 +89,35 @@ std::string normalise_tracking(std::string_view text) {
     return out;
 }
 
-void require_tracking_shape(const Carrier& carrier, std::string_view tracking,
-                            std::string_view what) {
-    // Compiled once: the demo checks tens of thousands of numbers.
+namespace {
+
+// Compiled once: the demo checks tens of thousands of numbers.
+const std::regex& shape_of(const Carrier& carrier) {
     static const std::vector<std::regex> shapes = [] {
         std::vector<std::regex> out;
         for (const Carrier& c : known_carriers())
             out.emplace_back(c.pattern, std::regex::optimize);
         return out;
     }();
-    const std::regex& shape =
-        shapes.at(static_cast<std::size_t>(&carrier - known_carriers().data()));
-    if (std::regex_match(tracking.begin(), tracking.end(), shape)) return;
+    return shapes.at(static_cast<std::size_t>(&carrier - known_carriers().data()));
+}
+
+bool has_shape(const Carrier& carrier, std::string_view tracking) {
+    return std::regex_match(tracking.begin(), tracking.end(), shape_of(carrier));
+}
+
+}  // namespace
+
+std::vector<const Carrier*> carriers_for_tracking(std::string_view tracking) {
+    std::vector<const Carrier*> out;
+    for (const Carrier& c : known_carriers())
+        if (has_shape(c, tracking)) out.push_back(&c);
+    return out;
+}
+
+void require_tracking_shape(const Carrier& carrier, std::string_view tracking,
+                            std::string_view what) {
+    if (has_shape(carrier, tracking)) return;
     throw InvalidInput(
         trf("{0}: \"{1}\" is not a {2} tracking number (they look like {3}); "
             "check the number on the waybill",

@@ -42,6 +42,10 @@ std::optional<std::string> platform_carrier_code(
 // The tracking number as stored: spaces removed, letters upper case.
 std::string normalise_tracking(std::string_view text);
 
+// The carriers whose numbers look like `tracking` (already normalised), in the order of
+// known_carriers(): what a scanned label may be.
+std::vector<const Carrier*> carriers_for_tracking(std::string_view tracking);
+
 // Throws InvalidInput naming `what`, the carrier and the expected shape when `tracking` (already
 // normalised) is not one of `carrier`'s numbers. `carrier` is an element of known_carriers().
 void require_tracking_shape(const Carrier& carrier, std::string_view tracking,

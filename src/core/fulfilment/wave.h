@@ -22,8 +22,9 @@ struct WaveInfo {
     bool single_item = false;
     WaveStatus status = WaveStatus::open;
     Timestamp created_at = 0;
-    int orders = 0;
+    int orders = 0;  // parcels (a merged parcel counts once)
     Qty units = 0;
+    int packed = 0;  // parcels packed so far
 };
 
 // An order's place on the put wall (播种墙).

@@ -24,7 +24,9 @@ constexpr const char* kWaveColumns =
     "(SELECT ifnull(sum(i.qty), 0) FROM wave_order x JOIN order_line l ON l.order_id IN "
     " (SELECT x.order_id UNION ALL SELECT m.order_id FROM order_merge m "
     "  WHERE m.parcel_order_id = x.order_id) "
-    " JOIN order_line_item i ON i.order_line_id = l.id WHERE x.wave_id = w.id) "
+    " JOIN order_line_item i ON i.order_line_id = l.id WHERE x.wave_id = w.id), "
+    "(SELECT count(*) FROM wave_order x JOIN order_packed p ON p.order_id = x.order_id "
+    " WHERE x.wave_id = w.id) "
     "FROM wave w JOIN warehouse h ON h.id = w.warehouse_id ";
 
 WaveInfo wave_from(SQLite::Statement& s) {
@@ -39,6 +41,7 @@ WaveInfo wave_from(SQLite::Statement& s) {
     w.created_at = s.getColumn(7).getInt64();
     w.orders = s.getColumn(8).getInt();
     w.units = s.getColumn(9).getInt64();
+    w.packed = s.getColumn(10).getInt();
     return w;
 }
 
