@@ -135,10 +135,12 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     bar->Add(summary_, wxSizerFlags(1).Center());
     auto* toggle_button = new wxButton(this, wxID_ANY, _("On / off"));
     auto* edit_button = new wxButton(this, wxID_ANY, _("Edit..."));
+    auto* delete_button = new wxButton(this, wxID_ANY, _("Delete..."));
     auto* import_button = new wxButton(this, wxID_ANY, _("Import..."));
     auto* export_button = new wxButton(this, wxID_ANY, _("Export..."));
     auto* dry_button = new wxButton(this, wxID_ANY, _("Dry run (30 days)"));
-    for (wxButton* b : {toggle_button, edit_button, import_button, export_button, dry_button})
+    for (wxButton* b :
+         {toggle_button, edit_button, delete_button, import_button, export_button, dry_button})
         bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     applied_ = new wxStaticText(this, wxID_ANY, {});
@@ -175,6 +177,7 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
 
     toggle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggle(); });
     edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(); });
+    delete_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
     rules_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit(); });
     import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_file(); });
     export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(); });
@@ -257,6 +260,25 @@ void RulesPanel::toggle() {
         if (ctx_.data_changed) ctx_.data_changed();
     } catch (const std::exception& e) {
         show_error(this, _("Could not change the rule"), e.what());
+    }
+}
+
+void RulesPanel::remove() {
+    const OrderRule* r = selected_rule();
+    if (!r) return;
+    std::string name = r->name;
+    if (!confirm(this,
+                 wxString::Format(_("Delete the rule %s?\n\nWhat it held or tagged among the "
+                                    "waiting orders is released. Its definition stays in the "
+                                    "audit log."),
+                                  u8(name)),
+                 _("Delete rule"), _("Delete")))
+        return;
+    try {
+        report(ops::delete_rule(*ctx_.db, ctx_.actor, name));
+        if (ctx_.data_changed) ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not delete the rule"), e.what());
     }
 }
 

@@ -33,6 +33,7 @@ class RulesPanel : public View {
     void report(const ops::RulesApplied& applied);
     void toggle();
     void edit();
+    void remove();
     void import_file();
     void export_file();
     void dry_run();

@@ -97,6 +97,15 @@ for (bool enable : {true, false}) {
                   << ops::rules_applied_text(applied) << "\n";
     });
 }
+auto* del = rules->add_subcommand(
+    "delete", tr("Delete a rule (its definition stays in the audit log) and review the orders"));
+auto del_name = std::make_shared<std::string>();
+del->add_option("NAME", *del_name, tr("Rule name (see rules list)"))->required();
+del->callback([&ctx, del_name] {
+    ops::RulesApplied applied = ops::delete_rule(ctx.db(), ctx.actor(), *del_name);
+    std::cout << trf("Rule {0} is deleted", *del_name) << "\n"
+              << ops::rules_applied_text(applied) << "\n";
+});
 auto* dry = rules->add_subcommand(
     "dry-run", tr("Show what the rules would do to past orders, changing nothing"));
 auto days = std::make_shared<int>(30);

@@ -73,6 +73,20 @@ RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::strin
     return applied;
 }
 
+RulesApplied delete_rule(Database& db, const Actor& actor, const std::string& name) {
+    StockPosting posting(db);
+    RuleRepository rules(db);
+    std::string definition;
+    for (const OrderRule& r : rules.list())
+        if (r.name == name) definition = rule_to_json(r);
+    rules.remove(name);
+    audit(db, actor, "rule.delete", name, definition);
+    RulesApplied applied = review_waiting_orders(posting);
+    audit(db, actor, "orders.review", "", applied_text(applied));
+    posting.commit();
+    return applied;
+}
+
 InterceptCreated create_intercept(Database& db, const Actor& actor, OrderIntercept intercept) {
     if (intercept.target.empty())
         throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));

@@ -29,6 +29,9 @@ std::string rules_applied_text(const RulesApplied& applied);
 RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules);
 RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::string& name,
                               bool enabled);
+// Deletes the rule (its definition goes to the audit log, so it can be imported back) and
+// reviews the waiting orders again: what it held or tagged is released.
+RulesApplied delete_rule(Database& db, const Actor& actor, const std::string& name);
 struct InterceptCreated {
     Id id = 0;
     int caught = 0;

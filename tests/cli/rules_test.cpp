@@ -52,6 +52,24 @@ BOOST_AUTO_TEST_CASE(rules_list_export_import_enable_disable) {
     BOOST_TEST(dump_db(db()) == before);
 }
 
+BOOST_AUTO_TEST_CASE(deleting_a_rule_releases_what_it_held_and_keeps_it_in_the_audit) {
+    fs::path file = dir() / "hold-jiangsu.json";
+    write_all(file, R"([{"name":"hold-jiangsu","when":[{"field":"province","op":"in",
+                         "values":["江苏"]}],"then":[{"action":"hold"}]}])");
+    ok({"rules", "import", file.string()});
+    BOOST_TEST(contains(str(order_row(kOrder1), "hold_reason"), "hold-jiangsu"));
+    Run deleted = ok({"rules", "delete", "hold-jiangsu"});
+    BOOST_TEST(contains(deleted.out, "hold-jiangsu"));
+    BOOST_TEST(order_row(kOrder1).at("hold_reason").is_null());
+    BOOST_TEST(list({"rules", "list"}).size() == 5u);
+    BOOST_TEST(sql_text(db(),
+                        "SELECT detail FROM audit_log WHERE action = 'rule.delete' AND "
+                        "subject = 'hold-jiangsu'")
+                   .find("江苏") != std::string::npos);
+    Run missing = fails({"rules", "delete", "hold-jiangsu"});
+    BOOST_TEST(contains(missing.err, "No rule named hold-jiangsu"));
+}
+
 BOOST_AUTO_TEST_CASE(dry_run_lists_what_rules_would_do_and_changes_nothing) {
     fs::path candidate = dir() / "candidate.json";
     write_all(candidate,

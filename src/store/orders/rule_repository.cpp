@@ -49,6 +49,12 @@ void RuleRepository::import(const std::vector<OrderRule>& rules) {
     }
 }
 
+void RuleRepository::remove(const std::string& name) {
+    SQLite::Statement s(connection(db_), "DELETE FROM order_rule WHERE name = ?");
+    s.bind(1, name);
+    if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));
+}
+
 void RuleRepository::set_enabled(const std::string& name, bool enabled) {
     SQLite::Statement s(connection(db_), "UPDATE order_rule SET enabled = ? WHERE name = ?");
     s.bind(1, enabled ? 1 : 0);

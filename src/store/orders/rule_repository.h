@@ -20,6 +20,8 @@ class RuleRepository {
     void import(const std::vector<OrderRule>& rules);
     // Throws NotFound naming the rule and how to see the names.
     void set_enabled(const std::string& name, bool enabled);
+    // Removes the rule; throws NotFound naming it. The orders' decision history keeps its name.
+    void remove(const std::string& name);
 
   private:
     Database& db_;
