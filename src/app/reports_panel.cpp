@@ -14,8 +14,8 @@
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/periods/period.h"
+#include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
-#include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
 
 namespace dj::app {
@@ -27,7 +27,7 @@ reports::ReportDocument month_end(const std::string& db_path, const Clock& clock
     Database db(db_path, clock, Database::Mode::existing);
     StockReport report = ops::stock_report(db, month_period(month, "month"), &progress);
     reports::ReportMeta meta;
-    meta.shop = os::utf8_string(os::utf8_path(db_path).stem());
+    meta.shop = ops::shop_name(db);
     meta.generated_at = db.clock().now();
     return reports::month_end_document(report, ops::report_names(db), meta);
 }

@@ -5,8 +5,10 @@
 #include <wx/config.h>
 #include <wx/listctrl.h>
 #include <wx/msgdlg.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/xrc/xmlres.h>
 
@@ -27,11 +29,23 @@ const char* kLanguages[] = {"", "zh_CN", "en"};
 }
 
 SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
+    // Scrolls when the window is too short for every section: no list is squeezed to nothing.
+    auto* scroller = new wxScrolledWindow(this, wxID_ANY);
+    scroller->SetScrollRate(0, FromDIP(12));
+    auto* inner = new wxBoxSizer(wxVERTICAL);
+    wxPanel* form = wxXmlResource::Get()->LoadPanel(scroller, "settings_panel");
+    inner->Add(form, wxSizerFlags(1).Expand());
+    scroller->SetSizer(inner);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    wxPanel* form = wxXmlResource::Get()->LoadPanel(this, "settings_panel");
-    sizer->Add(form, wxSizerFlags(1).Expand());
+    sizer->Add(scroller, wxSizerFlags(1).Expand());
     SetSizer(sizer);
     db_path_ = XRCCTRL(*form, "db_path", wxStaticText);
+    shop_name_ = XRCCTRL(*form, "shop_name", wxTextCtrl);
+    shop_name_->SetHint(_("e.g. 山间茶铺"));
+    shop_name_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { save_shop_name(); });
+    XRCCTRL(*form, "shop_name_save", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        save_shop_name();
+    });
     language_ = XRCCTRL(*form, "language", wxChoice);
     printer_label_ = XRCCTRL(*form, "printer_label", wxChoice);
     printer_a4_ = XRCCTRL(*form, "printer_a4", wxChoice);
@@ -75,8 +89,19 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
     });
 }
 
+void SettingsPanel::save_shop_name() {
+    try {
+        ops::set_shop_name(*ctx_.db, ctx_.actor, to_u8(shop_name_->GetValue()));
+        shop_name_->ChangeValue(u8(ops::shop_name(*ctx_.db)));
+        if (ctx_.data_changed) ctx_.data_changed();
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not name the shop"), e.what());
+    }
+}
+
 void SettingsPanel::reload() {
     db_path_->SetLabel(u8(ctx_.db_path));
+    shop_name_->ChangeValue(u8(ops::shop_name(*ctx_.db)));
     load_printers();
     stores_->DeleteAllItems();
     long row = 0;

@@ -11,6 +11,7 @@
 class wxListCtrl;
 class wxStaticText;
 class wxChoice;
+class wxTextCtrl;
 
 namespace dj::app {
 
@@ -26,12 +27,14 @@ class SettingsPanel : public View {
     void add_location();
     void connect_store();
     void switch_database(bool create);
+    void save_shop_name();
     void load_printers();
     void show_printers(const std::vector<os::Printer>& printers);
     void choose(PrintDocument document);
     void printer_note(const wxString& text);
 
     wxStaticText* db_path_ = nullptr;
+    wxTextCtrl* shop_name_ = nullptr;
     wxChoice* language_ = nullptr;
     wxChoice* printer_label_ = nullptr;
     wxChoice* printer_a4_ = nullptr;

@@ -12,7 +12,6 @@
 #include "ops/alert_queries.h"
 #include "ops/purchasing.h"
 #include "ops/shop_queries.h"
-#include "os/utf8_path.h"
 #include "reports/restock_sheet_document.h"
 
 namespace dj::cli {
@@ -108,13 +107,13 @@ void add_restock_commands(CLI::App& restock, Context& ctx) {
         "sheet", tr("Restock sheet per supplier, counting what is on order (PDF or XLSX)"));
     sheet->add_option("--out", sh->out, tr("Output file: .pdf, .xlsx or .csv"))->required();
     sheet->add_option("--warehouse", sh->warehouse, tr("Only this warehouse"));
-    sheet->add_option("--shop-name", sh->shop, tr("Shop name in the header (default: the file)"));
+    sheet->add_option("--shop-name", sh->shop,
+                      tr("Shop name in the header (default: the shop's name)"));
     sheet->callback([&ctx, sh] {
         Timestamp now = ctx.clock().now();
         std::vector<RestockLine> lines =
             ops::restock_lines(ctx.db(), warehouse_filter(ctx, sh->warehouse));
-        std::string shop =
-            sh->shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : sh->shop;
+        std::string shop = sh->shop.empty() ? ops::shop_name(ctx.db()) : sh->shop;
         reports::write_report(reports::restock_sheet_document(lines, shop, now), sh->out);
         std::cout << trf("Restock sheet written to {0}", sh->out) << "\n";
     });

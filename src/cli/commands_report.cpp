@@ -10,7 +10,6 @@
 #include "ops/periods.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
-#include "os/utf8_path.h"
 #include "reports/stock_report_document.h"
 
 namespace dj::cli {
@@ -66,7 +65,7 @@ void print_document(Context& ctx, const reports::ReportDocument& doc) {
 
 reports::ReportMeta meta(Context& ctx, const ReportArgs& a) {
     reports::ReportMeta m;
-    m.shop = a.shop.empty() ? os::utf8_string(os::utf8_path(ctx.db().path()).stem()) : a.shop;
+    m.shop = a.shop.empty() ? ops::shop_name(ctx.db()) : a.shop;
     m.generated_at = ctx.clock().now();
     if (!a.warehouse.empty()) m.warehouse = ops::require_warehouse(ctx.db(), a.warehouse).id;
     return m;
@@ -96,7 +95,8 @@ Period range_or_month(const ReportArgs& a) {
 void output_options(CLI::App* cmd, ReportArgs& a) {
     cmd->add_option("--out,-o", a.out, tr("Write to a file instead: F.pdf, F.xlsx or F.csv"));
     cmd->add_option("--shop-name", a.shop,
-                    tr("Shop name printed on the report (default: the database file name)"));
+                    tr("Shop name printed on the report (default: the shop's name, shop set "
+                       "--name)"));
 }
 
 }  // namespace

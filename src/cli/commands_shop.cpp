@@ -46,6 +46,18 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                   << "\n";
     });
 
+    auto* shop = app.add_subcommand("shop", tr("The shop itself"))->require_subcommand(1);
+    auto* shop_set = shop->add_subcommand("set", tr("Name the shop (printed on reports)"));
+    auto shop_name = std::make_shared<std::string>();
+    shop_set->add_option("--name", *shop_name, tr("The shop's name, e.g. 山间茶铺"))->required();
+    shop_set->callback([&ctx, shop_name] {
+        ops::set_shop_name(ctx.db(), ctx.actor(), *shop_name);
+        std::cout << trf("The shop is called {0}", ops::shop_name(ctx.db())) << "\n";
+    });
+    shop->add_subcommand("show", tr("The shop's name"))->callback([&ctx] {
+        std::cout << ops::shop_name(ctx.db()) << "\n";
+    });
+
     app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
         Listing list({{"what", tr("Records")}, {"count", tr("Count")}});
         for (const auto& [name, count] : ops::shop_stats(ctx.db()))

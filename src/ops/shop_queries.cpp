@@ -1,6 +1,8 @@
 #include "ops/shop_queries.h"
 
+#include "os/utf8_path.h"
 #include "store/base/database.h"
+#include "store/base/shop_profile.h"
 #include "store/base/shop_stats.h"
 #include "store/orders/order_split.h"
 #include "store/orders/store_connection_repository.h"
@@ -88,6 +90,11 @@ std::vector<AuditEntry> audit_entries(Database& db, int limit) {
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document) {
     ReadTransaction tx(db);
     return dj::chosen_printer(db, document);
+}
+
+std::string shop_name(Database& db) {
+    if (std::optional<std::string> name = stored_shop_name(db)) return *name;
+    return os::utf8_string(os::utf8_path(db.path()).stem());
 }
 
 }  // namespace dj::ops

@@ -52,6 +52,9 @@ std::vector<Location> list_locations(Database& db, const std::string& warehouse_
 // The dashboard's figures, dated by the database's clock.
 DashboardFigures dashboard(Database& db);
 std::vector<std::pair<std::string, long long>> shop_stats(Database& db);
+// The name reports and sheets carry: the one the owner gave (shop set --name, Settings), else
+// the database file's name without its folder and extension.
+std::string shop_name(Database& db);
 // Balances recomputed from the ledger that differ from the stored ones; empty when they agree.
 std::vector<LedgerDifference> check_ledger(Database& db);
 std::vector<AuditEntry> audit_entries(Database& db, int limit);

@@ -7,6 +7,7 @@
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/printer_choice_repository.h"
+#include "store/base/shop_profile.h"
 #include "store/orders/order_split.h"
 #include "store/orders/store_connection_repository.h"
 #include "store/stock/catalogue_repository.h"
@@ -45,6 +46,16 @@ void save_split(Database& db, const Actor& actor, const std::string& store, Spli
 
 void init_shop(Database& db, const Actor& actor) {
     audit(db, actor, "db.init", db.path(), "schema " + std::to_string(db.schema_version()));
+}
+
+void set_shop_name(Database& db, const Actor& actor, const std::string& name) {
+    std::string clean(trimmed(name));
+    if (clean.empty()) throw InvalidInput(tr("The shop needs a name: the one on its reports"));
+    require_text(clean, kMaxCodeLength, tr("the shop name"));
+    WriteTransaction tx(db);
+    store_shop_name(db, clean);
+    audit(db, actor, "shop.name", "", clean);
+    tx.commit();
 }
 
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {

@@ -20,6 +20,8 @@ namespace dj::ops {
 // each is one audited transaction. Codes are trimmed; an empty or taken one is refused.
 // Records that the shop database was created (or upgraded) here, with its schema version.
 void init_shop(Database& db, const Actor& actor);
+// Names the shop (1 to 64 characters), audited.
+void set_shop_name(Database& db, const Actor& actor, const std::string& name);
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse);
 Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                       Location location);

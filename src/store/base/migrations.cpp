@@ -625,13 +625,21 @@ constexpr const char* kSchemaV11 = R"sql(
 ALTER TABLE outbox ADD COLUMN in_doubt_since INTEGER;
 )sql";
 
+// Version 12: the shop's own name, for reports and sheets (the file's name until one is given).
+constexpr const char* kSchemaV12 = R"sql(
+CREATE TABLE shop_profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
         {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
-        {11, kSchemaV11}};
+        {11, kSchemaV11}, {12, kSchemaV12}};
     return migrations;
 }
 
