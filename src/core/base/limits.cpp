@@ -89,6 +89,12 @@ void require_text(std::string_view text, std::size_t max_chars, std::string_view
                                std::to_string(chars), std::to_string(max_chars)));
 }
 
+bool fits_text(std::string_view text, std::size_t max_chars, bool multiline) {
+    bool control = false;
+    std::size_t chars = utf8_length(text, multiline, control);
+    return chars != std::string_view::npos && !control && chars <= max_chars;
+}
+
 void require_time(Timestamp t, std::string_view what) {
     if (t < kEarliestTime || t > kLatestTime)
         throw InvalidInput(trf("{0} must be between 2000-01-01 and 2099-12-31", what));

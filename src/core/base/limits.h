@@ -43,6 +43,9 @@ void require_money(Fen value, Fen lo, Fen hi, std::string_view what);
 // most `max_chars` characters.
 void require_text(std::string_view text, std::size_t max_chars, std::string_view what,
                   bool multiline = false);
+// Whether require_text would accept it, without naming anything: for hot paths, which build
+// the name (and translate it) only for a refusal.
+bool fits_text(std::string_view text, std::size_t max_chars, bool multiline = false);
 // Between kEarliestTime and kLatestTime.
 void require_time(Timestamp t, std::string_view what);
 

@@ -6,19 +6,34 @@
 
 namespace dj {
 
+namespace {
+
+// The names of a line's fields ("lines[2].quantity") are built only for a refusal: a sync checks
+// every order it pulls.
+void line_text(std::size_t i, std::string_view value, std::size_t max, const char* field) {
+    if (!fits_text(value, max))
+        require_text(value, max, "lines[" + std::to_string(i) + "]." + field);
+}
+
+void text(std::string_view value, std::size_t max, const char* field, bool multiline = false) {
+    if (!fits_text(value, max, multiline)) require_text(value, max, field, multiline);
+}
+
+}  // namespace
+
 void check_order_limits(const Order& o) {
-    require_text(o.platform_order_id, kMaxCodeLength, "platform_order_id");
-    require_text(o.buyer_nick, kMaxNameLength, "buyer_nick");
-    require_text(o.buyer_note, kMaxTextLength, "buyer_note", true);
-    require_text(o.seller_memo, kMaxTextLength, "seller_memo", true);
-    require_text(o.merge_key, kMaxNameLength, "merge_key");
+    text(o.platform_order_id, kMaxCodeLength, "platform_order_id");
+    text(o.buyer_nick, kMaxNameLength, "buyer_nick");
+    text(o.buyer_note, kMaxTextLength, "buyer_note", true);
+    text(o.seller_memo, kMaxTextLength, "seller_memo", true);
+    text(o.merge_key, kMaxNameLength, "merge_key");
     require_range(o.seller_flag, 0, 99, "seller_flag");
-    require_text(o.receiver.name, kMaxNameLength, "receiver.name");
-    require_text(o.receiver.phone, kMaxCodeLength, "receiver.phone");
-    require_text(o.receiver.province, kMaxNameLength, "receiver.province");
-    require_text(o.receiver.city, kMaxNameLength, "receiver.city");
-    require_text(o.receiver.district, kMaxNameLength, "receiver.district");
-    require_text(o.receiver.address, kMaxTextLength, "receiver.address", true);
+    text(o.receiver.name, kMaxNameLength, "receiver.name");
+    text(o.receiver.phone, kMaxCodeLength, "receiver.phone");
+    text(o.receiver.province, kMaxNameLength, "receiver.province");
+    text(o.receiver.city, kMaxNameLength, "receiver.city");
+    text(o.receiver.district, kMaxNameLength, "receiver.district");
+    text(o.receiver.address, kMaxTextLength, "receiver.address", true);
     require_money(o.paid_amount, 0, kMaxOrderAmount, "paid_amount");
     require_money(o.freight, 0, kMaxOrderAmount, "freight");
     require_time(o.created_at, "created_at");
@@ -29,12 +44,14 @@ void check_order_limits(const Order& o) {
                   static_cast<std::int64_t>(kMaxOrderLines), "lines");
     for (std::size_t i = 0; i < o.lines.size(); ++i) {
         const OrderLine& l = o.lines[i];
-        std::string at = "lines[" + std::to_string(i) + "].";
-        require_text(l.platform_sku_id, kMaxCodeLength, at + "platform_sku_id");
-        require_text(l.seller_code, kMaxCodeLength, at + "seller_code");
-        require_text(l.title, kMaxNameLength, at + "title");
-        require_range(l.quantity, 1, kMaxQty, at + "quantity");
-        require_money(l.unit_price, 0, kMaxUnitPrice, at + "unit_price");
+        line_text(i, l.platform_sku_id, kMaxCodeLength, "platform_sku_id");
+        line_text(i, l.seller_code, kMaxCodeLength, "seller_code");
+        line_text(i, l.title, kMaxNameLength, "title");
+        if (l.quantity < 1 || l.quantity > kMaxQty)
+            require_range(l.quantity, 1, kMaxQty, "lines[" + std::to_string(i) + "].quantity");
+        if (l.unit_price < 0 || l.unit_price > kMaxUnitPrice)
+            require_money(l.unit_price, 0, kMaxUnitPrice,
+                          "lines[" + std::to_string(i) + "].unit_price");
     }
 }
 

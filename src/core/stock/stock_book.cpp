@@ -108,8 +108,10 @@ Movement& StockBook::append(const MovementContext& ctx, MovementKind kind, Id sk
             trf("SKU {0}: a movement's time must be between 2000-01-01 and "
                 "2099-12-31",
                 source_.sku_label(sku_id)));
-    require_text(ctx.doc, kMaxCodeLength, tr("the document number"));
-    require_text(ctx.reason, kMaxNameLength, tr("the reason"), true);
+    if (!fits_text(ctx.doc, kMaxCodeLength))
+        require_text(ctx.doc, kMaxCodeLength, tr("the document number"));
+    if (!fits_text(ctx.reason, kMaxNameLength, true))
+        require_text(ctx.reason, kMaxNameLength, tr("the reason"), true);
     if (!closed_) closed_ = source_.closed_through();
     if (at < closed_->end) require_open_period(*closed_, at, source_.sku_label(sku_id));
     Movement& m = pending_.emplace_back();
