@@ -61,7 +61,7 @@ Actor Context::actor() const {
 }
 
 void Context::print(const Listing& listing) const {
-    listing.print(std::cout, json);
+    listing.print(std::cout, json, utc);
 }
 
 void Context::print_movements(const std::vector<Movement>& movements) {

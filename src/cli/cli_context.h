@@ -24,6 +24,7 @@ namespace dj::cli {
 struct Context {
     std::string db_path;
     bool json = false;
+    bool utc = false;  // tables show times in UTC instead of Beijing time
     std::string user;
     std::string role = "owner";
     int exit_code = 0;

@@ -23,10 +23,6 @@ Cell decimal(double v) {
     return Cell::raw_json(text, text);
 }
 
-Cell time_or_none(const std::optional<Timestamp>& t) {
-    return t ? Cell::str(format_utc(*t)) : Cell::none();
-}
-
 void print_alerts(Context& ctx, const std::vector<Alert>& alerts) {
     Listing list({{"id", tr("Id")},
                   {"kind", tr("Kind")},
@@ -38,11 +34,11 @@ void print_alerts(Context& ctx, const std::vector<Alert>& alerts) {
                   {"snoozed_until", tr("Snoozed until")},
                   {"resolved_at", tr("Resolved")}});
     for (const Alert& a : alerts)
-        list.add(
-            {Cell::num(a.id), Cell::str(std::string(alert_kind_code(a.kind))), Cell::str(a.sku),
-             Cell::str(a.warehouse), Cell::str(std::string(alert_status_code(a.status))),
-             Cell::str(alert_detail_text(a.kind, a.figures)), Cell::str(format_utc(a.opened_at)),
-             time_or_none(a.snoozed_until), time_or_none(a.resolved_at)});
+        list.add({Cell::num(a.id), Cell::str(std::string(alert_kind_code(a.kind))),
+                  Cell::str(a.sku), Cell::str(a.warehouse),
+                  Cell::str(std::string(alert_status_code(a.status))),
+                  Cell::str(alert_detail_text(a.kind, a.figures)), Cell::time(a.opened_at),
+                  Cell::time(a.snoozed_until), Cell::time(a.resolved_at)});
     ctx.print(list);
 }
 

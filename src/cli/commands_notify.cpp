@@ -39,10 +39,6 @@ RequestLog make_notify_mail_log() {
     return [](const std::string& line) { std::cerr << line << "\n"; };
 }
 
-Cell time_or_none(const std::optional<Timestamp>& t) {
-    return t ? Cell::str(format_utc(*t)) : Cell::none();
-}
-
 struct AddArgs {
     std::string channel, name, url, secret, kinds, quiet, user, password, from, to;
 };
@@ -119,7 +115,7 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                           Cell::str(format_alert_kind_list(c.alert_kinds)),
                           c.quiet ? Cell::str(format_quiet_hours(*c.quiet)) : Cell::none(),
                           Cell::num(pending.count(c.id) ? pending.at(c.id) : 0),
-                          time_or_none(c.last_sent_at), Cell::str(c.last_error)});
+                          Cell::time(c.last_sent_at), Cell::str(c.last_error)});
             ctx.print(list);
         });
 
@@ -138,8 +134,8 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
         for (const NotifyMessage& m : ops::list_notifications(ctx.db(), *pending))
             list.add({Cell::num(m.id), Cell::str(m.channel),
                       m.alert_id ? Cell::num(*m.alert_id) : Cell::none(), Cell::num(m.attempts),
-                      Cell::str(format_utc(m.next_attempt_at)), time_or_none(m.sent_at),
-                      Cell::str(m.last_error), Cell::str(m.text)});
+                      Cell::time(m.next_attempt_at), Cell::time(m.sent_at), Cell::str(m.last_error),
+                      Cell::str(m.text)});
         ctx.print(list);
     });
 

@@ -46,10 +46,6 @@ ops::PoLineRequest parse_po_line(const std::string& text, bool with_cost) {
     return l;
 }
 
-Cell time_or_none(const std::optional<Timestamp>& t) {
-    return t ? Cell::str(format_utc(*t)) : Cell::none();
-}
-
 void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
     Listing list({{"no", tr("PO")},
                   {"supplier", tr("Supplier")},
@@ -69,8 +65,7 @@ void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
         list.add({Cell::str(o.no), Cell::str(o.supplier), Cell::str(o.warehouse),
                   Cell::str(po_status_code(o.status)), Cell::num(static_cast<Qty>(o.lines.size())),
                   Cell::num(ordered), Cell::num(o.open_qty()), Cell::yuan(o.total()),
-                  time_or_none(o.expected_at), Cell::str(format_utc(o.created_at)),
-                  Cell::str(o.created_by)});
+                  Cell::time(o.expected_at), Cell::time(o.created_at), Cell::str(o.created_by)});
     }
     ctx.print(list);
 }

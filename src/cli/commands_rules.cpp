@@ -163,14 +163,13 @@ ilist->callback([&ctx, all] {
                  {"city", tr("City")},
                  {"reason", tr("Reason")},
                  {"held", tr("Held now")},
-                 {"created_at", tr("Since (UTC)")},
+                 {"created_at", tr("Since")},
                  {"created_by", tr("By")},
-                 {"lifted_at", tr("Lifted (UTC)")}});
+                 {"lifted_at", tr("Lifted")}});
     for (const OrderIntercept& i : ops::list_intercepts(ctx.db(), *all))
         out.add({Cell::num(i.id), Cell::str(std::string(intercept_scope_code(i.scope))),
                  Cell::str(i.target), Cell::str(i.city), Cell::str(i.reason), Cell::num(i.held),
-                 Cell::str(format_utc(i.created_at)), Cell::str(i.created_by),
-                 i.lifted_at ? Cell::str(format_utc(*i.lifted_at)) : Cell::none()});
+                 Cell::time(i.created_at), Cell::str(i.created_by), Cell::time(i.lifted_at)});
     ctx.print(out);
 });
 auto* lift = intercept->add_subcommand("lift", tr("End an intercept and release what it held"));

@@ -191,8 +191,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
             list.add({Cell::str(s.code), Cell::str(s.name),
                       Cell::str(std::string(platform_code(s.platform))),
                       w ? Cell::str(w->code) : Cell::none(), Cell::num(c ? 1 : 0),
-                      c ? Cell::str(c->endpoint) : Cell::none(),
-                      state.cursor ? Cell::str(format_utc(*state.cursor)) : Cell::none(),
+                      c ? Cell::str(c->endpoint) : Cell::none(), Cell::time(state.cursor),
                       state.failing ? Cell::str(state.last_error) : Cell::none(),
                       Cell::str(std::string(split_policy_code(o.split)))});
         }
@@ -211,7 +210,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       {"subject", tr("Subject")},
                       {"detail", tr("Detail")}});
         for (const AuditEntry& e : ops::audit_entries(ctx.db(), *limit))
-            list.add({Cell::str(format_utc(e.at)), Cell::str(e.actor.user), Cell::str(e.actor.role),
+            list.add({Cell::time(e.at), Cell::str(e.actor.user), Cell::str(e.actor.role),
                       Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),
                       Cell::str(e.detail)});
         ctx.print(list);

@@ -215,7 +215,7 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
         LedgerFilter f = lf->first;
         if (!lf->second.empty()) f.since = parse_time(lf->second, "--since");
         Listing out({{"id", tr("Movement")},
-                     {"at", tr("Time (UTC)")},
+                     {"at", tr("Time")},
                      {"kind", tr("Kind")},
                      {"sku", tr("SKU")},
                      {"warehouse", tr("Warehouse")},
@@ -231,11 +231,11 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"role", tr("Role")},
                      {"workstation", tr("Workstation")}});
         for (const LedgerRow& r : ops::list_ledger(ctx.db(), f))
-            out.add({Cell::num(r.id), Cell::str(format_utc(r.at)), Cell::str(r.kind),
-                     Cell::str(r.sku), Cell::str(r.warehouse), Cell::str(r.location),
-                     Cell::str(r.batch), Cell::str(r.counterpart), Cell::num(r.qty),
-                     Cell::yuan(r.unit_cost), Cell::yuan(r.value), Cell::str(r.doc),
-                     Cell::str(r.reason), Cell::str(r.actor.user), Cell::str(r.actor.role),
+            out.add({Cell::num(r.id), Cell::time(r.at), Cell::str(r.kind), Cell::str(r.sku),
+                     Cell::str(r.warehouse), Cell::str(r.location), Cell::str(r.batch),
+                     Cell::str(r.counterpart), Cell::num(r.qty), Cell::yuan(r.unit_cost),
+                     Cell::yuan(r.value), Cell::str(r.doc), Cell::str(r.reason),
+                     Cell::str(r.actor.user), Cell::str(r.actor.role),
                      Cell::str(r.actor.workstation)});
         ctx.print(out);
     });

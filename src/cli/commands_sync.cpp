@@ -88,7 +88,7 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                                 : e.in_doubt_since ? "in_doubt"
                                                    : "pending"),
                       Cell::num(e.attempts),
-                      e.acknowledged_at ? Cell::none() : Cell::str(format_utc(e.next_attempt_at)),
+                      e.acknowledged_at ? Cell::none() : Cell::time(e.next_attempt_at),
                       Cell::str(e.last_error)});
         ctx.print(list);
     });

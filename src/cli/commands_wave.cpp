@@ -96,12 +96,12 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
                      {"orders", tr("Orders")},
                      {"packed", tr("Packed")},
                      {"units", tr("Units")},
-                     {"created_at", tr("Created (UTC)")}});
+                     {"created_at", tr("Wave created at")}});
         for (const WaveInfo& w : ops::list_waves(ctx.db()))
             out.add({Cell::str(w.number),
                      Cell::str(w.status == WaveStatus::open ? "open" : "closed"),
                      Cell::str(w.warehouse), Cell::str(w.carrier), Cell::num(w.orders),
-                     Cell::num(w.packed), Cell::num(w.units), Cell::str(format_utc(w.created_at))});
+                     Cell::num(w.packed), Cell::num(w.units), Cell::time(w.created_at)});
         ctx.print(out);
     });
 

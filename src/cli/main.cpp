@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("--help-all", tr("Show help for every command"));
     app.add_option("--db", ctx.db_path, tr("Database file (default: the user's data folder)"));
     app.add_flag("--json", ctx.json, tr("Print listings as a JSON array of objects"));
+    app.add_flag("--utc", ctx.utc,
+                 tr("Show times in UTC (default: Beijing time with its offset; JSON is always "
+                    "UTC)"));
     app.add_option("--user", ctx.user, tr("Who is acting (default: $DIANJIA_USER or $USER)"));
     app.add_option("--role", ctx.role, tr("Role of the acting user: owner, packer, accountant"))
         ->check(CLI::IsMember({"owner", "packer", "accountant", "system"}));

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/clock.h"
 #include "core/base/money.h"
 
 namespace dj::cli {
@@ -19,8 +20,11 @@ std::size_t display_width(const std::string& s) {
     return width;
 }
 
-std::string cell_text(const Cell& c) {
+std::string cell_text(const Cell& c, bool utc) {
     switch (c.type) {
+        case Cell::Type::time:
+            return utc ? format_utc(c.number)
+                       : format_shop_time(c.number).substr(0, 16) + " +08:00";
         case Cell::Type::text:
         case Cell::Type::json:
             return c.text;
@@ -40,7 +44,7 @@ std::string json_quote(const std::string& s) {
     return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void Listing::print(std::ostream& out, bool json) const {
+void Listing::print(std::ostream& out, bool json, bool utc) const {
     if (json) {
         out << "[";
         for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -64,6 +68,9 @@ void Listing::print(std::ostream& out, bool json) const {
                     case Cell::Type::json:
                         out << cell.json;
                         break;
+                    case Cell::Type::time:
+                        out << json_quote(format_utc(cell.number));
+                        break;
                 }
             }
             out << "}";
@@ -77,7 +84,7 @@ void Listing::print(std::ostream& out, bool json) const {
         widths[c] = display_width(columns_[c].header);
     for (const auto& row : rows_)
         for (std::size_t c = 0; c < columns_.size(); ++c) {
-            widths[c] = std::max(widths[c], display_width(cell_text(row[c])));
+            widths[c] = std::max(widths[c], display_width(cell_text(row[c], utc)));
             if (row[c].type == Cell::Type::integer || row[c].type == Cell::Type::money)
                 numeric[c] = true;
         }
@@ -91,7 +98,7 @@ void Listing::print(std::ostream& out, bool json) const {
     out << "\n";
     for (const auto& row : rows_) {
         for (std::size_t c = 0; c < columns_.size(); ++c)
-            emit(c, cell_text(row[c]));
+            emit(c, cell_text(row[c], utc));
         out << "\n";
     }
 }

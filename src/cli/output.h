@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@ namespace dj::cli {
 // One value of a listing: shown aligned in a table, or typed in JSON (money as a number with
 // exactly two decimals, e.g. 12.50).
 struct Cell {
-    enum class Type { text, integer, money, null, json };
+    enum class Type { text, integer, money, null, json, time };
     Type type = Type::null;
     std::string text;
     std::int64_t number = 0;
@@ -21,6 +22,10 @@ struct Cell {
     static Cell num(std::int64_t n) { return {Type::integer, {}, n, {}}; }
     static Cell yuan(Fen fen) { return {Type::money, {}, fen, {}}; }
     static Cell none() { return {}; }
+    // A moment: in tables Beijing time with its offset ("2026-11-01 00:00 +08:00", or UTC with
+    // --utc), in JSON always ISO 8601 UTC ("2026-10-31T16:00:00Z").
+    static Cell time(Timestamp t) { return {Type::time, {}, t, {}}; }
+    static Cell time(std::optional<Timestamp> t) { return t ? time(*t) : none(); }
     // Already-serialised JSON (a nested list); `summary` is what the table shows.
     static Cell raw_json(std::string json, std::string summary) {
         return {Type::json, std::move(summary), 0, std::move(json)};
@@ -38,8 +43,9 @@ class Listing {
     explicit Listing(std::vector<Column> columns) : columns_(std::move(columns)) {}
     void add(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
     std::size_t size() const { return rows_.size(); }
-    // JSON: an array of objects on one line per row. Table: aligned columns (CJK counts double).
-    void print(std::ostream& out, bool json) const;
+    // JSON: an array of objects on one line per row. Table: aligned columns (CJK counts double),
+    // times in Beijing time unless `utc`.
+    void print(std::ostream& out, bool json, bool utc = false) const;
 
   private:
     std::vector<Column> columns_;

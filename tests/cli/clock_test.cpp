@@ -71,6 +71,17 @@ BOOST_AUTO_TEST_CASE(period_close_follows_dianjia_now_in_shop_time) {
                std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(tables_show_beijing_time_json_and_utc_show_utc) {
+    // Created at 10:00 shop time = 02:00 UTC, whatever the machine's zone (faketime runs).
+    Run table = ok({"orders", "list"});
+    BOOST_TEST(contains(table.out, "2026-11-20 10:00 +08:00"), table.out);
+    BOOST_TEST(!contains(table.out, "02:00:00Z"), table.out);
+    Run utc = ok({"--utc", "orders", "list"});
+    BOOST_TEST(contains(utc.out, "2026-11-20T02:00:00Z"), utc.out);
+    json row = row_where(list({"orders", "list"}), {{"order_id", "T-PROMISED"}});
+    BOOST_TEST(str(row, "created_at") == "2026-11-20T02:00:00Z");
+}
+
 BOOST_AUTO_TEST_CASE(a_dianjia_now_that_is_not_a_time_is_refused_by_name) {
     Run r = run_at("next tuesday", {"dashboard"});
     BOOST_TEST(r.code == 1);
