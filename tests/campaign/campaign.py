@@ -278,9 +278,14 @@ class Sim:
 
 
 def accepted_confirmations(calls: list[dict]) -> collections.Counter:
+    """Confirmations per order that reached the platform's shipping logic: accepted ("ok", also
+    when the reply was then cut or late) or refused as a second one ("already_shipped"). A call
+    a fault stopped before the platform handled it (http_500, throttled...) is a retry, not a
+    duplicate."""
     c = collections.Counter()
     for x in calls:
-        if x.get("api") in SHIPMENT_APIS and str(x.get("result", "")).startswith("ok"):
+        result = str(x.get("result", ""))
+        if x.get("api") in SHIPMENT_APIS and result.startswith(("ok", "already_shipped")):
             c[(x.get("platform"), x.get("order"))] += 1
     return c
 
