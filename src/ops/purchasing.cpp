@@ -78,9 +78,9 @@ PurchaseOrder insert(Database& db, const Actor& actor, Id supplier_id, Id wareho
         if (l.qty <= 0 || l.qty > kMaxPoQty)
             throw InvalidInput(trf("Purchase order: SKU {0}: the quantity must be 1 to {1}",
                                    sku.code, std::to_string(kMaxPoQty)));
-        if (l.unit_cost && (*l.unit_cost < 0 || *l.unit_cost > kMaxUnitCost))
+        if (l.unit_cost && (*l.unit_cost < 0 || *l.unit_cost > kMaxUnitPrice))
             throw InvalidInput(trf("Purchase order: SKU {0}: the unit cost must be 0 to {1} yuan",
-                                   sku.code, format_yuan(kMaxUnitCost)));
+                                   sku.code, format_yuan(kMaxUnitPrice)));
         rows.push_back({sku.id, l.qty, l.unit_cost.value_or(default_unit_cost(db, sku.id))});
     }
     Timestamp now = db.clock().now();

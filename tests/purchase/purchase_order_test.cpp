@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(quantities_and_costs_have_limits) {
     ops::PoRequest dear;
     dear.supplier = "SUP1";
     dear.warehouse = "CZ";
-    dear.lines = {{"CUP-1", 1, kMaxUnitCost + 1}};
+    dear.lines = {{"CUP-1", 1, kMaxUnitPrice + 1}};
     BOOST_TEST(refusal([&] {
                    ops::create_purchase_order(db, test::test_actor(), dear);
                }).find("unit cost") != std::string::npos);

@@ -5,14 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/limits.h"
 #include "core/base/types.h"
 
 namespace dj {
 
-// What one purchase order line may carry: quantities and unit costs beyond these are typing
-// mistakes, and the line's value (qty × cost) stays far inside 64 bits.
+// What one purchase order line may carry: quantities beyond this (and unit costs beyond
+// kMaxUnitPrice, limits.h) are typing mistakes, and the line's value stays far inside 64 bits.
 inline constexpr Qty kMaxPoQty = 1000000;
-inline constexpr Fen kMaxUnitCost = 100000000;  // 1,000,000 yuan
 
 // What a purchase order's goods are doing. Only `ordered` and `partly_received` orders count as
 // on order in the restock position; `received` also ends an order closed short (the rest will
