@@ -8,6 +8,7 @@
 #include "core/base/clock.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "core/fulfilment/carrier.h"
 #include "platform_error.h"
 
 namespace dj {
@@ -138,6 +139,20 @@ std::string beijing_time(Timestamp t) {
 Timestamp signing_time() {
     using namespace std::chrono;
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string known_carrier_code(const std::string& platform_code, const std::string& platform_name) {
+    if (const Carrier* c = find_carrier(platform_code)) return c->code;
+    for (const Carrier& c : known_carriers())
+        if (platform_name.find(c.known_as) != std::string::npos) return c.code;
+    return {};
+}
+
+nlohmann::json waybill_items(const WaybillRequest& parcel) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const WaybillRequest::Item& i : parcel.items)
+        items.push_back({{"name", i.name}, {"count", i.quantity}});
+    return items;
 }
 
 }  // namespace dj

@@ -7,6 +7,7 @@
 #include "core/base/types.h"
 #include "core/orders/store_connection.h"
 #include "http_client.h"
+#include "platform_adapter.h"
 #include "platform_error.h"
 
 namespace dj {
@@ -45,6 +46,12 @@ bool says_already_shipped(std::string_view platform_text);
 // Rethrows a platform's refusal of a shipment confirmation: as AlreadyShipped when it is a plain
 // refusal (not a failure to retry) that says so, else as it was. Call it from the catch block.
 [[noreturn]] void rethrow_confirmation_error(const PlatformError& e);
+
+// Our carrier code for a platform's carrier (its code, else its name, as in
+// core/fulfilment/carrier.h's known_as); empty when it is none of the carriers Dianjia knows.
+std::string known_carrier_code(const std::string& platform_code, const std::string& platform_name);
+// The JSON a waybill call's request object carries for the parcels' items: "name" and "count".
+nlohmann::json waybill_items(const WaybillRequest& parcel);
 
 // Field readers: a missing or wrong-typed field throws MalformedResponse naming `record`.
 // Ids come as strings or integers and are kept as their exact decimal text.

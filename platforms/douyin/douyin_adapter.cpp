@@ -207,4 +207,93 @@ std::vector<PlatformCarrier> DouyinAdapter::list_carriers() {
     return carriers;
 }
 
+std::vector<CarrierAccount> DouyinAdapter::list_carrier_accounts() {
+    std::vector<CarrierAccount> accounts;
+    for (const PlatformCarrier& c : list_carriers()) {
+        std::string ours = known_carrier_code(c.code, c.name);
+        if (ours.empty()) continue;
+        json data = invoke("/logistics/listShopNetsite", {{"logistics_code", c.code}});
+        for (const json& n : data.value("netsites", json::array()))
+            for (const json& a : n.value("sender_address", json::array())) {
+                CarrierAccount account;
+                account.store = connection_.store_code;
+                account.carrier = ours;
+                account.platform_code = c.code;
+                account.branch_code = json_text(n, "netsite_code");
+                account.branch_name = json_text(n, "netsite_name");
+                account.sender.province = json_text(a, "province_name");
+                account.sender.city = json_text(a, "city_name");
+                account.sender.district = json_text(a, "district_name");
+                std::string street = json_text(a, "street_name");
+                account.sender.detail = street + json_text(a, "detail_address");
+                account.from_platform = true;
+                accounts.push_back(std::move(account));
+            }
+    }
+    return accounts;
+}
+
+// A number from /logistics/newCreateOrder, then its print data from /logistics/waybillApply;
+// what is kept as print data is waybillApply's entry for the number as it came.
+std::vector<IssuedWaybill> DouyinAdapter::fetch_waybills(
+    const CarrierAccount& account, const std::vector<WaybillRequest>& parcels) {
+    json orders = json::array();
+    for (const WaybillRequest& p : parcels) {
+        json items = json::array();
+        for (const WaybillRequest::Item& i : p.items)
+            items.push_back({{"item_name", i.name}, {"item_count", i.quantity}});
+        orders.push_back(
+            {{"order_id",
+              p.platform_order_ids.empty() ? std::string() : p.platform_order_ids.front()},
+             {"pack_id", p.object_id},
+             {"receiver_info",
+              {{"address",
+                {{"province_name", p.receiver.province},
+                 {"city_name", p.receiver.city},
+                 {"district_name", p.receiver.district},
+                 {"detail_address", p.receiver.address}}},
+               {"contact", {{"name", p.receiver.name}, {"mobile", p.receiver.phone}}}}},
+             {"items", items}});
+    }
+    json sender{{"address",
+                 {{"province_name", account.sender.province},
+                  {"city_name", account.sender.city},
+                  {"district_name", account.sender.district},
+                  {"detail_address", account.sender.detail}}},
+                {"contact", {{"name", account.sender.name}, {"mobile", account.sender.phone}}}};
+    json created = invoke("/logistics/newCreateOrder", {{"logistics_code", account.platform_code},
+                                                        {"sender_info", sender},
+                                                        {"order_infos", orders}});
+    std::vector<IssuedWaybill> issued;
+    json applies = json::array();
+    for (const json& e : created.value("ebill_infos", json::array())) {
+        issued.push_back(
+            {json_text(e, "pack_id"), json_id(e, "track_no", "Douyin waybill"), "", ""});
+        applies.push_back(
+            {{"logistics_code", account.platform_code}, {"track_no", issued.back().tracking_no}});
+    }
+    for (const json& e : created.value("err_infos", json::array()))
+        issued.push_back({json_text(e, "pack_id"), "", "",
+                          json_text(e, "err_msg").empty() ? json_id(e, "err_code", "Douyin waybill")
+                                                          : json_text(e, "err_msg")});
+    if (applies.empty()) return issued;
+    json printed = invoke("/logistics/waybillApply", {{"waybill_applies", applies}});
+    for (const json& info : printed.value("waybill_infos", json::array()))
+        for (IssuedWaybill& w : issued)
+            if (w.tracking_no == json_text(info, "track_no")) w.print_data = info.dump();
+    // A number without its print data could not be printed: the answer is refused whole, and
+    // asking again with the same pack ids returns the same numbers.
+    for (IssuedWaybill& w : issued)
+        if (!w.tracking_no.empty() && w.print_data.empty())
+            throw MalformedResponse(
+                trf("{0}: no print data for {1}", where("logistics.waybillApply"), w.tracking_no),
+                printed.dump());
+    return issued;
+}
+
+void DouyinAdapter::cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) {
+    invoke("/logistics/cancelOrder",
+           {{"logistics_code", account.platform_code}, {"track_no", tracking_no}});
+}
+
 }  // namespace dj

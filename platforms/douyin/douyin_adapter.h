@@ -19,6 +19,13 @@ class DouyinAdapter : public PlatformAdapter, private AdapterSupport {
     void confirm_shipment(const Shipment& shipment) override;
     void push_stock(const StockUpdate& update) override;
     std::vector<PlatformCarrier> list_carriers() override;
+    // [U] the limit of /logistics/newCreateOrder is not in PLATFORMS.md; 50 is what the simulator
+    // takes.
+    std::size_t waybill_batch_limit() const override { return 50; }
+    std::vector<CarrierAccount> list_carrier_accounts() override;
+    std::vector<IssuedWaybill> fetch_waybills(const CarrierAccount& account,
+                                              const std::vector<WaybillRequest>& parcels) override;
+    void cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) override;
 
   private:
     // The "data" of a successful answer to `path` ("/order/searchList").

@@ -178,4 +178,90 @@ std::vector<PlatformCarrier> JdAdapter::list_carriers() {
     return carriers;
 }
 
+// [U] JD's e-waybill subscriptions have no query call in PLATFORMS.md: they are entered.
+std::vector<CarrierAccount> JdAdapter::list_carrier_accounts() {
+    return {};
+}
+
+// One number from jingdong.ldop.alpha.waybill.receive per parcel (vendorOrderCode is the
+// parcel's object id), then its print data from jingdong.printing.printData.pullData.
+std::vector<IssuedWaybill> JdAdapter::fetch_waybills(const CarrierAccount& account,
+                                                     const std::vector<WaybillRequest>& parcels) {
+    std::vector<IssuedWaybill> issued;
+    for (const WaybillRequest& p : parcels) {
+        long long count = 0;
+        for (const WaybillRequest::Item& i : p.items)
+            count += i.quantity;
+        json content{{"waybillType", 1},
+                     {"waybillCount", 1},
+                     {"providerCode", account.platform_code},
+                     {"branchCode", account.branch_code},
+                     {"settlementCode", account.account_no},
+                     {"salePlatform", "0010001"},
+                     {"platformOrderNo",
+                      p.platform_order_ids.empty() ? std::string() : p.platform_order_ids.front()},
+                     {"vendorOrderCode", p.object_id},
+                     {"payType", 0},
+                     {"goodsCount", count},
+                     {"fromAddress",
+                      {{"provinceName", account.sender.province},
+                       {"cityName", account.sender.city},
+                       {"countryName", account.sender.district},
+                       {"address", account.sender.detail},
+                       {"contact", account.sender.name},
+                       {"mobile", account.sender.phone}}},
+                     {"toAddress",
+                      {{"provinceName", p.receiver.province},
+                       {"cityName", p.receiver.city},
+                       {"countryName", p.receiver.district},
+                       {"address", p.receiver.address},
+                       {"contact", p.receiver.name},
+                       {"mobile", p.receiver.phone}}}};
+        json r = invoke("jingdong.ldop.alpha.waybill.receive", {{"content", content.dump()}});
+        const json result = r.value("resultInfo", json::object());
+        if (result.value("statusCode", -1) != 0) {
+            issued.push_back({p.object_id, "", "", json_text(result, "statusMessage")});
+            continue;
+        }
+        const json codes =
+            result.value("data", json::object()).value("waybillCodeList", json::array());
+        if (codes.empty() || !codes.front().is_string())
+            throw MalformedResponse(trf("{0}: no waybill number for {1}",
+                                        where("jingdong.ldop.alpha.waybill.receive"), p.object_id),
+                                    r.dump());
+        std::string tracking = codes.front().get<std::string>();
+        json pulled =
+            invoke("jingdong.printing.printData.pullData",
+                   {{"param1",
+                     {{"cpCode", account.platform_code},
+                      {"objectId", p.object_id},
+                      {"parameters", {{"ewCustomerCode", account.account_no}}},
+                      {"wayBillInfos", json::array({{{"orderNo", content["platformOrderNo"]},
+                                                     {"popFlag", 1},
+                                                     {"jdWayBillCode", tracking}}})}}}});
+        std::string print;
+        for (const json& d :
+             pulled.value("returnType", json::object()).value("prePrintDatas", json::array()))
+            if (json_text(d, "wayBillNo") == tracking) print = json_text(d, "perPrintData");
+        if (print.empty())
+            throw MalformedResponse(trf("{0}: no print data for {1}",
+                                        where("jingdong.printing.printData.pullData"), tracking),
+                                    pulled.dump());
+        issued.push_back({p.object_id, tracking, print, ""});
+    }
+    return issued;
+}
+
+void JdAdapter::cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) {
+    json content{{"providerCode", account.platform_code},
+                 {"waybillCode", tracking_no},
+                 {"operatorName", "Dianjia"}};
+    json r = invoke("jingdong.ldop.alpha.waybill.api.unbind", {{"content", content.dump()}});
+    const json result = r.value("resultInfo", json::object());
+    if (result.value("statusCode", -1) != 0)
+        throw PlatformError(trf("{0}: the number {1} was not given back: {2}",
+                                where("jingdong.ldop.alpha.waybill.api.unbind"), tracking_no,
+                                json_text(result, "statusMessage")));
+}
+
 }  // namespace dj

@@ -19,6 +19,12 @@ class JdAdapter : public PlatformAdapter, private AdapterSupport {
     void confirm_shipment(const Shipment& shipment) override;
     void push_stock(const StockUpdate& update) override;
     std::vector<PlatformCarrier> list_carriers() override;
+    // jingdong.ldop.alpha.waybill.receive asks for one order (waybillCount 1) a call.
+    std::size_t waybill_batch_limit() const override { return 1; }
+    std::vector<CarrierAccount> list_carrier_accounts() override;
+    std::vector<IssuedWaybill> fetch_waybills(const CarrierAccount& account,
+                                              const std::vector<WaybillRequest>& parcels) override;
+    void cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) override;
 
   private:
     // The payload under "<method>_responce" (JD's spelling) or "<method>_response".

@@ -1,5 +1,6 @@
 #include "pinduoduo/pinduoduo_adapter.h"
 
+#include "cloud_print.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "pinduoduo/pinduoduo_signature.h"
@@ -172,6 +173,40 @@ std::vector<PlatformCarrier> PinduoduoAdapter::list_carriers() {
         carriers.push_back(
             {json_id(c, "id", "Pinduoduo carrier"), json_text(c, "logistics_company")});
     return carriers;
+}
+
+std::vector<CarrierAccount> PinduoduoAdapter::list_carrier_accounts() {
+    json r = invoke("pdd.waybill.search", {});
+    std::vector<CarrierAccount> accounts;
+    for (const json& sub : r.value("pdd_waybill_search_response", json::object())
+                               .value("waybill_apply_subscription_cols", json::array())) {
+        std::string wp = json_text(sub, "wp_code");
+        std::string ours = known_carrier_code(wp, "");
+        if (ours.empty()) continue;
+        for (const json& b : sub.value("branch_account_cols", json::array()))
+            for (const json& a : b.value("shipp_address_cols", json::array()))
+                accounts.push_back(cloud_print_account(connection_.store_code, ours, wp, b, a));
+    }
+    return accounts;
+}
+
+std::vector<IssuedWaybill> PinduoduoAdapter::fetch_waybills(
+    const CarrierAccount& account, const std::vector<WaybillRequest>& parcels) {
+    json r = invoke("pdd.waybill.get",
+                    {{"param_waybill_cloud_print_apply_new_request",
+                      cloud_print_request(account, parcels, "PDD", "wp_code").dump()}});
+    return cloud_print_modules(
+        r.value("pdd_waybill_get_response", json::object()).value("modules", json::array()),
+        where("pdd.waybill.get"));
+}
+
+void PinduoduoAdapter::cancel_waybill(const CarrierAccount& account,
+                                      const std::string& tracking_no) {
+    json r = invoke("pdd.waybill.cancel",
+                    {{"wp_code", account.platform_code}, {"waybill_code", tracking_no}});
+    if (!r.value("pdd_waybill_cancel_response", json::object()).value("cancel_result", false))
+        throw PlatformError(trf("{0}: the number {1} was not given back",
+                                where("pdd.waybill.cancel"), tracking_no));
 }
 
 }  // namespace dj

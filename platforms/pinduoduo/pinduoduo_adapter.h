@@ -21,6 +21,12 @@ class PinduoduoAdapter : public PlatformAdapter, private AdapterSupport {
     void confirm_shipment(const Shipment& shipment) override;
     void push_stock(const StockUpdate& update) override;
     std::vector<PlatformCarrier> list_carriers() override;
+    // pdd.waybill.get takes 10 parcels a call.
+    std::size_t waybill_batch_limit() const override { return 10; }
+    std::vector<CarrierAccount> list_carrier_accounts() override;
+    std::vector<IssuedWaybill> fetch_waybills(const CarrierAccount& account,
+                                              const std::vector<WaybillRequest>& parcels) override;
+    void cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) override;
 
   private:
     nlohmann::json invoke(const std::string& type, std::map<std::string, std::string> params);

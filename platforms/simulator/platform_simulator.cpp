@@ -46,15 +46,22 @@ void PlatformSimulator::install_routes() {
     for (const auto& wire : wires_) {
         const SimWire* w = wire.get();
         for (const std::string& path : w->paths())
-            server_->Post(path, [this, w](const httplib::Request& req, httplib::Response& res) {
+            // The body is read here, not by httplib: Debian's build refuses form bodies over
+            // 8 KB (HTTP 413), and the platforms take far more (ten waybill requests with their
+            // items, percent-encoded).
+            server_->Post(path, [this, w](const httplib::Request& req, httplib::Response& res,
+                                          const httplib::ContentReader& read_body) {
                 SimRequest r;
                 r.path = req.path;
-                r.body = req.body;
+                read_body([&r](const char* data, std::size_t size) {
+                    r.body.append(data, size);
+                    return true;
+                });
                 for (const auto& [k, v] : req.params)
                     r.params[k] = v;
                 if (req.get_header_value("Content-Type")
                         .rfind("application/x-www-form-urlencoded", 0) == 0)
-                    for (auto& [k, v] : form_decode(req.body))
+                    for (auto& [k, v] : form_decode(r.body))
                         r.params[k] = v;
                 std::string api = r.param("method");
                 if (api.empty()) api = r.param("type");
@@ -162,6 +169,11 @@ void PlatformSimulator::inject(SimFault fault, int times, std::optional<Platform
     std::lock_guard lock(mutex_);
     for (int i = 0; i < times; ++i)
         faults_.push_back({fault, only, api});
+}
+
+void PlatformSimulator::clear_faults() {
+    std::lock_guard lock(mutex_);
+    faults_.clear();
 }
 
 int PlatformSimulator::requests() const {

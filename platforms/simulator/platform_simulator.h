@@ -66,6 +66,8 @@ class PlatformSimulator {
     // a path — or any) fail this way.
     void inject(SimFault fault, int times, std::optional<Platform> only = std::nullopt,
                 const std::string& api = "");
+    // Drops the faults not yet used.
+    void clear_faults();
     // Work on the simulated platforms' data under the simulator's lock.
     template <class F>
     auto with_shop(F&& f) {

@@ -21,6 +21,14 @@ SimReply dy_reply(std::int64_t code, const std::string& msg, const std::string& 
                      .dump()};
 }
 
+// The simulated branches' carriers as Douyin spells them (its logisticsCompanyList codes).
+std::string douyin_carrier(const std::string& ours) {
+    if (ours == "ZTO") return "zhongtong";
+    if (ours == "YTO") return "yuantong";
+    if (ours == "SF") return "shunfeng";
+    return ours;
+}
+
 int dy_status(OrderStatus s) {
     switch (s) {
         case OrderStatus::pending_payment:
@@ -83,8 +91,11 @@ class DouyinWire : public SimWire {
     explicit DouyinWire(SimCredentials c) : c_(std::move(c)) {}
     Platform platform() const override { return Platform::douyin; }
     std::vector<std::string> paths() const override {
-        return {"/order/searchList", "/order/orderDetail", "/order/logisticsAdd", "/sku/syncStock",
-                "/order/logisticsCompanyList"};
+        return {"/order/searchList",           "/order/orderDetail",
+                "/order/logisticsAdd",         "/sku/syncStock",
+                "/order/logisticsCompanyList", "/logistics/listShopNetsite",
+                "/logistics/newCreateOrder",   "/logistics/waybillApply",
+                "/logistics/cancelOrder"};
     }
 
     SimReply refuse(SimRefusal why) const override {
@@ -163,6 +174,85 @@ class DouyinWire : public SimWire {
                                             json::object(), "订单已发货，不能重复发货")
                                  : dy_reply(40001, "订单不存在", "isv.order-not-found");
             return shipment_reply(std::move(reply), order_id, done);
+        }
+        if (r.path == "/logistics/listShopNetsite") {
+            std::string code = biz.value("logistics_code", "");
+            json netsites = json::array();
+            const SimAddress& a = sim_sender_address();
+            for (const SimBranch& b : sim_branches()) {
+                if (douyin_carrier(b.carrier) != code) continue;
+                netsites.push_back(
+                    {{"netsite_code", b.branch_code},
+                     {"netsite_name", b.branch_name},
+                     {"amount", b.quantity},
+                     {"sender_address", json::array({{{"province_name", a.province},
+                                                      {"city_name", a.city},
+                                                      {"district_name", a.district},
+                                                      {"street_name", ""},
+                                                      {"detail_address", a.detail}}})}});
+            }
+            return dy_reply(10000, "success", "",
+                            {{"logistics_code", code}, {"netsites", netsites}});
+        }
+        if (r.path == "/logistics/newCreateOrder") {
+            std::string code = biz.value("logistics_code", "");
+            json infos = biz.value("order_infos", json::array());
+            if (!infos.is_array() || infos.empty() || infos.size() > 50 ||
+                !biz.contains("sender_info"))
+                return dy_reply(40001, "参数错误", "isv.parameter-invalid:order_infos");
+            json issued = json::array(), errors = json::array();
+            SimReply reply;
+            for (const json& info : infos) {
+                std::string order_id = info.value("order_id", "");
+                std::vector<std::string> ids{order_id};
+                SimWaybillResult got =
+                    shop.issue_waybill(Platform::douyin, info.value("pack_id", ""), code, ids);
+                if (got.waybill)
+                    issued.push_back({{"order_id", order_id},
+                                      {"pack_id", got.waybill->object_id},
+                                      {"track_no", got.waybill->tracking_no},
+                                      {"sort_code", "300-A1 05"}});
+                else
+                    errors.push_back({{"order_id", order_id},
+                                      {"pack_id", info.value("pack_id", "")},
+                                      {"err_code", 2001},
+                                      {"err_msg", got.refusal}});
+            }
+            reply =
+                dy_reply(10000, "success", "", {{"ebill_infos", issued}, {"err_infos", errors}});
+            reply.result = "issued";
+            return reply;
+        }
+        if (r.path == "/logistics/waybillApply") {
+            json applies = biz.value("waybill_applies", json::array());
+            json infos = json::array(), errors = json::array();
+            for (const json& a : applies) {
+                const SimWaybill* found = nullptr;
+                for (const SimWaybill& w : shop.waybills())
+                    if (w.platform == Platform::douyin &&
+                        w.tracking_no == a.value("track_no", "") && !w.cancelled)
+                        found = &w;
+                if (found)
+                    infos.push_back({{"track_no", found->tracking_no},
+                                     {"print_data", sim_encrypted(*found)},
+                                     {"sign", "sig-" + found->tracking_no}});
+                else
+                    errors.push_back({{"track_no", a.value("track_no", "")},
+                                      {"err_code", 2002},
+                                      {"err_msg", "面单号不存在"}});
+            }
+            return dy_reply(10000, "success", "",
+                            {{"waybill_infos", infos}, {"err_infos", errors}});
+        }
+        if (r.path == "/logistics/cancelOrder") {
+            if (!shop.cancel_waybill(Platform::douyin, biz.value("logistics_code", ""),
+                                     biz.value("track_no", "")))
+                return dy_reply(50002, "业务处理失败", "isv.business-failed:2003", json::object(),
+                                "面单号不存在或已回收");
+            SimReply reply = dy_reply(10000, "success", "", {{"success", true}});
+            reply.subject = biz.value("track_no", "");
+            reply.result = "cancelled";
+            return reply;
         }
         if (r.path == "/sku/syncStock") {
             shop.record_stock(

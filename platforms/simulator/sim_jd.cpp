@@ -150,15 +150,69 @@ class JdWire : public SimWire {
             shop.record_stock({Platform::jd, b("skuId"), std::stoll(b("stockNum"))});
             return answer(method, {{"success", true}});
         }
+        if (method == "jingdong.ldop.alpha.waybill.receive") {
+            json c = json::parse(b("content"), nullptr, false);
+            if (!c.is_object() || c.value("waybillCount", 0) != 1 || !c.contains("fromAddress"))
+                return answer(method, {{"resultInfo",
+                                        {{"statusCode", 1001}, {"statusMessage", "参数错误"}}}});
+            std::vector<std::string> ids{c.value("platformOrderNo", "")};
+            SimWaybillResult got = shop.issue_waybill(Platform::jd, c.value("vendorOrderCode", ""),
+                                                      c.value("providerCode", ""), ids);
+            if (!got.waybill)
+                return answer(method, {{"resultInfo",
+                                        {{"statusCode", 2001}, {"statusMessage", got.refusal}}}});
+            SimReply reply = answer(
+                method, {{"resultInfo",
+                          {{"statusCode", 0},
+                           {"statusMessage", "成功"},
+                           {"data",
+                            {{"platformOrderNo", ids.front()},
+                             {"waybillCodeList", json::array({got.waybill->tracking_no})}}}}}});
+            reply.result = "issued";
+            return reply;
+        }
+        if (method == "jingdong.printing.printData.pullData") {
+            json p = biz.value("param1", json::object());
+            json datas = json::array();
+            for (const json& info : p.value("wayBillInfos", json::array()))
+                for (const SimWaybill& w : shop.waybills())
+                    if (w.platform == Platform::jd && !w.cancelled &&
+                        w.tracking_no == info.value("jdWayBillCode", ""))
+                        datas.push_back(
+                            {{"wayBillNo", w.tracking_no}, {"perPrintData", sim_encrypted(w)}});
+            return answer(method, {{"returnType",
+                                    {{"code", 1},
+                                     {"message", "成功"},
+                                     {"objectId", p.value("objectId", "")},
+                                     {"prePrintDatas", datas}}}});
+        }
+        if (method == "jingdong.ldop.alpha.waybill.api.unbind") {
+            json c = json::parse(b("content"), nullptr, false);
+            std::string tracking = c.is_object() ? c.value("waybillCode", "") : "";
+            bool done = c.is_object() &&
+                        shop.cancel_waybill(Platform::jd, c.value("providerCode", ""), tracking);
+            SimReply reply = answer(
+                method, {{"resultInfo", done ? json{{"statusCode", 0}, {"statusMessage", "成功"}}
+                                             : json{{"statusCode", 2003},
+                                                    {"statusMessage", "面单号不存在或已回收"}}}});
+            reply.subject = tracking;
+            reply.result = done ? "cancelled" : "answered";
+            return reply;
+        }
         if (method == "jingdong.ldop.alpha.provider.query")
-            return answer(
-                method,
-                {{"resultInfo",
-                  {{"data",
-                    json::array({{{"providerId", 463}, {"providerName", "圆通速递"}},
-                                 {{"providerId", 1499}, {"providerName", "中通快递"}},
-                                 {{"providerId", 467}, {"providerName", "顺丰速运"}},
-                                 {{"providerId", 2087}, {"providerName", "京东物流"}}})}}}});
+            return answer(method, {{"resultInfo",
+                                    {{"data", json::array({{{"providerId", 463},
+                                                            {"providerCode", "YTO"},
+                                                            {"providerName", "圆通速递"}},
+                                                           {{"providerId", 1499},
+                                                            {"providerCode", "ZTO"},
+                                                            {"providerName", "中通快递"}},
+                                                           {{"providerId", 467},
+                                                            {"providerCode", "SF"},
+                                                            {"providerName", "顺丰速运"}},
+                                                           {{"providerId", 2087},
+                                                            {"providerCode", "JD"},
+                                                            {"providerName", "京东物流"}}})}}}});
         return jos_error("15", "方法无效", "Invalid method");
     }
 

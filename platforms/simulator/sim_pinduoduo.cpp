@@ -135,6 +135,67 @@ class PinduoduoWire : public SimWire {
                     : pdd_error(54002, "订单不存在");
             return shipment_reply(std::move(reply), r.param("order_sn"), done);
         }
+        if (type == "pdd.waybill.search") {
+            json subscriptions = json::array();
+            const SimAddress& a = sim_sender_address();
+            for (const SimBranch& b : sim_branches()) {
+                if (!r.param("wp_code").empty() && r.param("wp_code") != b.carrier) continue;
+                json address{{"province", a.province},
+                             {"city", a.city},
+                             {"district", a.district},
+                             {"detail", a.detail}};
+                subscriptions.push_back(
+                    {{"wp_code", b.carrier},
+                     {"wp_type", 1},
+                     {"branch_account_cols",
+                      json::array({{{"branch_code", b.branch_code},
+                                    {"branch_name", b.branch_name},
+                                    {"quantity", b.quantity},
+                                    {"shipp_address_cols", json::array({address})}}})}});
+            }
+            return {200, json{{"pdd_waybill_search_response",
+                               {{"waybill_apply_subscription_cols", subscriptions}}}}
+                             .dump()};
+        }
+        if (type == "pdd.waybill.get") {
+            json req =
+                json::parse(r.param("param_waybill_cloud_print_apply_new_request"), nullptr, false);
+            if (!req.is_object() || !req.contains("trade_order_info_dtos") ||
+                !req["trade_order_info_dtos"].is_array() ||
+                req["trade_order_info_dtos"].size() > 10 || !req.contains("sender"))
+                return pdd_error(50001, "取号参数错误");
+            std::string wp = req.value("wp_code", "");
+            json modules = json::array();
+            for (const json& t : req["trade_order_info_dtos"]) {
+                std::vector<std::string> ids;
+                for (const json& id : t["order_info"].value("trade_order_list", json::array()))
+                    ids.push_back(id.get<std::string>());
+                SimWaybillResult got =
+                    shop.issue_waybill(Platform::pinduoduo, t.value("object_id", ""), wp, ids);
+                if (!got.waybill) return pdd_error(52101, got.refusal);
+                json print{{"encryptedData", sim_encrypted(*got.waybill)},
+                           {"signature", "sig-" + got.waybill->tracking_no},
+                           {"templateUrl", "https://file-link.pinduoduo.com/" + wp + "_one"},
+                           {"ver", "3"}};
+                modules.push_back({{"object_id", got.waybill->object_id},
+                                   {"waybill_code", got.waybill->tracking_no},
+                                   {"print_data", print.dump()},
+                                   {"parent_waybill_code", ""}});
+            }
+            SimReply reply{200, json{{"pdd_waybill_get_response", {{"modules", modules}}}}.dump()};
+            reply.result = "issued";
+            return reply;
+        }
+        if (type == "pdd.waybill.cancel") {
+            if (!shop.cancel_waybill(Platform::pinduoduo, r.param("wp_code"),
+                                     r.param("waybill_code")))
+                return pdd_error(52102, "面单号不存在或已回收");
+            SimReply reply{200,
+                           json{{"pdd_waybill_cancel_response", {{"cancel_result", true}}}}.dump()};
+            reply.subject = r.param("waybill_code");
+            reply.result = "cancelled";
+            return reply;
+        }
         if (type == "pdd.goods.quantity.update") {
             shop.record_stock({Platform::pinduoduo, r.param("sku_id"), num("quantity", 0)});
             return {200, json{{"goods_quantity_update_response", {{"is_success", true}}}}.dump()};

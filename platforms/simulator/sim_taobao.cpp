@@ -157,6 +157,75 @@ class TaobaoWire : public SimWire {
                                              "isv.logistics-offline-service-error", "订单不存在");
             return shipment_reply(std::move(reply), r.param("tid"), done);
         }
+        if (method == "cainiao.waybill.ii.search") {
+            json subscriptions = json::array();
+            const SimAddress& a = sim_sender_address();
+            for (const SimBranch& b : sim_branches()) {
+                if (!r.param("cp_code").empty() && r.param("cp_code") != b.carrier) continue;
+                json address{{"province", a.province},
+                             {"city", a.city},
+                             {"district", a.district},
+                             {"detail", a.detail}};
+                json branch{{"branch_code", b.branch_code},
+                            {"branch_name", b.branch_name},
+                            {"quantity", b.quantity},
+                            {"shipp_address_cols", {{"address_dto", json::array({address})}}}};
+                subscriptions.push_back(
+                    {{"cp_code", b.carrier},
+                     {"cp_type", 2},
+                     {"branch_account_cols", {{"waybill_branch_account", json::array({branch})}}}});
+            }
+            return {200, json{{"cainiao_waybill_ii_search_response",
+                               {{"waybill_apply_subscription_cols",
+                                 {{"waybill_apply_subscription_info", subscriptions}}}}}}
+                             .dump()};
+        }
+        if (method == "cainiao.waybill.ii.get") {
+            json req =
+                json::parse(r.param("param_waybill_cloud_print_apply_new_request"), nullptr, false);
+            if (!req.is_object() || !req.contains("trade_order_info_dtos") ||
+                !req["trade_order_info_dtos"].is_array() ||
+                req["trade_order_info_dtos"].size() > 10 || !req.contains("sender"))
+                return top_error(15, "Remote service error", "isv.invalid-parameter",
+                                 "取号参数错误");
+            std::string cp = req.value("cp_code", "");
+            json modules = json::array();
+            for (const json& t : req["trade_order_info_dtos"]) {
+                std::vector<std::string> ids;
+                for (const json& id : t["order_info"].value("trade_order_list", json::array()))
+                    ids.push_back(id.get<std::string>());
+                SimWaybillResult got =
+                    shop.issue_waybill(Platform::taobao, t.value("object_id", ""), cp, ids);
+                if (!got.waybill)
+                    return top_error(15, "Remote service error", "isv.waybill-get-error",
+                                     got.refusal);
+                json print{
+                    {"encryptedData", sim_encrypted(*got.waybill)},
+                    {"signature", "sig-" + got.waybill->tracking_no},
+                    {"templateURL", "http://cloudprint.cainiao.com/template/standard/101/" + cp},
+                    {"ver", "waybill_print_secret_version_1"}};
+                modules.push_back({{"object_id", got.waybill->object_id},
+                                   {"waybill_code", got.waybill->tracking_no},
+                                   {"print_data", print.dump()},
+                                   {"parent_waybill_code", ""}});
+            }
+            SimReply reply{200, json{{"cainiao_waybill_ii_get_response",
+                                      {{"modules", {{"waybill_cloud_print_response", modules}}}}}}
+                                    .dump()};
+            reply.result = "issued";
+            return reply;
+        }
+        if (method == "cainiao.waybill.ii.cancel") {
+            if (!shop.cancel_waybill(Platform::taobao, r.param("cp_code"), r.param("waybill_code")))
+                return top_error(15, "Remote service error", "isv.waybill-cancel-error",
+                                 "面单号不存在或已回收");
+            SimReply reply{
+                200,
+                json{{"cainiao_waybill_ii_cancel_response", {{"cancel_result", true}}}}.dump()};
+            reply.subject = r.param("waybill_code");
+            reply.result = "cancelled";
+            return reply;
+        }
         if (method == "taobao.item.quantity.update") {
             shop.record_stock(
                 {Platform::taobao, r.param("sku_id"), std::stoll(r.param("quantity"))});

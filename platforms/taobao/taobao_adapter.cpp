@@ -1,5 +1,6 @@
 #include "taobao/taobao_adapter.h"
 
+#include "cloud_print.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "platform_error.h"
@@ -199,6 +200,46 @@ std::vector<PlatformCarrier> TaobaoAdapter::list_carriers() {
                              .at("logistics_company"))
         carriers.push_back({json_text(c, "code"), json_text(c, "name")});
     return carriers;
+}
+
+std::vector<CarrierAccount> TaobaoAdapter::list_carrier_accounts() {
+    json body = invoke("cainiao.waybill.ii.search", {});
+    const json& cols = body.value("cainiao_waybill_ii_search_response", json::object())
+                           .value("waybill_apply_subscription_cols", json::object())
+                           .value("waybill_apply_subscription_info", json::array());
+    std::vector<CarrierAccount> accounts;
+    for (const json& sub : cols) {
+        std::string cp = json_text(sub, "cp_code");
+        std::string ours = known_carrier_code(cp, "");
+        if (ours.empty()) continue;
+        for (const json& b : sub.value("branch_account_cols", json::object())
+                                 .value("waybill_branch_account", json::array())) {
+            for (const json& a :
+                 b.value("shipp_address_cols", json::object()).value("address_dto", json::array()))
+                accounts.push_back(cloud_print_account(connection_.store_code, ours, cp, b, a));
+        }
+    }
+    return accounts;
+}
+
+std::vector<IssuedWaybill> TaobaoAdapter::fetch_waybills(
+    const CarrierAccount& account, const std::vector<WaybillRequest>& parcels) {
+    json body = invoke("cainiao.waybill.ii.get",
+                       {{"param_waybill_cloud_print_apply_new_request",
+                         cloud_print_request(account, parcels, "TB", "cp_code").dump()}});
+    return cloud_print_modules(body.value("cainiao_waybill_ii_get_response", json::object())
+                                   .value("modules", json::object())
+                                   .value("waybill_cloud_print_response", json::array()),
+                               where("cainiao.waybill.ii.get"));
+}
+
+void TaobaoAdapter::cancel_waybill(const CarrierAccount& account, const std::string& tracking_no) {
+    json body = invoke("cainiao.waybill.ii.cancel",
+                       {{"cp_code", account.platform_code}, {"waybill_code", tracking_no}});
+    if (!body.value("cainiao_waybill_ii_cancel_response", json::object())
+             .value("cancel_result", false))
+        throw PlatformError(trf("{0}: the number {1} was not given back",
+                                where("cainiao.waybill.ii.cancel"), tracking_no));
 }
 
 }  // namespace dj

@@ -114,6 +114,13 @@ void say_shipped(const ops::Shipped& s) {
               << "\n";
 }
 
+HttpClient make_http() {
+    RequestLog log;
+    if (std::getenv("DIANJIA_HTTP_LOG"))
+        log = [](const std::string& line) { std::cerr << line << "\n"; };
+    return HttpClient(HttpOptions{}, log);
+}
+
 Id order_by_id(Database& db, const std::string& order) {
     if (auto id = ops::find_order_for_packing(db, order)) return *id;
     throw NotFound(trf("No order {0}: give the platform order id or #local number", order));

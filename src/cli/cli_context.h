@@ -8,6 +8,7 @@
 #include "cli/output.h"
 #include "core/base/actor.h"
 #include "core/stock/movement.h"
+#include "http_client.h"
 #include "store/base/database.h"
 
 namespace dj {
@@ -45,6 +46,9 @@ struct Context {
 };
 
 std::string read_file(const std::string& path);
+// The HTTP client for platform calls; requests go to stderr only with DIANJIA_HTTP_LOG set (the
+// log never holds secrets).
+HttpClient make_http();
 // --carrier, --tracking and --relabel of the commands that ship an order.
 void add_ship_options(CLI::App* command, ops::ShipOrder& request);
 // "Order 123 shipped with ZTO 7531…; 1 confirmation queued (outbox flush sends it)".
@@ -59,6 +63,7 @@ void add_shop_commands(CLI::App& app, Context& ctx);
 void add_dashboard_commands(CLI::App& app, Context& ctx);
 void add_sync_commands(CLI::App& app, Context& ctx);
 void add_wave_commands(CLI::App& app, Context& ctx);
+void add_waybill_commands(CLI::App& app, Context& ctx);
 void add_report_commands(CLI::App& app, Context& ctx);
 void add_alert_commands(CLI::App& app, Context& ctx);
 void add_notify_commands(CLI::App& app, Context& ctx);

@@ -21,14 +21,6 @@ void stop_simulator(int) {
     if (running_simulator) running_simulator->stop();
 }
 
-// Requests go to stderr only with DIANJIA_HTTP_LOG set; the log never holds secrets.
-HttpClient make_http() {
-    RequestLog log;
-    if (std::getenv("DIANJIA_HTTP_LOG"))
-        log = [](const std::string& line) { std::cerr << line << "\n"; };
-    return HttpClient(HttpOptions{}, log);
-}
-
 }  // namespace
 
 void add_sync_commands(CLI::App& app, Context& ctx) {

@@ -192,10 +192,8 @@ void add_wave_commands(CLI::App& app, Context& ctx) {
                 for (PrintDocument d : {PrintDocument::label, PrintDocument::a4})
                     if (ops::chosen_printer(db, d) == p.name)
                         chosen += (chosen.empty() ? "" : ",") + std::string(print_document_code(d));
-                out.add(
-                    {Cell::str(p.name),
-                     Cell::raw_json(p.is_default ? "true" : "false", p.is_default ? "yes" : "no"),
-                     Cell::str(chosen), Cell::str(p.description)});
+                out.add({Cell::str(p.name), Cell::flag(p.is_default), Cell::str(chosen),
+                         Cell::str(p.description)});
             }
             ctx.print(out);
         });

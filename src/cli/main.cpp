@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     cli::add_order_commands(app, ctx);
     cli::add_sync_commands(app, ctx);
     cli::add_wave_commands(app, ctx);
+    cli::add_waybill_commands(app, ctx);
     cli::add_rule_commands(app, ctx);
     cli::add_merge_commands(app, ctx);
     cli::add_split_commands(app, ctx);

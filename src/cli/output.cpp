@@ -4,8 +4,14 @@
 
 #include "core/base/clock.h"
 #include "core/base/money.h"
+#include "core/base/translate.h"
 
 namespace dj::cli {
+
+Cell Cell::flag(bool b) {
+    return raw_json(b ? "true" : "false", b ? tr("yes") : tr("no"));
+}
+
 namespace {
 
 // Terminal columns a UTF-8 string takes: East Asian wide characters take two.

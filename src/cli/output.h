@@ -30,6 +30,8 @@ struct Cell {
     static Cell raw_json(std::string json, std::string summary) {
         return {Type::json, std::move(summary), 0, std::move(json)};
     }
+    // A yes/no: true or false in JSON, 是 or 否 (in the interface language) in tables.
+    static Cell flag(bool b);
     std::string json;
 };
 

@@ -512,7 +512,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
         std::vector<Waybill> waybills;
         Timestamp assigned = today - 3600;
         for (const auto& [order_id, platform] : OrderRepository(db).to_ship_platforms()) {
-            Waybill w{order_id, {}, {}, assigned};
+            Waybill w{order_id, {}, {}, assigned, false, {}, {}};
             if (platform == "jd") {
                 w.carrier = "JD";
                 w.tracking_no = "JDV" + rng.digits(12);

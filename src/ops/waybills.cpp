@@ -30,7 +30,7 @@ Waybill checked_waybill(Id order_id, const std::string& order_no, const std::str
                 order_no));
     std::string what = trf("Order {0}", order_no);
     const Carrier& known = require_carrier(carrier, what);
-    Waybill w{order_id, known.code, normalise_tracking(tracking), at};
+    Waybill w{order_id, known.code, normalise_tracking(tracking), at, false, {}, {}};
     require_tracking_shape(known, w.tracking_no, what);
     return w;
 }
@@ -43,6 +43,12 @@ Waybill record_waybill(Database& db, const Actor& actor, const std::string& orde
             trf("Tracking number {0} is already used by order #{1}: check the "
                 "number on the waybill",
                 w.tracking_no, std::to_string(*other)));
+    if (std::optional<Waybill> had = find_waybill(db, w.order_id);
+        had && had->from_platform && had->tracking_no != w.tracking_no)
+        throw InvalidInput(
+            trf("Order {0} has the e-waybill number {1} from the platform: give "
+                "that one back first (waybill cancel), then type another",
+                order_no, had->tracking_no));
     save_waybill(db, w);
     audit(db, actor, "order.waybill", order_no, w.carrier + " " + w.tracking_no);
     w.order_id = order_id;

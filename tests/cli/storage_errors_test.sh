@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'umount "$work/disk" 2>/dev/null || true; rm -rf "$work"' EXIT
 disk=$work/disk
 mkdir -p "$disk"
-mount -t tmpfs -o size=1m tmpfs "$disk"
+mount -t tmpfs -o size=4m tmpfs "$disk"
 db=$disk/shop.db
 fails=0
 

@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <set>
 
@@ -226,6 +227,92 @@ BOOST_AUTO_TEST_CASE(shipments_and_stock_reach_the_platform) {
             BOOST_TEST(ship.tracking_no == "ZT123456789");
             BOOST_TEST(stock.sku == "5000000000101");
             BOOST_TEST(stock.quantity == 17);
+        }
+    }
+}
+
+// E-waybills in each platform's wire format: accounts (where the platform lists them), numbers
+// in batches, the same number for the same object id, per-parcel refusals, giving numbers back.
+BOOST_AUTO_TEST_CASE(e_waybill_numbers_come_once_per_object_id_and_go_back) {
+    for (Platform p : kAll) {
+        BOOST_TEST_CONTEXT(platform_code(p)) {
+            auto adapter = make_adapter(connection(p), http);
+            std::vector<CarrierAccount> accounts = adapter->list_carrier_accounts();
+            CarrierAccount account;
+            if (p == Platform::jd) {
+                BOOST_TEST(accounts.empty());  // entered by hand
+                account.carrier = "ZTO";
+                account.platform_code = "ZTO";
+                account.branch_code = "571001";
+            } else {
+                BOOST_REQUIRE(accounts.size() == 3u);
+                account = accounts.front();
+                BOOST_TEST(account.from_platform);
+                BOOST_TEST(account.sender.city == "杭州市");
+                BOOST_TEST(account.branch_code == "571001");
+            }
+            BOOST_TEST(account.carrier == "ZTO");
+            account.sender.name = "店家仓库";
+            account.sender.phone = "13800000000";
+            if (account.sender.province.empty())
+                account.sender = {"店家仓库", "13800000000", "浙江省",
+                                  "杭州市",   "余杭区",      "文一西路969号"};
+
+            auto [waiting, not_waiting] = sim.with_shop([&](SimShop& shop) {
+                std::vector<std::string> to_ship;
+                std::string done;
+                for (const Order& o : shop.orders(p)) {
+                    if (o.status == OrderStatus::to_ship) to_ship.push_back(o.platform_order_id);
+                    else done = o.platform_order_id;
+                }
+                return std::make_pair(to_ship, done);
+            });
+            BOOST_REQUIRE(waiting.size() >= 3u);
+            BOOST_REQUIRE(!not_waiting.empty());
+            std::size_t batch = std::min<std::size_t>(adapter->waybill_batch_limit(), 3);
+            std::vector<WaybillRequest> parcels;
+            for (std::size_t i = 0; i < batch; ++i)
+                parcels.push_back({"T" + std::to_string(i), {waiting[i]}, {}, {{"绿茶", 2}}});
+            std::vector<IssuedWaybill> got = adapter->fetch_waybills(account, parcels);
+            BOOST_REQUIRE(got.size() == batch);
+            for (const IssuedWaybill& w : got) {
+                BOOST_TEST(w.refusal.empty());
+                BOOST_TEST(!w.tracking_no.empty());
+                // Print data as the platform sent it: the number and the object id inside.
+                BOOST_TEST(w.print_data.find(w.tracking_no) != std::string::npos);
+                BOOST_TEST(w.print_data.find("SIMENC:" + std::string(platform_code(p))) !=
+                           std::string::npos);
+            }
+            // Asked again with the same object id (a lost answer): the same number.
+            std::vector<IssuedWaybill> again = adapter->fetch_waybills(account, {parcels.front()});
+            BOOST_REQUIRE(again.size() == 1u);
+            BOOST_TEST(again.front().tracking_no == got.front().tracking_no);
+            std::size_t issued = sim.with_shop([&](SimShop& shop) {
+                return static_cast<std::size_t>(
+                    std::count_if(shop.waybills().begin(), shop.waybills().end(),
+                                  [&](const SimWaybill& w) { return w.platform == p; }));
+            });
+            BOOST_TEST(issued == batch);
+
+            // An order not waiting to ship gets no number: refused for that parcel (Douyin, JD) or the
+            // whole call (Taobao, Pinduoduo: one parcel a call then).
+            WaybillRequest late{"LATE", {not_waiting}, {}, {}};
+            if (p == Platform::douyin || p == Platform::jd) {
+                std::vector<IssuedWaybill> refused = adapter->fetch_waybills(account, {late});
+                BOOST_REQUIRE(refused.size() == 1u);
+                BOOST_TEST(refused.front().refusal.find("不允许取号") != std::string::npos);
+            } else {
+                BOOST_CHECK_THROW(adapter->fetch_waybills(account, {late}), PlatformError);
+            }
+
+            adapter->cancel_waybill(account, got.front().tracking_no);
+            BOOST_TEST(sim.with_shop([&](SimShop& shop) {
+                for (const SimWaybill& w : shop.waybills())
+                    if (w.tracking_no == got.front().tracking_no) return w.cancelled;
+                return false;
+            }));
+            BOOST_CHECK_THROW(adapter->cancel_waybill(account, got.front().tracking_no),
+                              PlatformError);
         }
     }
 }

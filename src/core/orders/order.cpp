@@ -31,6 +31,26 @@ std::string_view order_status_code(OrderStatus s) {
     return "unknown";
 }
 
+std::string order_status_name(OrderStatus s) {
+    switch (s) {
+        case OrderStatus::pending_payment:
+            return tr("Awaiting payment");
+        case OrderStatus::to_ship:
+            return tr("To ship");
+        case OrderStatus::shipped:
+            return tr("Shipped");
+        case OrderStatus::completed:
+            return tr("Completed");
+        case OrderStatus::cancelled:
+            return tr("Cancelled");
+        case OrderStatus::refund_requested:
+            return tr("Refund requested");
+        case OrderStatus::refunded:
+            return tr("Refunded");
+    }
+    return std::string(order_status_code(s));
+}
+
 std::optional<OrderStatus> order_status_from_code(std::string_view code) {
     for (const auto& [status, c] : kStatuses)
         if (c == code) return status;

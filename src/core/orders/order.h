@@ -20,6 +20,8 @@ enum class OrderStatus {
 };
 
 std::string_view order_status_code(OrderStatus s);
+// The status as a person reads it, in the interface language ("待发货").
+std::string order_status_name(OrderStatus s);
 std::optional<OrderStatus> order_status_from_code(std::string_view code);
 OrderStatus parse_order_status(std::string_view code);  // throws InvalidInput
 // Stock is held for the order only while it waits to be shipped.

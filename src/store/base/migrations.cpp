@@ -633,13 +633,56 @@ CREATE TABLE shop_profile (
 );
 )sql";
 
+// Version 13: e-waybills from the platforms. A store's e-waybill accounts (carrier, branch,
+// sender); one request per parcel for a number, committed before the platform is asked, so a
+// retry after a lost answer or a crash asks again under the same object id and the platform
+// returns the same number (at most one open request a parcel); a waybill says where it came
+// from and keeps the platform's print data as it came.
+constexpr const char* kSchemaV13 = R"sql(
+CREATE TABLE carrier_account (
+    id INTEGER PRIMARY KEY,
+    store_id INTEGER NOT NULL REFERENCES shop_store(id),
+    carrier TEXT NOT NULL,
+    platform_code TEXT NOT NULL,
+    branch_code TEXT NOT NULL DEFAULT '',
+    branch_name TEXT NOT NULL DEFAULT '',
+    account_no TEXT NOT NULL DEFAULT '',
+    sender_name TEXT NOT NULL,
+    sender_phone TEXT NOT NULL,
+    province TEXT NOT NULL,
+    city TEXT NOT NULL,
+    district TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL,
+    from_platform INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (store_id, carrier, branch_code)
+);
+
+CREATE TABLE waybill_request (
+    object_id TEXT PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    account_id INTEGER NOT NULL REFERENCES carrier_account(id),
+    state TEXT NOT NULL CHECK (state IN ('asked', 'issued', 'refused', 'cancelled')),
+    tracking_no TEXT,
+    message TEXT NOT NULL DEFAULT '',
+    asked_at INTEGER NOT NULL,
+    settled_at INTEGER
+);
+CREATE UNIQUE INDEX waybill_request_open ON waybill_request(order_id)
+    WHERE state IN ('asked', 'issued');
+
+ALTER TABLE order_waybill ADD COLUMN source TEXT NOT NULL DEFAULT 'manual'
+    CHECK (source IN ('manual', 'platform'));
+ALTER TABLE order_waybill ADD COLUMN object_id TEXT;
+ALTER TABLE order_waybill ADD COLUMN print_data TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
         {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
-        {11, kSchemaV11}, {12, kSchemaV12}};
+        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}};
     return migrations;
 }
 

@@ -55,9 +55,13 @@ std::optional<Waybill> read_waybill(Database& db, Id order_id) {
         "SELECT carrier, tracking_no, assigned_at FROM order_waybill WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     std::optional<Waybill> w;
-    if (s.executeStep())
-        w = Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
-                    s.getColumn(2).getInt64()};
+    if (s.executeStep()) {
+        w.emplace();
+        w->order_id = order_id;
+        w->carrier = s.getColumn(0).getString();
+        w->tracking_no = s.getColumn(1).getString();
+        w->assigned_at = s.getColumn(2).getInt64();
+    }
     s.reset();
     return w;
 }

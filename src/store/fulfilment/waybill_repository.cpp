@@ -13,14 +13,31 @@ namespace dj {
 
 void save_waybill(Database& db, const Waybill& w) {
     SQLite::Statement s(connection(db),
-                        "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at) "
-                        "VALUES (?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
+                        "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at, "
+                        "source, object_id, print_data) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (order_id) DO UPDATE SET "
                         "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
-                        "assigned_at = excluded.assigned_at");
+                        "assigned_at = excluded.assigned_at, source = excluded.source, "
+                        "object_id = excluded.object_id, print_data = excluded.print_data");
     s.bind(1, static_cast<int64_t>(w.order_id));
     s.bind(2, w.carrier);
     s.bind(3, w.tracking_no);
     s.bind(4, static_cast<int64_t>(w.assigned_at));
+    s.bind(5, w.from_platform ? "platform" : "manual");
+    if (w.object_id.empty())
+        s.bind(6);
+    else
+        s.bind(6, w.object_id);
+    if (w.print_data.empty())
+        s.bind(7);
+    else
+        s.bind(7, w.print_data);
+    s.exec();
+}
+
+void remove_waybill(Database& db, Id order_id) {
+    SQLite::Statement s(connection(db), "DELETE FROM order_waybill WHERE order_id = ?");
+    s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     s.exec();
 }
 
@@ -42,12 +59,18 @@ void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {
     SQLite::Statement s(connection(db),
-                        "SELECT carrier, tracking_no, assigned_at FROM order_waybill "
+                        "SELECT carrier, tracking_no, assigned_at, source, "
+                        "COALESCE(object_id, ''), COALESCE(print_data, '') FROM order_waybill "
                         "WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     if (!s.executeStep()) return std::nullopt;
-    return Waybill{order_id, s.getColumn(0).getString(), s.getColumn(1).getString(),
-                   s.getColumn(2).getInt64()};
+    return Waybill{order_id,
+                   s.getColumn(0).getString(),
+                   s.getColumn(1).getString(),
+                   s.getColumn(2).getInt64(),
+                   s.getColumn(3).getString() == "platform",
+                   s.getColumn(4).getString(),
+                   s.getColumn(5).getString()};
 }
 
 std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no) {

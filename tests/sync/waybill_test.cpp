@@ -1,0 +1,309 @@
+// E-waybill numbers from the four simulated platforms through ops (what the window and
+// `dianjia-cli waybill …` call): accounts, a wave over four platforms, lost answers, refusals,
+// giving numbers back, and a fetch killed midway.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "core/base/error.h"
+#include "ops/e_waybills.h"
+#include "ops/fulfilment_queries.h"
+#include "ops/order_decisions.h"
+#include "ops/shop_setup.h"
+#include "ops/stock_queries.h"
+#include "ops/stock_service.h"
+#include "ops/waves.h"
+#include "ops/waybills.h"
+#include "platform_error.h"
+#include "sync_fixture.h"
+
+using namespace dj;
+
+namespace {
+
+using Outcome = ops::FetchedParcel::Outcome;
+
+struct Fixture : test::SyncFixture {
+    Fixture() : test::SyncFixture(1200) {
+        // One warehouse ships every store's orders, so one wave holds all four platforms.
+        for (const ShopStore& s : CatalogueRepository(*db).list_stores())
+            ops::save_store(*db, test::sync_actor(), {s.code, s.name, s.platform, "CZ", {}});
+        // Enough stock that a wave of 200 is allocated.
+        ops::StockService stock(*db, test::sync_actor());
+        for (const Sku& sku : ops::list_skus(*db)) {
+            ops::StockService::Receive in;
+            in.sku = sku.code;
+            in.warehouse = "CZ";
+            in.qty = 400;
+            if (sku.shelf_life_days > 0) {
+                in.batch = "L20261120";
+                in.expiry = "2028-05-01";
+            }
+            stock.receive(in);
+        }
+        sync_at(test::kNow, "", std::nullopt);
+        for (const char* store : {"tb-main", "pdd-main", "dy-main"})
+            ops::sync_carrier_accounts(*db, http, test::sync_actor(), store, "店家仓库",
+                                       "13800000000");
+        CarrierAccount jd;
+        jd.store = "jd-main";
+        jd.carrier = "中通";
+        jd.branch_code = "571001";
+        jd.account_no = "JD-ZTO-0001";
+        jd.sender = {"店家仓库", "13800000000", "浙江省", "杭州市", "余杭区", "文一西路969号"};
+        ops::save_carrier_account(*db, test::sync_actor(), jd);
+    }
+    // The orders of one new wave of up to `max` allocated orders.
+    std::vector<Id> wave(int max, std::string* number = nullptr) {
+        WaveRequest r;
+        r.max_orders = max;
+        r.max_waves = 1;
+        std::vector<WaveInfo> waves = ops::create_waves(*db, test::sync_actor(), r);
+        BOOST_REQUIRE(!waves.empty());
+        if (number) *number = waves.front().number;
+        std::vector<Id> ids;
+        for (const WaveSlot& s : ops::wave_slots(*db, waves.front().number))
+            ids.push_back(s.order_id);
+        return ids;
+    }
+    ops::WaybillFetchReport fetch(const std::vector<Id>& ids, const std::string& carrier = {}) {
+        return ops::fetch_waybills(*db, http, test::sync_actor(), ids, carrier);
+    }
+    std::size_t sim_numbers() {
+        return sim.with_shop([](SimShop& shop) { return shop.waybills().size(); });
+    }
+    // Every parcel holds at most one number and the platforms issued each parcel at most one
+    // (their numbers are keyed by object id; a second number would be a second object id).
+    void check_one_number_per_parcel() {
+        BOOST_TEST(count("SELECT count(*) FROM (SELECT order_id FROM waybill_request WHERE state "
+                         "IN ('asked', 'issued') GROUP BY order_id HAVING count(*) > 1)") == 0);
+        BOOST_TEST(count("SELECT count(*) FROM (SELECT tracking_no FROM order_waybill GROUP BY "
+                         "tracking_no HAVING count(*) > 1)") == 0);
+        std::map<std::pair<Platform, std::string>, int> per_order;
+        sim.with_shop([&](SimShop& shop) {
+            for (const SimWaybill& w : shop.waybills())
+                if (!w.cancelled)
+                    for (const std::string& id : w.order_ids)
+                        ++per_order[{w.platform, id}];
+            return 0;
+        });
+        for (const auto& [order, n] : per_order)
+            BOOST_TEST(n == 1, order.second);
+        // Every number the platforms issued (and did not take back) is on its parcel.
+        for (const auto& [order, n] : per_order)
+            BOOST_TEST(count("SELECT count(*) FROM order_waybill w JOIN shop_order o ON "
+                             "o.id = w.order_id WHERE w.source = 'platform' AND "
+                             "o.platform_order_id = '" +
+                             order.second + "'") == 1,
+                       order.second);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(e_waybills, Fixture)
+
+BOOST_AUTO_TEST_CASE(accounts_come_from_the_platform_or_are_entered) {
+    std::vector<CarrierAccount> all = ops::carrier_accounts(*db);
+    BOOST_TEST(all.size() == 10u);  // three on each of three platforms, one entered for JD
+    std::vector<CarrierAccount> tb = ops::carrier_accounts(*db, "tb-main");
+    BOOST_REQUIRE(tb.size() == 3u);
+    BOOST_TEST(tb.front().from_platform);
+    BOOST_TEST(tb.front().sender.name == "店家仓库");
+    BOOST_TEST(tb.front().sender.province == "浙江省");
+    std::vector<CarrierAccount> jd = ops::carrier_accounts(*db, "jd-main");
+    BOOST_REQUIRE(jd.size() == 1u);
+    BOOST_TEST(jd.front().carrier == "ZTO");  // "中通" as typed
+    BOOST_TEST(!jd.front().from_platform);
+    // JD lists none: entering it is the way.
+    BOOST_CHECK_THROW(
+        ops::sync_carrier_accounts(*db, http, test::sync_actor(), "jd-main", "a", "1"), NotFound);
+    // What the waybill calls need is checked on entry.
+    CarrierAccount bad = jd.front();
+    bad.sender.phone.clear();
+    BOOST_CHECK_THROW(ops::save_carrier_account(*db, test::sync_actor(), bad), InvalidInput);
+    bad = jd.front();
+    bad.carrier = "XYZ";
+    BOOST_CHECK_THROW(ops::save_carrier_account(*db, test::sync_actor(), bad), InvalidInput);
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'waybill.account'") == 10);
+}
+
+BOOST_AUTO_TEST_CASE(a_wave_of_200_over_four_platforms_gets_one_number_per_parcel) {
+    std::vector<Id> ids = wave(200);
+    BOOST_TEST(ids.size() == 200u);
+    BOOST_TEST(count("SELECT count(DISTINCT s.platform) FROM wave_order x JOIN shop_order o ON "
+                     "o.id = x.order_id JOIN shop_store s ON s.id = o.store_id") == 4);
+    ops::WaybillFetchReport r = fetch(ids);
+    BOOST_TEST(r.count(Outcome::issued) == 200);
+    BOOST_TEST(r.parcels.size() == 200u);
+    BOOST_TEST(sim_numbers() == 200u);
+    for (const ops::FetchedParcel& p : r.parcels) {
+        BOOST_TEST(p.carrier == "ZTO");
+        BOOST_TEST(!p.tracking_no.empty());
+    }
+    // The print data is kept as the platform sent it.
+    BOOST_TEST(count("SELECT count(*) FROM order_waybill WHERE source = 'platform' AND "
+                     "print_data LIKE '%SIMENC:%' AND print_data LIKE '%' || tracking_no || '%'") ==
+               200);
+    // Asked again: every parcel has its number, the platforms issue none.
+    ops::WaybillFetchReport again = fetch(ids);
+    BOOST_TEST(again.count(Outcome::had_one) == 200);
+    BOOST_TEST(sim_numbers() == 200u);
+    std::vector<ops::WaybillRow> rows = ops::list_waybills(*db, ids);
+    BOOST_TEST(rows.size() == 200u);
+    BOOST_TEST(rows.front().from_platform);
+    check_one_number_per_parcel();
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'waybill.fetch'") == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_lost_answer_is_asked_again_under_the_same_object_id) {
+    std::vector<Id> ids = wave(40);
+    // Every call of one platform fails (all of the client's attempts): its parcels stay asked.
+    sim.inject(SimFault::http_500, 1000, Platform::pinduoduo, "pdd.waybill.get");
+    // Taobao's first answer comes too late: the client asks again, the same number comes back.
+    sim.inject(SimFault::timeout, 1, Platform::taobao, "cainiao.waybill.ii.get");
+    ops::WaybillFetchReport r = fetch(ids);
+    int failed = r.count(Outcome::failed);
+    BOOST_TEST(failed > 0);
+    BOOST_TEST(r.count(Outcome::issued) + failed == 40);
+    for (const ops::FetchedParcel& p : r.parcels)
+        if (p.outcome == Outcome::failed) BOOST_TEST(p.store == "pdd-main");
+    std::this_thread::sleep_for(std::chrono::milliseconds(800));  // the late answer lands
+    sim.clear_faults();
+    std::int64_t asked_before = count("SELECT count(*) FROM waybill_request");
+    ops::WaybillFetchReport retry = fetch(ids);
+    BOOST_TEST(retry.count(Outcome::issued) == failed);
+    BOOST_TEST(retry.count(Outcome::had_one) == 40 - failed);
+    BOOST_TEST(count("SELECT count(*) FROM waybill_request") == asked_before);  // same ids
+    BOOST_TEST(sim_numbers() == 40u);
+    check_one_number_per_parcel();
+}
+
+BOOST_AUTO_TEST_CASE(a_refusal_is_that_parcels_alone_and_it_is_said) {
+    std::vector<Id> ids = wave(60);
+    // Buyers cancel two Taobao orders on the platform before the shop hears of it.
+    std::vector<std::string> gone;
+    for (Id id : ids)
+        if (gone.size() < 2 && count("SELECT count(*) FROM shop_order o JOIN shop_store s ON "
+                                     "s.id = o.store_id WHERE s.platform = 'taobao' AND o.id = " +
+                                     std::to_string(id)) == 1)
+            gone.push_back(testing::SqlProbe(*db).text(
+                "SELECT platform_order_id FROM shop_order WHERE id = " + std::to_string(id)));
+    BOOST_REQUIRE(gone.size() == 2u);
+    sim.with_shop([&](SimShop& shop) {
+        for (const std::string& no : gone) {
+            Order o = *shop.find(Platform::taobao, no);
+            o.status = OrderStatus::cancelled;
+            shop.put(Platform::taobao, o);
+        }
+        return 0;
+    });
+    ops::WaybillFetchReport r = fetch(ids);
+    BOOST_TEST(r.count(Outcome::refused) == 2);
+    BOOST_TEST(r.count(Outcome::issued) == 58);
+    for (const ops::FetchedParcel& p : r.parcels)
+        if (p.outcome == Outcome::refused) {
+            BOOST_TEST((p.order_no == gone[0] || p.order_no == gone[1]));
+            BOOST_TEST(p.message.find("不允许取号") != std::string::npos);
+        }
+    BOOST_TEST(count("SELECT count(*) FROM waybill_request WHERE state = 'refused'") == 2);
+    check_one_number_per_parcel();
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_asked_says_why) {
+    std::vector<Id> ids = wave(8);
+    // No account of that carrier anywhere.
+    ops::WaybillFetchReport r = fetch(ids, "JTSD");
+    BOOST_TEST(r.count(Outcome::refused) == 8);
+    BOOST_TEST(r.parcels.front().message.find("JTSD") == std::string::npos);  // named, not coded
+    BOOST_TEST(sim_numbers() == 0u);
+    BOOST_CHECK_THROW(fetch(ids, "no-such-carrier"), InvalidInput);
+    // A held order is not asked.
+    Id held = ids.front();
+    ops::hold_order(*db, test::sync_actor(), held, "买家要求暂缓发货");
+    ops::WaybillFetchReport held_report = fetch({held});
+    BOOST_TEST((held_report.parcels.front().outcome == Outcome::refused));
+    BOOST_TEST(held_report.parcels.front().message.find("买家要求暂缓发货") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_number_given_back_is_replaced_by_a_new_one_and_typing_over_is_refused) {
+    std::vector<Id> ids = wave(4);
+    fetch(ids);
+    Id id = ids.front();
+    std::optional<Waybill> first = find_waybill(*db, id);
+    BOOST_REQUIRE(first);
+    BOOST_TEST(first->from_platform);
+    // A fetched number is not typed over.
+    BOOST_CHECK_THROW(ops::assign_waybill(*db, test::sync_actor(), id, "ZTO", "75312345678901"),
+                      InvalidInput);
+    std::string back = ops::cancel_waybill(*db, http, test::sync_actor(), id);
+    BOOST_TEST(back == first->tracking_no);
+    BOOST_TEST(!find_waybill(*db, id));
+    BOOST_TEST(sim.with_shop([&](SimShop& shop) {
+        for (const SimWaybill& w : shop.waybills())
+            if (w.tracking_no == back) return w.cancelled;
+        return false;
+    }));
+    BOOST_CHECK_THROW(ops::cancel_waybill(*db, http, test::sync_actor(), id), InvalidInput);
+    ops::WaybillFetchReport r = fetch({id});
+    BOOST_TEST(r.count(Outcome::issued) == 1);
+    BOOST_TEST(r.parcels.front().tracking_no != back);
+    BOOST_TEST(
+        count("SELECT count(*) FROM waybill_request WHERE order_id = " + std::to_string(id)) == 2);
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'waybill.cancel'") == 1);
+    check_one_number_per_parcel();
+}
+
+// `dianjia-cli waybill fetch WAVE` killed (SIGKILL) after a few platform calls, as a power cut
+// ends it; fetching again finishes the wave and no parcel holds or was issued two numbers.
+BOOST_AUTO_TEST_CASE(a_fetch_killed_midway_finishes_next_time_with_one_number_each) {
+    std::string number;
+    std::vector<Id> ids = wave(120, &number);
+    int killed = 0;
+    for (int calls : {2, 5, 9}) {
+        std::string cli = DJ_CLI_PATH;
+        std::string path = db_path();
+        std::vector<std::string> args{cli, "--db", path, "waybill", "fetch", number};
+        std::vector<char*> argv;
+        for (std::string& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        int start = sim.requests();
+        pid_t pid = fork();
+        BOOST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            int null = ::open("/dev/null", O_WRONLY);
+            dup2(null, 1);
+            dup2(null, 2);
+            execv(cli.c_str(), argv.data());
+            _exit(127);
+        }
+        int status = 0;
+        bool finished = false;
+        while (sim.requests() < start + calls)
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                finished = true;
+                break;
+            }
+        if (!finished) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            if (WIFSIGNALED(status)) ++killed;
+        }
+    }
+    BOOST_TEST(killed > 0);
+    open();
+    ops::WaybillFetchReport r = fetch(ids);
+    BOOST_TEST(r.count(Outcome::issued) + r.count(Outcome::had_one) == 120);
+    BOOST_TEST(sim_numbers() == 120u);
+    check_one_number_per_parcel();
+}
+
+BOOST_AUTO_TEST_SUITE_END()
