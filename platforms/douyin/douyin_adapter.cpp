@@ -234,7 +234,8 @@ std::vector<CarrierAccount> DouyinAdapter::list_carrier_accounts() {
 }
 
 // A number from /logistics/newCreateOrder, then its print data from /logistics/waybillApply;
-// what is kept as print data is waybillApply's entry for the number as it came.
+// what is kept as print data is waybillApply's entry for the number as it came, with the
+// carrier's standard template.
 std::vector<IssuedWaybill> DouyinAdapter::fetch_waybills(
     const CarrierAccount& account, const std::vector<WaybillRequest>& parcels) {
     json orders = json::array();
@@ -278,9 +279,19 @@ std::vector<IssuedWaybill> DouyinAdapter::fetch_waybills(
                                                           : json_text(e, "err_msg")});
     if (applies.empty()) return issued;
     json printed = invoke("/logistics/waybillApply", {{"waybill_applies", applies}});
-    for (const json& info : printed.value("waybill_infos", json::array()))
+    // [U] The component needs the carrier's standard template with the data; it is kept with
+    // waybillApply's entry as "template_url" (/logistics/templateList, not in PLATFORMS.md).
+    json templates = invoke("/logistics/templateList", {{"logistics_code", account.platform_code}});
+    std::string template_url;
+    for (const json& t : templates.value("template_data", json::array()))
+        for (const json& i : t.value("template_infos", json::array()))
+            if (template_url.empty()) template_url = json_text(i, "template_url");
+    for (json info : printed.value("waybill_infos", json::array()))
         for (IssuedWaybill& w : issued)
-            if (w.tracking_no == json_text(info, "track_no")) w.print_data = info.dump();
+            if (w.tracking_no == json_text(info, "track_no")) {
+                info["template_url"] = template_url;
+                w.print_data = info.dump();
+            }
     // A number without its print data could not be printed: the answer is refused whole, and
     // asking again with the same pack ids returns the same numbers.
     for (IssuedWaybill& w : issued)

@@ -184,10 +184,12 @@ std::vector<CarrierAccount> JdAdapter::list_carrier_accounts() {
 }
 
 // One number from jingdong.ldop.alpha.waybill.receive per parcel (vendorOrderCode is the
-// parcel's object id), then its print data from jingdong.printing.printData.pullData.
+// parcel's object id), then its print data from jingdong.printing.printData.pullData, kept
+// with the carrier's standard template as {"printData", "tempUrl"}.
 std::vector<IssuedWaybill> JdAdapter::fetch_waybills(const CarrierAccount& account,
                                                      const std::vector<WaybillRequest>& parcels) {
     std::vector<IssuedWaybill> issued;
+    std::string template_url;
     for (const WaybillRequest& p : parcels) {
         long long count = 0;
         for (const WaybillRequest::Item& i : p.items)
@@ -247,7 +249,18 @@ std::vector<IssuedWaybill> JdAdapter::fetch_waybills(const CarrierAccount& accou
             throw MalformedResponse(trf("{0}: no print data for {1}",
                                         where("jingdong.printing.printData.pullData"), tracking),
                                     pulled.dump());
-        issued.push_back({p.object_id, tracking, print, ""});
+        if (template_url.empty()) {
+            // [U] jingdong.printing.template.getTemplateList (not in PLATFORMS.md): the
+            // carrier's standard template, which JD's component takes as tempUrl.
+            json t = invoke("jingdong.printing.template.getTemplateList",
+                            {{"param1", {{"cpCode", account.platform_code}}}});
+            for (const json& d :
+                 t.value("returnType", json::object()).value("datas", json::array()))
+                for (const json& s : d.value("standardTemplates", json::array()))
+                    if (template_url.empty()) template_url = json_text(s, "standardTemplateUrl");
+        }
+        issued.push_back({p.object_id, tracking,
+                          json{{"printData", print}, {"tempUrl", template_url}}.dump(), ""});
     }
     return issued;
 }

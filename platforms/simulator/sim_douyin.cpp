@@ -95,7 +95,7 @@ class DouyinWire : public SimWire {
                 "/order/logisticsAdd",         "/sku/syncStock",
                 "/order/logisticsCompanyList", "/logistics/listShopNetsite",
                 "/logistics/newCreateOrder",   "/logistics/waybillApply",
-                "/logistics/cancelOrder"};
+                "/logistics/cancelOrder",      "/logistics/templateList"};
     }
 
     SimReply refuse(SimRefusal why) const override {
@@ -243,6 +243,19 @@ class DouyinWire : public SimWire {
             }
             return dy_reply(10000, "success", "",
                             {{"waybill_infos", infos}, {"err_infos", errors}});
+        }
+        if (r.path == "/logistics/templateList") {
+            std::string code = biz.value("logistics_code", "");
+            return dy_reply(
+                10000, "success", "",
+                {{"template_data",
+                  json::array({{{"logistics_code", code},
+                                {"template_infos",
+                                 json::array({{{"template_name", "一联单76x130"},
+                                               {"template_type", 1},
+                                               {"template_url",
+                                                "https://sf3-ttcdn-tos.pstatp.com/obj/logistics/" +
+                                                    code + "_76130.xml"}}})}}})}});
         }
         if (r.path == "/logistics/cancelOrder") {
             if (!shop.cancel_waybill(Platform::douyin, biz.value("logistics_code", ""),

@@ -186,6 +186,21 @@ class JdWire : public SimWire {
                                      {"objectId", p.value("objectId", "")},
                                      {"prePrintDatas", datas}}}});
         }
+        if (method == "jingdong.printing.template.getTemplateList") {
+            std::string cp = biz.value("param1", json::object()).value("cpCode", "");
+            return answer(
+                method,
+                {{"returnType",
+                  {{"code", 1},
+                   {"datas",
+                    json::array({{{"cpCode", cp},
+                                  {"standardTemplates",
+                                   json::array({{{"standardTemplateName", "一联单76x130"},
+                                                 {"standardTemplateUrl",
+                                                  "https://template-content.jd.com/template-oss?"
+                                                  "tempCode=" +
+                                                      cp + "76130"}}})}}})}}}});
+        }
         if (method == "jingdong.ldop.alpha.waybill.api.unbind") {
             json c = json::parse(b("content"), nullptr, false);
             std::string tracking = c.is_object() ? c.value("waybillCode", "") : "";

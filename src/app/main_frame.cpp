@@ -26,6 +26,7 @@
 #include "app/settings_panel.h"
 #include "app/stock_panel.h"
 #include "app/ui_helpers.h"
+#include "app/waybill_panel.h"
 #include "core/base/clock.h"
 #include "core/stock/catalogue.h"
 #include "http_client.h"
@@ -40,8 +41,9 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders", "rules",   "pack",    "outbox",
-                                             "stock",     "alerts", "reports", "settings"};
+    static const std::vector<wxString> names{"dashboard", "orders",  "rules", "waybills",
+                                             "pack",      "outbox",  "stock", "alerts",
+                                             "reports",   "settings"};
     return names;
 }
 
@@ -61,15 +63,15 @@ MainFrame::MainFrame(AppContext& ctx)
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
     for (const wxString& label :
-         {_("Dashboard"), _("Orders"), _("Rules"), _("Picking & packing"), _("Platform outbox"),
-          _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
+         {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
+          _("Platform outbox"), _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
-              new RulesPanel(book_, ctx_),     new PackPanel(book_, ctx_),
-              new OutboxPanel(book_, ctx_),    new StockPanel(book_, ctx_),
-              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
-              new SettingsPanel(book_, ctx_)};
+              new RulesPanel(book_, ctx_),     new WaybillPanel(book_, ctx_),
+              new PackPanel(book_, ctx_),      new OutboxPanel(book_, ctx_),
+              new StockPanel(book_, ctx_),     new AlertsPanel(book_, ctx_),
+              new ReportsPanel(book_, ctx_),   new SettingsPanel(book_, ctx_)};
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -110,14 +112,20 @@ void MainFrame::build_menu() {
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
-    // In view order (view_names()); the outbox came later, so it took the next free key.
-    const wxString labels[] = {_("&Dashboard\tCtrl+1"),       _("&Orders\tCtrl+2"),
-                               _("R&ules\tCtrl+3"),           _("&Picking && packing\tCtrl+4"),
-                               _("Platform &outbox\tCtrl+9"), _("&Stock\tCtrl+5"),
-                               _("&Alerts\tCtrl+6"),          _("&Reports\tCtrl+7"),
+    // In view order (view_names()); the outbox and the shipping labels came later, so they took
+    // the next free keys.
+    const wxString labels[] = {_("&Dashboard\tCtrl+1"),
+                               _("&Orders\tCtrl+2"),
+                               _("R&ules\tCtrl+3"),
+                               _("Shipping &labels\tCtrl+0"),
+                               _("&Picking && packing\tCtrl+4"),
+                               _("Platform &outbox\tCtrl+9"),
+                               _("&Stock\tCtrl+5"),
+                               _("&Alerts\tCtrl+6"),
+                               _("&Reports\tCtrl+7"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 9);
-    for (int i = 0; i < 9; ++i) {
+    static_assert(std::size(labels) == 10);
+    for (int i = 0; i < 10; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);

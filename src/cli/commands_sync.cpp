@@ -10,6 +10,7 @@
 #include "ops/ship_order.h"
 #include "ops/sync_stores.h"
 #include "os/program_clock.h"
+#include "simulator/component_simulator.h"
 #include "simulator/platform_simulator.h"
 
 namespace dj::cli {
@@ -137,8 +138,22 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
         ->add_option("--orders", options->orders,
                      tr("Orders spread over the four platforms, modified in the last day"))
         ->check(CLI::Range(0, 10000000));
-    simulate->callback([options, port] {
+    auto components = std::make_shared<bool>(false);
+    simulate->add_flag("--components", *components,
+                       tr("Also stand in for the four print components on their usual ports "
+                          "(13528, 5000, 13888, 9113)"));
+    simulate->callback([options, port, components] {
         std::unique_ptr<Clock> clock = os::program_clock(os::ProgramKind::long_running);
+        std::vector<std::unique_ptr<ComponentSimulator>> printers;
+        if (*components)
+            for (PrintComponent c : {PrintComponent::cainiao, PrintComponent::pinduoduo,
+                                     PrintComponent::douyin, PrintComponent::jd}) {
+                printers.push_back(std::make_unique<ComponentSimulator>(c));
+                printers.back()->start(component_port(c));
+                std::cout << trf("Simulating the {0} on {1}", component_name(c),
+                                 printers.back()->url())
+                          << std::endl;
+            }
         PlatformSimulator simulator(*clock, *options);
         running_simulator = &simulator;
         std::signal(SIGINT, stop_simulator);

@@ -7,6 +7,8 @@
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
 #include "ops/e_waybills.h"
+#include "ops/print_waybills.h"
+#include "ops/shop_queries.h"
 
 namespace dj::cli {
 
@@ -58,6 +60,101 @@ void print_accounts(Context& ctx, const std::vector<CarrierAccount>& accounts) {
                  Cell::str(a.sender.province + a.sender.city + a.sender.district + a.sender.detail),
                  Cell::flag(a.from_platform)});
     ctx.print(out);
+}
+
+// print waybills / print journal (after add_wave_commands made `print`).
+void add_print_waybill_commands(CLI::App& app, Context& ctx) {
+    auto* print = app.get_subcommand("print");
+    struct Args {
+        std::vector<std::string> subjects;
+        ops::WaybillPrintOptions options;
+        std::string wave, order;
+        bool failed = false;
+    };
+    auto args = std::make_shared<Args>();
+    auto* waybills = print->add_subcommand(
+        "waybills", tr("E-waybills through the print component of each order's platform"));
+    waybills
+        ->add_option("SUBJECT", args->subjects,
+                     tr("A wave, or platform order ids / #local numbers"))
+        ->required();
+    waybills->add_option("--printer", args->options.printer,
+                         tr("Printer name as the component lists it (default: its default)"));
+    waybills->add_option("--component", args->options.component_url,
+                         tr("Where the component listens (ws://HOST:PORT), for one platform's "
+                            "orders; default: its usual port on this PC"));
+    waybills->add_flag("--reprint", args->options.reprint,
+                       tr("Print again what was printed before (recorded as a reprint)"));
+    waybills->add_option("--custom-template", args->options.custom_template,
+                         tr("The platform's custom-area template URL for our own fields"));
+    waybills
+        ->add_option("--wait-ms", args->options.wait_ms,
+                     tr("How long to wait for the printers' results"))
+        ->check(CLI::Range(0, 600000));
+    waybills->callback([&ctx, args] {
+        ops::WaybillPrintOptions o = args->options;
+        o.shop_note = ops::shop_name(ctx.db());
+        ops::WaybillPrintReport r = ops::print_waybills(
+            ctx.db(), ctx.actor(), ops::orders_named(ctx.db(), args->subjects), o);
+        Listing out({{"order_id", tr("Order")},
+                     {"tracking", tr("Tracking number")},
+                     {"component", tr("Print component")},
+                     {"state", tr("State")},
+                     {"reprint", tr("Reprint")},
+                     {"message", tr("Message")}});
+        for (const ops::PrintedWaybill& w : r.waybills)
+            out.add({Cell::str(w.order_no), Cell::str(w.tracking_no), Cell::str(w.component),
+                     w.skipped
+                         ? Cell::raw_json("\"skipped\"", tr("not sent"))
+                         : Cell::raw_json("\"" + std::string(document_state_code(w.state)) + "\"",
+                                          document_state_name(w.state)),
+                     Cell::flag(w.reprint), Cell::str(w.message)});
+        ctx.print(out);
+        if (!ctx.json)
+            std::cout << trf("{0} printed, {1} failed, {2} without a final word, {3} not sent",
+                             std::to_string(r.count(DocumentState::printed)),
+                             std::to_string(r.count(DocumentState::failed)),
+                             std::to_string(static_cast<int>(r.waybills.size()) - r.skipped() -
+                                            r.count(DocumentState::printed) -
+                                            r.count(DocumentState::failed)),
+                             std::to_string(r.skipped()))
+                      << "\n";
+        if (r.count(DocumentState::printed) != static_cast<int>(r.waybills.size()))
+            ctx.exit_code = 1;
+    });
+
+    auto* journal =
+        print->add_subcommand("journal", tr("Every e-waybill print task, newest first"));
+    journal->add_option("--wave", args->wave, tr("Only this wave's orders"));
+    journal->add_option("--order", args->order, tr("Only this order"));
+    journal->add_flag("--failed", args->failed, tr("Only failed documents"));
+    journal->callback([&ctx, args] {
+        std::vector<std::string> names;
+        if (!args->wave.empty()) names.push_back(args->wave);
+        if (!args->order.empty()) names.push_back(args->order);
+        std::vector<Id> ids =
+            names.empty() ? std::vector<Id>{} : ops::orders_named(ctx.db(), names);
+        Listing out({{"task_id", tr("Task")},
+                     {"order_id", tr("Order")},
+                     {"tracking", tr("Tracking number")},
+                     {"component", tr("Print component")},
+                     {"printer", tr("Printer")},
+                     {"state", tr("State")},
+                     {"reprint", tr("Reprint")},
+                     {"message", tr("Message")},
+                     {"sent_at", tr("Sent at")},
+                     {"updated_at", tr("Last word at")},
+                     {"user", tr("User")},
+                     {"station", tr("Workstation")}});
+        for (const PrintJournalRow& j : ops::print_journal(ctx.db(), ids, args->failed))
+            out.add({Cell::str(j.task_id), Cell::str(j.order_no), Cell::str(j.document_id),
+                     Cell::str(j.component), Cell::str(j.printer),
+                     Cell::raw_json("\"" + j.state + "\"",
+                                    document_state_name(parse_document_state(j.state))),
+                     Cell::flag(j.reprint), Cell::str(j.message), Cell::time(j.sent_at),
+                     Cell::time(j.updated_at), Cell::str(j.user), Cell::str(j.station)});
+        ctx.print(out);
+    });
 }
 
 }  // namespace
@@ -140,6 +237,8 @@ void add_waybill_commands(CLI::App& app, Context& ctx) {
                          args->order, tracking)
                   << "\n";
     });
+
+    add_print_waybill_commands(app, ctx);
 
     auto* account =
         waybill->add_subcommand("account", tr("The stores' e-waybill accounts (电子面单账号)"))

@@ -16,6 +16,7 @@
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/carrier_account_repository.h"
+#include "store/fulfilment/print_journal_repository.h"
 #include "store/fulfilment/waybill_repository.h"
 #include "store/fulfilment/waybill_request_repository.h"
 #include "store/orders/order_merge.h"
@@ -368,13 +369,35 @@ std::vector<Id> orders_named(Database& db, const std::vector<std::string>& names
     return ids;
 }
 
+std::vector<ParcelWaybill> parcel_waybills(Database& db, const std::vector<Id>& order_ids) {
+    ReadTransaction read(db);
+    std::vector<ParcelWaybill> rows;
+    for (const WaybillParcel& p : waybill_parcels(db, order_ids)) {
+        ParcelWaybill row;
+        row.order_no = p.order_no;
+        row.store = p.store;
+        if (std::optional<Waybill> w = find_waybill(db, p.head)) {
+            row.carrier = w->carrier;
+            row.tracking_no = w->tracking_no;
+            row.from_platform = w->from_platform;
+            WaybillPrints prints = waybill_prints(db, w->tracking_no);
+            row.printed = prints.printed;
+            row.print_state = prints.last_state;
+            row.print_message = prints.last_message;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 std::vector<WaybillRow> list_waybills(Database& db, const std::vector<Id>& order_ids) {
     ReadTransaction read(db);
     std::vector<WaybillRow> rows;
     for (const WaybillParcel& p : waybill_parcels(db, order_ids)) {
         if (!p.has_waybill) continue;
         std::optional<Waybill> w = find_waybill(db, p.head);
-        rows.push_back({p.order_no, w->carrier, w->tracking_no, w->from_platform, false});
+        rows.push_back({p.order_no, w->carrier, w->tracking_no, w->from_platform,
+                        waybill_prints(db, w->tracking_no).printed});
     }
     return rows;
 }

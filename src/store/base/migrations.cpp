@@ -676,13 +676,41 @@ ALTER TABLE order_waybill ADD COLUMN object_id TEXT;
 ALTER TABLE order_waybill ADD COLUMN print_data TEXT;
 )sql";
 
+// Version 14: the print journal of e-waybills sent to the platforms' print components: every
+// task and document, recorded before it goes out, with what the component said of it since. A
+// waybill counts as printed only when a component said printed; printing it again is a reprint.
+constexpr const char* kSchemaV14 = R"sql(
+CREATE TABLE print_task (
+    task_id TEXT PRIMARY KEY,
+    component TEXT NOT NULL CHECK (component IN ('cainiao', 'pinduoduo', 'douyin', 'jd')),
+    printer TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    by_user TEXT NOT NULL,
+    by_role TEXT NOT NULL,
+    station TEXT NOT NULL
+);
+CREATE TABLE print_document (
+    task_id TEXT NOT NULL REFERENCES print_task(task_id),
+    document_id TEXT NOT NULL,
+    order_id INTEGER NOT NULL REFERENCES shop_order(id),
+    state TEXT NOT NULL
+        CHECK (state IN ('sent', 'accepted', 'rendered', 'printed', 'failed', 'cancelled')),
+    reprint INTEGER NOT NULL DEFAULT 0,
+    message TEXT NOT NULL DEFAULT '',
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (task_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX print_document_waybill ON print_document(document_id);
+CREATE INDEX print_document_order ON print_document(order_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
         {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
         {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
-        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}};
+        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}};
     return migrations;
 }
 

@@ -1,0 +1,99 @@
+#include "store/fulfilment/print_journal_repository.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/base/database.h"
+#include "store/base/sql_binding.h"
+#include "store/orders/order_merge.h"
+
+namespace dj {
+
+void record_print_task(Database& db, const std::string& task_id, const std::string& component,
+                       const std::string& printer, const Actor& actor, Timestamp now,
+                       const std::vector<std::pair<std::string, Id>>& documents, bool reprint) {
+    SQLite::Database& c = connection(db);
+    SQLite::Statement task(c,
+                           "INSERT INTO print_task (task_id, component, printer, sent_at, by_user, "
+                           "by_role, station) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    task.bind(1, task_id);
+    task.bind(2, component);
+    task.bind(3, printer);
+    task.bind(4, static_cast<int64_t>(now));
+    task.bind(5, actor.user);
+    task.bind(6, actor.role);
+    task.bind(7, actor.workstation);
+    task.exec();
+    SQLite::Statement doc(c,
+                          "INSERT INTO print_document (task_id, document_id, order_id, state, "
+                          "reprint, updated_at) VALUES (?, ?, ?, 'sent', ?, ?)");
+    for (const auto& [tracking, order] : documents) {
+        doc.reset();
+        doc.bind(1, task_id);
+        doc.bind(2, tracking);
+        doc.bind(3, static_cast<int64_t>(order));
+        doc.bind(4, reprint ? 1 : 0);
+        doc.bind(5, static_cast<int64_t>(now));
+        doc.exec();
+    }
+}
+
+void set_print_state(Database& db, const std::string& task_id, const std::string& document_id,
+                     const std::string& state, const std::string& message, Timestamp now) {
+    SQLite::Statement s(connection(db),
+                        "UPDATE print_document SET state = ?, message = ?, updated_at = ? "
+                        "WHERE task_id = ? AND document_id = ? AND state <> 'printed'");
+    s.bind(1, state);
+    s.bind(2, message);
+    s.bind(3, static_cast<int64_t>(now));
+    s.bind(4, task_id);
+    s.bind(5, document_id);
+    s.exec();
+}
+
+WaybillPrints waybill_prints(Database& db, const std::string& tracking_no) {
+    SQLite::Statement s(connection(db),
+                        "SELECT d.task_id, d.state, d.message FROM print_document d JOIN "
+                        "print_task t ON t.task_id = d.task_id WHERE d.document_id = ? "
+                        "ORDER BY t.sent_at, d.task_id");
+    s.bind(1, tracking_no);
+    WaybillPrints p;
+    while (s.executeStep()) {
+        ++p.tasks;
+        std::string state = s.getColumn(1).getString();
+        p.last_state = state;
+        p.last_message = s.getColumn(2).getString();
+        if (state == "printed") p.printed = true;
+        if (state == "sent" || state == "accepted" || state == "rendered")
+            p.open_tasks.push_back(s.getColumn(0).getString());
+    }
+    return p;
+}
+
+std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<Id>& order_ids,
+                                                bool failed_only, int limit) {
+    std::string sql =
+        "SELECT d.task_id, d.document_id, d.order_id, o.platform_order_id, t.component, "
+        "t.printer, d.state, d.reprint, d.message, t.sent_at, d.updated_at, t.by_user, t.station "
+        "FROM print_document d JOIN print_task t ON t.task_id = d.task_id "
+        "JOIN shop_order o ON o.id = d.order_id WHERE 1 = 1";
+    if (failed_only) sql += " AND d.state = 'failed'";
+    if (!order_ids.empty()) {
+        sql += " AND d.order_id IN (";
+        for (std::size_t i = 0; i < order_ids.size(); ++i)
+            sql += (i ? ", " : "") + std::to_string(parcel_head(db, order_ids[i]));
+        sql += ")";
+    }
+    sql += " ORDER BY t.sent_at DESC, d.task_id DESC LIMIT " + std::to_string(limit);
+    SQLite::Statement s(connection(db), sql);
+    std::vector<PrintJournalRow> rows;
+    while (s.executeStep())
+        rows.push_back(
+            {s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64(),
+             s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
+             s.getColumn(6).getString(), s.getColumn(7).getInt() != 0, s.getColumn(8).getString(),
+             s.getColumn(9).getInt64(), s.getColumn(10).getInt64(), s.getColumn(11).getString(),
+             s.getColumn(12).getString()});
+    return rows;
+}
+
+}  // namespace dj

@@ -1,0 +1,57 @@
+// 打单发货 in the window: a wave over the four platforms gets its numbers from the simulated
+// platforms and is printed through the four simulated print components by pressing the view's
+// buttons (AT-SPI); the database then holds a platform number for every parcel and the journal
+// a printed document for each, and each component printed each of its documents once.
+#define BOOST_TEST_MODULE gui_waybill_tests
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+#include "ops/e_waybills.h"
+#include "run_app.h"
+#include "simulator/component_simulator.h"
+#include "waybill_fixture.h"
+
+using namespace dj;
+
+BOOST_FIXTURE_TEST_SUITE(gui_waybills, test::WaybillFixture)
+
+BOOST_AUTO_TEST_CASE(a_wave_gets_numbers_and_prints_from_the_window) {
+    std::vector<Id> ids = wave(24);
+    std::map<PrintComponent, std::unique_ptr<ComponentSimulator>> components;
+    std::string where;
+    for (PrintComponent c : {PrintComponent::cainiao, PrintComponent::pinduoduo,
+                             PrintComponent::douyin, PrintComponent::jd}) {
+        components[c] = std::make_unique<ComponentSimulator>(c);
+        components[c]->start(0);
+        where += std::string(where.empty() ? "" : ";") + std::string(component_code(c)) + "=" +
+                 components[c]->url();
+    }
+    setenv("DIANJIA_PRINT_COMPONENTS", where.c_str(), 1);
+    db.reset();
+    int status = test::drive_app(dir / "home", db_path(), "waybills",
+                                 {"press:取号", "see:被拒绝 0 个，失败 0 个", "press:打印面单",
+                                  "see:失败 0 张，未发送 0 张", "wait:0.5"});
+    BOOST_TEST_REQUIRE(status == 0);
+    open();
+    std::vector<ops::ParcelWaybill> parcels = ops::parcel_waybills(*db, ids);
+    BOOST_TEST(parcels.size() == ids.size());
+    for (const ops::ParcelWaybill& p : parcels) {
+        BOOST_TEST(p.from_platform, p.order_no);
+        BOOST_TEST(p.printed, p.order_no);
+    }
+    BOOST_TEST(count("SELECT count(*) FROM print_document WHERE state = 'printed'") ==
+               static_cast<std::int64_t>(ids.size()));
+    std::map<std::string, int> times;
+    for (auto& [c, sim] : components)
+        for (const ComponentSimulator::Printed& p : sim->printed())
+            ++times[p.document_id];
+    BOOST_TEST(times.size() == ids.size());
+    for (const auto& [doc, n] : times)
+        BOOST_TEST(n == 1, doc);
+    // The actor of the window is on every task.
+    BOOST_TEST(count("SELECT count(*) FROM print_task WHERE by_user = ''") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
