@@ -1,6 +1,7 @@
 // waybill fetch / list / cancel, waybill account list / add / sync: e-waybill numbers from the
 // platforms.
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
 #include "core/base/error.h"
@@ -121,6 +122,56 @@ void add_print_waybill_commands(CLI::App& app, Context& ctx) {
                       << "\n";
         if (r.count(DocumentState::printed) != static_cast<int>(r.waybills.size()))
             ctx.exit_code = 1;
+    });
+
+    auto* components = print->add_subcommand(
+        "components", tr("The platforms' print components on this PC and their printers"));
+    components->callback([&ctx] {
+        Listing out({{"component", tr("Print component")},
+                     {"url", tr("Address")},
+                     {"found", tr("Running")},
+                     {"default_printer", tr("Default printer")},
+                     {"chosen", tr("Chosen here")},
+                     {"printers", tr("Printers")},
+                     {"problem", tr("Message")}});
+        for (const ops::ComponentFound& f : ops::probe_print_components(ctx.db(), ctx.actor())) {
+            nlohmann::json names = f.printers;
+            std::string shown;
+            for (const std::string& p : f.printers)
+                shown += (shown.empty() ? "" : ", ") + p;
+            out.add({Cell::str(std::string(component_code(f.component))), Cell::str(f.url),
+                     Cell::flag(f.found), Cell::str(f.default_printer), Cell::str(f.chosen),
+                     Cell::raw_json(names.dump(), shown), Cell::str(f.problem)});
+        }
+        ctx.print(out);
+    });
+    struct Choice {
+        std::string component, printer;
+        bool forget = false;
+    };
+    auto choice = std::make_shared<Choice>();
+    auto* choose = print->add_subcommand(
+        "component-printer",
+        tr("Choose the printer a print component prints to on this workstation"));
+    choose->add_option("COMPONENT", choice->component, tr("cainiao, pinduoduo, douyin or jd"))
+        ->required()
+        ->check(CLI::IsMember({"cainiao", "pinduoduo", "douyin", "jd"}));
+    choose->add_option("PRINTER", choice->printer, tr("Printer name as the component lists it"));
+    choose->add_flag("--forget", choice->forget, tr("Back to the component's default printer"));
+    choose->callback([&ctx, choice] {
+        if (choice->printer.empty() && !choice->forget)
+            throw InvalidInput(tr("Name the printer, or give --forget"));
+        PrintComponent c = PrintComponent::cainiao;
+        for (PrintComponent k : {PrintComponent::cainiao, PrintComponent::pinduoduo,
+                                 PrintComponent::douyin, PrintComponent::jd})
+            if (component_code(k) == choice->component) c = k;
+        ops::choose_component_printer(ctx.db(), ctx.actor(), c,
+                                      choice->forget ? std::string() : choice->printer);
+        std::cout << (choice->forget ? trf("{0} prints to its default printer on this workstation",
+                                           component_name(c))
+                                     : trf("{0} prints to {1} on this workstation",
+                                           component_name(c), choice->printer))
+                  << "\n";
     });
 
     auto* journal =

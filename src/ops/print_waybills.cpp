@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/translate.h"
 #include "core/stock/catalogue.h"
 #include "print/component_client.h"
@@ -191,6 +192,9 @@ WaybillPrintReport print_waybills(Database& db, const Actor& actor,
         std::string printer = options.printer;
         try {
             run.connect();
+            if (printer.empty())
+                printer =
+                    component_printer(db, actor.workstation, std::string(component_code(kind)));
             if (printer.empty()) {
                 ComponentClient::Printers p = run.client().printers();
                 printer = !p.default_printer.empty() ? p.default_printer
@@ -302,6 +306,40 @@ WaybillPrintReport print_waybills(Database& db, const Actor& actor,
         run.drain();
     }
     return report;
+}
+
+std::vector<ComponentFound> probe_print_components(
+    Database& db, const Actor& actor, const std::map<PrintComponent, std::string>& urls) {
+    std::vector<ComponentFound> found;
+    for (PrintComponent c : {PrintComponent::cainiao, PrintComponent::pinduoduo,
+                             PrintComponent::douyin, PrintComponent::jd}) {
+        ComponentFound f;
+        f.component = c;
+        f.url = urls.count(c) ? urls.at(c) : component_url(c);
+        f.chosen = component_printer(db, actor.workstation, std::string(component_code(c)));
+        try {
+            ComponentClient client(c, f.url, {}, {}, 1500);
+            ComponentClient::Printers p = client.printers();
+            f.found = true;
+            f.default_printer = p.default_printer;
+            f.printers = p.names;
+        } catch (const ComponentUnavailable& e) {
+            f.problem = e.what();
+        }
+        found.push_back(std::move(f));
+    }
+    return found;
+}
+
+void choose_component_printer(Database& db, const Actor& actor, PrintComponent component,
+                              const std::string& printer) {
+    require_text(printer, kMaxNameLength, tr("printer"));
+    WriteTransaction tx(db);
+    std::string code(component_code(component));
+    save_component_printer(db, actor.workstation, code, printer);
+    audit(db, actor, "print.printer", code,
+          printer.empty() ? tr("the component's default") : printer);
+    tx.commit();
 }
 
 std::vector<PrintJournalRow> print_journal(Database& db, const std::vector<Id>& order_ids,

@@ -16,7 +16,7 @@ class Database;
 namespace dj::ops {
 
 struct WaybillPrintOptions {
-    std::string printer;        // empty: each component's default printer
+    std::string printer;        // empty: the one chosen for the component here, else its default
     std::string component_url;  // for one component's orders; empty: its usual port on this PC
     std::map<PrintComponent, std::string> component_urls;  // where each listens, when not usual
     bool reprint = false;         // print again what was printed (or may have been)
@@ -50,6 +50,24 @@ struct WaybillPrintReport {
 WaybillPrintReport print_waybills(Database& db, const Actor& actor,
                                   const std::vector<Id>& order_ids,
                                   const WaybillPrintOptions& options);
+
+// The print components on this PC (or where `urls` says), each with its printers and the one
+// chosen for this workstation.
+struct ComponentFound {
+    PrintComponent component = PrintComponent::cainiao;
+    std::string url;
+    bool found = false;
+    std::string problem;  // why not found
+    std::string default_printer;
+    std::vector<std::string> printers;
+    std::string chosen;  // for this workstation; empty: the component's default
+};
+std::vector<ComponentFound> probe_print_components(
+    Database& db, const Actor& actor, const std::map<PrintComponent, std::string>& urls = {});
+// Remembers the printer a component prints to on the actor's workstation (empty: forget),
+// audited.
+void choose_component_printer(Database& db, const Actor& actor, PrintComponent component,
+                              const std::string& printer);
 
 // The journal, newest first: of these orders (empty: all), failed documents only.
 std::vector<PrintJournalRow> print_journal(Database& db, const std::vector<Id>& order_ids,

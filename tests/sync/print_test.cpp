@@ -94,6 +94,32 @@ BOOST_AUTO_TEST_CASE(a_wave_of_200_over_four_platforms_prints_every_document_onc
     check_no_silent_reprint();
 }
 
+// Each component's printers are listed; the one chosen for a component on this workstation is
+// where its documents go, the others print to their component's default.
+BOOST_AUTO_TEST_CASE(the_printer_chosen_per_component_and_workstation_is_used) {
+    std::map<PrintComponent, std::string> urls;
+    for (auto& [c, sim] : components)
+        urls[c] = sim->url();
+    std::vector<ops::ComponentFound> found =
+        ops::probe_print_components(*db, test::sync_actor(), urls);
+    BOOST_REQUIRE(found.size() == 4u);
+    for (const ops::ComponentFound& f : found) {
+        BOOST_TEST(f.found, f.problem);
+        BOOST_TEST(f.printers.size() == 2u);
+    }
+    ops::choose_component_printer(*db, test::sync_actor(), PrintComponent::jd, "HPRT N31");
+    Actor other{"packer2", "packer", "bench-2"};
+    ops::choose_component_printer(*db, other, PrintComponent::cainiao, "HPRT N31");
+    std::vector<Id> ids = wave(40);
+    fetch(ids);
+    print(ids);
+    for (auto& [c, sim] : components)
+        for (const ComponentSimulator::Printed& p : sim->printed())
+            BOOST_TEST(p.printer == (c == PrintComponent::jd ? "HPRT N31" : "Deli DL-888T"),
+                       component_code(c));
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'print.printer'") == 2);
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_document_is_listed_and_printed_from_there) {
     std::vector<Id> ids = wave(12);
     fetch(ids);

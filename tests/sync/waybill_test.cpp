@@ -14,8 +14,11 @@
 
 #include "core/base/error.h"
 #include "ops/order_decisions.h"
+#include "ops/order_parcels.h"
+#include "ops/ship_order.h"
 #include "ops/waybills.h"
 #include "platform_error.h"
+#include "store/orders/order_merge.h"
 #include "waybill_fixture.h"
 
 using namespace dj;
@@ -172,6 +175,45 @@ BOOST_AUTO_TEST_CASE(a_number_given_back_is_replaced_by_a_new_one_and_typing_ove
         count("SELECT count(*) FROM waybill_request WHERE order_id = " + std::to_string(id)) == 2);
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'waybill.cancel'") == 1);
     check_one_number_per_parcel();
+}
+
+// A merged parcel asks one number for all its orders.
+BOOST_AUTO_TEST_CASE(a_merged_parcel_gets_one_number_for_its_orders) {
+    std::string a = testing::SqlProbe(*db).text(
+        "SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE s.code = 'tb-main' AND o.allocation = 'allocated' AND NOT EXISTS (SELECT 1 FROM "
+        "order_hold h WHERE h.order_id = o.id) ORDER BY o.id LIMIT 1");
+    std::string b = testing::SqlProbe(*db).text(
+        "SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE s.code = 'tb-main' AND o.allocation = 'allocated' AND NOT EXISTS (SELECT 1 FROM "
+        "order_hold h WHERE h.order_id = o.id) ORDER BY o.id LIMIT 1 OFFSET 1");
+    // The second buyer turns out to be the first (same nick and receiver) on the platform.
+    sim.with_shop([&](SimShop& shop) {
+        Order first = *shop.find(Platform::taobao, a);
+        Order second = *shop.find(Platform::taobao, b);
+        second.buyer_nick = first.buyer_nick;
+        second.receiver = first.receiver;
+        second.modified_at = test::kNow + 60;
+        shop.put(Platform::taobao, second);
+        return 0;
+    });
+    sync_at(test::kNow + 600, "tb-main", std::nullopt);
+    Id ia = ops::find_order(*db, a, "tb-main"), ib = ops::find_order(*db, b, "tb-main");
+    if (parcel_orders(*db, ia).size() < 2)  // a rule may have merged them already
+        ops::merge_orders(*db, test::sync_actor(), {ia, ib});
+    BOOST_REQUIRE(parcel_orders(*db, ia).size() == 2u);
+    ops::WaybillFetchReport r = fetch({ia, ib});
+    BOOST_REQUIRE(r.parcels.size() == 1u);
+    BOOST_TEST_REQUIRE((r.parcels.front().outcome == Outcome::issued), r.parcels.front().message);
+    BOOST_TEST(find_waybill(*db, ia)->tracking_no == find_waybill(*db, ib)->tracking_no);
+    sim.with_shop([&](SimShop& shop) {
+        BOOST_REQUIRE(shop.waybills().size() == 1u);
+        std::vector<std::string> orders = shop.waybills().front().order_ids;
+        BOOST_TEST(orders.size() == 2u);
+        BOOST_TEST((std::find(orders.begin(), orders.end(), a) != orders.end()));
+        BOOST_TEST((std::find(orders.begin(), orders.end(), b) != orders.end()));
+        return 0;
+    });
 }
 
 // `dianjia-cli waybill fetch WAVE` killed (SIGKILL) after a few platform calls, as a power cut

@@ -679,6 +679,7 @@ ALTER TABLE order_waybill ADD COLUMN print_data TEXT;
 // Version 14: the print journal of e-waybills sent to the platforms' print components: every
 // task and document, recorded before it goes out, with what the component said of it since. A
 // waybill counts as printed only when a component said printed; printing it again is a reprint.
+// The printer chosen for each component on each workstation.
 constexpr const char* kSchemaV14 = R"sql(
 CREATE TABLE print_task (
     task_id TEXT PRIMARY KEY,
@@ -702,6 +703,12 @@ CREATE TABLE print_document (
 ) WITHOUT ROWID;
 CREATE INDEX print_document_waybill ON print_document(document_id);
 CREATE INDEX print_document_order ON print_document(order_id);
+CREATE TABLE component_printer (
+    station TEXT NOT NULL,
+    component TEXT NOT NULL CHECK (component IN ('cainiao', 'pinduoduo', 'douyin', 'jd')),
+    printer TEXT NOT NULL,
+    PRIMARY KEY (station, component)
+) WITHOUT ROWID;
 )sql";
 
 }  // namespace

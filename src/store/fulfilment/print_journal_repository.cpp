@@ -69,6 +69,30 @@ WaybillPrints waybill_prints(Database& db, const std::string& tracking_no) {
     return p;
 }
 
+std::string component_printer(Database& db, const std::string& station,
+                              const std::string& component) {
+    SQLite::Statement s(
+        connection(db),
+        "SELECT printer FROM component_printer WHERE station = ? AND component = ?");
+    s.bind(1, station);
+    s.bind(2, component);
+    return s.executeStep() ? s.getColumn(0).getString() : std::string();
+}
+
+void save_component_printer(Database& db, const std::string& station, const std::string& component,
+                            const std::string& printer) {
+    SQLite::Statement s(connection(db),
+                        printer.empty()
+                            ? "DELETE FROM component_printer WHERE station = ? AND component = ?"
+                            : "INSERT INTO component_printer (station, component, printer) VALUES "
+                              "(?, ?, ?) ON CONFLICT (station, component) DO UPDATE SET "
+                              "printer = excluded.printer");
+    s.bind(1, station);
+    s.bind(2, component);
+    if (!printer.empty()) s.bind(3, printer);
+    s.exec();
+}
+
 std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<Id>& order_ids,
                                                 bool failed_only, int limit) {
     std::string sql =

@@ -48,6 +48,13 @@ struct WaybillPrints {
 };
 WaybillPrints waybill_prints(Database& db, const std::string& tracking_no);
 
+// The printer chosen for a component on a workstation; empty when none. Saving an empty printer
+// forgets the choice.
+std::string component_printer(Database& db, const std::string& station,
+                              const std::string& component);
+void save_component_printer(Database& db, const std::string& station, const std::string& component,
+                            const std::string& printer);
+
 // Newest first; of these orders' parcels only (empty: all), the failed only.
 std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<Id>& order_ids,
                                                 bool failed_only, int limit);
