@@ -225,13 +225,15 @@ build_sqlitecpp() {
     build make -j"$jobs" install >/dev/null
 }
 
-# Header-only libraries: Debian's arch:all packages hold exactly what the project uses.
+# Header-only libraries: Debian's arch:all packages hold exactly what the project uses
+# (websocketpp with standalone asio for the print components).
 build_headers() {
     local dir
-    for dir in nlohmann CLI; do
+    for dir in nlohmann CLI websocketpp asio; do
         rm -rf "${prefix:?}/include/$dir"
         cp -r "/usr/include/$dir" "$prefix/include/"
     done
+    cp /usr/include/asio.hpp "$prefix/include/"
     for dir in nlohmann_json CLI11; do
         rm -rf "${prefix:?}/share/cmake/$dir"
         mkdir -p "$prefix/share/cmake"
@@ -292,7 +294,7 @@ build_licenses() {
         [[ -f "$dir/$p.txt" ]] || { log "no licence file in $p"; exit 1; }
     done
     for p in libz-mingw-w64-dev mingw-w64-common gcc-mingw-w64-base nlohmann-json3-dev \
-        libcli11-dev; do
+        libcli11-dev libwebsocketpp-dev libasio-dev; do
         cp "/usr/share/doc/$p/copyright" "$dir/$p.txt"
     done
 }
@@ -309,7 +311,8 @@ version_key() {
     curl) version_of curl ;;
     xlsxwriter) version_of libxlsxwriter ;;
     sqlitecpp) echo "$(version_of sqlitecpp) on sqlite $(version_of sqlite3)" ;;
-    headers) dpkg-query -W -f='${Package} ${Version} ' nlohmann-json3-dev libcli11-dev ;;
+    headers) dpkg-query -W -f='${Package} ${Version} ' nlohmann-json3-dev libcli11-dev \
+        libwebsocketpp-dev libasio-dev ;;
     httplib) version_of cpp-httplib ;;
     wxwidgets) version_of wxwidgets3.2 ;;
     licenses) for p in "${source_packages[@]}"; do printf '%s ' "$(version_of "$p")"; done ;;
