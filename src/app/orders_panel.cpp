@@ -16,6 +16,7 @@
 #include <wx/timer.h>
 
 #include "app/ui_helpers.h"
+#include "app/waybill_job.h"
 #include "core/base/clock.h"
 #include "core/fulfilment/carrier.h"
 #include "ops/allocate_orders.h"
@@ -177,8 +178,11 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     parcel_->SetToolTip(
         _("Ship with the receiver's other waiting orders in one parcel, or split the order "
           "over warehouses"));
+    waybill_ = new wxButton(detail, wxID_ANY, _("Get number && print"));
+    waybill_->SetToolTip(
+        _("An e-waybill number from the order's platform, printed through its print component"));
     ship_ = new wxButton(detail, wxID_ANY, _("Ship from stock"));
-    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, ship_}) {
+    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, waybill_, ship_}) {
         b->Disable();
         head->Add(b, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
     }
@@ -245,6 +249,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     note_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { act(Action::note); });
     parcel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_parcel_menu(); });
     ship_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ship_selected(); });
+    waybill_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { waybill_selected(); });
 }
 
 void OrdersPanel::reload() {
@@ -333,7 +338,7 @@ Id OrdersPanel::selected_order() const {
 void OrdersPanel::show_detail() {
     lines_->DeleteAllItems();
     Id id = selected_order();
-    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, ship_})
+    for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, waybill_, ship_})
         b->Disable();
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
@@ -413,6 +418,7 @@ void OrdersPanel::show_detail() {
     parcel_->Enable(open && o->status == OrderStatus::to_ship);
     ship_->Enable(holds.empty() && o->allocation == Allocation::allocated &&
                   o->status == OrderStatus::to_ship);
+    waybill_->Enable(holds.empty() && o->status == OrderStatus::to_ship);
     detail_->GetParent()->Layout();
 }
 
@@ -434,6 +440,31 @@ void OrdersPanel::allocate_waiting() {
     } catch (const std::exception& e) {
         show_error(this, _("Could not reserve stock"), e.what());
     }
+}
+
+void OrdersPanel::waybill_selected() {
+    Id id = selected_order();
+    if (!id) return;
+    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+    if (!details) return;
+    WaybillJob job;
+    job.subjects = {"#" + std::to_string(id)};
+    job.fetch = true;
+    job.print = true;
+    waybill_->Disable();
+    std::string order_no = details->order.platform_order_id;
+    start_waybill_job(
+        ctx_, alive(), job,
+        [this, order_no](WaybillJobResult& r) {
+            if (ctx_.data_changed) ctx_.data_changed();
+            wxMessageBox(describe_waybill_job(r),
+                         wxString::Format(_("E-waybill of order %s"), u8(order_no)),
+                         wxOK | wxICON_INFORMATION, this);
+        },
+        [this](const std::string& error) {
+            show_detail();
+            show_error(this, _("Could not get or print the e-waybill"), error);
+        });
 }
 
 void OrdersPanel::ship_selected() {

@@ -42,6 +42,7 @@ class OrdersPanel : public View {
     void act(Action action);
     void show_parcel_menu();
     void ship_selected();
+    void waybill_selected();
 
     OrderTable table_;
     OrderQuery query_;
@@ -58,6 +59,7 @@ class OrdersPanel : public View {
     wxStaticText* history_ = nullptr;
     wxListCtrl* lines_ = nullptr;
     wxButton* ship_ = nullptr;
+    wxButton* waybill_ = nullptr;  // 取号并打印 for the selected order
     wxButton* hold_ = nullptr;
     wxButton* release_ = nullptr;
     wxButton* urgent_ = nullptr;

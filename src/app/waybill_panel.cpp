@@ -6,43 +6,19 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include <cstdlib>
 #include <optional>
 
 #include "app/ui_helpers.h"
+#include "app/waybill_job.h"
 #include "core/fulfilment/carrier.h"
 #include "http_client.h"
 #include "ops/e_waybills.h"
 #include "ops/fulfilment_queries.h"
-#include "ops/print_waybills.h"
-#include "ops/shop_queries.h"
-#include "print/component_protocol.h"
 #include "store/base/database.h"
 
 namespace dj::app {
 
 namespace {
-
-// Where the print components listen when not on their usual ports: DIANJIA_PRINT_COMPONENTS
-// ("cainiao=ws://127.0.0.1:13528;jd=ws://…"), for support and tests.
-std::map<PrintComponent, std::string> component_urls_from_environment() {
-    std::map<PrintComponent, std::string> urls;
-    const char* text = std::getenv("DIANJIA_PRINT_COMPONENTS");
-    if (!text) return urls;
-    std::string all = text;
-    for (std::size_t at = 0; at < all.size();) {
-        std::size_t end = all.find(';', at);
-        std::string part = all.substr(at, end == std::string::npos ? end : end - at);
-        std::size_t eq = part.find('=');
-        if (eq != std::string::npos)
-            for (PrintComponent c : {PrintComponent::cainiao, PrintComponent::pinduoduo,
-                                     PrintComponent::douyin, PrintComponent::jd})
-                if (component_code(c) == part.substr(0, eq)) urls[c] = part.substr(eq + 1);
-        if (end == std::string::npos) break;
-        at = end + 1;
-    }
-    return urls;
-}
 
 wxString print_state_label(const ops::ParcelWaybill& w) {
     if (w.tracking_no.empty()) return _("No number yet");
@@ -224,43 +200,18 @@ void WaybillPanel::idle(const wxString& said) {
 void WaybillPanel::fetch() {
     int at = waves_->GetSelection();
     if (at == wxNOT_FOUND || running_) return;
-    std::string wave = wave_numbers_.at(static_cast<std::size_t>(at));
-    std::string path = ctx_.db_path;
-    const Clock& clock = *ctx_.clock;
-    Actor actor = ctx_.actor;
-    auto progress = ctx_.tasks.start<ops::WaybillFetchReport>(
-        alive(),
-        [path, &clock, wave, actor](TaskProgress& p) {
-            Database db(path, clock, Database::Mode::existing);
-            HttpClient http;
-            return ops::fetch_waybills(db, http, actor, ops::orders_named(db, {wave}), "", &p);
-        },
-        [this](ops::WaybillFetchReport& r) {
-            using O = ops::FetchedParcel::Outcome;
-            wxString said = wxString::Format(
-                _("%d numbers issued, %d parcels had one, %d refused, %d failed"),
-                r.count(O::issued), r.count(O::had_one), r.count(O::refused), r.count(O::failed));
-            for (const ops::FetchedParcel& p : r.parcels)
-                if (p.outcome == O::refused || p.outcome == O::failed) {
-                    said += wxString::Format(_("; first problem: %s %s"), u8(p.order_no),
-                                             u8(p.message));
-                    break;
-                }
-            idle(said);
-        },
-        [this](const std::string& error) {
-            idle({});
-            show_error(this, _("Could not get waybill numbers"), error);
-        });
-    busy(_("Getting numbers from the platforms..."), progress);
+    WaybillJob job;
+    job.subjects = {wave_numbers_.at(static_cast<std::size_t>(at))};
+    job.fetch = true;
+    run(job, _("Getting numbers from the platforms..."));
 }
 
 void WaybillPanel::print(bool reprint_selected) {
     int at = waves_->GetSelection();
     if (at == wxNOT_FOUND || running_) return;
-    std::vector<std::string> subjects{wave_numbers_.at(static_cast<std::size_t>(at))};
-    ops::WaybillPrintOptions options;
-    options.component_urls = component_urls_from_environment();
+    WaybillJob job;
+    job.subjects = {wave_numbers_.at(static_cast<std::size_t>(at))};
+    job.print = true;
     if (reprint_selected) {
         const ops::ParcelWaybill* w = list_->selected();
         if (!w || w->tracking_no.empty()) return;
@@ -270,39 +221,20 @@ void WaybillPanel::print(bool reprint_selected) {
                                       u8(w->tracking_no), u8(w->order_no)),
                      _("Reprint"), _("Reprint")))
             return;
-        subjects = {w->order_no};
-        options.reprint = true;
+        job.subjects = {w->order_no};
+        job.reprint = true;
     }
-    try {
-        options.shop_note = ops::shop_name(*ctx_.db);
-    } catch (const std::exception&) {
-    }
-    std::string path = ctx_.db_path;
-    const Clock& clock = *ctx_.clock;
-    Actor actor = ctx_.actor;
-    auto progress = ctx_.tasks.start<ops::WaybillPrintReport>(
-        alive(),
-        [path, &clock, subjects, actor, options](TaskProgress&) {
-            Database db(path, clock, Database::Mode::existing);
-            return ops::print_waybills(db, actor, ops::orders_named(db, subjects), options);
-        },
-        [this](ops::WaybillPrintReport& r) {
-            wxString said = wxString::Format(_("%d printed, %d failed, %d not sent"),
-                                             r.count(DocumentState::printed),
-                                             r.count(DocumentState::failed), r.skipped());
-            for (const ops::PrintedWaybill& w : r.waybills)
-                if (w.state != DocumentState::printed && !w.message.empty()) {
-                    said += wxString::Format(_("; first problem: %s %s"), u8(w.order_no),
-                                             u8(w.message));
-                    break;
-                }
-            idle(said);
-        },
+    run(job, _("Printing through the platforms' print components..."));
+}
+
+void WaybillPanel::run(const WaybillJob& job, const wxString& doing) {
+    auto progress = start_waybill_job(
+        ctx_, alive(), job, [this](WaybillJobResult& r) { idle(describe_waybill_job(r)); },
         [this](const std::string& error) {
             idle({});
-            show_error(this, _("Could not print the waybills"), error);
+            show_error(this, _("Could not finish"), error);
         });
-    busy(_("Printing through the platforms' print components..."), progress);
+    busy(doing, progress);
 }
 
 void WaybillPanel::cancel_selected() {

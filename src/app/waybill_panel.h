@@ -14,6 +14,7 @@ class wxStaticText;
 namespace dj::app {
 
 class ParcelWaybillList;
+struct WaybillJob;
 
 // 打单发货: a wave's parcels with their e-waybill numbers and print states. "Get numbers" asks
 // each order's platform for the parcels without one, "Print waybills" sends them to each
@@ -31,6 +32,7 @@ class WaybillPanel : public View {
     void fetch();
     void print(bool reprint_selected);
     void cancel_selected();
+    void run(const WaybillJob& job, const wxString& doing);
     void busy(const wxString& doing, std::shared_ptr<Progress> progress);
     void idle(const wxString& said);
 

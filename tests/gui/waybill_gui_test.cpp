@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "ops/e_waybills.h"
+#include "ops/ship_order.h"
 #include "run_app.h"
 #include "simulator/component_simulator.h"
 #include "waybill_fixture.h"
@@ -52,6 +53,30 @@ BOOST_AUTO_TEST_CASE(a_wave_gets_numbers_and_prints_from_the_window) {
         BOOST_TEST(n == 1, doc);
     // The actor of the window is on every task.
     BOOST_TEST(count("SELECT count(*) FROM print_task WHERE by_user = ''") == 0);
+}
+
+// One order from the orders view: its number and print with one button.
+BOOST_AUTO_TEST_CASE(one_order_gets_its_number_and_prints_from_the_orders_view) {
+    std::string order = testing::SqlProbe(*db).text(
+        "SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE s.code = 'pdd-main' AND o.status = 'to_ship' AND o.allocation = 'allocated' AND "
+        "NOT EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = o.id) ORDER BY o.id LIMIT 1");
+    ComponentSimulator pdd(PrintComponent::pinduoduo);
+    pdd.start(0);
+    setenv("DIANJIA_PRINT_COMPONENTS", ("pinduoduo=" + pdd.url()).c_str(), 1);
+    db.reset();
+    int status = test::drive_app(dir / "home", db_path(), "orders",
+                                 {"type:搜索=" + order, "row:" + order, "press:取号并打印",
+                                  "see:已打印 1 张", "press:确定", "wait:0.3"});
+    BOOST_TEST_REQUIRE(status == 0);
+    open();
+    Id id = ops::find_order(*db, order, "pdd-main");
+    std::vector<ops::ParcelWaybill> rows = ops::parcel_waybills(*db, {id});
+    BOOST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST(rows.front().from_platform);
+    BOOST_TEST(rows.front().printed);
+    BOOST_REQUIRE(pdd.printed().size() == 1u);
+    BOOST_TEST(pdd.printed().front().document_id == rows.front().tracking_no);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
