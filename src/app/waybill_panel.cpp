@@ -122,7 +122,7 @@ WaybillPanel::WaybillPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx
 }
 
 void WaybillPanel::reload() {
-    std::string chosen;
+    std::optional<std::string> chosen;
     int at = waves_->GetSelection();
     if (at != wxNOT_FOUND) chosen = wave_numbers_.at(static_cast<std::size_t>(at));
     waves_->Clear();
@@ -137,9 +137,12 @@ void WaybillPanel::reload() {
         summary_->SetLabelText(u8(e.what()));
         return;
     }
-    int select = wave_numbers_.empty() ? wxNOT_FOUND : 0;  // newest first
+    // Every failed print of any wave or order, to be printed again from one list.
+    wave_numbers_.push_back({});
+    waves_->Append(_("Failed prints (all)"));
+    int select = wave_numbers_.size() == 1 ? wxNOT_FOUND : 0;  // newest wave first
     for (std::size_t i = 0; i < wave_numbers_.size(); ++i)
-        if (wave_numbers_[i] == chosen) select = static_cast<int>(i);
+        if (chosen && wave_numbers_[i] == *chosen) select = static_cast<int>(i);
     waves_->SetSelection(select);
     load_parcels();
 }
@@ -159,7 +162,8 @@ void WaybillPanel::load_parcels() {
         alive(),
         [path, &clock, wave](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            return ops::parcel_waybills(db, ops::orders_named(db, {wave}));
+            return ops::parcel_waybills(
+                db, wave.empty() ? ops::failed_print_orders(db) : ops::orders_named(db, {wave}));
         },
         [this](std::vector<ops::ParcelWaybill>& rows) {
             loading_ = false;
@@ -197,20 +201,29 @@ void WaybillPanel::idle(const wxString& said) {
     if (ctx_.data_changed) ctx_.data_changed();
 }
 
-void WaybillPanel::fetch() {
+std::vector<std::string> WaybillPanel::subjects() const {
     int at = waves_->GetSelection();
-    if (at == wxNOT_FOUND || running_) return;
+    if (at == wxNOT_FOUND) return {};
+    const std::string& wave = wave_numbers_.at(static_cast<std::size_t>(at));
+    if (!wave.empty()) return {wave};
+    std::vector<std::string> orders;
+    for (const ops::ParcelWaybill& w : list_->rows())
+        orders.push_back(w.order_no);
+    return orders;
+}
+
+void WaybillPanel::fetch() {
+    if (running_ || subjects().empty()) return;
     WaybillJob job;
-    job.subjects = {wave_numbers_.at(static_cast<std::size_t>(at))};
+    job.subjects = subjects();
     job.fetch = true;
     run(job, _("Getting numbers from the platforms..."));
 }
 
 void WaybillPanel::print(bool reprint_selected) {
-    int at = waves_->GetSelection();
-    if (at == wxNOT_FOUND || running_) return;
+    if (running_ || subjects().empty()) return;
     WaybillJob job;
-    job.subjects = {wave_numbers_.at(static_cast<std::size_t>(at))};
+    job.subjects = subjects();
     job.print = true;
     if (reprint_selected) {
         const ops::ParcelWaybill* w = list_->selected();

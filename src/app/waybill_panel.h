@@ -29,6 +29,8 @@ class WaybillPanel : public View {
 
   private:
     void load_parcels();
+    // The wave chosen, or the orders listed when the failed prints are shown.
+    std::vector<std::string> subjects() const;
     void fetch();
     void print(bool reprint_selected);
     void cancel_selected();
@@ -37,7 +39,7 @@ class WaybillPanel : public View {
     void idle(const wxString& said);
 
     wxChoice* waves_ = nullptr;
-    std::vector<std::string> wave_numbers_;
+    std::vector<std::string> wave_numbers_;  // empty entry: the failed prints
     ParcelWaybillList* list_ = nullptr;
     wxStaticText* summary_ = nullptr;  // the wave's counts
     wxStaticText* result_ = nullptr;   // what the last operation came to

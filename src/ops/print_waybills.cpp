@@ -342,6 +342,11 @@ void choose_component_printer(Database& db, const Actor& actor, PrintComponent c
     tx.commit();
 }
 
+std::vector<Id> failed_print_orders(Database& db) {
+    ReadTransaction read(db);
+    return dj::failed_print_orders(db);
+}
+
 std::vector<PrintJournalRow> print_journal(Database& db, const std::vector<Id>& order_ids,
                                            bool failed_only, int limit) {
     ReadTransaction read(db);

@@ -69,6 +69,10 @@ std::vector<ComponentFound> probe_print_components(
 void choose_component_printer(Database& db, const Actor& actor, PrintComponent component,
                               const std::string& printer);
 
+// The orders whose e-waybill's last print failed and never printed: what is retried from one
+// list.
+std::vector<Id> failed_print_orders(Database& db);
+
 // The journal, newest first: of these orders (empty: all), failed documents only.
 std::vector<PrintJournalRow> print_journal(Database& db, const std::vector<Id>& order_ids,
                                            bool failed_only, int limit = 1000);

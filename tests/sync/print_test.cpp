@@ -133,11 +133,16 @@ BOOST_AUTO_TEST_CASE(a_failed_document_is_listed_and_printed_from_there) {
     BOOST_REQUIRE(failed.size() == 1u);
     BOOST_TEST(failed.front().document_id == bad);
     BOOST_TEST(failed.front().message.find("打印机缺纸") != std::string::npos);
+    // The one list of failed prints (the window's 打单发货 "Failed prints") has it.
+    std::vector<Id> failed_orders = ops::failed_print_orders(*db);
+    BOOST_REQUIRE(failed_orders.size() == 1u);
+    BOOST_TEST(find_waybill(*db, failed_orders.front())->tracking_no == bad);
     // A failed document never printed: printing it again is no reprint.
-    ops::WaybillPrintReport retry = print({ids.front()});
+    ops::WaybillPrintReport retry = print(failed_orders);
     BOOST_TEST(retry.count(DocumentState::printed) == 1);
     BOOST_TEST(!retry.waybills.front().reprint);
     BOOST_TEST(journal("document_id = '" + bad + "'") == 2);
+    BOOST_TEST(ops::failed_print_orders(*db).empty());
     check_no_silent_reprint();
 }
 

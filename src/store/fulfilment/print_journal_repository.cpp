@@ -93,6 +93,20 @@ void save_component_printer(Database& db, const std::string& station, const std:
     s.exec();
 }
 
+std::vector<Id> failed_print_orders(Database& db) {
+    SQLite::Statement s(
+        connection(db),
+        "SELECT w.order_id FROM order_waybill w WHERE "
+        "(SELECT d.state FROM print_document d JOIN print_task t ON t.task_id = d.task_id "
+        "WHERE d.document_id = w.tracking_no ORDER BY t.sent_at DESC, d.task_id DESC LIMIT 1) = "
+        "'failed' AND NOT EXISTS (SELECT 1 FROM print_document d WHERE d.document_id = "
+        "w.tracking_no AND d.state = 'printed') ORDER BY w.order_id");
+    std::vector<Id> ids;
+    while (s.executeStep())
+        ids.push_back(s.getColumn(0).getInt64());
+    return ids;
+}
+
 std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<Id>& order_ids,
                                                 bool failed_only, int limit) {
     std::string sql =

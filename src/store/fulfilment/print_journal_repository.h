@@ -55,6 +55,9 @@ std::string component_printer(Database& db, const std::string& station,
 void save_component_printer(Database& db, const std::string& station, const std::string& component,
                             const std::string& printer);
 
+// The parcels (head orders) whose waybill's latest print failed and that never printed.
+std::vector<Id> failed_print_orders(Database& db);
+
 // Newest first; of these orders' parcels only (empty: all), the failed only.
 std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<Id>& order_ids,
                                                 bool failed_only, int limit);
