@@ -47,7 +47,8 @@ WsConnection::WsConnection(const std::string& url, int timeout_ms, MessageHandle
     });
     auto closed = [&d, on_close](websocketpp::connection_hdl h) {
         std::string why;
-        if (auto c = d.client.get_con_from_hdl(h)) why = c->get_ec().message();
+        std::error_code ec;
+        if (auto c = d.client.get_con_from_hdl(h, ec)) why = c->get_ec().message();
         bool was_open = false;
         {
             std::lock_guard lock(d.mutex);
@@ -83,9 +84,14 @@ WsConnection::WsConnection(const std::string& url, int timeout_ms, MessageHandle
 
 WsConnection::~WsConnection() {
     Impl& d = *impl_;
-    std::error_code ec;
-    if (is_open()) d.client.close(d.handle, websocketpp::close::status::normal, "", ec);
-    d.client.stop();
+    // The connection is closed on its own thread: websocketpp's connections are not to be
+    // handled from two threads at once.
+    bool open = is_open();
+    asio::post(d.client.get_io_service(), [&d, open] {
+        std::error_code ec;
+        if (open) d.client.close(d.handle, websocketpp::close::status::normal, "", ec);
+        d.client.stop();
+    });
     if (d.thread.joinable()) d.thread.join();
 }
 
@@ -162,17 +168,22 @@ void WsServer::stop() {
     Impl& d = *impl_;
     if (!d.running) return;
     d.running = false;
-    std::error_code ec;
-    d.server.stop_listening(ec);
-    // Terminating calls the close handler, which takes the lock: collect first.
-    std::vector<websocketpp::connection_hdl> open;
-    {
-        std::lock_guard lock(d.mutex);
-        for (auto& [id, h] : d.connections) open.push_back(h);
-    }
-    for (websocketpp::connection_hdl& h : open)
-        if (auto c = d.server.get_con_from_hdl(h, ec)) c->terminate(ec);
-    d.server.stop();
+    // Everything on the server's own thread, which then ends: connections are not to be handled
+    // from two threads at once. Terminating calls the close handler, which takes the lock:
+    // collect first.
+    asio::post(d.server.get_io_service(), [&d] {
+        std::error_code ec;
+        d.server.stop_listening(ec);
+        std::vector<websocketpp::connection_hdl> open;
+        {
+            std::lock_guard lock(d.mutex);
+            for (auto& [id, h] : d.connections)
+                open.push_back(h);
+        }
+        for (websocketpp::connection_hdl& h : open)
+            if (auto c = d.server.get_con_from_hdl(h, ec)) c->terminate(ec);
+        d.server.stop();
+    });
     if (d.thread.joinable()) d.thread.join();
 }
 
@@ -199,8 +210,10 @@ void WsServer::drop(int connection) {
         if (it == d.connections.end()) return;
         h = it->second;
     }
-    std::error_code ec;
-    if (auto c = d.server.get_con_from_hdl(h, ec)) c->terminate(ec);
+    asio::post(d.server.get_io_service(), [&d, h] {
+        std::error_code ec;
+        if (auto c = d.server.get_con_from_hdl(h, ec)) c->terminate(ec);
+    });
 }
 
 }  // namespace dj

@@ -1,15 +1,12 @@
 // E-waybills printed through loopback stand-ins of the four platforms' print components (real
 // WebSocket): a wave over four platforms, a failed document, a connection dropped mid-task, a
 // print killed midway, and reprints.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <map>
 #include <memory>
 
+#include "kill_cli.h"
 #include "ops/print_waybills.h"
 #include "simulator/component_simulator.h"
 #include "store/fulfilment/waybill_repository.h"
@@ -184,13 +181,9 @@ BOOST_AUTO_TEST_CASE(a_dropped_connection_mid_task_neither_loses_nor_double_prin
 BOOST_AUTO_TEST_CASE(a_print_killed_midway_prints_each_parcel_once_next_time) {
     std::vector<Id> ids = wave(200);
     fetch(ids);
-    std::vector<std::string> args{DJ_CLI_PATH,
-                                  "--db",
-                                  db_path(),
-                                  "print",
-                                  "waybills",
-                                  "--component",
-                                  component(PrintComponent::cainiao).url()};
+    std::vector<std::string> args{"--db",        db_path(),
+                                  "print",       "waybills",
+                                  "--component", component(PrintComponent::cainiao).url()};
     std::vector<Id> taobao;
     for (Id id : ids)
         if (count("SELECT count(*) FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
@@ -200,31 +193,8 @@ BOOST_AUTO_TEST_CASE(a_print_killed_midway_prints_each_parcel_once_next_time) {
             args.push_back("#" + std::to_string(id));
         }
     BOOST_REQUIRE(taobao.size() >= 20u);
-    std::vector<char*> argv;
-    for (std::string& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    pid_t pid = fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    bool finished = false;
-    while (component(PrintComponent::cainiao).printed().size() < 7)
-        if (waitpid(pid, &status, WNOHANG) == pid) {
-            finished = true;
-            break;
-        }
-    if (!finished) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-    }
-    BOOST_TEST(WIFSIGNALED(status));
+    BOOST_TEST(test::kill_cli_when(
+        args, [&] { return component(PrintComponent::cainiao).printed().size() >= 7; }));
     std::size_t before = component(PrintComponent::cainiao).printed().size();
     BOOST_TEST(before < taobao.size());
     open();

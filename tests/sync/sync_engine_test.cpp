@@ -1,15 +1,11 @@
 #include "sync/sync_engine.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <set>
 #include <thread>
 
+#include "kill_cli.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -49,30 +45,9 @@ struct Fixture : test::SyncFixture {
 // more calls, the way a power cut or the task manager ends it. Returns false when the sync
 // finished first.
 bool kill_sync_after(PlatformSimulator& sim, const std::string& db_path, int requests) {
-    std::string cli = DJ_CLI_PATH;
-    std::vector<std::string> args{cli, "--db", db_path, "sync"};
-    std::vector<char*> argv;
-    for (std::string& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
     int start = sim.requests();
-    pid_t pid = fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execv(cli.c_str(), argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    while (sim.requests() < start + requests) {
-        if (waitpid(pid, &status, WNOHANG) == pid) return false;
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-    kill(pid, SIGKILL);
-    waitpid(pid, &status, 0);
-    return WIFSIGNALED(status);
+    return test::kill_cli_when({"--db", db_path, "sync"},
+                               [&] { return sim.requests() >= start + requests; });
 }
 
 }  // namespace

@@ -1,10 +1,6 @@
 // E-waybill numbers from the four simulated platforms through ops (what the window and
 // `dianjia-cli waybill …` call): accounts, a wave over four platforms, lost answers, refusals,
 // giving numbers back, and a fetch killed midway.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -13,6 +9,7 @@
 #include <thread>
 
 #include "core/base/error.h"
+#include "kill_cli.h"
 #include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
 #include "ops/ship_order.h"
@@ -223,35 +220,9 @@ BOOST_AUTO_TEST_CASE(a_fetch_killed_midway_finishes_next_time_with_one_number_ea
     std::vector<Id> ids = wave(120, &number);
     int killed = 0;
     for (int calls : {2, 5, 9}) {
-        std::string cli = DJ_CLI_PATH;
-        std::string path = db_path();
-        std::vector<std::string> args{cli, "--db", path, "waybill", "fetch", number};
-        std::vector<char*> argv;
-        for (std::string& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
         int start = sim.requests();
-        pid_t pid = fork();
-        BOOST_REQUIRE(pid >= 0);
-        if (pid == 0) {
-            int null = ::open("/dev/null", O_WRONLY);
-            dup2(null, 1);
-            dup2(null, 2);
-            execv(cli.c_str(), argv.data());
-            _exit(127);
-        }
-        int status = 0;
-        bool finished = false;
-        while (sim.requests() < start + calls)
-            if (waitpid(pid, &status, WNOHANG) == pid) {
-                finished = true;
-                break;
-            }
-        if (!finished) {
-            kill(pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            if (WIFSIGNALED(status)) ++killed;
-        }
+        killed += test::kill_cli_when({"--db", db_path(), "waybill", "fetch", number},
+                                      [&] { return sim.requests() >= start + calls; });
     }
     BOOST_TEST(killed > 0);
     open();
