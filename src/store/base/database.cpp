@@ -26,7 +26,11 @@ StorageError storage_error(const SQLite::Exception& e, int system_errno, const s
     const int code = e.getErrorCode();
     const int extended = e.getExtendedErrorCode();
     const std::string file = path.empty() ? tr("the shop database") : path;
-    if (code == SQLITE_FULL || system_errno == ENOSPC || system_errno == EDQUOT)
+    bool over_quota = false;
+#ifdef EDQUOT  // POSIX; Windows reports a full quota as ENOSPC
+    over_quota = system_errno == EDQUOT;
+#endif
+    if (code == SQLITE_FULL || system_errno == ENOSPC || over_quota)
         return StorageError(
             trf("The disk that holds {0} is full (while {1}). Free some space on it and try "
                 "again; nothing was changed.",
