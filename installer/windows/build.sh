@@ -28,7 +28,7 @@ nice -n 10 cmake --build "$app" -j "$jobs"
 
 # Only DLLs every Windows has: nothing else may need shipping beside the programs.
 system_dlls=" kernel32.dll user32.dll gdi32.dll comctl32.dll comdlg32.dll ole32.dll oleaut32.dll
-    shell32.dll shlwapi.dll advapi32.dll winspool.drv ws2_32.dll crypt32.dll bcrypt.dll msvcrt.dll
+    shell32.dll shlwapi.dll advapi32.dll winspool.drv ws2_32.dll mswsock.dll crypt32.dll bcrypt.dll msvcrt.dll
     rpcrt4.dll uxtheme.dll oleacc.dll version.dll winmm.dll imm32.dll secur32.dll iphlpapi.dll
     normaliz.dll wldap32.dll dwmapi.dll usp10.dll msimg32.dll gdiplus.dll "
 for exe in "$app/src/app/dianjia.exe" "$app/src/cli/dianjia-cli.exe"; do

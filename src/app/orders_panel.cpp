@@ -15,6 +15,9 @@
 #include <wx/textdlg.h>
 #include <wx/timer.h>
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "app/ui_helpers.h"
 #include "app/waybill_job.h"
 #include "core/base/clock.h"
@@ -149,7 +152,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3D);
     list_ = new wxDataViewCtrl(split, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                               wxDV_ROW_LINES | wxDV_SINGLE);
+                               wxDV_ROW_LINES | wxDV_MULTIPLE);
     list_->AssociateModel(model_.get());
     const wxString titles[] = {_("Order no."), _("Store"),   _("Status"), _("Stock"),
                                _("Receiver"),  _("Region"),  _("Items"),  _("Units"),
@@ -308,17 +311,21 @@ void OrdersPanel::reload() {
 }
 
 void OrdersPanel::apply() {
-    Id keep = selected_order();
+    std::vector<Id> kept = selected_orders();
     table_.apply(query_);
     model_->Reset(static_cast<unsigned>(table_.size()));
     count_->SetLabel(wxString::Format(_("%zu of %zu orders"), table_.size(), table_.total()));
-    long row = keep ? table_.find(keep) : -1;
+    std::unordered_set<Id> keep(kept.begin(), kept.end());
+    wxDataViewItemArray items;
+    for (std::size_t row = 0; row < table_.size() && !keep.empty(); ++row)
+        if (keep.count(table_.row(row).id))
+            items.push_back(model_->GetItem(static_cast<unsigned>(row)));
     // Something is always selected, so the detail pane is never empty when there are orders.
-    if (row < 0 && table_.size() > 0) row = 0;
-    if (row >= 0) {
-        wxDataViewItem item = model_->GetItem(static_cast<unsigned>(row));
-        list_->Select(item);
-        list_->EnsureVisible(item);
+    if (items.empty() && table_.size() > 0) items.push_back(model_->GetItem(0));
+    if (!items.empty()) {
+        list_->SetSelections(items);
+        list_->SetCurrentItem(items.front());
+        list_->EnsureVisible(items.front());
     }
     show_detail();
 }
@@ -329,10 +336,22 @@ void OrdersPanel::search(const wxString& text) {
 }
 
 Id OrdersPanel::selected_order() const {
-    wxDataViewItem item = list_->GetSelection();
-    if (!item.IsOk()) return 0;
-    unsigned row = model_->GetRow(item);
+    if (list_->GetSelectedItemsCount() != 1) return 0;
+    unsigned row = model_->GetRow(list_->GetSelection());
     return row < table_.size() ? table_.row(row).id : 0;
+}
+
+std::vector<Id> OrdersPanel::selected_orders() const {
+    wxDataViewItemArray items;
+    list_->GetSelections(items);
+    std::vector<unsigned> rows;
+    for (const wxDataViewItem& item : items)
+        rows.push_back(model_->GetRow(item));
+    std::sort(rows.begin(), rows.end());
+    std::vector<Id> ids;
+    for (unsigned row : rows)
+        if (row < table_.size()) ids.push_back(table_.row(row).id);
+    return ids;
 }
 
 void OrdersPanel::show_detail() {
@@ -340,6 +359,16 @@ void OrdersPanel::show_detail() {
     Id id = selected_order();
     for (wxButton* b : {hold_, release_, urgent_, note_, parcel_, waybill_, ship_})
         b->Disable();
+    if (std::size_t several = list_->GetSelectedItemsCount(); several > 1) {
+        detail_->SetLabel(wxString::Format(
+            _("%zu orders selected: \"Get number & print\" takes them all; select one order to "
+              "see its lines and act on it."),
+            several));
+        history_->SetLabel({});
+        waybill_->Enable();
+        detail_->GetParent()->Layout();
+        return;
+    }
     if (!id) {
         detail_->SetLabel(_("Select an order to see its lines and stock."));
         history_->SetLabel({});
@@ -443,27 +472,27 @@ void OrdersPanel::allocate_waiting() {
 }
 
 void OrdersPanel::waybill_selected() {
-    Id id = selected_order();
-    if (!id) return;
-    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
-    if (!details) return;
+    std::vector<Id> ids = selected_orders();
+    if (ids.empty()) return;
     WaybillJob job;
-    job.subjects = {"#" + std::to_string(id)};
+    for (Id id : ids)
+        job.subjects.push_back("#" + std::to_string(id));
     job.fetch = true;
     job.print = true;
     waybill_->Disable();
-    std::string order_no = details->order.platform_order_id;
+    wxString title = wxString::Format(_("E-waybills of %zu orders"), ids.size());
+    if (ids.size() == 1)
+        if (std::optional<ops::OrderDetails> d = ops::order_details(*ctx_.db, ids.front()))
+            title = wxString::Format(_("E-waybill of order %s"), u8(d->order.platform_order_id));
     start_waybill_job(
         ctx_, alive(), job,
-        [this, order_no](WaybillJobResult& r) {
+        [this, title](WaybillJobResult& r) {
             if (ctx_.data_changed) ctx_.data_changed();
-            wxMessageBox(describe_waybill_job(r),
-                         wxString::Format(_("E-waybill of order %s"), u8(order_no)),
-                         wxOK | wxICON_INFORMATION, this);
+            wxMessageBox(describe_waybill_job(r), title, wxOK | wxICON_INFORMATION, this);
         },
         [this](const std::string& error) {
             show_detail();
-            show_error(this, _("Could not get or print the e-waybill"), error);
+            show_error(this, _("Could not get or print the e-waybills"), error);
         });
 }
 

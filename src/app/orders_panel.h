@@ -35,7 +35,10 @@ class OrdersPanel : public View {
   private:
     void apply();
     void show_detail();
+    // The one order the detail pane and its buttons act on: none while several are selected.
     Id selected_order() const;
+    // Every selected order, in list order (取号并打印 takes them all).
+    std::vector<Id> selected_orders() const;
     void on_header_click(wxDataViewEvent& event);
     void allocate_waiting();
     enum class Action { hold, release, urgent, note, merge, unmerge, split, unsplit };
@@ -59,7 +62,7 @@ class OrdersPanel : public View {
     wxStaticText* history_ = nullptr;
     wxListCtrl* lines_ = nullptr;
     wxButton* ship_ = nullptr;
-    wxButton* waybill_ = nullptr;  // 取号并打印 for the selected order
+    wxButton* waybill_ = nullptr;  // 取号并打印 for the selected orders
     wxButton* hold_ = nullptr;
     wxButton* release_ = nullptr;
     wxButton* urgent_ = nullptr;

@@ -164,6 +164,28 @@ map_set->callback([&ctx, ma] {
         std::cout << trf("{0} waiting orders now have their stock", std::to_string(allocated))
                   << "\n";
 });
+
+auto* unmapped = mapping->add_subcommand(
+    "unmapped", tr("Platform SKUs that waiting orders sell and nothing maps, with likely SKUs"));
+unmapped->callback([&ctx] {
+    Listing out({{"store", tr("Store")},
+                 {"platform_sku", tr("Platform SKU")},
+                 {"seller_code", tr("Seller code")},
+                 {"title", tr("Title")},
+                 {"orders", tr("Orders")},
+                 {"units", tr("Units")},
+                 {"suggestion", tr("Likely SKU")},
+                 {"why", tr("Why")}});
+    for (const ops::UnmappedSku& u : ops::unmapped_skus(ctx.db())) {
+        const UnmappedListing& l = u.listing;
+        bool any = !u.suggestions.empty();
+        out.add({Cell::str(l.store), Cell::str(l.key()), Cell::str(l.seller_code),
+                 Cell::str(l.title), Cell::num(l.orders), Cell::num(l.units),
+                 any ? Cell::str(u.suggestions.front().code) : Cell::none(),
+                 any ? Cell::str(suggestion_reason(u.suggestions.front().why)) : Cell::none()});
+    }
+    ctx.print(out);
+});
 }  // namespace dj::cli
 
 }  // namespace dj::cli

@@ -267,12 +267,14 @@ void add_waybill_commands(CLI::App& app, Context& ctx) {
                      {"tracking", tr("Tracking number")},
                      {"source", tr("Source")},
                      {"printed", tr("Printed")}});
-        for (const ops::WaybillRow& w :
-             ops::list_waybills(ctx.db(), ops::orders_named(ctx.db(), names)))
+        for (const ops::ParcelWaybill& w :
+             ops::parcel_waybills(ctx.db(), ops::orders_named(ctx.db(), names))) {
+            if (w.tracking_no.empty()) continue;  // no waybill yet: `waybill fetch` gives one
             out.add({Cell::str(w.order_no), Cell::str(w.carrier), Cell::str(w.tracking_no),
                      Cell::raw_json(w.from_platform ? "\"platform\"" : "\"manual\"",
                                     w.from_platform ? tr("platform") : tr("typed")),
                      Cell::flag(w.printed)});
+        }
         ctx.print(out);
     });
 

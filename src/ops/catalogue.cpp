@@ -132,4 +132,16 @@ int map_platform_sku(Database& db, const Actor& actor, const std::string& store,
     return allocated;
 }
 
+std::vector<UnmappedSku> unmapped_skus(Database& db) {
+    ReadTransaction read(db);
+    std::vector<Sku> catalogue = CatalogueRepository(db).list_skus();
+    std::vector<UnmappedSku> out;
+    for (UnmappedListing& l : unmapped_listings(db)) {
+        std::vector<SkuSuggestion> s =
+            suggest_skus(l.seller_code, l.platform_sku_id, l.title, catalogue);
+        out.push_back({std::move(l), std::move(s)});
+    }
+    return out;
+}
+
 }  // namespace dj::ops

@@ -8,6 +8,8 @@
 #include "core/base/progress.h"
 #include "core/base/types.h"
 #include "core/stock/catalogue.h"
+#include "core/stock/sku_suggestion.h"
+#include "store/orders/unmapped_listings.h"
 
 namespace dj {
 class Database;
@@ -54,5 +56,13 @@ struct MappedSku {
 // store's orders waiting for a mapping are allocated at once; returns how many were.
 int map_platform_sku(Database& db, const Actor& actor, const std::string& store,
                      const std::string& platform_sku, const std::vector<MappedSku>& components);
+
+// The listings waiting orders sell that map to no local SKU, most orders first, each with the
+// SKUs it most probably is.
+struct UnmappedSku {
+    UnmappedListing listing;
+    std::vector<SkuSuggestion> suggestions;  // surest first; may be empty
+};
+std::vector<UnmappedSku> unmapped_skus(Database& db);
 
 }  // namespace dj::ops

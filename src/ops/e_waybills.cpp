@@ -390,16 +390,4 @@ std::vector<ParcelWaybill> parcel_waybills(Database& db, const std::vector<Id>& 
     return rows;
 }
 
-std::vector<WaybillRow> list_waybills(Database& db, const std::vector<Id>& order_ids) {
-    ReadTransaction read(db);
-    std::vector<WaybillRow> rows;
-    for (const WaybillParcel& p : waybill_parcels(db, order_ids)) {
-        if (!p.has_waybill) continue;
-        std::optional<Waybill> w = find_waybill(db, p.head);
-        rows.push_back({p.order_no, w->carrier, w->tracking_no, w->from_platform,
-                        waybill_prints(db, w->tracking_no).printed});
-    }
-    return rows;
-}
-
 }  // namespace dj::ops

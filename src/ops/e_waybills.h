@@ -63,8 +63,8 @@ std::string cancel_waybill(Database& db, HttpClient& http, const Actor& actor, I
 // its orders, in slot order). NotFound naming what is neither.
 std::vector<Id> orders_named(Database& db, const std::vector<std::string>& names);
 
-// Every parcel of these orders with its waybill (if any) and what its last print came to, as
-// the window's 打单发货 list shows them.
+// Every parcel of these orders (each once) with its waybill, if any, and what its last print came
+// to, as the window's 打单发货 list and `waybill list` show them.
 struct ParcelWaybill {
     std::string order_no;
     std::string store;
@@ -76,16 +76,5 @@ struct ParcelWaybill {
     std::string print_message;
 };
 std::vector<ParcelWaybill> parcel_waybills(Database& db, const std::vector<Id>& order_ids);
-
-// A parcel's waybill as `waybill list` shows it.
-struct WaybillRow {
-    std::string order_no;
-    std::string carrier;
-    std::string tracking_no;
-    bool from_platform = false;
-    bool printed = false;  // a print component said printed
-};
-// The waybills of these orders' parcels (each parcel once); parcels without one are left out.
-std::vector<WaybillRow> list_waybills(Database& db, const std::vector<Id>& order_ids);
 
 }  // namespace dj::ops

@@ -95,10 +95,25 @@ BOOST_AUTO_TEST_CASE(a_new_mapping_serves_the_orders_waiting_for_it) {
     ok({"stock", "receive", "CUP-01", "4", "-w", "CZ", "--cost", "8.00"});
     order("M1", "P-99", 2, "09:00", "", true);
     BOOST_TEST(allocation("M1") == "unmapped");
+    order("M2", "cup 01", 1, "09:30");  // the listing's seller code, spelt its own way
+    order("M3", "cup 01", 1, "09:40");
+    BOOST_TEST(allocation("M2") == "unmapped");
+    // What waits for a mapping, most orders first, with the SKU it probably is.
+    json unmapped = list({"mapping", "unmapped"});
+    BOOST_TEST_REQUIRE(unmapped.size() == 2u, unmapped.dump());
+    BOOST_TEST(str(unmapped[0], "platform_sku") == "cup 01");
+    BOOST_TEST(num(unmapped[0], "orders") == 2);
+    BOOST_TEST(str(unmapped[0], "suggestion") == "CUP-01");
+    BOOST_TEST(str(unmapped[1], "platform_sku") == "P-99");
+    BOOST_TEST(num(unmapped[1], "units") == 2);
+    BOOST_TEST(unmapped[1]["suggestion"].is_null());
     Run mapped = ok({"mapping", "set", "tb-main", "P-99", "CUP-01"});
     BOOST_TEST(contains(mapped.out, "1 waiting"), mapped.out);
     BOOST_TEST(allocation("M1") == "allocated");
     BOOST_TEST(num(row_where(list({"stock", "list", "--sku", "CUP-01"}), {}), "reserved") == 2);
+    ok({"mapping", "set", "tb-main", "cup 01", "CUP-01"});
+    BOOST_TEST(allocation("M2") == "allocated");
+    BOOST_TEST(list({"mapping", "unmapped"}).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

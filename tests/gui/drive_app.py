@@ -6,7 +6,7 @@ Usage: drive_app.py APP DB VIEW LANG STEP...  (run under xvfb-run and dbus-run-s
 Steps, done in order; each waits up to 20 s for what it needs to appear:
   press:LABEL[|LABEL...]    press the push button with this label (mnemonics ignored)
   type:NAME=TEXT            put TEXT into the text field whose accessible name is NAME
-  row:TEXT                  select the table row with a cell reading TEXT
+  row:TEXT                  select the table row with a cell reading TEXT (only that row)
   choose:TEXT               select the list entry reading TEXT (a choice dialog)
   enter:TEXT                put TEXT into the text field of the dialog in front
   scan:TEXT                 type TEXT and Enter into the focused field, as a USB scanner does

@@ -79,4 +79,53 @@ BOOST_AUTO_TEST_CASE(one_order_gets_its_number_and_prints_from_the_orders_view) 
     BOOST_TEST(pdd.printed().front().document_id == rows.front().tracking_no);
 }
 
+// Several orders selected in the orders view (the search narrows the list to them, Ctrl+A
+// selects them all) get their numbers and print with one press.
+BOOST_AUTO_TEST_CASE(selected_orders_get_numbers_and_print_from_the_orders_view) {
+    std::vector<std::string> orders;
+    for (const testing::SqlRow& row : testing::SqlProbe(*db).rows(
+             "SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = "
+             "o.store_id WHERE s.code = 'pdd-main' AND o.status = 'to_ship' AND o.allocation = "
+             "'allocated' AND NOT EXISTS (SELECT 1 FROM order_hold h WHERE h.order_id = o.id) "
+             "ORDER BY o.id LIMIT 3"))
+        orders.push_back(row.front().text);
+    BOOST_REQUIRE(orders.size() == 3u);
+    // Their buyers are the only ones whose receiver names hold 打单.
+    const char* names[] = {"打单甲", "打单乙", "打单丙"};
+    sim.with_shop([&](SimShop& shop) {
+        for (int i = 0; i < 3; ++i) {
+            Order o = *shop.find(Platform::pinduoduo, orders[i]);
+            o.receiver.name = names[i];
+            o.modified_at = test::kNow + 60;
+            shop.put(Platform::pinduoduo, o);
+        }
+        return 0;
+    });
+    sync_at(test::kNow + 600, "pdd-main", std::nullopt);
+    BOOST_REQUIRE(count("SELECT count(*) FROM shop_order WHERE receiver_name LIKE '打单%' AND "
+                        "allocation = 'allocated'") == 3);
+    ComponentSimulator pdd(PrintComponent::pinduoduo);
+    pdd.start(0);
+    setenv("DIANJIA_PRINT_COMPONENTS", ("pinduoduo=" + pdd.url()).c_str(), 1);
+    db.reset();
+    int status = test::drive_app(
+        dir / "home", db_path(), "orders",
+        {"type:搜索=打单", "see:3 / 1200", "row:" + orders[0], "key:ctrl+a", "see:已选 3 个订单",
+         "press:取号并打印", "see:已打印 3 张", "press:确定", "wait:0.3"});
+    BOOST_TEST_REQUIRE(status == 0);
+    open();
+    std::vector<Id> ids;
+    for (const std::string& order : orders)
+        ids.push_back(ops::find_order(*db, order, "pdd-main"));
+    std::vector<ops::ParcelWaybill> rows = ops::parcel_waybills(*db, ids);
+    BOOST_REQUIRE(rows.size() == 3u);
+    for (const ops::ParcelWaybill& w : rows) {
+        BOOST_TEST(w.from_platform, w.order_no);
+        BOOST_TEST(w.printed, w.order_no);
+    }
+    BOOST_TEST(pdd.printed().size() == 3u);
+    // Nothing but the selected orders was asked for.
+    BOOST_TEST(count("SELECT count(*) FROM order_waybill WHERE source = 'platform'") == 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(a_wave_of_200_over_four_platforms_prints_every_document_onc
                 BOOST_TEST(p.frame.find(stored) != std::string::npos, p.document_id);
             BOOST_TEST(p.frame.find("SIMENC:") != std::string::npos);
         }
-    for (const ops::WaybillRow& w : ops::list_waybills(*db, ids))
+    for (const ops::ParcelWaybill& w : ops::parcel_waybills(*db, ids))
         BOOST_TEST(w.printed);
     // Printed once: a second run prints nothing without --reprint.
     ops::WaybillPrintReport again = print(ids);

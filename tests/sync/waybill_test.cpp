@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/base/error.h"
+#include "core/orders/order_allocation_decision.h"
 #include "kill_cli.h"
 #include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
@@ -69,7 +70,7 @@ BOOST_AUTO_TEST_CASE(a_wave_of_200_over_four_platforms_gets_one_number_per_parce
     ops::WaybillFetchReport again = fetch(ids);
     BOOST_TEST(again.count(Outcome::had_one) == 200);
     BOOST_TEST(sim_numbers() == 200u);
-    std::vector<ops::WaybillRow> rows = ops::list_waybills(*db, ids);
+    std::vector<ops::ParcelWaybill> rows = ops::parcel_waybills(*db, ids);
     BOOST_TEST(rows.size() == 200u);
     BOOST_TEST(rows.front().from_platform);
     check_one_number_per_parcel();
@@ -211,6 +212,80 @@ BOOST_AUTO_TEST_CASE(a_merged_parcel_gets_one_number_for_its_orders) {
         BOOST_TEST((std::find(orders.begin(), orders.end(), b) != orders.end()));
         return 0;
     });
+}
+
+// A split order ships as two parcels from two warehouses: each part gets its own number, both
+// under the platform's one order id (the platform knows only the original).
+BOOST_AUTO_TEST_CASE(the_parts_of_a_split_order_get_a_number_each) {
+    testing::SqlProbe probe(*db);
+    // A waiting order of one SKU, and a SKU without batches that it does not have.
+    std::string no = probe.text(
+        "SELECT o.platform_order_id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
+        "WHERE s.code = 'tb-main' AND o.allocation = 'allocated' AND NOT EXISTS (SELECT 1 FROM "
+        "order_hold h WHERE h.order_id = o.id) AND (SELECT count(DISTINCT i.sku_id) FROM "
+        "order_line l JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id = o.id) "
+        "= 1 ORDER BY o.id LIMIT 1");
+    Id id = ops::find_order(*db, no, "tb-main");
+    std::string sku = probe.text(
+        "SELECT code FROM sku WHERE shelf_life_days = 0 AND id NOT IN (SELECT i.sku_id FROM "
+        "order_line l JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id = ?) "
+        "ORDER BY id LIMIT 1",
+        {id});
+    std::string has = probe.text(
+        "SELECT k.code FROM order_line l JOIN order_line_item i ON i.order_line_id = l.id JOIN "
+        "sku k ON k.id = i.sku_id WHERE l.order_id = ?",
+        {id});
+    // CZ has none of the new SKU to spare and GZ none of the old; the buyer adds the new one
+    // to the order on the platform.
+    ops::StockService stock(*db, test::sync_actor());
+    auto scrap_spare = [&](const std::string& code, const std::string& warehouse) {
+        Qty spare = probe.integer(
+            "SELECT ifnull(sum(b.on_hand - b.reserved), 0) FROM stock_balance b JOIN sku k ON "
+            "k.id = b.sku_id JOIN warehouse w ON w.id = b.warehouse_id WHERE w.code = ? AND "
+            "k.code = ?",
+            {warehouse, code});
+        if (spare > 0) stock.scrap(code, spare, warehouse, "", "破损");
+    };
+    scrap_spare(sku, "CZ");
+    scrap_spare(has, "GZ");
+    ops::StockService::Receive in;
+    in.sku = sku;
+    in.warehouse = "GZ";
+    in.qty = 50;
+    stock.receive(in);
+    ops::set_store_split_policy(*db, test::sync_actor(), "tb-main", SplitPolicy::split);
+    sim.with_shop([&](SimShop& shop) {
+        Order o = *shop.find(Platform::taobao, no);
+        o.lines.push_back({0, "5999999999999", sku, "加购的商品", 1, 1990});
+        o.modified_at = test::kNow + 60;
+        shop.put(Platform::taobao, o);
+        return 0;
+    });
+    sync_at(test::kNow + 600, "tb-main", std::nullopt);
+    std::vector<Id> parts;
+    for (const testing::SqlRow& row : probe.rows(
+             "SELECT id FROM shop_order WHERE id = ? OR split_from = ? ORDER BY id", {id, id}))
+        parts.push_back(row.front().integer);
+    BOOST_REQUIRE(parts.size() == 2u);
+    ops::WaybillFetchReport r = fetch(parts);
+    BOOST_REQUIRE(r.parcels.size() == 2u);
+    for (const ops::FetchedParcel& p : r.parcels)
+        BOOST_TEST_REQUIRE((p.outcome == Outcome::issued), p.message);
+    std::optional<Waybill> first = find_waybill(*db, parts[0]),
+                           second = find_waybill(*db, parts[1]);
+    BOOST_REQUIRE((first && second));
+    BOOST_TEST(first->tracking_no != second->tracking_no);
+    sim.with_shop([&](SimShop& shop) {
+        BOOST_REQUIRE(shop.waybills().size() == 2u);
+        for (const SimWaybill& w : shop.waybills())
+            BOOST_TEST((w.order_ids == std::vector<std::string>{no}));
+        return 0;
+    });
+    // Fetching again asks for nothing: each part has its number.
+    ops::WaybillFetchReport again = fetch(parts);
+    BOOST_TEST(again.count(Outcome::had_one) == 2);
+    BOOST_TEST(sim_numbers() == 2u);
+    check_one_number_per_parcel();
 }
 
 // `dianjia-cli waybill fetch WAVE` killed (SIGKILL) after a few platform calls, as a power cut
