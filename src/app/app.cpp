@@ -72,10 +72,11 @@ void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
     // The file dialog's own process (file_chooser.h).
     parser.AddSwitch({}, "choose-file", "show a file dialog and print the chosen path",
                      wxCMD_LINE_HIDDEN);
-    parser.AddOption({}, "view",
-                     "first view: dashboard, orders, rules, pack, outbox, stock, alerts, reports, "
-                     "settings",
-                     wxCMD_LINE_VAL_STRING);
+    parser.AddOption(
+        {}, "view",
+        "first view: dashboard, orders, rules, waybills, pack, outbox, stock, mapping, "
+        "alerts, reports, settings",
+        wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "lang", "interface language: zh_CN or en (default: the system's)",

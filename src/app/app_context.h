@@ -21,6 +21,8 @@ struct AppContext {
     TaskRunner tasks;
     // Called after a view changed data, so the others reload when shown.
     std::function<void()> data_changed;
+    // Shows a view (MainFrame::view_names()) with only the named part of it (View::show_subset).
+    std::function<void(const std::string& view, const std::string& subset)> open_view;
     // Called after something was queued for the platforms (a shipment), so it is sent now.
     std::function<void()> outbox_queued;
 };

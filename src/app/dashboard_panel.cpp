@@ -18,31 +18,39 @@ DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent,
         return label;
     };
     root->Add(heading(_("Orders waiting to ship")), wxSizerFlags().Border(wxALL, FromDIP(10)));
-    auto* orders = new wxGridSizer(6, FromDIP(8), FromDIP(8));
+    auto* orders = new wxGridSizer(4, FromDIP(8), FromDIP(8));
     wxColour neutral(0xe8, 0xee, 0xf7);
-    orders->Add(tile(this, _("Waiting to ship"), open_, neutral), wxSizerFlags().Expand());
-    orders->Add(tile(this, _("Due within 24 hours"), due_, level_colour(StockLevel::low)),
+    orders->Add(tile(_("Waiting to ship"), open_, neutral, "orders", "waiting"),
                 wxSizerFlags().Expand());
-    orders->Add(tile(this, _("Overdue"), overdue_, level_colour(StockLevel::out)),
+    orders->Add(
+        tile(_("Due within 24 hours"), due_, level_colour(StockLevel::low), "orders", "due"),
+        wxSizerFlags().Expand());
+    orders->Add(tile(_("Overdue"), overdue_, level_colour(StockLevel::out), "orders", "overdue"),
                 wxSizerFlags().Expand());
-    orders->Add(tile(this, _("Short of stock"), short_, level_colour(StockLevel::out)),
+    orders->Add(
+        tile(_("Orders short of stock"), short_, level_colour(StockLevel::out), "orders", "short"),
+        wxSizerFlags().Expand());
+    orders->Add(tile(_("Refunds to intercept"), intercepts_, level_colour(StockLevel::low),
+                     "orders", "intercept"),
                 wxSizerFlags().Expand());
-    orders->Add(tile(this, _("Refunds to intercept"), intercepts_, level_colour(StockLevel::low)),
+    orders->Add(tile(_("On hold"), held_, level_colour(StockLevel::low), "orders", "held"),
                 wxSizerFlags().Expand());
-    orders->Add(tile(this, _("On hold"), held_, level_colour(StockLevel::low)),
-                wxSizerFlags().Expand());
+    orders->Add(
+        tile(_("Items without a SKU"), unmapped_, level_colour(StockLevel::out), "mapping", ""),
+        wxSizerFlags().Expand());
     root->Add(orders, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
     root->Add(heading(_("Stock levels (SKU x warehouse)")),
               wxSizerFlags().Border(wxALL, FromDIP(10)));
-    auto* stock = new wxGridSizer(6, FromDIP(8), FromDIP(8));
-    stock->Add(tile(this, _("Enough"), enough_, level_colour(StockLevel::enough)),
+    auto* stock = new wxGridSizer(4, FromDIP(8), FromDIP(8));
+    stock->Add(tile(_("Enough"), enough_, level_colour(StockLevel::enough), "stock", "enough"),
                wxSizerFlags().Expand());
-    stock->Add(tile(this, _("Low (under 7 days of sales)"), low_, level_colour(StockLevel::low)),
+    stock->Add(
+        tile(_("Low (under 7 days of sales)"), low_, level_colour(StockLevel::low), "stock", "low"),
+        wxSizerFlags().Expand());
+    stock->Add(tile(_("Out of stock"), out_, level_colour(StockLevel::out), "stock", "out"),
                wxSizerFlags().Expand());
-    stock->Add(tile(this, _("Out of stock"), out_, level_colour(StockLevel::out)),
-               wxSizerFlags().Expand());
-    stock->Add(tile(this, _("Open alerts"), alerts_, neutral), wxSizerFlags().Expand());
+    stock->Add(tile(_("Open alerts"), alerts_, neutral, "alerts", ""), wxSizerFlags().Expand());
     root->Add(stock, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
     root->Add(heading(_("Today's orders by platform and status")),
@@ -56,16 +64,26 @@ DashboardPanel::DashboardPanel(wxWindow* parent, AppContext& ctx) : View(parent,
     SetSizer(root);
 }
 
-wxPanel* DashboardPanel::tile(wxWindow* parent, const wxString& caption, wxStaticText*& number,
-                              const wxColour& colour) {
-    auto* panel = new wxPanel(parent);
+wxPanel* DashboardPanel::tile(const wxString& caption, wxStaticText*& number,
+                              const wxColour& colour, const std::string& view,
+                              const std::string& subset) {
+    auto* panel = new wxPanel(this);
     panel->SetBackgroundColour(colour);
     auto* s = new wxBoxSizer(wxVERTICAL);
     number = new wxStaticText(panel, wxID_ANY, "–");
     number->SetFont(number->GetFont().Bold().Scaled(2.2f));
     s->Add(number, wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, FromDIP(10)));
-    s->Add(new wxStaticText(panel, wxID_ANY, caption), wxSizerFlags().Border(wxALL, FromDIP(10)));
+    auto* label = new wxStaticText(panel, wxID_ANY, caption);
+    s->Add(label, wxSizerFlags().Border(wxALL, FromDIP(10)));
     panel->SetSizer(s);
+    for (wxWindow* w : {static_cast<wxWindow*>(panel), static_cast<wxWindow*>(number),
+                        static_cast<wxWindow*>(label)}) {
+        w->SetCursor(wxCursor(wxCURSOR_HAND));
+        w->SetToolTip(_("Click to see them"));
+        w->Bind(wxEVT_LEFT_UP, [this, view, subset](wxMouseEvent&) {
+            if (ctx_.open_view) ctx_.open_view(view, subset);
+        });
+    }
     return panel;
 }
 
@@ -105,6 +123,7 @@ void DashboardPanel::show(const Figures& f) {
     set(short_, d.short_orders);
     set(intercepts_, d.intercepts);
     set(held_, d.on_hold);
+    set(unmapped_, d.unmapped_orders);
     set(enough_, d.skus_enough);
     set(low_, d.skus_low);
     set(out_, d.skus_out);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "app/view.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
@@ -22,8 +24,9 @@ class DashboardPanel : public View {
         DashboardFigures dashboard;
         std::size_t attention = 0;
     };
-    wxPanel* tile(wxWindow* parent, const wxString& caption, wxStaticText*& number,
-                  const wxColour& colour);
+    // A figure with its caption; a click opens `view` showing just what it counts (`subset`).
+    wxPanel* tile(const wxString& caption, wxStaticText*& number, const wxColour& colour,
+                  const std::string& view, const std::string& subset);
     void show(const Figures& f);
 
     wxListCtrl* today_ = nullptr;
@@ -33,6 +36,7 @@ class DashboardPanel : public View {
     wxStaticText* short_ = nullptr;
     wxStaticText* intercepts_ = nullptr;
     wxStaticText* held_ = nullptr;
+    wxStaticText* unmapped_ = nullptr;
     wxStaticText* enough_ = nullptr;
     wxStaticText* low_ = nullptr;
     wxStaticText* out_ = nullptr;

@@ -17,6 +17,7 @@
 #include "app/alert_watcher.h"
 #include "app/alerts_panel.h"
 #include "app/dashboard_panel.h"
+#include "app/mapping_panel.h"
 #include "app/orders_panel.h"
 #include "app/outbox_panel.h"
 #include "app/outbox_watcher.h"
@@ -41,9 +42,9 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders",  "rules", "waybills",
-                                             "pack",      "outbox",  "stock", "alerts",
-                                             "reports",   "settings"};
+    static const std::vector<wxString> names{"dashboard", "orders",  "rules",   "waybills",
+                                             "pack",      "outbox",  "stock",   "mapping",
+                                             "alerts",    "reports", "settings"};
     return names;
 }
 
@@ -62,16 +63,17 @@ MainFrame::MainFrame(AppContext& ctx)
     wxFont nav_font = nav_->GetFont();
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
-    for (const wxString& label :
-         {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
-          _("Platform outbox"), _("Stock"), _("Alerts"), _("Reports"), _("Settings")})
+    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"),
+                                  _("Picking & packing"), _("Platform outbox"), _("Stock"),
+                                  _("SKU mapping"), _("Alerts"), _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
               new RulesPanel(book_, ctx_),     new WaybillPanel(book_, ctx_),
               new PackPanel(book_, ctx_),      new OutboxPanel(book_, ctx_),
-              new StockPanel(book_, ctx_),     new AlertsPanel(book_, ctx_),
-              new ReportsPanel(book_, ctx_),   new SettingsPanel(book_, ctx_)};
+              new StockPanel(book_, ctx_),     new MappingPanel(book_, ctx_),
+              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
+              new SettingsPanel(book_, ctx_)};
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -79,6 +81,10 @@ MainFrame::MainFrame(AppContext& ctx)
     body->Add(book_, wxSizerFlags(1).Expand());
     SetSizer(body);
 
+    ctx_.open_view = [this](const std::string& view, const std::string& subset) {
+        show_view(u8(view));
+        if (View* v = current_view()) v->show_subset(subset);
+    };
     ctx_.data_changed = [this] {
         stale_.assign(views_.size(), true);
         show_page(book_->GetSelection());
@@ -104,6 +110,7 @@ MainFrame::MainFrame(AppContext& ctx)
 MainFrame::~MainFrame() {
     ctx_.data_changed = nullptr;
     ctx_.outbox_queued = nullptr;
+    ctx_.open_view = nullptr;
 }
 
 void MainFrame::build_menu() {
@@ -113,7 +120,7 @@ void MainFrame::build_menu() {
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
     // In view order (view_names()); the outbox and the shipping labels came later, so they took
-    // the next free keys.
+    // the next free keys, and SKU mapping its letter.
     const wxString labels[] = {_("&Dashboard\tCtrl+1"),
                                _("&Orders\tCtrl+2"),
                                _("R&ules\tCtrl+3"),
@@ -121,11 +128,12 @@ void MainFrame::build_menu() {
                                _("&Picking && packing\tCtrl+4"),
                                _("Platform &outbox\tCtrl+9"),
                                _("&Stock\tCtrl+5"),
+                               _("SKU &mapping\tCtrl+M"),
                                _("&Alerts\tCtrl+6"),
                                _("&Reports\tCtrl+7"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 10);
-    for (int i = 0; i < 10; ++i) {
+    static_assert(std::size(labels) == 11);
+    for (int i = 0; i < 11; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);

@@ -44,6 +44,7 @@ void OrderTable::apply(const OrderQuery& q) {
         if (!q.tag.empty() && std::find(r.tags.begin(), r.tags.end(), q.tag) == r.tags.end())
             continue;
         if (!needle.empty() && r.haystack.find(needle) == std::string::npos) continue;
+        if (q.focus != OrderFocus::all && !in_focus(r, q.focus, q.now)) continue;
         index_.push_back(i);
     }
     auto key_less = [&](const OrderRow& a, const OrderRow& b) {
@@ -77,6 +78,38 @@ void OrderTable::apply(const OrderQuery& q) {
     std::stable_sort(index_.begin(), index_.end(), [&](std::uint32_t x, std::uint32_t y) {
         return q.ascending ? key_less(rows_[x], rows_[y]) : key_less(rows_[y], rows_[x]);
     });
+}
+
+OrderFocus parse_order_focus(const std::string& name) {
+    static const std::pair<const char*, OrderFocus> names[] = {
+        {"waiting", OrderFocus::waiting},        {"due", OrderFocus::due_soon},
+        {"overdue", OrderFocus::overdue},        {"short", OrderFocus::short_stock},
+        {"intercept", OrderFocus::to_intercept}, {"held", OrderFocus::held}};
+    for (const auto& [n, f] : names)
+        if (name == n) return f;
+    return OrderFocus::all;
+}
+
+bool in_focus(const OrderRow& r, OrderFocus focus, Timestamp now) {
+    bool open = r.allocation != "shipped";
+    bool waiting = open && r.status == "to_ship";
+    switch (focus) {
+        case OrderFocus::all:
+            return true;
+        case OrderFocus::waiting:
+            return waiting;
+        case OrderFocus::due_soon:
+            return waiting && r.promised != 0 && r.promised >= now && r.promised < now + 86400;
+        case OrderFocus::overdue:
+            return waiting && r.promised != 0 && r.promised < now;
+        case OrderFocus::short_stock:
+            return waiting && r.allocation == "short";
+        case OrderFocus::to_intercept:
+            return open && r.status == "refund_requested";
+        case OrderFocus::held:
+            return open && !r.hold.empty() && r.status != "shipped" && r.status != "completed";
+    }
+    return true;
 }
 
 long OrderTable::find(Id id) const {

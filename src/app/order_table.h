@@ -28,6 +28,13 @@ enum class OrderColumn {
     count
 };
 
+// The parts of the orders the dashboard counts, as the orders view shows them when a figure is
+// clicked; each means what its SQL count means (store/base/dashboard_queries.cpp).
+enum class OrderFocus { all, waiting, due_soon, overdue, short_stock, to_intercept, held };
+// By the names the dashboard uses ("short", "due"…); all for any other.
+OrderFocus parse_order_focus(const std::string& name);
+bool in_focus(const OrderRow& r, OrderFocus focus, Timestamp now);
+
 struct OrderQuery {
     std::string store;           // code; empty: all
     std::string status;          // code; empty: all
@@ -35,6 +42,8 @@ struct OrderQuery {
     Timestamp created_from = 0;  // only orders created at or after this; 0: any time
     bool held_only = false;
     std::string tag;  // only orders with this tag; empty: any
+    OrderFocus focus = OrderFocus::all;
+    Timestamp now = 0;  // what "due" and "overdue" are measured from
     OrderColumn sort = OrderColumn::created;
     bool ascending = true;
 };

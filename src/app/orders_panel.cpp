@@ -148,6 +148,16 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     cancel_->Hide();
     bar->Add(cancel_, wxSizerFlags().Center().Border(wxRIGHT, 8));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
+    // What a dashboard figure opened, until the person asks for every order again.
+    focus_bar_ = new wxBoxSizer(wxHORIZONTAL);
+    focus_ = new wxStaticText(this, wxID_ANY, {});
+    focus_->SetFont(focus_->GetFont().Bold());
+    focus_bar_->Add(focus_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    auto* unfocus = new wxButton(this, wxID_ANY, _("Show every order"));
+    focus_bar_->Add(unfocus, wxSizerFlags().Center());
+    root->Add(focus_bar_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6)));
+    root->Hide(focus_bar_);
+    unfocus->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_subset({}); });
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                        wxSP_LIVE_UPDATE | wxSP_3D);
@@ -328,6 +338,36 @@ void OrdersPanel::apply() {
         list_->EnsureVisible(items.front());
     }
     show_detail();
+}
+
+void OrdersPanel::show_subset(const std::string& subset) {
+    query_.focus = parse_order_focus(subset);
+    query_.now = ctx_.clock->now();
+    // The figure counted every store and time: so does the list it opens.
+    if (query_.focus != OrderFocus::all) {
+        query_.store.clear();
+        query_.status.clear();
+        query_.created_from = 0;
+        query_.held_only = false;
+        query_.tag.clear();
+        for (wxChoice* c : {store_, status_, period_, tag_})
+            c->SetSelection(0);
+        held_only_->SetValue(false);
+    }
+    static const std::pair<OrderFocus, const char*> captions[] = {
+        {OrderFocus::waiting, wxTRANSLATE("Showing: orders waiting to ship")},
+        {OrderFocus::due_soon, wxTRANSLATE("Showing: orders due within 24 hours")},
+        {OrderFocus::overdue, wxTRANSLATE("Showing: overdue orders")},
+        {OrderFocus::short_stock, wxTRANSLATE("Showing: orders short of stock")},
+        {OrderFocus::to_intercept, wxTRANSLATE("Showing: refunds to intercept")},
+        {OrderFocus::held, wxTRANSLATE("Showing: orders on hold")}};
+    wxString caption;
+    for (const auto& [f, text] : captions)
+        if (f == query_.focus) caption = wxGetTranslation(text);
+    focus_->SetLabel(caption);
+    GetSizer()->Show(focus_bar_, query_.focus != OrderFocus::all);
+    Layout();
+    if (!loading_) apply();
 }
 
 void OrdersPanel::search(const wxString& text) {

@@ -12,6 +12,7 @@ class wxListCtrl;
 class wxStaticText;
 class wxButton;
 class wxGauge;
+class wxBoxSizer;
 class wxCheckBox;
 
 namespace dj::app {
@@ -29,6 +30,7 @@ class OrdersPanel : public View {
     OrdersPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
     void search(const wxString& text) override;
+    void show_subset(const std::string& subset) override;
     bool loading() const override { return loading_; }
     void save_state() override;
 
@@ -69,6 +71,8 @@ class OrdersPanel : public View {
     wxButton* note_ = nullptr;
     wxButton* parcel_ = nullptr;  // merge / split menu
     wxCheckBox* held_only_ = nullptr;
+    wxBoxSizer* focus_bar_ = nullptr;
+    wxStaticText* focus_ = nullptr;
     bool urgent_now_ = false;
     std::vector<std::string> store_codes_;
     std::vector<std::string> tags_;

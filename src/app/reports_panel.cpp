@@ -6,14 +6,17 @@
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textdlg.h>
 #include <wx/utils.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "app/file_chooser.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/periods/period.h"
+#include "ops/periods.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 #include "reports/stock_report_document.h"
@@ -71,11 +74,25 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx
     month_status_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(month_status_, wxSizerFlags(1).Center().Border(wxLEFT, 8));
     root->Add(bar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    auto* period = new wxBoxSizer(wxHORIZONTAL);
+    period_state_ = new wxStaticText(this, wxID_ANY, {});
+    period->Add(period_state_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    close_ = new wxButton(this, wxID_ANY, _("Close the month..."));
+    close_->SetToolTip(
+        _("Keep the month's report as it is now: no movement may be dated in it "
+          "or before it afterwards"));
+    reopen_ = new wxButton(this, wxID_ANY, _("Reopen..."));
+    reopen_->SetToolTip(_("Allow changes to the month again (and to every later closed month)"));
+    period->Add(close_, wxSizerFlags().Center().Border(wxRIGHT, 4));
+    period->Add(reopen_, wxSizerFlags().Center());
+    root->Add(period, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(10)));
     month_end_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     root->Add(month_end_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     SetSizer(root);
 
     show->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_month_end(); });
+    close_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { close_month(); });
+    reopen_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reopen_month(); });
     month_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_month_end(); });
     pdf->Bind(wxEVT_BUTTON,
               [this](wxCommandEvent&) { export_month_end("pdf", _("PDF (*.pdf)|*.pdf")); });
@@ -116,6 +133,7 @@ void ReportsPanel::reload() {
 
 // The month's summary on screen: each warehouse's totals, transit, the shop and the rounding.
 void ReportsPanel::show_month_end() {
+    show_period_state();
     loading_ = true;
     month_status_->SetLabel(_("Computing..."));
     std::string path = ctx_.db_path;
@@ -141,6 +159,10 @@ void ReportsPanel::show_month_end() {
                                             u8(reports::cell_text(doc.columns[c], r[c])));
                     ++row;
                 }
+            // Names and the rounding line's explanation are read whole, not cut.
+            for (std::size_t c = 0; c < doc.columns.size(); ++c)
+                if (doc.columns[c].kind == reports::ColumnKind::text)
+                    month_end_->SetColumnWidth(static_cast<int>(c), wxLIST_AUTOSIZE);
             month_status_->SetLabel(
                 wxString::Format(_("%s, generated %s"), u8(doc.period), u8(doc.generated)));
         },
@@ -149,6 +171,60 @@ void ReportsPanel::show_month_end() {
             month_status_->SetLabel({});
             show_error(this, _("Could not compute the month-end report"), error);
         });
+}
+
+void ReportsPanel::show_period_state() {
+    std::string month = selected_month();
+    std::optional<ClosedPeriod> closed;
+    for (const ClosedPeriod& p : ops::closed_periods(*ctx_.db))
+        if (p.month == month) closed = p;
+    period_state_->SetLabel(closed ? wxString::Format(_("%s is closed (by %s, %s)"), u8(month),
+                                                      u8(closed->closed_by),
+                                                      shop_time_text(closed->closed_at))
+                                   : wxString::Format(_("%s is open"), u8(month)));
+    close_->Enable(!closed);
+    reopen_->Enable(closed.has_value());
+    Layout();
+}
+
+void ReportsPanel::close_month() {
+    std::string month = selected_month();
+    if (!confirm(this,
+                 wxString::Format(_("Close %s? Its report is kept as it is now, and no stock "
+                                    "movement can be dated in %s or before it until it is "
+                                    "reopened."),
+                                  u8(month), u8(month)),
+                 _("Close the month"), _("Close the month")))
+        return;
+    try {
+        ops::close_period(*ctx_.db, ctx_.actor, month);
+    } catch (const std::exception& e) {
+        show_error(this, wxString::Format(_("Could not close %s"), u8(month)), e.what());
+        return;
+    }
+    show_period_state();  // no other view shows whether a month is closed
+}
+
+void ReportsPanel::reopen_month() {
+    std::string month = selected_month();
+    wxTextEntryDialog ask(this,
+                          wxString::Format(_("Why is %s reopened? The reason is kept in the "
+                                             "audit log."),
+                                           u8(month)),
+                          _("Reopen the month"));
+    if (ask.ShowModal() != wxID_OK) return;
+    std::vector<std::string> reopened;
+    try {
+        reopened = ops::reopen_period(*ctx_.db, ctx_.actor, month, to_u8(ask.GetValue()));
+    } catch (const std::exception& e) {
+        show_error(this, wxString::Format(_("Could not reopen %s"), u8(month)), e.what());
+        return;
+    }
+    wxString months;
+    for (const std::string& m : reopened)
+        months += (months.empty() ? "" : ", ") + u8(m);
+    show_period_state();
+    month_status_->SetLabel(wxString::Format(_("Reopened: %s"), months));
 }
 
 void ReportsPanel::export_month_end(const wxString& extension, const wxString& filter) {

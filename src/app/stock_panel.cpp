@@ -75,7 +75,13 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     problems_ = new wxCheckBox(this, wxID_ANY, _("Only low or out of stock"));
     bar->Add(problems_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     count_ = new wxStaticText(this, wxID_ANY, {});
-    bar->Add(count_, wxSizerFlags(1).Center());
+    bar->Add(count_, wxSizerFlags().Center().Border(wxRIGHT, 6));
+    // Back from what a dashboard figure opened.
+    show_all_ = new wxButton(this, wxID_ANY, _("Show all"));
+    show_all_->Hide();
+    show_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_subset({}); });
+    bar->Add(show_all_, wxSizerFlags().Center());
+    bar->AddStretchSpacer();
     // In MovementForm order.
     const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."),
                                 _("Return..."),  _("Scrap..."),    _("Put away...")};
@@ -121,6 +127,7 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     });
     problems_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
         query_.problems_only = problems_->IsChecked();
+        query_.level.reset();
         apply();
     });
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_ledger(); });
@@ -169,8 +176,29 @@ void StockPanel::reload() {
 void StockPanel::apply() {
     table_.apply(query_);
     model_->Reset(static_cast<unsigned>(table_.size()));
-    count_->SetLabel(wxString::Format(_("%zu rows"), table_.size()));
+    wxString count = wxString::Format(_("%zu rows"), table_.size());
+    if (query_.level)
+        count =
+            wxString::Format(_("%zu rows (only: %s)"), table_.size(), level_label(*query_.level));
+    count_->SetLabel(count);
+    show_all_->Show(query_.level.has_value());
+    Layout();
     show_ledger();
+}
+
+void StockPanel::show_subset(const std::string& subset) {
+    query_.level.reset();
+    if (subset == "enough") query_.level = StockLevel::enough;
+    if (subset == "low") query_.level = StockLevel::low;
+    if (subset == "out") query_.level = StockLevel::out;
+    if (query_.level) {
+        // The figure counted every warehouse.
+        query_.warehouse.clear();
+        warehouse_->SetSelection(0);
+        query_.problems_only = false;
+        problems_->SetValue(false);
+    }
+    if (!loading_) apply();
 }
 
 void StockPanel::search(const wxString& text) {

@@ -7,6 +7,7 @@
 #include "app/view.h"
 
 class wxChoice;
+class wxButton;
 class wxCheckBox;
 class wxListCtrl;
 class wxStaticText;
@@ -27,6 +28,7 @@ class StockPanel : public View {
     StockPanel(wxWindow* parent, AppContext& ctx);
     void reload() override;
     void search(const wxString& text) override;
+    void show_subset(const std::string& subset) override;
     bool loading() const override { return loading_; }
     void save_state() override;
 
@@ -44,6 +46,7 @@ class StockPanel : public View {
     wxStaticText* count_ = nullptr;
     wxListCtrl* ledger_ = nullptr;
     std::vector<std::string> warehouse_codes_;
+    wxButton* show_all_ = nullptr;
     bool loading_ = false;
 };
 

@@ -11,7 +11,9 @@ namespace dj {
 std::vector<StockViewRow> StockTable::read(Database& db) {
     auto demand = ops::recent_daily_demand(db);
     std::vector<StockViewRow> rows;
-    for (const StockRow& s : ops::list_stock(db, {})) {
+    StockFilter every_place;
+    every_place.with_empty = true;  // out of stock is a row to see, not a gap
+    for (const StockRow& s : ops::list_stock(db, every_place)) {
         StockViewRow r;
         r.sku = s.sku;
         r.name = s.sku_name;
@@ -46,6 +48,7 @@ void StockTable::apply(const StockQuery& q) {
         const StockViewRow& r = rows_[i];
         if (!q.warehouse.empty() && r.warehouse != q.warehouse) continue;
         if (q.problems_only && r.level == StockLevel::enough) continue;
+        if (q.level && r.level != *q.level) continue;
         if (!needle.empty() && r.haystack.find(needle) == std::string::npos) continue;
         index_.push_back(i);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,8 @@ enum class StockColumn {
 struct StockQuery {
     std::string warehouse;
     std::string text;
-    bool problems_only = false;  // low or out
+    bool problems_only = false;       // low or out
+    std::optional<StockLevel> level;  // only this level (a dashboard figure)
     StockColumn sort = StockColumn::sku;
     bool ascending = true;
 };

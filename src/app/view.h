@@ -3,6 +3,7 @@
 #include <wx/panel.h>
 
 #include <memory>
+#include <string>
 
 #include "app/app_context.h"
 
@@ -17,6 +18,9 @@ class View : public wxPanel {
     // The toolbar's search box, for views that can filter.
     virtual void search(const wxString&) {}
     virtual bool loading() const { return false; }
+    // Shows only a named part of what it has (the dashboard's figures open these: "short"
+    // orders, "low" stock…); views without parts ignore it.
+    virtual void show_subset(const std::string&) {}
     // Column widths and such, kept between sessions under this key.
     virtual void save_state() {}
 

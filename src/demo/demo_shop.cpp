@@ -1,6 +1,7 @@
 #include "demo/demo_shop.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <random>
 #include <string>
@@ -12,6 +13,7 @@
 #include "ops/order_intake.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/shop_profile.h"
 #include "store/base/shop_stats.h"
 #include "store/fulfilment/waybill_repository.h"
 #include "store/orders/order_repository.h"
@@ -159,6 +161,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                 db.path()));
     Random rng(options.seed);
     DemoReport report;
+    store_shop_name(db, "店家生活馆");  // printed on its reports and labels
     StockPosting posting(db);
     CatalogueRepository catalogue(db);
     WarehouseRepository warehouses(db);
@@ -491,6 +494,22 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
                 if (n % 211 == 17) line.unit_price = d->reference_price * 45 / 100;
             }
             line.quantity = rng.chance(80) ? 1 : rng.between(2, 3);
+            // Two listings the shop has not mapped yet (商品对应): one whose seller code is a
+            // SKU's code typed another way, one new listing known only by its title.
+            if (l == 0 && (n % 97 == 7 || n % 101 == 13)) {
+                bool typed = n % 97 == 7;
+                const DemoSku& d = skus[typed ? 3 : 7];
+                line.platform_sku_id = std::to_string(9100000000ULL + store_index * 10 + typed);
+                line.seller_code.clear();
+                line.title = "【新品】" + d.name + " 限时特惠";
+                if (typed) {
+                    for (char c : d.code)
+                        line.seller_code.push_back(c == '-' ? ' '
+                                                            : static_cast<char>(std::tolower(
+                                                                  static_cast<unsigned char>(c))));
+                    line.title = d.name;
+                }
+            }
             o.paid_amount += line.unit_price * line.quantity;
             o.lines.push_back(std::move(line));
         }

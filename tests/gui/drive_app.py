@@ -11,6 +11,7 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
   enter:TEXT                put TEXT into the text field of the dialog in front
   scan:TEXT                 type TEXT and Enter into the focused field, as a USB scanner does
   see:TEXT                  wait until some label contains TEXT
+  click:TEXT                click the label reading TEXT with the mouse (a clickable figure)
   run:COMMAND               run a shell command while the window is open; it must exit 0
   focus:PATTERN             give the keyboard to the window of the newest process whose command
                             line matches PATTERN (pgrep -f): another process's dialog, e.g. the
@@ -153,6 +154,12 @@ def step(s):
     elif verb == "see":
         until(f"text {arg}", lambda app: find_node(
             app, "label", lambda n: arg in (n.name or "")))
+    elif verb == "click":
+        label = until(f"label {arg}", lambda app: find_node(
+            app, "label", lambda n: n.name == arg and showing(n)))
+        box = label.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        subprocess.run(["xdotool", "mousemove", "--sync", str(box.x + box.width // 2),
+                        str(box.y + box.height // 2), "click", "1"], check=True)
     elif verb == "wait":
         time.sleep(float(arg))
     elif verb == "focus":

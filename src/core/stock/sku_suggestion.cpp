@@ -91,8 +91,11 @@ std::vector<SkuSuggestion> suggest_skus(std::string_view seller_code, std::strin
         if (code.size() >= 3 && key.size() >= 3 && key != code &&
             (key.find(code) != std::string::npos || code.find(key) != std::string::npos))
             better(70, SkuSuggestion::Why::code_part);
+        // The name decides; the spec ("250g礼盒") tells apart the sizes of one product.
         double like = name_likeness(title_pairs, sku.name);
-        if (like >= 0.6) better(static_cast<int>(20 + 45 * like), SkuSuggestion::Why::name);
+        if (like >= 0.6)
+            better(static_cast<int>(20 + 40 * like + 8 * name_likeness(title_pairs, sku.spec)),
+                   SkuSuggestion::Why::name);
         if (s.score > 0) out.push_back(std::move(s));
     }
     std::sort(out.begin(), out.end(), [](const SkuSuggestion& a, const SkuSuggestion& b) {

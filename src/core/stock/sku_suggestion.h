@@ -18,7 +18,8 @@ struct SkuSuggestion {
 
 // The best `max` candidates, surest first (ties by code). Codes compare without case, spaces and
 // punctuation ("tea 001" is TEA-001); names by the characters they share in pairs, so Chinese
-// titles with shop words around the product name still find it. Nothing under a weak likeness.
+// titles with shop words around the product name still find it, and the spec picks the size.
+// Nothing under a weak likeness.
 std::vector<SkuSuggestion> suggest_skus(std::string_view seller_code, std::string_view platform_sku,
                                         std::string_view title, const std::vector<Sku>& catalogue,
                                         std::size_t max = 5);

@@ -19,10 +19,11 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
                             "JOIN warehouse w ON w.id = b.warehouse_id "
                             "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id "
                             "WHERE (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
-                            "AND (b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
+                            "AND (?3 OR b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
                             "ORDER BY k.code, w.code");
     s.bind(1, filter.warehouse);
     s.bind(2, filter.sku);
+    s.bind(3, filter.with_empty ? 1 : 0);
     std::vector<StockRow> out;
     while (s.executeStep()) {
         StockRow r;

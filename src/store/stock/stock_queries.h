@@ -25,6 +25,9 @@ struct StockRow {
 struct StockFilter {
     std::string warehouse;  // code; empty: all
     std::string sku;        // code; empty: all
+    // Also the places that had stock and have none now (out of stock: what the dashboard's
+    // 缺货 counts); without it only places holding, reserving or awaiting something.
+    bool with_empty = false;
 };
 
 std::vector<StockRow> list_stock(Database& db, const StockFilter& filter);
