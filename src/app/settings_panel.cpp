@@ -1,6 +1,7 @@
 #include "app/settings_panel.h"
 
 #include <wx/button.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/listctrl.h>
@@ -73,6 +74,9 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
     });
     XRCCTRL(*form, "store_connect", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         connect_store();
+    });
+    XRCCTRL(*form, "store_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        add_store();
     });
     stores_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { connect_store(); });
     XRCCTRL(*form, "location_add", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -195,6 +199,49 @@ void SettingsPanel::choose(PrintDocument document) {
     } catch (const std::exception& e) {
         show_error(this, _("Could not save the printer"), e.what());
     }
+}
+
+void SettingsPanel::add_store() {
+    wxString name =
+        wxGetTextFromUser(_("The store's name as people call it (e.g. Hill Tea on Tmall):"),
+                          _("Add a store"), {}, this);
+    if (name.Trim().Trim(false).empty()) return;
+    const Platform platforms[] = {Platform::taobao, Platform::jd, Platform::pinduoduo,
+                                  Platform::douyin};
+    wxArrayString platform_names;
+    for (Platform p : platforms)
+        platform_names.Add(platform_label(std::string(platform_code(p))));
+    int platform = wxGetSingleChoiceIndex(_("Which platform is it on?"), _("Add a store"),
+                                          platform_names, 0, this);
+    if (platform < 0) return;
+    std::vector<Warehouse> warehouses = ops::list_warehouses(*ctx_.db);
+    wxArrayString warehouse_names;
+    for (const Warehouse& w : warehouses)
+        warehouse_names.Add(u8(w.name) + " (" + u8(w.code) + ")");
+    int warehouse = warehouses.empty()
+                        ? -1
+                        : wxGetSingleChoiceIndex(_("Which warehouse ships its orders?"),
+                                                 _("Add a store"), warehouse_names, 0, this);
+    if (!warehouses.empty() && warehouse < 0) return;
+    ShopStore added;
+    try {
+        ops::StoreRequest request;
+        request.name = to_u8(name);
+        request.platform = platforms[platform];
+        if (warehouse >= 0) request.warehouse = warehouses[warehouse].code;
+        added = ops::save_store(*ctx_.db, ctx_.actor, request);
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not add the store"), e.what());
+        return;
+    }
+    reload();
+    // Its credentials next, with a test before they are kept.
+    for (const ops::StoreOverview& o : stores_list_)
+        if (o.store.code == added.code) {
+            StoreDialog dialog(this, ctx_, o);
+            dialog.ShowModal();
+        }
+    if (ctx_.data_changed) ctx_.data_changed();
 }
 
 void SettingsPanel::connect_store() {

@@ -26,6 +26,8 @@ class SettingsPanel : public View {
     void add_warehouse();
     void add_location();
     void connect_store();
+    // Name, platform and warehouse asked in turn, then the store's connection dialog.
+    void add_store();
     void switch_database(bool create);
     void save_shop_name();
     void load_printers();

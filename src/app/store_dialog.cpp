@@ -11,9 +11,11 @@
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "http_client.h"
 #include "ops/order_queries.h"
 #include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
+#include "ops/store_check.h"
 
 namespace dj::app {
 
@@ -28,6 +30,7 @@ StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ops::StoreOver
     share_ = XRCCTRL(*this, "share", wxSpinCtrl);
     buffer_ = XRCCTRL(*this, "buffer", wxSpinCtrl);
     error_ = XRCCTRL(*this, "error", wxStaticText);
+    answer_ = XRCCTRL(*this, "answer", wxStaticText);
     split_policy_ = XRCCTRL(*this, "split_policy", wxChoice);
     split_policy_->SetSelection(overview.split == SplitPolicy::split ? 1 : 0);
     XRCCTRL(*this, "store", wxStaticText)
@@ -42,21 +45,54 @@ StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ops::StoreOver
         buffer_->SetValue(static_cast<int>(c->stock_buffer));
     }
     Bind(wxEVT_BUTTON, &StoreDialog::on_save, this, wxID_OK);
+    XRCCTRL(*this, "test", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        test_connection();
+    });
     GetSizer()->SetSizeHints(this);
+}
+
+StoreConnection StoreDialog::typed_connection() const {
+    StoreConnection c;
+    c.store_id = store_.id;
+    c.store_code = store_.code;
+    c.platform = store_.platform;
+    c.app_key = to_u8(app_key_->GetValue());
+    c.app_secret = to_u8(app_secret_->GetValue());
+    c.token = to_u8(token_->GetValue());
+    c.endpoint = to_u8(endpoint_->GetValue());
+    c.stock_share_percent = share_->GetValue();
+    c.stock_buffer = buffer_->GetValue();
+    return c;
+}
+
+void StoreDialog::test_connection() {
+    StoreConnection c = typed_connection();
+    answer_->SetForegroundColour(GetForegroundColour());
+    answer_->SetLabel(_("Asking the platform..."));
+    error_->SetLabel({});
+    ctx_.tasks.start<ops::StoreCheck>(
+        alive_,
+        [c](TaskProgress&) {
+            HttpClient http;
+            return ops::check_store_connection(http, c);
+        },
+        [this](ops::StoreCheck& check) {
+            answer_->SetLabel(wxString::Format(
+                _("The platform answered: the credentials work (%zu carriers listed)."),
+                check.carriers));
+            GetSizer()->SetSizeHints(this);
+        },
+        [this](const std::string& error) {
+            answer_->SetForegroundColour(wxColour(0xC0, 0, 0));
+            answer_->SetLabel(wxString::Format(_("The connection failed: %s"), u8(error)));
+            answer_->Wrap(FromDIP(420));
+            GetSizer()->SetSizeHints(this);
+        });
 }
 
 void StoreDialog::on_save(wxCommandEvent&) {
     try {
-        StoreConnection c;
-        c.store_id = store_.id;
-        c.store_code = store_.code;
-        c.platform = store_.platform;
-        c.app_key = to_u8(app_key_->GetValue());
-        c.app_secret = to_u8(app_secret_->GetValue());
-        c.token = to_u8(token_->GetValue());
-        c.endpoint = to_u8(endpoint_->GetValue());
-        c.stock_share_percent = share_->GetValue();
-        c.stock_buffer = buffer_->GetValue();
+        StoreConnection c = typed_connection();
         SplitPolicy policy =
             split_policy_->GetSelection() == 1 ? SplitPolicy::split : SplitPolicy::hold;
         ops::configure_store(*ctx_.db, ctx_.actor, store_, c, policy);

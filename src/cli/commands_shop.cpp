@@ -11,6 +11,7 @@
 #include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
 #include "ops/stock_queries.h"
+#include "ops/store_check.h"
 #include "store/base/database.h"
 
 namespace dj::cli {
@@ -196,6 +197,18 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       Cell::str(std::string(split_policy_code(o.split)))});
         }
         ctx.print(list);
+    });
+
+    auto* store_test = store->add_subcommand(
+        "test", tr("Ask the store's platform something harmless with its stored credentials"));
+    auto tested = std::make_shared<std::string>();
+    store_test->add_option("STORE", *tested, tr("Store code or name"))->required();
+    store_test->callback([&ctx, tested] {
+        HttpClient http = make_http();
+        ops::StoreCheck check = ops::check_store_connection(ctx.db(), http, *tested);
+        std::cout << trf("Store {0}: the platform answered and lists {1} carriers", *tested,
+                         std::to_string(check.carriers))
+                  << "\n";
     });
 
     auto* audit_cmd = app.add_subcommand("audit", tr("Show who changed what, newest first"));

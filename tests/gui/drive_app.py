@@ -109,7 +109,7 @@ def field_after(app, label):
         return None
     siblings = list(found.parent)
     for n in siblings[found.getIndexInParent() + 1:]:
-        if n.getRoleName() in ("text", "spin button") and showing(n):
+        if n.getRoleName() in ("text", "password text", "spin button") and showing(n):
             return n
     return None
 

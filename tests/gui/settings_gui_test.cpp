@@ -1,12 +1,15 @@
-// Settings as the owner uses them, through the real window: the shop's name typed and saved,
-// then printed on the month-end report instead of the database file's name.
+// Settings as the owner uses them, through the real window: the shop's name typed and saved;
+// a new store added (name, platform, warehouse), its credentials tried against a simulated
+// platform (refused, then accepted) and kept.
 #define BOOST_TEST_MODULE gui_settings_tests
 
 #include <boost/test/unit_test.hpp>
 
 #include "gui_shop.h"
 #include "run_app.h"
+#include "simulator/platform_simulator.h"
 #include "standard_observers.h"
+#include "test_clock.h"
 
 using namespace dj;
 
@@ -19,6 +22,26 @@ BOOST_AUTO_TEST_CASE(the_owner_names_the_shop) {
     BOOST_TEST(text("SELECT name FROM shop_profile") == "山间茶铺");
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'shop.name' AND detail = "
                      "'山间茶铺'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(the_owner_adds_a_store_and_tries_its_credentials) {
+    PlatformSimulator sim(test::fixed_clock());
+    sim.start(0);
+    BOOST_TEST_REQUIRE(
+        test::drive_app(
+            dir.file("home"), path, "settings",
+            {"press:添加店铺…", "enter:山间茶铺拼多多店", "choose:拼多多", "press:确定",
+             "choose:常州仓 (CZ)", "press:确定", "field:App Key：=sim-app",
+             "field:App Secret：=not-the-secret",
+             "field:接口地址（可选，用于中转）：=" + sim.endpoint(), "press:测试连接",
+             "see:连接失败", "field:App Secret：=sim-secret", "field:Access Token：=sim-token",
+             "press:测试连接", "see:平台已应答", "press:保存", "wait:1"}) == 0);
+    BOOST_TEST(count("SELECT count(*) FROM shop_store s JOIN warehouse w ON w.id = "
+                     "s.default_warehouse_id WHERE s.name = '山间茶铺拼多多店' AND s.platform = "
+                     "'pinduoduo' AND w.code = 'CZ'") == 1);
+    BOOST_TEST(count("SELECT count(*) FROM store_connection c JOIN shop_store s ON s.id = "
+                     "c.store_id WHERE s.name = '山间茶铺拼多多店' AND c.app_key = 'sim-app'") ==
+               1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

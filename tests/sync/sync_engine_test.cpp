@@ -5,7 +5,10 @@
 #include <set>
 #include <thread>
 
+#include "core/base/error.h"
 #include "kill_cli.h"
+#include "ops/store_check.h"
+#include "platform_error.h"
 #include "store/base/audit_log.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -53,6 +56,32 @@ bool kill_sync_after(PlatformSimulator& sim, const std::string& db_path, int req
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(sync_engine, Fixture)
+
+// A store's credentials tried before orders depend on them (the window's 测试连接, `store
+// test`): the stored ones work; a wrong secret gets the platform's own refusal; none are asked
+// for before anything is sent.
+BOOST_AUTO_TEST_CASE(a_connection_is_tried_with_a_harmless_call) {
+    BOOST_TEST(ops::check_store_connection(*db, http, "tb-main").carriers > 0u);
+    BOOST_TEST(ops::check_store_connection(*db, http, "dy-main").carriers > 0u);
+    StoreConnection wrong;
+    wrong.platform = Platform::pinduoduo;
+    wrong.app_key = "sim-app";
+    wrong.app_secret = "not-the-secret";
+    wrong.token = "sim-token";
+    wrong.endpoint = sim.endpoint();
+    int before = sim.requests();
+    try {
+        ops::check_store_connection(http, wrong);
+        BOOST_FAIL("a wrong secret was accepted");
+    } catch (const PlatformError& e) {
+        BOOST_TEST(std::string(e.what()).find("签名错误") != std::string::npos, e.what());
+    }
+    BOOST_TEST(sim.requests() > before);
+    wrong.app_secret.clear();
+    before = sim.requests();
+    BOOST_CHECK_THROW(ops::check_store_connection(http, wrong), InvalidInput);
+    BOOST_TEST(sim.requests() == before);
+}
 
 BOOST_AUTO_TEST_CASE(full_then_incremental_sync_is_idempotent) {
     Timestamp now = test::kNow;
