@@ -3,16 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/base/text.h"
+
 namespace dj {
-namespace {
-
-std::string lower_ascii(std::string s) {
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
-}  // namespace
 
 std::vector<OrderRow> OrderTable::read(Database& db, Progress& progress) {
     std::vector<OrderRow> rows = ops::order_rows(db, progress);

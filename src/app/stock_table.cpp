@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/base/money.h"
+#include "core/base/text.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 
@@ -26,9 +27,7 @@ std::vector<StockViewRow> StockTable::read(Database& db) {
         r.value = s.on_hand * s.avg_cost;
         auto it = demand.find({s.sku, s.warehouse});
         r.level = classify_stock(s.available, it == demand.end() ? 0.0 : it->second);
-        r.haystack = s.sku + " " + s.sku_name;
-        std::transform(r.haystack.begin(), r.haystack.end(), r.haystack.begin(),
-                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+        r.haystack = lower_ascii(s.sku + " " + s.sku_name);
         rows.push_back(std::move(r));
     }
     return rows;
@@ -40,9 +39,7 @@ void StockTable::load(std::vector<StockViewRow> rows) {
 }
 
 void StockTable::apply(const StockQuery& q) {
-    std::string needle = q.text;
-    std::transform(needle.begin(), needle.end(), needle.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+    std::string needle = lower_ascii(q.text);
     index_.clear();
     for (std::uint32_t i = 0; i < rows_.size(); ++i) {
         const StockViewRow& r = rows_[i];

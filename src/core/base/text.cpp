@@ -9,4 +9,11 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(begin, s.find_last_not_of(blank) - begin + 1);
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace dj

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace dj {
@@ -7,5 +8,9 @@ namespace dj {
 // `s` without the spaces, tabs and line ends around it (what people and scanners add when they
 // type or paste a code, a name or a CSV field).
 std::string_view trimmed(std::string_view s);
+
+// `s` with A–Z as a–z and every other byte kept (UTF-8 text stays valid): what case-blind
+// searches of codes compare.
+std::string lower_ascii(std::string_view s);
 
 }  // namespace dj

@@ -62,13 +62,6 @@ double name_likeness(const std::set<std::string>& title, std::string_view name) 
     return static_cast<double>(found) / static_cast<double>(wanted.size());
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 }  // namespace
 
 std::vector<SkuSuggestion> suggest_skus(std::string_view seller_code, std::string_view platform_sku,
