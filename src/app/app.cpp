@@ -74,7 +74,7 @@ void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_HIDDEN);
     parser.AddOption(
         {}, "view",
-        "first view: dashboard, orders, rules, waybills, pack, outbox, stock, mapping, "
+        "first view: dashboard, orders, rules, waybills, pack, outbox, stock, mapping, purchasing, "
         "alerts, reports, settings",
         wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",

@@ -22,6 +22,7 @@
 #include "app/outbox_panel.h"
 #include "app/outbox_watcher.h"
 #include "app/pack_panel.h"
+#include "app/purchasing_panel.h"
 #include "app/reports_panel.h"
 #include "app/rules_panel.h"
 #include "app/settings_panel.h"
@@ -38,20 +39,21 @@
 
 namespace dj::app {
 namespace {
-enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync };
+enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync, kIdStatusTimer, kIdBusyTimer };
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard", "orders",  "rules",   "waybills",
-                                             "pack",      "outbox",  "stock",   "mapping",
-                                             "alerts",    "reports", "settings"};
+    static const std::vector<wxString> names{"dashboard",  "orders", "rules",   "waybills",
+                                             "pack",       "outbox", "stock",   "mapping",
+                                             "purchasing", "alerts", "reports", "settings"};
     return names;
 }
 
 MainFrame::MainFrame(AppContext& ctx)
     : wxFrame(nullptr, wxID_ANY, _("Dianjia back office"), wxDefaultPosition, wxSize(1200, 760)),
       ctx_(ctx),
-      status_timer_(this) {
+      status_timer_(this, kIdStatusTimer),
+      busy_timer_(this, kIdBusyTimer) {
     build_menu();
     build_toolbar();
     CreateStatusBar(4);
@@ -63,17 +65,18 @@ MainFrame::MainFrame(AppContext& ctx)
     wxFont nav_font = nav_->GetFont();
     nav_font.SetPointSize(nav_font.GetPointSize() + 3);
     nav_->SetFont(nav_font);
-    for (const wxString& label : {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"),
-                                  _("Picking & packing"), _("Platform outbox"), _("Stock"),
-                                  _("SKU mapping"), _("Alerts"), _("Reports"), _("Settings")})
+    for (const wxString& label :
+         {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
+          _("Platform outbox"), _("Stock"), _("SKU mapping"), _("Purchasing"), _("Alerts"),
+          _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
-    views_ = {new DashboardPanel(book_, ctx_), new OrdersPanel(book_, ctx_),
-              new RulesPanel(book_, ctx_),     new WaybillPanel(book_, ctx_),
-              new PackPanel(book_, ctx_),      new OutboxPanel(book_, ctx_),
-              new StockPanel(book_, ctx_),     new MappingPanel(book_, ctx_),
-              new AlertsPanel(book_, ctx_),    new ReportsPanel(book_, ctx_),
-              new SettingsPanel(book_, ctx_)};
+    views_ = {new DashboardPanel(book_, ctx_),  new OrdersPanel(book_, ctx_),
+              new RulesPanel(book_, ctx_),      new WaybillPanel(book_, ctx_),
+              new PackPanel(book_, ctx_),       new OutboxPanel(book_, ctx_),
+              new StockPanel(book_, ctx_),      new MappingPanel(book_, ctx_),
+              new PurchasingPanel(book_, ctx_), new AlertsPanel(book_, ctx_),
+              new ReportsPanel(book_, ctx_),    new SettingsPanel(book_, ctx_)};
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -92,8 +95,12 @@ MainFrame::MainFrame(AppContext& ctx)
     };
     nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_page(e.GetSelection()); });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { update_status(); });
+    Bind(
+        wxEVT_TIMER, [this](wxTimerEvent&) { update_status(); }, kIdStatusTimer);
+    Bind(
+        wxEVT_TIMER, [this](wxTimerEvent&) { show_busy(); }, kIdBusyTimer);
     status_timer_.Start(1000);
+    busy_timer_.Start(200);
 
     restore_geometry();
     wxString last = wxConfig::Get()->Read("/window/view", "dashboard");
@@ -120,7 +127,7 @@ void MainFrame::build_menu() {
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
     // In view order (view_names()); the outbox and the shipping labels came later, so they took
-    // the next free keys, and SKU mapping its letter.
+    // the next free keys, SKU mapping and purchasing (buying) their letters.
     const wxString labels[] = {_("&Dashboard\tCtrl+1"),
                                _("&Orders\tCtrl+2"),
                                _("R&ules\tCtrl+3"),
@@ -129,11 +136,12 @@ void MainFrame::build_menu() {
                                _("Platform &outbox\tCtrl+9"),
                                _("&Stock\tCtrl+5"),
                                _("SKU &mapping\tCtrl+M"),
+                               _("Purchasing\tCtrl+B"),
                                _("&Alerts\tCtrl+6"),
                                _("&Reports\tCtrl+7"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 11);
-    for (int i = 0; i < 11; ++i) {
+    static_assert(std::size(labels) == 12);
+    for (int i = 0; i < 12; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
@@ -238,7 +246,13 @@ void MainFrame::update_status() {
     SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
     SetStatusText(u8(ctx_.db_path), 1);
     SetStatusText(outbox_text_, 2);
-    if (!syncing_) SetStatusText(ctx_.tasks.running() > 0 ? _("Working...") : _("Ready"), 3);
+    show_busy();
+}
+
+void MainFrame::show_busy() {
+    if (syncing_) return;
+    wxString text = ctx_.tasks.running() > 0 ? _("Working...") : _("Ready");
+    if (GetStatusBar()->GetStatusText(3) != text) SetStatusText(text, 3);
 }
 
 void MainFrame::sync_now() {
@@ -333,11 +347,13 @@ void MainFrame::save_geometry() {
 void MainFrame::on_close(wxCloseEvent& event) {
     save_geometry();
     status_timer_.Stop();
+    busy_timer_.Stop();
     watcher_.reset();
     event.Skip();
 }
 
 bool MainFrame::save_screenshot(const wxString& path) {
+    show_busy();  // the busy timer may not have seen the last task end yet
     Raise();
     Update();
     wxRect r = GetScreenRect();

@@ -43,6 +43,8 @@ class MainFrame : public wxFrame {
     void build_toolbar();
     void show_page(int index);
     void update_status();
+    // The status bar's last field: Working... while a background task runs, else Ready.
+    void show_busy();
     void sync_now();
     void on_close(wxCloseEvent& event);
     void alerts_changed();
@@ -56,7 +58,8 @@ class MainFrame : public wxFrame {
     wxSearchCtrl* search_ = nullptr;
     std::vector<View*> views_;
     std::vector<bool> stale_;
-    wxTimer status_timer_;
+    wxTimer status_timer_;  // the stores' sync state and the outbox, each second
+    wxTimer busy_timer_;    // show_busy(), often: it only reads a counter
     std::unique_ptr<AlertWatcher> watcher_;
     std::unique_ptr<OutboxWatcher> outbox_;
     wxString outbox_text_;

@@ -15,10 +15,12 @@
 #include <sstream>
 
 #include "app/file_chooser.h"
+#include "app/rule_dialog.h"
 #include "app/table_list_model.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/base/translate.h"
+#include "core/orders/rule_text.h"
 #include "interchange/import_text.h"
 #include "interchange/rule_json.h"
 #include "ops/order_queries.h"
@@ -40,27 +42,6 @@ wxString scope_label(InterceptScope s) {
             return _("Carrier");
     }
     return {};
-}
-
-// What a rule looks at and does, in one line for the list.
-wxString rule_summary(const OrderRule& r) {
-    wxString when;
-    for (const RuleCondition& c : r.conditions) {
-        if (!when.empty()) when += " & ";
-        when += u8(std::string(rule_field_code(c.field)) + " " + std::string(rule_op_code(c.op)));
-        for (const std::string& v : c.values)
-            when += " " + u8(v);
-        if (c.values.empty() && c.op != RuleOp::is_true && c.op != RuleOp::is_false)
-            when += wxString::Format(" %lld", c.number);
-    }
-    wxString then;
-    for (const RuleAction& a : r.actions) {
-        if (!then.empty()) then += ", ";
-        then += u8(std::string(rule_action_code(a.kind)));
-        if (!a.value.empty()) then += " " + u8(a.value);
-        if (a.kind == RuleActionKind::priority) then += wxString::Format(" %d", a.priority);
-    }
-    return (when.empty() ? _("every order") : when) + "  =>  " + then;
 }
 
 std::string read_text_file(const wxString& path) {
@@ -88,8 +69,8 @@ struct DryRunCells {
                 return u8(r.rule);
             case 2: {
                 wxString out;
-                for (const std::string& a : r.actions)
-                    out += (out.empty() ? "" : ", ") + u8(a);
+                for (const std::string& a : r.action_texts)
+                    out += (out.empty() ? "" : u8(tr("; "))) + u8(a);
                 return out;
             }
             default:
@@ -134,13 +115,14 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     summary_->SetFont(summary_->GetFont().Bold().Scaled(1.2f));
     bar->Add(summary_, wxSizerFlags(1).Center());
     auto* toggle_button = new wxButton(this, wxID_ANY, _("On / off"));
+    auto* new_button = new wxButton(this, wxID_ANY, _("New rule..."));
     auto* edit_button = new wxButton(this, wxID_ANY, _("Edit..."));
     auto* delete_button = new wxButton(this, wxID_ANY, _("Delete..."));
     auto* import_button = new wxButton(this, wxID_ANY, _("Import..."));
     auto* export_button = new wxButton(this, wxID_ANY, _("Export..."));
     auto* dry_button = new wxButton(this, wxID_ANY, _("Dry run (30 days)"));
-    for (wxButton* b :
-         {toggle_button, edit_button, delete_button, import_button, export_button, dry_button})
+    for (wxButton* b : {new_button, toggle_button, edit_button, delete_button, import_button,
+                        export_button, dry_button})
         bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     applied_ = new wxStaticText(this, wxID_ANY, {});
@@ -176,9 +158,14 @@ RulesPanel::RulesPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     SetSizer(root);
 
     toggle_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggle(); });
-    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(); });
+    new_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(nullptr); });
+    edit_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const OrderRule* r = selected_rule()) edit(r);
+    });
     delete_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
-    rules_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit(); });
+    rules_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+        if (const OrderRule* r = selected_rule()) edit(r);
+    });
     import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_file(); });
     export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_file(); });
     dry_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { dry_run(); });
@@ -216,7 +203,7 @@ void RulesPanel::show(const Loaded& loaded) {
         rules_->InsertItem(row, wxString::Format("%ld", row + 1));
         rules_->SetItem(row, 1, u8(r.name));
         rules_->SetItem(row, 2, r.enabled ? _("on") : _("off"));
-        rules_->SetItem(row, 3, rule_summary(r));
+        rules_->SetItem(row, 3, u8(describe_rule(r)));
         if (!r.enabled) rules_->SetItemTextColour(row, *wxLIGHT_GREY);
         on += r.enabled ? 1 : 0;
         ++row;
@@ -282,31 +269,11 @@ void RulesPanel::remove() {
     }
 }
 
-void RulesPanel::edit() {
-    const OrderRule* r = selected_rule();
-    std::string text = r ? rule_to_json(*r) : std::string();
-    wxDialog dialog(this, wxID_ANY, r ? _("Edit rule") : _("New rule"), wxDefaultPosition,
-                    FromDIP(wxSize(720, 480)), wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
-    auto* root = new wxBoxSizer(wxVERTICAL);
-    root->Add(new wxStaticText(&dialog, wxID_ANY,
-                               _("The rule as JSON: name, enabled, stop, when (conditions) and "
-                                 "then (actions). Saving replaces the rule of the same name.")),
-              wxSizerFlags().Border(wxALL, 10));
-    auto* editor = new wxTextCtrl(&dialog, wxID_ANY, u8(text), wxDefaultPosition, wxDefaultSize,
-                                  wxTE_MULTILINE | wxTE_DONTWRAP);
-    root->Add(editor, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
-    root->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), wxSizerFlags().Expand().Border(wxALL, 10));
-    dialog.SetSizer(root);
-    while (dialog.ShowModal() == wxID_OK) {
-        try {
-            OrderRule edited = parse_rule_json(to_u8(editor->GetValue()), tr("the rule editor"));
-            report(ops::import_rules(*ctx_.db, ctx_.actor, {edited}));
-            if (ctx_.data_changed) ctx_.data_changed();
-            return;
-        } catch (const std::exception& e) {
-            show_error(&dialog, _("The rule cannot be saved"), e.what());
-        }
-    }
+void RulesPanel::edit(const OrderRule* rule) {
+    RuleDialog dialog(this, ctx_, rule);
+    if (dialog.ShowModal() != wxID_OK) return;
+    report(dialog.applied());
+    if (ctx_.data_changed) ctx_.data_changed();
 }
 
 void RulesPanel::import_file() {

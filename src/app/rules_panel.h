@@ -32,7 +32,8 @@ class RulesPanel : public View {
     // Says what a change of rules did to the waiting orders.
     void report(const ops::RulesApplied& applied);
     void toggle();
-    void edit();
+    // The rule form for `rule`, or for a new rule when none.
+    void edit(const OrderRule* rule);
     void remove();
     void import_file();
     void export_file();

@@ -6,7 +6,11 @@
 #include <wx/msgdlg.h>
 
 #include "core/base/clock.h"
+#include "core/base/error.h"
 #include "core/base/money.h"
+#include "core/base/platform.h"
+#include "core/orders/order.h"
+#include "core/stock/movement.h"
 
 namespace dj::app {
 
@@ -19,42 +23,29 @@ wxString shop_time_text(Timestamp t) {
 }
 
 wxString status_label(const std::string& code) {
-    if (code == "pending_payment") return _("Awaiting payment");
-    if (code == "to_ship") return _("To ship");
-    if (code == "shipped") return _("Shipped");
-    if (code == "completed") return _("Completed");
-    if (code == "cancelled") return _("Cancelled");
-    if (code == "refund_requested") return _("Refund requested");
-    if (code == "refunded") return _("Refunded");
-    return u8(code);
+    std::optional<OrderStatus> s = order_status_from_code(code);
+    return u8(s ? order_status_name(*s) : code);
 }
 
 wxString allocation_label(const std::string& code) {
-    if (code == "allocated") return _("Reserved");
-    if (code == "short") return _("Short of stock");
-    if (code == "unmapped") return _("Unmapped SKU");
-    if (code == "shipped") return _("Shipped");
-    return _("Not held");
+    try {
+        return u8(allocation_name(parse_allocation(code)));
+    } catch (const InvalidInput&) {
+        return u8(code);
+    }
 }
 
 wxString platform_label(const std::string& code) {
-    if (code == "taobao") return _("Taobao/Tmall");
-    if (code == "jd") return _("JD");
-    if (code == "pinduoduo") return _("Pinduoduo");
-    if (code == "douyin") return _("Douyin");
-    return u8(code);
+    std::optional<Platform> p = platform_from_code(code);
+    return u8(p ? platform_name(*p) : code);
 }
 
 wxString movement_label(const std::string& kind) {
-    if (kind == "receive") return _("Received");
-    if (kind == "ship") return _("Shipped");
-    if (kind == "transfer_out") return _("Transferred out");
-    if (kind == "transfer_in") return _("Transferred in");
-    if (kind == "count") return _("Count adjustment");
-    if (kind == "return") return _("Customer return");
-    if (kind == "scrap") return _("Scrapped");
-    if (kind == "move") return _("Put away");
-    return u8(kind);
+    try {
+        return u8(movement_kind_name(parse_movement_kind(kind)));
+    } catch (const InvalidInput&) {
+        return u8(kind);
+    }
 }
 
 wxString level_label(StockLevel level) {

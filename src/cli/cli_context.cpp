@@ -79,7 +79,8 @@ void Context::print_movements(const std::vector<Movement>& movements) {
     auto or_none = [](const std::string& s) { return s.empty() ? Cell::none() : Cell::str(s); };
     for (std::size_t i = 0; i < movements.size(); ++i) {
         const Movement& m = movements[i];
-        list.add({Cell::num(m.id), Cell::str(std::string(movement_kind_code(m.kind))),
+        list.add({Cell::num(m.id),
+                  Cell::code(movement_kind_code(m.kind), movement_kind_name(m.kind)),
                   Cell::str(names[i].sku), Cell::str(names[i].warehouse),
                   or_none(names[i].location), or_none(names[i].batch), Cell::num(m.qty),
                   Cell::yuan(m.unit_cost), Cell::yuan(m.value), Cell::str(m.doc)});

@@ -32,11 +32,11 @@ void print_alerts(Context& ctx, const std::vector<Alert>& alerts) {
                   {"detail", tr("Detail")},
                   {"opened_at", tr("Opened")},
                   {"snoozed_until", tr("Snoozed until")},
-                  {"resolved_at", tr("Resolved")}});
+                  {"resolved_at", tr("Resolved at")}});
     for (const Alert& a : alerts)
-        list.add({Cell::num(a.id), Cell::str(std::string(alert_kind_code(a.kind))),
+        list.add({Cell::num(a.id), Cell::code(alert_kind_code(a.kind), alert_kind_label(a.kind)),
                   Cell::str(a.sku), Cell::str(a.warehouse),
-                  Cell::str(std::string(alert_status_code(a.status))),
+                  Cell::code(alert_status_code(a.status), alert_status_name(a.status)),
                   Cell::str(alert_detail_text(a.kind, a.figures)), Cell::time(a.opened_at),
                   Cell::time(a.snoozed_until), Cell::time(a.resolved_at)});
     ctx.print(list);

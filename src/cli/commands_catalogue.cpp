@@ -66,6 +66,16 @@ sup_add->callback([&ctx, sup] {
     ops::save_supplier(ctx.db(), ctx.actor(), *sup);
     std::cout << trf("Supplier {0} saved", sup->code) << "\n";
 });
+supplier->add_subcommand("list", tr("List the suppliers"))->callback([&ctx] {
+    Listing list({{"code", tr("Code")},
+                  {"name", tr("Name")},
+                  {"lead_time_days", tr("Lead time (days)")},
+                  {"order_multiple", tr("Order multiple")}});
+    for (const Supplier& s : ops::list_suppliers(ctx.db()))
+        list.add({Cell::str(s.code), Cell::str(s.name), Cell::num(s.lead_time_days),
+                  Cell::num(s.order_multiple)});
+    ctx.print(list);
+});
 
 auto* sku_price = sku->add_subcommand(
     "price", tr("Set what a SKU normally sells for (rules hold orders priced far below it)"));

@@ -84,10 +84,10 @@ list->callback([&ctx, filter] {
         tags_json += "]";
         out.add({Cell::num(o.id),
                  Cell::str(o.store),
-                 Cell::str(o.platform),
+                 Cell::platform(o.platform),
                  Cell::str(o.platform_order_id),
-                 Cell::str(std::string(order_status_code(o.status))),
-                 Cell::str(std::string(allocation_code(o.allocation))),
+                 Cell::code(order_status_code(o.status), order_status_name(o.status)),
+                 Cell::code(allocation_code(o.allocation), allocation_name(o.allocation)),
                  Cell::str(o.warehouse),
                  Cell::str(o.receiver_name),
                  Cell::str(o.province),

@@ -63,9 +63,10 @@ void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
         for (const PurchaseOrderLine& l : o.lines)
             ordered += l.qty;
         list.add({Cell::str(o.no), Cell::str(o.supplier), Cell::str(o.warehouse),
-                  Cell::str(po_status_code(o.status)), Cell::num(static_cast<Qty>(o.lines.size())),
-                  Cell::num(ordered), Cell::num(o.open_qty()), Cell::yuan(o.total()),
-                  Cell::time(o.expected_at), Cell::time(o.created_at), Cell::str(o.created_by)});
+                  Cell::code(po_status_code(o.status), po_status_name(o.status)),
+                  Cell::num(static_cast<Qty>(o.lines.size())), Cell::num(ordered),
+                  Cell::num(o.open_qty()), Cell::yuan(o.total()), Cell::time(o.expected_at),
+                  Cell::time(o.created_at), Cell::str(o.created_by)});
     }
     ctx.print(list);
 }
@@ -83,7 +84,8 @@ void print_lines(Context& ctx, const PurchaseOrder& o) {
     for (const PurchaseOrderLine& l : o.lines)
         list.add({Cell::str(o.no), Cell::num(l.line_no), Cell::str(l.sku), Cell::str(l.sku_name),
                   Cell::num(l.qty), Cell::num(l.received), Cell::num(l.open()),
-                  Cell::yuan(l.unit_cost), Cell::str(po_status_code(o.status))});
+                  Cell::yuan(l.unit_cost),
+                  Cell::code(po_status_code(o.status), po_status_name(o.status))});
     ctx.print(list);
 }
 

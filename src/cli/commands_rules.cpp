@@ -4,6 +4,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "core/orders/rule_text.h"
 #include "interchange/import_text.h"
 #include "interchange/rule_json.h"
 #include "ops/order_decisions.h"
@@ -70,8 +71,9 @@ void add_rule_commands(CLI::App& app, Context& ctx) {
                      {"summary", tr("When => then")}});
         int n = 0;
         for (const OrderRule& r : ops::list_rules(ctx.db()))
-            out.add({Cell::num(++n), Cell::str(r.name), Cell::str(r.enabled ? "yes" : "no"),
-                     Cell::str(summary_of(r))});
+            out.add({Cell::num(++n), Cell::str(r.name),
+                     Cell::code(r.enabled ? "yes" : "no", r.enabled ? tr("yes") : tr("no")),
+                     Cell::code(summary_of(r), describe_rule(r))});
         ctx.print(out);
     });
     auto* import = rules->add_subcommand(
@@ -129,8 +131,8 @@ dry->callback([&ctx, days, candidate] {
                  {"why", tr("Because")}});
     for (const DryRunRow& r : summary.rows) {
         std::string text;
-        for (const std::string& a : r.actions)
-            text += (text.empty() ? "" : ", ") + a;
+        for (const std::string& a : r.action_texts)
+            text += (text.empty() ? "" : tr("; ")) + a;
         out.add({Cell::str(r.order_id), Cell::str(r.store), Cell::str(r.rule),
                  Cell::raw_json(json_list(r.actions), text), Cell::str(r.why)});
     }

@@ -190,11 +190,12 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
             const std::optional<StoreConnection>& c = o.connection;
             const SyncState& state = o.sync;
             list.add({Cell::str(s.code), Cell::str(s.name),
-                      Cell::str(std::string(platform_code(s.platform))),
-                      w ? Cell::str(w->code) : Cell::none(), Cell::num(c ? 1 : 0),
+                      Cell::code(platform_code(s.platform), platform_name(s.platform)),
+                      w ? Cell::str(w->code) : Cell::none(),
+                      Cell::raw_json(c ? "1" : "0", c ? tr("yes") : tr("no")),
                       c ? Cell::str(c->endpoint) : Cell::none(), Cell::time(state.cursor),
                       state.failing ? Cell::str(state.last_error) : Cell::none(),
-                      Cell::str(std::string(split_policy_code(o.split)))});
+                      Cell::code(split_policy_code(o.split), split_policy_name(o.split))});
         }
         ctx.print(list);
     });

@@ -20,10 +20,11 @@ void print_parts(Context& ctx, const std::vector<Id>& ids) {
     for (Id id : ids) {
         std::optional<ops::OrderDetails> d = ops::order_details(ctx.db(), id);
         if (!d) continue;
-        list.add({Cell::str(d->order.platform_order_id),
-                  d->warehouse ? Cell::str(d->warehouse->code) : Cell::str(""),
-                  Cell::str(std::string(allocation_code(d->order.allocation))),
-                  d->holds.empty() ? Cell::none() : Cell::str(d->holds.front().reason)});
+        list.add(
+            {Cell::str(d->order.platform_order_id),
+             d->warehouse ? Cell::str(d->warehouse->code) : Cell::str(""),
+             Cell::code(allocation_code(d->order.allocation), allocation_name(d->order.allocation)),
+             d->holds.empty() ? Cell::none() : Cell::str(d->holds.front().reason)});
     }
     ctx.print(list);
 }

@@ -75,8 +75,9 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                       {"last_error", tr("Last error")}});
         for (const OutboxEntry& e : ops::list_outbox(ctx.db(), *pending, 10000))
             list.add({Cell::num(e.id), Cell::str(e.store_code),
-                      Cell::str(std::string(outbox_kind_code(e.kind))), Cell::str(e.subject),
-                      Cell::str(e.carrier), Cell::str(e.tracking_no), Cell::num(e.quantity),
+                      Cell::code(outbox_kind_code(e.kind), outbox_kind_name(e.kind)),
+                      Cell::str(e.subject), Cell::str(e.carrier), Cell::str(e.tracking_no),
+                      Cell::num(e.quantity),
                       Cell::str(e.acknowledged_at  ? "acknowledged"
                                 : e.in_doubt_since ? "in_doubt"
                                                    : "pending"),

@@ -139,9 +139,10 @@ void add_print_waybill_commands(CLI::App& app, Context& ctx) {
             std::string shown;
             for (const std::string& p : f.printers)
                 shown += (shown.empty() ? "" : ", ") + p;
-            out.add({Cell::str(std::string(component_code(f.component))), Cell::str(f.url),
-                     Cell::flag(f.found), Cell::str(f.default_printer), Cell::str(f.chosen),
-                     Cell::raw_json(names.dump(), shown), Cell::str(f.problem)});
+            out.add({Cell::code(component_code(f.component), component_name(f.component)),
+                     Cell::str(f.url), Cell::flag(f.found), Cell::str(f.default_printer),
+                     Cell::str(f.chosen), Cell::raw_json(names.dump(), shown),
+                     Cell::str(f.problem)});
         }
         ctx.print(out);
     });

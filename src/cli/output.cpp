@@ -4,9 +4,19 @@
 
 #include "core/base/clock.h"
 #include "core/base/money.h"
+#include "core/base/platform.h"
 #include "core/base/translate.h"
 
 namespace dj::cli {
+
+Cell Cell::code(std::string_view code, std::string name) {
+    return raw_json(nlohmann::json(std::string(code)).dump(), std::move(name));
+}
+
+Cell Cell::platform(std::string_view code) {
+    std::optional<Platform> p = platform_from_code(code);
+    return Cell::code(code, p ? platform_name(*p) : std::string(code));
+}
 
 Cell Cell::flag(bool b) {
     return raw_json(b ? "true" : "false", b ? tr("yes") : tr("no"));

@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/types.h"
@@ -30,6 +31,11 @@ struct Cell {
     static Cell raw_json(std::string json, std::string summary) {
         return {Type::json, std::move(summary), 0, std::move(json)};
     }
+    // A code: the code itself in JSON ("to_ship"), its name in tables (待发货), so scripts keep
+    // the code and a person reads words.
+    static Cell code(std::string_view code, std::string name);
+    // A platform by its code ("taobao" in JSON, 淘宝/天猫 in tables).
+    static Cell platform(std::string_view code);
     // A yes/no: true or false in JSON, 是 or 否 (in the interface language) in tables.
     static Cell flag(bool b);
     std::string json;

@@ -11,6 +11,7 @@
 #include "core/base/translate.h"
 #include "demo/demo_names.h"
 #include "ops/order_intake.h"
+#include "ops/purchasing.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/shop_profile.h"
@@ -566,6 +567,23 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
             StoreConnectionRepository(db).save(c);
         }
         tx.commit();
+    }
+    {
+        // A buyer's week: CZ's restock suggestions ordered, half of one line delivered.
+        RestockFilter cz_only;
+        cz_only.warehouse_id = cz.id;
+        ops::RestockApproval ordered = ops::approve_restock(db, actor, cz_only);
+        for (const PurchaseOrder& o : ordered.orders) {
+            auto line = std::find_if(o.lines.begin(), o.lines.end(), [&](const auto& l) {
+                std::optional<Sku> sku = catalogue.sku_by_id(l.sku_id);
+                return sku && sku->shelf_life_days == 0 && l.qty >= 2;
+            });
+            if (line == o.lines.end()) continue;
+            ops::PoReceiveRequest half;
+            half.lines.push_back({line->sku, line->qty / 2, "A-01-01", {}, {}});
+            ops::receive_purchase_order(db, actor, o.no, half);
+            break;
+        }
     }
     report.movements = shop_stat(db, "movements");
     report.allocated = static_cast<int>(allocated_orders(db));

@@ -75,4 +75,10 @@ DryRunSummary dry_run_rules(Database& db, const std::vector<OrderRule>& rules, i
     return dj::dry_run_rules(db, rules, now - days * 86400LL, now);
 }
 
+DryRunSummary preview_rule(Database& db, const OrderRule& rule) {
+    validate_rule(rule);
+    ReadTransaction tx(db);
+    return dj::dry_run_on_waiting(db, {rule}, db.clock().now());
+}
+
 }  // namespace dj::ops

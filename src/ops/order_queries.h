@@ -53,5 +53,7 @@ std::vector<OrderRule> list_rules(Database& db);
 std::vector<OrderIntercept> list_intercepts(Database& db, bool include_lifted);
 // What `rules` would have done to the orders of the last `days` days, changing nothing.
 DryRunSummary dry_run_rules(Database& db, const std::vector<OrderRule>& rules, int days);
+// What one rule, alone, would do to the orders waiting to ship now (the editor's preview).
+DryRunSummary preview_rule(Database& db, const OrderRule& rule);
 
 }  // namespace dj::ops

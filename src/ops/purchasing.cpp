@@ -2,10 +2,12 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "core/base/limits.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/stock_service.h"
@@ -162,56 +164,67 @@ PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::st
                     "Receive the goods on a new purchase order (po create) or with "
                     "stock receive",
                     o.no, status_text(o.status)));
-        std::map<std::string, Qty> wanted;
-        if (request.lines.empty()) {
+        std::vector<PoReceiptLine> wanted = request.lines;
+        if (wanted.empty()) {
             for (const PurchaseOrderLine& l : o.lines)
-                if (l.open() > 0) wanted[l.sku] = l.open();
+                if (l.open() > 0) wanted.push_back({l.sku, l.open(), {}, {}, {}});
         }
-        for (const PoReceiptLine& r : request.lines) {
-            if (r.qty <= 0)
+        auto line_of = [&](const std::string& sku) {
+            for (PurchaseOrderLine& l : o.lines)
+                if (l.sku == sku) return &l;
+            throw InvalidInput(
+                trf("Purchase order {0} has no line for SKU {1}: "
+                    "receive it with stock receive, or check the code",
+                    o.no, sku));
+        };
+        std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
+        std::map<std::string, Qty> total;
+        for (const PoReceiptLine& w : wanted) {
+            if (w.qty <= 0)
                 throw InvalidInput(
                     trf("Purchase order {0}: SKU {1}: the quantity "
                         "received must be at least 1",
-                        o.no, r.sku));
-            if (!wanted.emplace(r.sku, r.qty).second)
+                        o.no, w.sku));
+            if (!seen.emplace(w.sku, w.location.empty() ? request.location : w.location,
+                              w.batch.empty() ? request.batch : w.batch,
+                              w.expiry.empty() ? request.expiry : w.expiry)
+                     .second)
                 throw InvalidInput(
                     trf("Purchase order {0}: SKU {1} is given twice: "
                         "give its whole quantity once",
-                        o.no, r.sku));
+                        o.no, w.sku));
+            line_of(w.sku);
+            total[w.sku] = add_checked(total[w.sku], w.qty, w.sku);
         }
-        std::vector<StockService::Receive> receipts;
-        std::string detail;
-        for (auto& [sku, qty] : wanted) {
-            PurchaseOrderLine* line = nullptr;
-            for (PurchaseOrderLine& l : o.lines)
-                if (l.sku == sku) line = &l;
-            if (!line)
-                throw InvalidInput(
-                    trf("Purchase order {0} has no line for SKU {1}: "
-                        "receive it with stock receive, or check the code",
-                        o.no, sku));
-            if (qty > line->open())
+        for (const auto& [sku, qty] : total) {
+            const PurchaseOrderLine& line = *line_of(sku);
+            if (qty > line.open())
                 throw InvalidInput(
                     trf("Purchase order {0}: SKU {1} was ordered {2} and {3} received, so "
                         "{4} are open; {5} cannot be received. Receive at most {4}, and "
                         "the surplus on a new purchase order",
-                        o.no, sku, std::to_string(line->qty), std::to_string(line->received),
-                        std::to_string(line->open()), std::to_string(qty)));
-            line->received += qty;
-            set_line_received(db, o.id, line->line_no, line->received);
+                        o.no, sku, std::to_string(line.qty), std::to_string(line.received),
+                        std::to_string(line.open()), std::to_string(qty)));
+        }
+        std::vector<StockService::Receive> receipts;
+        std::string detail;
+        for (const PoReceiptLine& w : wanted) {
+            PurchaseOrderLine& line = *line_of(w.sku);
+            line.received += w.qty;
+            set_line_received(db, o.id, line.line_no, line.received);
             StockService::Receive r;
-            r.sku = sku;
-            r.qty = qty;
+            r.sku = w.sku;
+            r.qty = w.qty;
             r.warehouse = o.warehouse;
-            r.location = request.location;
-            r.unit_cost = line->unit_cost;
-            r.batch = request.batch;
-            r.expiry = request.expiry;
+            r.location = w.location.empty() ? request.location : w.location;
+            r.unit_cost = line.unit_cost;
+            r.batch = w.batch.empty() ? request.batch : w.batch;
+            r.expiry = w.expiry.empty() ? request.expiry : w.expiry;
             r.accept_expired = request.accept_expired;
             r.doc = o.no;
             r.reason = "purchase order";  // stored: the same in every language
             receipts.push_back(std::move(r));
-            detail += (detail.empty() ? "" : ", ") + sku + " x" + std::to_string(qty);
+            detail += (detail.empty() ? "" : ", ") + w.sku + " x" + std::to_string(w.qty);
         }
         PoStatus status = po_status_from_receipts(o.lines);
         set_po_status(db, o.id, status);

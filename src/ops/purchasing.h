@@ -48,13 +48,18 @@ struct RestockApproval {
 // approvals at once cannot both order what one position lacks.
 RestockApproval approve_restock(Database& db, const Actor& actor, const RestockFilter& filter);
 
+// One SKU as it arrived; empty location, batch and expiry take the request's. A SKU may come
+// in several lines when its boxes carry different batches or go to different places.
 struct PoReceiptLine {
     std::string sku;
     Qty qty = 0;
+    std::string location{};
+    std::string batch{};
+    std::string expiry{};
 };
 struct PoReceiveRequest {
     std::vector<PoReceiptLine> lines;  // empty: everything still open
-    std::string location;
+    std::string location;              // for every line that names none
     std::string batch;
     std::string expiry;
     bool accept_expired = false;  // the batch expired already and that is meant
@@ -64,8 +69,9 @@ struct PoReceipt {
     std::vector<Movement> movements;
 };
 // Books what arrived with its stock receipts, all or nothing. Refuses, changing nothing, a
-// receipt against an order that is not open, of a SKU not on it, or of more than a line has
-// open. `at` enters a late receipt at the date it arrived.
+// receipt against an order that is not open, of a SKU not on it, of more than a line has open
+// (its lines together), or of the same SKU, batch and place twice. `at` enters a late receipt at
+// the date it arrived.
 PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                  const PoReceiveRequest& request,
                                  std::optional<Timestamp> at = std::nullopt);

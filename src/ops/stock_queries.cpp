@@ -38,6 +38,11 @@ std::vector<Sku> list_skus(Database& db) {
     return CatalogueRepository(db).list_skus();
 }
 
+std::vector<Supplier> list_suppliers(Database& db) {
+    ReadTransaction tx(db);
+    return CatalogueRepository(db).list_suppliers();
+}
+
 std::optional<std::string> sku_code_by_barcode(Database& db, const std::string& barcode) {
     ReadTransaction tx(db);
     CatalogueRepository catalogue(db);

@@ -33,6 +33,7 @@ std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Databa
                                                                           int days = 28);
 
 std::vector<Sku> list_skus(Database& db);
+std::vector<Supplier> list_suppliers(Database& db);  // by code
 // The SKU a scanned barcode belongs to, by code; none when no SKU carries it.
 std::optional<std::string> sku_code_by_barcode(Database& db, const std::string& barcode);
 

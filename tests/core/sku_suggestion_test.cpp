@@ -2,6 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "core/base/error.h"
+
 using namespace dj;
 using Why = SkuSuggestion::Why;
 
@@ -81,6 +83,20 @@ BOOST_AUTO_TEST_CASE(search_by_code_name_or_barcode_exact_first) {
     BOOST_TEST(find_skus("龙井", all).front()->code == "TEA-001");
     BOOST_TEST(find_skus("  ", all).empty());
     BOOST_TEST(find_skus("250", all, 1).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_typed_or_scanned_text_names_one_sku_or_says_why_not) {
+    std::vector<Sku> all = catalogue();
+    BOOST_TEST(pick_sku("cup-001", all).code == "CUP-001");  // exact, although CUP-0012 matches
+    BOOST_TEST(pick_sku(" 6901234567892 ", all).code == "TEA-001");
+    BOOST_TEST(pick_sku("碧螺春", all).code == "TEA-002");  // the only hit of a name
+    auto says = [](const std::string& words) {
+        return [words](const InvalidInput& e) {
+            return std::string(e.what()).find(words) != std::string::npos;
+        };
+    };
+    BOOST_CHECK_EXCEPTION(pick_sku("250g", all), InvalidInput, says("TEA-001, TEA-002"));
+    BOOST_CHECK_EXCEPTION(pick_sku("6900000000000", all), InvalidInput, says("6900000000000"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,9 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
   row:TEXT                  select the table row with a cell reading TEXT (only that row)
   choose:TEXT               select the list entry reading TEXT (a choice dialog)
   enter:TEXT                put TEXT into the text field of the dialog in front
+  field:LABEL=TEXT          put TEXT into the field after the label LABEL (no key pressed)
+  pick:LABEL=ITEM           choose ITEM in the drop-down list after the label LABEL
+  keys:TEXT / key:NAME      type into, or press a key in, whatever has the focus
   scan:TEXT                 type TEXT and Enter into the focused field, as a USB scanner does
   see:TEXT                  wait until some label contains TEXT
   click:TEXT                click the label reading TEXT with the mouse (a clickable figure)
@@ -103,13 +106,13 @@ def set_text(node, text):
     key("Return")
 
 
-def field_after(app, label):
+def field_after(app, label, roles=("text", "password text", "spin button")):
     found = find_node(app, "label", lambda n: n.name == label)
     if found is None:
         return None
     siblings = list(found.parent)
     for n in siblings[found.getIndexInParent() + 1:]:
-        if n.getRoleName() in ("text", "password text", "spin button") and showing(n):
+        if n.getRoleName() in roles and showing(n):
             return n
     return None
 
@@ -142,6 +145,15 @@ def step(s):
         label, _, text = arg.partition("=")
         field = until(f"the field after {label}", lambda app: field_after(app, label))
         field.queryEditableText().setTextContents(text)
+    elif verb == "pick":
+        # A drop-down list (wxChoice) by the label before it; the item by its text.
+        label, _, item = arg.partition("=")
+        combo = until(f"the list after {label}", lambda app: field_after(app, label, ("combo box",)))
+        menu = combo.getChildAtIndex(0)
+        names = [menu.getChildAtIndex(i).name for i in range(menu.childCount)]
+        if item not in names:
+            raise SystemExit(f"drive_app: {label} offers {names}, not {item}")
+        combo.querySelection().selectChild(names.index(item))
     elif verb == "keys":
         # Typed into whatever has the focus, without Return (which would press the default
         # button of a dialog).

@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(the_scanner_reaches_the_scan_field_after_a_cancelled_file_d
     // Without a window manager (Xvfb) nothing hands the keyboard back to the window when the
     // dialog's process ends: "focus:--view pack" does what the window manager does.
     BOOST_TEST_REQUIRE(
-        drive({"press:面单 PDF……", "focus:src/app/dianjia", "wait:2", "key:Escape", "wait:1",
+        drive({"press:面单 PDF…", "focus:src/app/dianjia", "wait:2", "key:Escape", "wait:1",
                "focus:--view pack", "scan:" + order, "see:订单 " + order}) == 0);
 }
 

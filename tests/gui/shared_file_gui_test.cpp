@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(a_file_dialog_on_the_database_folder_keeps_the_windows_lock
     const std::string create_wave = "创建波次";
     std::string check = std::string("'") + DJ_LOCKS_KEPT + "' '" + DJ_CLI_PATH + "' '" + path + "'";
     BOOST_TEST_REQUIRE(test::drive_app(dir.file("home"), path, "pack",
-                                       {"run:" + check, "press:面单 PDF……", "focus:src/app/dianjia",
+                                       {"run:" + check, "press:面单 PDF…", "focus:src/app/dianjia",
                                         "wait:4", "key:Escape", "wait:1", "run:" + check,
                                         "press:" + create_wave, "wait:2", "run:" + check}) == 0);
     // The wave the window created after the command line's visit reached the file.

@@ -143,6 +143,39 @@ BOOST_AUTO_TEST_CASE(partial_receipt_posts_at_the_order_cost_and_leaves_the_rest
     BOOST_TEST(line("CUP-1").on_order == 0);
 }
 
+BOOST_AUTO_TEST_CASE(one_receipt_books_each_line_with_its_own_batch_and_place) {
+    ops::PoRequest r;
+    r.supplier = "SUP2";
+    r.warehouse = "CZ";
+    r.lines = {{"TEA-1", 10, 2100}};
+    PurchaseOrder po = ops::create_purchase_order(db, test::test_actor(), r);
+    ops::PoReceiveRequest two;
+    two.lines = {{"TEA-1", 4, "", "L2", "2030-03-01"}, {"TEA-1", 5, "", "L3", "2030-06-01"}};
+    ops::PoReceipt got = ops::receive_purchase_order(db, test::test_actor(), po.no, two);
+    BOOST_TEST_REQUIRE(got.movements.size() == 2u);
+    BOOST_TEST(got.order.lines[0].received == 9);
+    BOOST_TEST((got.order.status == PoStatus::partly_received));
+    BOOST_TEST(got.movements[0].qty == 4);
+    BOOST_TEST(got.movements[1].qty == 5);
+    BOOST_TEST((got.movements[0].batch_id != got.movements[1].batch_id));
+
+    // Together more than is open: refused as a whole, nothing booked.
+    std::string before = test::dump_content(db);
+    ops::PoReceiveRequest over;
+    over.lines = {{"TEA-1", 1, "", "L4", "2030-07-01"}, {"TEA-1", 1, "", "L5", "2030-07-01"}};
+    BOOST_TEST(refusal([&] {
+                   ops::receive_purchase_order(db, test::test_actor(), po.no, over);
+               }).find("so 1 are open; 2 cannot") != std::string::npos);
+    BOOST_TEST(test::dump_content(db) == before);
+    // The same batch twice is a mistake, not two boxes.
+    ops::PoReceiveRequest twice;
+    twice.lines = {{"TEA-1", 1, "", "L2", "2030-03-01"}, {"TEA-1", 1, "", "L2", "2030-03-01"}};
+    BOOST_TEST(refusal([&] {
+                   ops::receive_purchase_order(db, test::test_actor(), po.no, twice);
+               }).find("given twice") != std::string::npos);
+    BOOST_TEST(test::dump_content(db) == before);
+}
+
 BOOST_AUTO_TEST_CASE(over_receipt_and_receipt_on_a_closed_order_change_nothing) {
     PurchaseOrder po = cups_ordered(30);
     ops::receive_purchase_order(db, test::test_actor(), po.no, {{{"CUP-1", 12}}, "", "", ""});

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/base/translate.h"
+
 namespace dj {
 namespace {
 
@@ -51,6 +53,18 @@ std::optional<std::string> alert_figure(std::string_view figures, std::string_vi
         figures = end == std::string_view::npos ? std::string_view{} : figures.substr(end + 1);
     }
     return std::nullopt;
+}
+
+std::string alert_status_name(AlertStatus s) {
+    switch (s) {
+        case AlertStatus::open:
+            return tr("Open");
+        case AlertStatus::acknowledged:
+            return tr("Acknowledged");
+        case AlertStatus::resolved:
+            break;
+    }
+    return tr("Resolved");
 }
 
 }  // namespace dj

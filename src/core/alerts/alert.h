@@ -30,6 +30,7 @@ std::optional<AlertKind> parse_alert_kind(std::string_view code);
 enum class AlertStatus { open, acknowledged, resolved };
 
 std::string_view alert_status_code(AlertStatus s);
+std::string alert_status_name(AlertStatus s);  // in the interface language
 std::optional<AlertStatus> parse_alert_status(std::string_view code);
 
 // The figures that raised an alert, by name, stored as "available=3;reorder_point=5" rather than

@@ -32,4 +32,18 @@ Platform parse_platform(std::string_view code) {
     throw InvalidInput(trf("Unknown platform \"{0}\" (use taobao, jd, pinduoduo or douyin)", code));
 }
 
+std::string platform_name(Platform p) {
+    switch (p) {
+        case Platform::taobao:
+            return tr("Taobao/Tmall");
+        case Platform::jd:
+            return tr("JD");
+        case Platform::pinduoduo:
+            return tr("Pinduoduo");
+        case Platform::douyin:
+            return tr("Douyin");
+    }
+    return std::string(platform_code(p));
+}
+
 }  // namespace dj

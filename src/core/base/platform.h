@@ -12,5 +12,7 @@ std::string_view platform_code(Platform p);
 std::optional<Platform> platform_from_code(std::string_view code);
 // Throws InvalidInput naming the accepted codes.
 Platform parse_platform(std::string_view code);
+// 淘宝/天猫, 京东…: the platform as people call it, in the interface language.
+std::string platform_name(Platform p);
 
 }  // namespace dj

@@ -22,4 +22,8 @@ Timestamp outbox_retry_delay(int attempts) {
     return std::min<Timestamp>(3600, Timestamp{30} << doublings);
 }
 
+std::string outbox_kind_name(OutboxKind k) {
+    return k == OutboxKind::shipment ? tr("Shipment confirmation") : tr("Stock offer");
+}
+
 }  // namespace dj

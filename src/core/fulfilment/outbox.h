@@ -12,6 +12,7 @@ namespace dj {
 // until the platform acknowledges it.
 enum class OutboxKind { shipment, stock };
 std::string_view outbox_kind_code(OutboxKind k);
+std::string outbox_kind_name(OutboxKind k);  // in the interface language
 OutboxKind parse_outbox_kind(std::string_view code);
 
 struct OutboxEntry {

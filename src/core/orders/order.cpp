@@ -92,4 +92,20 @@ Allocation parse_allocation(std::string_view code) {
     throw InvalidInput(trf("Unknown allocation state \"{0}\"", code));
 }
 
+std::string allocation_name(Allocation a) {
+    switch (a) {
+        case Allocation::allocated:
+            return tr("Reserved");
+        case Allocation::short_stock:
+            return tr("Short of stock");
+        case Allocation::unmapped:
+            return tr("Unmapped SKU");
+        case Allocation::shipped:
+            return tr("Shipped");
+        case Allocation::none:
+            break;
+    }
+    return tr("Not held");
+}
+
 }  // namespace dj

@@ -54,6 +54,8 @@ bool same_lines(const std::vector<OrderLine>& a, const std::vector<OrderLine>& b
 enum class Allocation { none, allocated, short_stock, unmapped, shipped };
 std::string_view allocation_code(Allocation a);
 Allocation parse_allocation(std::string_view code);
+// Reserved, short of stock…: in the interface language.
+std::string allocation_name(Allocation a);
 
 // Canonical, platform-neutral order.
 struct Order {

@@ -61,4 +61,8 @@ SplitDecision decide_split(const std::vector<SplitPart>& plan, bool whole, Split
     return {SplitAction::hold, reason};
 }
 
+std::string split_policy_name(SplitPolicy p) {
+    return p == SplitPolicy::split ? tr("Split over warehouses") : tr("Hold for a person");
+}
+
 }  // namespace dj

@@ -49,6 +49,7 @@ ReservationCheck reservation_check(const std::vector<AllocationNeed>& needs,
 enum class SplitPolicy { hold, split };
 std::string_view split_policy_code(SplitPolicy p);
 SplitPolicy parse_split_policy(std::string_view code);  // throws InvalidInput
+std::string split_policy_name(SplitPolicy p);           // in the interface language
 
 enum class SplitAction {
     none,   // nothing to do: one warehouse serves it whole now, or no split would help

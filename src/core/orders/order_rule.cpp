@@ -67,9 +67,11 @@ std::optional<E> parse_code(const std::array<std::pair<E, std::string_view>, N>&
     return std::nullopt;
 }
 
-enum class Shape { list, number, flag, keywords };
+using Shape = RuleShape;
 
-Shape shape_of(RuleField f) {
+}  // namespace
+
+RuleShape rule_field_shape(RuleField f) {
     switch (f) {
         case RuleField::paid_amount:
         case RuleField::item_count:
@@ -89,6 +91,8 @@ Shape shape_of(RuleField f) {
     }
 }
 
+namespace {
+
 bool op_fits(Shape shape, RuleOp op) {
     switch (shape) {
         case Shape::list:
@@ -103,7 +107,32 @@ bool op_fits(Shape shape, RuleOp op) {
     return false;
 }
 
+template <class E, std::size_t N>
+std::vector<E> all_of(const std::array<std::pair<E, std::string_view>, N>& table) {
+    std::vector<E> out;
+    for (const auto& [e, code] : table)
+        out.push_back(e);
+    return out;
+}
+
 }  // namespace
+
+bool rule_op_fits(RuleField f, RuleOp op) {
+    return op_fits(rule_field_shape(f), op);
+}
+
+const std::vector<RuleField>& rule_fields() {
+    static const std::vector<RuleField> all = all_of(kFields);
+    return all;
+}
+const std::vector<RuleOp>& rule_ops() {
+    static const std::vector<RuleOp> all = all_of(kOps);
+    return all;
+}
+const std::vector<RuleActionKind>& rule_actions() {
+    static const std::vector<RuleActionKind> all = all_of(kActions);
+    return all;
+}
 
 std::string_view rule_field_code(RuleField f) {
     return code_of(kFields, f);
@@ -140,7 +169,7 @@ void validate_rule(const OrderRule& rule) {
         const RuleCondition& c = rule.conditions[i];
         std::string where = std::to_string(i + 1);
         std::string field(rule_field_code(c.field));
-        Shape shape = shape_of(c.field);
+        Shape shape = rule_field_shape(c.field);
         if (!op_fits(shape, c.op))
             throw InvalidInput(
                 trf("Rule {0}, condition {1} ({2}): the operator {3} does not "

@@ -72,6 +72,17 @@ struct OrderRule {
     std::vector<RuleAction> actions;
 };
 
+// What a field's condition compares: one of some values, a number, yes or no, or keywords in a
+// text. The operators that fit each: list in/not_in; number at_least/at_most/below; flag
+// is_true/is_false; keywords contains/not_in.
+enum class RuleShape { list, number, flag, keywords };
+RuleShape rule_field_shape(RuleField f);
+bool rule_op_fits(RuleField f, RuleOp op);
+// Every field, every operator and every action, in the order the editor offers them.
+const std::vector<RuleField>& rule_fields();
+const std::vector<RuleOp>& rule_ops();
+const std::vector<RuleActionKind>& rule_actions();
+
 std::string_view rule_field_code(RuleField f);
 std::optional<RuleField> parse_rule_field(std::string_view code);
 std::string_view rule_op_code(RuleOp op);

@@ -4,6 +4,7 @@
 
 #include "core/base/joined.h"
 #include "core/base/money.h"
+#include "core/base/platform.h"
 #include "core/base/translate.h"
 #include "core/orders/region.h"
 
@@ -15,12 +16,12 @@ bool listed(const std::vector<std::string>& values, std::string_view v) {
 }
 
 // in / not_in over one observed value.
-std::optional<std::string> membership(const RuleCondition& c, std::string_view what,
+std::optional<std::string> membership(const RuleCondition& c, const char* what,
                                       const std::string& seen, bool found) {
     bool want = c.op == RuleOp::in;
     if (found != want) return std::nullopt;
-    return want ? trf("{0} is {1}", what, seen)
-                : trf("{0} {1} is not {2}", what, seen, joined(c.values));
+    return want ? trf("{0} is {1}", tr(what), seen)
+                : trf("{0} {1} is not {2}", tr(what), seen, joined(c.values));
 }
 
 bool compare(const RuleCondition& c, long long seen) {
@@ -39,9 +40,9 @@ std::optional<std::string> keywords(const RuleCondition& c, const char* what,
             break;
         }
     if (c.op == RuleOp::contains)
-        return hit ? std::optional(trf("{0} mentions {1}", what, *hit)) : std::nullopt;
+        return hit ? std::optional(trf("{0} mentions {1}", tr(what), *hit)) : std::nullopt;
     return hit ? std::nullopt
-               : std::optional(trf("{0} mentions none of {1}", what, joined(c.values)));
+               : std::optional(trf("{0} mentions none of {1}", tr(what), joined(c.values)));
 }
 
 std::optional<std::string> flag(const RuleCondition& c, bool seen, const char* what) {
@@ -53,13 +54,17 @@ std::optional<std::string> flag(const RuleCondition& c, bool seen, const char* w
 
 std::optional<std::string> condition_matches(const RuleCondition& c, const OrderFacts& f) {
     switch (c.field) {
-        case RuleField::platform:
-            return membership(c, tr_noop("platform"), f.platform, listed(c.values, f.platform));
+        case RuleField::platform: {
+            std::optional<Platform> p = platform_from_code(f.platform);
+            return membership(c, tr_noop("platform"), p ? platform_name(*p) : f.platform,
+                              listed(c.values, f.platform));
+        }
         case RuleField::store:
             return membership(c, tr_noop("store"), f.store, listed(c.values, f.store));
         case RuleField::status: {
             std::string code(order_status_code(f.status));
-            return membership(c, tr_noop("status"), code, listed(c.values, code));
+            return membership(c, tr_noop("status"), order_status_name(f.status),
+                              listed(c.values, code));
         }
         case RuleField::province: {
             bool found = std::any_of(c.values.begin(), c.values.end(),

@@ -37,9 +37,10 @@ std::string Period::label() const {
 
 void require_begun(const Period& period, Timestamp now) {
     if (period.start > now)
-        throw InvalidInput(trf("The period {0} has not begun yet (today is {1}): there is nothing "
-                               "to report. Choose a period up to today.",
-                               period.label(), shop_date(now)));
+        throw InvalidInput(
+            trf("The period {0} has not begun yet (today is {1}): there is nothing "
+                "to report. Choose a period up to today.",
+                period.label(), shop_date(now)));
 }
 
 Period month_period(std::string_view text, std::string_view what) {

@@ -1,5 +1,7 @@
 #include "core/purchasing/purchase_order.h"
 
+#include "core/base/translate.h"
+
 namespace dj {
 
 const char* po_status_code(PoStatus s) {
@@ -51,6 +53,22 @@ PoStatus po_status_from_receipts(const std::vector<PurchaseOrderLine>& lines) {
     }
     if (received == 0) return PoStatus::ordered;
     return received >= ordered ? PoStatus::received : PoStatus::partly_received;
+}
+
+std::string po_status_name(PoStatus s) {
+    switch (s) {
+        case PoStatus::draft:
+            return tr("Draft");
+        case PoStatus::ordered:
+            return tr("Ordered");
+        case PoStatus::partly_received:
+            return tr("Partly received");
+        case PoStatus::received:
+            return tr("Fully received");
+        case PoStatus::cancelled:
+            return tr("Cancelled");
+    }
+    return po_status_code(s);
 }
 
 }  // namespace dj

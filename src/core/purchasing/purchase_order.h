@@ -21,6 +21,7 @@ enum class PoStatus { draft, ordered, partly_received, received, cancelled };
 
 const char* po_status_code(PoStatus s);
 std::optional<PoStatus> parse_po_status(std::string_view code);
+std::string po_status_name(PoStatus s);  // in the interface language
 
 struct PurchaseOrderLine {
     int line_no = 0;

@@ -31,4 +31,26 @@ MovementKind parse_movement_kind(std::string_view code) {
     throw InvalidInput(trf("Unknown movement kind \"{0}\"", code));
 }
 
+std::string movement_kind_name(MovementKind k) {
+    switch (k) {
+        case MovementKind::receive:
+            return tr("Received");
+        case MovementKind::ship:
+            return tr("Shipped");
+        case MovementKind::transfer_out:
+            return tr("Transferred out");
+        case MovementKind::transfer_in:
+            return tr("Transferred in");
+        case MovementKind::count_adjust:
+            return tr("Count adjustment");
+        case MovementKind::customer_return:
+            return tr("Customer return");
+        case MovementKind::scrap:
+            return tr("Scrapped");
+        case MovementKind::relocate:
+            return tr("Put away");
+    }
+    return std::string(movement_kind_code(k));
+}
+
 }  // namespace dj

@@ -22,6 +22,7 @@ enum class MovementKind {
 
 std::string_view movement_kind_code(MovementKind k);
 MovementKind parse_movement_kind(std::string_view code);
+std::string movement_kind_name(MovementKind k);  // in the interface language
 
 // What the caller states about a posting; the ledger adds the rest.
 struct MovementContext {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/base/error.h"
 #include "core/base/text.h"
 #include "core/base/translate.h"
 
@@ -136,6 +137,26 @@ std::vector<const Sku*> find_skus(std::string_view text, const std::vector<Sku>&
     exact.insert(exact.end(), partial.begin(), partial.end());
     if (exact.size() > max) exact.resize(max);
     return exact;
+}
+
+const Sku& pick_sku(std::string_view text, const std::vector<Sku>& catalogue) {
+    std::vector<const Sku*> hits = find_skus(text, catalogue, 4);
+    std::string needle(trimmed(text));
+    if (hits.empty())
+        throw InvalidInput(
+            trf("No SKU has the code, barcode or name \"{0}\": check it, or add "
+                "the SKU to the catalogue first",
+                needle));
+    bool exact = lower_ascii(hits[0]->code) == lower_ascii(needle) ||
+                 std::find(hits[0]->barcodes.begin(), hits[0]->barcodes.end(), needle) !=
+                     hits[0]->barcodes.end();
+    if (exact || hits.size() == 1) return *hits[0];
+    std::string names;
+    for (const Sku* h : hits)
+        names += (names.empty() ? "" : ", ") + h->code;
+    throw InvalidInput(
+        trf("\"{0}\" matches several SKUs ({1}): type the whole code or scan the barcode", needle,
+            names));
 }
 
 }  // namespace dj

@@ -32,4 +32,8 @@ std::string suggestion_reason(SkuSuggestion::Why why);
 std::vector<const Sku*> find_skus(std::string_view text, const std::vector<Sku>& catalogue,
                                   std::size_t max = 50);
 
+// The one SKU a typed or scanned text names: its code (any case), a barcode, or the only SKU
+// the search finds. Throws InvalidInput saying what matched (nothing, or several).
+const Sku& pick_sku(std::string_view text, const std::vector<Sku>& catalogue);
+
 }  // namespace dj

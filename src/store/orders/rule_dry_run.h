@@ -15,7 +15,8 @@ struct DryRunRow {
     std::string order_id;  // the platform's
     std::string store;
     std::string rule;
-    std::vector<std::string> actions;  // "hold", "tag 加急", "gift GIFT-01 x1", ...
+    std::vector<std::string> actions;       // "hold", "tag 加急", "gift GIFT-01 x1", ... (codes)
+    std::vector<std::string> action_texts;  // the same in the interface language
     std::string why;
 };
 
@@ -28,5 +29,7 @@ struct DryRunSummary {
 // nothing: the rule set is tried on the past before it goes live. Reads only.
 DryRunSummary dry_run_rules(Database& db, const std::vector<OrderRule>& rules, Timestamp since,
                             Timestamp now);
+// The same over the orders waiting to ship now (the rule editor's preview). Reads only.
+DryRunSummary dry_run_on_waiting(Database& db, const std::vector<OrderRule>& rules, Timestamp now);
 
 }  // namespace dj

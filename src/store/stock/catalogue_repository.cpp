@@ -241,6 +241,18 @@ std::optional<Supplier> CatalogueRepository::find_supplier(std::string_view code
                     s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getInt()};
 }
 
+std::vector<Supplier> CatalogueRepository::list_suppliers() {
+    SQLite::Statement s(connection(db_),
+                        "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
+                        "ORDER BY code");
+    std::vector<Supplier> out;
+    while (s.executeStep())
+        out.push_back(Supplier{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
+                               s.getColumn(2).getString(), s.getColumn(3).getInt(),
+                               s.getColumn(4).getInt()});
+    return out;
+}
+
 Id CatalogueRepository::save_store(const ShopStore& store) {
     SQLite::Statement& s = db_.statement(
         "INSERT INTO shop_store(code, name, platform, default_warehouse_id) VALUES (?, ?, ?, ?) "

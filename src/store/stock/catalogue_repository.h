@@ -41,6 +41,7 @@ class CatalogueRepository {
 
     Id save_supplier(const Supplier& supplier);
     std::optional<Supplier> find_supplier(std::string_view code);
+    std::vector<Supplier> list_suppliers();  // by code
 
     Id save_store(const ShopStore& store);
     // By code, else by name.
