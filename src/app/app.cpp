@@ -75,6 +75,7 @@ void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption(
         {}, "view",
         "first view: dashboard, orders, rules, waybills, pack, outbox, stock, mapping, purchasing, "
+        "catalogue, "
         "alerts, reports, settings",
         wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <string>
 
+#include "app/ui_helpers.h"
+
 namespace dj::app {
 namespace {
 
@@ -88,8 +90,9 @@ int run_file_chooser_child() {
     wxGetEnv(kMode, &mode);
     wxFileDialog dialog(nullptr, title, folder, name, wildcard, dialog_style(mode == "save"));
     if (dialog.ShowModal() != wxID_OK) return 1;
-    for (const char* c = dialog.GetPath().utf8_str(); *c; ++c)
-        std::printf("%02x", static_cast<unsigned char>(*c));
+    const std::string path = to_u8(dialog.GetPath());  // held: utf8_str() is a temporary
+    for (char c : path)
+        std::printf("%02x", static_cast<unsigned char>(c));
     std::printf("\n");
     std::fflush(stdout);
     return 0;

@@ -16,6 +16,7 @@
 
 #include "app/alert_watcher.h"
 #include "app/alerts_panel.h"
+#include "app/catalogue_panel.h"
 #include "app/dashboard_panel.h"
 #include "app/mapping_panel.h"
 #include "app/orders_panel.h"
@@ -43,9 +44,9 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync, kIdStatusTimer, kIdBus
 }
 
 const std::vector<wxString>& MainFrame::view_names() {
-    static const std::vector<wxString> names{"dashboard",  "orders", "rules",   "waybills",
-                                             "pack",       "outbox", "stock",   "mapping",
-                                             "purchasing", "alerts", "reports", "settings"};
+    static const std::vector<wxString> names{
+        "dashboard", "orders",     "rules",     "waybills", "pack",    "outbox",  "stock",
+        "mapping",   "purchasing", "catalogue", "alerts",   "reports", "settings"};
     return names;
 }
 
@@ -67,16 +68,19 @@ MainFrame::MainFrame(AppContext& ctx)
     nav_->SetFont(nav_font);
     for (const wxString& label :
          {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
-          _("Platform outbox"), _("Stock"), _("SKU mapping"), _("Purchasing"), _("Alerts"),
-          _("Reports"), _("Settings")})
+          _("Platform outbox"), _("Stock"), _("SKU mapping"), _("Purchasing"), _("Catalogue"),
+          _("Alerts"), _("Reports"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_),  new OrdersPanel(book_, ctx_),
               new RulesPanel(book_, ctx_),      new WaybillPanel(book_, ctx_),
               new PackPanel(book_, ctx_),       new OutboxPanel(book_, ctx_),
               new StockPanel(book_, ctx_),      new MappingPanel(book_, ctx_),
-              new PurchasingPanel(book_, ctx_), new AlertsPanel(book_, ctx_),
-              new ReportsPanel(book_, ctx_),    new SettingsPanel(book_, ctx_)};
+              new PurchasingPanel(book_, ctx_), new CataloguePanel(book_, ctx_),
+              new AlertsPanel(book_, ctx_),     new ReportsPanel(book_, ctx_),
+              new SettingsPanel(book_, ctx_)};
+    // One page, one nav entry, one --view name and one menu item each, in the same order.
+    wxASSERT(views_.size() == view_names().size() && nav_->GetCount() == views_.size());
     for (std::size_t i = 0; i < views_.size(); ++i)
         book_->AddPage(views_[i], nav_->GetString(i));
     stale_.assign(views_.size(), true);
@@ -127,7 +131,7 @@ void MainFrame::build_menu() {
     file->Append(wxID_EXIT, _("E&xit\tCtrl+Q"));
     auto* view = new wxMenu;
     // In view order (view_names()); the outbox and the shipping labels came later, so they took
-    // the next free keys, SKU mapping and purchasing (buying) their letters.
+    // the next free keys, SKU mapping, purchasing (buying) and the catalogue their letters.
     const wxString labels[] = {_("&Dashboard\tCtrl+1"),
                                _("&Orders\tCtrl+2"),
                                _("R&ules\tCtrl+3"),
@@ -137,11 +141,12 @@ void MainFrame::build_menu() {
                                _("&Stock\tCtrl+5"),
                                _("SKU &mapping\tCtrl+M"),
                                _("Purchasing\tCtrl+B"),
+                               _("Catalogue\tCtrl+K"),
                                _("&Alerts\tCtrl+6"),
                                _("&Reports\tCtrl+7"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 12);
-    for (int i = 0; i < 12; ++i) {
+    static_assert(std::size(labels) == 13);
+    for (int i = 0; i < 13; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);

@@ -664,11 +664,7 @@ void OrdersPanel::show_parcel_menu() {
 }
 
 void OrdersPanel::save_state() {
-    // A page never shown has no real column widths to remember.
-    if (table_.size() == 0) return;
-    for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
-        wxConfig::Get()->Write(wxString::Format("/orders/col%u", c),
-                               list_->GetColumn(c)->GetWidth());
+    remember_widths("/orders", *list_, table_.size());
 }
 
 }  // namespace dj::app

@@ -245,11 +245,7 @@ void StockPanel::open_dialog(int form) {
 }
 
 void StockPanel::save_state() {
-    // A page never shown has no real column widths to remember.
-    if (table_.size() == 0) return;
-    for (unsigned c = 0; c < list_->GetColumnCount(); ++c)
-        wxConfig::Get()->Write(wxString::Format("/stock/col%u", c),
-                               list_->GetColumn(c)->GetWidth());
+    remember_widths("/stock", *list_, table_.size());
 }
 
 }  // namespace dj::app

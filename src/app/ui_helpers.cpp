@@ -1,6 +1,7 @@
 #include "app/ui_helpers.h"
 
 #include <wx/config.h>
+#include <wx/dataview.h>
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
@@ -76,6 +77,12 @@ int remembered_width(const wxString& key, unsigned column, int fallback) {
     long width = wxConfig::Get()->ReadLong(wxString::Format("%s/col%u", key, column), fallback);
     // A squeezed column (e.g. saved from a page never shown) would hide its values.
     return width < 30 ? fallback : static_cast<int>(width);
+}
+
+void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_t rows) {
+    if (rows == 0) return;
+    for (unsigned c = 0; c < list.GetColumnCount(); ++c)
+        wxConfig::Get()->Write(wxString::Format("%s/col%u", key, c), list.GetColumn(c)->GetWidth());
 }
 
 bool confirm(wxWindow* parent, const wxString& message, const wxString& caption,

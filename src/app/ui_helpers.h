@@ -8,6 +8,7 @@
 #include "core/base/types.h"
 #include "core/stock/stock_level.h"
 
+class wxDataViewCtrl;
 class wxWindow;
 
 namespace dj::app {
@@ -34,6 +35,9 @@ wxColour level_colour(StockLevel level);
 
 // A column width kept from the last session (under `key`/col<N>), or `fallback`.
 int remembered_width(const wxString& key, unsigned column, int fallback);
+// Keeps the list's column widths for remembered_width (not for an empty list: a page never shown
+// has no real widths).
+void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_t rows);
 
 // Shows a user-facing error (what failed, which record, what to do).
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);

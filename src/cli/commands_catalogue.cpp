@@ -1,4 +1,5 @@
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_context.h"
 #include "core/base/error.h"
@@ -26,6 +27,53 @@ void add_catalogue_commands(CLI::App& app, Context& ctx) {
     std::cout << trf("Imported {0} SKUs from {1} (read as {2})", std::to_string(r.skus), *file,
                      r.encoding)
               << "\n";
+});
+
+auto* check = sku->add_subcommand(
+    "check", tr("Read a catalogue CSV without importing it: every bad row, and how many are new"));
+auto check_file = std::make_shared<std::string>();
+check->add_option("FILE", *check_file, tr("CSV file"))->required();
+check->callback([&ctx, check_file] {
+    ops::SkuImportPreview p =
+        ops::preview_sku_import(ctx.db(), read_file(*check_file), *check_file);
+    std::string summary =
+        trf("{0}: {1} rows good ({2} new), {3} with problems (read as {4})", *check_file,
+            std::to_string(p.rows.size()), std::to_string(p.new_skus),
+            std::to_string(p.problems.size()), p.encoding);
+    if (p.problems.empty()) {
+        std::cout << summary << "\n";
+        return;
+    }
+    // A failed check, like every refusal: its words on standard error, nothing on output.
+    for (const std::string& problem : p.problems)
+        std::cerr << problem << "\n";
+    throw InvalidInput(summary + ". " + tr("Fix the rows above, then import the file"));
+});
+
+struct SkuArgs {
+    Sku sku;
+    std::string cost, supplier;
+};
+auto add_args = std::make_shared<SkuArgs>();
+auto* add = sku->add_subcommand("add", tr("Add a SKU, or change the one with this code"));
+add->add_option("CODE", add_args->sku.code, tr("SKU code"))->required();
+add->add_option("NAME", add_args->sku.name, tr("Name"))->required();
+add->add_option("--barcode", add_args->sku.barcodes, tr("Barcode (repeat for several)"));
+add->add_option("--spec", add_args->sku.spec, tr("Spec"));
+add->add_option("--unit", add_args->sku.unit, tr("Unit (default: pieces)"));
+add->add_option("--weight", add_args->sku.weight_g, tr("Weight in grams"));
+add->add_option("--cost", add_args->cost, tr("Standard cost in yuan"));
+add->add_option("--shelf-life", add_args->sku.shelf_life_days,
+                tr("Shelf life in days (0: no batches)"));
+CLI::Option* supplier_given = add->add_option(
+    "--supplier", add_args->supplier, tr("Supplier code (empty: none; left out: kept as it is)"));
+add->callback([&ctx, add_args, supplier_given] {
+    Sku s = add_args->sku;
+    if (!add_args->cost.empty()) s.standard_cost = parse_yuan(add_args->cost, "--cost");
+    std::optional<std::string> supplier;
+    if (supplier_given->count() > 0) supplier = add_args->supplier;
+    ops::save_sku(ctx.db(), ctx.actor(), s, supplier);
+    std::cout << trf("SKU {0} saved", s.code) << "\n";
 });
 
 sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {

@@ -3,7 +3,9 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/base/money.h"
+#include "core/base/text.h"
 #include "core/base/translate.h"
+#include "core/stock/sku_limits.h"
 #include "core/stock/sku_mapping.h"
 #include "interchange/import_text.h"
 #include "interchange/sku_csv.h"
@@ -40,6 +42,49 @@ SkusImported import_skus(Database& db, const Actor& actor, const std::string& fi
     tx.commit();
     if (progress) progress->done = static_cast<long>(skus.size());
     return {skus.size(), file.encoding};
+}
+
+SkuImportPreview preview_sku_import(Database& db, const std::string& file_bytes,
+                                    const std::string& source) {
+    ImportText file = decode_import_text(file_bytes, source);
+    SkuCsv csv = read_sku_csv(file.text, source);
+    SkuImportPreview out{file.encoding, {}, std::move(csv.problems), 0};
+    ReadTransaction tx(db);
+    CatalogueRepository repo(db);
+    for (CsvSku& row : csv.rows) {
+        if (!repo.find_sku(row.sku.code)) ++out.new_skus;
+        out.rows.push_back(std::move(row.sku));
+    }
+    return out;
+}
+
+void save_sku(Database& db, const Actor& actor, const Sku& sku,
+              const std::optional<std::string>& supplier) {
+    Sku s = sku;
+    s.code = std::string(trimmed(s.code));
+    s.name = std::string(trimmed(s.name));
+    if (s.code.empty()) throw InvalidInput(tr("A SKU needs a code"));
+    if (s.code.find_first_of(" \t") != std::string::npos)
+        throw InvalidInput(
+            trf("SKU code \"{0}\" contains spaces: use letters, digits and - only", s.code));
+    if (s.name.empty()) throw InvalidInput(trf("SKU {0} needs a name", s.code));
+    if (s.standard_cost < 0)
+        throw InvalidInput(trf("SKU {0}: the cost cannot be negative", s.code));
+    check_sku_limits(s);
+    WriteTransaction tx(db);
+    CatalogueRepository repo(db);
+    std::optional<Sku> before = repo.find_sku(s.code);
+    s.supplier_id = before && !supplier ? before->supplier_id : std::nullopt;
+    if (supplier && !supplier->empty()) {
+        std::optional<Supplier> found = repo.find_supplier(*supplier);
+        if (!found)
+            throw NotFound(
+                trf("Supplier {0} does not exist: add it first (supplier add)", *supplier));
+        s.supplier_id = found->id;
+    }
+    repo.save_skus({s}, [&](std::size_t) { return trf("SKU {0}", s.code); });
+    audit(db, actor, before ? "sku.edit" : "sku.add", s.code, s.name);
+    tx.commit();
 }
 
 void save_supplier(Database& db, const Actor& actor, Supplier supplier) {

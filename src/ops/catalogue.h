@@ -31,6 +31,23 @@ struct SkusImported {
 SkusImported import_skus(Database& db, const Actor& actor, const std::string& file_bytes,
                          const std::string& source, Progress* progress = nullptr);
 
+// What importing a file would do, without doing it: the rows read, how many are new, and every
+// bad row (an import goes ahead only without problems).
+struct SkuImportPreview {
+    std::string encoding;
+    std::vector<Sku> rows;  // the good ones
+    std::vector<std::string> problems;
+    std::size_t new_skus = 0;  // the other rows update SKUs of the same code
+};
+SkuImportPreview preview_sku_import(Database& db, const std::string& file_bytes,
+                                    const std::string& source);
+
+// Adds a SKU, or changes the one with its code (name, barcodes, spec, unit, weight, cost, shelf
+// life; the supplier by code, empty for none, not given to keep the current one). A barcode
+// another SKU has is refused, naming it.
+void save_sku(Database& db, const Actor& actor, const Sku& sku,
+              const std::optional<std::string>& supplier);
+
 // Adds or updates a supplier by code; the name defaults to the code. Lead time 0–365 days,
 // order multiple 1–1,000,000.
 void save_supplier(Database& db, const Actor& actor, Supplier supplier);

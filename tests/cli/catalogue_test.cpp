@@ -258,4 +258,30 @@ BOOST_AUTO_TEST_CASE(stats_counts_every_record_kind) {
     BOOST_TEST(line_has(table.out, {"skus", "3"}));
 }
 
+BOOST_AUTO_TEST_CASE(sku_add_changes_one_sku_and_check_reads_a_file_without_importing) {
+    ok({"init"});
+    ok({"supplier", "add", "SUP1", "青山茶业"});
+    ok({"sku", "add", "CUP-9", "马克杯", "--barcode", "6902000000001", "--barcode", "6902000000002",
+        "--cost", "9.90", "--supplier", "SUP1"});
+    BOOST_TEST(sql_int(db(), "SELECT standard_cost_fen FROM sku WHERE code = 'CUP-9'") == 990);
+    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM sku_barcode") == 2);
+    // Changed without --supplier: the supplier stays; the barcodes are the ones given.
+    ok({"sku", "add", "CUP-9", "马克杯 白", "--barcode", "6902000000003"});
+    BOOST_TEST(sql_text(db(),
+                        "SELECT p.code FROM sku s JOIN supplier p ON p.id = s.supplier_id "
+                        "WHERE s.code = 'CUP-9'") == "SUP1");
+    BOOST_TEST(sql_text(db(), "SELECT group_concat(barcode) FROM sku_barcode") == "6902000000003");
+    fails({"sku", "add", "CUP 9", "空格"});
+    fails({"sku", "add", "CUP-8", "马克杯", "--barcode", "6902000000003"});  // CUP-9's
+    fails({"sku", "add", "CUP-8", "马克杯", "--supplier", "NOPE"});
+    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM audit_log WHERE action = 'sku.edit'") == 1);
+
+    Run good = ok({"sku", "check", fixture("skus_good.csv")});
+    BOOST_TEST(contains(good.out, "3 rows good (3 new), 0 with problems"), good.out);
+    Run bad = fails({"sku", "check", fixture("skus_bad_weight.csv")});
+    BOOST_TEST(contains(bad.err, "column weight_g"), bad.err);
+    BOOST_TEST(contains(bad.err, "1 rows good (1 new), 1 with problems"), bad.err);
+    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM sku") == 1);  // nothing imported
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -91,6 +91,25 @@ BOOST_AUTO_TEST_CASE(sku_csv_errors_name_line_column_and_value) {
     BOOST_TEST(contains(e, "column shelf_life_days"));
 }
 
+BOOST_AUTO_TEST_CASE(sku_csv_lists_every_bad_row_and_keeps_the_good_ones) {
+    std::string h = kHeader;
+    SkuCsv csv = read_sku_csv(h + "A,a,,,,12kg,1.00,0\nB,b,,,,,,\nC,,,,,,,\nB,c,,,,,,\n", "s.csv");
+    BOOST_TEST_REQUIRE(csv.problems.size() == 3u);
+    BOOST_TEST(contains(csv.problems[0], "line 2, column weight_g"));
+    BOOST_TEST(contains(csv.problems[1], "line 4, column name"));
+    BOOST_TEST(contains(csv.problems[2], "line 5, column code"));
+    BOOST_TEST_REQUIRE(csv.rows.size() == 1u);
+    BOOST_TEST(csv.rows[0].sku.code == "B");
+    // parse_sku_csv names the first and counts the rest.
+    std::string e = error_of([&] { parse_sku_csv(h + "A,,,,,,,\nB,,,,,,,\n", "s.csv"); });
+    BOOST_TEST(contains(e, "line 2, column name"));
+    BOOST_TEST(contains(e, "1 more"));
+    // A wrong header is one problem and no rows.
+    csv = read_sku_csv("code,name\nA,a\n", "s.csv");
+    BOOST_TEST(csv.problems.size() == 1u);
+    BOOST_TEST(csv.rows.empty());
+}
+
 BOOST_AUTO_TEST_CASE(order_json_money_ids_and_times) {
     auto orders = parse_orders_json(R"([{
         "store": "tb-main", "platform_order_id": 3912345678901234567, "status": "to_ship",
