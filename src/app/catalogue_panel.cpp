@@ -85,13 +85,14 @@ CataloguePanel::CataloguePanel(wxWindow* parent, AppContext& ctx) : View(parent,
     const wxString titles[] = {_("SKU"),     _("Name"),       _("Spec"), _("Unit"),
                                _("Barcode"), _("Weight (g)"), _("Cost"), _("Shelf life (days)"),
                                _("Supplier")};
-    const int widths[] = {120, 240, 100, 50, 200, 70, 80, 90, 180};
+    const int widths[] = {100, 180, 80, 50, 140, 60, 70, 60, 170};
     for (unsigned c = 0; c < std::size(titles); ++c)
         list_->AppendTextColumn(titles[c], c, wxDATAVIEW_CELL_INERT,
                                 remembered_width("/catalogue", c, FromDIP(widths[c])),
                                 c >= 5 && c <= 7 ? wxALIGN_RIGHT : wxALIGN_NOT,
                                 wxDATAVIEW_COL_RESIZABLE);
     root->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    fit_headers(*list_);
     SetSizer(root);
 
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit(nullptr); });

@@ -88,6 +88,7 @@ MappingPanel::MappingPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx
     right->Add(result_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(10)));
     below->Add(right, wxSizerFlags(2).Expand().Border(wxLEFT, FromDIP(12)));
     root->Add(below, wxSizerFlags(2).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    fit_headers(*listing_list_);
     SetSizer(root);
 
     listing_list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {

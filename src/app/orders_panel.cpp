@@ -14,6 +14,7 @@
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 #include <wx/timer.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <unordered_set>
@@ -167,7 +168,7 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     const wxString titles[] = {_("Order no."), _("Store"),   _("Status"), _("Stock"),
                                _("Receiver"),  _("Region"),  _("Items"),  _("Units"),
                                _("Paid"),      _("Created"), _("Ship by")};
-    const int widths[] = {190, 80, 90, 90, 90, 160, 200, 50, 80, 130, 130};
+    const int widths[] = {180, 80, 180, 90, 80, 150, 180, 50, 80, 130, 130};
     for (unsigned c = 0; c < static_cast<unsigned>(OrderColumn::count); ++c) {
         int width = remembered_width("/orders", c, FromDIP(widths[c]));
         bool right = c == static_cast<unsigned>(OrderColumn::units) ||
@@ -175,14 +176,16 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
         list_->AppendTextColumn(titles[c], c, wxDATAVIEW_CELL_INERT, width,
                                 right ? wxALIGN_RIGHT : wxALIGN_NOT, wxDATAVIEW_COL_RESIZABLE);
     }
+    fit_headers(*list_);
     auto* detail = new wxPanel(split);
     auto* ds = new wxBoxSizer(wxVERTICAL);
-    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    // Wraps: the order's buttons do not fit in one row in every language.
+    auto* head = new wxWrapSizer(wxHORIZONTAL);
     detail_ = new wxStaticText(detail, wxID_ANY, _("Select an order to see its lines and stock."));
     // Not about the selected order: reserves for every waiting one, earliest paid first.
     auto* allocate = new wxButton(detail, wxID_ANY, _("Reserve stock for waiting orders"));
     head->Add(allocate, wxSizerFlags().Top().Border(wxALL, FromDIP(4)));
-    head->AddStretchSpacer();
+    head->AddSpacer(FromDIP(16));
     hold_ = new wxButton(detail, wxID_ANY, _("Hold..."));
     release_ = new wxButton(detail, wxID_ANY, _("Release"));
     urgent_ = new wxButton(detail, wxID_ANY, _("Urgent"));

@@ -96,6 +96,7 @@ PoDialog::PoDialog(wxWindow* parent, AppContext& ctx)
     actions->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
     actions->Realize();
     root->Add(actions, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    fit_headers(*line_list_);
     SetSizerAndFit(root);
 
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_line(); });

@@ -104,6 +104,7 @@ PoReceiveDialog::PoReceiveDialog(wxWindow* parent, AppContext& ctx, const Purcha
     actions->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
     actions->Realize();
     root->Add(actions, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    fit_headers(*list_);
     SetSizerAndFit(root);
 
     for (std::size_t i = 0; i < rows_.size(); ++i) {

@@ -22,7 +22,11 @@ PurchasingPanel::PurchasingPanel(wxWindow* parent, AppContext& ctx) : View(paren
     auto* root = new wxBoxSizer(wxVERTICAL);
     summary_ = new wxStaticText(this, wxID_ANY, {});
     summary_->SetFont(summary_->GetFont().Bold().Scaled(1.2f));
-    root->Add(summary_, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(summary_, wxSizerFlags(1).Center());
+    open_only_ = new wxCheckBox(this, wxID_ANY, _("Only orders waiting for goods"));
+    top->Add(open_only_, wxSizerFlags().Center());
+    root->Add(top, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* create = new wxButton(this, wxID_ANY, _("New purchase order..."));
@@ -39,17 +43,14 @@ PurchasingPanel::PurchasingPanel(wxWindow* parent, AppContext& ctx) : View(paren
     auto* suppliers = new wxButton(this, wxID_ANY, _("Suppliers..."));
     for (wxButton* b : {create, restock, receive_, cancel_, close_, suppliers})
         buttons->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-    buttons->AddStretchSpacer();
-    open_only_ = new wxCheckBox(this, wxID_ANY, _("Only orders waiting for goods"));
-    buttons->Add(open_only_, wxSizerFlags().Center());
     root->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
     order_list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxDV_ROW_LINES | wxDV_SINGLE);
-    const wxString titles[] = {
-        _("Purchase order"),   _("Supplier"), _("Warehouse"),   _("Status"),     _("Qty ordered"),
-        _("Not yet received"), _("Amount"),   _("Expected on"), _("Created at"), _("Created by")};
-    const int widths[] = {150, 150, 80, 100, 60, 80, 100, 100, 140, 90};
+    const wxString titles[] = {_("Purchase order"), _("Supplier"),    _("Warehouse"),
+                               _("Status"),         _("Qty"),         _("Still due"),
+                               _("Amount"),         _("Expected on"), _("Created at")};
+    const int widths[] = {150, 170, 60, 130, 50, 60, 90, 90, 130};
     for (unsigned c = 0; c < std::size(titles); ++c)
         order_list_->AppendTextColumn(titles[c], wxDATAVIEW_CELL_INERT,
                                       remembered_width("/purchasing", c, FromDIP(widths[c])),
@@ -61,15 +62,16 @@ PurchasingPanel::PurchasingPanel(wxWindow* parent, AppContext& ctx) : View(paren
               wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(10)));
     line_list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxDV_ROW_LINES | wxDV_SINGLE);
-    const wxString line_titles[] = {_("Line"),        _("SKU"),          _("Name"),
-                                    _("Qty ordered"), _("Qty received"), _("Not yet received"),
-                                    _("Unit cost")};
+    const wxString line_titles[] = {_("Line"),    _("SKU"),       _("Name"),     _("Qty"),
+                                    _("Arrived"), _("Still due"), _("Unit cost")};
     const int line_widths[] = {50, 130, 240, 70, 70, 90, 90};
     for (unsigned c = 0; c < std::size(line_titles); ++c)
         line_list_->AppendTextColumn(line_titles[c], wxDATAVIEW_CELL_INERT, FromDIP(line_widths[c]),
                                      c == 1 || c == 2 ? wxALIGN_NOT : wxALIGN_RIGHT,
                                      wxDATAVIEW_COL_RESIZABLE);
     root->Add(line_list_, wxSizerFlags(2).Expand().Border(wxALL, FromDIP(10)));
+    fit_headers(*order_list_);
+    fit_headers(*line_list_);
     SetSizer(root);
 
     create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_order(); });
@@ -126,7 +128,7 @@ void PurchasingPanel::show_orders(const std::string& keep) {
               wxString::Format("%lld", static_cast<long long>(ordered)),
               wxString::Format("%lld", static_cast<long long>(o.open_qty())), money_text(o.total()),
               o.expected_at ? u8(shop_date(*o.expected_at)) : wxString(),
-              shop_time_text(o.created_at), u8(o.created_by)})
+              shop_time_text(o.created_at)})
             row.push_back(wxVariant(cell));
         order_list_->AppendItem(row);
         if (o.no == keep) select = static_cast<int>(i);

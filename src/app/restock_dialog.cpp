@@ -56,6 +56,7 @@ RestockDialog::RestockDialog(wxWindow* parent, AppContext& ctx)
     actions->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
     actions->Realize();
     root->Add(actions, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    fit_headers(*list_);
     SetSizerAndFit(root);
 
     warehouse_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_lines(); });

@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include "app/movement_dialog.h"
 #include "app/ui_helpers.h"
@@ -67,7 +68,8 @@ bool StockCells::style(const StockViewRow& r, unsigned col, wxDataViewItemAttr& 
 StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     : View(parent, ctx), model_(new StockListModel(table_)) {
     auto* root = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // Wraps: the six movement buttons do not fit beside the filters in every language.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
     bar->Add(new wxStaticText(this, wxID_ANY, _("Warehouse:")),
              wxSizerFlags().Center().Border(wxRIGHT, 4));
     warehouse_ = new wxChoice(this, wxID_ANY);
@@ -80,15 +82,14 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     show_all_ = new wxButton(this, wxID_ANY, _("Show all"));
     show_all_->Hide();
     show_all_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_subset({}); });
-    bar->Add(show_all_, wxSizerFlags().Center());
-    bar->AddStretchSpacer();
+    bar->Add(show_all_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     // In MovementForm order.
     const wxString actions[] = {_("Receive..."), _("Transfer..."), _("Count..."),
                                 _("Return..."),  _("Scrap..."),    _("Put away...")};
     for (int i = 0; i < 6; ++i) {
         auto* b = new wxButton(this, wxID_ANY, actions[i]);
         b->Bind(wxEVT_BUTTON, [this, i](wxCommandEvent&) { open_dialog(i); });
-        bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, 4));
+        bar->Add(b, wxSizerFlags().Center().Border(wxRIGHT | wxBOTTOM, 4));
     }
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(6)));
 
@@ -118,6 +119,7 @@ StockPanel::StockPanel(wxWindow* parent, AppContext& ctx)
     split->SetSashGravity(1.0);
     split->SetMinimumPaneSize(FromDIP(80));
     root->Add(split, wxSizerFlags(1).Expand());
+    fit_headers(*list_);
     SetSizer(root);
 
     warehouse_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {

@@ -59,6 +59,7 @@ SupplierDialog::SupplierDialog(wxWindow* parent, AppContext& ctx)
     actions->AddButton(new wxButton(this, wxID_CANCEL, _("Close")));
     actions->Realize();
     root->Add(actions, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
+    fit_headers(*list_);
     SetSizerAndFit(root);
 
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {

@@ -79,6 +79,15 @@ int remembered_width(const wxString& key, unsigned column, int fallback) {
     return width < 30 ? fallback : static_cast<int>(width);
 }
 
+void fit_headers(wxDataViewCtrl& list) {
+    for (unsigned c = 0; c < list.GetColumnCount(); ++c) {
+        wxDataViewColumn* column = list.GetColumn(c);
+        // The title, the sort arrow and the cell padding.
+        // A minimum, not a width: before the list is shown GTK reports no width to compare.
+        column->SetMinWidth(list.GetTextExtent(column->GetTitle()).x + list.FromDIP(28));
+    }
+}
+
 void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_t rows) {
     if (rows == 0) return;
     for (unsigned c = 0; c < list.GetColumnCount(); ++c)

@@ -35,6 +35,8 @@ wxColour level_colour(StockLevel level);
 
 // A column width kept from the last session (under `key`/col<N>), or `fallback`.
 int remembered_width(const wxString& key, unsigned column, int fallback);
+// Keeps every column at least as wide as its title (titles are longer in some languages).
+void fit_headers(wxDataViewCtrl& list);
 // Keeps the list's column widths for remembered_width (not for an empty list: a page never shown
 // has no real widths).
 void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_t rows);
