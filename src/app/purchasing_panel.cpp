@@ -124,9 +124,8 @@ void PurchasingPanel::show_orders(const std::string& keep) {
         wxVector<wxVariant> row;
         for (const wxString& cell :
              {u8(o.no), u8(o.supplier_name.empty() ? o.supplier : o.supplier_name), u8(o.warehouse),
-              u8(po_status_name(o.status)),
-              wxString::Format("%lld", static_cast<long long>(ordered)),
-              wxString::Format("%lld", static_cast<long long>(o.open_qty())), money_text(o.total()),
+              u8(po_state_name(o)), wxString::Format("%lld", static_cast<long long>(ordered)),
+              wxString::Format("%lld", static_cast<long long>(o.due_qty())), money_text(o.total()),
               o.expected_at ? u8(shop_date(*o.expected_at)) : wxString(),
               shop_time_text(o.created_at)})
             row.push_back(wxVariant(cell));

@@ -63,7 +63,7 @@ void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
         for (const PurchaseOrderLine& l : o.lines)
             ordered += l.qty;
         list.add({Cell::str(o.no), Cell::str(o.supplier), Cell::str(o.warehouse),
-                  Cell::code(po_status_code(o.status), po_status_name(o.status)),
+                  Cell::code(po_status_code(o.status), po_state_name(o)),
                   Cell::num(static_cast<Qty>(o.lines.size())), Cell::num(ordered),
                   Cell::num(o.open_qty()), Cell::yuan(o.total()), Cell::time(o.expected_at),
                   Cell::time(o.created_at), Cell::str(o.created_by)});

@@ -20,7 +20,8 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
                             line matches PATTERN (pgrep -f): another process's dialog, e.g. the
                             window's file dialog
   wait:SECONDS
-The program is closed at the end; the exit status is 0 when every step was done.
+The program is closed at the end; the exit status is 0 when every step was done. With
+DJ_STEP_SHOTS set to a folder, the screen after each step is saved there as NN-verb.png.
 """
 import os
 import re
@@ -217,9 +218,16 @@ def main():
         time.sleep(1)
     try:
         until("the window", lambda app: find_node(app, "frame", lambda n: True))
-        for s in steps:
+        shots = os.environ.get("DJ_STEP_SHOTS")
+        for n, s in enumerate(steps, 1):
             print("step", s, flush=True)
-            step(s)
+            try:
+                step(s)
+            finally:
+                if shots:
+                    verb = s.partition(":")[0]
+                    subprocess.run(["import", "-window", "root",
+                                    os.path.join(shots, f"{n:02d}-{verb}.png")])
     finally:
         program.terminate()
         try:

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/test/unit_test.hpp>
+
 namespace dj::test {
 
 inline std::string read_all(const std::filesystem::path& p) {
@@ -34,15 +36,30 @@ inline int run_app(const std::string& db, const std::string& view, const std::st
     return std::system(command.c_str());
 }
 
+// Where a driven test keeps the screenshot taken after each of its steps, to be looked at:
+// steps/<suite>.<case>/ beside the test (TMPDIR is the test's build folder).
+inline std::filesystem::path step_shot_dir() {
+    const auto& test = boost::unit_test::framework::current_test_case();
+    std::string suite =
+        boost::unit_test::framework::get<boost::unit_test::test_suite>(test.p_parent_id).p_name;
+    const char* base = std::getenv("TMPDIR");
+    std::filesystem::path dir = std::filesystem::path(base ? base : "/tmp") / "steps" /
+                                (suite + "." + std::string(test.p_name));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
 // Starts the real window (DJ_APP_PATH) on `db` showing `view` in Chinese under Xvfb and a D-Bus
 // session of its own, and drives it through AT-SPI with tests/gui/drive_app.py (DJ_DRIVER):
-// `steps` as that script describes them. Returns the exit status (0: every step done); on
-// failure the driver's output goes to stderr.
+// `steps` as that script describes them, with a screenshot after each (step_shot_dir()).
+// Returns the exit status (0: every step done); on failure the driver's output goes to stderr.
 inline int drive_app(const std::filesystem::path& home, const std::string& db,
                      const std::string& view, const std::vector<std::string>& steps) {
     std::filesystem::create_directories(home);
     std::filesystem::path out = home / "drive.out";
-    std::string command = "env HOME='" + home.string() +
+    std::string command = "env DJ_STEP_SHOTS='" + step_shot_dir().string() + "' HOME='" +
+                          home.string() +
                           "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
                           std::to_string(200 + getpid() % 500) +
                           " -s '-screen 0 1280x800x24' dbus-run-session -- /usr/bin/python3 '" +

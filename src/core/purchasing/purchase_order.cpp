@@ -71,4 +71,13 @@ std::string po_status_name(PoStatus s) {
     return po_status_code(s);
 }
 
+Qty PurchaseOrder::due_qty() const {
+    return po_accepts_receipts(status) ? open_qty() : 0;
+}
+
+std::string po_state_name(const PurchaseOrder& o) {
+    if (o.status == PoStatus::received && o.open_qty() > 0) return tr("Closed short");
+    return po_status_name(o.status);
+}
+
 }  // namespace dj

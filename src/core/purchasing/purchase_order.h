@@ -48,9 +48,15 @@ struct PurchaseOrder {
     std::string created_by;
     std::vector<PurchaseOrderLine> lines;
 
-    Qty open_qty() const;
+    Qty open_qty() const;  // ordered and not received, whatever the status
+    // What is still expected: nothing once the order is cancelled or closed.
+    Qty due_qty() const;
     Fen total() const;  // ordered quantity at unit cost
 };
+
+// The order's state as a person reads it: a received order whose rest will not come is
+// "closed short", not fully received.
+std::string po_state_name(const PurchaseOrder& o);
 
 // Whether goods can still be received against an order in this status.
 bool po_accepts_receipts(PoStatus s);
