@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <filesystem>
 
 #include "app/app_context.h"
@@ -38,6 +39,19 @@ namespace {
 
 // When the program started, for the start-up figure the screenshot mode prints.
 const auto g_started = std::chrono::steady_clock::now();
+
+// The most memory the process has held (VmHWM), in MB; -1 where the system does not say.
+long peak_memory_mb() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    long kb = 0;
+    while (status >> key)
+        if (key == "VmHWM:") {
+            status >> kb;
+            return kb / 1024;
+        }
+    return -1;
+}
 
 wxString user_name() {
     wxString name = wxGetUserId();
@@ -213,6 +227,8 @@ void DianjiaApp::take_screenshot_when_drawn() {
         if (settled_ticks_ < 3) return;
         screenshot_timer_.Stop();
         bool saved = frame_->save_screenshot(screenshot_arg_);
+        if (long mb = peak_memory_mb(); mb >= 0) std::printf("dianjia: peak memory %ld MB\n", mb);
+        std::fflush(stdout);
         if (!saved) wxLogError(_("Could not save the screenshot to %s"), screenshot_arg_);
         frame_->Close(true);
         if (!saved) exit(1);
@@ -251,6 +267,10 @@ int main(int argc, char** argv) {
             if (const char* inherited = std::getenv("DIANJIA_LANG")) language = inherited;
     }
     dj::prepare_toolkit_language(language);
+    // Nothing here draws with OpenGL, but GDK probes it for every window and so loads the GL
+    // driver (with Mesa's software renderer, LLVM: about 50 MB). Someone who sets GDK_GL keeps
+    // their choice.
+    setenv("GDK_GL", "disable", 0);
     return wxEntry(argc, argv);
 }
 #else
