@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/cli_context.h"
+#include "cli/usage_error.h"
 #include "core/base/error.h"
 #include "core/base/log.h"
 #include "core/base/translate.h"
@@ -82,8 +83,10 @@ int main(int argc, char** argv) {
         // CLI11 takes the arguments last first.
         app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help
+        std::cerr << "dianjia-cli: " << cli::usage_error_text(e.what()) << "\n"
+                  << tr("Run with --help or --help-all for more information.") << "\n";
+        return 2;
     } catch (const dj::Error& e) {
         std::cerr << "dianjia-cli: " << e.what() << "\n";
         return 1;

@@ -207,4 +207,26 @@ BOOST_AUTO_TEST_CASE(newer_schema_rollback_journal_file_not_rewritten) {
     BOOST_TEST((read_all(path) == bytes_before), "the database file changed");
 }
 
+BOOST_AUTO_TEST_CASE(usage_errors_speak_the_interface_language) {
+    ok({"init"});
+    auto zh = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--lang", "zh_CN"});
+        return fails(args, 2).err;
+    };
+    std::string e = zh({"po"});
+    BOOST_TEST(contains(e, "请指明要运行的命令"), e);
+    BOOST_TEST(contains(e, "--help"), e);
+    e = zh({"po", "create"});
+    BOOST_TEST(contains(e, "缺少 SUPPLIER"), e);
+    e = zh({"stock", "receive", "X", "--qty", "abc"});
+    BOOST_TEST(contains(e, "“abc”"), e);
+    e = zh({"po", "list", "--status", "bad"});
+    BOOST_TEST(contains(e, "“bad”不是"), e);
+    e = zh({"supplier", "add", "S", "--lead-time", "400"});
+    BOOST_TEST(contains(e, "400 超出 0 到 365"), e);
+    // The same in English.
+    e = fails({"po", "create"}, 2).err;
+    BOOST_TEST(contains(e, "SUPPLIER is missing"), e);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
