@@ -46,20 +46,6 @@ wxString alert_status_label(const Alert& a, Timestamp now) {
     return a.status == AlertStatus::acknowledged ? _("Acknowledged") : _("Open");
 }
 
-wxString channel_kind_label(NotifyChannelKind kind) {
-    switch (kind) {
-        case NotifyChannelKind::wecom:
-            return _("WeCom");
-        case NotifyChannelKind::dingtalk:
-            return _("DingTalk");
-        case NotifyChannelKind::smtp:
-            return _("Mail");
-        case NotifyChannelKind::desktop:
-            return _("Desktop");
-    }
-    return {};
-}
-
 wxString kinds_text(const std::vector<AlertKind>& kinds) {
     if (kinds.empty()) return _("All");
     wxString out;
@@ -185,7 +171,7 @@ void AlertsPanel::show_channels(const Data& data) {
     for (const NotifyChannel& c : data.channels) {
         auto pending = data.pending.find(c.id);
         channels_->InsertItem(row, u8(c.name));
-        channels_->SetItem(row, 1, channel_kind_label(c.kind));
+        channels_->SetItem(row, 1, u8(notify_channel_kind_name(c.kind)));
         channels_->SetItem(row, 2, kinds_text(c.alert_kinds));
         channels_->SetItem(row, 3, c.quiet ? u8(format_quiet_hours(*c.quiet)) : wxString());
         channels_->SetItem(

@@ -30,20 +30,6 @@
 namespace dj::app {
 namespace {
 
-wxString scope_label(InterceptScope s) {
-    switch (s) {
-        case InterceptScope::region:
-            return _("Region");
-        case InterceptScope::sku:
-            return _("SKU");
-        case InterceptScope::store:
-            return _("Store");
-        case InterceptScope::carrier:
-            return _("Carrier");
-    }
-    return {};
-}
-
 std::string read_text_file(const wxString& path) {
     std::ifstream in(path.utf8_string(), std::ios::binary);
     if (!in) throw Error(trf("Cannot read {0}", to_u8(path)));
@@ -212,7 +198,7 @@ void RulesPanel::show(const Loaded& loaded) {
     row = 0;
     for (const OrderIntercept& i : loaded.intercepts) {
         intercepts_->InsertItem(row, wxString::Format("%lld", static_cast<long long>(i.id)));
-        intercepts_->SetItem(row, 1, scope_label(i.scope));
+        intercepts_->SetItem(row, 1, u8(intercept_scope_name(i.scope)));
         intercepts_->SetItem(row, 2, u8(describe_intercept(i)));
         intercepts_->SetItem(row, 3, u8(i.reason));
         intercepts_->SetItem(row, 4, wxString::Format("%d", i.held));

@@ -110,12 +110,13 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                           {"last_error", tr("Last error")}});
             std::map<Id, int> pending = ops::pending_notification_counts(ctx.db());
             for (const NotifyChannel& c : ops::list_notify_channels(ctx.db()))
-                list.add({Cell::str(c.name),
-                          Cell::str(std::string(notify_channel_kind_code(c.kind))),
-                          Cell::str(format_alert_kind_list(c.alert_kinds)),
-                          c.quiet ? Cell::str(format_quiet_hours(*c.quiet)) : Cell::none(),
-                          Cell::num(pending.count(c.id) ? pending.at(c.id) : 0),
-                          Cell::time(c.last_sent_at), Cell::str(c.last_error)});
+                list.add(
+                    {Cell::str(c.name),
+                     Cell::code(notify_channel_kind_code(c.kind), notify_channel_kind_name(c.kind)),
+                     Cell::str(format_alert_kind_list(c.alert_kinds)),
+                     c.quiet ? Cell::str(format_quiet_hours(*c.quiet)) : Cell::none(),
+                     Cell::num(pending.count(c.id) ? pending.at(c.id) : 0),
+                     Cell::time(c.last_sent_at), Cell::str(c.last_error)});
             ctx.print(list);
         });
 

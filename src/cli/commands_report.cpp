@@ -193,10 +193,13 @@ void add_report_commands(CLI::App& app, Context& ctx) {
                 auto it = std::find_if(closed.begin(), closed.end(),
                                        [&](const ClosedPeriod& p) { return p.month == m; });
                 if (it == closed.end())
-                    out.add({Cell::str(m), Cell::str(m < boundary ? "locked" : "open"),
+                    out.add({Cell::str(m),
+                             m < boundary
+                                 ? Cell::code("locked", tr("Locked (a later month is closed)"))
+                                 : Cell::code("open", tr("Not closed")),
                              Cell::none(), Cell::none()});
                 else
-                    out.add({Cell::str(m), Cell::str("closed"),
+                    out.add({Cell::str(m), Cell::code("closed", tr("Month closed")),
                              Cell::str(format_shop_time(it->closed_at)), Cell::str(it->closed_by)});
             }
             ctx.print(out);

@@ -169,7 +169,8 @@ ilist->callback([&ctx, all] {
                  {"created_by", tr("By")},
                  {"lifted_at", tr("Lifted")}});
     for (const OrderIntercept& i : ops::list_intercepts(ctx.db(), *all))
-        out.add({Cell::num(i.id), Cell::str(std::string(intercept_scope_code(i.scope))),
+        out.add({Cell::num(i.id),
+                 Cell::code(intercept_scope_code(i.scope), intercept_scope_name(i.scope)),
                  Cell::str(i.target), Cell::str(i.city), Cell::str(i.reason), Cell::num(i.held),
                  Cell::time(i.created_at), Cell::str(i.created_by), Cell::time(i.lifted_at)});
     ctx.print(out);

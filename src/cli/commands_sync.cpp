@@ -78,9 +78,10 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
                       Cell::code(outbox_kind_code(e.kind), outbox_kind_name(e.kind)),
                       Cell::str(e.subject), Cell::str(e.carrier), Cell::str(e.tracking_no),
                       Cell::num(e.quantity),
-                      Cell::str(e.acknowledged_at  ? "acknowledged"
-                                : e.in_doubt_since ? "in_doubt"
-                                                   : "pending"),
+                      e.acknowledged_at
+                          ? Cell::code("acknowledged", tr("Confirmed by the platform"))
+                      : e.in_doubt_since ? Cell::code("in_doubt", tr("Sent, answer not known"))
+                                         : Cell::code("pending", tr("Waiting to be sent")),
                       Cell::num(e.attempts),
                       e.acknowledged_at ? Cell::none() : Cell::time(e.next_attempt_at),
                       Cell::str(e.last_error)});

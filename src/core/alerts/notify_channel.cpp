@@ -120,4 +120,18 @@ std::string notify_test_text(const NotifyChannel& channel) {
     return join_notification({tr("[Dianjia] Test message"), body});
 }
 
+std::string notify_channel_kind_name(NotifyChannelKind k) {
+    switch (k) {
+        case NotifyChannelKind::wecom:
+            return tr("WeCom");
+        case NotifyChannelKind::dingtalk:
+            return tr("DingTalk");
+        case NotifyChannelKind::smtp:
+            return tr("Mail");
+        case NotifyChannelKind::desktop:
+            break;
+    }
+    return tr("Desktop");
+}
+
 }  // namespace dj

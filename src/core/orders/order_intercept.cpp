@@ -58,4 +58,18 @@ std::string describe_intercept(const OrderIntercept& intercept) {
     return intercept.target;
 }
 
+std::string intercept_scope_name(InterceptScope s) {
+    switch (s) {
+        case InterceptScope::region:
+            return tr("Region");
+        case InterceptScope::sku:
+            return tr("SKU");
+        case InterceptScope::store:
+            return tr("Store");
+        case InterceptScope::carrier:
+            break;
+    }
+    return tr("Carrier");
+}
+
 }  // namespace dj

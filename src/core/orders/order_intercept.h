@@ -14,6 +14,7 @@ namespace dj {
 // carrier stops taking parcels).
 enum class InterceptScope { region, sku, store, carrier };
 std::string_view intercept_scope_code(InterceptScope s);
+std::string intercept_scope_name(InterceptScope s);  // in the interface language
 std::optional<InterceptScope> parse_intercept_scope(std::string_view code);
 
 struct OrderIntercept {

@@ -158,7 +158,7 @@ ReviewOutcome evaluate_rules(const std::vector<OrderRule>& rules, const OrderFac
                 matched = false;
                 break;
             }
-            if (!why.empty()) why += "; ";
+            if (!why.empty()) why += tr("; ");
             why += *seen;
         }
         if (!matched) continue;
