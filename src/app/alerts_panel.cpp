@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textdlg.h>
 
+#include "app/notify_channel_dialog.h"
 #include "app/ui_helpers.h"
 #include "core/alerts/alert_text.h"
 #include "core/base/clock.h"
@@ -94,7 +95,11 @@ AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) 
 
     auto* channels_title = new wxStaticText(this, wxID_ANY, _("Notification channels"));
     channels_title->SetFont(channels_title->GetFont().Bold());
-    root->Add(channels_title, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    auto* channels_bar = new wxBoxSizer(wxHORIZONTAL);
+    channels_bar->Add(channels_title, wxSizerFlags(1).Center());
+    auto* add_channel = new wxButton(this, wxID_ANY, _("Add a notification channel..."));
+    channels_bar->Add(add_channel, wxSizerFlags().Center());
+    root->Add(channels_bar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
     channels_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                wxLC_REPORT | wxLC_SINGLE_SEL);
     channels_->AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(130));
@@ -111,6 +116,10 @@ AlertsPanel::AlertsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) 
     check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { check_now(); });
     ack->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { acknowledge(); });
     snooze_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { snooze(); });
+    add_channel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        NotifyChannelDialog dialog(this, ctx_);
+        if (dialog.ShowModal() == wxID_OK) reload();
+    });
 }
 
 void AlertsPanel::reload() {
@@ -183,7 +192,7 @@ void AlertsPanel::show_channels(const Data& data) {
         ++row;
     }
     if (data.channels.empty()) {
-        channels_->InsertItem(0, _("None yet: add one with dianjia-cli notify add"));
+        channels_->InsertItem(0, _("None yet: Add a notification channel..."));
     }
 }
 

@@ -35,13 +35,14 @@ MappingPanel::MappingPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx
         _("Orders that sell a platform listing no local SKU answers to cannot be given stock. "
           "Pick a listing, then its SKU from the suggestions, a search or a scan, and press Map."));
     hint->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
+    hint->Wrap(FromDIP(980));
     root->Add(hint, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
     listing_list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                            wxDV_ROW_LINES | wxDV_SINGLE);
     const wxString titles[] = {_("Store"),  _("Platform SKU"), _("Seller code"), _("Title"),
                                _("Orders"), _("Units"),        _("Likely SKU")};
-    const int widths[] = {90, 150, 130, 290, 50, 50, 300};
+    const int widths[] = {80, 130, 100, 230, 50, 50, 330};
     for (unsigned c = 0; c < std::size(titles); ++c)
         listing_list_->AppendTextColumn(
             titles[c], wxDATAVIEW_CELL_INERT, remembered_width("/mapping", c, FromDIP(widths[c])),

@@ -159,10 +159,9 @@ void ReportsPanel::show_month_end() {
                                             u8(reports::cell_text(doc.columns[c], r[c])));
                     ++row;
                 }
-            // Names and the rounding line's explanation are read whole, not cut.
+            // Names, the rounding line's explanation and every figure and title read whole.
             for (std::size_t c = 0; c < doc.columns.size(); ++c)
-                if (doc.columns[c].kind == reports::ColumnKind::text)
-                    month_end_->SetColumnWidth(static_cast<int>(c), wxLIST_AUTOSIZE);
+                month_end_->SetColumnWidth(static_cast<int>(c), wxLIST_AUTOSIZE_USEHEADER);
             month_status_->SetLabel(
                 wxString::Format(_("%s, generated %s"), u8(doc.period), u8(doc.generated)));
         },

@@ -6,6 +6,7 @@
 
 #include "cli/cli_context.h"
 #include "core/alerts/notify_channel.h"
+#include "core/alerts/notify_channel_form.h"
 #include "core/alerts/smtp_target.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -75,26 +76,18 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
                     tr("Alert kinds to send, separated by commas (default: every kind)"));
     add->add_option("--quiet", a->quiet, tr("Quiet hours in shop time, e.g. 22:00-08:00"));
     add->callback([&ctx, a] {
-        NotifyChannel c;
-        c.kind = *parse_notify_channel_kind(a->channel);
-        c.name = a->name.empty() ? a->channel : a->name;
-        c.url = a->url;
-        c.secret = a->secret;
-        bool mail_options =
-            !a->user.empty() || !a->password.empty() || !a->from.empty() || !a->to.empty();
-        if (c.kind == NotifyChannelKind::smtp) {
-            if (!a->secret.empty())
-                throw InvalidInput(
-                    tr("--secret is for DingTalk; give the mail password with "
-                       "--password"));
-            c.url = format_smtp_target(make_smtp_target(a->url, a->user, a->from, a->to));
-            c.secret = a->password;
-        } else if (mail_options) {
-            throw InvalidInput(trf(
-                "--user, --password, --from and --to are for --channel smtp, not {0}", a->channel));
-        }
-        c.alert_kinds = parse_alert_kind_list(a->kinds);
-        if (!a->quiet.empty()) c.quiet = parse_quiet_hours(a->quiet, "--quiet");
+        NotifyChannelForm f;
+        f.kind = *parse_notify_channel_kind(a->channel);
+        f.name = a->name;
+        f.url = a->url;
+        f.secret = a->secret;
+        f.mail_user = a->user;
+        f.mail_password = a->password;
+        f.mail_from = a->from;
+        f.mail_to = a->to;
+        f.alert_kinds = parse_alert_kind_list(a->kinds);
+        if (!a->quiet.empty()) f.quiet = parse_quiet_hours(a->quiet, "--quiet");
+        NotifyChannel c = make_notify_channel(f);
         c = ops::add_notify_channel(ctx.db(), ctx.actor(), c);
         std::cout << trf("Notification channel {0} added", c.name) << "\n";
     });

@@ -68,4 +68,34 @@ BOOST_AUTO_TEST_CASE(program_sends_mail_and_shows_desktop_notifications) {
     BOOST_TEST(std::filesystem::file_size(png) > 0u);
 }
 
+// The alerts view's 添加通知通道…: a DingTalk robot with its signing secret and quiet hours,
+// typed into the dialog, is stored as `notify add` would store it.
+BOOST_AUTO_TEST_CASE(a_dingtalk_robot_is_added_from_the_alerts_view) {
+    test::TempDir dir;
+    std::string file = dir.file("shop.db");
+    {
+        Database db(file, test::fixed_clock());
+        test::seed_small_shop(db);
+    }
+    BOOST_TEST_REQUIRE(
+        test::drive_app(
+            dir.file("home"), file, "alerts",
+            {"press:添加通知通道…", "pick:类型：=钉钉", "field:通道名称：=仓库群",
+             "field:Webhook 地址，或邮件服务器（smtps://主机:465）：=https://oapi.dingtalk.com/"
+             "robot/send?access_token=abc",
+             "field:钉钉加签密钥（SEC…）：=SEC123",
+             "field:免打扰时段（如 22:00-08:00，可不填）：=22:00-08:00", "press:添加通道",
+             "wait:1"}) == 0);
+    Database db(file, test::fixed_clock(), Database::Mode::existing);
+    std::vector<NotifyChannel> channels = list_notify_channels(db);
+    BOOST_TEST_REQUIRE(channels.size() == 1u);
+    BOOST_TEST((channels[0].kind == NotifyChannelKind::dingtalk));
+    BOOST_TEST(channels[0].name == "仓库群");
+    BOOST_TEST(channels[0].url == "https://oapi.dingtalk.com/robot/send?access_token=abc");
+    BOOST_TEST(channels[0].secret == "SEC123");
+    BOOST_TEST_REQUIRE(channels[0].quiet.has_value());
+    BOOST_TEST(format_quiet_hours(*channels[0].quiet) == "22:00-08:00");
+    BOOST_TEST(channels[0].alert_kinds.empty());  // every kind
+}
+
 BOOST_AUTO_TEST_SUITE_END()

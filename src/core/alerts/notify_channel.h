@@ -15,8 +15,8 @@ namespace dj {
 // notifications only by the running desktop program, which takes them from the same outbox.
 enum class NotifyChannelKind { wecom, dingtalk, smtp, desktop };
 std::string_view notify_channel_kind_code(NotifyChannelKind k);
-std::string notify_channel_kind_name(
-    NotifyChannelKind k);  // 企业微信, 钉钉… in the interface language
+// 企业微信, 钉钉…: in the interface language.
+std::string notify_channel_kind_name(NotifyChannelKind k);
 std::optional<NotifyChannelKind> parse_notify_channel_kind(std::string_view code);
 
 // A daily span in shop time during which nothing is sent (messages wait, they are not dropped).
