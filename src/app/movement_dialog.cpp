@@ -182,10 +182,7 @@ void MovementDialog::on_post(wxCommandEvent&) {
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
         // Refused: say why right here and keep what was typed.
-        error_->SetLabel(u8(e.what()));
-        error_->Wrap(GetClientSize().x - FromDIP(20));
-        GetSizer()->SetSizeHints(this);
-        Layout();
+        say_in(this, error_, u8(e.what()), true);
     }
 }
 

@@ -64,7 +64,6 @@ NotifyChannelDialog::NotifyChannelDialog(wxWindow* parent, AppContext& ctx)
         kinds_->Append(u8(alert_kind_label(static_cast<AlertKind>(k))));
     root->Add(kinds_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     error_ = new wxStaticText(this, wxID_ANY, {});
-    error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
     root->Add(error_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
     auto* actions = new wxStdDialogButtonSizer;
     actions->AddButton(new wxButton(this, wxID_OK, _("Add channel")));
@@ -108,10 +107,7 @@ void NotifyChannelDialog::on_save(wxCommandEvent&) {
         ops::add_notify_channel(*ctx_.db, ctx_.actor, make_notify_channel(f));
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
-        error_->SetLabel(u8(e.what()));
-        error_->Wrap(GetClientSize().x - FromDIP(20));
-        GetSizer()->SetSizeHints(this);
-        Layout();
+        say_in(this, error_, u8(e.what()), true);
     }
 }
 

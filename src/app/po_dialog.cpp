@@ -88,7 +88,6 @@ PoDialog::PoDialog(wxWindow* parent, AppContext& ctx)
     root->Add(remove, wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(10)));
 
     error_ = new wxStaticText(this, wxID_ANY, {});
-    error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
     root->Add(error_, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
     auto* actions = new wxStdDialogButtonSizer;
     auto* ok = new wxButton(this, wxID_OK, _("Create purchase order"));
@@ -109,9 +108,7 @@ PoDialog::PoDialog(wxWindow* parent, AppContext& ctx)
 }
 
 void PoDialog::refuse(const std::string& why) {
-    error_->SetLabel(u8(why));
-    error_->Wrap(GetClientSize().x - FromDIP(20));
-    Layout();
+    say_in(this, error_, u8(why), true);
 }
 
 void PoDialog::add_line() {

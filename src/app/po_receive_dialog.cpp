@@ -132,10 +132,7 @@ PoReceiveDialog::PoReceiveDialog(wxWindow* parent, AppContext& ctx, const Purcha
 }
 
 void PoReceiveDialog::say(const wxString& text, bool problem) {
-    message_->SetForegroundColour(problem ? wxColour(0xb0, 0x00, 0x20) : wxColour(0, 0x70, 0));
-    message_->SetLabel(text);
-    message_->Wrap(GetClientSize().x - FromDIP(20));
-    Layout();
+    say_in(this, message_, text, problem);
 }
 
 void PoReceiveDialog::show_row(std::size_t i) {

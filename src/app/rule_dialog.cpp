@@ -406,10 +406,7 @@ OrderRule RuleDialog::rule_from_form() const {
 }
 
 void RuleDialog::say(const std::string& text, bool problem) {
-    message_->SetForegroundColour(problem ? wxColour(0xb0, 0x00, 0x20) : wxColour(0, 0x70, 0));
-    message_->SetLabel(u8(text));
-    message_->Wrap(GetClientSize().x - FromDIP(20));
-    Layout();
+    say_in(this, message_, u8(text), problem);
 }
 
 void RuleDialog::preview() {

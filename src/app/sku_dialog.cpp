@@ -65,7 +65,6 @@ SkuDialog::SkuDialog(wxWindow* parent, AppContext& ctx, const Sku* sku)
     form->Add(supplier_, wxSizerFlags().Expand());
     root->Add(form, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     error_ = new wxStaticText(this, wxID_ANY, {});
-    error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
     root->Add(error_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
     auto* actions = new wxStdDialogButtonSizer;
     actions->AddButton(new wxButton(this, wxID_OK, _("Save SKU")));
@@ -102,10 +101,7 @@ void SkuDialog::on_save(wxCommandEvent&) {
         ops::save_sku(*ctx_.db, ctx_.actor, s, supplier);
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
-        error_->SetLabel(u8(e.what()));
-        error_->Wrap(GetClientSize().x - FromDIP(20));
-        GetSizer()->SetSizeHints(this);
-        Layout();
+        say_in(this, error_, u8(e.what()), true);
     }
 }
 

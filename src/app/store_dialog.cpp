@@ -98,9 +98,7 @@ void StoreDialog::on_save(wxCommandEvent&) {
         ops::configure_store(*ctx_.db, ctx_.actor, store_, c, policy);
         EndModal(wxID_OK);
     } catch (const dj::Error& e) {
-        error_->SetLabel(u8(e.what()));
-        error_->Wrap(GetClientSize().x - FromDIP(20));
-        GetSizer()->SetSizeHints(this);
+        say_in(this, error_, u8(e.what()), true);
     }
 }
 

@@ -98,15 +98,11 @@ void SupplierDialog::save() {
     try {
         ops::save_supplier(*ctx_.db, ctx_.actor, s);
         ++saved_;
-        message_->SetForegroundColour(wxColour(0, 0x70, 0));
-        message_->SetLabel(wxString::Format(_("Supplier %s saved"), u8(s.code)));
         show_list();
+        say_in(this, message_, wxString::Format(_("Supplier %s saved"), u8(s.code)), false);
     } catch (const dj::Error& e) {
-        message_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
-        message_->SetLabel(u8(e.what()));
+        say_in(this, message_, u8(e.what()), true);
     }
-    message_->Wrap(GetClientSize().x - FromDIP(20));
-    Layout();
 }
 
 }  // namespace dj::app

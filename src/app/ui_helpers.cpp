@@ -5,6 +5,8 @@
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -92,6 +94,14 @@ void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_
     if (rows == 0) return;
     for (unsigned c = 0; c < list.GetColumnCount(); ++c)
         wxConfig::Get()->Write(wxString::Format("%s/col%u", key, c), list.GetColumn(c)->GetWidth());
+}
+
+void say_in(wxWindow* dialog, wxStaticText* line, const wxString& text, bool problem) {
+    line->SetForegroundColour(problem ? wxColour(0xb0, 0x00, 0x20) : wxColour(0, 0x70, 0));
+    line->SetLabel(text);
+    line->Wrap(dialog->GetClientSize().x - dialog->FromDIP(20));
+    if (wxSizer* sizer = dialog->GetSizer()) sizer->SetSizeHints(dialog);
+    dialog->Layout();
 }
 
 bool confirm(wxWindow* parent, const wxString& message, const wxString& caption,

@@ -9,6 +9,7 @@
 #include "core/stock/stock_level.h"
 
 class wxDataViewCtrl;
+class wxStaticText;
 class wxWindow;
 
 namespace dj::app {
@@ -40,6 +41,10 @@ void fit_headers(wxDataViewCtrl& list);
 // Keeps the list's column widths for remembered_width (not for an empty list: a page never shown
 // has no real widths).
 void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_t rows);
+
+// A dialog's message line says `text`, red for a refusal and green otherwise, wrapped to the
+// dialog, which grows to show it.
+void say_in(wxWindow* dialog, wxStaticText* line, const wxString& text, bool problem);
 
 // Shows a user-facing error (what failed, which record, what to do).
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);
