@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 wxrc --gettext forms/*.xrc > "$tmp/forms_strings.cpp"
 find src platforms reports -name '*.cpp' -o -name '*.h' 2>/dev/null | sort > "$tmp/files"
 echo "$tmp/forms_strings.cpp" >> "$tmp/files"
-xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=tr --keyword=trf --keyword=tr_noop \
+xgettext --from-code=UTF-8 --language=C++ --keyword=_ --keyword=tr --keyword=trf --keyword=tr_noop --keyword=deferred \
     --keyword=wxPLURAL:1,2 --keyword=wxTRANSLATE --add-comments=TRANSLATORS \
     --package-name=dianjia --no-location --sort-output \
     --files-from="$tmp/files" -o i18n/dianjia.pot

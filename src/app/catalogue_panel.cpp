@@ -69,11 +69,11 @@ CataloguePanel::CataloguePanel(wxWindow* parent, AppContext& ctx) : View(parent,
     bar->Add(summary_, wxSizerFlags(1).Center());
     auto* add = new wxButton(this, wxID_ANY, _("New SKU..."));
     auto* edit_button = new wxButton(this, wxID_ANY, _("Edit..."));
-    auto* import = new wxButton(this, wxID_ANY, _("Import CSV..."));
-    import->SetToolTip(
+    auto* import_button = new wxButton(this, wxID_ANY, _("Import CSV..."));
+    import_button->SetToolTip(
         _("A CSV with the columns code,name,barcode,spec,unit,weight_g,cost,shelf_life_days: "
           "every row is shown and checked before anything is saved"));
-    for (wxButton* b : {add, edit_button, import})
+    for (wxButton* b : {add, edit_button, import_button})
         bar->Add(b, wxSizerFlags().Center().Border(wxLEFT, FromDIP(6)));
     root->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
 
@@ -91,7 +91,18 @@ CataloguePanel::CataloguePanel(wxWindow* parent, AppContext& ctx) : View(parent,
                                 remembered_width("/catalogue", c, FromDIP(widths[c])),
                                 c >= 5 && c <= 7 ? wxALIGN_RIGHT : wxALIGN_NOT,
                                 wxDATAVIEW_COL_RESIZABLE);
-    root->Add(list_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    root->Add(list_, wxSizerFlags(3).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(10)));
+    root->Add(new wxStaticText(this, wxID_ANY,
+                               _("Platform listings that sell the selected SKU (bundles included; "
+                                 "mapped in SKU mapping)")),
+              wxSizerFlags().Border(wxLEFT | wxRIGHT, FromDIP(10)));
+    listings_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                       wxDV_ROW_LINES | wxDV_SINGLE);
+    listings_->AppendTextColumn(_("Store"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    listings_->AppendTextColumn(_("Platform SKU"), wxDATAVIEW_CELL_INERT, FromDIP(200));
+    listings_->AppendTextColumn(_("Sold as"), wxDATAVIEW_CELL_INERT, FromDIP(400));
+    fit_headers(*listings_);
+    root->Add(listings_, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(10)));
     fit_headers(*list_);
     SetSizer(root);
 
@@ -102,9 +113,9 @@ CataloguePanel::CataloguePanel(wxWindow* parent, AppContext& ctx) : View(parent,
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const Sku* s = selected()) edit(s);
     });
-    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_file();
-});
-}  // namespace dj::app
+    import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { import_file(); });
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_listings(); });
+}
 
 void CataloguePanel::reload() {
     wxBusyCursor busy;
@@ -132,11 +143,28 @@ void CataloguePanel::filter() {
         if (hit) table_.index.push_back(i);
     }
     static_cast<SkuModel*>(list_->GetModel())->Reset(static_cast<unsigned>(table_.size()));
+    listings_->DeleteAllItems();  // nothing is selected after a reset
     summary_->SetLabel(search_.empty()
                            ? wxString::Format(_("%zu SKUs"), skus_.size())
                            : wxString::Format(_("%zu of %zu SKUs match \"%s\""), table_.size(),
                                               skus_.size(), u8(search_)));
     Layout();
+}
+
+void CataloguePanel::show_listings() {
+    listings_->DeleteAllItems();
+    const Sku* sku = selected();
+    if (!sku) return;
+    try {
+        for (const MappedListing& l : ops::listings_of_sku(*ctx_.db, sku->code)) {
+            wxVector<wxVariant> row;
+            for (const wxString& cell : {u8(l.store), u8(l.platform_sku), u8(l.components)})
+                row.push_back(wxVariant(cell));
+            listings_->AppendItem(row);
+        }
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not read the SKU's listings"), e.what());
+    }
 }
 
 const Sku* CataloguePanel::selected() const {

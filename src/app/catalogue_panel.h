@@ -8,13 +8,15 @@
 #include "core/stock/catalogue.h"
 
 class wxDataViewCtrl;
+class wxDataViewListCtrl;
 class wxStaticText;
 
 namespace dj::app {
 
 // 商品资料: the SKU catalogue in a virtual list, filtered by the toolbar's search (code, name or
 // barcode). 新增商品… and 编辑… open the SKU form; 导入… reads a CSV file, shows every row and
-// every bad row, and imports only a file without problems.
+// every bad row, and imports only a file without problems. Below, the platform listings that
+// sell the selected SKU, alone or in bundles (made in 商品对应).
 class CataloguePanel : public View {
   public:
     CataloguePanel(wxWindow* parent, AppContext& ctx);
@@ -37,12 +39,14 @@ class CataloguePanel : public View {
     void edit(const Sku* sku);
     void import_file();
     void changed();
+    void show_listings();
 
     std::vector<Sku> skus_;
     std::map<Id, std::string> suppliers_;  // id → name
     Table table_;
     std::string search_;
     wxDataViewCtrl* list_ = nullptr;
+    wxDataViewListCtrl* listings_ = nullptr;  // the selected SKU's platform listings
     wxStaticText* summary_ = nullptr;
 };
 

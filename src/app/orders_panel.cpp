@@ -23,6 +23,7 @@
 #include "app/waybill_job.h"
 #include "core/base/clock.h"
 #include "core/fulfilment/carrier.h"
+#include "core/orders/rule_text.h"
 #include "ops/allocate_orders.h"
 #include "ops/order_decisions.h"
 #include "ops/order_parcels.h"
@@ -454,7 +455,7 @@ void OrdersPanel::show_detail() {
     for (const RuleLogEntry& e : details->rule_log)
         history += wxString::Format(
             e.applied ? _("; %s rule %s: %s (%s)") : _("; %s rule %s: %s not applied (%s)"),
-            shop_time_text(e.at), u8(e.rule), u8(e.action), u8(e.detail));
+            shop_time_text(e.at), u8(e.rule), u8(logged_action_text(e.action)), u8(e.detail));
     history_->SetLabel(history);
     history_->Wrap(GetClientSize().x - FromDIP(30));
     const std::vector<OrderHold>& holds = details->holds;

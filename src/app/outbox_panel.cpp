@@ -22,12 +22,12 @@ class OutboxList : public wxListCtrl {
     explicit OutboxList(wxWindow* parent)
         : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                      wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL) {
-        AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, FromDIP(60));
-        AppendColumn(_("Store"), wxLIST_FORMAT_LEFT, FromDIP(90));
+        AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, FromDIP(50));
+        AppendColumn(_("Store"), wxLIST_FORMAT_LEFT, FromDIP(80));
         AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(110));
-        AppendColumn(_("Order / SKU"), wxLIST_FORMAT_LEFT, FromDIP(170));
-        AppendColumn(_("Waybill / quantity"), wxLIST_FORMAT_LEFT, FromDIP(200));
-        AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(210));
+        AppendColumn(_("Order / SKU"), wxLIST_FORMAT_LEFT, FromDIP(160));
+        AppendColumn(_("Waybill / quantity"), wxLIST_FORMAT_LEFT, FromDIP(150));
+        AppendColumn(_("State"), wxLIST_FORMAT_LEFT, FromDIP(280));
         AppendColumn(_("Attempts"), wxLIST_FORMAT_RIGHT, FromDIP(70));
         AppendColumn(_("Platform's last answer"), wxLIST_FORMAT_LEFT, FromDIP(420));
     }

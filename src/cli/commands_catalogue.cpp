@@ -223,6 +223,21 @@ map_set->callback([&ctx, ma] {
                   << "\n";
 });
 
+auto list_sku = std::make_shared<std::string>();
+auto* map_list = mapping->add_subcommand(
+    "list", tr("The platform listings that sell a SKU, alone or in bundles"));
+map_list->add_option("SKU", *list_sku, tr("SKU code"))->required();
+map_list->callback([&ctx, list_sku] {
+    Listing out({{"store", tr("Store")},
+                 {"platform_sku", tr("Platform SKU")},
+                 {"components", tr("Sold as")},
+                 {"bundle", tr("Bundle")}});
+    for (const MappedListing& l : ops::listings_of_sku(ctx.db(), *list_sku))
+        out.add({Cell::str(l.store), Cell::str(l.platform_sku), Cell::str(l.components),
+                 Cell::flag(l.bundle)});
+    ctx.print(out);
+});
+
 auto* unmapped = mapping->add_subcommand(
     "unmapped", tr("Platform SKUs that waiting orders sell and nothing maps, with likely SKUs"));
 unmapped->callback([&ctx] {

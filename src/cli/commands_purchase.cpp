@@ -55,7 +55,7 @@ void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
                   {"ordered", tr("Ordered")},
                   {"open", tr("Open")},
                   {"total", tr("Total")},
-                  {"expected_at", tr("Expected")},
+                  {"expected_at", tr("Expected on")},
                   {"created_at", tr("Created")},
                   {"created_by", tr("By")}});
     for (const PurchaseOrder& o : orders) {

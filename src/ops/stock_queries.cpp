@@ -43,6 +43,12 @@ std::vector<Supplier> list_suppliers(Database& db) {
     return CatalogueRepository(db).list_suppliers();
 }
 
+std::vector<MappedListing> listings_of_sku(Database& db, const std::string& sku) {
+    ReadTransaction tx(db);
+    CatalogueRepository catalogue(db);
+    return catalogue.listings_of_sku(catalogue.require_sku(sku).id);
+}
+
 std::optional<std::string> sku_code_by_barcode(Database& db, const std::string& barcode) {
     ReadTransaction tx(db);
     CatalogueRepository catalogue(db);

@@ -11,6 +11,7 @@
 #include "core/periods/stock_report.h"
 #include "core/stock/catalogue.h"
 #include "core/stock/movement.h"
+#include "core/stock/sku_mapping.h"
 #include "store/periods/period_repository.h"
 #include "store/periods/stock_report_query.h"
 #include "store/stock/stock_queries.h"
@@ -34,6 +35,8 @@ std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Databa
 
 std::vector<Sku> list_skus(Database& db);
 std::vector<Supplier> list_suppliers(Database& db);  // by code
+// The platform listings that sell a SKU (its code), alone or in bundles; NotFound for no SKU.
+std::vector<MappedListing> listings_of_sku(Database& db, const std::string& sku);
 // The SKU a scanned barcode belongs to, by code; none when no SKU carries it.
 std::optional<std::string> sku_code_by_barcode(Database& db, const std::string& barcode);
 

@@ -276,12 +276,26 @@ BOOST_AUTO_TEST_CASE(sku_add_changes_one_sku_and_check_reads_a_file_without_impo
     fails({"sku", "add", "CUP-8", "马克杯", "--supplier", "NOPE"});
     BOOST_TEST(sql_int(db(), "SELECT count(*) FROM audit_log WHERE action = 'sku.edit'") == 1);
 
+    // The listings that sell it, a bundle among them.
+    ok({"sku", "add", "LID-1", "杯盖"});
+    ok({"store", "add", "--code", "tb", "--name", "淘宝店", "--platform", "taobao"});
+    ok({"mapping", "set", "tb", "9100000001", "CUP-9:2"});
+    ok({"mapping", "set", "tb", "9100000002", "CUP-9:1", "LID-1:1"});
+    json listed = list({"mapping", "list", "CUP-9"});
+    BOOST_TEST_REQUIRE(listed.size() == 2u);
+    BOOST_TEST(listed[0].at("components") == "CUP-9×2");
+    BOOST_TEST(listed[0].at("bundle") == false);
+    BOOST_TEST(listed[1].at("platform_sku") == "9100000002");
+    BOOST_TEST(listed[1].at("bundle") == true);
+    BOOST_TEST(list({"mapping", "list", "LID-1"}).size() == 1u);
+    fails({"mapping", "list", "NOPE"});
+
     Run good = ok({"sku", "check", fixture("skus_good.csv")});
     BOOST_TEST(contains(good.out, "3 rows good (3 new), 0 with problems"), good.out);
     Run bad = fails({"sku", "check", fixture("skus_bad_weight.csv")});
     BOOST_TEST(contains(bad.err, "column weight_g"), bad.err);
     BOOST_TEST(contains(bad.err, "1 rows good (1 new), 1 with problems"), bad.err);
-    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM sku") == 1);  // nothing imported
+    BOOST_TEST(sql_int(db(), "SELECT count(*) FROM sku") == 2);  // nothing imported
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "ops/catalogue.h"
+#include "ops/shop_setup.h"
 #include "run_app.h"
 #include "store/base/database.h"
 #include "store/testing/sql_probe.h"
@@ -31,6 +32,11 @@ struct CatalogueShop {
         s.code = "SUP1";
         s.name = "青山茶业";
         ops::save_supplier(db, kOwner, s);
+        ops::StoreRequest store;
+        store.code = "tb-main";
+        store.name = "天猫旗舰店";
+        ops::save_store(db, kOwner, store);
+        ops::map_platform_sku(db, kOwner, "tb-main", "9100000001", {{"TEA-01", 2}});
     }
     long long count(const std::string& sql) const { return testing::SqlProbe(path).integer(sql); }
     std::string write(const std::string& name, const std::string& text) const {
@@ -65,6 +71,11 @@ BOOST_AUTO_TEST_CASE(a_sku_is_added_with_the_form) {
     BOOST_TEST(count("SELECT count(*) FROM sku s JOIN supplier p ON p.id = s.supplier_id WHERE "
                      "s.code = 'CUP-01' AND p.code = 'SUP1'") == 1);
     BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'sku.add'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_sku_shows_the_platform_listings_that_sell_it) {
+    // Selecting the SKU lists its listing; the step waits for that row to appear.
+    BOOST_TEST_REQUIRE(drive({"row:TEA-01", "row:TEA-01×2"}) == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_file_with_bad_rows_shows_them_all_and_a_good_one_imports) {

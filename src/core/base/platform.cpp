@@ -32,18 +32,23 @@ Platform parse_platform(std::string_view code) {
     throw InvalidInput(trf("Unknown platform \"{0}\" (use taobao, jd, pinduoduo or douyin)", code));
 }
 
-std::string platform_name(Platform p) {
+const char* platform_msgid(Platform p) {
     switch (p) {
         case Platform::taobao:
-            return tr("Taobao/Tmall");
+            return tr_noop("Taobao/Tmall");
         case Platform::jd:
-            return tr("JD");
+            return tr_noop("JD");
         case Platform::pinduoduo:
-            return tr("Pinduoduo");
+            return tr_noop("Pinduoduo");
         case Platform::douyin:
-            return tr("Douyin");
+            return tr_noop("Douyin");
     }
-    return std::string(platform_code(p));
+    return "";
+}
+
+std::string platform_name(Platform s) {
+    const char* msgid = platform_msgid(s);
+    return *msgid ? tr(msgid) : std::string(platform_code(s));
 }
 
 }  // namespace dj

@@ -14,5 +14,7 @@ std::optional<Platform> platform_from_code(std::string_view code);
 Platform parse_platform(std::string_view code);
 // 淘宝/天猫, 京东…: the platform as people call it, in the interface language.
 std::string platform_name(Platform p);
+// The same as a msgid for deferred text (core/base/deferred_text.h).
+const char* platform_msgid(Platform s);
 
 }  // namespace dj

@@ -31,24 +31,29 @@ std::string_view order_status_code(OrderStatus s) {
     return "unknown";
 }
 
-std::string order_status_name(OrderStatus s) {
+const char* order_status_msgid(OrderStatus s) {
     switch (s) {
         case OrderStatus::pending_payment:
-            return tr("Awaiting payment");
+            return tr_noop("Awaiting payment");
         case OrderStatus::to_ship:
-            return tr("To ship");
+            return tr_noop("To ship");
         case OrderStatus::shipped:
-            return tr("Shipped");
+            return tr_noop("Shipped");
         case OrderStatus::completed:
-            return tr("Completed");
+            return tr_noop("Completed");
         case OrderStatus::cancelled:
-            return tr("Cancelled");
+            return tr_noop("Cancelled");
         case OrderStatus::refund_requested:
-            return tr("Refund requested");
+            return tr_noop("Refund requested");
         case OrderStatus::refunded:
-            return tr("Refunded");
+            return tr_noop("Refunded");
     }
-    return std::string(order_status_code(s));
+    return "";
+}
+
+std::string order_status_name(OrderStatus s) {
+    const char* msgid = order_status_msgid(s);
+    return *msgid ? tr(msgid) : std::string(order_status_code(s));
 }
 
 std::optional<OrderStatus> order_status_from_code(std::string_view code) {

@@ -22,6 +22,8 @@ enum class OrderStatus {
 std::string_view order_status_code(OrderStatus s);
 // The status as a person reads it, in the interface language ("待发货").
 std::string order_status_name(OrderStatus s);
+// The same as a msgid for deferred text (core/base/deferred_text.h).
+const char* order_status_msgid(OrderStatus s);
 std::optional<OrderStatus> order_status_from_code(std::string_view code);
 OrderStatus parse_order_status(std::string_view code);  // throws InvalidInput
 // Stock is held for the order only while it waits to be shipped.

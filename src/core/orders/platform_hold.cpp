@@ -1,6 +1,6 @@
 #include "core/orders/platform_hold.h"
 
-#include "core/base/translate.h"
+#include "core/base/deferred_text.h"
 
 namespace dj {
 
@@ -10,14 +10,16 @@ std::optional<PlatformHold> platform_hold(const Order& before, OrderStatus repor
     PlatformHold hold;
     switch (reported) {
         case OrderStatus::cancelled:
-            hold.reason = tr("Cancelled on the platform before shipping; its stock was released");
+            hold.reason =
+                deferred("Cancelled on the platform before shipping; its stock was released");
             break;
         case OrderStatus::refunded:
-            hold.reason = tr("Refunded on the platform before shipping; its stock was released");
+            hold.reason =
+                deferred("Refunded on the platform before shipping; its stock was released");
             break;
         case OrderStatus::refund_requested:
             hold.reason =
-                tr("The buyer asked for a refund before shipping; its stock was released");
+                deferred("The buyer asked for a refund before shipping; its stock was released");
             break;
         default:
             return std::nullopt;

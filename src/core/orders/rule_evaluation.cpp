@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/base/deferred_text.h"
 #include "core/base/joined.h"
 #include "core/base/money.h"
 #include "core/base/platform.h"
@@ -20,8 +21,8 @@ std::optional<std::string> membership(const RuleCondition& c, const char* what,
                                       const std::string& seen, bool found) {
     bool want = c.op == RuleOp::in;
     if (found != want) return std::nullopt;
-    return want ? trf("{0} is {1}", tr(what), seen)
-                : trf("{0} {1} is not {2}", tr(what), seen, joined(c.values));
+    return want ? deferred("{0} is {1}", {deferred(what), seen})
+                : deferred("{0} {1} is not {2}", {deferred(what), seen, joined(c.values)});
 }
 
 bool compare(const RuleCondition& c, long long seen) {
@@ -40,14 +41,16 @@ std::optional<std::string> keywords(const RuleCondition& c, const char* what,
             break;
         }
     if (c.op == RuleOp::contains)
-        return hit ? std::optional(trf("{0} mentions {1}", tr(what), *hit)) : std::nullopt;
+        return hit ? std::optional(deferred("{0} mentions {1}", {deferred(what), *hit}))
+                   : std::nullopt;
     return hit ? std::nullopt
-               : std::optional(trf("{0} mentions none of {1}", tr(what), joined(c.values)));
+               : std::optional(
+                     deferred("{0} mentions none of {1}", {deferred(what), joined(c.values)}));
 }
 
 std::optional<std::string> flag(const RuleCondition& c, bool seen, const char* what) {
     if (seen != (c.op == RuleOp::is_true)) return std::nullopt;
-    return seen ? tr(what) : trf("not: {0}", tr(what));
+    return seen ? deferred(what) : deferred("not: {0}", {deferred(what)});
 }
 
 }  // namespace
@@ -56,14 +59,14 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
     switch (c.field) {
         case RuleField::platform: {
             std::optional<Platform> p = platform_from_code(f.platform);
-            return membership(c, tr_noop("platform"), p ? platform_name(*p) : f.platform,
+            return membership(c, tr_noop("platform"), p ? deferred(platform_msgid(*p)) : f.platform,
                               listed(c.values, f.platform));
         }
         case RuleField::store:
             return membership(c, tr_noop("store"), f.store, listed(c.values, f.store));
         case RuleField::status: {
             std::string code(order_status_code(f.status));
-            return membership(c, tr_noop("status"), order_status_name(f.status),
+            return membership(c, tr_noop("status"), deferred(order_status_msgid(f.status)),
                               listed(c.values, code));
         }
         case RuleField::province: {
@@ -78,13 +81,13 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
         }
         case RuleField::paid_amount:
             if (!compare(c, f.paid_amount)) return std::nullopt;
-            return trf("paid {0}", format_yuan(f.paid_amount));
+            return deferred("paid {0}", {format_yuan(f.paid_amount)});
         case RuleField::item_count: {
             Qty units = 0;
             for (const RuleLine& l : f.lines)
                 units += l.quantity;
             if (!compare(c, units)) return std::nullopt;
-            return trf("{0} items", std::to_string(units));
+            return deferred("{0} items", {std::to_string(units)});
         }
         case RuleField::sku: {
             std::string hit;
@@ -108,7 +111,7 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
             if (!f.promised_ship_at) return std::nullopt;
             long long hours = (*f.promised_ship_at - f.now) / 3600;
             if (!compare(c, std::max(hours, 0LL))) return std::nullopt;
-            return trf("promised to ship within {0} h", std::to_string(hours));
+            return deferred("promised to ship within {0} h", {std::to_string(hours)});
         }
         case RuleField::buyer_orders: {
             Timestamp since = f.created_at - static_cast<Timestamp>(c.hours) * 3600;
@@ -116,8 +119,8 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
                 std::count_if(f.buyer_order_times.begin(), f.buyer_order_times.end(),
                               [&](Timestamp t) { return t > since && t <= f.created_at; });
             if (!compare(c, n)) return std::nullopt;
-            return trf("the buyer placed {0} orders in {1} h", std::to_string(n),
-                       std::to_string(c.hours));
+            return deferred("the buyer placed {0} orders in {1} h",
+                            {std::to_string(n), std::to_string(c.hours)});
         }
         case RuleField::price_percent: {
             std::optional<long long> lowest;
@@ -131,10 +134,10 @@ std::optional<std::string> condition_matches(const RuleCondition& c, const Order
                 }
             }
             if (!lowest || !compare(c, *lowest)) return std::nullopt;
-            return trf("{0} sells at {1}, {2} percent of its reference price {3}",
-                       worst->skus.empty() ? std::string() : joined(worst->skus),
-                       format_yuan(worst->unit_price), std::to_string(*lowest),
-                       format_yuan(*worst->reference_price));
+            return deferred("{0} sells at {1}, {2} percent of its reference price {3}",
+                            {worst->skus.empty() ? std::string() : joined(worst->skus),
+                             format_yuan(worst->unit_price), std::to_string(*lowest),
+                             format_yuan(*worst->reference_price)});
         }
         case RuleField::stock_short:
             return flag(c, f.stock_short, tr_noop("some item is short of stock"));
@@ -158,7 +161,7 @@ ReviewOutcome evaluate_rules(const std::vector<OrderRule>& rules, const OrderFac
                 matched = false;
                 break;
             }
-            if (!why.empty()) why += tr("; ");
+            if (!why.empty()) why += deferred("; ");
             why += *seen;
         }
         if (!matched) continue;
@@ -175,15 +178,15 @@ ReviewOutcome evaluate_rules(const std::vector<OrderRule>& rules, const OrderFac
                         out.priority = a.priority;
                     } else {
                         d.applied = false;
-                        d.note = trf("a higher priority ({0}) was already set",
-                                     std::to_string(priority_by_value));
+                        d.note = deferred("a higher priority ({0}) was already set",
+                                          {std::to_string(priority_by_value)});
                     }
                     break;
                 case RuleActionKind::warehouse:
                     if (out.warehouse) {
                         d.applied = false;
-                        d.note = trf("rule {0} already chose warehouse {1}", warehouse_by,
-                                     *out.warehouse);
+                        d.note = deferred("rule {0} already chose warehouse {1}",
+                                          {warehouse_by, *out.warehouse});
                     } else {
                         out.warehouse = a.value;
                         warehouse_by = rule.name;
@@ -192,8 +195,8 @@ ReviewOutcome evaluate_rules(const std::vector<OrderRule>& rules, const OrderFac
                 case RuleActionKind::carrier:
                     if (out.carrier) {
                         d.applied = false;
-                        d.note =
-                            trf("rule {0} already chose carrier {1}", carrier_by, *out.carrier);
+                        d.note = deferred("rule {0} already chose carrier {1}",
+                                          {carrier_by, *out.carrier});
                     } else {
                         out.carrier = a.value;
                         carrier_by = rule.name;

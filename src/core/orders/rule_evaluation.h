@@ -44,9 +44,9 @@ struct OrderFacts {
 struct RuleDecision {
     std::string rule;
     RuleAction action;
-    std::string why;      // the matched conditions, for people
+    std::string why;      // the matched conditions, for people (deferred text: readable())
     bool applied = true;  // false: an earlier rule already decided this (see `note`)
-    std::string note;
+    std::string note;     // deferred text
 };
 
 struct ReviewOutcome {

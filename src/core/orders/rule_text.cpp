@@ -178,6 +178,24 @@ std::string describe_action(const RuleAction& a) {
     return trf("{0}: {1}", name, a.value);
 }
 
+std::string logged_action_text(std::string_view logged) {
+    std::string_view code = logged.substr(0, logged.find(' '));
+    std::string_view rest =
+        code.size() < logged.size() ? logged.substr(code.size() + 1) : std::string_view();
+    std::string name;
+    if (std::optional<RuleActionKind> k = parse_rule_action(code))
+        name = rule_action_name(*k);
+    else if (code == "split")
+        name = tr("Split over warehouses");
+    else if (code == "unsplit")
+        name = tr("Put the split parts back together");
+    else if (logged == "lines changed")
+        return tr("The platform changed the lines");
+    else
+        return std::string(logged);
+    return rest.empty() ? name : trf("{0}: {1}", name, rest);
+}
+
 std::string describe_rule(const OrderRule& r) {
     std::string when, then;
     for (const RuleCondition& c : r.conditions)

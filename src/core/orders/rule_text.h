@@ -22,6 +22,8 @@ std::vector<std::string> parse_rule_values(RuleField f, std::string_view text);
 std::string describe_condition(const RuleCondition& c);
 // "Add a tag: 加急", "Add a gift: GIFT-01 x1 (when short: hold the order)".
 std::string describe_action(const RuleAction& a);
+// An order history's action as logged ("tag 加急", "intercept", "split CZ", "unsplit") in words.
+std::string logged_action_text(std::string_view logged);
 // The whole rule in one line: "conditions => actions" ("every order" without conditions).
 std::string describe_rule(const OrderRule& r);
 

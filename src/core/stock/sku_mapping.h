@@ -20,6 +20,14 @@ struct SkuMapping {
     std::vector<SkuComponent> components;
 };
 
+// A platform listing mapped to local SKUs: "TEA-01×2 + CUP-01×1" for a bundle.
+struct MappedListing {
+    std::string store;  // code
+    std::string platform_sku;
+    std::string components;
+    bool bundle = false;  // several SKUs
+};
+
 // The local units one platform line of `line_qty` needs. Components naming the same SKU are
 // merged. Throws InvalidInput for an empty mapping or a non-positive quantity.
 std::vector<SkuComponent> expand_mapping(const SkuMapping& mapping, Qty line_qty);

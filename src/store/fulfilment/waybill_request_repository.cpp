@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/deferred_text.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
@@ -43,7 +44,8 @@ std::vector<WaybillParcel> waybill_parcels(Database& db, const std::vector<Id>& 
         p.receiver = {head_row.getColumn(4).getString(), head_row.getColumn(5).getString(),
                       head_row.getColumn(6).getString(), head_row.getColumn(7).getString(),
                       head_row.getColumn(8).getString(), head_row.getColumn(9).getString()};
-        p.hold = head_row.getColumn(10).isNull() ? "" : head_row.getColumn(10).getString();
+        p.hold =
+            head_row.getColumn(10).isNull() ? "" : readable(head_row.getColumn(10).getString());
         p.has_waybill = head_row.getColumn(11).getInt() != 0;
         for (Id member : parcel_orders(db, head)) {
             std::string subject = shipment_subject(db, member);

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/base/deferred_text.h"
 #include "store/base/database.h"
 
 namespace dj {
@@ -19,7 +20,7 @@ HoldSource parse_source(const std::string& code) {
 OrderHold hold_from(Id order_id, SQLite::Statement& s) {
     OrderHold h;
     h.order_id = order_id;
-    h.reason = s.getColumn(0).getString();
+    h.reason = readable(s.getColumn(0).getString());
     h.intercept = s.getColumn(1).getInt() != 0;
     h.at = s.getColumn(2).getInt64();
     h.source = parse_source(s.getColumn(3).getString());

@@ -5,6 +5,7 @@
 
 #include <unordered_map>
 
+#include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
@@ -282,7 +283,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                 o.tags.push_back(tags.substr(start, end - start));
             o.tags.push_back(tags.substr(start));
         }
-        if (!s.getColumn(19).isNull()) o.hold_reason = s.getColumn(19).getString();
+        if (!s.getColumn(19).isNull()) o.hold_reason = readable(s.getColumn(19).getString());
         if (!s.getColumn(20).isNull()) o.parcel = s.getColumn(20).getString();
         if (!s.getColumn(21).isNull()) o.split_from = s.getColumn(21).getString();
         index[o.id] = out.size();

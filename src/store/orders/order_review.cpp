@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "core/stock/stock_book.h"
 #include "store/base/database.h"
@@ -23,7 +24,7 @@ std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id) {
     std::vector<RuleLogEntry> out;
     while (s.executeStep())
         out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                       s.getColumn(2).getString(), s.getColumn(3).getString(),
+                       s.getColumn(2).getString(), readable(s.getColumn(3).getString()),
                        s.getColumn(4).getInt() != 0});
     return out;
 }
@@ -267,7 +268,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
             case RuleActionKind::hold:
             case RuleActionKind::intercept: {
                 HoldWanted& w = holds[d.rule];
-                w.reason = a.value.empty() ? trf("Rule {0}: {1}", d.rule, d.why) : a.value;
+                w.reason = a.value.empty() ? deferred("Rule {0}: {1}", {d.rule, d.why}) : a.value;
                 w.intercept = w.intercept || a.kind == RuleActionKind::intercept;
                 break;
             }
@@ -298,8 +299,9 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
                     d.applied = false;
                     tags.emplace_back(tr("gift short"), d.rule);
                     if (a.if_short == GiftShortfall::hold) {
-                        holds[d.rule] = {trf("Rule {0}: gift {1} is out of stock", d.rule, a.value),
-                                         false};
+                        holds[d.rule] = {
+                            deferred("Rule {0}: gift {1} is out of stock", {d.rule, a.value}),
+                            false};
                         d.note = tr("out of stock: held");
                     } else {
                         d.note = tr("out of stock: ships without it");

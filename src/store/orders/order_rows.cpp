@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/base/deferred_text.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
 
@@ -44,7 +45,7 @@ std::vector<OrderRow> read_order_rows(Database& db, Progress& progress) {
         r.created = s.getColumn(10).getInt64();
         r.promised = s.getColumn(11).getInt64();
         r.priority = s.getColumn(12).getInt();
-        r.hold = s.getColumn(13).getString();
+        r.hold = readable(s.getColumn(13).getString());
         at.emplace(r.id, rows.size());
         rows.push_back(std::move(r));
         if (rows.size() % 5000 == 0) progress.done = static_cast<long>(rows.size());

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/base/clock.h"
+#include "core/base/deferred_text.h"
 #include "core/base/error.h"
 #include "core/base/joined.h"
 #include "core/base/translate.h"
@@ -326,12 +327,12 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
         set.exec();
         std::string wh = warehouse_code(part.warehouse_id);
         if (part.presale)
-            holds.hold({id, tr("Presale: ships later: release it when the goods are in"), false,
-                        now_, HoldSource::presale, "", actor_.user});
+            holds.hold({id, deferred("Presale: ships later: release it when the goods are in"),
+                        false, now_, HoldSource::presale, "", actor_.user});
         log(id, "split " + wh,
-            trf("part {0} of {1} of order {2}, {3} line(s) from warehouse {4}",
-                std::to_string(i + 1), std::to_string(plan.size()), no,
-                std::to_string(part.line_ids.size()), wh));
+            deferred("part {0} of {1} of order {2}, {3} line(s) from warehouse {4}",
+                     {std::to_string(i + 1), std::to_string(plan.size()), no,
+                      std::to_string(part.line_ids.size()), wh}));
         summary.push_back(part_no + " " + wh + (part.presale ? " presale" : ""));
         ids.push_back(id);
     }
@@ -384,7 +385,7 @@ void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
     whole.exec();
     OrderHoldRepository holds(db_);
     holds.drop(original_id, HoldSource::presale, "");
-    log(original_id, "unsplit", trf("parts {0} put back", joined(numbers)));
+    log(original_id, "unsplit", deferred("parts {0} put back", {joined(numbers)}));
 }
 
 Id OrderSplitter::unsplit(Id order_id) {
@@ -488,7 +489,7 @@ std::optional<SplitUpdate> OrderSplitter::accept_update(Id order_id, const Order
             return std::nullopt;
         }
         log(order_id, "lines changed",
-            trf("the platform changed the lines but {0}: check the order by hand", why));
+            deferred("the platform changed the lines but {0}: check the order by hand", {why}));
     }
     std::vector<Fen> paid = share_paid(incoming.paid_amount, part_values(parts));
     SplitUpdate update{{order_id, UpsertOutcome::unchanged, false, {}}, {}};

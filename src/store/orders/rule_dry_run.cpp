@@ -1,5 +1,6 @@
 #include "store/orders/rule_dry_run.h"
 
+#include "core/base/deferred_text.h"
 #include "core/orders/rule_evaluation.h"
 #include "core/orders/rule_text.h"
 #include "store/base/database.h"
@@ -35,12 +36,13 @@ DryRunSummary try_rules(const std::vector<OrderRule>& rules,
             DryRunRow row{s.order_id, s.platform_order_id, s.facts.store, rule, {}, {}, ""};
             for (const RuleDecision& d : out.decisions) {
                 if (d.rule != rule) continue;
-                row.why = d.why;
-                row.actions.push_back(d.applied ? describe(d.action)
-                                                : describe(d.action) + " (" + d.note + ")");
-                row.action_texts.push_back(d.applied
-                                               ? describe_action(d.action)
-                                               : describe_action(d.action) + " (" + d.note + ")");
+                row.why = readable(d.why);
+                row.actions.push_back(d.applied
+                                          ? describe(d.action)
+                                          : describe(d.action) + " (" + readable(d.note) + ")");
+                row.action_texts.push_back(d.applied ? describe_action(d.action)
+                                                     : describe_action(d.action) + " (" +
+                                                           readable(d.note) + ")");
             }
             summary.rows.push_back(std::move(row));
         }

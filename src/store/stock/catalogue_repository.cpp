@@ -322,6 +322,22 @@ Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
     return id;
 }
 
+std::vector<MappedListing> CatalogueRepository::listings_of_sku(Id sku_id) {
+    SQLite::Statement s(
+        connection(db_),
+        "SELECT st.code, m.platform_sku, group_concat(k.code || '×' || i.qty, ' + '), count(*) "
+        "FROM sku_mapping m JOIN shop_store st ON st.id = m.store_id "
+        "JOIN sku_mapping_item i ON i.mapping_id = m.id JOIN sku k ON k.id = i.sku_id "
+        "WHERE m.id IN (SELECT mapping_id FROM sku_mapping_item WHERE sku_id = ?) "
+        "GROUP BY m.id ORDER BY st.code, m.platform_sku");
+    s.bind(1, static_cast<int64_t>(sku_id));
+    std::vector<MappedListing> out;
+    while (s.executeStep())
+        out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
+                       s.getColumn(2).getString(), s.getColumn(3).getInt() > 1});
+    return out;
+}
+
 std::optional<SkuMapping> CatalogueRepository::find_mapping(Id store_id,
                                                             std::string_view platform_sku) {
     SQLite::Statement& s = db_.statement(

@@ -53,6 +53,8 @@ class CatalogueRepository {
     // Replaces the mapping of one platform SKU of a store.
     Id save_mapping(const SkuMapping& mapping);
     std::optional<SkuMapping> find_mapping(Id store_id, std::string_view platform_sku);
+    // The platform listings that sell this SKU, alone or in a bundle, by store and listing.
+    std::vector<MappedListing> listings_of_sku(Id sku_id);
 
   private:
     Id save_sku_fields(const Sku& sku);
