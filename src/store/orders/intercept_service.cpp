@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "core/orders/region.h"
 #include "store/base/database.h"
@@ -87,7 +88,12 @@ std::vector<OrderIntercept> active_intercepts(Database& db) {
 }
 
 std::string intercept_hold_reason(const OrderIntercept& i) {
-    return trf("Intercepted ({0}): {1}", describe_intercept(i), i.reason);
+    // Deferred text: the packer reads it in the window's language, whoever intercepted.
+    std::string what = i.scope == InterceptScope::sku       ? deferred("SKU {0}", {i.target})
+                       : i.scope == InterceptScope::store   ? deferred("store {0}", {i.target})
+                       : i.scope == InterceptScope::carrier ? deferred("carrier {0}", {i.target})
+                                                            : describe_intercept(i);
+    return deferred("Intercepted ({0}): {1}", {what, i.reason});
 }
 
 Id InterceptRepository::insert(const OrderIntercept& i) {
