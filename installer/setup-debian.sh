@@ -6,10 +6,10 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache
     libwxgtk3.2-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev nlohmann-json3-dev
     libhpdf-dev libboost-test-dev libzint-dev libxlsxwriter-dev libcli11-dev
-    libssl-dev libcpp-httplib-dev libcups2-dev libwebsocketpp-dev libasio-dev
+    libssl-dev libcpp-httplib-dev libcups2-dev libwebsocketpp-dev libasio-dev libpq-dev postgresql
     cups cups-client printer-driver-cups-pdf
     gettext wx-common wx3.2-i18n xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei unzip faketime
-    dbus at-spi2-core python3-pyatspi xdotool
+    dbus at-spi2-core python3-pyatspi xdotool imagemagick
 )
 
 "$(dirname "$0")/install-packages.sh" setup-debian "${packages[@]}"

@@ -105,7 +105,7 @@ grep -q "\"chosen_for\": \"label\"" <<<"$(run --json print printers)" || fail "t
 
 # cups-pdf writes into the job owner's ~/PDF, the name made from the job's title.
 out_dir=$(getent passwd "$(id -un)" | cut -d: -f6)/PDF
-pdfs() { find "$out_dir" -maxdepth 1 -name '*.pdf' 2>/dev/null | sort; }
+pdfs() { { find "$out_dir" -maxdepth 1 -name '*.pdf' 2>/dev/null || true; } | sort; }
 pdfs >"$T/before"
 sent=$(run --json print send "$labels" --document label)
 job=$(sed -n 's/.*"job": \([0-9]*\).*/\1/p' <<<"$sent")

@@ -1,12 +1,29 @@
 #include "test_db.h"
 
+#include <cstdlib>
+#include <functional>
 #include <vector>
 
+#include "store/base/postgres_connection.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/warehouse_repository.h"
 #include "store/testing/sql_probe.h"
 
 namespace dj::test {
+
+bool on_postgres() {
+    const char* url = std::getenv("DJ_TEST_POSTGRES");
+    return url && *url;
+}
+
+std::string test_database(const TempDir& dir, const std::string& name) {
+    if (!on_postgres()) return dir.file(name);
+    const std::string base = std::getenv("DJ_TEST_POSTGRES");
+    const std::string schema = "t" + std::to_string(std::hash<std::string>{}(dir.file(name)));
+    sql::open_postgres(base)->exec("CREATE SCHEMA IF NOT EXISTS " + schema);
+    return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema;
+}
 
 void seed_small_shop(Database& db) {
     WriteTransaction tx(db);
@@ -40,8 +57,11 @@ void seed_small_shop(Database& db) {
 std::string dump_content(Database& db) {
     std::vector<std::string> tables;
     for (const testing::SqlRow& t : testing::SqlProbe(db).rows(
-             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-             "'sqlite_%' ORDER BY name"))
+             on_postgres() ? "SELECT table_name FROM information_schema.tables WHERE "
+                             "table_schema = current_schema() AND table_name <> "
+                             "'dj_schema_version' ORDER BY table_name"
+                           : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                             "LIKE 'sqlite_%' ORDER BY name"))
         tables.push_back(t[0].str());
     std::string out;
     for (const std::string& table : tables) {

@@ -8,6 +8,12 @@
 
 namespace dj::test {
 
+// Where a test's shop lives: a file in `dir`, or, when DJ_TEST_POSTGRES names a server (the
+// suites' PostgreSQL run), a schema of its own on that server. The same name is the same shop.
+std::string test_database(const TempDir& dir, const std::string& name);
+// The suite runs against PostgreSQL: tests of what only a file can do step aside.
+bool on_postgres();
+
 inline Actor test_actor() {
     return Actor{"tester", "owner", "test-station"};
 }

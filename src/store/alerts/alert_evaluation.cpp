@@ -1,8 +1,5 @@
 #include "store/alerts/alert_evaluation.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <functional>
 #include <map>
 #include <optional>
@@ -15,6 +12,7 @@
 #include "store/alerts/notify_repository.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/purchasing/restock_queries.h"
 #include "store/stock/sku_scope.h"
@@ -35,7 +33,7 @@ long shop_today(Timestamp now) {
     return static_cast<long>((now + kShopUtcOffsetMinutes * 60) / kDay);
 }
 
-void no_bind(SQLite::Statement&) {}
+void no_bind(sql::Statement&) {}
 
 struct Loader {
     Database& db;
@@ -59,29 +57,28 @@ struct Loader {
             "SELECT l.sku_id, l.warehouse_id, b.expiry, sum(l.on_hand), b.lot FROM stock_lot l "
             "JOIN batch b ON b.id = l.batch_id WHERE l.on_hand > 0 AND b.expiry <> '' "
             "{sku} GROUP BY l.sku_id, l.warehouse_id, b.id",
-            "l.sku_id", no_bind, [&](SQLite::Statement& s) {
-                AlertFacts& f = facts[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
-                f.lots.push_back({days_from_date(s.getColumn(2).getString()),
-                                  s.getColumn(3).getInt64(), s.getColumn(4).getString()});
+            "l.sku_id", no_bind, [&](sql::Statement& s) {
+                AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
+                f.lots.push_back(
+                    {days_from_date(s.column(2).text()), s.column(3).int64(), s.column(4).text()});
             });
     }
 
     // Units of waiting orders that stock could not cover, in the warehouse they ship from.
     void short_orders() {
-        for_each_sku(
-            db, skus,
-            "SELECT i.sku_id, o.warehouse_id, count(DISTINCT o.id), "
-            "sum(i.qty - i.reserved_qty) FROM shop_order o "
-            "JOIN order_line ol ON ol.order_id = o.id "
-            "JOIN order_line_item i ON i.order_line_id = ol.id "
-            "WHERE o.status = 'to_ship' AND o.allocation = 'short' "
-            "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku} "
-            "GROUP BY i.sku_id, o.warehouse_id",
-            "i.sku_id", no_bind, [&](SQLite::Statement& s) {
-                AlertFacts& f = facts[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
-                f.short_orders = s.getColumn(2).getInt();
-                f.short_units = s.getColumn(3).getInt64();
-            });
+        for_each_sku(db, skus,
+                     "SELECT i.sku_id, o.warehouse_id, count(DISTINCT o.id), "
+                     "sum(i.qty - i.reserved_qty) FROM shop_order o "
+                     "JOIN order_line ol ON ol.order_id = o.id "
+                     "JOIN order_line_item i ON i.order_line_id = ol.id "
+                     "WHERE o.status = 'to_ship' AND o.allocation = 'short' "
+                     "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku} "
+                     "GROUP BY i.sku_id, o.warehouse_id",
+                     "i.sku_id", no_bind, [&](sql::Statement& s) {
+                         AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
+                         f.short_orders = s.column(2).int32();
+                         f.short_units = s.column(3).int64();
+                     });
     }
 
     // Days since the last shipment, or since the first movement when nothing ever shipped.
@@ -97,10 +94,10 @@ struct Loader {
         std::unordered_map<PairKey, Seen, PairHash> seen;
         for_each_sku(db, skus,
                      "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 {sku}",
-                     "sku_id", no_bind, [&](SQLite::Statement& s) {
-                         Seen& x = seen[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}];
-                         Timestamp at = s.getColumn(3).getInt64();
-                         if (s.getColumn(2).getInt() && (!x.last_ship || at > *x.last_ship))
+                     "sku_id", no_bind, [&](sql::Statement& s) {
+                         Seen& x = seen[{s.column(0).int64(), s.column(1).int64()}];
+                         Timestamp at = s.column(3).int64();
+                         if (s.column(2).int32() && (!x.last_ship || at > *x.last_ship))
                              x.last_ship = at;
                          if (!x.any || at < x.first) x.first = at;
                          x.any = true;
@@ -126,22 +123,22 @@ struct Loader {
             "SELECT sku_id, warehouse_id, min(id), sum(qty) FROM movement "
             "WHERE kind = 'count' AND at >= :since {sku} GROUP BY sku_id, warehouse_id, doc, at",
             "sku_id",
-            [&](SQLite::Statement& s) {
+            [&](sql::Statement& s) {
                 s.bind(":since", static_cast<int64_t>(now - kCountLossWindowDays * kDay));
             },
-            [&](SQLite::Statement& s) {
-                if (s.getColumn(3).getInt64() < 0)
-                    counts.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                                      s.getColumn(2).getInt64(), s.getColumn(3).getInt64()});
+            [&](sql::Statement& s) {
+                if (s.column(3).int64() < 0)
+                    counts.push_back({s.column(0).int64(), s.column(1).int64(), s.column(2).int64(),
+                                      s.column(3).int64()});
             });
-        SQLite::Statement before(connection(db),
-                                 "SELECT ifnull(sum(qty), 0) FROM movement "
-                                 "WHERE sku_id = ? AND warehouse_id = ? AND id < ?");
+        sql::Statement before(connection(db),
+                              "SELECT ifnull(sum(qty), 0) FROM movement "
+                              "WHERE sku_id = ? AND warehouse_id = ? AND id < ?");
         for (const Count& c : counts) {
             before.bind(1, static_cast<int64_t>(c.sku));
             before.bind(2, static_cast<int64_t>(c.wh));
             before.bind(3, static_cast<int64_t>(c.first_id));
-            Qty on_hand = before.executeStep() ? before.getColumn(0).getInt64() : 0;
+            Qty on_hand = before.step() ? before.column(0).int64() : 0;
             before.reset();
             facts[{c.sku, c.wh}].recent_count_losses.push_back({-c.qty, on_hand});
         }
@@ -171,29 +168,28 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
         loader.count_losses();
 
         std::map<PairKey, std::vector<ActiveAlert>> active;
-        for_each_sku(
-            db, sku_ids,
-            "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
-            "WHERE status <> 'resolved' {sku}",
-            "sku_id", no_bind, [&](SQLite::Statement& s) {
-                if (auto kind = parse_alert_kind(s.getColumn(2).getString()))
-                    active[{s.getColumn(0).getInt64(), s.getColumn(3).getInt64()}].push_back(
-                        {s.getColumn(1).getInt64(), *kind, s.getColumn(4).getString()});
-            });
+        for_each_sku(db, sku_ids,
+                     "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
+                     "WHERE status <> 'resolved' {sku}",
+                     "sku_id", no_bind, [&](sql::Statement& s) {
+                         if (auto kind = parse_alert_kind(s.column(2).text()))
+                             active[{s.column(0).int64(), s.column(3).int64()}].push_back(
+                                 {s.column(1).int64(), *kind, s.column(4).text()});
+                     });
         // A pair with an active alert but no facts any more (no stock record) clears too.
         for (const auto& [key, alerts] : active)
             loader.facts.try_emplace(key);
 
         ThresholdBook book = load_thresholds(db);
         long today = shop_today(now);
-        SQLite::Statement insert(connection(db),
-                                 "INSERT INTO alert(kind, sku_id, warehouse_id, status, detail, "
-                                 "opened_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?)");
-        SQLite::Statement refresh(connection(db),
-                                  "UPDATE alert SET detail = ?, updated_at = ? WHERE id = ?");
-        SQLite::Statement resolve(connection(db),
-                                  "UPDATE alert SET status = 'resolved', resolved_at = ?, "
-                                  "updated_at = ? WHERE id = ?");
+        sql::Statement insert(connection(db),
+                              "INSERT INTO alert(kind, sku_id, warehouse_id, status, detail, "
+                              "opened_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?)");
+        sql::Statement refresh(connection(db),
+                               "UPDATE alert SET detail = ?, updated_at = ? WHERE id = ?");
+        sql::Statement resolve(connection(db),
+                               "UPDATE alert SET status = 'resolved', resolved_at = ?, "
+                               "updated_at = ? WHERE id = ?");
         static const std::vector<ActiveAlert> kNone;
         for (const auto& [key, facts] : loader.facts) {
             ++summary.evaluated;
@@ -210,7 +206,7 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 insert.bind(6, static_cast<int64_t>(now));
                 insert.exec();
                 insert.reset();
-                summary.opened.push_back(connection(db).getLastInsertRowid());
+                summary.opened.push_back(connection(db).last_insert_id());
             }
             for (const auto& [id, figures] : changes.refresh) {
                 refresh.bind(1, figures);
@@ -232,7 +228,7 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
         // In the same transaction: an alert opened while offline still reaches its channels.
         queue_alert_notifications(db, summary.opened, now);
         tx.commit();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("evaluating stock alerts"));
     }
     return summary;

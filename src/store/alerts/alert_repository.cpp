@@ -1,12 +1,10 @@
 #include "store/alerts/alert_repository.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -19,22 +17,22 @@ constexpr const char* kSelect =
     "a.resolved_at FROM alert a JOIN sku k ON k.id = a.sku_id "
     "JOIN warehouse w ON w.id = a.warehouse_id ";
 
-Alert read_alert(SQLite::Statement& s) {
+Alert read_alert(sql::Statement& s) {
     Alert a;
-    a.id = s.getColumn(0).getInt64();
-    a.kind = parse_alert_kind(s.getColumn(1).getString()).value_or(AlertKind::low_stock);
-    a.sku_id = s.getColumn(2).getInt64();
-    a.warehouse_id = s.getColumn(3).getInt64();
-    a.sku = s.getColumn(4).getString();
-    a.warehouse = s.getColumn(5).getString();
-    a.status = parse_alert_status(s.getColumn(6).getString()).value_or(AlertStatus::open);
-    a.figures = s.getColumn(7).getString();
-    a.opened_at = s.getColumn(8).getInt64();
-    a.updated_at = s.getColumn(9).getInt64();
-    a.acknowledged_at = read_optional(s.getColumn(10));
-    a.acknowledged_by = s.getColumn(11).getString();
-    a.snoozed_until = read_optional(s.getColumn(12));
-    a.resolved_at = read_optional(s.getColumn(13));
+    a.id = s.column(0).int64();
+    a.kind = parse_alert_kind(s.column(1).text()).value_or(AlertKind::low_stock);
+    a.sku_id = s.column(2).int64();
+    a.warehouse_id = s.column(3).int64();
+    a.sku = s.column(4).text();
+    a.warehouse = s.column(5).text();
+    a.status = parse_alert_status(s.column(6).text()).value_or(AlertStatus::open);
+    a.figures = s.column(7).text();
+    a.opened_at = s.column(8).int64();
+    a.updated_at = s.column(9).int64();
+    a.acknowledged_at = read_optional(s.column(10));
+    a.acknowledged_by = s.column(11).text();
+    a.snoozed_until = read_optional(s.column(12));
+    a.resolved_at = read_optional(s.column(13));
     return a;
 }
 
@@ -43,7 +41,7 @@ Alert read_alert(SQLite::Statement& s) {
 std::vector<Alert> list_alerts(Database& db, const AlertFilter& f) {
     std::vector<Alert> out;
     try {
-        SQLite::Statement s(
+        sql::Statement s(
             connection(db),
             std::string(kSelect) +
                 "WHERE (:status IS NULL OR a.status = :status) "
@@ -60,27 +58,27 @@ std::vector<Alert> list_alerts(Database& db, const AlertFilter& f) {
         else
             s.bind(":now");
         s.bind(":limit", f.limit);
-        while (s.executeStep())
+        while (s.step())
             out.push_back(read_alert(s));
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading alerts"));
     }
     return out;
 }
 
 Alert require_alert(Database& db, Id id) {
-    SQLite::Statement s(connection(db), std::string(kSelect) + "WHERE a.id = ?");
+    sql::Statement s(connection(db), std::string(kSelect) + "WHERE a.id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep())
+    if (!s.step())
         throw NotFound(
             trf("Alert {0} does not exist: see alerts list for the ids", std::to_string(id)));
     return read_alert(s);
 }
 
 void mark_alert_acknowledged(Database& db, Id id, Timestamp at, const std::string& by) {
-    SQLite::Statement s(connection(db),
-                        "UPDATE alert SET status = 'acknowledged', acknowledged_at = ?, "
-                        "acknowledged_by = ?, updated_at = ? WHERE id = ?");
+    sql::Statement s(connection(db),
+                     "UPDATE alert SET status = 'acknowledged', acknowledged_at = ?, "
+                     "acknowledged_by = ?, updated_at = ? WHERE id = ?");
     s.bind(1, static_cast<int64_t>(at));
     s.bind(2, by);
     s.bind(3, static_cast<int64_t>(at));
@@ -89,7 +87,7 @@ void mark_alert_acknowledged(Database& db, Id id, Timestamp at, const std::strin
 }
 
 void set_alert_snoozed_until(Database& db, Id id, Timestamp until) {
-    SQLite::Statement s(connection(db), "UPDATE alert SET snoozed_until = ? WHERE id = ?");
+    sql::Statement s(connection(db), "UPDATE alert SET snoozed_until = ? WHERE id = ?");
     s.bind(1, static_cast<int64_t>(until));
     s.bind(2, static_cast<int64_t>(id));
     s.exec();

@@ -1,14 +1,12 @@
 #include "store/alerts/notify_repository.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/alerts/alert_text.h"
 #include "core/alerts/smtp_target.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/alerts/alert_repository.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -18,19 +16,19 @@ constexpr const char* kChannelSelect =
     "SELECT id, kind, name, url, secret, alert_kinds, quiet_from, quiet_to, last_error, "
     "last_sent_at FROM notify_channel ";
 
-NotifyChannel read_channel(SQLite::Statement& s) {
+NotifyChannel read_channel(sql::Statement& s) {
     NotifyChannel c;
-    c.id = s.getColumn(0).getInt64();
-    c.kind = parse_notify_channel_kind(s.getColumn(1).getString()).value_or(c.kind);
-    c.name = s.getColumn(2).getString();
-    c.url = s.getColumn(3).getString();
-    c.secret = s.getColumn(4).getString();
+    c.id = s.column(0).int64();
+    c.kind = parse_notify_channel_kind(s.column(1).text()).value_or(c.kind);
+    c.name = s.column(2).text();
+    c.url = s.column(3).text();
+    c.secret = s.column(4).text();
     // Stored codes were checked when the channel was added.
-    c.alert_kinds = parse_alert_kind_list(s.getColumn(5).getString());
-    if (!s.getColumn(6).isNull() && !s.getColumn(7).isNull())
-        c.quiet = QuietHours{s.getColumn(6).getInt(), s.getColumn(7).getInt()};
-    c.last_error = s.getColumn(8).getString();
-    c.last_sent_at = read_optional(s.getColumn(9));
+    c.alert_kinds = parse_alert_kind_list(s.column(5).text());
+    if (!s.column(6).is_null() && !s.column(7).is_null())
+        c.quiet = QuietHours{s.column(6).int32(), s.column(7).int32()};
+    c.last_error = s.column(8).text();
+    c.last_sent_at = read_optional(s.column(9));
     return c;
 }
 
@@ -39,26 +37,26 @@ constexpr const char* kMessageSelect =
     "m.next_attempt_at, m.last_error, m.sent_at FROM notify_outbox m "
     "JOIN notify_channel c ON c.id = m.channel_id ";
 
-NotifyMessage read_message(SQLite::Statement& s) {
+NotifyMessage read_message(sql::Statement& s) {
     NotifyMessage m;
-    m.id = s.getColumn(0).getInt64();
-    m.channel_id = s.getColumn(1).getInt64();
-    m.channel = s.getColumn(2).getString();
-    m.alert_id = read_optional(s.getColumn(3));
-    m.text = s.getColumn(4).getString();
-    m.created_at = s.getColumn(5).getInt64();
-    m.attempts = s.getColumn(6).getInt();
-    m.next_attempt_at = s.getColumn(7).getInt64();
-    m.last_error = s.getColumn(8).getString();
-    m.sent_at = read_optional(s.getColumn(9));
+    m.id = s.column(0).int64();
+    m.channel_id = s.column(1).int64();
+    m.channel = s.column(2).text();
+    m.alert_id = read_optional(s.column(3));
+    m.text = s.column(4).text();
+    m.created_at = s.column(5).int64();
+    m.attempts = s.column(6).int32();
+    m.next_attempt_at = s.column(7).int64();
+    m.last_error = s.column(8).text();
+    m.sent_at = read_optional(s.column(9));
     return m;
 }
 
 void insert_message(Database& db, Id channel_id, std::optional<Id> alert_id,
                     const std::string& text, Timestamp now) {
-    SQLite::Statement s(connection(db),
-                        "INSERT INTO notify_outbox(channel_id, alert_id, text, created_at, "
-                        "next_attempt_at) VALUES (?, ?, ?, ?, ?)");
+    sql::Statement s(connection(db),
+                     "INSERT INTO notify_outbox(channel_id, alert_id, text, created_at, "
+                     "next_attempt_at) VALUES (?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(channel_id));
     bind_optional(s, 2, alert_id);
     s.bind(3, text);
@@ -109,16 +107,16 @@ void check_channel(const NotifyChannel& channel) {
 NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel) {
     check_channel(channel);
     try {
-        SQLite::Statement exists(connection(db), "SELECT 1 FROM notify_channel WHERE name = ?");
+        sql::Statement exists(connection(db), "SELECT 1 FROM notify_channel WHERE name = ?");
         exists.bind(1, channel.name);
-        if (exists.executeStep())
+        if (exists.step())
             throw InvalidInput(
                 trf("Notification channel {0} exists already: choose another "
                     "--name (see notify list)",
                     channel.name));
-        SQLite::Statement s(connection(db),
-                            "INSERT INTO notify_channel(kind, name, url, secret, alert_kinds, "
-                            "quiet_from, quiet_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement s(connection(db),
+                         "INSERT INTO notify_channel(kind, name, url, secret, alert_kinds, "
+                         "quiet_from, quiet_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, std::string(notify_channel_kind_code(channel.kind)));
         s.bind(2, channel.name);
         s.bind(3, channel.url);
@@ -130,8 +128,8 @@ NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel) {
         bind_optional(
             s, 7, channel.quiet ? std::optional<int64_t>(channel.quiet->to_minute) : std::nullopt);
         s.exec();
-        channel.id = connection(db).getLastInsertRowid();
-    } catch (const SQLite::Exception& e) {
+        channel.id = connection(db).last_insert_id();
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("adding a notification channel"));
     }
     return channel;
@@ -139,16 +137,16 @@ NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel) {
 
 std::vector<NotifyChannel> list_notify_channels(Database& db) {
     std::vector<NotifyChannel> out;
-    SQLite::Statement s(connection(db), std::string(kChannelSelect) + "ORDER BY name");
-    while (s.executeStep())
+    sql::Statement s(connection(db), std::string(kChannelSelect) + "ORDER BY name");
+    while (s.step())
         out.push_back(read_channel(s));
     return out;
 }
 
 NotifyChannel require_notify_channel(Database& db, const std::string& name) {
-    SQLite::Statement s(connection(db), std::string(kChannelSelect) + "WHERE name = ?");
+    sql::Statement s(connection(db), std::string(kChannelSelect) + "WHERE name = ?");
     s.bind(1, name);
-    if (!s.executeStep())
+    if (!s.step())
         throw NotFound(
             trf("Notification channel {0} does not exist: see notify list, or add it "
                 "with notify add",
@@ -177,39 +175,39 @@ Id queue_test_notification(Database& db, const NotifyChannel& channel, const std
                            Timestamp now) {
     try {
         insert_message(db, channel.id, std::nullopt, text, now);
-        return connection(db).getLastInsertRowid();
-    } catch (const SQLite::Exception& e) {
+        return connection(db).last_insert_id();
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("queuing a test notification"));
     }
 }
 
 std::vector<NotifyMessage> due_notifications(Database& db, Id channel_id, Timestamp now) {
     std::vector<NotifyMessage> out;
-    SQLite::Statement s(connection(db), std::string(kMessageSelect) +
-                                            "WHERE m.channel_id = ? AND m.sent_at IS NULL "
-                                            "AND m.next_attempt_at <= ? ORDER BY m.id");
+    sql::Statement s(connection(db), std::string(kMessageSelect) +
+                                         "WHERE m.channel_id = ? AND m.sent_at IS NULL "
+                                         "AND m.next_attempt_at <= ? ORDER BY m.id");
     s.bind(1, static_cast<int64_t>(channel_id));
     s.bind(2, static_cast<int64_t>(now));
-    while (s.executeStep())
+    while (s.step())
         out.push_back(read_message(s));
     return out;
 }
 
 std::vector<NotifyMessage> list_notifications(Database& db, bool pending_only, int limit) {
     std::vector<NotifyMessage> out;
-    SQLite::Statement s(connection(db), std::string(kMessageSelect) +
-                                            (pending_only ? "WHERE m.sent_at IS NULL " : "") +
-                                            "ORDER BY m.id DESC LIMIT ?");
+    sql::Statement s(connection(db), std::string(kMessageSelect) +
+                                         (pending_only ? "WHERE m.sent_at IS NULL " : "") +
+                                         "ORDER BY m.id DESC LIMIT ?");
     s.bind(1, limit);
-    while (s.executeStep())
+    while (s.step())
         out.push_back(read_message(s));
     return out;
 }
 
 NotifyMessage require_notification(Database& db, Id id) {
-    SQLite::Statement s(connection(db), std::string(kMessageSelect) + "WHERE m.id = ?");
+    sql::Statement s(connection(db), std::string(kMessageSelect) + "WHERE m.id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep())
+    if (!s.step())
         throw NotFound(trf("Notification {0} does not exist: see notify outbox for the ids",
                            std::to_string(id)));
     return read_message(s);
@@ -234,24 +232,24 @@ std::vector<NotifyMessage> take_desktop_notifications(Database& db, Timestamp no
 
 std::map<Id, int> pending_notification_counts(Database& db) {
     std::map<Id, int> out;
-    SQLite::Statement s(connection(db),
-                        "SELECT channel_id, count(*) FROM notify_outbox WHERE sent_at IS NULL "
-                        "GROUP BY channel_id");
-    while (s.executeStep())
-        out[s.getColumn(0).getInt64()] = s.getColumn(1).getInt();
+    sql::Statement s(connection(db),
+                     "SELECT channel_id, count(*) FROM notify_outbox WHERE sent_at IS NULL "
+                     "GROUP BY channel_id");
+    while (s.step())
+        out[s.column(0).int64()] = s.column(1).int32();
     return out;
 }
 
 SentWindow sent_since(Database& db, Id channel_id, Timestamp since) {
-    SQLite::Statement s(connection(db),
-                        "SELECT count(*), min(sent_at) FROM notify_outbox "
-                        "WHERE channel_id = ? AND sent_at >= ?");
+    sql::Statement s(connection(db),
+                     "SELECT count(*), min(sent_at) FROM notify_outbox "
+                     "WHERE channel_id = ? AND sent_at >= ?");
     s.bind(1, static_cast<int64_t>(channel_id));
     s.bind(2, static_cast<int64_t>(since));
     SentWindow w;
-    if (s.executeStep()) {
-        w.count = s.getColumn(0).getInt();
-        w.earliest = read_optional(s.getColumn(1));
+    if (s.step()) {
+        w.count = s.column(0).int32();
+        w.earliest = read_optional(s.column(1));
     }
     return w;
 }
@@ -259,20 +257,20 @@ SentWindow sent_since(Database& db, Id channel_id, Timestamp since) {
 void mark_notification_sent(Database& db, Id message_id, Id channel_id, Timestamp now) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement m(connection(db),
-                            "UPDATE notify_outbox SET sent_at = ?, attempts = attempts + 1, "
-                            "last_error = '' WHERE id = ?");
+        sql::Statement m(connection(db),
+                         "UPDATE notify_outbox SET sent_at = ?, attempts = attempts + 1, "
+                         "last_error = '' WHERE id = ?");
         m.bind(1, static_cast<int64_t>(now));
         m.bind(2, static_cast<int64_t>(message_id));
         m.exec();
-        SQLite::Statement c(connection(db),
-                            "UPDATE notify_channel SET last_sent_at = ?, last_error = '' "
-                            "WHERE id = ?");
+        sql::Statement c(connection(db),
+                         "UPDATE notify_channel SET last_sent_at = ?, last_error = '' "
+                         "WHERE id = ?");
         c.bind(1, static_cast<int64_t>(now));
         c.bind(2, static_cast<int64_t>(channel_id));
         c.exec();
         tx.commit();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("recording a sent notification"));
     }
 }
@@ -281,20 +279,19 @@ void mark_notification_failed(Database& db, Id message_id, Id channel_id, const 
                               Timestamp next_attempt_at) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement m(connection(db),
-                            "UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, "
-                            "next_attempt_at = ? WHERE id = ?");
+        sql::Statement m(connection(db),
+                         "UPDATE notify_outbox SET attempts = attempts + 1, last_error = ?, "
+                         "next_attempt_at = ? WHERE id = ?");
         m.bind(1, error);
         m.bind(2, static_cast<int64_t>(next_attempt_at));
         m.bind(3, static_cast<int64_t>(message_id));
         m.exec();
-        SQLite::Statement c(connection(db),
-                            "UPDATE notify_channel SET last_error = ? WHERE id = ?");
+        sql::Statement c(connection(db), "UPDATE notify_channel SET last_error = ? WHERE id = ?");
         c.bind(1, error);
         c.bind(2, static_cast<int64_t>(channel_id));
         c.exec();
         tx.commit();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("recording a failed notification"));
     }
 }
@@ -302,15 +299,15 @@ void mark_notification_failed(Database& db, Id message_id, Id channel_id, const 
 void defer_channel(Database& db, Id channel_id, Timestamp until) {
     try {
         WriteTransaction tx(db);
-        SQLite::Statement s(connection(db),
-                            "UPDATE notify_outbox SET next_attempt_at = ? WHERE channel_id = ? "
-                            "AND sent_at IS NULL AND next_attempt_at < ?");
+        sql::Statement s(connection(db),
+                         "UPDATE notify_outbox SET next_attempt_at = ? WHERE channel_id = ? "
+                         "AND sent_at IS NULL AND next_attempt_at < ?");
         s.bind(1, static_cast<int64_t>(until));
         s.bind(2, static_cast<int64_t>(channel_id));
         s.bind(3, static_cast<int64_t>(until));
         s.exec();
         tx.commit();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("postponing notifications"));
     }
 }

@@ -1,10 +1,8 @@
 #include "store/alerts/threshold_repository.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/warehouse_repository.h"
@@ -14,16 +12,15 @@ namespace dj {
 ThresholdBook load_thresholds(Database& db) {
     ThresholdBook book;
     try {
-        SQLite::Statement& s =
+        sql::Statement& s =
             db.statement("SELECT name, sku_id, warehouse_id, value FROM stock_threshold");
-        while (s.executeStep()) {
+        while (s.step()) {
             // A name this version does not know was written by a newer one: ignored, not lost.
-            if (auto t = parse_threshold(s.getColumn(0).getString()))
-                book.set(*t, s.getColumn(1).getInt64(), s.getColumn(2).getInt64(),
-                         s.getColumn(3).getInt64());
+            if (auto t = parse_threshold(s.column(0).text()))
+                book.set(*t, s.column(1).int64(), s.column(2).int64(), s.column(3).int64());
         }
         s.reset();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading stock thresholds"));
     }
     return book;
@@ -34,19 +31,18 @@ void save_threshold(Database& db, Threshold t, const std::string& sku, const std
     Id sku_id = sku.empty() ? 0 : CatalogueRepository(db).require_sku(sku).id;
     Id wh_id = warehouse.empty() ? 0 : WarehouseRepository(db).require_warehouse(warehouse).id;
     try {
-        SQLite::Statement s(connection(db),
-                            value
-                                ? "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
-                                  "VALUES (?, ?, ?, ?) ON CONFLICT(name, sku_id, warehouse_id) "
-                                  "DO UPDATE SET value = excluded.value"
-                                : "DELETE FROM stock_threshold WHERE name = ? AND sku_id = ? "
-                                  "AND warehouse_id = ?");
+        sql::Statement s(connection(db),
+                         value ? "INSERT INTO stock_threshold(name, sku_id, warehouse_id, value) "
+                                 "VALUES (?, ?, ?, ?) ON CONFLICT(name, sku_id, warehouse_id) "
+                                 "DO UPDATE SET value = excluded.value"
+                               : "DELETE FROM stock_threshold WHERE name = ? AND sku_id = ? "
+                                 "AND warehouse_id = ?");
         s.bind(1, std::string(threshold_code(t)));
         s.bind(2, static_cast<int64_t>(sku_id));
         s.bind(3, static_cast<int64_t>(wh_id));
         if (value) s.bind(4, static_cast<int64_t>(*value));
         s.exec();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("saving a stock threshold"));
     }
 }

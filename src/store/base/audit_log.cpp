@@ -1,15 +1,14 @@
 #include "store/base/audit_log.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/clock.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 
 namespace dj {
 
 void audit(Database& db, const Actor& actor, const std::string& action, const std::string& subject,
            const std::string& detail) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "INSERT INTO audit_log(at, user, role, workstation, action, subject, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(db.clock().now()));
@@ -23,20 +22,19 @@ void audit(Database& db, const Actor& actor, const std::string& action, const st
 }
 
 std::vector<AuditEntry> audit_entries(Database& db, int limit) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT id, at, user, role, workstation, action, subject, detail FROM audit_log "
         "ORDER BY id DESC LIMIT ?");
     s.bind(1, limit);
     std::vector<AuditEntry> out;
-    while (s.executeStep()) {
+    while (s.step()) {
         AuditEntry e;
-        e.id = s.getColumn(0).getInt64();
-        e.at = s.getColumn(1).getInt64();
-        e.actor = {s.getColumn(2).getString(), s.getColumn(3).getString(),
-                   s.getColumn(4).getString()};
-        e.action = s.getColumn(5).getString();
-        e.subject = s.getColumn(6).getString();
-        e.detail = s.getColumn(7).getString();
+        e.id = s.column(0).int64();
+        e.at = s.column(1).int64();
+        e.actor = {s.column(2).text(), s.column(3).text(), s.column(4).text()};
+        e.action = s.column(5).text();
+        e.subject = s.column(6).text();
+        e.detail = s.column(7).text();
         out.push_back(std::move(e));
     }
     return out;

@@ -8,10 +8,10 @@
 
 #include "core/base/clock.h"
 
-namespace SQLite {
-class Database;
+namespace dj::sql {
+class Connection;
 class Statement;
-}  // namespace SQLite
+}  // namespace dj::sql
 
 namespace dj {
 
@@ -35,7 +35,7 @@ class Database {
     int schema_version();
 
     // A prepared statement kept for the life of the connection, reset and unbound for reuse.
-    SQLite::Statement& statement(const char* sql);
+    sql::Statement& statement(const char* sql);
 
     bool in_transaction() const { return depth_ > 0; }
     // Work that must see a change durable first (alert checks after a stock change): runs when
@@ -48,14 +48,14 @@ class Database {
     friend class ReadTransaction;
     // The connection is the store's alone (store/base/sql_binding.h): nothing above the store
     // sees SQL, and a second engine can stand behind the same repositories.
-    friend SQLite::Database& connection(Database& db);
-    SQLite::Database& sql() { return *db_; }
+    friend sql::Connection& connection(Database& db);
+    sql::Connection& sql() { return *db_; }
     void run_after_commit();
 
     std::string path_;
     const Clock& clock_;
-    std::unique_ptr<SQLite::Database> db_;
-    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unique_ptr<sql::Connection> db_;
+    std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements_;
     int depth_ = 0;
     std::vector<std::function<void()>> after_commit_;
 };

@@ -1,11 +1,8 @@
 #include "store/base/migrations.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "store/base/sql.h"
 
 namespace dj {
 namespace {
@@ -715,16 +712,16 @@ CREATE TABLE component_printer (
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
-        {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
-        {6, kSchemaV6}, {7, kSchemaV7}, {8, kSchemaV8}, {9, kSchemaV9}, {10, kSchemaV10},
+        {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},  {5, kSchemaV5},
+        {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},   {9, kSchemaV9},  {10, kSchemaV10},
         {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}};
     return migrations;
 }
 
-void refuse_newer_schema(SQLite::Database& db, const std::vector<Migration>& migrations,
+void refuse_newer_schema(sql::Connection& db, const std::vector<Migration>& migrations,
                          const std::string& path) {
     int latest = migrations.empty() ? 0 : migrations.back().version;
-    int current = db.execAndGet("PRAGMA user_version").getInt();
+    int current = db.schema_version();
     if (current > latest)
         throw StorageError(
             trf("The database {0} was written by a newer version of Dianjia "
@@ -733,18 +730,19 @@ void refuse_newer_schema(SQLite::Database& db, const std::vector<Migration>& mig
                 path, std::to_string(current), std::to_string(latest)));
 }
 
-void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
+void run_migrations(sql::Connection& db, const std::vector<Migration>& migrations,
                     const std::string& path) {
     refuse_newer_schema(db, migrations, path);
-    int current = db.execAndGet("PRAGMA user_version").getInt();
+    int current = db.schema_version();
     for (const Migration& m : migrations) {
         if (m.version <= current) continue;
         try {
-            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec(db.begin_write());
             db.exec(m.sql);
-            db.exec("PRAGMA user_version = " + std::to_string(m.version));
-            tx.commit();
-        } catch (const SQLite::Exception& e) {
+            db.set_schema_version(m.version);
+            db.exec("COMMIT");
+        } catch (const sql::Error& e) {
+            db.try_exec("ROLLBACK");
             throw StorageError(trf("Cannot upgrade the database {0} to schema {1}: {2}", path,
                                    std::to_string(m.version), e.what()));
         }

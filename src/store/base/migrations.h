@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
+namespace dj::sql {
+class Connection;
 }
 
 namespace dj {
@@ -19,19 +19,19 @@ struct Migration {
 const std::vector<Migration>& schema_migrations();
 
 // Refuses (StorageError) a database written by a newer program, before anything touches it.
-void refuse_newer_schema(SQLite::Database& db, const std::vector<Migration>& migrations,
+void refuse_newer_schema(sql::Connection& db, const std::vector<Migration>& migrations,
                          const std::string& path);
 
 // Brings the database to the newest version of `migrations`, each step in its own transaction.
 // Refuses (StorageError) a database written by a newer program.
-void run_migrations(SQLite::Database& db, const std::vector<Migration>& migrations,
+void run_migrations(sql::Connection& db, const std::vector<Migration>& migrations,
                     const std::string& path);
 
-inline void refuse_newer_schema(SQLite::Database& db, const std::string& path) {
+inline void refuse_newer_schema(sql::Connection& db, const std::string& path) {
     refuse_newer_schema(db, schema_migrations(), path);
 }
 
-inline void migrate(SQLite::Database& db, const std::string& path) {
+inline void migrate(sql::Connection& db, const std::string& path) {
     run_migrations(db, schema_migrations(), path);
 }
 

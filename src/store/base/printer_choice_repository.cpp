@@ -1,11 +1,9 @@
 #include "store/base/printer_choice_repository.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -25,11 +23,10 @@ PrintDocument parse_print_document(std::string_view code) {
 
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document) {
     try {
-        SQLite::Statement s(connection(db),
-                            "SELECT printer FROM printer_choice WHERE document = ?");
+        sql::Statement s(connection(db), "SELECT printer FROM printer_choice WHERE document = ?");
         s.bind(1, std::string(print_document_code(document)));
-        if (s.executeStep()) return s.getColumn(0).getString();
-    } catch (const SQLite::Exception& e) {
+        if (s.step()) return s.column(0).text();
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading the chosen printers"));
     }
     return std::nullopt;
@@ -38,15 +35,15 @@ std::optional<std::string> chosen_printer(Database& db, PrintDocument document) 
 void save_printer_choice(Database& db, PrintDocument document, const std::string& printer) {
     std::string code(print_document_code(document));
     try {
-        SQLite::Statement s(connection(db), printer.empty()
-                                                ? "DELETE FROM printer_choice WHERE document = ?"
-                                                : "INSERT INTO printer_choice (document, printer) "
-                                                  "VALUES (?, ?) ON CONFLICT (document) "
-                                                  "DO UPDATE SET printer = excluded.printer");
+        sql::Statement s(connection(db), printer.empty()
+                                             ? "DELETE FROM printer_choice WHERE document = ?"
+                                             : "INSERT INTO printer_choice (document, printer) "
+                                               "VALUES (?, ?) ON CONFLICT (document) "
+                                               "DO UPDATE SET printer = excluded.printer");
         s.bind(1, code);
         if (!printer.empty()) s.bind(2, printer);
         s.exec();
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("saving the chosen printer"));
     }
 }

@@ -1,8 +1,7 @@
 #include "store/base/shop_stats.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -31,21 +30,20 @@ const std::vector<std::pair<const char*, const char*>>& count_queries() {
 std::vector<std::pair<std::string, long long>> shop_stats(Database& db) {
     std::vector<std::pair<std::string, long long>> out;
     for (const auto& [name, sql] : count_queries())
-        out.emplace_back(name, connection(db).execAndGet(sql).getInt64());
+        out.emplace_back(name, connection(db).query_int64(sql));
     return out;
 }
 
 // Only the one count asked for: the demo asks twice and need not count the whole shop.
 long long shop_stat(Database& db, const std::string& name) {
     for (const auto& [what, sql] : count_queries())
-        if (what == name) return connection(db).execAndGet(sql).getInt64();
+        if (what == name) return connection(db).query_int64(sql);
     return 0;
 }
 
 long long allocated_orders(Database& db) {
-    return connection(db)
-        .execAndGet("SELECT count(*) FROM shop_order WHERE allocation = 'allocated'")
-        .getInt64();
+    return connection(db).query_int64(
+        "SELECT count(*) FROM shop_order WHERE allocation = 'allocated'");
 }
 
 }  // namespace dj

@@ -1,8 +1,7 @@
 #include "store/fulfilment/carrier_account_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -14,26 +13,25 @@ constexpr const char* kColumns =
     "a.sender_name, a.sender_phone, a.province, a.city, a.district, a.detail, a.from_platform "
     "FROM carrier_account a JOIN shop_store s ON s.id = a.store_id";
 
-CarrierAccount read_account(SQLite::Statement& s) {
+CarrierAccount read_account(sql::Statement& s) {
     CarrierAccount a;
-    a.id = s.getColumn(0).getInt64();
-    a.store = s.getColumn(1).getString();
-    a.carrier = s.getColumn(2).getString();
-    a.platform_code = s.getColumn(3).getString();
-    a.branch_code = s.getColumn(4).getString();
-    a.branch_name = s.getColumn(5).getString();
-    a.account_no = s.getColumn(6).getString();
-    a.sender = {s.getColumn(7).getString(),  s.getColumn(8).getString(),
-                s.getColumn(9).getString(),  s.getColumn(10).getString(),
-                s.getColumn(11).getString(), s.getColumn(12).getString()};
-    a.from_platform = s.getColumn(13).getInt() != 0;
+    a.id = s.column(0).int64();
+    a.store = s.column(1).text();
+    a.carrier = s.column(2).text();
+    a.platform_code = s.column(3).text();
+    a.branch_code = s.column(4).text();
+    a.branch_name = s.column(5).text();
+    a.account_no = s.column(6).text();
+    a.sender = {s.column(7).text(),  s.column(8).text(),  s.column(9).text(),
+                s.column(10).text(), s.column(11).text(), s.column(12).text()};
+    a.from_platform = s.column(13).int32() != 0;
     return a;
 }
 
 }  // namespace
 
 Id save_carrier_account(Database& db, Id store_id, const CarrierAccount& a) {
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db),
         "INSERT INTO carrier_account (store_id, carrier, platform_code, branch_code, branch_name, "
         "account_no, sender_name, sender_phone, province, city, district, detail, from_platform) "
@@ -57,25 +55,25 @@ Id save_carrier_account(Database& db, Id store_id, const CarrierAccount& a) {
     s.bind(11, a.sender.district);
     s.bind(12, a.sender.detail);
     s.bind(13, a.from_platform ? 1 : 0);
-    s.executeStep();
-    return s.getColumn(0).getInt64();
+    s.step();
+    return s.column(0).int64();
 }
 
 std::vector<CarrierAccount> list_carrier_accounts(Database& db, std::optional<Id> store_id) {
-    SQLite::Statement s(connection(db), std::string("SELECT ") + kColumns +
-                                            " WHERE ?1 IS NULL OR a.store_id = ?1 "
-                                            "ORDER BY s.code, a.id");
+    sql::Statement s(connection(db), std::string("SELECT ") + kColumns +
+                                         " WHERE ?1 IS NULL OR a.store_id = ?1 "
+                                         "ORDER BY s.code, a.id");
     bind_optional(s, 1, store_id);
     std::vector<CarrierAccount> accounts;
-    while (s.executeStep())
+    while (s.step())
         accounts.push_back(read_account(s));
     return accounts;
 }
 
 std::optional<CarrierAccount> find_carrier_account(Database& db, Id id) {
-    SQLite::Statement s(connection(db), std::string("SELECT ") + kColumns + " WHERE a.id = ?");
+    sql::Statement s(connection(db), std::string("SELECT ") + kColumns + " WHERE a.id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep()) return std::nullopt;
+    if (!s.step()) return std::nullopt;
     return read_account(s);
 }
 

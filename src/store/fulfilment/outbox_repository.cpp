@@ -1,8 +1,7 @@
 #include "store/fulfilment/outbox_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -17,7 +16,7 @@ constexpr const char* kColumns =
 }  // namespace
 
 Id OutboxRepository::enqueue(const OutboxEntry& e) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO outbox(store_id, kind, subject, carrier, tracking_no, quantity, created_at, "
         "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(e.store_id));
@@ -29,12 +28,12 @@ Id OutboxRepository::enqueue(const OutboxEntry& e) {
     s.bind(7, static_cast<int64_t>(e.created_at));
     s.bind(8, static_cast<int64_t>(e.created_at));
     s.exec();
-    return connection(db_).getLastInsertRowid();
+    return connection(db_).last_insert_id();
 }
 
 void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku, Qty quantity,
                                    Timestamp now) {
-    SQLite::Statement& update = db_.statement(
+    sql::Statement& update = db_.statement(
         "UPDATE outbox SET quantity = ? WHERE store_id = ? AND kind = 'stock' AND subject = ? "
         "AND acknowledged_at IS NULL");
     update.bind(1, static_cast<int64_t>(quantity));
@@ -51,26 +50,26 @@ void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku,
 }
 
 std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t a, std::int64_t b) {
-    SQLite::Statement s(connection(db_), std::string("SELECT ") + kColumns + sql);
+    sql::Statement s(connection(db_), std::string("SELECT ") + kColumns + sql);
     s.bind(1, static_cast<int64_t>(a));
     s.bind(2, static_cast<int64_t>(b));
     std::vector<OutboxEntry> out;
-    while (s.executeStep()) {
+    while (s.step()) {
         OutboxEntry e;
-        e.id = s.getColumn(0).getInt64();
-        e.store_id = s.getColumn(1).getInt64();
-        e.store_code = s.getColumn(2).getString();
-        e.kind = parse_outbox_kind(s.getColumn(3).getString());
-        e.subject = s.getColumn(4).getString();
-        e.carrier = s.getColumn(5).getString();
-        e.tracking_no = s.getColumn(6).getString();
-        e.quantity = s.getColumn(7).getInt64();
-        e.created_at = s.getColumn(8).getInt64();
-        e.attempts = s.getColumn(9).getInt();
-        e.next_attempt_at = s.getColumn(10).getInt64();
-        e.last_error = s.getColumn(11).getString();
-        if (!s.getColumn(12).isNull()) e.acknowledged_at = s.getColumn(12).getInt64();
-        if (!s.getColumn(13).isNull()) e.in_doubt_since = s.getColumn(13).getInt64();
+        e.id = s.column(0).int64();
+        e.store_id = s.column(1).int64();
+        e.store_code = s.column(2).text();
+        e.kind = parse_outbox_kind(s.column(3).text());
+        e.subject = s.column(4).text();
+        e.carrier = s.column(5).text();
+        e.tracking_no = s.column(6).text();
+        e.quantity = s.column(7).int64();
+        e.created_at = s.column(8).int64();
+        e.attempts = s.column(9).int32();
+        e.next_attempt_at = s.column(10).int64();
+        e.last_error = s.column(11).text();
+        if (!s.column(12).is_null()) e.acknowledged_at = s.column(12).int64();
+        if (!s.column(13).is_null()) e.in_doubt_since = s.column(13).int64();
         out.push_back(std::move(e));
     }
     return out;
@@ -89,7 +88,7 @@ std::vector<OutboxEntry> OutboxRepository::list(bool pending_only, int limit) {
 }
 
 void OutboxRepository::acknowledge(const OutboxEntry& sent, Timestamp at) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "UPDATE outbox SET acknowledged_at = ?, attempts = attempts + 1, last_error = '', "
         "in_doubt_since = NULL WHERE id = ? AND quantity = ?");
     s.bind(1, static_cast<int64_t>(at));
@@ -100,7 +99,7 @@ void OutboxRepository::acknowledge(const OutboxEntry& sent, Timestamp at) {
 
 void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_attempt_at,
                               bool outcome_known) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
         "in_doubt_since = CASE WHEN ? THEN NULL ELSE in_doubt_since END WHERE id = ?");
     s.bind(1, error);
@@ -111,7 +110,7 @@ void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_at
 }
 
 void OutboxRepository::mark_in_doubt(Id id, Timestamp since) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "UPDATE outbox SET in_doubt_since = ? WHERE id = ? AND in_doubt_since IS NULL");
     s.bind(1, static_cast<int64_t>(since));
     s.bind(2, static_cast<int64_t>(id));
@@ -119,7 +118,7 @@ void OutboxRepository::mark_in_doubt(Id id, Timestamp since) {
 }
 
 int OutboxRepository::retry_now(std::optional<Id> id, Timestamp now) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "UPDATE outbox SET next_attempt_at = ?1 WHERE acknowledged_at IS NULL AND attempts > 0 "
         "AND next_attempt_at > ?1 AND (?2 IS NULL OR id = ?2)");
     s.bind(1, static_cast<int64_t>(now));
@@ -133,15 +132,15 @@ int OutboxRepository::retry_now(std::optional<Id> id, Timestamp now) {
 }
 
 OutboxRepository::Backlog OutboxRepository::backlog() {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT count(*), count(CASE WHEN attempts > 0 THEN 1 END), "
         "(SELECT last_error FROM outbox WHERE acknowledged_at IS NULL AND attempts > 0 "
         "ORDER BY id DESC LIMIT 1) FROM outbox WHERE acknowledged_at IS NULL");
     Backlog b;
-    if (s.executeStep()) {
-        b.pending = s.getColumn(0).getInt();
-        b.failing = s.getColumn(1).getInt();
-        b.last_error = s.getColumn(2).isNull() ? "" : s.getColumn(2).getString();
+    if (s.step()) {
+        b.pending = s.column(0).int32();
+        b.failing = s.column(1).int32();
+        b.last_error = s.column(2).is_null() ? "" : s.column(2).text();
     }
     s.reset();
     return b;
@@ -149,13 +148,13 @@ OutboxRepository::Backlog OutboxRepository::backlog() {
 
 std::optional<std::string> OutboxRepository::shipment_tracking(Id store_id,
                                                                const std::string& subject) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT tracking_no FROM outbox WHERE store_id = ? AND kind = 'shipment' AND subject = ? "
         "ORDER BY id LIMIT 1");
     s.bind(1, static_cast<int64_t>(store_id));
     s.bind(2, subject);
     std::optional<std::string> tracking;
-    if (s.executeStep()) tracking = s.getColumn(0).getString();
+    if (s.step()) tracking = s.column(0).text();
     s.reset();
     return tracking;
 }

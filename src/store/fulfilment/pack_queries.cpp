@@ -1,10 +1,9 @@
 #include "store/fulfilment/pack_queries.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <map>
 
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
@@ -12,40 +11,39 @@ namespace dj {
 
 std::optional<Id> find_order_for_packing(Database& db, const std::string& scanned) {
     if (scanned.size() > 1 && scanned[0] == '#') {
-        SQLite::Statement s(connection(db), "SELECT id FROM shop_order WHERE id = ?");
+        sql::Statement s(connection(db), "SELECT id FROM shop_order WHERE id = ?");
         s.bind(1, scanned.substr(1));
-        if (s.executeStep()) return s.getColumn(0).getInt64();
+        if (s.step()) return s.column(0).int64();
         return std::nullopt;
     }
-    SQLite::Statement s(
-        connection(db),
-        "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
+    sql::Statement s(connection(db),
+                     "SELECT id FROM shop_order WHERE platform_order_id = ? ORDER BY id LIMIT 1");
     s.bind(1, scanned);
-    if (s.executeStep()) return s.getColumn(0).getInt64();
+    if (s.step()) return s.column(0).int64();
     return std::nullopt;
 }
 
 std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db),
-                        "SELECT k.id, k.code, k.name, sum(i.qty) FROM order_line_item i "
-                        "JOIN order_line l ON l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id "
-                        "WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id FROM order_merge "
-                        "WHERE parcel_order_id = ?1) GROUP BY k.id ORDER BY min(i.id)");
+    sql::Statement s(connection(db),
+                     "SELECT k.id, k.code, k.name, sum(i.qty) FROM order_line_item i "
+                     "JOIN order_line l ON l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id "
+                     "WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id FROM order_merge "
+                     "WHERE parcel_order_id = ?1) GROUP BY k.id ORDER BY min(i.id)");
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     std::vector<PackItem> items;
-    while (s.executeStep())
-        items.push_back({s.getColumn(0).getInt64(),
-                         s.getColumn(1).getString(),
-                         s.getColumn(2).getString(),
+    while (s.step())
+        items.push_back({s.column(0).int64(),
+                         s.column(1).text(),
+                         s.column(2).text(),
                          {},
-                         s.getColumn(3).getInt64(),
+                         s.column(3).int64(),
                          0});
-    SQLite::Statement b(connection(db), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
+    sql::Statement b(connection(db), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
     for (PackItem& item : items) {
         b.reset();
         b.bind(1, static_cast<int64_t>(item.sku_id));
-        while (b.executeStep())
-            item.barcodes.push_back(b.getColumn(0).getString());
+        while (b.step())
+            item.barcodes.push_back(b.column(0).text());
     }
     return items;
 }

@@ -1,11 +1,10 @@
 #include "store/fulfilment/pack_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/fulfilment/waybill_repository.h"
@@ -18,13 +17,13 @@ namespace {
 std::optional<Id> find_by_wave_slot(Database& db, const std::string& scanned) {
     auto slash = scanned.rfind('/');
     if (slash == std::string::npos || slash + 1 >= scanned.size()) return std::nullopt;
-    SQLite::Statement s(connection(db),
-                        "SELECT x.order_id FROM wave_order x JOIN wave w ON w.id = x.wave_id "
-                        "WHERE w.number = ? AND x.slot = ?");
+    sql::Statement s(connection(db),
+                     "SELECT x.order_id FROM wave_order x JOIN wave w ON w.id = x.wave_id "
+                     "WHERE w.number = ? AND x.slot = ?");
     s.bind(1, scanned.substr(0, slash));
     s.bind(2, scanned.substr(slash + 1));
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+    if (!s.step()) return std::nullopt;
+    return s.column(0).int64();
 }
 
 const char* outcome_code(ScanOutcome o) {
@@ -58,10 +57,10 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
     // Any order of a merged parcel opens the whole parcel, under its head.
     order_id_ = parcel_head(db, *id);
     parcel_ = parcel_orders(db, order_id_);
-    SQLite::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    sql::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id_));
-    s.executeStep();
-    order_no_ = s.getColumn(0).getString();
+    s.step();
+    order_no_ = s.column(0).text();
     blocked_reason_ = why_blocked();
     if (blocked_reason_.empty() && order_packed(db, order_id_))
         blocked_reason_ = tr("the parcel is packed already");
@@ -69,14 +68,14 @@ PackSession::PackSession(Database& db, Actor actor, const std::string& scanned)
 }
 
 std::string PackSession::why_blocked() {
-    SQLite::Statement s(connection(db_),
-                        "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
+    sql::Statement s(connection(db_),
+                     "SELECT platform_order_id, status FROM shop_order WHERE id = ?");
     for (Id id : parcel_) {
         s.reset();
         s.bind(1, static_cast<int64_t>(id));
-        if (!s.executeStep()) continue;
-        std::string no = s.getColumn(0).getString();
-        std::string status = s.getColumn(1).getString();
+        if (!s.step()) continue;
+        std::string no = s.column(0).text();
+        std::string status = s.column(1).text();
         // In a merged parcel the packer must know which order stops it.
         std::string prefix = parcel_.size() > 1 ? no + ": " : "";
         if (auto hold = OrderHoldRepository(db_).find(id))
@@ -97,9 +96,9 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
             check_ = PackCheck(order_pack_items(db_, order_id_), true);
         }
     ScanOutcome outcome = check_.scan(code);
-    SQLite::Statement s(connection(db_),
-                        "INSERT INTO pack_scan (order_id, at, code, outcome, user, role, "
-                        "workstation) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement s(connection(db_),
+                     "INSERT INTO pack_scan (order_id, at, code, outcome, user, role, "
+                     "workstation) VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(order_id_));
     s.bind(2, static_cast<int64_t>(now));
     s.bind(3, code);
@@ -109,9 +108,9 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
     s.bind(7, actor_.workstation);
     s.exec();
     if (outcome == ScanOutcome::completed) {
-        SQLite::Statement p(connection(db_),
-                            "INSERT INTO order_packed (order_id, packed_at, packed_by, "
-                            "workstation) VALUES (?, ?, ?, ?)");
+        sql::Statement p(connection(db_),
+                         "INSERT INTO order_packed (order_id, packed_at, packed_by, "
+                         "workstation) VALUES (?, ?, ?, ?)");
         for (Id id : parcel_) {
             p.reset();
             p.bind(1, static_cast<int64_t>(id));
@@ -126,9 +125,9 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
 }
 
 bool order_packed(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db), "SELECT 1 FROM order_packed WHERE order_id = ?");
+    sql::Statement s(connection(db), "SELECT 1 FROM order_packed WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    return s.executeStep();
+    return s.step();
 }
 
 }  // namespace dj

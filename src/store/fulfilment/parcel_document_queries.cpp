@@ -1,10 +1,9 @@
 #include "store/fulfilment/parcel_document_queries.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/fulfilment/wave_service.h"
@@ -27,40 +26,38 @@ struct OrderHeader {
 // Statements kept on the connection: a wave prints a thousand labels, and preparing the same
 // SQL for each order cost more than reading it. Each is reset after use, so no read stays open.
 OrderHeader read_header(Database& db, Id order_id) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT o.platform_order_id, s.name, ifnull(w.name, ''), o.buyer_nick, o.buyer_note, "
         "o.receiver_name, o.receiver_phone, o.province, o.city, o.district, o.address, "
         "ifnull(o.paid_at, o.created_at) FROM shop_order o "
         "JOIN shop_store s ON s.id = o.store_id LEFT JOIN warehouse w ON w.id = o.warehouse_id "
         "WHERE o.id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    if (!s.executeStep())
-        throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    if (!s.step()) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
     OrderHeader h;
-    h.order_no = s.getColumn(0).getString();
-    h.store_name = s.getColumn(1).getString();
-    h.warehouse_name = s.getColumn(2).getString();
-    h.buyer_nick = s.getColumn(3).getString();
-    h.buyer_note = s.getColumn(4).getString();
-    h.receiver = {s.getColumn(5).getString(), s.getColumn(6).getString(),
-                  s.getColumn(7).getString(), s.getColumn(8).getString(),
-                  s.getColumn(9).getString(), s.getColumn(10).getString()};
-    h.paid_at = s.getColumn(11).getInt64();
+    h.order_no = s.column(0).text();
+    h.store_name = s.column(1).text();
+    h.warehouse_name = s.column(2).text();
+    h.buyer_nick = s.column(3).text();
+    h.buyer_note = s.column(4).text();
+    h.receiver = {s.column(5).text(), s.column(6).text(), s.column(7).text(),
+                  s.column(8).text(), s.column(9).text(), s.column(10).text()};
+    h.paid_at = s.column(11).int64();
     s.reset();
     return h;
 }
 
 std::optional<Waybill> read_waybill(Database& db, Id order_id) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT carrier, tracking_no, assigned_at FROM order_waybill WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     std::optional<Waybill> w;
-    if (s.executeStep()) {
+    if (s.step()) {
         w.emplace();
         w->order_id = order_id;
-        w->carrier = s.getColumn(0).getString();
-        w->tracking_no = s.getColumn(1).getString();
-        w->assigned_at = s.getColumn(2).getInt64();
+        w->carrier = s.column(0).text();
+        w->tracking_no = s.column(1).text();
+        w->assigned_at = s.column(2).int64();
     }
     s.reset();
     return w;
@@ -69,16 +66,16 @@ std::optional<Waybill> read_waybill(Database& db, Id order_id) {
 // "TEA-0002 x1; CUP-0001 x2": the SKUs in the order they were bought, over every order of the
 // parcel whose head is `head`.
 std::string items_summary(Database& db, Id head) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT k.code, sum(i.qty) FROM order_line_item i JOIN order_line l ON "
         "l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id WHERE l.order_id IN (SELECT ?1 "
         "UNION ALL SELECT order_id FROM order_merge WHERE parcel_order_id = ?1) "
         "GROUP BY k.id ORDER BY min(i.id)");
     s.bind(1, static_cast<int64_t>(head));
     std::string items;
-    while (s.executeStep())
-        items += (items.empty() ? "" : "; ") + s.getColumn(0).getString() + " x" +
-                 std::to_string(s.getColumn(1).getInt64());
+    while (s.step())
+        items += (items.empty() ? "" : "; ") + s.column(0).text() + " x" +
+                 std::to_string(s.column(1).int64());
     s.reset();
     return items;
 }
@@ -129,14 +126,14 @@ PackingList packing_list_data(Database& db, Id order, Timestamp now) {
     PackingList p;
     // The buyer sees every order the parcel answers.
     std::vector<Id> parcel = parcel_orders(db, order_id);
-    SQLite::Statement no(connection(db),
-                         "SELECT platform_order_id, paid_amount_fen FROM shop_order WHERE id = ?");
+    sql::Statement no(connection(db),
+                      "SELECT platform_order_id, paid_amount_fen FROM shop_order WHERE id = ?");
     for (Id id : parcel) {
         no.reset();
         no.bind(1, static_cast<int64_t>(id));
-        if (!no.executeStep()) continue;
-        p.order_no += (p.order_no.empty() ? "" : ", ") + no.getColumn(0).getString();
-        p.paid_amount += no.getColumn(1).getInt64();
+        if (!no.step()) continue;
+        p.order_no += (p.order_no.empty() ? "" : ", ") + no.column(0).text();
+        p.paid_amount += no.column(1).int64();
     }
     p.store_name = h.store_name;
     p.buyer_nick = h.buyer_nick;
@@ -147,11 +144,11 @@ PackingList packing_list_data(Database& db, Id order, Timestamp now) {
         p.tracking_no = w->tracking_no;
     }
     p.paid_at = h.paid_at;
-    SQLite::Statement spec(connection(db), "SELECT spec FROM sku WHERE id = ?");
+    sql::Statement spec(connection(db), "SELECT spec FROM sku WHERE id = ?");
     for (const PackItem& item : order_pack_items(db, order_id)) {
         spec.reset();
         spec.bind(1, static_cast<int64_t>(item.sku_id));
-        std::string s = spec.executeStep() ? spec.getColumn(0).getString() : "";
+        std::string s = spec.step() ? spec.column(0).text() : "";
         p.lines.push_back({item.sku_code, item.name, s, item.expected});
     }
     p.printed_at = now;

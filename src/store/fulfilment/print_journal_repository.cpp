@@ -1,8 +1,7 @@
 #include "store/fulfilment/print_journal_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
@@ -11,10 +10,10 @@ namespace dj {
 void record_print_task(Database& db, const std::string& task_id, const std::string& component,
                        const std::string& printer, const Actor& actor, Timestamp now,
                        const std::vector<std::pair<std::string, Id>>& documents, bool reprint) {
-    SQLite::Database& c = connection(db);
-    SQLite::Statement task(c,
-                           "INSERT INTO print_task (task_id, component, printer, sent_at, by_user, "
-                           "by_role, station) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sql::Connection& c = connection(db);
+    sql::Statement task(c,
+                        "INSERT INTO print_task (task_id, component, printer, sent_at, by_user, "
+                        "by_role, station) VALUES (?, ?, ?, ?, ?, ?, ?)");
     task.bind(1, task_id);
     task.bind(2, component);
     task.bind(3, printer);
@@ -23,9 +22,9 @@ void record_print_task(Database& db, const std::string& task_id, const std::stri
     task.bind(6, actor.role);
     task.bind(7, actor.workstation);
     task.exec();
-    SQLite::Statement doc(c,
-                          "INSERT INTO print_document (task_id, document_id, order_id, state, "
-                          "reprint, updated_at) VALUES (?, ?, ?, 'sent', ?, ?)");
+    sql::Statement doc(c,
+                       "INSERT INTO print_document (task_id, document_id, order_id, state, "
+                       "reprint, updated_at) VALUES (?, ?, ?, 'sent', ?, ?)");
     for (const auto& [tracking, order] : documents) {
         doc.reset();
         doc.bind(1, task_id);
@@ -39,9 +38,9 @@ void record_print_task(Database& db, const std::string& task_id, const std::stri
 
 void set_print_state(Database& db, const std::string& task_id, const std::string& document_id,
                      const std::string& state, const std::string& message, Timestamp now) {
-    SQLite::Statement s(connection(db),
-                        "UPDATE print_document SET state = ?, message = ?, updated_at = ? "
-                        "WHERE task_id = ? AND document_id = ? AND state <> 'printed'");
+    sql::Statement s(connection(db),
+                     "UPDATE print_document SET state = ?, message = ?, updated_at = ? "
+                     "WHERE task_id = ? AND document_id = ? AND state <> 'printed'");
     s.bind(1, state);
     s.bind(2, message);
     s.bind(3, static_cast<int64_t>(now));
@@ -51,42 +50,41 @@ void set_print_state(Database& db, const std::string& task_id, const std::string
 }
 
 WaybillPrints waybill_prints(Database& db, const std::string& tracking_no) {
-    SQLite::Statement s(connection(db),
-                        "SELECT d.task_id, d.state, d.message FROM print_document d JOIN "
-                        "print_task t ON t.task_id = d.task_id WHERE d.document_id = ? "
-                        "ORDER BY t.sent_at, d.task_id");
+    sql::Statement s(connection(db),
+                     "SELECT d.task_id, d.state, d.message FROM print_document d JOIN "
+                     "print_task t ON t.task_id = d.task_id WHERE d.document_id = ? "
+                     "ORDER BY t.sent_at, d.task_id");
     s.bind(1, tracking_no);
     WaybillPrints p;
-    while (s.executeStep()) {
+    while (s.step()) {
         ++p.tasks;
-        std::string state = s.getColumn(1).getString();
+        std::string state = s.column(1).text();
         p.last_state = state;
-        p.last_message = s.getColumn(2).getString();
+        p.last_message = s.column(2).text();
         if (state == "printed") p.printed = true;
         if (state == "sent" || state == "accepted" || state == "rendered")
-            p.open_tasks.push_back(s.getColumn(0).getString());
+            p.open_tasks.push_back(s.column(0).text());
     }
     return p;
 }
 
 std::string component_printer(Database& db, const std::string& station,
                               const std::string& component) {
-    SQLite::Statement s(
-        connection(db),
-        "SELECT printer FROM component_printer WHERE station = ? AND component = ?");
+    sql::Statement s(connection(db),
+                     "SELECT printer FROM component_printer WHERE station = ? AND component = ?");
     s.bind(1, station);
     s.bind(2, component);
-    return s.executeStep() ? s.getColumn(0).getString() : std::string();
+    return s.step() ? s.column(0).text() : std::string();
 }
 
 void save_component_printer(Database& db, const std::string& station, const std::string& component,
                             const std::string& printer) {
-    SQLite::Statement s(connection(db),
-                        printer.empty()
-                            ? "DELETE FROM component_printer WHERE station = ? AND component = ?"
-                            : "INSERT INTO component_printer (station, component, printer) VALUES "
-                              "(?, ?, ?) ON CONFLICT (station, component) DO UPDATE SET "
-                              "printer = excluded.printer");
+    sql::Statement s(connection(db),
+                     printer.empty()
+                         ? "DELETE FROM component_printer WHERE station = ? AND component = ?"
+                         : "INSERT INTO component_printer (station, component, printer) VALUES "
+                           "(?, ?, ?) ON CONFLICT (station, component) DO UPDATE SET "
+                           "printer = excluded.printer");
     s.bind(1, station);
     s.bind(2, component);
     if (!printer.empty()) s.bind(3, printer);
@@ -94,7 +92,7 @@ void save_component_printer(Database& db, const std::string& station, const std:
 }
 
 std::vector<Id> failed_print_orders(Database& db) {
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db),
         "SELECT w.order_id FROM order_waybill w WHERE "
         "(SELECT d.state FROM print_document d JOIN print_task t ON t.task_id = d.task_id "
@@ -102,8 +100,8 @@ std::vector<Id> failed_print_orders(Database& db) {
         "'failed' AND NOT EXISTS (SELECT 1 FROM print_document d WHERE d.document_id = "
         "w.tracking_no AND d.state = 'printed') ORDER BY w.order_id");
     std::vector<Id> ids;
-    while (s.executeStep())
-        ids.push_back(s.getColumn(0).getInt64());
+    while (s.step())
+        ids.push_back(s.column(0).int64());
     return ids;
 }
 
@@ -122,15 +120,14 @@ std::vector<PrintJournalRow> print_journal_rows(Database& db, const std::vector<
         sql += ")";
     }
     sql += " ORDER BY t.sent_at DESC, d.task_id DESC LIMIT " + std::to_string(limit);
-    SQLite::Statement s(connection(db), sql);
+    sql::Statement s(connection(db), sql);
     std::vector<PrintJournalRow> rows;
-    while (s.executeStep())
-        rows.push_back(
-            {s.getColumn(0).getString(), s.getColumn(1).getString(), s.getColumn(2).getInt64(),
-             s.getColumn(3).getString(), s.getColumn(4).getString(), s.getColumn(5).getString(),
-             s.getColumn(6).getString(), s.getColumn(7).getInt() != 0, s.getColumn(8).getString(),
-             s.getColumn(9).getInt64(), s.getColumn(10).getInt64(), s.getColumn(11).getString(),
-             s.getColumn(12).getString()});
+    while (s.step())
+        rows.push_back({s.column(0).text(), s.column(1).text(), s.column(2).int64(),
+                        s.column(3).text(), s.column(4).text(), s.column(5).text(),
+                        s.column(6).text(), s.column(7).int32() != 0, s.column(8).text(),
+                        s.column(9).int64(), s.column(10).int64(), s.column(11).text(),
+                        s.column(12).text()});
     return rows;
 }
 

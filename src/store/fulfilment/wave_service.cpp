@@ -1,7 +1,5 @@
 #include "store/fulfilment/wave_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <cstdio>
 #include <map>
 
@@ -10,6 +8,7 @@
 #include "core/base/translate.h"
 #include "core/fulfilment/wave_plan.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/stock/stock_posting.h"
 
@@ -29,19 +28,19 @@ constexpr const char* kWaveColumns =
     " WHERE x.wave_id = w.id) "
     "FROM wave w JOIN warehouse h ON h.id = w.warehouse_id ";
 
-WaveInfo wave_from(SQLite::Statement& s) {
+WaveInfo wave_from(sql::Statement& s) {
     WaveInfo w;
-    w.id = s.getColumn(0).getInt64();
-    w.number = s.getColumn(1).getString();
-    w.warehouse = s.getColumn(2).getString();
-    w.warehouse_name = s.getColumn(3).getString();
-    w.carrier = s.getColumn(4).getString();
-    w.single_item = s.getColumn(5).getInt() != 0;
-    w.status = s.getColumn(6).getString() == "open" ? WaveStatus::open : WaveStatus::closed;
-    w.created_at = s.getColumn(7).getInt64();
-    w.orders = s.getColumn(8).getInt();
-    w.units = s.getColumn(9).getInt64();
-    w.packed = s.getColumn(10).getInt();
+    w.id = s.column(0).int64();
+    w.number = s.column(1).text();
+    w.warehouse = s.column(2).text();
+    w.warehouse_name = s.column(3).text();
+    w.carrier = s.column(4).text();
+    w.single_item = s.column(5).int32() != 0;
+    w.status = s.column(6).text() == "open" ? WaveStatus::open : WaveStatus::closed;
+    w.created_at = s.column(7).int64();
+    w.orders = s.column(8).int32();
+    w.units = s.column(9).int64();
+    w.packed = s.column(10).int32();
     return w;
 }
 
@@ -49,7 +48,7 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
     // Only orders that hold stock can be eligible, so the scan stays small. A parcel is waved
     // through its head; it counts as held while any merged order is held, not allocated in the
     // head's warehouse or no longer waiting to ship.
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db),
         "SELECT o.id, o.warehouse_id, coalesce(b.carrier, o.carrier), o.priority, "
         "o.promised_ship_at, "
@@ -67,19 +66,18 @@ std::vector<WaveCandidate> load_candidates(Database& db) {
         "WHERE o.allocation = 'allocated' AND o.warehouse_id IS NOT NULL "
         "AND NOT EXISTS (SELECT 1 FROM order_merge m WHERE m.order_id = o.id)");
     std::vector<WaveCandidate> out;
-    while (s.executeStep()) {
+    while (s.step()) {
         WaveCandidate c;
-        c.order_id = s.getColumn(0).getInt64();
-        c.warehouse_id = s.getColumn(1).getInt64();
-        c.carrier = s.getColumn(2).getString();
-        c.priority = s.getColumn(3).getInt();
-        if (auto p = read_optional(s.getColumn(4))) c.promised_ship_at = *p;
-        c.paid_at = s.getColumn(5).getInt64();
-        c.status =
-            order_status_from_code(s.getColumn(6).getString()).value_or(OrderStatus::shipped);
-        c.sku_count = s.getColumn(7).getInt();
-        c.held = s.getColumn(8).getInt() != 0;
-        c.in_open_wave = s.getColumn(9).getInt() != 0;
+        c.order_id = s.column(0).int64();
+        c.warehouse_id = s.column(1).int64();
+        c.carrier = s.column(2).text();
+        c.priority = s.column(3).int32();
+        if (auto p = read_optional(s.column(4))) c.promised_ship_at = *p;
+        c.paid_at = s.column(5).int64();
+        c.status = order_status_from_code(s.column(6).text()).value_or(OrderStatus::shipped);
+        c.sku_count = s.column(7).int32();
+        c.held = s.column(8).int32() != 0;
+        c.in_open_wave = s.column(9).int32() != 0;
         c.allocation = Allocation::allocated;
         out.push_back(std::move(c));
     }
@@ -94,15 +92,14 @@ std::vector<std::string> WaveService::close_finished_waves() {
     connection(db_).exec(
         "UPDATE wave_order SET open = 0 WHERE open = 1 AND order_id IN (SELECT id FROM "
         "shop_order WHERE status <> 'to_ship' OR allocation <> 'allocated')");
-    SQLite::Statement closing(
-        connection(db_),
-        "SELECT number FROM wave WHERE status = 'open' AND NOT EXISTS "
-        "(SELECT 1 FROM wave_order x WHERE x.wave_id = wave.id AND x.open = 1)");
+    sql::Statement closing(connection(db_),
+                           "SELECT number FROM wave WHERE status = 'open' AND NOT EXISTS "
+                           "(SELECT 1 FROM wave_order x WHERE x.wave_id = wave.id AND x.open = 1)");
     std::vector<std::string> closed;
-    while (closing.executeStep())
-        closed.push_back(closing.getColumn(0).getString());
+    while (closing.step())
+        closed.push_back(closing.column(0).text());
     for (const std::string& number : closed) {
-        SQLite::Statement s(connection(db_), "UPDATE wave SET status = 'closed' WHERE number = ?");
+        sql::Statement s(connection(db_), "UPDATE wave SET status = 'closed' WHERE number = ?");
         s.bind(1, number);
         s.exec();
     }
@@ -116,20 +113,20 @@ std::vector<WaveCandidate> WaveService::candidates() {
 std::string WaveService::next_number(Timestamp now) {
     std::string date = shop_date(now);
     std::string prefix = "W" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "-";
-    SQLite::Statement s(connection(db_), "SELECT count(*) FROM wave WHERE number LIKE ? || '%'");
+    sql::Statement s(connection(db_), "SELECT count(*) FROM wave WHERE number LIKE ? || '%'");
     s.bind(1, prefix);
-    s.executeStep();
+    s.step();
     char seq[16];
-    std::snprintf(seq, sizeof seq, "%03d", s.getColumn(0).getInt() + 1);
+    std::snprintf(seq, sizeof seq, "%03d", s.column(0).int32() + 1);
     return prefix + seq;
 }
 
 WaveInfo WaveService::insert_wave(const PlannedWave& p, Timestamp now,
                                   const std::string& created_by) {
     std::string number = next_number(now);
-    SQLite::Statement w(connection(db_),
-                        "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
-                        "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
+    sql::Statement w(connection(db_),
+                     "INSERT INTO wave (number, warehouse_id, carrier, single_item, "
+                     "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)");
     w.bind(1, number);
     w.bind(2, static_cast<int64_t>(p.warehouse_id));
     w.bind(3, p.carrier);
@@ -137,9 +134,9 @@ WaveInfo WaveService::insert_wave(const PlannedWave& p, Timestamp now,
     w.bind(5, static_cast<int64_t>(now));
     w.bind(6, created_by);
     w.exec();
-    Id wave_id = connection(db_).getLastInsertRowid();
-    SQLite::Statement o(connection(db_),
-                        "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
+    Id wave_id = connection(db_).last_insert_id();
+    sql::Statement o(connection(db_),
+                     "INSERT INTO wave_order (wave_id, order_id, slot) VALUES (?, ?, ?)");
     int slot = 0;
     for (Id order_id : p.order_ids) {
         o.reset();
@@ -152,30 +149,30 @@ WaveInfo WaveService::insert_wave(const PlannedWave& p, Timestamp now,
 }
 
 WaveInfo WaveService::read_wave(Id wave_id) {
-    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.id = ?");
+    sql::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.id = ?");
     s.bind(1, static_cast<int64_t>(wave_id));
-    s.executeStep();
+    s.step();
     return wave_from(s);
 }
 
 std::vector<WaveInfo> WaveService::list_waves() {
-    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "ORDER BY w.id DESC");
+    sql::Statement s(connection(db_), std::string(kWaveColumns) + "ORDER BY w.id DESC");
     std::vector<WaveInfo> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(wave_from(s));
     return out;
 }
 
 WaveInfo WaveService::find_wave(const std::string& number) {
-    SQLite::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.number = ?");
+    sql::Statement s(connection(db_), std::string(kWaveColumns) + "WHERE w.number = ?");
     s.bind(1, number);
-    if (!s.executeStep()) throw NotFound(trf("Wave {0} does not exist: see wave list", number));
+    if (!s.step()) throw NotFound(trf("Wave {0} does not exist: see wave list", number));
     return wave_from(s);
 }
 
 std::vector<WaveSlot> WaveService::wave_slots(const std::string& number) {
     WaveInfo wave = find_wave(number);
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db_),
         "SELECT x.slot, o.id, o.platform_order_id, (SELECT ifnull(sum(i.qty), 0) FROM order_line l "
         "JOIN order_line_item i ON i.order_line_id = l.id WHERE l.order_id IN (SELECT o.id UNION "
@@ -184,9 +181,9 @@ std::vector<WaveSlot> WaveService::wave_slots(const std::string& number) {
         "ORDER BY x.slot");
     s.bind(1, static_cast<int64_t>(wave.id));
     std::vector<WaveSlot> out;
-    while (s.executeStep())
-        out.push_back({s.getColumn(0).getInt(), s.getColumn(1).getInt64(),
-                       s.getColumn(2).getString(), s.getColumn(3).getInt64()});
+    while (s.step())
+        out.push_back(
+            {s.column(0).int32(), s.column(1).int64(), s.column(2).text(), s.column(3).int64()});
     return out;
 }
 
@@ -194,20 +191,19 @@ PickSheet WaveService::pick_list(const std::string& number) {
     PickSheet sheet;
     sheet.wave = find_wave(number);
     sheet.slots = wave_slots(number);
-    SQLite::Statement d(connection(db_),
-                        "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
-                        "JOIN shop_order o ON o.id = x.order_id "
-                        "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
-                        "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
-                        "JOIN order_line_item i ON i.order_line_id = l.id "
-                        "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id ORDER BY x.slot");
+    sql::Statement d(connection(db_),
+                     "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
+                     "JOIN shop_order o ON o.id = x.order_id "
+                     "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
+                     "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
+                     "JOIN order_line_item i ON i.order_line_id = l.id "
+                     "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id ORDER BY x.slot");
     d.bind(1, static_cast<int64_t>(sheet.wave.id));
     std::vector<PickDemand> demands;
     Id warehouse = 0;
-    while (d.executeStep()) {
-        demands.push_back(
-            {d.getColumn(0).getInt(), d.getColumn(1).getInt64(), d.getColumn(2).getInt64()});
-        warehouse = d.getColumn(3).getInt64();
+    while (d.step()) {
+        demands.push_back({d.column(0).int32(), d.column(1).int64(), d.column(2).int64()});
+        warehouse = d.column(3).int64();
     }
     SqlStockSource source(db_);
     std::map<Id, std::vector<Lot>> lots;
@@ -230,32 +226,32 @@ PickSheet WaveService::pick_list(const std::string& number) {
         }
     sheet.stops = build_pick_list(demands, lots);
 
-    SQLite::Statement sku(connection(db_), "SELECT code, name, spec FROM sku WHERE id = ?");
-    SQLite::Statement codes(connection(db_),
-                            "SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY barcode");
-    SQLite::Statement loc(connection(db_), "SELECT code FROM location WHERE id = ?");
-    SQLite::Statement lot(connection(db_), "SELECT lot FROM batch WHERE id = ?");
+    sql::Statement sku(connection(db_), "SELECT code, name, spec FROM sku WHERE id = ?");
+    sql::Statement codes(connection(db_),
+                         "SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY barcode");
+    sql::Statement loc(connection(db_), "SELECT code FROM location WHERE id = ?");
+    sql::Statement lot(connection(db_), "SELECT lot FROM batch WHERE id = ?");
     for (PickStop& stop : sheet.stops) {
         sku.reset();
         sku.bind(1, static_cast<int64_t>(stop.sku_id));
-        if (sku.executeStep()) {
-            stop.sku_code = sku.getColumn(0).getString();
-            stop.sku_name = sku.getColumn(1).getString();
-            stop.spec = sku.getColumn(2).getString();
+        if (sku.step()) {
+            stop.sku_code = sku.column(0).text();
+            stop.sku_name = sku.column(1).text();
+            stop.spec = sku.column(2).text();
         }
         codes.reset();
         codes.bind(1, static_cast<int64_t>(stop.sku_id));
-        while (codes.executeStep())
-            stop.barcodes.push_back(codes.getColumn(0).getString());
+        while (codes.step())
+            stop.barcodes.push_back(codes.column(0).text());
         if (stop.location_id) {
             loc.reset();
             loc.bind(1, static_cast<int64_t>(*stop.location_id));
-            if (loc.executeStep()) stop.location_code = loc.getColumn(0).getString();
+            if (loc.step()) stop.location_code = loc.column(0).text();
         }
         if (stop.batch_id) {
             lot.reset();
             lot.bind(1, static_cast<int64_t>(*stop.batch_id));
-            if (lot.executeStep()) stop.lot = lot.getColumn(0).getString();
+            if (lot.step()) stop.lot = lot.column(0).text();
         }
     }
     return sheet;

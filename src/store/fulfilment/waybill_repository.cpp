@@ -1,24 +1,23 @@
 #include "store/fulfilment/waybill_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_merge.h"
 
 namespace dj {
 
 void save_waybill(Database& db, const Waybill& w) {
-    SQLite::Statement s(connection(db),
-                        "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at, "
-                        "source, object_id, print_data) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT (order_id) DO UPDATE SET "
-                        "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
-                        "assigned_at = excluded.assigned_at, source = excluded.source, "
-                        "object_id = excluded.object_id, print_data = excluded.print_data");
+    sql::Statement s(connection(db),
+                     "INSERT INTO order_waybill (order_id, carrier, tracking_no, assigned_at, "
+                     "source, object_id, print_data) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (order_id) DO UPDATE SET "
+                     "carrier = excluded.carrier, tracking_no = excluded.tracking_no, "
+                     "assigned_at = excluded.assigned_at, source = excluded.source, "
+                     "object_id = excluded.object_id, print_data = excluded.print_data");
     s.bind(1, static_cast<int64_t>(w.order_id));
     s.bind(2, w.carrier);
     s.bind(3, w.tracking_no);
@@ -36,13 +35,13 @@ void save_waybill(Database& db, const Waybill& w) {
 }
 
 void remove_waybill(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db), "DELETE FROM order_waybill WHERE order_id = ?");
+    sql::Statement s(connection(db), "DELETE FROM order_waybill WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
     s.exec();
 }
 
 void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "INSERT INTO order_waybill(order_id, carrier, tracking_no, assigned_at) "
         "VALUES (?, ?, ?, ?)");
     for (const Waybill& w : waybills) {
@@ -58,26 +57,26 @@ void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
 }
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db),
-                        "SELECT carrier, tracking_no, assigned_at, source, "
-                        "COALESCE(object_id, ''), COALESCE(print_data, '') FROM order_waybill "
-                        "WHERE order_id = ?");
+    sql::Statement s(connection(db),
+                     "SELECT carrier, tracking_no, assigned_at, source, "
+                     "COALESCE(object_id, ''), COALESCE(print_data, '') FROM order_waybill "
+                     "WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
-    if (!s.executeStep()) return std::nullopt;
+    if (!s.step()) return std::nullopt;
     return Waybill{order_id,
-                   s.getColumn(0).getString(),
-                   s.getColumn(1).getString(),
-                   s.getColumn(2).getInt64(),
-                   s.getColumn(3).getString() == "platform",
-                   s.getColumn(4).getString(),
-                   s.getColumn(5).getString()};
+                   s.column(0).text(),
+                   s.column(1).text(),
+                   s.column(2).int64(),
+                   s.column(3).text() == "platform",
+                   s.column(4).text(),
+                   s.column(5).text()};
 }
 
 std::optional<Id> find_order_by_tracking(Database& db, const std::string& tracking_no) {
-    SQLite::Statement s(connection(db), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
+    sql::Statement s(connection(db), "SELECT order_id FROM order_waybill WHERE tracking_no = ?");
     s.bind(1, tracking_no);
-    if (!s.executeStep()) return std::nullopt;
-    return s.getColumn(0).getInt64();
+    if (!s.step()) return std::nullopt;
+    return s.column(0).int64();
 }
 
 }  // namespace dj

@@ -1,11 +1,10 @@
 #include "store/orders/intercept_service.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "core/orders/region.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -15,18 +14,18 @@ constexpr const char* kOpen =
     "o.status IN ('pending_payment', 'to_ship', 'refund_requested') AND o.allocation <> "
     "'shipped'";
 
-OrderIntercept intercept_from(SQLite::Statement& s) {
+OrderIntercept intercept_from(sql::Statement& s) {
     OrderIntercept i;
-    i.id = s.getColumn(0).getInt64();
-    i.scope = parse_intercept_scope(s.getColumn(1).getString()).value_or(InterceptScope::region);
-    i.target = s.getColumn(2).getString();
-    i.city = s.getColumn(3).getString();
-    i.reason = s.getColumn(4).getString();
-    i.created_at = s.getColumn(5).getInt64();
-    i.created_by = s.getColumn(6).getString();
-    i.lifted_at = read_optional(s.getColumn(7));
-    i.lifted_by = s.getColumn(8).getString();
-    i.held = s.getColumn(9).getInt();
+    i.id = s.column(0).int64();
+    i.scope = parse_intercept_scope(s.column(1).text()).value_or(InterceptScope::region);
+    i.target = s.column(2).text();
+    i.city = s.column(3).text();
+    i.reason = s.column(4).text();
+    i.created_at = s.column(5).int64();
+    i.created_by = s.column(6).text();
+    i.lifted_at = read_optional(s.column(7));
+    i.lifted_by = s.column(8).text();
+    i.held = s.column(9).int32();
     return i;
 }
 
@@ -44,12 +43,11 @@ std::vector<Caught> covered(Database& db, const OrderIntercept& i) {
     std::vector<Caught> out;
     if (i.scope == InterceptScope::region) {
         // Province names vary ("江苏" / "江苏省"), so matching happens here, not in SQL.
-        SQLite::Statement s(connection(db),
-                            base + ", o.province, o.city FROM shop_order o WHERE " + kOpen);
-        while (s.executeStep())
-            if (region_covers(i.target, i.city, s.getColumn(2).getString(),
-                              s.getColumn(3).getString()))
-                out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt() != 0});
+        sql::Statement s(connection(db),
+                         base + ", o.province, o.city FROM shop_order o WHERE " + kOpen);
+        while (s.step())
+            if (region_covers(i.target, i.city, s.column(2).text(), s.column(3).text()))
+                out.push_back({s.column(0).int64(), s.column(1).int32() != 0});
         return out;
     }
     std::string where;
@@ -68,21 +66,20 @@ std::vector<Caught> covered(Database& db, const OrderIntercept& i) {
                 "coalesce((SELECT b.carrier FROM order_waybill b WHERE b.order_id = o.id), "
                 "o.carrier) = ?";
     }
-    SQLite::Statement s(connection(db),
-                        base + " FROM shop_order o WHERE " + kOpen + " AND " + where);
+    sql::Statement s(connection(db), base + " FROM shop_order o WHERE " + kOpen + " AND " + where);
     s.bind(1, i.target);
-    while (s.executeStep())
-        out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getInt() != 0});
+    while (s.step())
+        out.push_back({s.column(0).int64(), s.column(1).int32() != 0});
     return out;
 }
 
 }  // namespace
 
 std::vector<OrderIntercept> active_intercepts(Database& db) {
-    SQLite::Statement s(connection(db),
-                        std::string(kColumns) + "WHERE i.lifted_at IS NULL ORDER BY i.id");
+    sql::Statement s(connection(db),
+                     std::string(kColumns) + "WHERE i.lifted_at IS NULL ORDER BY i.id");
     std::vector<OrderIntercept> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(intercept_from(s));
     return out;
 }
@@ -97,9 +94,9 @@ std::string intercept_hold_reason(const OrderIntercept& i) {
 }
 
 Id InterceptRepository::insert(const OrderIntercept& i) {
-    SQLite::Statement add(connection(db_),
-                          "INSERT INTO order_intercept(scope, target, city, reason, created_at, "
-                          "created_by) VALUES (?, ?, ?, ?, ?, ?)");
+    sql::Statement add(connection(db_),
+                       "INSERT INTO order_intercept(scope, target, city, reason, created_at, "
+                       "created_by) VALUES (?, ?, ?, ?, ?, ?)");
     add.bind(1, std::string(intercept_scope_code(i.scope)));
     add.bind(2, i.target);
     add.bind(3, i.city);
@@ -107,22 +104,22 @@ Id InterceptRepository::insert(const OrderIntercept& i) {
     add.bind(5, static_cast<int64_t>(i.created_at));
     add.bind(6, i.created_by);
     add.exec();
-    return connection(db_).getLastInsertRowid();
+    return connection(db_).last_insert_id();
 }
 
 std::optional<OrderIntercept> InterceptRepository::find(Id id) {
-    SQLite::Statement find(connection(db_), std::string(kColumns) + "WHERE i.id = ?");
+    sql::Statement find(connection(db_), std::string(kColumns) + "WHERE i.id = ?");
     find.bind(1, static_cast<int64_t>(id));
-    if (!find.executeStep()) return std::nullopt;
+    if (!find.step()) return std::nullopt;
     return intercept_from(find);
 }
 
 std::vector<OrderIntercept> InterceptRepository::list(bool include_lifted) {
-    SQLite::Statement s(connection(db_), std::string(kColumns) +
-                                             (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
-                                             "ORDER BY i.id");
+    sql::Statement s(connection(db_), std::string(kColumns) +
+                                          (include_lifted ? "" : "WHERE i.lifted_at IS NULL ") +
+                                          "ORDER BY i.id");
     std::vector<OrderIntercept> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(intercept_from(s));
     return out;
 }
@@ -134,19 +131,19 @@ std::vector<InterceptRepository::Covered> InterceptRepository::covered_orders(
 
 std::vector<Id> InterceptRepository::lift(Id id, Timestamp at, const std::string& by) {
     std::string key = std::to_string(id);
-    SQLite::Statement held(connection(db_),
-                           "SELECT order_id FROM order_hold WHERE source = 'intercept' AND "
-                           "source_key = ?");
+    sql::Statement held(connection(db_),
+                        "SELECT order_id FROM order_hold WHERE source = 'intercept' AND "
+                        "source_key = ?");
     held.bind(1, key);
     std::vector<Id> orders;
-    while (held.executeStep())
-        orders.push_back(held.getColumn(0).getInt64());
-    SQLite::Statement drop(connection(db_),
-                           "DELETE FROM order_hold WHERE source = 'intercept' AND source_key = ?");
+    while (held.step())
+        orders.push_back(held.column(0).int64());
+    sql::Statement drop(connection(db_),
+                        "DELETE FROM order_hold WHERE source = 'intercept' AND source_key = ?");
     drop.bind(1, key);
     drop.exec();
-    SQLite::Statement mark(connection(db_),
-                           "UPDATE order_intercept SET lifted_at = ?, lifted_by = ? WHERE id = ?");
+    sql::Statement mark(connection(db_),
+                        "UPDATE order_intercept SET lifted_at = ?, lifted_by = ? WHERE id = ?");
     mark.bind(1, static_cast<int64_t>(at));
     mark.bind(2, by);
     mark.bind(3, static_cast<int64_t>(id));

@@ -1,12 +1,11 @@
 #include "store/orders/order_allocation.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <utility>
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_allocation_decision.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_merge.h"
@@ -39,20 +38,16 @@ Allocation OrderAllocator::allocate_new(const Order& order, const MappedLines& l
 }
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
-    SQLite::Statement& s = posting_.db().statement(
+    sql::Statement& s = posting_.db().statement(
         "SELECT i.id, i.sku_id, i.qty, i.reserved_qty, i.reserved_warehouse_id, l.presale "
         "FROM order_line_item i JOIN order_line l ON l.id = i.order_line_id "
         "WHERE l.order_id = ? ORDER BY i.id");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<Item> items;
-    while (s.executeStep()) {
-        Item it{s.getColumn(0).getInt64(),
-                s.getColumn(1).getInt64(),
-                s.getColumn(2).getInt64(),
-                s.getColumn(3).getInt64(),
-                std::nullopt,
-                s.getColumn(5).getInt() != 0};
-        if (!s.getColumn(4).isNull()) it.warehouse_id = s.getColumn(4).getInt64();
+    while (s.step()) {
+        Item it{s.column(0).int64(), s.column(1).int64(), s.column(2).int64(),
+                s.column(3).int64(), std::nullopt,        s.column(5).int32() != 0};
+        if (!s.column(4).is_null()) it.warehouse_id = s.column(4).int64();
         items.push_back(it);
     }
     return items;
@@ -84,19 +79,19 @@ std::vector<SkuComponent> OrderAllocator::map_line(Id store_id, const OrderLine&
 bool OrderAllocator::map_lines(Id order_id) {
     Database& db = posting_.db();
     // Only the lines not mapped yet: a stored order usually has none left.
-    SQLite::Statement& open = db.statement(
+    sql::Statement& open = db.statement(
         "SELECT l.id, l.platform_sku_id, l.seller_code, l.quantity, o.store_id FROM order_line l "
         "JOIN shop_order o ON o.id = l.order_id WHERE l.order_id = ? AND NOT EXISTS (SELECT 1 "
         "FROM order_line_item i WHERE i.order_line_id = l.id)");
     open.bind(1, static_cast<int64_t>(order_id));
     std::vector<std::pair<Id, OrderLine>> unmapped;
-    while (open.executeStep()) {
+    while (open.step()) {
         OrderLine line;
-        line.id = open.getColumn(0).getInt64();
-        line.platform_sku_id = open.getColumn(1).getString();
-        line.seller_code = open.getColumn(2).getString();
-        line.quantity = open.getColumn(3).getInt64();
-        unmapped.emplace_back(open.getColumn(4).getInt64(), std::move(line));
+        line.id = open.column(0).int64();
+        line.platform_sku_id = open.column(1).text();
+        line.seller_code = open.column(2).text();
+        line.quantity = open.column(3).int64();
+        unmapped.emplace_back(open.column(4).int64(), std::move(line));
     }
     open.reset();
     bool all_mapped = true;
@@ -108,7 +103,7 @@ bool OrderAllocator::map_lines(Id order_id) {
 std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const OrderLine& line,
                                                           std::vector<Item>* items) {
     std::vector<SkuComponent> components = map_line(store_id, line);
-    SQLite::Statement& add = posting_.db().statement(
+    sql::Statement& add = posting_.db().statement(
         "INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
     for (const SkuComponent& c : components) {
         add.reset();
@@ -117,36 +112,35 @@ std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const Ord
         add.bind(3, static_cast<int64_t>(c.qty));
         add.exec();
         if (items)
-            items->push_back({connection(posting_.db()).getLastInsertRowid(), c.sku_id, c.qty, 0,
+            items->push_back({connection(posting_.db()).last_insert_id(), c.sku_id, c.qty, 0,
                               std::nullopt, line.presale});
     }
     return components;
 }
 
 std::optional<Id> OrderAllocator::warehouse_for(Id order_id, Id store_id) {
-    SQLite::Statement& chosen =
+    sql::Statement& chosen =
         posting_.db().statement("SELECT rule_warehouse_id FROM shop_order WHERE id = ?");
     chosen.bind(1, static_cast<int64_t>(order_id));
     std::optional<Id> rule_choice;
-    if (chosen.executeStep() && !chosen.getColumn(0).isNull())
-        rule_choice = chosen.getColumn(0).getInt64();
+    if (chosen.step() && !chosen.column(0).is_null()) rule_choice = chosen.column(0).int64();
     chosen.reset();
     if (rule_choice) return rule_choice;
     auto it = warehouse_cache_.find(store_id);
     if (it != warehouse_cache_.end()) return it->second;
-    SQLite::Statement& s = posting_.db().statement(
+    sql::Statement& s = posting_.db().statement(
         "SELECT ifnull((SELECT default_warehouse_id FROM shop_store WHERE id = ?), "
         "(SELECT min(id) FROM warehouse))");
     s.bind(1, static_cast<int64_t>(store_id));
     std::optional<Id> wh;
-    if (s.executeStep() && !s.getColumn(0).isNull()) wh = s.getColumn(0).getInt64();
+    if (s.step() && !s.column(0).is_null()) wh = s.column(0).int64();
     s.reset();
     warehouse_cache_.emplace(store_id, wh);
     return wh;
 }
 
 void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id) {
-    SQLite::Statement& s = posting_.db().statement(
+    sql::Statement& s = posting_.db().statement(
         "UPDATE shop_order SET allocation = ?, warehouse_id = ? WHERE id = ?");
     s.bind(1, std::string(allocation_code(a)));
     if (warehouse_id)
@@ -213,7 +207,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
         set_state(order_id, Allocation::short_stock, wh);
         return Allocation::short_stock;
     }
-    SQLite::Statement& mark = posting_.db().statement(
+    sql::Statement& mark = posting_.db().statement(
         "UPDATE order_line_item SET reserved_qty = qty, reserved_warehouse_id = ? WHERE id = ?");
     for (const Item& it : items) {
         book.reserve(it.sku_id, *wh, it.qty);
@@ -227,7 +221,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
 }
 
 void OrderAllocator::release(Id order_id) {
-    SQLite::Statement& clear = posting_.db().statement(
+    sql::Statement& clear = posting_.db().statement(
         "UPDATE order_line_item SET reserved_qty = 0, reserved_warehouse_id = NULL WHERE id = ?");
     for (const Item& it : items_of(order_id)) {
         if (it.reserved == 0 || !it.warehouse_id) continue;
@@ -237,7 +231,7 @@ void OrderAllocator::release(Id order_id) {
         clear.bind(1, static_cast<int64_t>(it.id));
         clear.exec();
     }
-    SQLite::Statement& state = posting_.db().statement(
+    sql::Statement& state = posting_.db().statement(
         "UPDATE shop_order SET allocation = 'none' WHERE id = ? AND allocation <> 'shipped' "
         "AND allocation <> 'none'");
     state.bind(1, static_cast<int64_t>(order_id));
@@ -250,12 +244,12 @@ void OrderAllocator::check_can_ship(const Order& order, Id parcel_head) {
                                      order.platform_order_id, hold->reason));
     // A waved order is on the packing line: it leaves only as a parcel whose every item was
     // scanned. Orders shipped by hand outside any wave are not held to that.
-    SQLite::Statement& unpacked = posting_.db().statement(
+    sql::Statement& unpacked = posting_.db().statement(
         "SELECT w.number FROM wave_order x JOIN wave w ON w.id = x.wave_id WHERE x.order_id = ? "
         "AND x.open = 1 AND NOT EXISTS (SELECT 1 FROM order_packed p WHERE p.order_id = ?)");
     unpacked.bind(1, static_cast<int64_t>(parcel_head));
     unpacked.bind(2, static_cast<int64_t>(parcel_head));
-    std::string wave = unpacked.executeStep() ? unpacked.getColumn(0).getString() : "";
+    std::string wave = unpacked.step() ? unpacked.column(0).text() : "";
     unpacked.reset();
     if (!wave.empty())
         throw StockRuleViolation(
@@ -279,9 +273,9 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
         orders.push_back(std::move(*order));
     }
     std::size_t before = posting_.book().pending().size();
-    SQLite::Statement& clear =
+    sql::Statement& clear =
         posting_.db().statement("UPDATE order_line_item SET reserved_qty = 0 WHERE id = ?");
-    SQLite::Statement& status =
+    sql::Statement& status =
         posting_.db().statement("UPDATE shop_order SET status = 'shipped' WHERE id = ?");
     for (const Order& order : orders) {
         MovementContext mc = ctx;
@@ -317,10 +311,10 @@ std::string waiting_sql(const std::string& filter) {
 
 }  // namespace
 
-int OrderAllocator::allocate_all(SQLite::Statement& waiting) {
+int OrderAllocator::allocate_all(sql::Statement& waiting) {
     std::vector<Id> ids;
-    while (waiting.executeStep())
-        ids.push_back(waiting.getColumn(0).getInt64());
+    while (waiting.step())
+        ids.push_back(waiting.column(0).int64());
     int allocated = 0;
     for (Id id : ids)
         if (allocate(id, false) == Allocation::allocated) ++allocated;
@@ -328,7 +322,7 @@ int OrderAllocator::allocate_all(SQLite::Statement& waiting) {
 }
 
 int OrderAllocator::allocate_waiting() {
-    SQLite::Statement s(connection(posting_.db()), waiting_sql(""));
+    sql::Statement s(connection(posting_.db()), waiting_sql(""));
     return allocate_all(s);
 }
 
@@ -338,17 +332,17 @@ int OrderAllocator::allocate_waiting_for(const std::set<Id>& sku_ids) {
     std::string list;
     for (Id id : sku_ids)
         list += (list.empty() ? "" : ",") + std::to_string(id);
-    SQLite::Statement s(connection(posting_.db()),
-                        waiting_sql("AND EXISTS (SELECT 1 FROM order_line l JOIN order_line_item "
-                                    "i ON i.order_line_id = l.id WHERE l.order_id = o.id AND "
-                                    "i.sku_id IN (" +
-                                    list + "))"));
+    sql::Statement s(connection(posting_.db()),
+                     waiting_sql("AND EXISTS (SELECT 1 FROM order_line l JOIN order_line_item "
+                                 "i ON i.order_line_id = l.id WHERE l.order_id = o.id AND "
+                                 "i.sku_id IN (" +
+                                 list + "))"));
     return allocate_all(s);
 }
 
 int OrderAllocator::allocate_unmapped(Id store_id) {
-    SQLite::Statement s(connection(posting_.db()),
-                        waiting_sql("AND o.allocation = 'unmapped' AND o.store_id = ?"));
+    sql::Statement s(connection(posting_.db()),
+                     waiting_sql("AND o.allocation = 'unmapped' AND o.store_id = ?"));
     s.bind(1, static_cast<int64_t>(store_id));
     return allocate_all(s);
 }

@@ -13,7 +13,7 @@
 #include "store/orders/order_repository.h"
 #include "store/orders/order_split.h"
 
-namespace SQLite {
+namespace dj::sql {
 class Statement;
 }
 
@@ -87,7 +87,7 @@ class OrderAllocator : public PartAllocation {
     // Throws StockRuleViolation when the order may not leave now (held, waved and unpacked,
     // not allocated).
     void check_can_ship(const Order& order, Id parcel_head);
-    int allocate_all(SQLite::Statement& waiting);
+    int allocate_all(sql::Statement& waiting);
 
     StockPosting& posting_;
     Actor policy_actor_;

@@ -1,7 +1,5 @@
 #include "store/orders/order_facts.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -9,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -120,43 +119,42 @@ std::vector<ReviewSubject> OrderFactsLoader::open_orders(Timestamp now) {
 
 std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestamp a, Timestamp b,
                                                   Timestamp now) {
-    SQLite::Statement& s = db_.statement(q.orders.c_str());
+    sql::Statement& s = db_.statement(q.orders.c_str());
     s.bind(1, static_cast<int64_t>(a));
     s.bind(2, static_cast<int64_t>(b));
     std::vector<Loaded> loaded;
     std::unordered_map<Id, std::size_t> index;
-    while (s.executeStep()) {
+    while (s.step()) {
         Loaded l;
         ReviewSubject& r = l.subject;
         OrderFacts& f = r.facts;
-        r.order_id = s.getColumn(0).getInt64();
-        r.platform_order_id = s.getColumn(1).getString();
-        f.store = s.getColumn(2).getString();
-        f.platform = s.getColumn(3).getString();
-        f.status = parse_order_status(s.getColumn(4).getString());
-        f.province = s.getColumn(5).getString();
-        f.city = s.getColumn(6).getString();
-        f.paid_amount = s.getColumn(7).getInt64();
-        f.seller_flag = s.getColumn(8).getInt();
-        f.seller_memo = s.getColumn(9).getString();
-        f.buyer_note = s.getColumn(10).getString();
-        f.presale = s.getColumn(11).getInt() != 0;
-        f.created_at = s.getColumn(12).getInt64();
-        f.promised_ship_at = read_optional(s.getColumn(13));
+        r.order_id = s.column(0).int64();
+        r.platform_order_id = s.column(1).text();
+        f.store = s.column(2).text();
+        f.platform = s.column(3).text();
+        f.status = parse_order_status(s.column(4).text());
+        f.province = s.column(5).text();
+        f.city = s.column(6).text();
+        f.paid_amount = s.column(7).int64();
+        f.seller_flag = s.column(8).int32();
+        f.seller_memo = s.column(9).text();
+        f.buyer_note = s.column(10).text();
+        f.presale = s.column(11).int32() != 0;
+        f.created_at = s.column(12).int64();
+        f.promised_ship_at = read_optional(s.column(13));
         f.now = now;
-        l.buyer = buyer_key(s.getColumn(14).getInt64(), s.getColumn(15).getString(),
-                            s.getColumn(16).getString(), s.getColumn(17).getString(),
-                            s.getColumn(18).getString());
-        r.allocation = parse_allocation(s.getColumn(19).getString());
-        r.warehouse_id = read_optional(s.getColumn(20));
-        r.intercept.carrier = s.getColumn(21).getString();
-        r.in_open_wave = s.getColumn(22).getInt() != 0;
-        r.priority = s.getColumn(23).getInt();
-        r.chosen_carrier = s.getColumn(24).getString();
-        r.chosen_warehouse = read_optional(s.getColumn(25));
-        r.has_rule_tags = s.getColumn(26).getInt() != 0;
-        r.has_gifts = s.getColumn(27).getInt() != 0;
-        r.has_rule_holds = s.getColumn(28).getInt() != 0;
+        l.buyer = buyer_key(s.column(14).int64(), s.column(15).text(), s.column(16).text(),
+                            s.column(17).text(), s.column(18).text());
+        r.allocation = parse_allocation(s.column(19).text());
+        r.warehouse_id = read_optional(s.column(20));
+        r.intercept.carrier = s.column(21).text();
+        r.in_open_wave = s.column(22).int32() != 0;
+        r.priority = s.column(23).int32();
+        r.chosen_carrier = s.column(24).text();
+        r.chosen_warehouse = read_optional(s.column(25));
+        r.has_rule_tags = s.column(26).int32() != 0;
+        r.has_gifts = s.column(27).int32() != 0;
+        r.has_rule_holds = s.column(28).int32() != 0;
         f.stock_short = r.allocation == Allocation::short_stock;
         note_intercepts(r);
         index.emplace(r.order_id, loaded.size());
@@ -164,7 +162,7 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
     }
     if (loaded.empty()) return {};
 
-    SQLite::Statement& lines = db_.statement(q.lines.c_str());
+    sql::Statement& lines = db_.statement(q.lines.c_str());
     lines.bind(1, static_cast<int64_t>(a));
     lines.bind(2, static_cast<int64_t>(b));
     Id last_line = 0;
@@ -175,28 +173,28 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
         if (current && !current->skus.empty() && all_priced && current->quantity > 0)
             current->reference_price = reference_total / current->quantity;
     };
-    while (lines.executeStep()) {
-        auto it = index.find(lines.getColumn(0).getInt64());
+    while (lines.step()) {
+        auto it = index.find(lines.column(0).int64());
         if (it == index.end()) continue;
         ReviewSubject& r = loaded[it->second].subject;
-        Id line_id = lines.getColumn(1).getInt64();
+        Id line_id = lines.column(1).int64();
         if (line_id != last_line) {
             finish_line();
             last_line = line_id;
             r.facts.lines.push_back(
-                {{}, lines.getColumn(2).getInt64(), lines.getColumn(3).getInt64(), std::nullopt});
+                {{}, lines.column(2).int64(), lines.column(3).int64(), std::nullopt});
             current = &r.facts.lines.back();
             reference_total = 0;
             all_priced = true;
         }
-        if (lines.getColumn(4).isNull()) continue;
-        std::string sku = lines.getColumn(4).getString();
+        if (lines.column(4).is_null()) continue;
+        std::string sku = lines.column(4).text();
         current->skus.push_back(sku);
         r.intercept.skus.push_back(sku);
-        if (lines.getColumn(6).isNull())
+        if (lines.column(6).is_null())
             all_priced = false;
         else
-            reference_total += lines.getColumn(6).getInt64() * lines.getColumn(5).getInt64();
+            reference_total += lines.column(6).int64() * lines.column(5).int64();
     }
     finish_line();
 
@@ -213,16 +211,15 @@ std::vector<ReviewSubject> OrderFactsLoader::load(const FactQueries& q, Timestam
             first = std::min(first, l.subject.facts.created_at);
             last = std::max(last, l.subject.facts.created_at);
         }
-        SQLite::Statement q(connection(db_),
-                            "SELECT store_id, buyer_nick, receiver_name, receiver_phone, address, "
-                            "created_at FROM shop_order WHERE created_at BETWEEN ? AND ?");
+        sql::Statement q(connection(db_),
+                         "SELECT store_id, buyer_nick, receiver_name, receiver_phone, address, "
+                         "created_at FROM shop_order WHERE created_at BETWEEN ? AND ?");
         q.bind(1, static_cast<int64_t>(first - buyer_hours_ * 3600LL));
         q.bind(2, static_cast<int64_t>(last));
-        while (q.executeStep())
-            times[buyer_key(q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                            q.getColumn(2).getString(), q.getColumn(3).getString(),
-                            q.getColumn(4).getString())]
-                .push_back(q.getColumn(5).getInt64());
+        while (q.step())
+            times[buyer_key(q.column(0).int64(), q.column(1).text(), q.column(2).text(),
+                            q.column(3).text(), q.column(4).text())]
+                .push_back(q.column(5).int64());
     }
     std::vector<ReviewSubject> out;
     out.reserve(loaded.size());
@@ -298,7 +295,7 @@ std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::str
                                                      const std::string& address,
                                                      Timestamp created_at) {
     bool by_nick = !nick.empty();
-    SQLite::Statement& q = db_.statement(
+    sql::Statement& q = db_.statement(
         by_nick ? "SELECT created_at FROM shop_order WHERE store_id = ?1 AND buyer_nick = ?2 "
                   "AND created_at BETWEEN ?3 AND ?4"
                 : "SELECT created_at FROM shop_order WHERE store_id = ?1 AND receiver_phone = "
@@ -313,22 +310,20 @@ std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::str
         q.bind(6, address);
     }
     std::vector<Timestamp> times;
-    while (q.executeStep())
-        times.push_back(q.getColumn(0).getInt64());
+    while (q.step())
+        times.push_back(q.column(0).int64());
     return times;
 }
 
 const OrderFactsLoader::StoreFacts& OrderFactsLoader::store(Id store_id) {
     auto it = stores_.find(store_id);
     if (it != stores_.end()) return it->second;
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT code, platform, coalesce(default_warehouse_id, (SELECT min(id) FROM warehouse)) "
         "FROM shop_store WHERE id = ?");
     s.bind(1, static_cast<int64_t>(store_id));
     StoreFacts facts;
-    if (s.executeStep())
-        facts = {s.getColumn(0).getString(), s.getColumn(1).getString(),
-                 read_optional(s.getColumn(2))};
+    if (s.step()) facts = {s.column(0).text(), s.column(1).text(), read_optional(s.column(2))};
     s.reset();
     return stores_.emplace(store_id, std::move(facts)).first->second;
 }
@@ -336,10 +331,10 @@ const OrderFactsLoader::StoreFacts& OrderFactsLoader::store(Id store_id) {
 const OrderFactsLoader::SkuFacts& OrderFactsLoader::sku(Id sku_id) {
     auto it = skus_.find(sku_id);
     if (it != skus_.end()) return it->second;
-    SQLite::Statement& s = db_.statement("SELECT code, reference_price_fen FROM sku WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT code, reference_price_fen FROM sku WHERE id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
     SkuFacts facts;
-    if (s.executeStep()) facts = {s.getColumn(0).getString(), read_optional(s.getColumn(1))};
+    if (s.step()) facts = {s.column(0).text(), read_optional(s.column(1))};
     s.reset();
     return skus_.emplace(sku_id, std::move(facts)).first->second;
 }

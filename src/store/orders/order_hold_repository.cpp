@@ -1,9 +1,8 @@
 #include "store/orders/order_hold_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/deferred_text.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 
 namespace dj {
 namespace {
@@ -17,15 +16,15 @@ HoldSource parse_source(const std::string& code) {
     return HoldSource::person;
 }
 
-OrderHold hold_from(Id order_id, SQLite::Statement& s) {
+OrderHold hold_from(Id order_id, sql::Statement& s) {
     OrderHold h;
     h.order_id = order_id;
-    h.reason = readable(s.getColumn(0).getString());
-    h.intercept = s.getColumn(1).getInt() != 0;
-    h.at = s.getColumn(2).getInt64();
-    h.source = parse_source(s.getColumn(3).getString());
-    h.source_key = s.getColumn(4).getString();
-    h.by = s.getColumn(5).getString();
+    h.reason = readable(s.column(0).text());
+    h.intercept = s.column(1).int32() != 0;
+    h.at = s.column(2).int64();
+    h.source = parse_source(s.column(3).text());
+    h.source_key = s.column(4).text();
+    h.by = s.column(5).text();
     return h;
 }
 
@@ -50,7 +49,7 @@ std::string_view hold_source_code(HoldSource s) {
 }
 
 void OrderHoldRepository::hold(const OrderHold& h) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO order_hold(order_id, source, source_key, reason, intercept, at, by_user) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_id, source, source_key) DO UPDATE SET "
         "reason = excluded.reason, intercept = max(intercept, excluded.intercept), "
@@ -66,43 +65,45 @@ void OrderHoldRepository::hold(const OrderHold& h) {
 }
 
 std::optional<OrderHold> OrderHoldRepository::find(Id order_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT reason, intercept, at, source, source_key, by_user FROM order_hold "
         "WHERE order_id = ? ORDER BY intercept DESC, at, source LIMIT 1");
     s.bind(1, static_cast<int64_t>(order_id));
     std::optional<OrderHold> h;
-    if (s.executeStep()) h = hold_from(order_id, s);
+    if (s.step()) h = hold_from(order_id, s);
     s.reset();
     return h;
 }
 
 std::vector<OrderHold> OrderHoldRepository::list(Id order_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT reason, intercept, at, source, source_key, by_user FROM order_hold "
         "WHERE order_id = ? ORDER BY intercept DESC, at, source");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<OrderHold> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(hold_from(order_id, s));
     return out;
 }
 
 bool OrderHoldRepository::release(Id order_id, Timestamp at, const std::string& by) {
-    SQLite::Statement& waive = db_.statement(
-        "INSERT OR REPLACE INTO order_hold_waiver(order_id, source, source_key, at, by_user) "
+    sql::Statement& waive = db_.statement(
+        "INSERT INTO order_hold_waiver(order_id, source, source_key, at, by_user) "
         "SELECT order_id, source, source_key, ?, ? FROM order_hold WHERE order_id = ? "
-        "AND source IN ('rule', 'intercept')");
+        "AND source IN ('rule', 'intercept')"
+        " ON CONFLICT(order_id, source, source_key) DO UPDATE SET at = excluded.at, "
+        "by_user = excluded.by_user");
     waive.bind(1, static_cast<int64_t>(at));
     waive.bind(2, by);
     waive.bind(3, static_cast<int64_t>(order_id));
     waive.exec();
-    SQLite::Statement& s = db_.statement("DELETE FROM order_hold WHERE order_id = ?");
+    sql::Statement& s = db_.statement("DELETE FROM order_hold WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     return s.exec() > 0;
 }
 
 bool OrderHoldRepository::drop(Id order_id, HoldSource source, const std::string& source_key) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "DELETE FROM order_hold WHERE order_id = ? AND source = ? AND source_key = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     s.bind(2, std::string(hold_source_code(source)));
@@ -111,12 +112,12 @@ bool OrderHoldRepository::drop(Id order_id, HoldSource source, const std::string
 }
 
 bool OrderHoldRepository::waived(Id order_id, HoldSource source, const std::string& source_key) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT 1 FROM order_hold_waiver WHERE order_id = ? AND source = ? AND source_key = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     s.bind(2, std::string(hold_source_code(source)));
     s.bind(3, source_key);
-    bool found = s.executeStep();
+    bool found = s.step();
     s.reset();
     return found;
 }

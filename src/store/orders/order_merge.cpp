@@ -1,7 +1,5 @@
 #include "store/orders/order_merge.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 
 #include "core/base/error.h"
@@ -9,6 +7,7 @@
 #include "core/base/translate.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -25,34 +24,33 @@ constexpr const char* kCandidate =
     "EXISTS (SELECT 1 FROM order_waybill b WHERE b.order_id = o.id) "
     "FROM shop_order o LEFT JOIN order_merge m ON m.order_id = o.id ";
 
-MergeCandidate candidate_from(SQLite::Statement& s) {
+MergeCandidate candidate_from(sql::Statement& s) {
     MergeCandidate c;
-    c.order_id = s.getColumn(0).getInt64();
-    c.order_no = s.getColumn(1).getString();
-    c.store_id = s.getColumn(2).getInt64();
-    c.platform_merge_key = s.getColumn(3).getString();
-    c.receiver_key = receiver_key({s.getColumn(4).getString(), s.getColumn(5).getString(),
-                                   s.getColumn(6).getString(), s.getColumn(7).getString(),
-                                   s.getColumn(8).getString(), s.getColumn(9).getString()});
-    c.status = order_status_from_code(s.getColumn(10).getString()).value_or(OrderStatus::shipped);
-    c.allocation = parse_allocation(s.getColumn(11).getString());
-    if (!s.getColumn(12).isNull()) c.warehouse_id = s.getColumn(12).getInt64();
-    if (!s.getColumn(13).isNull())
-        c.parcel_id = s.getColumn(13).getInt64();
-    else if (s.getColumn(14).getInt() != 0)
+    c.order_id = s.column(0).int64();
+    c.order_no = s.column(1).text();
+    c.store_id = s.column(2).int64();
+    c.platform_merge_key = s.column(3).text();
+    c.receiver_key = receiver_key({s.column(4).text(), s.column(5).text(), s.column(6).text(),
+                                   s.column(7).text(), s.column(8).text(), s.column(9).text()});
+    c.status = order_status_from_code(s.column(10).text()).value_or(OrderStatus::shipped);
+    c.allocation = parse_allocation(s.column(11).text());
+    if (!s.column(12).is_null()) c.warehouse_id = s.column(12).int64();
+    if (!s.column(13).is_null())
+        c.parcel_id = s.column(13).int64();
+    else if (s.column(14).int32() != 0)
         c.parcel_id = c.order_id;
-    c.packed = s.getColumn(15).getInt() != 0;
-    c.in_open_wave = s.getColumn(16).getInt() != 0;
-    c.has_waybill = s.getColumn(17).getInt() != 0;
+    c.packed = s.column(15).int32() != 0;
+    c.in_open_wave = s.column(16).int32() != 0;
+    c.has_waybill = s.column(17).int32() != 0;
     return c;
 }
 
 std::vector<std::string> order_numbers(Database& db, const std::vector<Id>& ids) {
-    SQLite::Statement& s = db.statement("SELECT platform_order_id FROM shop_order WHERE id = ?");
+    sql::Statement& s = db.statement("SELECT platform_order_id FROM shop_order WHERE id = ?");
     std::vector<std::string> out;
     for (Id id : ids) {
         s.bind(1, static_cast<int64_t>(id));
-        if (s.executeStep()) out.push_back(s.getColumn(0).getString());
+        if (s.step()) out.push_back(s.column(0).text());
         s.reset();
     }
     return out;
@@ -61,10 +59,9 @@ std::vector<std::string> order_numbers(Database& db, const std::vector<Id>& ids)
 }  // namespace
 
 Id parcel_head(Database& db, Id order_id) {
-    SQLite::Statement& s =
-        db.statement("SELECT parcel_order_id FROM order_merge WHERE order_id = ?");
+    sql::Statement& s = db.statement("SELECT parcel_order_id FROM order_merge WHERE order_id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    Id head = s.executeStep() ? s.getColumn(0).getInt64() : order_id;
+    Id head = s.step() ? s.column(0).int64() : order_id;
     s.reset();
     return head;
 }
@@ -72,21 +69,21 @@ Id parcel_head(Database& db, Id order_id) {
 std::vector<Id> parcel_orders(Database& db, Id order_id) {
     Id head = parcel_head(db, order_id);
     std::vector<Id> out{head};
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT order_id FROM order_merge WHERE parcel_order_id = ? ORDER BY order_id");
     s.bind(1, static_cast<int64_t>(head));
-    while (s.executeStep())
-        out.push_back(s.getColumn(0).getInt64());
+    while (s.step())
+        out.push_back(s.column(0).int64());
     s.reset();
     return out;
 }
 
 std::optional<MergeCandidate> OrderMerger::candidate(Id order_id) {
     static const std::string sql = std::string(kCandidate) + "WHERE o.id = ?";
-    SQLite::Statement& s = db_.statement(sql.c_str());
+    sql::Statement& s = db_.statement(sql.c_str());
     s.bind(1, static_cast<int64_t>(order_id));
     std::optional<MergeCandidate> c;
-    if (s.executeStep()) c = candidate_from(s);
+    if (s.step()) c = candidate_from(s);
     s.reset();
     return c;
 }
@@ -99,10 +96,10 @@ MergedParcel OrderMerger::merge(const std::vector<Id>& order_ids, Timestamp now)
         orders.push_back(std::move(*c));
     }
     const MergeCandidate& head = orders[choose_parcel_head(orders)];
-    SQLite::Statement& join = db_.statement(
+    sql::Statement& join = db_.statement(
         "INSERT INTO order_merge(order_id, parcel_order_id, merged_at, merged_by) "
         "VALUES (?, ?, ?, ?) ON CONFLICT(order_id) DO NOTHING");
-    SQLite::Statement& release = db_.statement(
+    sql::Statement& release = db_.statement(
         "DELETE FROM order_waybill WHERE order_id = ? RETURNING carrier, tracking_no");
     std::vector<std::string> joined_now;
     MergedParcel parcel{head.order_id, head.order_no, {}, {}};
@@ -119,8 +116,7 @@ MergedParcel OrderMerger::merge(const std::vector<Id>& order_ids, Timestamp now)
         release.reset();
         release.bind(1, static_cast<int64_t>(c.order_id));
         std::string waybill;
-        if (release.executeStep())
-            waybill = release.getColumn(0).getString() + " " + release.getColumn(1).getString();
+        if (release.step()) waybill = release.column(0).text() + " " + release.column(1).text();
         release.reset();
         if (waybill.empty()) continue;
         audit(db_, actor_, "order.waybill.release", c.order_no,
@@ -148,12 +144,12 @@ std::vector<std::string> OrderMerger::unmerge(Id order_id) {
     if (head == order_id) {
         std::vector<Id> all = parcel_orders(db_, head);
         leaving.assign(all.begin(), all.end());
-        SQLite::Statement& s = db_.statement("DELETE FROM order_merge WHERE parcel_order_id = ?");
+        sql::Statement& s = db_.statement("DELETE FROM order_merge WHERE parcel_order_id = ?");
         s.bind(1, static_cast<int64_t>(head));
         s.exec();
     } else {
         leaving.push_back(order_id);
-        SQLite::Statement& s = db_.statement("DELETE FROM order_merge WHERE order_id = ?");
+        sql::Statement& s = db_.statement("DELETE FROM order_merge WHERE order_id = ?");
         s.bind(1, static_cast<int64_t>(order_id));
         s.exec();
     }
@@ -172,15 +168,15 @@ std::optional<MergedParcel> OrderMerger::merge_with_partners(Id order_id, Timest
         return std::nullopt;
     }
     // Indexed look-ups: the platform's key, then the receiver's phone within the store.
-    SQLite::Statement& phone = db_.statement("SELECT receiver_phone FROM shop_order WHERE id = ?");
+    sql::Statement& phone = db_.statement("SELECT receiver_phone FROM shop_order WHERE id = ?");
     phone.bind(1, static_cast<int64_t>(order_id));
-    phone.executeStep();
-    std::string receiver_phone = phone.getColumn(0).getString();
+    phone.step();
+    std::string receiver_phone = phone.column(0).text();
     phone.reset();
-    SQLite::Statement& by_key = db_.statement(
+    sql::Statement& by_key = db_.statement(
         "SELECT id FROM shop_order WHERE store_id = ? AND merge_key = ? AND merge_key <> '' "
         "AND status = 'to_ship' AND id <> ?");
-    SQLite::Statement& by_phone = db_.statement(
+    sql::Statement& by_phone = db_.statement(
         "SELECT id FROM shop_order WHERE store_id = ? AND receiver_phone = ? "
         "AND status = 'to_ship' AND id <> ?");
     std::vector<Id> found;
@@ -189,8 +185,8 @@ std::optional<MergedParcel> OrderMerger::merge_with_partners(Id order_id, Timest
         q->bind(1, static_cast<int64_t>(self->store_id));
         q->bind(2, value);
         q->bind(3, static_cast<int64_t>(order_id));
-        while (q->executeStep())
-            found.push_back(q->getColumn(0).getInt64());
+        while (q->step())
+            found.push_back(q->column(0).int64());
         q->reset();
     }
     // Whole parcels join through their heads; the earlier orders lead, so the parcel keeps the
@@ -220,11 +216,11 @@ std::optional<MergedParcel> OrderMerger::merge_with_partners(Id order_id, Timest
 }
 
 bool OrderMerger::leave_if_changed(Id order_id) {
-    SQLite::Statement& merged = db_.statement(
+    sql::Statement& merged = db_.statement(
         "SELECT EXISTS (SELECT 1 FROM order_merge WHERE order_id = ?1 OR parcel_order_id = ?1)");
     merged.bind(1, static_cast<int64_t>(order_id));
-    merged.executeStep();
-    bool in_parcel = merged.getColumn(0).getInt() != 0;
+    merged.step();
+    bool in_parcel = merged.column(0).int32() != 0;
     merged.reset();
     if (!in_parcel) return false;
     std::optional<MergeCandidate> self = candidate(order_id);
@@ -246,12 +242,12 @@ bool OrderMerger::leave_if_changed(Id order_id) {
 }
 
 std::vector<std::vector<Id>> OrderMerger::mergeable() {
-    SQLite::Statement s(connection(db_),
-                        std::string(kCandidate) +
-                            "WHERE o.status = 'to_ship' AND o.allocation <> "
-                            "'shipped' ORDER BY ifnull(o.paid_at, o.created_at), o.id");
+    sql::Statement s(connection(db_),
+                     std::string(kCandidate) +
+                         "WHERE o.status = 'to_ship' AND o.allocation <> "
+                         "'shipped' ORDER BY ifnull(o.paid_at, o.created_at), o.id");
     std::vector<MergeCandidate> all;
-    while (s.executeStep())
+    while (s.step())
         all.push_back(candidate_from(s));
     return mergeable_groups(all);
 }

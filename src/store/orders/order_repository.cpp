@@ -1,13 +1,11 @@
 #include "store/orders/order_repository.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <unordered_map>
 
 #include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -25,7 +23,7 @@ bool same_header(const Order& a, const Order& b) {
            a.presale == b.presale && a.merge_key == b.merge_key;
 }
 
-void bind_header(SQLite::Statement& s, const Order& o) {
+void bind_header(sql::Statement& s, const Order& o) {
     s.bind(1, std::string(order_status_code(o.status)));
     s.bind(2, o.buyer_nick);
     s.bind(3, o.buyer_note);
@@ -50,31 +48,30 @@ void bind_header(SQLite::Statement& s, const Order& o) {
 }  // namespace
 
 std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platform_order_id) {
-    SQLite::Statement& s =
+    sql::Statement& s =
         db_.statement("SELECT id FROM shop_order WHERE store_id = ? AND platform_order_id = ?");
     s.bind(1, static_cast<int64_t>(store_id));
     s.bind(2, platform_order_id);
     std::optional<Id> id;
-    if (s.executeStep()) id = s.getColumn(0).getInt64();
+    if (s.step()) id = s.column(0).int64();
     s.reset();
     return id;
 }
 
 OrderRepository::LocalFields OrderRepository::local_fields(Id id) {
-    SQLite::Statement& s = db_.statement("SELECT priority, note FROM shop_order WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT priority, note FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
     LocalFields f;
-    if (s.executeStep()) {
-        f.priority = s.getColumn(0).getInt();
-        f.note = s.getColumn(1).getString();
+    if (s.step()) {
+        f.priority = s.column(0).int32();
+        f.note = s.column(1).text();
     }
     s.reset();
     return f;
 }
 
 void OrderRepository::save_local_fields(Id id, const LocalFields& fields) {
-    SQLite::Statement& s =
-        db_.statement("UPDATE shop_order SET priority = ?, note = ? WHERE id = ?");
+    sql::Statement& s = db_.statement("UPDATE shop_order SET priority = ?, note = ? WHERE id = ?");
     s.bind(1, fields.priority);
     s.bind(2, fields.note);
     s.bind(3, static_cast<int64_t>(id));
@@ -82,25 +79,25 @@ void OrderRepository::save_local_fields(Id id, const LocalFields& fields) {
 }
 
 std::vector<std::pair<Id, std::string>> OrderRepository::to_ship_platforms() {
-    SQLite::Statement s(connection(db_),
-                        "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
-                        "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
+    sql::Statement s(connection(db_),
+                     "SELECT o.id, st.platform FROM shop_order o JOIN shop_store st "
+                     "ON st.id = o.store_id WHERE o.status = 'to_ship' ORDER BY o.id");
     std::vector<std::pair<Id, std::string>> out;
-    while (s.executeStep())
-        out.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+    while (s.step())
+        out.emplace_back(s.column(0).int64(), s.column(1).text());
     return out;
 }
 
 std::vector<Id> OrderRepository::find_ids(const std::string& platform_order_id,
                                           const std::string& store) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT o.id FROM shop_order o JOIN shop_store s ON s.id = o.store_id "
         "WHERE o.platform_order_id = ?1 AND (?2 = '' OR s.code = ?2 OR s.name = ?2) ORDER BY o.id");
     s.bind(1, platform_order_id);
     s.bind(2, store);
     std::vector<Id> ids;
-    while (s.executeStep())
-        ids.push_back(s.getColumn(0).getInt64());
+    while (s.step())
+        ids.push_back(s.column(0).int64());
     s.reset();
     return ids;
 }
@@ -121,7 +118,7 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                 return result;
             }
             result.outcome = UpsertOutcome::updated;
-            SQLite::Statement& s = db_.statement(
+            sql::Statement& s = db_.statement(
                 "UPDATE shop_order SET status = ?1, buyer_nick = ?2, buyer_note = ?3, "
                 "seller_memo = ?4, seller_flag = ?5, receiver_name = ?6, receiver_phone = ?7, "
                 "province = ?8, city = ?9, district = ?10, address = ?11, paid_amount_fen = ?12, "
@@ -132,12 +129,12 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             s.exec();
             write_lines = result.lines_changed;
             if (write_lines) {
-                SQLite::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");
+                sql::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");
                 del.bind(1, static_cast<int64_t>(stored->id));
                 del.exec();
             }
         } else {
-            SQLite::Statement& s = db_.statement(
+            sql::Statement& s = db_.statement(
                 "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
                 "receiver_name, receiver_phone, province, city, district, address, "
                 "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
@@ -148,12 +145,12 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             s.bind(19, static_cast<int64_t>(order.store_id));
             s.bind(20, order.platform_order_id);
             s.exec();
-            result.id = connection(db_).getLastInsertRowid();
+            result.id = connection(db_).last_insert_id();
             result.outcome = UpsertOutcome::created;
             result.lines_changed = true;
         }
         if (write_lines) {
-            SQLite::Statement& line = db_.statement(
+            sql::Statement& line = db_.statement(
                 "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
                 "quantity, unit_price_fen, presale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             int no = 0;
@@ -168,56 +165,54 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                 line.bind(7, static_cast<int64_t>(l.unit_price));
                 line.bind(8, l.presale ? 1 : 0);
                 line.exec();
-                result.line_ids.push_back(connection(db_).getLastInsertRowid());
+                result.line_ids.push_back(connection(db_).last_insert_id());
             }
         }
         return result;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, trf("saving order {0}", order.platform_order_id));
     }
 }
 
 std::optional<Order> OrderRepository::find(Id id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT store_id, platform_order_id, status, buyer_nick, buyer_note, seller_memo, "
         "seller_flag, receiver_name, receiver_phone, province, city, district, address, "
         "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
         "allocation, warehouse_id, presale, merge_key FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep()) return std::nullopt;
+    if (!s.step()) return std::nullopt;
     Order o;
     o.id = id;
-    o.store_id = s.getColumn(0).getInt64();
-    o.platform_order_id = s.getColumn(1).getString();
-    o.status = parse_order_status(s.getColumn(2).getString());
-    o.buyer_nick = s.getColumn(3).getString();
-    o.buyer_note = s.getColumn(4).getString();
-    o.seller_memo = s.getColumn(5).getString();
-    o.seller_flag = s.getColumn(6).getInt();
-    o.receiver = {s.getColumn(7).getString(),  s.getColumn(8).getString(),
-                  s.getColumn(9).getString(),  s.getColumn(10).getString(),
-                  s.getColumn(11).getString(), s.getColumn(12).getString()};
-    o.paid_amount = s.getColumn(13).getInt64();
-    o.freight = s.getColumn(14).getInt64();
-    o.created_at = s.getColumn(15).getInt64();
-    o.paid_at = read_optional(s.getColumn(16));
-    o.modified_at = s.getColumn(17).getInt64();
-    o.promised_ship_at = read_optional(s.getColumn(18));
-    o.allocation = parse_allocation(s.getColumn(19).getString());
-    o.warehouse_id = read_optional(s.getColumn(20));
-    o.presale = s.getColumn(21).getInt() != 0;
-    o.merge_key = s.getColumn(22).getString();
+    o.store_id = s.column(0).int64();
+    o.platform_order_id = s.column(1).text();
+    o.status = parse_order_status(s.column(2).text());
+    o.buyer_nick = s.column(3).text();
+    o.buyer_note = s.column(4).text();
+    o.seller_memo = s.column(5).text();
+    o.seller_flag = s.column(6).int32();
+    o.receiver = {s.column(7).text(),  s.column(8).text(),  s.column(9).text(),
+                  s.column(10).text(), s.column(11).text(), s.column(12).text()};
+    o.paid_amount = s.column(13).int64();
+    o.freight = s.column(14).int64();
+    o.created_at = s.column(15).int64();
+    o.paid_at = read_optional(s.column(16));
+    o.modified_at = s.column(17).int64();
+    o.promised_ship_at = read_optional(s.column(18));
+    o.allocation = parse_allocation(s.column(19).text());
+    o.warehouse_id = read_optional(s.column(20));
+    o.presale = s.column(21).int32() != 0;
+    o.merge_key = s.column(22).text();
     s.reset();
 
-    SQLite::Statement& l = db_.statement(
+    sql::Statement& l = db_.statement(
         "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
         "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
     l.bind(1, static_cast<int64_t>(id));
-    while (l.executeStep()) {
-        o.lines.push_back({l.getColumn(0).getInt64(), l.getColumn(1).getString(),
-                           l.getColumn(2).getString(), l.getColumn(3).getString(),
-                           l.getColumn(4).getInt64(), l.getColumn(5).getInt64(),
-                           l.getColumn(6).getInt() != 0});
+    while (l.step()) {
+        o.lines.push_back({l.column(0).int64(), l.column(1).text(), l.column(2).text(),
+                           l.column(3).text(), l.column(4).int64(), l.column(5).int64(),
+                           l.column(6).int32() != 0});
     }
     return o;
 }
@@ -227,7 +222,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) "
         "AND (?4 = '' OR EXISTS (SELECT 1 FROM order_tag t WHERE t.order_id = o.id AND "
         "t.tag = ?4)) ";
-    auto bind_filter = [&](SQLite::Statement& s) {
+    auto bind_filter = [&](sql::Statement& s) {
         if (filter.status)
             s.bind(1, std::string(order_status_code(*filter.status)));
         else
@@ -236,7 +231,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         s.bind(3, filter.limit > 0 ? filter.limit : -1);
         s.bind(4, filter.tag);
     };
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db_),
         std::string("SELECT o.id, st.code, st.platform, o.platform_order_id, o.status, "
                     "o.allocation, ifnull(w.code, ''), o.receiver_name, o.province, o.city, "
@@ -255,42 +250,42 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
     bind_filter(s);
     std::vector<OrderSummary> out;
     std::unordered_map<Id, std::size_t> index;
-    while (s.executeStep()) {
+    while (s.step()) {
         OrderSummary o;
-        o.id = s.getColumn(0).getInt64();
-        o.store = s.getColumn(1).getString();
-        o.platform = s.getColumn(2).getString();
-        o.platform_order_id = s.getColumn(3).getString();
-        o.status = parse_order_status(s.getColumn(4).getString());
-        o.allocation = parse_allocation(s.getColumn(5).getString());
-        o.warehouse = s.getColumn(6).getString();
-        o.receiver_name = s.getColumn(7).getString();
-        o.province = s.getColumn(8).getString();
-        o.city = s.getColumn(9).getString();
-        o.paid_amount = s.getColumn(10).getInt64();
-        o.seller_memo = s.getColumn(11).getString();
-        o.units = s.getColumn(12).getInt64();
-        o.created_at = s.getColumn(13).getInt64();
-        o.paid_at = read_optional(s.getColumn(14));
-        o.modified_at = s.getColumn(15).getInt64();
-        o.promised_ship_at = read_optional(s.getColumn(16));
-        o.priority = s.getColumn(17).getInt();
-        if (!s.getColumn(18).isNull()) {
-            std::string tags = s.getColumn(18).getString();
+        o.id = s.column(0).int64();
+        o.store = s.column(1).text();
+        o.platform = s.column(2).text();
+        o.platform_order_id = s.column(3).text();
+        o.status = parse_order_status(s.column(4).text());
+        o.allocation = parse_allocation(s.column(5).text());
+        o.warehouse = s.column(6).text();
+        o.receiver_name = s.column(7).text();
+        o.province = s.column(8).text();
+        o.city = s.column(9).text();
+        o.paid_amount = s.column(10).int64();
+        o.seller_memo = s.column(11).text();
+        o.units = s.column(12).int64();
+        o.created_at = s.column(13).int64();
+        o.paid_at = read_optional(s.column(14));
+        o.modified_at = s.column(15).int64();
+        o.promised_ship_at = read_optional(s.column(16));
+        o.priority = s.column(17).int32();
+        if (!s.column(18).is_null()) {
+            std::string tags = s.column(18).text();
             std::size_t start = 0;
             for (std::size_t end; (end = tags.find('\x1f', start)) != std::string::npos;
                  start = end + 1)
                 o.tags.push_back(tags.substr(start, end - start));
             o.tags.push_back(tags.substr(start));
         }
-        if (!s.getColumn(19).isNull()) o.hold_reason = readable(s.getColumn(19).getString());
-        if (!s.getColumn(20).isNull()) o.parcel = s.getColumn(20).getString();
-        if (!s.getColumn(21).isNull()) o.split_from = s.getColumn(21).getString();
+        if (!s.column(19).is_null()) o.hold_reason = readable(s.column(19).text());
+        if (!s.column(20).is_null()) o.parcel = s.column(20).text();
+        if (!s.column(21).is_null()) o.split_from = s.column(21).text();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }
     // All lines of the listed orders in one pass, with the local SKUs they map to.
-    SQLite::Statement l(
+    sql::Statement l(
         connection(db_),
         std::string("SELECT l.order_id, l.platform_sku_id, l.seller_code, l.quantity, "
                     "l.unit_price_fen, (SELECT group_concat(k.code, '+') FROM order_line_item i "
@@ -299,15 +294,15 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "JOIN shop_store st ON st.id = o.store_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3) ORDER BY l.order_id, l.line_no");
     bind_filter(l);
-    while (l.executeStep()) {
-        auto it = index.find(l.getColumn(0).getInt64());
+    while (l.step()) {
+        auto it = index.find(l.column(0).int64());
         if (it == index.end()) continue;
         OrderLineSummary line;
-        line.platform_sku = l.getColumn(1).getString();
-        line.seller_code = l.getColumn(2).getString();
-        line.qty = l.getColumn(3).getInt64();
-        line.price = l.getColumn(4).getInt64();
-        if (!l.getColumn(5).isNull()) line.sku = l.getColumn(5).getString();
+        line.platform_sku = l.column(1).text();
+        line.seller_code = l.column(2).text();
+        line.qty = l.column(3).int64();
+        line.price = l.column(4).int64();
+        if (!l.column(5).is_null()) line.sku = l.column(5).text();
         out[it->second].lines.push_back(std::move(line));
     }
     return out;

@@ -1,7 +1,5 @@
 #include "store/orders/order_review.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <set>
 
@@ -9,6 +7,7 @@
 #include "core/base/translate.h"
 #include "core/stock/stock_book.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/intercept_service.h"
 #include "store/orders/order_hold_repository.h"
@@ -17,23 +16,22 @@
 namespace dj {
 
 std::vector<RuleLogEntry> order_rule_log(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db),
-                        "SELECT at, rule, action, detail, applied FROM order_rule_log WHERE "
-                        "order_id = ? ORDER BY id");
+    sql::Statement s(connection(db),
+                     "SELECT at, rule, action, detail, applied FROM order_rule_log WHERE "
+                     "order_id = ? ORDER BY id");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<RuleLogEntry> out;
-    while (s.executeStep())
-        out.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                       s.getColumn(2).getString(), readable(s.getColumn(3).getString()),
-                       s.getColumn(4).getInt() != 0});
+    while (s.step())
+        out.push_back({s.column(0).int64(), s.column(1).text(), s.column(2).text(),
+                       readable(s.column(3).text()), s.column(4).int32() != 0});
     return out;
 }
 
 std::vector<std::string> order_tags_in_use(Database& db) {
-    SQLite::Statement s(connection(db), "SELECT DISTINCT tag FROM order_tag ORDER BY tag");
+    sql::Statement s(connection(db), "SELECT DISTINCT tag FROM order_tag ORDER BY tag");
     std::vector<std::string> out;
-    while (s.executeStep())
-        out.push_back(s.getColumn(0).getString());
+    while (s.step())
+        out.push_back(s.column(0).text());
     return out;
 }
 
@@ -53,10 +51,10 @@ void OrderReviewer::load() {
 namespace {
 
 std::optional<std::pair<Id, std::string>> find_sku(Database& db, const std::string& code) {
-    SQLite::Statement& s = db.statement("SELECT id, name FROM sku WHERE code = ?");
+    sql::Statement& s = db.statement("SELECT id, name FROM sku WHERE code = ?");
     s.bind(1, code);
     std::optional<std::pair<Id, std::string>> found;
-    if (s.executeStep()) found.emplace(s.getColumn(0).getInt64(), s.getColumn(1).getString());
+    if (s.step()) found.emplace(s.column(0).int64(), s.column(1).text());
     s.reset();
     return found;
 }
@@ -74,10 +72,10 @@ std::optional<Id> OrderReviewer::sku_id(const std::string& code, std::string* na
 std::optional<Id> OrderReviewer::warehouse_id(const std::string& code) {
     auto it = warehouses_.find(code);
     if (it == warehouses_.end()) {
-        SQLite::Statement& s = db_.statement("SELECT id FROM warehouse WHERE code = ?");
+        sql::Statement& s = db_.statement("SELECT id FROM warehouse WHERE code = ?");
         s.bind(1, code);
         std::optional<Id> id;
-        if (s.executeStep()) id = s.getColumn(0).getInt64();
+        if (s.step()) id = s.column(0).int64();
         s.reset();
         it = warehouses_.emplace(code, id).first;
     }
@@ -88,13 +86,13 @@ bool OrderReviewer::short_of_stock(const ReviewSubject& s) {
     if (s.allocation == Allocation::allocated) return false;
     if (s.allocation == Allocation::short_stock) return true;
     if (!s.warehouse_id) return true;
-    SQLite::Statement& q = db_.statement(
+    sql::Statement& q = db_.statement(
         "SELECT i.sku_id, sum(i.qty) FROM order_line l JOIN order_line_item i ON "
         "i.order_line_id = l.id WHERE l.order_id = ? AND l.gift_rule IS NULL GROUP BY i.sku_id");
     q.bind(1, static_cast<int64_t>(s.order_id));
     bool short_stock = false;
-    while (q.executeStep())
-        if (book_.available(q.getColumn(0).getInt64(), *s.warehouse_id) < q.getColumn(1).getInt64())
+    while (q.step())
+        if (book_.available(q.column(0).int64(), *s.warehouse_id) < q.column(1).int64())
             short_stock = true;
     return short_stock;
 }
@@ -125,12 +123,12 @@ void OrderReviewer::apply_holds(const ReviewSubject& s,
 
 void OrderReviewer::apply_tags(Id order_id,
                                const std::vector<std::pair<std::string, std::string>>& tags) {
-    SQLite::Statement& clear =
+    sql::Statement& clear =
         db_.statement("DELETE FROM order_tag WHERE order_id = ? AND rule <> ''");
     clear.bind(1, static_cast<int64_t>(order_id));
     clear.exec();
-    SQLite::Statement& add =
-        db_.statement("INSERT OR IGNORE INTO order_tag(order_id, tag, rule) VALUES (?, ?, ?)");
+    sql::Statement& add = db_.statement(
+        "INSERT INTO order_tag(order_id, tag, rule) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     for (const auto& [tag, rule] : tags) {
         add.reset();
         add.bind(1, static_cast<int64_t>(order_id));
@@ -141,15 +139,14 @@ void OrderReviewer::apply_tags(Id order_id,
 }
 
 std::vector<OrderReviewer::GiftLine> OrderReviewer::current_gifts(Id order_id) {
-    SQLite::Statement& q = db_.statement(
+    sql::Statement& q = db_.statement(
         "SELECT l.gift_rule, i.sku_id, l.quantity FROM order_line l JOIN order_line_item i ON "
         "i.order_line_id = l.id WHERE l.order_id = ? AND l.gift_rule IS NOT NULL ORDER BY "
         "l.line_no");
     q.bind(1, static_cast<int64_t>(order_id));
     std::vector<GiftLine> current;
-    while (q.executeStep())
-        current.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64(), "", "",
-                           q.getColumn(2).getInt64()});
+    while (q.step())
+        current.push_back({q.column(0).text(), q.column(1).int64(), "", "", q.column(2).int64()});
     q.reset();
     return current;
 }
@@ -158,15 +155,15 @@ bool OrderReviewer::apply_gifts(Id order_id, const std::vector<GiftLine>& gifts,
                                 const std::function<void()>& release_stock) {
     if (current_gifts(order_id) == gifts) return false;
     release_stock();
-    SQLite::Statement& del =
+    sql::Statement& del =
         db_.statement("DELETE FROM order_line WHERE order_id = ? AND gift_rule IS NOT NULL");
     del.bind(1, static_cast<int64_t>(order_id));
     del.exec();
-    SQLite::Statement& line = db_.statement(
+    sql::Statement& line = db_.statement(
         "INSERT INTO order_line(order_id, line_no, seller_code, title, quantity, unit_price_fen, "
         "gift_rule) VALUES (?1, (SELECT ifnull(max(line_no), 0) + 1 FROM order_line WHERE "
         "order_id = ?1), ?2, ?3, ?4, 0, ?5)");
-    SQLite::Statement& item =
+    sql::Statement& item =
         db_.statement("INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
     for (const GiftLine& g : gifts) {
         line.reset();
@@ -177,7 +174,7 @@ bool OrderReviewer::apply_gifts(Id order_id, const std::vector<GiftLine>& gifts,
         line.bind(5, g.rule);
         line.exec();
         item.reset();
-        item.bind(1, static_cast<int64_t>(connection(db_).getLastInsertRowid()));
+        item.bind(1, static_cast<int64_t>(connection(db_).last_insert_id()));
         item.bind(2, static_cast<int64_t>(g.sku_id));
         item.bind(3, static_cast<int64_t>(g.qty));
         item.exec();
@@ -186,7 +183,7 @@ bool OrderReviewer::apply_gifts(Id order_id, const std::vector<GiftLine>& gifts,
 }
 
 void OrderReviewer::log(Id order_id, Timestamp now, const RuleDecision& d) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO order_rule_log(order_id, at, rule, action, detail, applied) VALUES "
         "(?, ?, ?, ?, ?, ?)");
     std::string action(rule_action_code(d.action.kind));
@@ -204,19 +201,19 @@ void OrderReviewer::log(Id order_id, Timestamp now, const RuleDecision& d) {
 }
 
 std::vector<Id> orders_rules_apply_to(Database& db) {
-    SQLite::Statement s(connection(db),
-                        "SELECT o.id FROM shop_order o WHERE o.status = 'to_ship' AND "
-                        "o.allocation <> 'shipped' AND NOT EXISTS (SELECT 1 FROM wave_order x "
-                        "WHERE x.order_id = o.id AND x.open = 1) AND NOT EXISTS (SELECT 1 FROM "
-                        "order_packed p WHERE p.order_id = o.id) ORDER BY o.id");
+    sql::Statement s(connection(db),
+                     "SELECT o.id FROM shop_order o WHERE o.status = 'to_ship' AND "
+                     "o.allocation <> 'shipped' AND NOT EXISTS (SELECT 1 FROM wave_order x "
+                     "WHERE x.order_id = o.id AND x.open = 1) AND NOT EXISTS (SELECT 1 FROM "
+                     "order_packed p WHERE p.order_id = o.id) ORDER BY o.id");
     std::vector<Id> ids;
-    while (s.executeStep())
-        ids.push_back(s.getColumn(0).getInt64());
+    while (s.step())
+        ids.push_back(s.column(0).int64());
     return ids;
 }
 
 std::string order_rule_state(Database& db, Id order_id) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT o.priority || '|' || o.carrier || '|' || ifnull(o.rule_warehouse_id, '') || '|' "
         "|| o.allocation || '|' || ifnull(o.warehouse_id, '') || '|' || "
         "ifnull((SELECT group_concat(tag, ',') FROM (SELECT tag FROM order_tag WHERE order_id = "
@@ -227,7 +224,7 @@ std::string order_rule_state(Database& db, Id order_id) {
         "seller_code || 'x' || quantity AS g FROM order_line WHERE order_id = o.id AND gift_rule "
         "IS NOT NULL ORDER BY g)), '') FROM shop_order o WHERE o.id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    std::string state = s.executeStep() ? s.getColumn(0).getString() : std::string();
+    std::string state = s.step() ? s.column(0).text() : std::string();
     s.reset();
     return state;
 }
@@ -317,7 +314,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
     }
     // Rules only ever raise urgency; a person may lower it again afterwards.
     if (out.priority && *out.priority > s.priority) {
-        SQLite::Statement& p = db_.statement("UPDATE shop_order SET priority = ? WHERE id = ?");
+        sql::Statement& p = db_.statement("UPDATE shop_order SET priority = ? WHERE id = ?");
         p.bind(1, *out.priority);
         p.bind(2, static_cast<int64_t>(order_id));
         p.exec();
@@ -325,7 +322,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
     // Most reviews choose nothing, as the last one did: the row is written only on a change.
     // A part of a split order stays in the warehouse its split chose.
     if (out.carrier.value_or("") != s.chosen_carrier || chosen_warehouse != s.chosen_warehouse) {
-        SQLite::Statement& choose = db_.statement(
+        sql::Statement& choose = db_.statement(
             "UPDATE shop_order SET carrier = ?1, rule_warehouse_id = CASE WHEN split_from IS NOT "
             "NULL OR EXISTS (SELECT 1 FROM shop_order p WHERE p.split_from = ?3) THEN "
             "rule_warehouse_id ELSE ?2 END WHERE id = ?3");

@@ -1,7 +1,5 @@
 #include "store/orders/order_split.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <set>
 
@@ -13,6 +11,7 @@
 #include "core/stock/stock_book.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -25,57 +24,55 @@ namespace {
 constexpr const char* kLogName = "split";
 
 std::string order_number(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
+    sql::Statement s(connection(db), "SELECT platform_order_id FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    if (!s.executeStep())
-        throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    return s.getColumn(0).getString();
+    if (!s.step()) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    return s.column(0).text();
 }
 
 bool exists(Database& db, const std::string& sql, Id id) {
-    SQLite::Statement s(connection(db), sql);
+    sql::Statement s(connection(db), sql);
     s.bind(1, static_cast<int64_t>(id));
-    return s.executeStep();
+    return s.step();
 }
 
 }  // namespace
 
 void save_split_policy(Database& db, const std::string& store, SplitPolicy p) {
-    SQLite::Statement s(connection(db),
-                        "UPDATE shop_store SET split_policy = ? WHERE code = ?2 OR name = ?2");
+    sql::Statement s(connection(db),
+                     "UPDATE shop_store SET split_policy = ? WHERE code = ?2 OR name = ?2");
     s.bind(1, std::string(split_policy_code(p)));
     s.bind(2, store);
     if (s.exec() == 0) throw NotFound(trf("No store {0}: see store list", store));
 }
 
 SplitPolicy store_split_policy(Database& db, Id store_id) {
-    SQLite::Statement s(connection(db), "SELECT split_policy FROM shop_store WHERE id = ?");
+    sql::Statement s(connection(db), "SELECT split_policy FROM shop_store WHERE id = ?");
     s.bind(1, static_cast<int64_t>(store_id));
-    if (!s.executeStep())
-        throw NotFound(trf("Store #{0} does not exist", std::to_string(store_id)));
-    return parse_split_policy(s.getColumn(0).getString());
+    if (!s.step()) throw NotFound(trf("Store #{0} does not exist", std::to_string(store_id)));
+    return parse_split_policy(s.column(0).text());
 }
 
 std::vector<std::string> split_part_numbers(Database& db, Id order_id) {
-    SQLite::Statement s(connection(db),
-                        "WITH original AS (SELECT ifnull(split_from, id) AS id FROM shop_order "
-                        "WHERE id = ?1) SELECT o.platform_order_id, 0, o.id FROM shop_order o, "
-                        "original WHERE o.id = original.id UNION ALL SELECT o.platform_order_id, "
-                        "1, o.id FROM shop_order o, original WHERE o.split_from = original.id "
-                        "ORDER BY 2, 3");
+    sql::Statement s(connection(db),
+                     "WITH original AS (SELECT ifnull(split_from, id) AS id FROM shop_order "
+                     "WHERE id = ?1) SELECT o.platform_order_id, 0, o.id FROM shop_order o, "
+                     "original WHERE o.id = original.id UNION ALL SELECT o.platform_order_id, "
+                     "1, o.id FROM shop_order o, original WHERE o.split_from = original.id "
+                     "ORDER BY 2, 3");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<std::string> out;
-    while (s.executeStep())
-        out.push_back(s.getColumn(0).getString());
+    while (s.step())
+        out.push_back(s.column(0).text());
     return out;
 }
 
 std::string shipment_subject(Database& db, Id order_id) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "SELECT ifnull(p.platform_order_id, o.platform_order_id) FROM shop_order o "
         "LEFT JOIN shop_order p ON p.id = o.split_from WHERE o.id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    std::string subject = s.executeStep() ? s.getColumn(0).getString() : "";
+    std::string subject = s.step() ? s.column(0).text() : "";
     s.reset();
     return subject;
 }
@@ -89,44 +86,42 @@ OrderSplitter::OrderSplitter(PartAllocation& allocator, StockPosting& posting, A
 
 Id OrderSplitter::original_of(Id order_id) {
     // Asked for every order short of stock: the statements here are kept prepared.
-    SQLite::Statement& s =
-        db_.statement("SELECT ifnull(split_from, id) FROM shop_order WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT ifnull(split_from, id) FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
-    if (!s.executeStep())
-        throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
-    Id original = s.getColumn(0).getInt64();
+    if (!s.step()) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
+    Id original = s.column(0).int64();
     s.reset();
     return original;
 }
 
 std::vector<OrderSplitter::Part> OrderSplitter::parts_of(Id original_id) {
     // Two indexed look-ups: with OR the planner scanned every order.
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT id, platform_order_id, allocation, 0 FROM shop_order WHERE id = ?1 UNION ALL "
         "SELECT id, platform_order_id, allocation, 1 FROM shop_order WHERE split_from = ?1 "
         "ORDER BY 4, 1");
     s.bind(1, static_cast<int64_t>(original_id));
     std::vector<Part> parts;
-    while (s.executeStep())
-        parts.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                         parse_allocation(s.getColumn(2).getString())});
+    while (s.step())
+        parts.push_back(
+            {s.column(0).int64(), s.column(1).text(), parse_allocation(s.column(2).text())});
     s.reset();
     return parts;
 }
 
 std::vector<SplitLine> OrderSplitter::plan_lines(Id order_id) {
     // Gift lines stay with the original: the rules that gave them look after them there.
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT l.id, l.presale, i.sku_id, i.qty FROM order_line l JOIN "
         "order_line_item i ON i.order_line_id = l.id WHERE l.order_id = ? AND "
         "l.gift_rule IS NULL ORDER BY l.line_no, i.id");
     s.bind(1, static_cast<int64_t>(order_id));
     std::vector<SplitLine> lines;
-    while (s.executeStep()) {
-        Id line_id = s.getColumn(0).getInt64();
+    while (s.step()) {
+        Id line_id = s.column(0).int64();
         if (lines.empty() || lines.back().line_id != line_id)
-            lines.push_back({line_id, {}, s.getColumn(1).getInt() != 0});
-        lines.back().items.push_back({s.getColumn(2).getInt64(), s.getColumn(3).getInt64()});
+            lines.push_back({line_id, {}, s.column(1).int32() != 0});
+        lines.back().items.push_back({s.column(2).int64(), s.column(3).int64()});
     }
     s.reset();
     return lines;
@@ -135,10 +130,10 @@ std::vector<SplitLine> OrderSplitter::plan_lines(Id order_id) {
 std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
                                            const std::vector<SplitLine>& lines) {
     std::vector<Id> warehouses{preferred_warehouse};
-    SQLite::Statement& w = db_.statement("SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
+    sql::Statement& w = db_.statement("SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
     w.bind(1, static_cast<int64_t>(preferred_warehouse));
-    while (w.executeStep())
-        warehouses.push_back(w.getColumn(0).getInt64());
+    while (w.step())
+        warehouses.push_back(w.column(0).int64());
     w.reset();
     std::set<Id> skus;
     for (const SplitLine& l : lines)
@@ -153,17 +148,17 @@ std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
 }
 
 std::string OrderSplitter::warehouse_code(Id warehouse_id) {
-    SQLite::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
     s.bind(1, static_cast<int64_t>(warehouse_id));
-    std::string code = s.executeStep() ? s.getColumn(0).getString() : std::to_string(warehouse_id);
+    std::string code = s.step() ? s.column(0).text() : std::to_string(warehouse_id);
     s.reset();
     return code;
 }
 
 void OrderSplitter::log(Id order_id, const std::string& action, const std::string& detail) {
-    SQLite::Statement s(connection(db_),
-                        "INSERT INTO order_rule_log(order_id, at, rule, action, detail) "
-                        "VALUES (?, ?, ?, ?, ?)");
+    sql::Statement s(connection(db_),
+                     "INSERT INTO order_rule_log(order_id, at, rule, action, detail) "
+                     "VALUES (?, ?, ?, ?, ?)");
     s.bind(1, static_cast<int64_t>(order_id));
     s.bind(2, static_cast<int64_t>(now_));
     s.bind(3, kLogName);
@@ -189,15 +184,15 @@ std::string OrderSplitter::busy(const Part& part, bool original) {
 }
 
 std::vector<Fen> OrderSplitter::part_values(const std::vector<Part>& parts) {
-    SQLite::Statement s(connection(db_),
-                        "SELECT ifnull(sum(quantity * unit_price_fen), 0) FROM order_line "
-                        "WHERE order_id = ? AND gift_rule IS NULL");
+    sql::Statement s(connection(db_),
+                     "SELECT ifnull(sum(quantity * unit_price_fen), 0) FROM order_line "
+                     "WHERE order_id = ? AND gift_rule IS NULL");
     std::vector<Fen> values;
     for (const Part& p : parts) {
         s.reset();
         s.bind(1, static_cast<int64_t>(p.id));
-        s.executeStep();
-        values.push_back(s.getColumn(0).getInt64());
+        s.step();
+        values.push_back(s.column(0).int64());
     }
     return values;
 }
@@ -218,14 +213,14 @@ std::vector<Id> OrderSplitter::split(Id order_id) {
         throw InvalidInput(trf("Order {0} has no lines mapped to local SKUs: map them first", no));
     // Its own reservation counts as available for the plan.
     allocator_.release(order_id);
-    SQLite::Statement w(connection(db_),
-                        "SELECT coalesce(o.rule_warehouse_id, s.default_warehouse_id, "
-                        "(SELECT min(id) FROM warehouse)) FROM shop_order o JOIN shop_store s "
-                        "ON s.id = o.store_id WHERE o.id = ?");
+    sql::Statement w(connection(db_),
+                     "SELECT coalesce(o.rule_warehouse_id, s.default_warehouse_id, "
+                     "(SELECT min(id) FROM warehouse)) FROM shop_order o JOIN shop_store s "
+                     "ON s.id = o.store_id WHERE o.id = ?");
     w.bind(1, static_cast<int64_t>(order_id));
-    if (!w.executeStep() || w.getColumn(0).isNull())
+    if (!w.step() || w.column(0).is_null())
         throw InvalidInput(trf("Order {0}: there is no warehouse to ship from", no));
-    std::vector<SplitPart> parts = plan(w.getColumn(0).getInt64(), lines);
+    std::vector<SplitPart> parts = plan(w.column(0).int64(), lines);
     if (parts.empty())
         throw InvalidInput(
             trf("Order {0} cannot be split: no warehouse has what some line "
@@ -235,8 +230,8 @@ std::vector<Id> OrderSplitter::split(Id order_id) {
         throw InvalidInput(trf("Order {0} need not be split: warehouse {1} can ship it whole", no,
                                warehouse_code(parts.front().warehouse_id)));
     // A person's split wins over an earlier "keep it together".
-    SQLite::Statement unwaive(connection(db_),
-                              "DELETE FROM order_hold_waiver WHERE order_id = ? AND source = ?");
+    sql::Statement unwaive(connection(db_),
+                           "DELETE FROM order_hold_waiver WHERE order_id = ? AND source = ?");
     unwaive.bind(1, static_cast<int64_t>(order_id));
     unwaive.bind(2, std::string(hold_source_code(HoldSource::split)));
     unwaive.exec();
@@ -251,22 +246,22 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
     OrderHoldRepository holds(db_);
     holds.drop(order_id, HoldSource::split, "");
 
-    SQLite::Statement value(connection(db_),
-                            "SELECT quantity * unit_price_fen FROM order_line WHERE id = ?");
+    sql::Statement value(connection(db_),
+                         "SELECT quantity * unit_price_fen FROM order_line WHERE id = ?");
     std::vector<Fen> values;
     for (const SplitPart& part : plan) {
         Fen v = 0;
         for (Id line : part.line_ids) {
             value.reset();
             value.bind(1, static_cast<int64_t>(line));
-            value.executeStep();
-            v += value.getColumn(0).getInt64();
+            value.step();
+            v += value.column(0).int64();
         }
         values.push_back(v);
     }
     std::vector<Fen> paid = share_paid(order->paid_amount, values);
 
-    SQLite::Statement insert(
+    sql::Statement insert(
         connection(db_),
         "INSERT INTO shop_order(store_id, platform_order_id, status, buyer_nick, buyer_note, "
         "seller_memo, seller_flag, receiver_name, receiver_phone, province, city, district, "
@@ -276,23 +271,25 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
         "receiver_name, receiver_phone, province, city, district, address, 0, 0, created_at, "
         "paid_at, modified_at, promised_ship_at, priority, note, carrier, presale, id "
         "FROM shop_order WHERE id = ?1");
-    SQLite::Statement move(connection(db_), "UPDATE order_line SET order_id = ? WHERE id = ?");
-    SQLite::Statement tags(connection(db_),
-                           "INSERT OR IGNORE INTO order_tag(order_id, tag, rule) "
-                           "SELECT ?1, tag, rule FROM order_tag WHERE order_id = ?2");
+    sql::Statement move(connection(db_), "UPDATE order_line SET order_id = ? WHERE id = ?");
+    sql::Statement tags(connection(db_),
+                        "INSERT INTO order_tag(order_id, tag, rule) "
+                        "SELECT ?1, tag, rule FROM order_tag WHERE order_id = ?2 "
+                        "ON CONFLICT DO NOTHING");
     // Holds a person, the platform, a rule or an intercept put on the order hold every part.
-    SQLite::Statement copy_holds(
+    sql::Statement copy_holds(
         connection(db_),
-        "INSERT OR IGNORE INTO order_hold(order_id, source, source_key, reason, intercept, at, "
+        "INSERT INTO order_hold(order_id, source, source_key, reason, intercept, at, "
         "by_user) SELECT ?1, source, source_key, reason, intercept, at, by_user FROM order_hold "
-        "WHERE order_id = ?2 AND source NOT IN ('split', 'presale')");
-    SQLite::Statement copy_waivers(connection(db_),
-                                   "INSERT OR IGNORE INTO order_hold_waiver(order_id, source, "
-                                   "source_key, at, by_user) SELECT ?1, source, source_key, at, "
-                                   "by_user FROM order_hold_waiver WHERE order_id = ?2");
-    SQLite::Statement set(connection(db_),
-                          "UPDATE shop_order SET rule_warehouse_id = ?, paid_amount_fen = ?, "
-                          "presale = max(presale, ?) WHERE id = ?");
+        "WHERE order_id = ?2 AND source NOT IN ('split', 'presale') ON CONFLICT DO NOTHING");
+    sql::Statement copy_waivers(connection(db_),
+                                "INSERT INTO order_hold_waiver(order_id, source, "
+                                "source_key, at, by_user) SELECT ?1, source, source_key, at, "
+                                "by_user FROM order_hold_waiver WHERE order_id = ?2 "
+                                "ON CONFLICT DO NOTHING");
+    sql::Statement set(connection(db_),
+                       "UPDATE shop_order SET rule_warehouse_id = ?, paid_amount_fen = ?, "
+                       "presale = max(presale, ?) WHERE id = ?");
     std::vector<Id> ids;
     std::vector<std::string> summary;
     for (std::size_t i = 0; i < plan.size(); ++i) {
@@ -305,14 +302,14 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
             insert.bind(1, static_cast<int64_t>(order_id));
             insert.bind(2, part_no);
             insert.exec();
-            id = connection(db_).getLastInsertRowid();
+            id = connection(db_).last_insert_id();
             for (Id line : part.line_ids) {
                 move.reset();
                 move.bind(1, static_cast<int64_t>(id));
                 move.bind(2, static_cast<int64_t>(line));
                 move.exec();
             }
-            for (SQLite::Statement* s : {&tags, &copy_holds, &copy_waivers}) {
+            for (sql::Statement* s : {&tags, &copy_holds, &copy_waivers}) {
                 s->reset();
                 s->bind(1, static_cast<int64_t>(id));
                 s->bind(2, static_cast<int64_t>(order_id));
@@ -343,16 +340,16 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
 }
 
 void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
-    SQLite::Statement sum(connection(db_),
-                          "SELECT sum(paid_amount_fen) FROM shop_order WHERE id = ?1 OR "
-                          "split_from = ?1");
+    sql::Statement sum(connection(db_),
+                       "SELECT sum(paid_amount_fen) FROM shop_order WHERE id = ?1 OR "
+                       "split_from = ?1");
     sum.bind(1, static_cast<int64_t>(original_id));
-    sum.executeStep();
-    Fen paid = sum.getColumn(0).getInt64();
+    sum.step();
+    Fen paid = sum.column(0).int64();
     // Gift lines are numbered after each part's own lines and would clash once the lines are
     // together again; the original's review gives them anew.
-    SQLite::Statement gifts(connection(db_),
-                            "DELETE FROM order_line WHERE order_id = ? AND gift_rule IS NOT NULL");
+    sql::Statement gifts(connection(db_),
+                         "DELETE FROM order_line WHERE order_id = ? AND gift_rule IS NOT NULL");
     for (const Part& p : parts) {
         allocator_.release(p.id);
         gifts.reset();
@@ -370,16 +367,16 @@ void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
                                 "DELETE FROM order_tag WHERE order_id = ?1",
                                 "DELETE FROM order_waybill WHERE order_id = ?1",
                                 "DELETE FROM shop_order WHERE id = ?1"}) {
-            SQLite::Statement s(connection(db_), sql);
+            sql::Statement s(connection(db_), sql);
             s.bind(1, static_cast<int64_t>(p.id));
             if (std::string_view(sql).find("?2") != std::string_view::npos)
                 s.bind(2, static_cast<int64_t>(original_id));
             s.exec();
         }
     }
-    SQLite::Statement whole(connection(db_),
-                            "UPDATE shop_order SET paid_amount_fen = ?, rule_warehouse_id = NULL, "
-                            "presale = 0 WHERE id = ?");
+    sql::Statement whole(connection(db_),
+                         "UPDATE shop_order SET paid_amount_fen = ?, rule_warehouse_id = NULL, "
+                         "presale = 0 WHERE id = ?");
     whole.bind(1, static_cast<int64_t>(paid));
     whole.bind(2, static_cast<int64_t>(original_id));
     whole.exec();
@@ -401,9 +398,11 @@ Id OrderSplitter::unsplit(Id order_id) {
     }
     put_back(original, parts);
     // Kept together by a person: the store's policy holds it rather than splitting it again.
-    SQLite::Statement waive(connection(db_),
-                            "INSERT OR REPLACE INTO order_hold_waiver(order_id, source, "
-                            "source_key, at, by_user) VALUES (?, ?, '', ?, ?)");
+    sql::Statement waive(connection(db_),
+                         "INSERT INTO order_hold_waiver(order_id, source, "
+                         "source_key, at, by_user) VALUES (?, ?, '', ?, ?) "
+                         "ON CONFLICT(order_id, source, source_key) DO UPDATE SET "
+                         "at = excluded.at, by_user = excluded.by_user");
     waive.bind(1, static_cast<int64_t>(original));
     waive.bind(2, std::string(hold_source_code(HoldSource::split)));
     waive.bind(3, static_cast<int64_t>(now_));
@@ -421,13 +420,13 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
     std::vector<SplitLine> lines = plan_lines(order_id);
     std::vector<SplitPart> parts = plan(warehouse_id, lines);
     OrderHoldRepository holds(db_);
-    SQLite::Statement& policy = db_.statement(
+    sql::Statement& policy = db_.statement(
         "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
         "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
     policy.bind(1, static_cast<int64_t>(order_id));
-    policy.executeStep();
-    std::string no = policy.getColumn(1).getString();
-    SplitPolicy store_policy = parse_split_policy(policy.getColumn(0).getString());
+    policy.step();
+    std::string no = policy.column(1).text();
+    SplitPolicy store_policy = parse_split_policy(policy.column(0).text());
     policy.reset();
     SplitDecision decision =
         decide_split(parts, whole, store_policy, holds.waived(order_id, HoldSource::split, ""), no,
@@ -454,23 +453,23 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
 
 std::optional<SplitUpdate> OrderSplitter::accept_update(Id order_id, const Order& incoming) {
     // Every order a sync brings again passes here: a prepared statement answers "not split".
-    SQLite::Statement& split = db_.statement("SELECT 1 FROM shop_order WHERE split_from = ?");
+    sql::Statement& split = db_.statement("SELECT 1 FROM shop_order WHERE split_from = ?");
     split.bind(1, static_cast<int64_t>(order_id));
-    bool has_parts = split.executeStep();
+    bool has_parts = split.step();
     split.reset();
     if (!has_parts) return std::nullopt;
     std::vector<Part> parts = parts_of(order_id);
     OrderRepository orders(db_);
     std::vector<Order> stored;
     std::vector<std::pair<int, OrderLine>> numbered;
-    SQLite::Statement line_no(connection(db_), "SELECT line_no FROM order_line WHERE id = ?");
+    sql::Statement line_no(connection(db_), "SELECT line_no FROM order_line WHERE id = ?");
     for (const Part& p : parts) {
         stored.push_back(*orders.find(p.id));
         for (const OrderLine& l : stored.back().lines) {
             line_no.reset();
             line_no.bind(1, static_cast<int64_t>(l.id));
-            line_no.executeStep();
-            numbered.emplace_back(line_no.getColumn(0).getInt(), l);
+            line_no.step();
+            numbered.emplace_back(line_no.column(0).int32(), l);
         }
     }
     if (incoming.modified_at < stored.front().modified_at)

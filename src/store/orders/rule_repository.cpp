@@ -1,26 +1,24 @@
 #include "store/orders/rule_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "interchange/rule_json.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
 
 std::vector<OrderRule> RuleRepository::list() {
-    SQLite::Statement s(
-        connection(db_),
-        "SELECT id, name, enabled, definition FROM order_rule ORDER BY position, id");
+    sql::Statement s(connection(db_),
+                     "SELECT id, name, enabled, definition FROM order_rule ORDER BY position, id");
     std::vector<OrderRule> rules;
-    while (s.executeStep()) {
-        std::string name = s.getColumn(1).getString();
-        OrderRule r = parse_rule_json(s.getColumn(3).getString(), trf("stored rule {0}", name));
-        r.id = s.getColumn(0).getInt64();
+    while (s.step()) {
+        std::string name = s.column(1).text();
+        OrderRule r = parse_rule_json(s.column(3).text(), trf("stored rule {0}", name));
+        r.id = s.column(0).int64();
         r.name = name;
-        r.enabled = s.getColumn(2).getInt() != 0;
+        r.enabled = s.column(2).int32() != 0;
         rules.push_back(std::move(r));
     }
     return rules;
@@ -28,11 +26,11 @@ std::vector<OrderRule> RuleRepository::list() {
 
 void RuleRepository::import(const std::vector<OrderRule>& rules) {
     validate_rule_set(rules);
-    SQLite::Statement update(connection(db_),
-                             "UPDATE order_rule SET enabled = ?, definition = ? WHERE name = ?");
-    SQLite::Statement insert(connection(db_),
-                             "INSERT INTO order_rule(position, name, enabled, definition) VALUES "
-                             "((SELECT ifnull(max(position), 0) + 1 FROM order_rule), ?, ?, ?)");
+    sql::Statement update(connection(db_),
+                          "UPDATE order_rule SET enabled = ?, definition = ? WHERE name = ?");
+    sql::Statement insert(connection(db_),
+                          "INSERT INTO order_rule(position, name, enabled, definition) VALUES "
+                          "((SELECT ifnull(max(position), 0) + 1 FROM order_rule), ?, ?, ?)");
     for (const OrderRule& r : rules) {
         std::string definition = rule_to_json(r);
         update.reset();
@@ -50,13 +48,13 @@ void RuleRepository::import(const std::vector<OrderRule>& rules) {
 }
 
 void RuleRepository::remove(const std::string& name) {
-    SQLite::Statement s(connection(db_), "DELETE FROM order_rule WHERE name = ?");
+    sql::Statement s(connection(db_), "DELETE FROM order_rule WHERE name = ?");
     s.bind(1, name);
     if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));
 }
 
 void RuleRepository::set_enabled(const std::string& name, bool enabled) {
-    SQLite::Statement s(connection(db_), "UPDATE order_rule SET enabled = ? WHERE name = ?");
+    sql::Statement s(connection(db_), "UPDATE order_rule SET enabled = ? WHERE name = ?");
     s.bind(1, enabled ? 1 : 0);
     s.bind(2, name);
     if (s.exec() == 0) throw NotFound(trf("No rule named {0}: see rules list", name));

@@ -1,13 +1,12 @@
 #include "store/orders/store_connection_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 
 namespace dj {
 
 void StoreConnectionRepository::save(const StoreConnection& c) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO store_connection(store_id, app_key, app_secret, token, endpoint, sign_method,"
         " stock_share_percent, stock_buffer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(store_id) DO UPDATE SET app_key = excluded.app_key,"
@@ -27,24 +26,24 @@ void StoreConnectionRepository::save(const StoreConnection& c) {
 }
 
 std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT st.code, st.platform, c.app_key, c.app_secret, c.token, c.endpoint, "
         "c.sign_method, c.stock_share_percent, c.stock_buffer "
         "FROM store_connection c JOIN shop_store st ON st.id = c.store_id WHERE c.store_id = ?");
     s.bind(1, static_cast<int64_t>(store_id));
     std::optional<StoreConnection> found;
-    if (s.executeStep()) {
+    if (s.step()) {
         StoreConnection c;
         c.store_id = store_id;
-        c.store_code = s.getColumn(0).getString();
-        c.platform = parse_platform(s.getColumn(1).getString());
-        c.app_key = s.getColumn(2).getString();
-        c.app_secret = s.getColumn(3).getString();
-        c.token = s.getColumn(4).getString();
-        c.endpoint = s.getColumn(5).getString();
-        c.sign_method = s.getColumn(6).getString();
-        c.stock_share_percent = s.getColumn(7).getInt();
-        c.stock_buffer = s.getColumn(8).getInt64();
+        c.store_code = s.column(0).text();
+        c.platform = parse_platform(s.column(1).text());
+        c.app_key = s.column(2).text();
+        c.app_secret = s.column(3).text();
+        c.token = s.column(4).text();
+        c.endpoint = s.column(5).text();
+        c.sign_method = s.column(6).text();
+        c.stock_share_percent = s.column(7).int32();
+        c.stock_buffer = s.column(8).int64();
         found = c;
     }
     s.reset();

@@ -1,13 +1,12 @@
 #include "store/orders/unmapped_listings.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 
 namespace dj {
 
 std::vector<UnmappedListing> unmapped_listings(Database& db) {
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db),
         "SELECT st.code, l.platform_sku_id, l.seller_code, min(l.title), count(DISTINCT o.id), "
         "sum(l.quantity), min(o.platform_order_id) FROM order_line l JOIN shop_order o ON o.id = "
@@ -16,15 +15,15 @@ std::vector<UnmappedListing> unmapped_listings(Database& db) {
         "i.order_line_id = l.id) GROUP BY st.code, l.platform_sku_id, l.seller_code "
         "ORDER BY count(DISTINCT o.id) DESC, st.code, l.platform_sku_id, l.seller_code");
     std::vector<UnmappedListing> out;
-    while (s.executeStep()) {
+    while (s.step()) {
         UnmappedListing u;
-        u.store = s.getColumn(0).getString();
-        u.platform_sku_id = s.getColumn(1).getString();
-        u.seller_code = s.getColumn(2).getString();
-        u.title = s.getColumn(3).getString();
-        u.orders = s.getColumn(4).getInt64();
-        u.units = s.getColumn(5).getInt64();
-        u.first_order = s.getColumn(6).getString();
+        u.store = s.column(0).text();
+        u.platform_sku_id = s.column(1).text();
+        u.seller_code = s.column(2).text();
+        u.title = s.column(3).text();
+        u.orders = s.column(4).int64();
+        u.units = s.column(5).int64();
+        u.first_order = s.column(6).text();
         out.push_back(std::move(u));
     }
     return out;

@@ -1,7 +1,5 @@
 #include "store/periods/stock_report_query.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -10,6 +8,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
 
@@ -38,22 +37,21 @@ void add_ledger(Database& db, Timestamp from, const Period& period, StockReportB
     // Without a snapshot the pass reads most of the ledger: a plain table scan (+at keeps
     // SQLite off the time index) beats a row lookup per index entry.
     bool whole_ledger = from == std::numeric_limits<Timestamp>::min();
-    SQLite::Statement& s = whole_ledger
-                               ? db.statement(
-                                     "SELECT at, sku_id, warehouse_id, kind, qty, value_fen "
-                                     "FROM movement WHERE +at < ? AND +at >= ?")
-                               : db.statement(
-                                     "SELECT at, sku_id, warehouse_id, kind, qty, value_fen "
-                                     "FROM movement WHERE at < ? AND at >= ?");
+    sql::Statement& s = whole_ledger ? db.statement(
+                                           "SELECT at, sku_id, warehouse_id, kind, qty, value_fen "
+                                           "FROM movement WHERE +at < ? AND +at >= ?")
+                                     : db.statement(
+                                           "SELECT at, sku_id, warehouse_id, kind, qty, value_fen "
+                                           "FROM movement WHERE at < ? AND at >= ?");
     s.bind(1, static_cast<int64_t>(period.end));
     s.bind(2, static_cast<int64_t>(from));
     if (progress) {
-        SQLite::Statement& count =
+        sql::Statement& count =
             db.statement("SELECT count(*) FROM movement WHERE at < ? AND at >= ?");
         count.bind(1, static_cast<int64_t>(period.end));
         count.bind(2, static_cast<int64_t>(from));
-        count.executeStep();
-        progress->total = static_cast<long>(count.getColumn(0).getInt64());
+        count.step();
+        progress->total = static_cast<long>(count.column(0).int64());
         progress->done = 0;
         count.reset();
         if (progress->cancel) throw Cancelled(tr("The report was stopped before it was complete"));
@@ -61,7 +59,7 @@ void add_ledger(Database& db, Timestamp from, const Period& period, StockReportB
     std::unordered_map<std::string, int> kind_index;
     std::vector<MovementKind> kinds;
     long read = 0;
-    while (s.executeStep()) {
+    while (s.step()) {
         if (progress && ++read % 65536 == 0) {
             progress->done = read;
             if (progress->cancel) {
@@ -69,13 +67,13 @@ void add_ledger(Database& db, Timestamp from, const Period& period, StockReportB
                 throw Cancelled(tr("The report was stopped before it was complete"));
             }
         }
-        const char* kind = s.getColumn(3).getText();
+        std::string kind = s.column(3).text();
         auto [it, added] = kind_index.try_emplace(kind, static_cast<int>(kinds.size()));
         if (added) kinds.push_back(parse_movement_kind(kind));
-        Qty qty = s.getColumn(4).getInt64();
-        Key key{s.getColumn(1).getInt64(), s.getColumn(2).getInt64(), it->second, qty > 0,
-                s.getColumn(0).getInt64() >= period.start};
-        sums[key] += {qty, s.getColumn(5).getInt64()};
+        Qty qty = s.column(4).int64();
+        Key key{s.column(1).int64(), s.column(2).int64(), it->second, qty > 0,
+                s.column(0).int64() >= period.start};
+        sums[key] += {qty, s.column(5).int64()};
     }
     s.reset();
     for (const auto& [key, amount] : sums) {
@@ -117,14 +115,13 @@ StockReport stock_report(Database& db, const Period& period, Progress* progress)
 
 ReportNames report_names(Database& db) {
     ReportNames names;
-    SQLite::Statement skus(connection(db), "SELECT id, code, name FROM sku");
-    while (skus.executeStep())
-        names.skus[skus.getColumn(0).getInt64()] = {skus.getColumn(1).getString(),
-                                                    skus.getColumn(2).getString()};
-    SQLite::Statement warehouses(connection(db), "SELECT id, code, name FROM warehouse");
-    while (warehouses.executeStep())
-        names.warehouses[warehouses.getColumn(0).getInt64()] = {
-            warehouses.getColumn(1).getString(), warehouses.getColumn(2).getString()};
+    sql::Statement skus(connection(db), "SELECT id, code, name FROM sku");
+    while (skus.step())
+        names.skus[skus.column(0).int64()] = {skus.column(1).text(), skus.column(2).text()};
+    sql::Statement warehouses(connection(db), "SELECT id, code, name FROM warehouse");
+    while (warehouses.step())
+        names.warehouses[warehouses.column(0).int64()] = {warehouses.column(1).text(),
+                                                          warehouses.column(2).text()};
     return names;
 }
 

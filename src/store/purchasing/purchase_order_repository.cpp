@@ -1,11 +1,10 @@
 #include "store/purchasing/purchase_order_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -16,38 +15,38 @@ const char* kHeaderSelect =
     "o.expected_at, o.created_at, o.created_by FROM purchase_order o "
     "JOIN supplier p ON p.id = o.supplier_id JOIN warehouse w ON w.id = o.warehouse_id ";
 
-PurchaseOrder read_header(SQLite::Statement& s) {
+PurchaseOrder read_header(sql::Statement& s) {
     PurchaseOrder o;
-    o.id = s.getColumn(0).getInt64();
-    o.no = s.getColumn(1).getString();
-    o.supplier_id = s.getColumn(2).getInt64();
-    o.supplier = s.getColumn(3).getString();
-    o.supplier_name = s.getColumn(4).getString();
-    o.warehouse_id = s.getColumn(5).getInt64();
-    o.warehouse = s.getColumn(6).getString();
+    o.id = s.column(0).int64();
+    o.no = s.column(1).text();
+    o.supplier_id = s.column(2).int64();
+    o.supplier = s.column(3).text();
+    o.supplier_name = s.column(4).text();
+    o.warehouse_id = s.column(5).int64();
+    o.warehouse = s.column(6).text();
     // The table's CHECK allows only the five codes.
-    o.status = parse_po_status(s.getColumn(7).getString()).value_or(PoStatus::ordered);
-    if (!s.getColumn(8).isNull()) o.expected_at = s.getColumn(8).getInt64();
-    o.created_at = s.getColumn(9).getInt64();
-    o.created_by = s.getColumn(10).getString();
+    o.status = parse_po_status(s.column(7).text()).value_or(PoStatus::ordered);
+    if (!s.column(8).is_null()) o.expected_at = s.column(8).int64();
+    o.created_at = s.column(9).int64();
+    o.created_by = s.column(10).text();
     return o;
 }
 
 void load_lines(Database& db, PurchaseOrder& o) {
-    SQLite::Statement s(connection(db),
-                        "SELECT l.line_no, l.sku_id, k.code, k.name, l.qty, l.received_qty, "
-                        "l.unit_cost_fen FROM purchase_order_line l JOIN sku k ON k.id = l.sku_id "
-                        "WHERE l.po_id = ? ORDER BY l.line_no");
+    sql::Statement s(connection(db),
+                     "SELECT l.line_no, l.sku_id, k.code, k.name, l.qty, l.received_qty, "
+                     "l.unit_cost_fen FROM purchase_order_line l JOIN sku k ON k.id = l.sku_id "
+                     "WHERE l.po_id = ? ORDER BY l.line_no");
     s.bind(1, static_cast<int64_t>(o.id));
-    while (s.executeStep()) {
+    while (s.step()) {
         PurchaseOrderLine l;
-        l.line_no = s.getColumn(0).getInt();
-        l.sku_id = s.getColumn(1).getInt64();
-        l.sku = s.getColumn(2).getString();
-        l.sku_name = s.getColumn(3).getString();
-        l.qty = s.getColumn(4).getInt64();
-        l.received = s.getColumn(5).getInt64();
-        l.unit_cost = s.getColumn(6).getInt64();
+        l.line_no = s.column(0).int32();
+        l.sku_id = s.column(1).int64();
+        l.sku = s.column(2).text();
+        l.sku_name = s.column(3).text();
+        l.qty = s.column(4).int64();
+        l.received = s.column(5).int64();
+        l.unit_cost = s.column(6).int64();
         o.lines.push_back(std::move(l));
     }
 }
@@ -56,13 +55,13 @@ void load_lines(Database& db, PurchaseOrder& o) {
 
 std::optional<PurchaseOrder> find_purchase_order(Database& db, std::string_view no) {
     try {
-        SQLite::Statement s(connection(db), std::string(kHeaderSelect) + "WHERE o.no = ?");
+        sql::Statement s(connection(db), std::string(kHeaderSelect) + "WHERE o.no = ?");
         s.bind(1, std::string(no));
-        if (!s.executeStep()) return std::nullopt;
+        if (!s.step()) return std::nullopt;
         PurchaseOrder o = read_header(s);
         load_lines(db, o);
         return o;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading a purchase order"));
     }
 }
@@ -70,19 +69,19 @@ std::optional<PurchaseOrder> find_purchase_order(Database& db, std::string_view 
 std::string next_po_number(Database& db, Timestamp now) {
     std::string date = shop_date(now);
     std::string prefix = "PO-" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2) + "-";
-    SQLite::Statement s(connection(db), "SELECT count(*) FROM purchase_order WHERE no LIKE ?");
+    sql::Statement s(connection(db), "SELECT count(*) FROM purchase_order WHERE no LIKE ?");
     s.bind(1, prefix + "%");
-    s.executeStep();
-    std::string n = std::to_string(s.getColumn(0).getInt64() + 1);
+    s.step();
+    std::string n = std::to_string(s.column(0).int64() + 1);
     return prefix + std::string(n.size() < 3 ? 3 - n.size() : 0, '0') + n;
 }
 
 Fen default_unit_cost(Database& db, Id sku_id) {
-    SQLite::Statement s(connection(db),
-                        "SELECT ifnull(c.last_unit_cost_fen, k.standard_cost_fen) FROM sku k "
-                        "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
+    sql::Statement s(connection(db),
+                     "SELECT ifnull(c.last_unit_cost_fen, k.standard_cost_fen) FROM sku k "
+                     "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
-    return s.executeStep() ? s.getColumn(0).getInt64() : 0;
+    return s.step() ? s.column(0).int64() : 0;
 }
 
 PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supplier_id,
@@ -90,7 +89,7 @@ PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supp
                                     std::optional<Timestamp> expected_at, Timestamp now,
                                     const std::string& created_by) {
     try {
-        SQLite::Statement head(
+        sql::Statement head(
             connection(db),
             "INSERT INTO purchase_order(no, supplier_id, warehouse_id, status, "
             "expected_at, created_at, created_by) VALUES (?, ?, ?, 'ordered', ?, ?, ?)");
@@ -101,10 +100,10 @@ PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supp
         head.bind(5, static_cast<int64_t>(now));
         head.bind(6, created_by);
         head.exec();
-        Id po_id = connection(db).getLastInsertRowid();
-        SQLite::Statement s(connection(db),
-                            "INSERT INTO purchase_order_line(po_id, line_no, sku_id, qty, "
-                            "unit_cost_fen) VALUES (?, ?, ?, ?, ?)");
+        Id po_id = connection(db).last_insert_id();
+        sql::Statement s(connection(db),
+                         "INSERT INTO purchase_order_line(po_id, line_no, sku_id, qty, "
+                         "unit_cost_fen) VALUES (?, ?, ?, ?, ?)");
         int line_no = 0;
         for (const NewPoLine& l : lines) {
             s.reset();
@@ -116,13 +115,13 @@ PurchaseOrder insert_purchase_order(Database& db, const std::string& no, Id supp
             s.exec();
         }
         return *find_purchase_order(db, no);
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("creating a purchase order"));
     }
 }
 
 void set_line_received(Database& db, Id po_id, int line_no, Qty received) {
-    SQLite::Statement& s = db.statement(
+    sql::Statement& s = db.statement(
         "UPDATE purchase_order_line SET received_qty = ? WHERE po_id = ? AND line_no = ?");
     s.bind(1, static_cast<int64_t>(received));
     s.bind(2, static_cast<int64_t>(po_id));
@@ -131,7 +130,7 @@ void set_line_received(Database& db, Id po_id, int line_no, Qty received) {
 }
 
 void set_po_status(Database& db, Id po_id, PoStatus status) {
-    SQLite::Statement& s = db.statement("UPDATE purchase_order SET status = ? WHERE id = ?");
+    sql::Statement& s = db.statement("UPDATE purchase_order SET status = ? WHERE id = ?");
     s.bind(1, po_status_code(status));
     s.bind(2, static_cast<int64_t>(po_id));
     s.exec();
@@ -142,16 +141,16 @@ std::vector<PurchaseOrder> list_purchase_orders(Database& db, const PoFilter& fi
         std::string sql = std::string(kHeaderSelect) + "WHERE 1";
         if (filter.status) sql += " AND o.status = :status";
         if (!filter.supplier.empty()) sql += " AND p.code = :supplier";
-        SQLite::Statement s(connection(db), sql + " ORDER BY o.created_at DESC, o.id DESC");
+        sql::Statement s(connection(db), sql + " ORDER BY o.created_at DESC, o.id DESC");
         if (filter.status) s.bind(":status", po_status_code(*filter.status));
         if (!filter.supplier.empty()) s.bind(":supplier", filter.supplier);
         std::vector<PurchaseOrder> out;
-        while (s.executeStep())
+        while (s.step())
             out.push_back(read_header(s));
         for (PurchaseOrder& o : out)
             load_lines(db, o);
         return out;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("listing purchase orders"));
     }
 }
@@ -163,7 +162,7 @@ PurchaseOrder require_purchase_order(Database& db, std::string_view no) {
             throw NotFound(trf("Purchase order {0} does not exist: po list shows the numbers",
                                std::string(no)));
         return *o;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading a purchase order"));
     }
 }

@@ -1,8 +1,5 @@
 #include "store/purchasing/restock_queries.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <array>
 #include <map>
@@ -13,6 +10,7 @@
 #include "core/purchasing/restock.h"
 #include "store/alerts/threshold_repository.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/stock/shippable_stock.h"
 #include "store/stock/sku_scope.h"
@@ -31,28 +29,28 @@ using PairKey = std::pair<Id, Id>;  // sku, warehouse
 
 // The line of a SKU the warehouse holds no stock of (orders wait for it there).
 RestockLine unstocked_line(Database& db, Id sku_id, Id warehouse_id) {
-    SQLite::Statement s(connection(db),
-                        "SELECT k.code, k.name, w.code, k.supplier_id, ifnull(p.code, ''), "
-                        "ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
-                        "ifnull(p.order_multiple, 1), ifnull(c.last_unit_cost_fen, "
-                        "k.standard_cost_fen) FROM sku k JOIN warehouse w ON w.id = ?2 "
-                        "LEFT JOIN supplier p ON p.id = k.supplier_id "
-                        "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?1");
+    sql::Statement s(connection(db),
+                     "SELECT k.code, k.name, w.code, k.supplier_id, ifnull(p.code, ''), "
+                     "ifnull(p.name, ''), ifnull(p.lead_time_days, 7), "
+                     "ifnull(p.order_multiple, 1), ifnull(c.last_unit_cost_fen, "
+                     "k.standard_cost_fen) FROM sku k JOIN warehouse w ON w.id = ?2 "
+                     "LEFT JOIN supplier p ON p.id = k.supplier_id "
+                     "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?1");
     s.bind(1, static_cast<int64_t>(sku_id));
     s.bind(2, static_cast<int64_t>(warehouse_id));
     RestockLine l;
     l.sku_id = sku_id;
     l.warehouse_id = warehouse_id;
-    if (!s.executeStep()) return l;
-    l.sku = s.getColumn(0).getString();
-    l.sku_name = s.getColumn(1).getString();
-    l.warehouse = s.getColumn(2).getString();
-    if (!s.getColumn(3).isNull()) l.supplier_id = s.getColumn(3).getInt64();
-    l.supplier = s.getColumn(4).getString();
-    l.supplier_name = s.getColumn(5).getString();
-    l.lead_days = s.getColumn(6).getInt();
-    l.order_multiple = s.getColumn(7).getInt();
-    l.unit_cost = s.getColumn(8).getInt64();
+    if (!s.step()) return l;
+    l.sku = s.column(0).text();
+    l.sku_name = s.column(1).text();
+    l.warehouse = s.column(2).text();
+    if (!s.column(3).is_null()) l.supplier_id = s.column(3).int64();
+    l.supplier = s.column(4).text();
+    l.supplier_name = s.column(5).text();
+    l.lead_days = s.column(6).int32();
+    l.order_multiple = s.column(7).int32();
+    l.unit_cost = s.column(8).int64();
     return l;
 }
 
@@ -62,7 +60,7 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
     try {
         std::map<PairKey, RestockLine> lines;
         std::string wh_clause = filter.warehouse_id ? " AND b.warehouse_id = :wh" : "";
-        auto bind_wh = [&](SQLite::Statement& s) {
+        auto bind_wh = [&](sql::Statement& s) {
             if (filter.warehouse_id) s.bind(":wh", static_cast<int64_t>(*filter.warehouse_id));
         };
         for_each_sku(db, filter.sku_ids,
@@ -76,22 +74,22 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                          "LEFT JOIN supplier p ON p.id = k.supplier_id "
                          "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 {sku}" +
                          wh_clause,
-                     "b.sku_id", bind_wh, [&](SQLite::Statement& s) {
+                     "b.sku_id", bind_wh, [&](sql::Statement& s) {
                          RestockLine l;
-                         l.sku_id = s.getColumn(0).getInt64();
-                         l.warehouse_id = s.getColumn(1).getInt64();
-                         l.sku = s.getColumn(2).getString();
-                         l.sku_name = s.getColumn(3).getString();
-                         l.warehouse = s.getColumn(4).getString();
-                         if (!s.getColumn(5).isNull()) l.supplier_id = s.getColumn(5).getInt64();
-                         l.supplier = s.getColumn(6).getString();
-                         l.supplier_name = s.getColumn(7).getString();
-                         l.lead_days = s.getColumn(8).getInt();
-                         l.order_multiple = s.getColumn(9).getInt();
-                         l.on_hand = s.getColumn(10).getInt64();
-                         l.available = s.getColumn(11).getInt64();
-                         l.in_transit = s.getColumn(12).getInt64();
-                         l.unit_cost = s.getColumn(13).getInt64();
+                         l.sku_id = s.column(0).int64();
+                         l.warehouse_id = s.column(1).int64();
+                         l.sku = s.column(2).text();
+                         l.sku_name = s.column(3).text();
+                         l.warehouse = s.column(4).text();
+                         if (!s.column(5).is_null()) l.supplier_id = s.column(5).int64();
+                         l.supplier = s.column(6).text();
+                         l.supplier_name = s.column(7).text();
+                         l.lead_days = s.column(8).int32();
+                         l.order_multiple = s.column(9).int32();
+                         l.on_hand = s.column(10).int64();
+                         l.available = s.column(11).int64();
+                         l.in_transit = s.column(12).int64();
+                         l.unit_cost = s.column(13).int64();
                          lines.emplace(PairKey{l.sku_id, l.warehouse_id}, std::move(l));
                      });
 
@@ -107,17 +105,15 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
             "WHERE m.kind = 'ship' AND m.at >= :since AND m.at < :until {sku}" +
                 (filter.warehouse_id ? std::string(" AND m.warehouse_id = :wh") : ""),
             "m.sku_id",
-            [&](SQLite::Statement& s) {
+            [&](sql::Statement& s) {
                 s.bind(":since", static_cast<int64_t>(since));
                 s.bind(":until", static_cast<int64_t>(since + kDemandWindowDays * 86400));
                 bind_wh(s);
             },
-            [&](SQLite::Statement& s) {
-                auto [it, added] =
-                    daily.try_emplace({s.getColumn(0).getInt64(), s.getColumn(1).getInt64()});
+            [&](sql::Statement& s) {
+                auto [it, added] = daily.try_emplace({s.column(0).int64(), s.column(1).int64()});
                 if (added) it->second.fill(0);
-                it->second[shop_day(s.getColumn(2).getInt64()) - first_day] +=
-                    s.getColumn(3).getInt64();
+                it->second[shop_day(s.column(2).int64()) - first_day] += s.column(3).int64();
             });
         std::map<PairKey, DemandStats> demand;
         for (const auto& [key, days] : daily) {
@@ -136,9 +132,8 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
             "WHERE o.status IN ('ordered', 'partly_received') AND l.qty > l.received_qty {sku}" +
                 (filter.warehouse_id ? std::string(" AND o.warehouse_id = :wh") : "") +
                 " GROUP BY l.sku_id, o.warehouse_id",
-            "l.sku_id", bind_wh, [&](SQLite::Statement& s) {
-                on_order[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}] =
-                    s.getColumn(2).getInt64();
+            "l.sku_id", bind_wh, [&](sql::Statement& s) {
+                on_order[{s.column(0).int64(), s.column(1).int64()}] = s.column(2).int64();
             });
 
         // What orders waiting to ship from a warehouse still lack: they are owed before anyone
@@ -153,9 +148,8 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
             "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku}" +
                 (filter.warehouse_id ? std::string(" AND o.warehouse_id = :wh") : "") +
                 " GROUP BY i.sku_id, o.warehouse_id",
-            "i.sku_id", bind_wh, [&](SQLite::Statement& s) {
-                backlog[{s.getColumn(0).getInt64(), s.getColumn(1).getInt64()}] =
-                    s.getColumn(2).getInt64();
+            "i.sku_id", bind_wh, [&](sql::Statement& s) {
+                backlog[{s.column(0).int64(), s.column(1).int64()}] = s.column(2).int64();
             });
         for (const auto& [key, qty] : backlog)
             if (!lines.count(key)) lines.emplace(key, unstocked_line(db, key.first, key.second));
@@ -199,7 +193,7 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                    std::tie(b.supplier, b.sku, b.warehouse);
         });
         return out;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("computing restock suggestions"));
     }
 }

@@ -1,12 +1,11 @@
 #include "store/stock/catalogue_repository.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <unordered_map>
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -19,35 +18,35 @@ constexpr const char* kSkuColumns =
     "SELECT id, code, name, spec, unit, weight_g, shelf_life_days, flags, standard_cost_fen, "
     "supplier_id FROM sku ";
 
-Sku read_sku(SQLite::Statement& s) {
+Sku read_sku(sql::Statement& s) {
     Sku k;
-    k.id = s.getColumn(0).getInt64();
-    k.code = s.getColumn(1).getString();
-    k.name = s.getColumn(2).getString();
-    k.spec = s.getColumn(3).getString();
-    k.unit = s.getColumn(4).getString();
-    k.weight_g = s.getColumn(5).getInt();
-    k.shelf_life_days = s.getColumn(6).getInt();
-    k.flags = static_cast<unsigned>(s.getColumn(7).getInt());
-    k.standard_cost = s.getColumn(8).getInt64();
-    k.supplier_id = read_optional(s.getColumn(9));
+    k.id = s.column(0).int64();
+    k.code = s.column(1).text();
+    k.name = s.column(2).text();
+    k.spec = s.column(3).text();
+    k.unit = s.column(4).text();
+    k.weight_g = s.column(5).int32();
+    k.shelf_life_days = s.column(6).int32();
+    k.flags = static_cast<unsigned>(s.column(7).int32());
+    k.standard_cost = s.column(8).int64();
+    k.supplier_id = read_optional(s.column(9));
     return k;
 }
 
-ShopStore read_store(SQLite::Statement& s) {
+ShopStore read_store(sql::Statement& s) {
     ShopStore st;
-    st.id = s.getColumn(0).getInt64();
-    st.code = s.getColumn(1).getString();
-    st.name = s.getColumn(2).getString();
-    st.platform = parse_platform(s.getColumn(3).getString());
-    st.default_warehouse_id = read_optional(s.getColumn(4));
+    st.id = s.column(0).int64();
+    st.code = s.column(1).text();
+    st.name = s.column(2).text();
+    st.platform = parse_platform(s.column(3).text());
+    st.default_warehouse_id = read_optional(s.column(4));
     return st;
 }
 
 }  // namespace
 
 Id CatalogueRepository::save_sku_fields(const Sku& sku) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO sku(code, name, spec, unit, weight_g, shelf_life_days, flags, "
         "standard_cost_fen, supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(code) DO UPDATE SET name = excluded.name, spec = excluded.spec, "
@@ -64,51 +63,50 @@ Id CatalogueRepository::save_sku_fields(const Sku& sku) {
     s.bind(7, static_cast<int64_t>(sku.flags));
     s.bind(8, static_cast<int64_t>(sku.standard_cost));
     bind_optional(s, 9, sku.supplier_id);
-    s.executeStep();
-    Id id = s.getColumn(0).getInt64();
+    s.step();
+    Id id = s.column(0).int64();
     s.reset();
     return id;
 }
 
 void CatalogueRepository::set_reference_price(Id sku_id, std::optional<Fen> price) {
-    SQLite::Statement& s = db_.statement("UPDATE sku SET reference_price_fen = ? WHERE id = ?");
+    sql::Statement& s = db_.statement("UPDATE sku SET reference_price_fen = ? WHERE id = ?");
     bind_optional(s, 1, price);
     s.bind(2, static_cast<int64_t>(sku_id));
     s.exec();
 }
 
 void CatalogueRepository::set_min_ship_days(Id sku_id, std::optional<int> days) {
-    SQLite::Statement s(connection(db_), "UPDATE sku SET min_ship_days = ? WHERE id = ?");
+    sql::Statement s(connection(db_), "UPDATE sku SET min_ship_days = ? WHERE id = ?");
     bind_optional(s, 1, days ? std::optional<std::int64_t>(*days) : std::nullopt);
     s.bind(2, static_cast<int64_t>(sku_id));
     s.exec();
 }
 
 void CatalogueRepository::set_shop_min_ship_days(int days) {
-    SQLite::Statement s(connection(db_),
-                        "INSERT INTO shop_setting(key, value) VALUES ('min_ship_days', ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    sql::Statement s(connection(db_),
+                     "INSERT INTO shop_setting(key, value) VALUES ('min_ship_days', ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s.bind(1, days);
     s.exec();
 }
 
 int CatalogueRepository::shop_min_ship_days() {
-    SQLite::Statement s(connection(db_),
-                        "SELECT value FROM shop_setting WHERE key = 'min_ship_days'");
-    return s.executeStep() ? s.getColumn(0).getInt() : 0;
+    sql::Statement s(connection(db_), "SELECT value FROM shop_setting WHERE key = 'min_ship_days'");
+    return s.step() ? s.column(0).int32() : 0;
 }
 
 std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
-    SQLite::Statement& s = db_.statement("SELECT reference_price_fen FROM sku WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT reference_price_fen FROM sku WHERE id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
     std::optional<Fen> price;
-    if (s.executeStep()) price = read_optional(s.getColumn(0));
+    if (s.step()) price = read_optional(s.column(0));
     s.reset();
     return price;
 }
 
 void CatalogueRepository::clear_barcodes(Id sku_id) {
-    SQLite::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
+    sql::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
     clear.bind(1, static_cast<int64_t>(sku_id));
     clear.exec();
 }
@@ -116,17 +114,17 @@ void CatalogueRepository::clear_barcodes(Id sku_id) {
 void CatalogueRepository::add_barcodes(Id sku_id, const Sku& sku) {
     for (const std::string& barcode : sku.barcodes) {
         if (barcode.empty()) continue;
-        SQLite::Statement& owner = db_.statement(
+        sql::Statement& owner = db_.statement(
             "SELECT sku.code FROM sku_barcode JOIN sku ON sku.id = sku_barcode.sku_id "
             "WHERE barcode = ?");
         owner.bind(1, barcode);
-        if (owner.executeStep()) {
-            std::string other = owner.getColumn(0).getString();
+        if (owner.step()) {
+            std::string other = owner.column(0).text();
             owner.reset();
             throw InvalidInput(
                 trf("Barcode {0} of SKU {1} already belongs to SKU {2}", barcode, sku.code, other));
         }
-        SQLite::Statement& add =
+        sql::Statement& add =
             db_.statement("INSERT INTO sku_barcode(barcode, sku_id) VALUES (?, ?)");
         add.bind(1, barcode);
         add.bind(2, static_cast<int64_t>(sku_id));
@@ -159,19 +157,19 @@ void CatalogueRepository::save_skus(const std::vector<Sku>& skus,
 }
 
 std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
-    SQLite::Statement& s =
+    sql::Statement& s =
         db_.statement("SELECT barcode FROM sku_barcode WHERE sku_id = ? ORDER BY rowid");
     s.bind(1, static_cast<int64_t>(sku_id));
     std::vector<std::string> out;
-    while (s.executeStep())
-        out.push_back(s.getColumn(0).getString());
+    while (s.step())
+        out.push_back(s.column(0).text());
     return out;
 }
 
 std::optional<Sku> CatalogueRepository::find_sku(std::string_view code) {
-    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE code = ?");
+    sql::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE code = ?");
     s.bind(1, std::string(code));
-    if (!s.executeStep()) return std::nullopt;
+    if (!s.step()) return std::nullopt;
     Sku k = read_sku(s);
     k.barcodes = barcodes_of(k.id);
     return k;
@@ -184,39 +182,39 @@ Sku CatalogueRepository::require_sku(std::string_view code) {
 }
 
 std::optional<Sku> CatalogueRepository::sku_by_id(Id id) {
-    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE id = ?");
+    sql::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep()) return std::nullopt;
+    if (!s.step()) return std::nullopt;
     Sku k = read_sku(s);
     k.barcodes = barcodes_of(k.id);
     return k;
 }
 
 std::optional<Id> CatalogueRepository::sku_id_by_barcode(std::string_view barcode) {
-    SQLite::Statement& s = db_.statement("SELECT sku_id FROM sku_barcode WHERE barcode = ?");
+    sql::Statement& s = db_.statement("SELECT sku_id FROM sku_barcode WHERE barcode = ?");
     s.bind(1, std::string(barcode));
     std::optional<Id> id;
-    if (s.executeStep()) id = s.getColumn(0).getInt64();
+    if (s.step()) id = s.column(0).int64();
     s.reset();
     return id;
 }
 
 std::vector<Sku> CatalogueRepository::list_skus() {
-    SQLite::Statement s(connection(db_), std::string(kSkuColumns) + "ORDER BY code");
+    sql::Statement s(connection(db_), std::string(kSkuColumns) + "ORDER BY code");
     std::vector<Sku> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(read_sku(s));
-    SQLite::Statement b(connection(db_), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
+    sql::Statement b(connection(db_), "SELECT sku_id, barcode FROM sku_barcode ORDER BY rowid");
     std::unordered_map<Id, std::vector<std::string>> by_sku;
-    while (b.executeStep())
-        by_sku[b.getColumn(0).getInt64()].push_back(b.getColumn(1).getString());
+    while (b.step())
+        by_sku[b.column(0).int64()].push_back(b.column(1).text());
     for (Sku& k : out)
         k.barcodes = std::move(by_sku[k.id]);
     return out;
 }
 
 Id CatalogueRepository::save_supplier(const Supplier& supplier) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO supplier(code, name, lead_time_days, order_multiple) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
         "lead_time_days = excluded.lead_time_days, order_multiple = excluded.order_multiple "
@@ -225,36 +223,35 @@ Id CatalogueRepository::save_supplier(const Supplier& supplier) {
     s.bind(2, supplier.name);
     s.bind(3, supplier.lead_time_days);
     s.bind(4, supplier.order_multiple);
-    s.executeStep();
-    Id id = s.getColumn(0).getInt64();
+    s.step();
+    Id id = s.column(0).int64();
     s.reset();
     return id;
 }
 
 std::optional<Supplier> CatalogueRepository::find_supplier(std::string_view code) {
-    SQLite::Statement s(connection(db_),
-                        "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
-                        "WHERE code = ?");
+    sql::Statement s(connection(db_),
+                     "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
+                     "WHERE code = ?");
     s.bind(1, std::string(code));
-    if (!s.executeStep()) return std::nullopt;
-    return Supplier{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                    s.getColumn(2).getString(), s.getColumn(3).getInt(), s.getColumn(4).getInt()};
+    if (!s.step()) return std::nullopt;
+    return Supplier{s.column(0).int64(), s.column(1).text(), s.column(2).text(),
+                    s.column(3).int32(), s.column(4).int32()};
 }
 
 std::vector<Supplier> CatalogueRepository::list_suppliers() {
-    SQLite::Statement s(connection(db_),
-                        "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
-                        "ORDER BY code");
+    sql::Statement s(connection(db_),
+                     "SELECT id, code, name, lead_time_days, order_multiple FROM supplier "
+                     "ORDER BY code");
     std::vector<Supplier> out;
-    while (s.executeStep())
-        out.push_back(Supplier{s.getColumn(0).getInt64(), s.getColumn(1).getString(),
-                               s.getColumn(2).getString(), s.getColumn(3).getInt(),
-                               s.getColumn(4).getInt()});
+    while (s.step())
+        out.push_back(Supplier{s.column(0).int64(), s.column(1).text(), s.column(2).text(),
+                               s.column(3).int32(), s.column(4).int32()});
     return out;
 }
 
 Id CatalogueRepository::save_store(const ShopStore& store) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO shop_store(code, name, platform, default_warehouse_id) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(code) DO UPDATE SET name = excluded.name, platform = excluded.platform, "
         "default_warehouse_id = excluded.default_warehouse_id RETURNING id");
@@ -262,56 +259,56 @@ Id CatalogueRepository::save_store(const ShopStore& store) {
     s.bind(2, store.name);
     s.bind(3, std::string(platform_code(store.platform)));
     bind_optional(s, 4, store.default_warehouse_id);
-    s.executeStep();
-    Id id = s.getColumn(0).getInt64();
+    s.step();
+    Id id = s.column(0).int64();
     s.reset();
     return id;
 }
 
 ShopStore CatalogueRepository::require_store(std::string_view code_or_name) {
-    SQLite::Statement s(connection(db_),
-                        std::string(kStoreColumns) +
-                            "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
+    sql::Statement s(connection(db_),
+                     std::string(kStoreColumns) +
+                         "WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1");
     s.bind(1, std::string(code_or_name));
-    if (!s.executeStep())
+    if (!s.step())
         throw NotFound(trf("Store {0} does not exist. Add it with \"store add\".", code_or_name));
     return read_store(s);
 }
 
 std::string CatalogueRepository::next_store_code(Platform platform) {
     std::string prefix(platform_code(platform));
-    SQLite::Statement s(connection(db_), "SELECT code FROM shop_store WHERE code = ?");
+    sql::Statement s(connection(db_), "SELECT code FROM shop_store WHERE code = ?");
     for (int n = 1;; ++n) {
         std::string code = prefix + "-" + std::to_string(n);
         s.reset();
         s.bind(1, code);
-        if (!s.executeStep()) return code;
+        if (!s.step()) return code;
     }
 }
 
 std::vector<ShopStore> CatalogueRepository::list_stores() {
-    SQLite::Statement s(connection(db_), std::string(kStoreColumns) + "ORDER BY id");
+    sql::Statement s(connection(db_), std::string(kStoreColumns) + "ORDER BY id");
     std::vector<ShopStore> out;
-    while (s.executeStep())
+    while (s.step())
         out.push_back(read_store(s));
     return out;
 }
 
 Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "INSERT INTO sku_mapping(store_id, platform_sku) VALUES (?, ?) "
         "ON CONFLICT(store_id, platform_sku) DO UPDATE SET platform_sku = excluded.platform_sku "
         "RETURNING id");
     s.bind(1, static_cast<int64_t>(mapping.store_id));
     s.bind(2, mapping.platform_sku);
-    s.executeStep();
-    Id id = s.getColumn(0).getInt64();
+    s.step();
+    Id id = s.column(0).int64();
     s.reset();
-    SQLite::Statement& clear = db_.statement("DELETE FROM sku_mapping_item WHERE mapping_id = ?");
+    sql::Statement& clear = db_.statement("DELETE FROM sku_mapping_item WHERE mapping_id = ?");
     clear.bind(1, static_cast<int64_t>(id));
     clear.exec();
     for (const SkuComponent& c : mapping.components) {
-        SQLite::Statement& add = db_.statement(
+        sql::Statement& add = db_.statement(
             "INSERT INTO sku_mapping_item(mapping_id, sku_id, qty) VALUES (?, ?, ?) "
             "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = qty + excluded.qty");
         add.bind(1, static_cast<int64_t>(id));
@@ -323,7 +320,7 @@ Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
 }
 
 std::vector<MappedListing> CatalogueRepository::listings_of_sku(Id sku_id) {
-    SQLite::Statement s(
+    sql::Statement s(
         connection(db_),
         "SELECT st.code, m.platform_sku, group_concat(k.code || '×' || i.qty, ' + '), count(*) "
         "FROM sku_mapping m JOIN shop_store st ON st.id = m.store_id "
@@ -332,15 +329,15 @@ std::vector<MappedListing> CatalogueRepository::listings_of_sku(Id sku_id) {
         "GROUP BY m.id ORDER BY st.code, m.platform_sku");
     s.bind(1, static_cast<int64_t>(sku_id));
     std::vector<MappedListing> out;
-    while (s.executeStep())
-        out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
-                       s.getColumn(2).getString(), s.getColumn(3).getInt() > 1});
+    while (s.step())
+        out.push_back(
+            {s.column(0).text(), s.column(1).text(), s.column(2).text(), s.column(3).int32() > 1});
     return out;
 }
 
 std::optional<SkuMapping> CatalogueRepository::find_mapping(Id store_id,
                                                             std::string_view platform_sku) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT m.id, i.sku_id, i.qty FROM sku_mapping m "
         "JOIN sku_mapping_item i ON i.mapping_id = m.id "
         "WHERE m.store_id = ? AND m.platform_sku = ? ORDER BY i.sku_id");
@@ -349,9 +346,9 @@ std::optional<SkuMapping> CatalogueRepository::find_mapping(Id store_id,
     SkuMapping m;
     m.store_id = store_id;
     m.platform_sku = std::string(platform_sku);
-    while (s.executeStep()) {
-        m.id = s.getColumn(0).getInt64();
-        m.components.push_back({s.getColumn(1).getInt64(), s.getColumn(2).getInt64()});
+    while (s.step()) {
+        m.id = s.column(0).int64();
+        m.components.push_back({s.column(1).int64(), s.column(2).int64()});
     }
     if (m.components.empty()) return std::nullopt;
     return m;

@@ -1,8 +1,7 @@
 #include "store/stock/ledger_check.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
 namespace dj {
@@ -102,11 +101,10 @@ SELECT what, sku.code, '', '', stored, expected FROM (
 std::vector<LedgerDifference> check_ledger(Database& db) {
     std::vector<LedgerDifference> out;
     for (const char* sql : {kBalanceCheck, kLotCheck, kCostCheck}) {
-        SQLite::Statement s(connection(db), sql);
-        while (s.executeStep()) {
-            out.push_back({s.getColumn(0).getString(), s.getColumn(1).getString(),
-                           s.getColumn(2).getString(), s.getColumn(3).getString(),
-                           s.getColumn(4).getInt64(), s.getColumn(5).getInt64()});
+        sql::Statement s(connection(db), sql);
+        while (s.step()) {
+            out.push_back({s.column(0).text(), s.column(1).text(), s.column(2).text(),
+                           s.column(3).text(), s.column(4).int64(), s.column(5).int64()});
         }
     }
     return out;

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <SQLiteCpp/Statement.h>
-
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "core/base/types.h"
+#include "store/base/sql.h"
 
 namespace dj {
 
@@ -18,7 +17,7 @@ class Database;
 // parameters before each run; `row` sees every result row. The SKU id must be the first column:
 // for many SKUs one unfiltered run whose other rows are skipped beats a lookup per SKU.
 void for_each_sku(Database& db, const std::vector<Id>& sku_ids, std::string sql,
-                  const char* sku_column, const std::function<void(SQLite::Statement&)>& bind,
-                  const std::function<void(SQLite::Statement&)>& row);
+                  const char* sku_column, const std::function<void(sql::Statement&)>& bind,
+                  const std::function<void(sql::Statement&)>& row);
 
 }  // namespace dj

@@ -1,13 +1,12 @@
 #include "store/stock/stock_offer.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 #include <vector>
 
 #include "core/fulfilment/outbox.h"
 #include "core/orders/store_connection.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/fulfilment/outbox_repository.h"
 #include "store/stock/shippable_stock.h"
@@ -54,14 +53,14 @@ std::string offer_query(const std::optional<std::set<Id>>& skus) {
 int queue_stock_offers(Database& db, Timestamp now, const std::optional<std::set<Id>>& skus) {
     if (skus && skus->empty()) return 0;
     std::vector<Offer> changed;
-    SQLite::Statement q(connection(db), offer_query(skus));
-    while (q.executeStep()) {
-        Qty quantity = sellable_quantity(q.getColumn(2).getInt64(), q.getColumn(3).getInt(),
-                                         q.getColumn(4).getInt64());
-        if (!q.getColumn(5).isNull() && q.getColumn(5).getInt64() == quantity) continue;
-        changed.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), quantity});
+    sql::Statement q(connection(db), offer_query(skus));
+    while (q.step()) {
+        Qty quantity =
+            sellable_quantity(q.column(2).int64(), q.column(3).int32(), q.column(4).int64());
+        if (!q.column(5).is_null() && q.column(5).int64() == quantity) continue;
+        changed.push_back({q.column(0).int64(), q.column(1).text(), quantity});
     }
-    SQLite::Statement& remember = db.statement(
+    sql::Statement& remember = db.statement(
         "INSERT INTO stock_push_state(store_id, platform_sku, quantity) VALUES (?, ?, ?) "
         "ON CONFLICT(store_id, platform_sku) DO UPDATE SET quantity = excluded.quantity");
     OutboxRepository outbox(db);

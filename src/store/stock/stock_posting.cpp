@@ -1,11 +1,9 @@
 #include "store/stock/stock_posting.h"
 
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
 #include "store/stock/stock_observers.h"
@@ -14,8 +12,8 @@
 namespace dj {
 namespace {
 
-std::string text_or_id(SQLite::Statement& s, Id id) {
-    std::string out = s.executeStep() ? s.getColumn(0).getString() : "#" + std::to_string(id);
+std::string text_or_id(sql::Statement& s, Id id) {
+    std::string out = s.step() ? s.column(0).text() : "#" + std::to_string(id);
     s.reset();
     return out;
 }
@@ -23,21 +21,19 @@ std::string text_or_id(SQLite::Statement& s, Id id) {
 }  // namespace
 
 Balance SqlStockSource::load_balance(Id sku_id, Id warehouse_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT on_hand, reserved, in_transit FROM stock_balance "
         "WHERE sku_id = ? AND warehouse_id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
     s.bind(2, static_cast<int64_t>(warehouse_id));
     Balance b;
-    if (s.executeStep())
-        b = Balance{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                    s.getColumn(2).getInt64()};
+    if (s.step()) b = Balance{s.column(0).int64(), s.column(1).int64(), s.column(2).int64()};
     s.reset();
     return b;
 }
 
 std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT l.id, l.location_id, l.batch_id, ifnull(b.expiry, ''), ifnull(loc.walk_order, 0), "
         "l.on_hand FROM stock_lot l LEFT JOIN batch b ON b.id = l.batch_id "
         "LEFT JOIN location loc ON loc.id = l.location_id "
@@ -45,34 +41,34 @@ std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
     s.bind(1, static_cast<int64_t>(sku_id));
     s.bind(2, static_cast<int64_t>(warehouse_id));
     std::vector<Lot> lots;
-    while (s.executeStep()) {
+    while (s.step()) {
         Lot lot;
-        lot.id = s.getColumn(0).getInt64();
+        lot.id = s.column(0).int64();
         lot.sku_id = sku_id;
         lot.warehouse_id = warehouse_id;
-        lot.location_id = read_optional(s.getColumn(1));
-        lot.batch_id = read_optional(s.getColumn(2));
-        lot.expiry = s.getColumn(3).getString();
-        lot.walk_order = s.getColumn(4).getInt();
-        lot.on_hand = s.getColumn(5).getInt64();
+        lot.location_id = read_optional(s.column(1));
+        lot.batch_id = read_optional(s.column(2));
+        lot.expiry = s.column(3).text();
+        lot.walk_order = s.column(4).int32();
+        lot.on_hand = s.column(5).int64();
         lots.push_back(std::move(lot));
     }
     return lots;
 }
 
 CostState SqlStockSource::load_cost(Id sku_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT c.qty, c.value_fen, c.last_unit_cost_fen, k.standard_cost_fen FROM sku k "
         "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
     CostState c;
-    if (s.executeStep()) {
-        if (s.getColumn(0).isNull()) {
-            c.last_unit_cost = s.getColumn(3).getInt64();
+    if (s.step()) {
+        if (s.column(0).is_null()) {
+            c.last_unit_cost = s.column(3).int64();
         } else {
-            c.qty = s.getColumn(0).getInt64();
-            c.value = s.getColumn(1).getInt64();
-            c.last_unit_cost = s.getColumn(2).getInt64();
+            c.qty = s.column(0).int64();
+            c.value = s.column(1).int64();
+            c.last_unit_cost = s.column(2).int64();
         }
     }
     s.reset();
@@ -80,9 +76,9 @@ CostState SqlStockSource::load_cost(Id sku_id) {
 }
 
 bool SqlStockSource::warehouse_allows_negative(Id warehouse_id) {
-    SQLite::Statement& s = db_.statement("SELECT allow_negative FROM warehouse WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT allow_negative FROM warehouse WHERE id = ?");
     s.bind(1, static_cast<int64_t>(warehouse_id));
-    bool allowed = s.executeStep() && s.getColumn(0).getInt() != 0;
+    bool allowed = s.step() && s.column(0).int32() != 0;
     s.reset();
     return allowed;
 }
@@ -92,46 +88,46 @@ std::optional<Id> SqlStockSource::receiving_location(Id warehouse_id) {
 }
 
 ShelfDates SqlStockSource::shelf_dates(Id sku_id) {
-    SQLite::Statement& s = db_.statement(
+    sql::Statement& s = db_.statement(
         "SELECT coalesce(min_ship_days, (SELECT value FROM shop_setting WHERE key = "
         "'min_ship_days'), 0) FROM sku WHERE id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
-    long days = s.executeStep() ? s.getColumn(0).getInt64() : 0;
+    long days = s.step() ? s.column(0).int64() : 0;
     s.reset();
     std::string today = shop_date(db_.clock().now());
     return {today, date_from_days(days_from_date(today) + days)};
 }
 
 std::string SqlStockSource::batch_expiry(Id batch_id) {
-    SQLite::Statement& s = db_.statement("SELECT expiry FROM batch WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT expiry FROM batch WHERE id = ?");
     s.bind(1, static_cast<int64_t>(batch_id));
-    std::string expiry = s.executeStep() ? s.getColumn(0).getString() : std::string();
+    std::string expiry = s.step() ? s.column(0).text() : std::string();
     s.reset();
     return expiry;
 }
 
 int SqlStockSource::location_walk_order(Id location_id) {
-    SQLite::Statement& s = db_.statement("SELECT walk_order FROM location WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT walk_order FROM location WHERE id = ?");
     s.bind(1, static_cast<int64_t>(location_id));
-    int order = s.executeStep() ? s.getColumn(0).getInt() : 0;
+    int order = s.step() ? s.column(0).int32() : 0;
     s.reset();
     return order;
 }
 
 std::string SqlStockSource::sku_label(Id sku_id) {
-    SQLite::Statement& s = db_.statement("SELECT code FROM sku WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT code FROM sku WHERE id = ?");
     s.bind(1, static_cast<int64_t>(sku_id));
     return text_or_id(s, sku_id);
 }
 
 std::string SqlStockSource::warehouse_label(Id warehouse_id) {
-    SQLite::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT code FROM warehouse WHERE id = ?");
     s.bind(1, static_cast<int64_t>(warehouse_id));
     return text_or_id(s, warehouse_id);
 }
 
 std::string SqlStockSource::location_label(Id location_id) {
-    SQLite::Statement& s = db_.statement("SELECT code FROM location WHERE id = ?");
+    sql::Statement& s = db_.statement("SELECT code FROM location WHERE id = ?");
     s.bind(1, static_cast<int64_t>(location_id));
     return text_or_id(s, location_id);
 }
@@ -144,7 +140,7 @@ StockPosting::StockPosting(Database& db) : db_(db), tx_(db), source_(db), book_(
 
 void StockPosting::flush() {
     try {
-        SQLite::Statement& insert = db_.statement(
+        sql::Statement& insert = db_.statement(
             "INSERT INTO movement(at, kind, sku_id, warehouse_id, location_id, batch_id, "
             "counterpart_warehouse_id, qty, unit_cost_fen, value_fen, doc, reason, operator, "
             "role, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -162,18 +158,18 @@ void StockPosting::flush() {
             insert.bind(8, static_cast<int64_t>(m.qty));
             insert.bind(9, static_cast<int64_t>(m.unit_cost));
             insert.bind(10, static_cast<int64_t>(m.value));
-            insert.bindNoCopy(11, m.doc);
-            insert.bindNoCopy(12, m.reason);
-            insert.bindNoCopy(13, m.actor.user);
-            insert.bindNoCopy(14, m.actor.role);
-            insert.bindNoCopy(15, m.actor.workstation);
+            insert.bind(11, m.doc);
+            insert.bind(12, m.reason);
+            insert.bind(13, m.actor.user);
+            insert.bind(14, m.actor.role);
+            insert.bind(15, m.actor.workstation);
             insert.exec();
-            m.id = connection(db_).getLastInsertRowid();
+            m.id = connection(db_).last_insert_id();
             written_.push_back(std::move(m));
         }
         pending.clear();
 
-        SQLite::Statement& balance = db_.statement(
+        sql::Statement& balance = db_.statement(
             "INSERT INTO stock_balance(sku_id, warehouse_id, on_hand, reserved, in_transit) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sku_id, warehouse_id) DO UPDATE SET "
             "on_hand = excluded.on_hand, reserved = excluded.reserved, "
@@ -191,9 +187,8 @@ void StockPosting::flush() {
             touched_skus_.insert(key.a);
         }
 
-        SQLite::Statement& update_lot =
-            db_.statement("UPDATE stock_lot SET on_hand = ? WHERE id = ?");
-        SQLite::Statement& insert_lot = db_.statement(
+        sql::Statement& update_lot = db_.statement("UPDATE stock_lot SET on_hand = ? WHERE id = ?");
+        sql::Statement& insert_lot = db_.statement(
             "INSERT INTO stock_lot(sku_id, warehouse_id, location_id, batch_id, on_hand) "
             "VALUES (?, ?, ?, ?, ?)");
         for (auto& [key, lots] : book_.lot_sets()) {
@@ -212,13 +207,13 @@ void StockPosting::flush() {
                     bind_optional(insert_lot, 4, lot.batch_id);
                     insert_lot.bind(5, static_cast<int64_t>(lot.on_hand));
                     insert_lot.exec();
-                    lot.id = connection(db_).getLastInsertRowid();
+                    lot.id = connection(db_).last_insert_id();
                 }
                 lot.dirty = false;
             }
         }
 
-        SQLite::Statement& cost = db_.statement(
+        sql::Statement& cost = db_.statement(
             "INSERT INTO sku_cost(sku_id, qty, value_fen, last_unit_cost_fen) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(sku_id) DO UPDATE SET qty = excluded.qty, value_fen = excluded.value_fen, "
             "last_unit_cost_fen = excluded.last_unit_cost_fen");
@@ -232,7 +227,7 @@ void StockPosting::flush() {
             cost.exec();
             entry.dirty = false;
         }
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("writing stock movements"));
     }
 }

@@ -1,31 +1,40 @@
 #include "store/testing/sql_probe.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <sstream>
 #include <stdexcept>
 
 #include "store/base/database.h"
 #include "store/base/migrations.h"
+#include "store/base/sql.h"
 #include "store/base/sql_binding.h"
+#include "store/base/sqlite_connection.h"
 
 namespace dj::testing {
 
 namespace {
 
-SqlValue read(const SQLite::Column& c) {
+sql::SqliteOptions probe_options(SqlProbe::Open open) {
+    sql::SqliteOptions options;
+    options.create = open == SqlProbe::Open::create;
+    options.busy_timeout_ms = 5000;
+    return options;
+}
+
+SqlValue read(const sql::Column& c) {
     SqlValue v;
-    if (c.isNull()) return v;
-    if (c.isInteger()) return SqlValue(static_cast<long long>(c.getInt64()));
-    if (c.isFloat()) return SqlValue(c.getDouble());
-    if (c.isBlob()) {
-        const char* p = static_cast<const char*>(c.getBlob());
-        v.kind = SqlValue::Kind::blob;
-        v.text.assign(p, p + c.getBytes());
-        return v;
+    if (c.is_null()) return v;
+    switch (c.type()) {
+        case sql::Type::integer:
+            return SqlValue(static_cast<long long>(c.int64()));
+        case sql::Type::real:
+            return SqlValue(c.real());
+        case sql::Type::blob:
+            v.kind = SqlValue::Kind::blob;
+            v.text = c.text();
+            return v;
+        default:
+            return SqlValue(c.text());
     }
-    return SqlValue(c.getString());
 }
 
 }  // namespace
@@ -52,20 +61,15 @@ std::string SqlValue::str() const {
 SqlProbe::SqlProbe(Database& db) : db_(&connection(db)) {}
 
 SqlProbe::SqlProbe(const std::string& path, Open open)
-    : own_(std::make_unique<SQLite::Database>(
-          path, open == Open::create ? SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE
-                                     : SQLite::OPEN_READWRITE)),
-      db_(own_.get()) {
-    db_->setBusyTimeout(5000);
-}
+    : own_(sql::open_sqlite(path, probe_options(open))), db_(own_.get()) {}
 
 SqlProbe::~SqlProbe() = default;
 
-SQLite::Statement& SqlProbe::prepared(const std::string& sql, const std::vector<SqlValue>& params) {
+sql::Statement& SqlProbe::prepared(const std::string& sql, const std::vector<SqlValue>& params) {
     auto& s = statements_[sql];
-    if (!s) s = std::make_unique<SQLite::Statement>(*db_, sql);
+    if (!s) s = std::make_unique<sql::Statement>(*db_, sql);
     s->reset();
-    s->clearBindings();
+    s->clear_bindings();
     for (std::size_t i = 0; i < params.size(); ++i) {
         const SqlValue& p = params[i];
         int at = static_cast<int>(i) + 1;
@@ -83,7 +87,7 @@ SQLite::Statement& SqlProbe::prepared(const std::string& sql, const std::vector<
                 s->bind(at, p.text);
                 break;
             case SqlValue::Kind::blob:
-                s->bind(at, p.text.data(), static_cast<int>(p.text.size()));
+                s->bind_blob(at, p.text);
                 break;
         }
     }
@@ -92,16 +96,16 @@ SQLite::Statement& SqlProbe::prepared(const std::string& sql, const std::vector<
 
 int SqlProbe::exec(const std::string& sql, const std::vector<SqlValue>& params) {
     if (params.empty()) return db_->exec(sql);
-    SQLite::Statement& s = prepared(sql, params);
+    sql::Statement& s = prepared(sql, params);
     int changed = s.exec();
     s.reset();
     return changed;
 }
 
 SqlValue SqlProbe::value(const std::string& sql, const std::vector<SqlValue>& params) {
-    SQLite::Statement& s = prepared(sql, params);
-    if (!s.executeStep()) throw std::runtime_error("no row from: " + sql);
-    SqlValue v = read(s.getColumn(0));
+    sql::Statement& s = prepared(sql, params);
+    if (!s.step()) throw std::runtime_error("no row from: " + sql);
+    SqlValue v = read(s.column(0));
     s.reset();
     return v;
 }
@@ -120,12 +124,12 @@ std::string SqlProbe::text(const std::string& sql, const std::vector<SqlValue>& 
 }
 
 std::vector<SqlRow> SqlProbe::rows(const std::string& sql, const std::vector<SqlValue>& params) {
-    SQLite::Statement& s = prepared(sql, params);
+    sql::Statement& s = prepared(sql, params);
     std::vector<SqlRow> out;
-    while (s.executeStep()) {
+    while (s.step()) {
         SqlRow row;
-        for (int c = 0; c < s.getColumnCount(); ++c)
-            row.push_back(read(s.getColumn(c)));
+        for (int c = 0; c < s.column_count(); ++c)
+            row.push_back(read(s.column(c)));
         out.push_back(std::move(row));
     }
     s.reset();
@@ -133,15 +137,15 @@ std::vector<SqlRow> SqlProbe::rows(const std::string& sql, const std::vector<Sql
 }
 
 std::vector<std::string> SqlProbe::columns(const std::string& sql) {
-    SQLite::Statement s(*db_, sql);
+    sql::Statement s(*db_, sql);
     std::vector<std::string> out;
-    for (int c = 0; c < s.getColumnCount(); ++c)
-        out.push_back(s.getColumnName(c));
+    for (int c = 0; c < s.column_count(); ++c)
+        out.push_back(s.column_name(c));
     return out;
 }
 
 bool SqlProbe::table_exists(const std::string& table) {
-    return db_->tableExists(table);
+    return db_->table_exists(table);
 }
 
 void SqlProbe::migrate(const std::vector<Migration>& steps, const std::string& path) {

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
+namespace dj::sql {
+class Connection;
 class Statement;
-}  // namespace SQLite
+}  // namespace dj::sql
 
 namespace dj {
 class Database;
@@ -71,11 +71,11 @@ class SqlProbe {
     void migrate(const std::vector<Migration>& steps, const std::string& path);
 
   private:
-    SQLite::Statement& prepared(const std::string& sql, const std::vector<SqlValue>& params);
+    sql::Statement& prepared(const std::string& sql, const std::vector<SqlValue>& params);
 
-    std::unique_ptr<SQLite::Database> own_;
-    SQLite::Database* db_;
-    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unique_ptr<sql::Connection> own_;
+    sql::Connection* db_;
+    std::map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
 
 // One statement filled in value by value, for loops that insert many rows (the benchmarks).

@@ -1,0 +1,347 @@
+#include "store/base/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "store/base/sql_dialect.h"
+
+namespace dj::sql {
+namespace {
+
+// Type oids from PostgreSQL's pg_type.h, stable across versions.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kOid = 26,
+              kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+Failure failure_of(const std::string& state) {
+    if (state == "40001" || state == "40P01") return Failure::conflict;
+    if (state.rfind("23", 0) == 0) return Failure::constraint;
+    if (state == "53100") return Failure::full;
+    if (state == "25006") return Failure::read_only;
+    if (state == "55P03" || state == "57014") return Failure::busy;
+    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
+        return Failure::cannot_open;
+    if (state == "XX001" || state == "XX002") return Failure::corrupt;
+    if (state.rfind("58", 0) == 0) return Failure::io;
+    return Failure::other;
+}
+
+std::string trimmed(const char* message) {
+    std::string m = message ? message : "";
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' '))
+        m.pop_back();
+    return m;
+}
+
+// A result that is freed however the scope ends.
+struct Result {
+    PGresult* r = nullptr;
+    explicit Result(PGresult* result = nullptr) : r(result) {}
+    ~Result() { PQclear(r); }
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+    Result(Result&& o) noexcept : r(o.r) { o.r = nullptr; }
+    Result& operator=(Result&& o) noexcept {
+        std::swap(r, o.r);
+        return *this;
+    }
+};
+
+class PgConnection;
+
+// The statement is prepared on the server at its first run, for the types its parameters were
+// bound with then; other types later prepare it once more.
+class PgStatement final : public detail::StatementEngine {
+  public:
+    PgStatement(PgConnection& c, const std::string& sqlite_sql);
+
+    int parameter_index(std::string_view name) const override {
+        for (std::size_t i = 0; i < sql_.parameter_names.size(); ++i)
+            if (sql_.parameter_names[i] == name) return static_cast<int>(i) + 1;
+        throw Error(Failure::other, "no parameter " + std::string(name));
+    }
+    void bind_null(int index) override { set(index, std::nullopt, 0, 0); }
+    void bind_int64(int index, std::int64_t value) override {
+        set(index, std::to_string(value), kInt8, 0);
+    }
+    void bind_real(int index, double value) override {
+        char buf[32];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+        set(index, std::string(buf, end), kFloat8, 0);
+    }
+    void bind_text(int index, std::string_view value) override {
+        set(index, std::string(value), kText, 0);
+    }
+    void bind_blob(int index, std::string_view bytes) override {
+        set(index, std::string(bytes), kBytea, 1);
+    }
+    bool step() override;
+    int exec() override;
+    void reset() override {
+        result_ = Result();
+        row_ = -1;
+    }
+    void clear_bindings() override {
+        for (auto& v : values_)
+            v.reset();
+        std::fill(types_.begin(), types_.end(), 0);
+        std::fill(formats_.begin(), formats_.end(), 0);
+    }
+    int column_count() const override;
+    std::string column_name(int index) const override;
+    Type column_type(int index) const override;
+    std::int64_t column_int64(int index) const override;
+    double column_real(int index) const override;
+    std::string column_text(int index) const override;
+
+  private:
+    void set(int index, std::optional<std::string> value, Oid type, int format) {
+        if (index < 1 || static_cast<std::size_t>(index) > values_.size())
+            throw Error(Failure::other,
+                        "no parameter " + std::to_string(index) + " in " + sql_.text);
+        values_[index - 1] = std::move(value);
+        types_[index - 1] = type;
+        formats_[index - 1] = format;
+    }
+    void run();
+    const char* cell(int index) const { return PQgetvalue(result_.r, row_, index); }
+    const PGresult* shape() const;
+
+    PgConnection& c_;
+    PostgresSql sql_;
+    bool uses_today_;
+    std::vector<std::optional<std::string>> values_;
+    std::vector<Oid> types_;
+    std::vector<int> formats_;
+    std::map<std::vector<Oid>, std::string> prepared_;
+    Result result_;
+    Result described_;
+    int row_ = -1;
+};
+
+class PgConnection final : public Connection {
+  public:
+    PgConnection(const std::string& url, const PostgresOptions& options)
+        : today(options.today), url_(url) {
+        const std::string& password = options.password;
+        const char* keys[] = {"dbname", "password", "client_encoding", "application_name", nullptr};
+        const char* values[] = {url.c_str(), password.empty() ? nullptr : password.c_str(), "UTF8",
+                                "dianjia", nullptr};
+        pg_ = PQconnectdbParams(keys, values, 1);
+        if (PQstatus(pg_) != CONNECTION_OK) {
+            std::string why = trimmed(PQerrorMessage(pg_));
+            PQfinish(pg_);
+            pg_ = nullptr;
+            throw Error(Failure::cannot_open, why);
+        }
+        // Notices (a table that already exists, say) are not for the person at the window.
+        PQsetNoticeProcessor(
+            pg_, [](void*, const char*) {}, nullptr);
+    }
+    ~PgConnection() override { PQfinish(pg_); }
+
+    Engine engine() const override { return Engine::postgresql; }
+    int exec(const std::string& sql) override {
+        Result r(PQexec(pg_, to_postgres(sql).text.c_str()));
+        check(r.r);
+        return changes(r.r);
+    }
+    void try_exec(const std::string& sql) noexcept override {
+        PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
+    }
+    std::unique_ptr<detail::StatementEngine> prepare(const std::string& sql) override {
+        return std::make_unique<PgStatement>(*this, sql);
+    }
+    std::int64_t last_insert_id() override { return query_int64("SELECT lastval()"); }
+    void prepare_for_shop() override {
+        // The shop's date comes from the program's clock (dj.today, set before each statement
+        // that asks), never from the server's.
+        if (query_int64("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = "
+                        "p.pronamespace WHERE p.proname = 'shop_today' AND n.nspname = "
+                        "current_schema()") == 0)
+            exec(
+                "CREATE FUNCTION shop_today() RETURNS text LANGUAGE sql STABLE AS "
+                "$$ SELECT current_setting('dj.today') $$");
+    }
+    int schema_version() override {
+        if (!table_exists("dj_schema_version")) return 0;
+        return static_cast<int>(
+            query_int64("SELECT coalesce(max(version), 0) FROM dj_schema_version"));
+    }
+    void set_schema_version(int version) override {
+        exec("CREATE TABLE IF NOT EXISTS dj_schema_version (version BIGINT NOT NULL)");
+        exec("DELETE FROM dj_schema_version");
+        exec("INSERT INTO dj_schema_version(version) VALUES (" + std::to_string(version) + ")");
+    }
+    bool table_exists(const std::string& table) override {
+        Statement s(*this,
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = "
+                    "current_schema() AND table_name = ?");
+        s.bind(1, table);
+        return s.step() && s.column(0).int64() > 0;
+    }
+    std::string location() const override { return redact_url(url_); }
+    std::string begin_write() const override { return "BEGIN ISOLATION LEVEL SERIALIZABLE"; }
+
+    PGconn* pg() { return pg_; }
+    std::string next_name() { return "dj" + std::to_string(++statements_); }
+    void set_today(const std::string& today) {
+        if (today == today_) return;
+        const char* values[] = {today.c_str()};
+        Result r(PQexecParams(pg_, "SELECT set_config('dj.today', $1, false)", 1, nullptr, values,
+                              nullptr, nullptr, 0));
+        check(r.r);
+        today_ = today;
+    }
+    std::function<std::string()> today;
+
+    void check(PGresult* r) {
+        ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+        const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+        std::string message = trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(pg_));
+        if (message.empty()) message = trimmed(PQerrorMessage(pg_));
+        Failure failure = state ? failure_of(state) : Failure::cannot_open;
+        if (PQstatus(pg_) == CONNECTION_BAD) failure = Failure::cannot_open;
+        throw Error(failure, message);
+    }
+    static int changes(PGresult* r) {
+        const char* n = PQcmdTuples(r);
+        return n && *n ? std::atoi(n) : 0;
+    }
+
+  private:
+    std::string url_;
+    PGconn* pg_ = nullptr;
+    long statements_ = 0;
+    std::string today_;
+};
+
+PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
+    : c_(c),
+      sql_(to_postgres(sqlite_sql)),
+      uses_today_(sqlite_sql.find("shop_today") != std::string::npos),
+      values_(sql_.parameter_names.size()),
+      types_(sql_.parameter_names.size(), 0),
+      formats_(sql_.parameter_names.size(), 0) {}
+
+void PgStatement::run() {
+    if (uses_today_ && c_.today) c_.set_today(c_.today());
+    auto it = prepared_.find(types_);
+    if (it == prepared_.end()) {
+        std::string name = c_.next_name();
+        Result r(PQprepare(c_.pg(), name.c_str(), sql_.text.c_str(),
+                           static_cast<int>(types_.size()), types_.data()));
+        c_.check(r.r);
+        it = prepared_.emplace(types_, name).first;
+    }
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+        values[i] = values_[i] ? values_[i]->data() : nullptr;
+        lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+    }
+    result_ = Result(PQexecPrepared(c_.pg(), it->second.c_str(), static_cast<int>(values.size()),
+                                    values.data(), lengths.data(), formats_.data(), 0));
+    row_ = -1;
+    c_.check(result_.r);
+}
+
+bool PgStatement::step() {
+    if (!result_.r) run();
+    ++row_;
+    return row_ < PQntuples(result_.r);
+}
+
+int PgStatement::exec() {
+    run();
+    int changed = PgConnection::changes(result_.r);
+    result_ = Result();
+    return changed;
+}
+
+// Before the first run the server describes what the statement would return.
+const PGresult* PgStatement::shape() const {
+    if (result_.r) return result_.r;
+    if (!described_.r) {
+        auto& self = const_cast<PgStatement&>(*this);
+        std::string name = c_.next_name();
+        Result r(PQprepare(c_.pg(), name.c_str(), sql_.text.c_str(),
+                           static_cast<int>(types_.size()), types_.data()));
+        c_.check(r.r);
+        self.prepared_.emplace(types_, name);
+        self.described_ = Result(PQdescribePrepared(c_.pg(), name.c_str()));
+        c_.check(described_.r);
+    }
+    return described_.r;
+}
+
+int PgStatement::column_count() const {
+    return PQnfields(shape());
+}
+
+std::string PgStatement::column_name(int index) const {
+    return PQfname(shape(), index);
+}
+
+Type PgStatement::column_type(int index) const {
+    if (PQgetisnull(result_.r, row_, index)) return Type::null;
+    switch (PQftype(result_.r, index)) {
+        case kBool:
+        case kInt2:
+        case kInt4:
+        case kInt8:
+        case kOid:
+            return Type::integer;
+        case kFloat4:
+        case kFloat8:
+            return Type::real;
+        case kNumeric:
+            return std::string_view(cell(index)).find('.') == std::string_view::npos ? Type::integer
+                                                                                     : Type::real;
+        case kBytea:
+            return Type::blob;
+        default:
+            return Type::text;
+    }
+}
+
+std::int64_t PgStatement::column_int64(int index) const {
+    if (PQgetisnull(result_.r, row_, index)) return 0;
+    const char* v = cell(index);
+    if (*v == 't') return 1;
+    if (*v == 'f') return 0;
+    if (PQftype(result_.r, index) == kFloat8 || PQftype(result_.r, index) == kFloat4)
+        return static_cast<std::int64_t>(std::strtod(v, nullptr));
+    return std::strtoll(v, nullptr, 10);
+}
+
+double PgStatement::column_real(int index) const {
+    if (PQgetisnull(result_.r, row_, index)) return 0;
+    return std::strtod(cell(index), nullptr);
+}
+
+std::string PgStatement::column_text(int index) const {
+    if (PQgetisnull(result_.r, row_, index)) return {};
+    if (PQftype(result_.r, index) == kBytea) {
+        std::size_t n = 0;
+        unsigned char* bytes =
+            PQunescapeBytea(reinterpret_cast<const unsigned char*>(cell(index)), &n);
+        std::string out(reinterpret_cast<const char*>(bytes), n);
+        PQfreemem(bytes);
+        return out;
+    }
+    return std::string(cell(index), static_cast<std::size_t>(PQgetlength(result_.r, row_, index)));
+}
+
+}  // namespace
+
+std::unique_ptr<Connection> open_postgres(const std::string& url, const PostgresOptions& options) {
+    return std::make_unique<PgConnection>(url, options);
+}
+
+}  // namespace dj::sql

@@ -1,0 +1,170 @@
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+// The store's one way to SQL, whichever engine stands behind it: SQLite for one PC (the
+// default), PostgreSQL for a shop that shares a server. Statements are written once with '?'
+// (or ':name') parameters; an engine rewrites what its dialect needs (store/base/sql_dialect.h).
+namespace dj::sql {
+
+enum class Engine { sqlite, postgresql };
+
+// What went wrong, sorted so the store can tell a person what to do about it.
+enum class Failure {
+    other,
+    cannot_open,  // the file or server cannot be reached
+    busy,         // another program held a lock too long
+    conflict,     // another station changed the same rows first: the change can be retried
+    full,         // no disk space
+    read_only,
+    corrupt,
+    io,
+    constraint,  // a CHECK, UNIQUE, foreign key or trigger refused the change
+};
+
+class Error : public std::runtime_error {
+  public:
+    Error(Failure failure, const std::string& message, int code = 0, int system_errno = 0,
+          bool read_only_handle = false)
+        : std::runtime_error(message),
+          failure_(failure),
+          code_(code),
+          system_errno_(system_errno),
+          read_only_handle_(read_only_handle) {}
+    Failure failure() const { return failure_; }
+    // The engine's own code, for the log.
+    int code() const { return code_; }
+    int system_errno() const { return system_errno_; }
+    // The engine could open the database for reading only.
+    bool read_only_handle() const { return read_only_handle_; }
+
+  private:
+    Failure failure_;
+    int code_;
+    int system_errno_;
+    bool read_only_handle_;
+};
+
+enum class Type { null, integer, real, text, blob };
+
+namespace detail {
+
+// One prepared statement inside an engine. Parameter and column indexes are as in SQLite:
+// parameters from 1, columns from 0.
+class StatementEngine {
+  public:
+    virtual ~StatementEngine() = default;
+    virtual int parameter_index(std::string_view name) const = 0;
+    virtual void bind_null(int index) = 0;
+    virtual void bind_int64(int index, std::int64_t value) = 0;
+    virtual void bind_real(int index, double value) = 0;
+    virtual void bind_text(int index, std::string_view value) = 0;
+    virtual void bind_blob(int index, std::string_view bytes) = 0;
+    virtual bool step() = 0;
+    virtual int exec() = 0;
+    virtual void reset() = 0;
+    virtual void clear_bindings() = 0;
+    virtual int column_count() const = 0;
+    virtual std::string column_name(int index) const = 0;
+    virtual Type column_type(int index) const = 0;
+    virtual std::int64_t column_int64(int index) const = 0;
+    virtual double column_real(int index) const = 0;
+    virtual std::string column_text(int index) const = 0;
+};
+
+}  // namespace detail
+
+// One open database. The store owns it through dj::Database; nothing above the store sees it.
+class Connection {
+  public:
+    virtual ~Connection() = default;
+    virtual Engine engine() const = 0;
+    // Runs every statement of `sql`, without parameters; the rows the last one changed.
+    virtual int exec(const std::string& sql) = 0;
+    // exec() that never throws: for rolling back while an exception unwinds.
+    virtual void try_exec(const std::string& sql) noexcept = 0;
+    virtual std::unique_ptr<detail::StatementEngine> prepare(const std::string& sql) = 0;
+    // The id the last INSERT on this connection gave its row.
+    virtual std::int64_t last_insert_id() = 0;
+    // What a shop database runs with (SQLite: WAL, durable commits, foreign keys, a bigger
+    // cache), set once the schema is known not to be newer than this program.
+    virtual void prepare_for_shop() = 0;
+    // The schema version the migrations have reached (0: an empty database).
+    virtual int schema_version() = 0;
+    virtual void set_schema_version(int version) = 0;
+    virtual bool table_exists(const std::string& table) = 0;
+    // The first column of the first row of `sql`; 0 when it is NULL. Throws when no row.
+    std::int64_t query_int64(const std::string& sql);
+    // Where the data lives, for messages: a file path, or the server without its password.
+    virtual std::string location() const = 0;
+    // BEGIN for a change: takes the write lock at once (SQLite) or starts a serializable
+    // transaction (PostgreSQL).
+    virtual std::string begin_write() const = 0;
+};
+
+// A cell of the current row.
+class Column {
+  public:
+    Column(const detail::StatementEngine& s, int index) : s_(s), index_(index) {}
+    bool is_null() const { return s_.column_type(index_) == Type::null; }
+    Type type() const { return s_.column_type(index_); }
+    std::int64_t int64() const { return s_.column_int64(index_); }
+    int int32() const { return static_cast<int>(s_.column_int64(index_)); }
+    double real() const { return s_.column_real(index_); }
+    std::string text() const { return s_.column_text(index_); }
+
+  private:
+    const detail::StatementEngine& s_;
+    int index_;
+};
+
+// A prepared statement: bind, then step() through rows or exec() a change; reset() to reuse.
+class Statement {
+  public:
+    Statement(Connection& db, const std::string& sql) : s_(db.prepare(sql)) {}
+
+    template <std::integral T>
+    void bind(int index, T value) {
+        s_->bind_int64(index, static_cast<std::int64_t>(value));
+    }
+    void bind(int index, double value) { s_->bind_real(index, value); }
+    void bind(int index, std::string_view value) { s_->bind_text(index, value); }
+    void bind(int index, const std::string& value) { s_->bind_text(index, value); }
+    void bind(int index, const char* value) { s_->bind_text(index, value); }
+    // NULL.
+    void bind(int index) { s_->bind_null(index); }
+    void bind_blob(int index, std::string_view bytes) { s_->bind_blob(index, bytes); }
+    void bind(const char* name) { s_->bind_null(s_->parameter_index(name)); }
+    template <typename T>
+    void bind(const char* name, T&& value) {
+        bind(s_->parameter_index(name), std::forward<T>(value));
+    }
+
+    // Moves to the next row; false when there is none.
+    bool step() { return s_->step(); }
+    // Runs a statement that returns no rows; the number of rows it changed.
+    int exec() { return s_->exec(); }
+    // Ready to run again; the parameters keep their values until bound again or cleared.
+    void reset() { s_->reset(); }
+    void clear_bindings() { s_->clear_bindings(); }
+
+    Column column(int index) const { return Column(*s_, index); }
+    int column_count() const { return s_->column_count(); }
+    std::string column_name(int index) const { return s_->column_name(index); }
+
+  private:
+    std::unique_ptr<detail::StatementEngine> s_;
+};
+
+inline std::int64_t Connection::query_int64(const std::string& sql) {
+    Statement s(*this, sql);
+    if (!s.step()) throw Error(Failure::other, "no row: " + sql);
+    return s.column(0).int64();
+}
+
+}  // namespace dj::sql
