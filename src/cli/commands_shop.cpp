@@ -7,6 +7,7 @@
 #include "core/orders/store_connection.h"
 #include "core/stock/catalogue.h"
 #include "demo/demo_shop.h"
+#include "ops/move_shop.h"
 #include "ops/order_queries.h"
 #include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
@@ -23,6 +24,48 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         std::cout << trf("Database ready: {0} (schema {1})", db.path(),
                          std::to_string(db.schema_version()))
                   << "\n";
+    });
+
+    auto* server = app.add_subcommand("server", tr("A shop shared by several PCs on a PostgreSQL "
+                                                   "server"))
+                       ->require_subcommand(1);
+    auto* server_init = server->add_subcommand(
+        "init", tr("Create the shop's tables on the server (or upgrade them)"));
+    auto url = std::make_shared<std::string>();
+    server_init->add_option("URL", *url, tr("The server's database: postgresql://USER@HOST/DB"))
+        ->required();
+    server_init->callback([&ctx, url] {
+        Database db(*url, ctx.clock(), Database::Mode::create);
+        ops::init_shop(db, ctx.actor());
+        std::cout << trf("Shop server ready: {0} (schema {1})", db.path(),
+                         std::to_string(db.schema_version()))
+                  << "\n";
+    });
+
+    auto* migrate = app.add_subcommand(
+        "migrate", tr("Move a single-PC shop (its file) to a shop server that holds none yet"));
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    migrate->add_option("--from", *from, tr("The shop file"))->required();
+    migrate->add_option("--to", *to, tr("The server's database: postgresql://USER@HOST/DB"))
+        ->required();
+    migrate->callback([&ctx, from, to] {
+        Database source(*from, ctx.clock(), Database::Mode::existing);
+        Database target(*to, ctx.clock(), Database::Mode::create);
+        ops::ShopMoved moved = ops::move_shop(source, target, ctx.actor());
+        Listing list({{"table", tr("Table")}, {"rows", tr("Rows")}});
+        long long rows = 0;
+        for (const CopiedTable& t : moved.tables) {
+            list.add({Cell::str(t.table), Cell::num(t.rows)});
+            rows += t.rows;
+        }
+        ctx.print(list);
+        if (!ctx.json)
+            std::cout << trf("Moved {0} rows to {1}; the counts, the ledger check and the "
+                             "month-end reports of {2} months agree.",
+                             std::to_string(rows), target.path(),
+                             std::to_string(moved.months_compared.size()))
+                      << "\n";
     });
 
     auto* demo = app.add_subcommand("demo", tr("Fill an empty database with the demo shop"));

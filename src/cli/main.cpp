@@ -50,7 +50,10 @@ int main(int argc, char** argv) {
         tr("Dianjia (店家) back office: stock, orders and catalogue from the command line"),
         "dianjia-cli"};
     app.set_help_all_flag("--help-all", tr("Show help for every command"));
-    app.add_option("--db", ctx.db_path, tr("Database file (default: the user's data folder)"));
+    app.add_option("--db", ctx.db_path,
+                   tr("Database file, or a shop server as postgresql://USER@HOST/DB (default: "
+                      "$DIANJIA_DB, else a file in the user's data folder)"))
+        ->envname("DIANJIA_DB");
     app.add_flag("--json", ctx.json, tr("Print listings as a JSON array of objects"));
     app.add_flag("--utc", ctx.utc,
                  tr("Show times in UTC (default: Beijing time with its offset; JSON is always "

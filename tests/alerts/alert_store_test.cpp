@@ -28,7 +28,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     ops::StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }
 

@@ -2,9 +2,10 @@
 # The design's boundaries, checked on the sources (../shared/DESIGN.md, "Layout"): a file that
 # crosses one fails the suite, naming the file and the line.
 #   - core is the standard library and itself only;
-#   - only the store sees SQL: nobody else includes SQLiteCpp or sqlite3 (the tests neither: they
-#     use the store's SQL probe, which no program includes), and the front ends (src/app,
-#     src/cli) hold no SQL statements;
+#   - only the store sees SQL: nobody else includes SQLiteCpp, sqlite3 or libpq (the tests
+#     neither: they use the store's SQL probe, which no program includes), inside the store only
+#     the two engines do (store/base/sql.h is the seam), and the front ends (src/app, src/cli)
+#     hold no SQL statements;
 #   - the front ends go through the use cases and queries of src/ops only: they include no store,
 #     sync or notify header (but the database handle and where it lives), open no transaction,
 #     post no stock, write no audit entry and call no store code that changes data;
@@ -28,8 +29,10 @@ report "core includes something other than the standard library and core" \
     "$(grep -rn '^#include "' src/core | grep -v '#include "core/')"
 report "core includes a non-standard header" \
     "$(grep -rn '^#include <' src/core | grep -E '<(wx|SQLite|sqlite3|curl|httplib|nlohmann|hpdf|zint|xlsxwriter|boost)')"
-report "SQLiteCpp or sqlite3 included outside src/store (tests read the database through store/testing/sql_probe.h)" \
-    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h)' src platforms reports tests | grep -v '^src/store/')"
+report "SQLiteCpp, sqlite3 or libpq included outside src/store (tests read the database through store/testing/sql_probe.h)" \
+    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h|libpq-fe\.h)' src platforms reports tests | grep -v '^src/store/')"
+report "an engine's own header included in the store outside its engine (store/base/sql.h is the seam)" \
+    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h|libpq-fe\.h)' src/store | grep -vE '^src/store/base/(sqlite|postgres)_connection\.cpp:')"
 report "the store's connection (store/base/sql_binding.h) used outside src/store" \
     "$(grep -rn '^#include "store/base/sql_binding.h"' src platforms reports tests | grep -v '^src/store/')"
 report "a program includes the test suites' SQL probe" \

@@ -27,7 +27,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     test::LoopbackRobot robot;
     HttpClient http{HttpOptions{1000, 3000, 1, 10, 10, 0, "", ""}};
     NotifySender sender{db, http};

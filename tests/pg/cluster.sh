@@ -28,7 +28,7 @@ start)
         >"$dir/initdb.log" 2>&1
     # Durability is not what these tests check; speed is what keeps the suite short.
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_locks_per_transaction=1024 -c max_pred_locks_per_transaction=1024" \
         start >/dev/null
     as_owner "$bin/createdb" -h "$dir" -U postgres dianjia
     ;;

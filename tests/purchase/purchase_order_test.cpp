@@ -20,7 +20,7 @@ namespace {
 // in CZ, each with shipments three days ago so both need restocking.
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     ops::StockService stock{db, test::test_actor()};
 
     Shop() {

@@ -67,7 +67,7 @@ std::vector<long> ink_per_page(const std::string& pdf, const std::string& prefix
 
 struct Files {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     reports::ReportDocument month_end;
     Files() {
         test::build_report_shop(db);

@@ -20,7 +20,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     Shop() { test::build_report_shop(db); }
     Id sku(const char* code) {
         return testing::SqlProbe(db).integer(std::string("SELECT id FROM sku WHERE code = '") +

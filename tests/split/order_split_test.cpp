@@ -29,7 +29,7 @@ namespace {
 // no tea. Orders have a cup line first, then a tea line.
 struct SplitShop {
     test::TempDir dir;
-    Database db{dir.file("split.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "split.db"), test::fixed_clock()};
     Id cz = 0, gz = 0;
 
     SplitShop() {
@@ -80,9 +80,9 @@ struct SplitShop {
             "SELECT ifnull((SELECT id FROM shop_order WHERE platform_order_id = '" + no + "'), 0)");
     }
     std::string column(const std::string& no, const std::string& col) {
-        return testing::SqlProbe(db).text("SELECT ifnull(" + col +
-                                          ", '') FROM shop_order WHERE platform_order_id = '" + no +
-                                          "'");
+        return testing::SqlProbe(db).text(
+            "SELECT ifnull(CAST(" + col +
+            " AS TEXT), '') FROM shop_order WHERE platform_order_id = '" + no + "'");
     }
     long long count(const std::string& sql) { return testing::SqlProbe(db).integer(sql); }
     long long lines_of(const std::string& no) {

@@ -12,7 +12,7 @@ BOOST_AUTO_TEST_SUITE(catalogue)
 
 BOOST_AUTO_TEST_CASE(sku_save_updates_by_code_and_replaces_barcodes) {
     test::TempDir dir;
-    Database db(dir.file("c.db"), test::fixed_clock());
+    Database db(test::test_database(dir, "c.db"), test::fixed_clock());
     CatalogueRepository c(db);
     Sku s;
     s.code = "TEA-1";
@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(sku_save_updates_by_code_and_replaces_barcodes) {
 
 BOOST_AUTO_TEST_CASE(barcode_of_another_sku_is_refused) {
     test::TempDir dir;
-    Database db(dir.file("c.db"), test::fixed_clock());
+    Database db(test::test_database(dir, "c.db"), test::fixed_clock());
     CatalogueRepository c(db);
     Sku a;
     a.code = "A";
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(barcode_of_another_sku_is_refused) {
 
 BOOST_AUTO_TEST_CASE(stores_suppliers_mappings_warehouses_locations) {
     test::TempDir dir;
-    Database db(dir.file("c.db"), test::fixed_clock());
+    Database db(test::test_database(dir, "c.db"), test::fixed_clock());
     test::seed_small_shop(db);
     CatalogueRepository c(db);
     Id sup = c.save_supplier({0, "SUP1", "杭州茶厂", 12});

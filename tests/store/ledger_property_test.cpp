@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_SUITE(ledger_property)
 // ledger (check_ledger) and a plain model kept beside the book.
 BOOST_AUTO_TEST_CASE(random_movements_keep_balances_equal_to_the_ledger) {
     test::TempDir dir;
-    Database db(dir.file("prop.db"), test::fixed_clock());
+    Database db(test::test_database(dir, "prop.db"), test::fixed_clock());
     test::seed_small_shop(db);
     {
         WriteTransaction tx(db);

@@ -25,7 +25,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    Database db{dir.file("orders.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "orders.db"), test::fixed_clock()};
     Shop() {
         test::seed_small_shop(db);
         receive("CUP-1", 5);

@@ -15,7 +15,7 @@ namespace {
 
 struct Shop {
     test::TempDir dir;
-    std::string path = dir.file("shop.db");
+    std::string path = test::test_database(dir, "shop.db");
     Database db{path, test::fixed_clock()};
     ops::StockService stock{db, test::test_actor()};
     Shop() { test::seed_small_shop(db); }

@@ -2,9 +2,12 @@
 
 #include <cstdlib>
 #include <functional>
+#include <stdexcept>
 #include <vector>
 
+#ifdef DJ_HAVE_POSTGRES
 #include "store/base/postgres_connection.h"
+#endif
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/warehouse_repository.h"
 #include "store/testing/sql_probe.h"
@@ -17,12 +20,20 @@ bool on_postgres() {
 }
 
 std::string test_database(const TempDir& dir, const std::string& name) {
-    if (!on_postgres()) return dir.file(name);
+    return test_database_at(dir.file(name));
+}
+
+std::string test_database_at(const std::string& file) {
+    if (!on_postgres()) return file;
+#ifndef DJ_HAVE_POSTGRES
+    throw std::runtime_error("DJ_TEST_POSTGRES is set, but this build has no PostgreSQL");
+#else
     const std::string base = std::getenv("DJ_TEST_POSTGRES");
-    const std::string schema = "t" + std::to_string(std::hash<std::string>{}(dir.file(name)));
+    const std::string schema = "t" + std::to_string(std::hash<std::string>{}(file));
     sql::open_postgres(base)->exec("CREATE SCHEMA IF NOT EXISTS " + schema);
     return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
            schema;
+#endif
 }
 
 void seed_small_shop(Database& db) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/test/unit_test.hpp>
 #include <string>
 
 #include "core/base/actor.h"
@@ -11,8 +12,16 @@ namespace dj::test {
 // Where a test's shop lives: a file in `dir`, or, when DJ_TEST_POSTGRES names a server (the
 // suites' PostgreSQL run), a schema of its own on that server. The same name is the same shop.
 std::string test_database(const TempDir& dir, const std::string& name);
+// The same for a file path chosen elsewhere.
+std::string test_database_at(const std::string& file);
 // The suite runs against PostgreSQL: tests of what only a file can do step aside.
 bool on_postgres();
+// A precondition for a test of what only a shop file does (skipped on a server).
+inline boost::test_tools::assertion_result file_only(boost::unit_test::test_unit_id) {
+    boost::test_tools::assertion_result r(!on_postgres());
+    r.message() << "a shop file only; this run is on PostgreSQL";
+    return r;
+}
 
 inline Actor test_actor() {
     return Actor{"tester", "owner", "test-station"};

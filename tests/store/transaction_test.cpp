@@ -13,7 +13,7 @@ namespace {
 
 struct Db {
     test::TempDir dir;
-    Database db{dir.file("shop.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "shop.db"), test::fixed_clock()};
     Db() { testing::SqlProbe(db).exec("CREATE TABLE t(v INTEGER)"); }
     int rows() { return testing::SqlProbe(db).integer("SELECT count(*) FROM t"); }
     void insert(int v) {

@@ -14,6 +14,7 @@
 #include "store/stock/catalogue_repository.h"
 #include "store/testing/sql_probe.h"
 #include "test_clock.h"
+#include "test_db.h"
 
 namespace dj::test {
 
@@ -64,7 +65,7 @@ struct SyncFixture {
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
     }
-    std::string db_path() const { return (dir / "shop.db").string(); }
+    std::string db_path() const { return test::test_database_at((dir / "shop.db").string()); }
     // Closes and reopens the database, as a restart of the program does.
     void open() {
         db.reset();

@@ -20,7 +20,7 @@ namespace dj::test {
 
 struct WaveShop {
     TempDir dir;
-    Database db{dir.file("waves.db"), test::fixed_clock()};
+    Database db{test::test_database(dir, "waves.db"), test::fixed_clock()};
     Timestamp now = parse_time("2026-11-24T10:00:00+08:00", "now");
 
     WaveShop() {

@@ -92,16 +92,16 @@ struct Loader {
             bool any = false;
         };
         std::unordered_map<PairKey, Seen, PairHash> seen;
-        for_each_sku(db, skus,
-                     "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 {sku}",
-                     "sku_id", no_bind, [&](sql::Statement& s) {
-                         Seen& x = seen[{s.column(0).int64(), s.column(1).int64()}];
-                         Timestamp at = s.column(3).int64();
-                         if (s.column(2).int32() && (!x.last_ship || at > *x.last_ship))
-                             x.last_ship = at;
-                         if (!x.any || at < x.first) x.first = at;
-                         x.any = true;
-                     });
+        for_each_sku(
+            db, skus,
+            "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 = 1 {sku}",
+            "sku_id", no_bind, [&](sql::Statement& s) {
+                Seen& x = seen[{s.column(0).int64(), s.column(1).int64()}];
+                Timestamp at = s.column(3).int64();
+                if (s.column(2).int32() && (!x.last_ship || at > *x.last_ship)) x.last_ship = at;
+                if (!x.any || at < x.first) x.first = at;
+                x.any = true;
+            });
         for (const auto& [key, x] : seen) {
             auto it = facts.find(key);
             if (it == facts.end()) continue;

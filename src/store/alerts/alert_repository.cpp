@@ -44,10 +44,10 @@ std::vector<Alert> list_alerts(Database& db, const AlertFilter& f) {
         sql::Statement s(
             connection(db),
             std::string(kSelect) +
-                "WHERE (:status IS NULL OR a.status = :status) "
-                "AND (:kind IS NULL OR a.kind = :kind) AND (:sku = '' OR k.code = :sku) "
+                "WHERE (a.status = :status OR :status IS NULL) "
+                "AND (a.kind = :kind OR :kind IS NULL) AND (:sku = '' OR k.code = :sku) "
                 "AND (:wh = '' OR w.code = :wh) "
-                "AND (:now IS NULL OR a.snoozed_until IS NULL OR a.snoozed_until <= :now) "
+                "AND (a.snoozed_until IS NULL OR a.snoozed_until <= :now OR :now IS NULL) "
                 "ORDER BY a.status = 'resolved', a.updated_at DESC, a.id DESC LIMIT :limit");
         if (f.status) s.bind(":status", std::string(alert_status_code(*f.status)));
         if (f.kind) s.bind(":kind", std::string(alert_kind_code(*f.kind)));

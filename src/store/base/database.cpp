@@ -1,7 +1,5 @@
 #include "store/base/database.h"
 
-#include <sqlite3.h>
-
 #include <cerrno>
 #include <filesystem>
 
@@ -65,6 +63,14 @@ StorageError storage_error(const sql::Error& e, const std::string& path, const s
 }
 
 std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock& clock) {
+    // Written into the address it would sit in the shell's history, the process list and the
+    // settings file.
+    if (sql::url_has_password(url))
+        throw StorageError(
+            trf("The address {0} carries a password: leave it out and keep the password in the "
+                "PostgreSQL password file (the file PGPASSFILE names, ~/.pgpass, or pgpass.conf "
+                "in the user's application data folder).",
+                sql::redact_url(url)));
 #ifndef DJ_HAVE_POSTGRES
     (void)clock;
     throw StorageError(

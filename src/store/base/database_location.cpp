@@ -8,6 +8,13 @@ bool is_postgres_url(const std::string& location) {
     return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
+bool url_has_password(const std::string& url) {
+    static const std::regex in_user(R"(^postgres(?:ql)?://[^:@/]*:[^@/]*@)");
+    static const std::regex in_query(R"([?&]password=)");
+    return is_postgres_url(url) &&
+           (std::regex_search(url, in_user) || std::regex_search(url, in_query));
+}
+
 std::string redact_url(const std::string& url) {
     static const std::regex password(R"(^(postgres(?:ql)?://[^:@/]*):[^@]*@)");
     return std::regex_replace(url, password, "$1:***@");

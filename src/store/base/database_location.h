@@ -7,6 +7,9 @@ namespace dj::sql {
 // True for a postgresql:// (or postgres://) address: the shop lives on a server, not in a file.
 bool is_postgres_url(const std::string& location);
 
+// The address carries a password (postgresql://USER:PASSWORD@… or password=…).
+bool url_has_password(const std::string& url);
+
 // The address as it may be shown and logged: a password written into it blotted out.
 std::string redact_url(const std::string& url);
 

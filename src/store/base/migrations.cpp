@@ -737,9 +737,12 @@ void run_migrations(sql::Connection& db, const std::vector<Migration>& migration
     for (const Migration& m : migrations) {
         if (m.version <= current) continue;
         try {
-            db.exec(db.begin_write());
-            db.exec(m.sql);
-            db.set_schema_version(m.version);
+            db.exec(db.begin_migration());
+            // Another program may have taken this step while this one waited for the lock.
+            if (db.schema_version() < m.version) {
+                db.exec(m.sql);
+                db.set_schema_version(m.version);
+            }
             db.exec("COMMIT");
         } catch (const sql::Error& e) {
             db.try_exec("ROLLBACK");

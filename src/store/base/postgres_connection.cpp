@@ -53,6 +53,15 @@ struct Result {
 
 class PgConnection;
 
+// Unknown (0) lets the server infer a parameter's type from where it stands; one the text never
+// names has no place to infer from.
+std::vector<Oid> initial_types(const PostgresSql& sql) {
+    std::vector<Oid> types(sql.parameter_names.size(), 0);
+    for (std::size_t i = 0; i < types.size(); ++i)
+        if (!sql.referenced[i]) types[i] = kText;
+    return types;
+}
+
 // The statement is prepared on the server at its first run, for the types its parameters were
 // bound with then; other types later prepare it once more.
 class PgStatement final : public detail::StatementEngine {
@@ -88,7 +97,7 @@ class PgStatement final : public detail::StatementEngine {
     void clear_bindings() override {
         for (auto& v : values_)
             v.reset();
-        std::fill(types_.begin(), types_.end(), 0);
+        types_ = initial_types(sql_);
         std::fill(formats_.begin(), formats_.end(), 0);
     }
     int column_count() const override;
@@ -104,7 +113,7 @@ class PgStatement final : public detail::StatementEngine {
             throw Error(Failure::other,
                         "no parameter " + std::to_string(index) + " in " + sql_.text);
         values_[index - 1] = std::move(value);
-        types_[index - 1] = type;
+        types_[index - 1] = sql_.referenced[index - 1] ? type : kText;
         formats_[index - 1] = format;
     }
     void run();
@@ -161,11 +170,14 @@ class PgConnection final : public Connection {
         // The shop's date comes from the program's clock (dj.today, set before each statement
         // that asks), never from the server's.
         if (query_int64("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = "
-                        "p.pronamespace WHERE p.proname = 'shop_today' AND n.nspname = "
+                        "p.pronamespace WHERE p.proname = 'shop_today_plus' AND n.nspname = "
                         "current_schema()") == 0)
             exec(
-                "CREATE FUNCTION shop_today() RETURNS text LANGUAGE sql STABLE AS "
-                "$$ SELECT current_setting('dj.today') $$");
+                "CREATE OR REPLACE FUNCTION shop_today() RETURNS text LANGUAGE sql STABLE AS "
+                "$$ SELECT current_setting('dj.today') $$; "
+                "CREATE OR REPLACE FUNCTION shop_today_plus(days bigint) RETURNS text "
+                "LANGUAGE sql STABLE AS $$ SELECT to_char(current_setting('dj.today')::date + "
+                "days::int, 'YYYY-MM-DD') $$");
     }
     int schema_version() override {
         if (!table_exists("dj_schema_version")) return 0;
@@ -186,6 +198,21 @@ class PgConnection final : public Connection {
     }
     std::string location() const override { return redact_url(url_); }
     std::string begin_write() const override { return "BEGIN ISOLATION LEVEL SERIALIZABLE"; }
+    void defer_foreign_keys() override { exec("SET CONSTRAINTS ALL DEFERRED"); }
+    void continue_ids_after_copy(const std::string& table) override {
+        Statement s(*this,
+                    "SELECT setval(pg_get_serial_sequence(?, 'id'), max(id)) FROM \"" + table +
+                        "\" HAVING max(id) IS NOT NULL AND pg_get_serial_sequence(?, 'id') IS "
+                        "NOT NULL");
+        s.bind(1, table);
+        s.bind(2, table);
+        s.step();
+    }
+    // Schema changes take locks of their own; the advisory lock keeps two stations that start
+    // at once from upgrading side by side.
+    std::string begin_migration() const override {
+        return "BEGIN; SELECT pg_advisory_xact_lock(7234001)";
+    }
 
     PGconn* pg() { return pg_; }
     std::string next_name() { return "dj" + std::to_string(++statements_); }
@@ -226,7 +253,7 @@ PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
       sql_(to_postgres(sqlite_sql)),
       uses_today_(sqlite_sql.find("shop_today") != std::string::npos),
       values_(sql_.parameter_names.size()),
-      types_(sql_.parameter_names.size(), 0),
+      types_(initial_types(sql_)),
       formats_(sql_.parameter_names.size(), 0) {}
 
 void PgStatement::run() {

@@ -105,6 +105,12 @@ class Connection {
     // BEGIN for a change: takes the write lock at once (SQLite) or starts a serializable
     // transaction (PostgreSQL).
     virtual std::string begin_write() const = 0;
+    // Foreign keys checked at COMMIT rather than row by row, for this transaction.
+    virtual void defer_foreign_keys() = 0;
+    // After rows were copied in with their ids: new rows of `table` get ids after the highest.
+    virtual void continue_ids_after_copy(const std::string& table) = 0;
+    // BEGIN for a schema migration: one program at a time upgrades the schema.
+    virtual std::string begin_migration() const = 0;
 };
 
 // A cell of the current row.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <regex>
 
 namespace dj::sql {
@@ -53,6 +55,8 @@ class Translator {
         PostgresSql out;
         out.text = translate(sql);
         out.parameter_names = names_;
+        out.referenced = referenced_;
+        out.referenced.resize(names_.size());
         return out;
     }
 
@@ -74,6 +78,7 @@ class Translator {
                 std::size_t n = names_.size() + 1;
                 if (end > i + 1) n = std::stoul(std::string(s.substr(i + 1, end - i - 1)));
                 if (names_.size() < n) names_.resize(n);
+                mark(n);
                 out += '$' + std::to_string(n);
                 i = end;
             } else if (c == ':' && i + 1 < s.size() &&
@@ -101,7 +106,13 @@ class Translator {
         auto it = std::find(names_.begin(), names_.end(), name);
         if (it != names_.end()) return static_cast<int>(it - names_.begin()) + 1;
         names_.push_back(name);
+        mark(names_.size());
         return static_cast<int>(names_.size());
+    }
+
+    void mark(std::size_t n) {
+        if (referenced_.size() < n) referenced_.resize(n);
+        referenced_[n - 1] = true;
     }
 
     // The arguments of the call whose '(' is at `open`, each translated, and one past its ')'.
@@ -144,6 +155,18 @@ class Translator {
         return out;
     }
 
+    // Where the `count` words after `from` end.
+    static std::size_t skip_words(std::string_view s, std::size_t from, int count) {
+        std::size_t j = from;
+        for (int n = 0; n < count; ++n) {
+            while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j])))
+                ++j;
+            while (j < s.size() && word_char(s[j]))
+                ++j;
+        }
+        return j;
+    }
+
     // One word at [begin, end): copied, or rewritten with what follows it; returns where to go on.
     std::size_t word(std::string_view s, std::size_t begin, std::size_t end, std::string& out) {
         const std::string w = lower(s.substr(begin, end - begin));
@@ -158,8 +181,8 @@ class Translator {
         if (call && (w == "group_concat" || w == "total" || w == "max" || w == "min")) {
             auto [args, after] = arguments(s, paren);
             if (w == "group_concat")
-                out += "string_agg((" + args[0] + ")::text, " +
-                       (args.size() > 1 ? args[1] : "','") + ")";
+                out += "string_agg((" + args[0] + ")::text," +
+                       (args.size() > 1 ? args[1] : " ','") + ")";
             else if (w == "total")
                 out += "coalesce(sum(" + args[0] + "), 0)";
             else if (args.size() == 1)
@@ -167,7 +190,7 @@ class Translator {
             else {
                 out += (w == "max" ? "greatest(" : "least(");
                 for (std::size_t a = 0; a < args.size(); ++a)
-                    out += (a ? ", " : "") + args[a];
+                    out += (a ? "," : "") + args[a];
                 out += ")";
             }
             return after;
@@ -188,6 +211,71 @@ class Translator {
             out += "BYTEA";
             return end;
         }
+        // Foreign keys may wait for the end of the transaction when it asks (a shop copied in
+        // whole has references both ways between warehouses and locations).
+        if (w == "references") {
+            std::size_t j = skip_words(s, end, 1);
+            while (j < s.size() && std::isspace(static_cast<unsigned char>(s[j])))
+                ++j;
+            if (j < s.size() && s[j] == '(') j = s.find(')', j) + 1;
+            for (;;) {
+                const std::string action = next_words(s, j, 4);
+                int words = 0;
+                if (action.rfind("on delete cascade", 0) == 0 ||
+                    action.rfind("on update cascade", 0) == 0 ||
+                    action.rfind("on delete restrict", 0) == 0)
+                    words = 3;
+                else if (action.rfind("on delete set", 0) == 0 ||
+                         action.rfind("on delete no", 0) == 0)
+                    words = 4;
+                if (words == 0) break;
+                j = skip_words(s, j, words);
+            }
+            out.append(s.substr(begin, j - begin));
+            out += " DEFERRABLE";
+            return j;
+        }
+        // PostgreSQL wants a name for every subquery in FROM; SQLite lets it go without.
+        if (w == "from" && call && next_words(s, paren + 1, 1) == "select") {
+            auto [args, after] = arguments(s, paren);
+            std::string inner;
+            for (std::size_t a = 0; a < args.size(); ++a)
+                inner += (a ? "," : "") + args[a];
+            out += s.substr(begin, end - begin);
+            out += " (" + inner + ")";
+            static const char* const kNotAnAlias[] = {"",      "where", "group",  "order",
+                                                      "join",  "left",  "inner",  "cross",
+                                                      "union", "limit", "having", "natural"};
+            const std::string next = next_words(s, after, 1);
+            std::size_t k = after;
+            while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k])))
+                ++k;
+            const bool punctuation = k < s.size() && (s[k] == ')' || s[k] == ',' || s[k] == ';');
+            if (punctuation || std::find(std::begin(kNotAnAlias), std::end(kNotAnAlias), next) !=
+                                   std::end(kNotAnAlias))
+                out += " AS dj_from" + std::to_string(++subqueries_);
+            return after;
+        }
+        // SQLite's IS and IS NOT compare like = and <> but with NULL equal to NULL.
+        if (w == "is") {
+            const std::string next = next_words(s, end, 1);
+            if (next == "not") {
+                const std::string after = next_words(s, end, 2);
+                if (after != "not null" && after != "not distinct" && after != "not true" &&
+                    after != "not false") {
+                    out += "IS DISTINCT FROM";
+                    return skip_words(s, end, 1);
+                }
+            } else if (next != "null" && next != "distinct" && next != "true" && next != "false") {
+                out += "IS NOT DISTINCT FROM";
+                return end;
+            }
+        }
+        // Reserved in PostgreSQL, a plain column name in the schema.
+        if (w == "user") {
+            out += "\"user\"";
+            return end;
+        }
         if (w == "rowid") {
             out += "ctid";
             return end;
@@ -205,6 +293,8 @@ class Translator {
     }
 
     std::vector<std::string> names_;
+    std::vector<bool> referenced_;
+    int subqueries_ = 0;
 };
 
 // SQLite's trigger that refuses a change, as a PostgreSQL trigger function and trigger.
@@ -223,6 +313,19 @@ PostgresSql to_postgres(std::string_view sqlite_sql) {
     if (sqlite_sql.find("CREATE TRIGGER") != std::string_view::npos)
         return Translator().run(triggers_to_postgres(sqlite_sql));
     return Translator().run(sqlite_sql);
+}
+
+std::string add_days(const std::string& date, long long days) {
+    using namespace std::chrono;
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d) != 3)
+        throw Error(Failure::other, "not a date: " + date);
+    year_month_day ymd{sys_days{year{y} / month{m} / day{d}} + sys_days::duration{days}};
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return out;
 }
 
 std::string month_of_unix_time(Engine engine, const std::string& expression) {

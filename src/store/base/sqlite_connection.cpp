@@ -3,6 +3,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include "store/base/sql_dialect.h"
+
 namespace dj::sql {
 namespace {
 
@@ -143,6 +145,13 @@ void sql_shop_today(sqlite3_context* context, int, sqlite3_value**) {
     sqlite3_result_text(context, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
+void sql_shop_today_plus(sqlite3_context* context, int, sqlite3_value** args) {
+    const auto* today =
+        static_cast<const std::function<std::string()>*>(sqlite3_user_data(context));
+    std::string text = add_days((*today)(), sqlite3_value_int64(args[0]));
+    sqlite3_result_text(context, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+}
+
 class SqliteConnection final : public Connection {
   public:
     SqliteConnection(const std::string& path, const SqliteOptions& options)
@@ -155,7 +164,10 @@ class SqliteConnection final : public Connection {
             rethrow(e, nullptr);
         }
         try {
-            if (today_) db_->createFunction("shop_today", 0, false, &today_, &sql_shop_today);
+            if (today_) {
+                db_->createFunction("shop_today", 0, false, &today_, &sql_shop_today);
+                db_->createFunction("shop_today_plus", 1, false, &today_, &sql_shop_today_plus);
+            }
         } catch (const SQLite::Exception& e) {
             rethrow(e, db_->getHandle());
         }
@@ -201,6 +213,10 @@ class SqliteConnection final : public Connection {
     }
     std::string location() const override { return path_; }
     std::string begin_write() const override { return "BEGIN IMMEDIATE"; }
+    std::string begin_migration() const override { return "BEGIN IMMEDIATE"; }
+    void defer_foreign_keys() override { exec("PRAGMA defer_foreign_keys = ON"); }
+    // SQLite's INTEGER PRIMARY KEY already goes on after the highest id.
+    void continue_ids_after_copy(const std::string&) override {}
 
   private:
     std::string path_;

@@ -61,7 +61,7 @@ Id save_carrier_account(Database& db, Id store_id, const CarrierAccount& a) {
 
 std::vector<CarrierAccount> list_carrier_accounts(Database& db, std::optional<Id> store_id) {
     sql::Statement s(connection(db), std::string("SELECT ") + kColumns +
-                                         " WHERE ?1 IS NULL OR a.store_id = ?1 "
+                                         " WHERE a.store_id = ?1 OR ?1 IS NULL "
                                          "ORDER BY s.code, a.id");
     bind_optional(s, 1, store_id);
     std::vector<CarrierAccount> accounts;

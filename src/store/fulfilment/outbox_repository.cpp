@@ -101,7 +101,7 @@ void OutboxRepository::failed(Id id, const std::string& error, Timestamp next_at
                               bool outcome_known) {
     sql::Statement& s = db_.statement(
         "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
-        "in_doubt_since = CASE WHEN ? THEN NULL ELSE in_doubt_since END WHERE id = ?");
+        "in_doubt_since = CASE WHEN ? <> 0 THEN NULL ELSE in_doubt_since END WHERE id = ?");
     s.bind(1, error);
     s.bind(2, static_cast<int64_t>(next_attempt_at));
     s.bind(3, outcome_known ? 1 : 0);
@@ -120,7 +120,7 @@ void OutboxRepository::mark_in_doubt(Id id, Timestamp since) {
 int OutboxRepository::retry_now(std::optional<Id> id, Timestamp now) {
     sql::Statement& s = db_.statement(
         "UPDATE outbox SET next_attempt_at = ?1 WHERE acknowledged_at IS NULL AND attempts > 0 "
-        "AND next_attempt_at > ?1 AND (?2 IS NULL OR id = ?2)");
+        "AND next_attempt_at > ?1 AND (id = ?2 OR ?2 IS NULL)");
     s.bind(1, static_cast<int64_t>(now));
     if (id)
         s.bind(2, static_cast<int64_t>(*id));

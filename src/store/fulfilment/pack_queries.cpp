@@ -1,5 +1,6 @@
 #include "store/fulfilment/pack_queries.h"
 
+#include <charconv>
 #include <map>
 
 #include "store/base/database.h"
@@ -11,8 +12,13 @@ namespace dj {
 
 std::optional<Id> find_order_for_packing(Database& db, const std::string& scanned) {
     if (scanned.size() > 1 && scanned[0] == '#') {
+        // "#" and the local id: anything but digits names no order.
+        std::int64_t id = 0;
+        const char* end = scanned.data() + scanned.size();
+        auto [stop, ec] = std::from_chars(scanned.data() + 1, end, id);
+        if (ec != std::errc() || stop != end) return std::nullopt;
         sql::Statement s(connection(db), "SELECT id FROM shop_order WHERE id = ?");
-        s.bind(1, scanned.substr(1));
+        s.bind(1, id);
         if (s.step()) return s.column(0).int64();
         return std::nullopt;
     }

@@ -1,5 +1,7 @@
 #include "store/fulfilment/pack_service.h"
 
+#include <charconv>
+
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order.h"
@@ -17,11 +19,16 @@ namespace {
 std::optional<Id> find_by_wave_slot(Database& db, const std::string& scanned) {
     auto slash = scanned.rfind('/');
     if (slash == std::string::npos || slash + 1 >= scanned.size()) return std::nullopt;
+    // The slot is a number: anything else after the slash names no slot.
+    int slot = 0;
+    const char* end = scanned.data() + scanned.size();
+    auto [stop, ec] = std::from_chars(scanned.data() + slash + 1, end, slot);
+    if (ec != std::errc() || stop != end) return std::nullopt;
     sql::Statement s(connection(db),
                      "SELECT x.order_id FROM wave_order x JOIN wave w ON w.id = x.wave_id "
                      "WHERE w.number = ? AND x.slot = ?");
     s.bind(1, scanned.substr(0, slash));
-    s.bind(2, scanned.substr(slash + 1));
+    s.bind(2, slot);
     if (!s.step()) return std::nullopt;
     return s.column(0).int64();
 }

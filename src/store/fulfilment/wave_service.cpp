@@ -191,13 +191,14 @@ PickSheet WaveService::pick_list(const std::string& number) {
     PickSheet sheet;
     sheet.wave = find_wave(number);
     sheet.slots = wave_slots(number);
-    sql::Statement d(connection(db_),
-                     "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
-                     "JOIN shop_order o ON o.id = x.order_id "
-                     "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
-                     "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
-                     "JOIN order_line_item i ON i.order_line_id = l.id "
-                     "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id ORDER BY x.slot");
+    sql::Statement d(
+        connection(db_),
+        "SELECT x.slot, i.sku_id, sum(i.qty), o.warehouse_id FROM wave_order x "
+        "JOIN shop_order o ON o.id = x.order_id "
+        "JOIN order_line l ON l.order_id IN (SELECT o.id UNION ALL SELECT "
+        "m.order_id FROM order_merge m WHERE m.parcel_order_id = o.id) "
+        "JOIN order_line_item i ON i.order_line_id = l.id "
+        "WHERE x.wave_id = ? GROUP BY x.slot, i.sku_id, o.warehouse_id ORDER BY x.slot");
     d.bind(1, static_cast<int64_t>(sheet.wave.id));
     std::vector<PickDemand> demands;
     Id warehouse = 0;

@@ -52,7 +52,7 @@ void OrderHoldRepository::hold(const OrderHold& h) {
     sql::Statement& s = db_.statement(
         "INSERT INTO order_hold(order_id, source, source_key, reason, intercept, at, by_user) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_id, source, source_key) DO UPDATE SET "
-        "reason = excluded.reason, intercept = max(intercept, excluded.intercept), "
+        "reason = excluded.reason, intercept = max(order_hold.intercept, excluded.intercept), "
         "at = excluded.at, by_user = excluded.by_user");
     s.bind(1, static_cast<int64_t>(h.order_id));
     s.bind(2, std::string(hold_source_code(h.source)));

@@ -219,7 +219,7 @@ std::optional<Order> OrderRepository::find(Id id) {
 
 std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
     constexpr const char* kWhere =
-        "WHERE (?1 IS NULL OR o.status = ?1) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) "
+        "WHERE (o.status = ?1 OR ?1 IS NULL) AND (?2 = '' OR st.code = ?2 OR st.name = ?2) "
         "AND (?4 = '' OR EXISTS (SELECT 1 FROM order_tag t WHERE t.order_id = o.id AND "
         "t.tag = ?4)) ";
     auto bind_filter = [&](sql::Statement& s) {
@@ -228,7 +228,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         else
             s.bind(1);
         s.bind(2, filter.store);
-        s.bind(3, filter.limit > 0 ? filter.limit : -1);
+        s.bind(3, filter.limit > 0 ? filter.limit : INT64_MAX);
         s.bind(4, filter.tag);
     };
     sql::Statement s(
@@ -238,7 +238,7 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "o.paid_amount_fen, o.seller_memo, (SELECT ifnull(sum(quantity), 0) FROM "
                     "order_line WHERE order_id = o.id), o.created_at, o.paid_at, o.modified_at, "
                     "o.promised_ship_at, o.priority, (SELECT group_concat(tag, char(31)) FROM "
-                    "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag)), "
+                    "(SELECT tag FROM order_tag WHERE order_id = o.id ORDER BY tag) t), "
                     "(SELECT h.reason FROM order_hold h WHERE h.order_id = o.id ORDER BY "
                     "h.intercept DESC, h.at LIMIT 1), "
                     "(SELECT p.platform_order_id FROM order_merge m JOIN shop_order p ON "

@@ -214,15 +214,16 @@ std::vector<Id> orders_rules_apply_to(Database& db) {
 
 std::string order_rule_state(Database& db, Id order_id) {
     sql::Statement& s = db.statement(
-        "SELECT o.priority || '|' || o.carrier || '|' || ifnull(o.rule_warehouse_id, '') || '|' "
-        "|| o.allocation || '|' || ifnull(o.warehouse_id, '') || '|' || "
+        "SELECT o.priority || '|' || o.carrier || '|' || ifnull(CAST(o.rule_warehouse_id AS TEXT), "
+        "'') || '|' "
+        "|| o.allocation || '|' || ifnull(CAST(o.warehouse_id AS TEXT), '') || '|' || "
         "ifnull((SELECT group_concat(tag, ',') FROM (SELECT tag FROM order_tag WHERE order_id = "
-        "o.id AND rule <> '' ORDER BY tag)), '') || '|' || "
+        "o.id AND rule <> '' ORDER BY tag) t), '') || '|' || "
         "ifnull((SELECT group_concat(k, ',') FROM (SELECT source || ':' || source_key AS k FROM "
-        "order_hold WHERE order_id = o.id AND source IN ('rule', 'intercept') ORDER BY k)), '') "
+        "order_hold WHERE order_id = o.id AND source IN ('rule', 'intercept') ORDER BY k) h), '') "
         "|| '|' || ifnull((SELECT group_concat(g, ',') FROM (SELECT gift_rule || ':' || "
         "seller_code || 'x' || quantity AS g FROM order_line WHERE order_id = o.id AND gift_rule "
-        "IS NOT NULL ORDER BY g)), '') FROM shop_order o WHERE o.id = ?");
+        "IS NOT NULL ORDER BY g) x), '') FROM shop_order o WHERE o.id = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     std::string state = s.step() ? s.column(0).text() : std::string();
     s.reset();

@@ -26,7 +26,7 @@ SyncState SyncStateRepository::get(Id store_id) {
 void SyncStateRepository::advance(Id store_id, Timestamp cursor, Timestamp now) {
     sql::Statement& s = db_.statement(
         "INSERT INTO sync_state(store_id, cursor_at, last_run_at, failing) VALUES (?, ?, ?, 0) "
-        "ON CONFLICT(store_id) DO UPDATE SET cursor_at = max(ifnull(cursor_at, 0), "
+        "ON CONFLICT(store_id) DO UPDATE SET cursor_at = max(ifnull(sync_state.cursor_at, 0), "
         "excluded.cursor_at), last_run_at = excluded.last_run_at, failing = 0, last_error = '', "
         "last_raw_body = ''");
     s.bind(1, static_cast<int64_t>(store_id));

@@ -138,7 +138,7 @@ void set_po_status(Database& db, Id po_id, PoStatus status) {
 
 std::vector<PurchaseOrder> list_purchase_orders(Database& db, const PoFilter& filter) {
     try {
-        std::string sql = std::string(kHeaderSelect) + "WHERE 1";
+        std::string sql = std::string(kHeaderSelect) + "WHERE 1 = 1";
         if (filter.status) sql += " AND o.status = :status";
         if (!filter.supplier.empty()) sql += " AND p.code = :supplier";
         sql::Statement s(connection(db), sql + " ORDER BY o.created_at DESC, o.id DESC");

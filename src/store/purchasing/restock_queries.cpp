@@ -72,7 +72,7 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
                          "FROM stock_balance b JOIN sku k ON k.id = b.sku_id "
                          "JOIN warehouse w ON w.id = b.warehouse_id "
                          "LEFT JOIN supplier p ON p.id = k.supplier_id "
-                         "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 {sku}" +
+                         "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE 1 = 1 {sku}" +
                          wh_clause,
                      "b.sku_id", bind_wh, [&](sql::Statement& s) {
                          RestockLine l;

@@ -310,7 +310,8 @@ Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
     for (const SkuComponent& c : mapping.components) {
         sql::Statement& add = db_.statement(
             "INSERT INTO sku_mapping_item(mapping_id, sku_id, qty) VALUES (?, ?, ?) "
-            "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = qty + excluded.qty");
+            "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = sku_mapping_item.qty + "
+            "excluded.qty");
         add.bind(1, static_cast<int64_t>(id));
         add.bind(2, static_cast<int64_t>(c.sku_id));
         add.bind(3, static_cast<int64_t>(c.qty));

@@ -45,7 +45,9 @@ std::string offer_query(const std::optional<std::set<Id>>& skus) {
         sql += "WHERE m.id IN (SELECT mapping_id FROM sku_mapping_item WHERE sku_id IN (" + list +
                ")) ";
     }
-    return sql + "GROUP BY m.id";
+    return sql +
+           "GROUP BY m.id, m.store_id, m.platform_sku, c.stock_share_percent, c.stock_buffer, "
+           "p.quantity";
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
                          "JOIN warehouse w ON w.id = b.warehouse_id "
                          "LEFT JOIN sku_cost c ON c.sku_id = b.sku_id "
                          "WHERE (?1 = '' OR w.code = ?1) AND (?2 = '' OR k.code = ?2) "
-                         "AND (?3 OR b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
+                         "AND (?3 <> 0 OR b.on_hand <> 0 OR b.reserved <> 0 OR b.in_transit <> 0) "
                          "ORDER BY k.code, w.code");
     s.bind(1, filter.warehouse);
     s.bind(2, filter.sku);
@@ -103,7 +103,7 @@ std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
                                          "ORDER BY m.id LIMIT ?3");
     s.bind(1, filter.sku);
     s.bind(2, static_cast<int64_t>(filter.since.value_or(INT64_MIN)));
-    s.bind(3, filter.limit > 0 ? filter.limit : -1);
+    s.bind(3, filter.limit > 0 ? filter.limit : INT64_MAX);
     return read_ledger(s);
 }
 
@@ -173,7 +173,7 @@ std::vector<InTransit> in_transit_under(Database& db, const std::string& doc) {
                      "  WHERE doc = ?1 AND kind = 'transfer_out'"
                      " UNION ALL"
                      " SELECT sku_id, warehouse_id, counterpart_warehouse_id, batch_id, -qty,"
-                     "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in')"
+                     "  -value_fen FROM movement WHERE doc = ?1 AND kind = 'transfer_in') t"
                      " GROUP BY sku_id, dest, src, batch_id HAVING sum(sent) > 0");
     s.bind(1, doc);
     std::vector<InTransit> out;

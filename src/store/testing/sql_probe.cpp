@@ -4,10 +4,14 @@
 #include <stdexcept>
 
 #include "store/base/database.h"
+#include "store/base/database_location.h"
 #include "store/base/migrations.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/base/sqlite_connection.h"
+#ifdef DJ_HAVE_POSTGRES
+#include "store/base/postgres_connection.h"
+#endif
 
 namespace dj::testing {
 
@@ -18,6 +22,14 @@ sql::SqliteOptions probe_options(SqlProbe::Open open) {
     options.create = open == SqlProbe::Open::create;
     options.busy_timeout_ms = 5000;
     return options;
+}
+
+std::unique_ptr<sql::Connection> open_server(const std::string& url) {
+#ifdef DJ_HAVE_POSTGRES
+    return sql::open_postgres(url);
+#else
+    throw std::runtime_error("built without PostgreSQL: " + url);
+#endif
 }
 
 SqlValue read(const sql::Column& c) {
@@ -61,7 +73,17 @@ std::string SqlValue::str() const {
 SqlProbe::SqlProbe(Database& db) : db_(&connection(db)) {}
 
 SqlProbe::SqlProbe(const std::string& path, Open open)
-    : own_(sql::open_sqlite(path, probe_options(open))), db_(own_.get()) {}
+    : own_(sql::is_postgres_url(path) ? open_server(path)
+                                      : sql::open_sqlite(path, probe_options(open))),
+      db_(own_.get()) {}
+
+int SqlProbe::schema_version() {
+    return db_->schema_version();
+}
+
+void SqlProbe::set_schema_version(int version) {
+    db_->set_schema_version(version);
+}
 
 SqlProbe::~SqlProbe() = default;
 

@@ -49,7 +49,8 @@ class SqlProbe {
   public:
     // The store's own connection: sees its open transaction.
     explicit SqlProbe(Database& db);
-    // A file a program wrote (or one being planted), opened as it is: no migration, no checks.
+    // A file a program wrote (or one being planted), opened as it is: no migration, no checks;
+    // or a postgresql:// address.
     enum class Open { existing, create };
     explicit SqlProbe(const std::string& path, Open open = Open::existing);
     ~SqlProbe();
@@ -67,6 +68,8 @@ class SqlProbe {
     std::vector<SqlRow> rows(const std::string& sql, const std::vector<SqlValue>& params = {});
     std::vector<std::string> columns(const std::string& sql);
     bool table_exists(const std::string& table);
+    int schema_version();
+    void set_schema_version(int version);
     // The store's migration runner on this connection, for tests of the runner itself.
     void migrate(const std::vector<Migration>& steps, const std::string& path);
 
