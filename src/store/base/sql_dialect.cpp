@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
-#include <cstdio>
 #include <regex>
+
+#include "core/base/clock.h"
 
 namespace dj::sql {
 namespace {
@@ -316,16 +316,7 @@ PostgresSql to_postgres(std::string_view sqlite_sql) {
 }
 
 std::string add_days(const std::string& date, long long days) {
-    using namespace std::chrono;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d) != 3)
-        throw Error(Failure::other, "not a date: " + date);
-    year_month_day ymd{sys_days{year{y} / month{m} / day{d}} + sys_days::duration{days}};
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return out;
+    return date_from_days(days_from_date(date) + static_cast<long>(days));
 }
 
 std::string month_of_unix_time(Engine engine, const std::string& expression) {
