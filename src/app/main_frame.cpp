@@ -279,9 +279,12 @@ void MainFrame::sync_now() {
             syncing_ = false;
             wxString summary;
             for (const StoreSyncReport& r : reports)
-                summary += r.ok ? wxString::Format(_("%s: %d new, %d changed\n"), u8(r.store),
-                                                   r.created, r.updated)
-                                : wxString::Format(_("%s: failed: %s\n"), u8(r.store), u8(r.error));
+                summary += !r.ok ? wxString::Format(_("%s: failed: %s\n"), u8(r.store), u8(r.error))
+                           : r.synced_elsewhere
+                               ? wxString::Format(_("%s: synced by another workstation just now\n"),
+                                                  u8(r.store))
+                               : wxString::Format(_("%s: %d new, %d changed\n"), u8(r.store),
+                                                  r.created, r.updated);
             if (reports.empty()) summary = _("No store is connected yet: connect one in Settings.");
             ctx_.data_changed();
             // What the sync queued (stock offers) goes out now.

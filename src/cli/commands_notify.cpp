@@ -135,6 +135,12 @@ void add_notify_commands(CLI::App& app, Context& ctx) {
 
     notify->add_subcommand("flush", tr("Send the notifications that are due"))->callback([&ctx] {
         NotifyFlushReport r = send_notifications(ctx);
+        if (r.sent_elsewhere) {
+            std::cout << tr("Another program on this shop is sending the notifications now; it "
+                            "sends these too.")
+                      << "\n";
+            return;
+        }
         std::cout << trf("{0} notifications sent, {1} failed, {2} waiting", std::to_string(r.sent),
                          std::to_string(r.failed), std::to_string(r.deferred))
                   << "\n";

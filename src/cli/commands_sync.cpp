@@ -48,6 +48,11 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
             list.add({Cell::str(r.store), Cell::num(r.ok ? 1 : 0), Cell::num(r.orders),
                       Cell::num(r.created), Cell::num(r.updated), Cell::num(r.held),
                       Cell::num(r.intercepts), Cell::str(r.error)});
+            if (r.synced_elsewhere && r.ok)
+                std::cerr << trf("{0}: another workstation synced this store just now; its "
+                                 "orders are in the shop",
+                                 r.store)
+                          << "\n";
             if (!r.ok) {
                 std::cerr << r.store << ": " << r.error << "\n";
                 ctx.exit_code = 1;

@@ -4,9 +4,14 @@
 
 namespace dj {
 
-WatchRound run_watch_round(Database& db, NotifySender& sender, Timestamp now, bool evaluate) {
+WatchRound run_watch_round(Database& db, NotifySender& sender, Timestamp now, bool evaluate,
+                           bool send) {
     WatchRound round;
     if (evaluate) round.evaluation = evaluate_stock_alerts(db, now, {});
+    if (!send) {
+        round.sent.sent_elsewhere = true;
+        return round;
+    }
     round.sent = sender.flush(now);
     round.desktop = take_desktop_notifications(db, now);
     for (const NotifyMessage& m : round.desktop)

@@ -24,6 +24,8 @@ struct WatchRound {
     std::map<Id, Alert> alerts;          // behind the desktop messages: worded for the viewer
 };
 
-WatchRound run_watch_round(Database& db, NotifySender& sender, Timestamp now, bool evaluate);
+// `send`: false when another program on this shop is sending (it sends and shows them).
+WatchRound run_watch_round(Database& db, NotifySender& sender, Timestamp now, bool evaluate,
+                           bool send = true);
 
 }  // namespace dj

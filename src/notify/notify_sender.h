@@ -18,6 +18,8 @@ struct NotifyFlushReport {
     int sent = 0;
     int failed = 0;
     int deferred = 0;  // left for later: rate limit, quiet hours or a throttled robot
+    // Another program on this shop (another workstation) was sending: it sends these.
+    bool sent_elsewhere = false;
 };
 
 // Sends the notification outbox to the group robots and the mail servers. Per channel it never

@@ -6,13 +6,23 @@
 
 namespace dj::ops {
 
+// Every workstation watches alerts; one at a time sends, so a message goes out once.
+constexpr const char* kSenderLock = "notify";
+
 NotifyFlushReport send_notifications(Database& db, const NotifyLink& link) {
+    std::unique_ptr<ShopLock> sending = db.try_lock(kSenderLock);
+    if (!sending) {
+        NotifyFlushReport elsewhere;
+        elsewhere.sent_elsewhere = true;
+        return elsewhere;
+    }
     return NotifySender(db, link.http, link.smtp, link.mail_log).flush(db.clock().now());
 }
 
 WatchRound watch_alerts(Database& db, const NotifyLink& link, bool evaluate) {
     NotifySender sender(db, link.http, link.smtp, link.mail_log);
-    return run_watch_round(db, sender, db.clock().now(), evaluate);
+    std::unique_ptr<ShopLock> sending = db.try_lock(kSenderLock);
+    return run_watch_round(db, sender, db.clock().now(), evaluate, sending != nullptr);
 }
 
 void mark_shown(Database& db, const std::vector<NotifyMessage>& shown) {

@@ -2,7 +2,6 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
-#include "os/file_lock.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/outbox_repository.h"
@@ -19,13 +18,7 @@ OutboxSent outbox_backlog(Database& db) {
 }
 
 OutboxSent flush_outbox(Database& db, HttpClient& http) {
-    std::unique_ptr<os::FileLock> sender;
-    try {
-        sender = os::FileLock::try_lock(db.path() + "-outbox.lock");
-    } catch (const std::exception& e) {
-        throw StorageError(
-            trf("Cannot create the outbox lock beside {0}: {1}", db.path(), e.what()));
-    }
+    std::unique_ptr<ShopLock> sender = db.try_lock("outbox");
     if (!sender) {
         OutboxSent out = outbox_backlog(db);
         out.sent_elsewhere = true;

@@ -1,5 +1,8 @@
 #include "sync/sync_engine.h"
 
+#include <chrono>
+#include <thread>
+
 #include "adapter_registry.h"
 #include "core/base/error.h"
 #include "core/base/limits.h"
@@ -19,6 +22,7 @@ namespace {
 // About a second of storing: big enough that commits cost little, small enough that an
 // interrupted sync loses little.
 constexpr std::size_t kOrdersPerCommit = 5000;
+constexpr auto kLockPoll = std::chrono::milliseconds(200);
 
 }  // namespace
 
@@ -26,10 +30,36 @@ SyncEngine::SyncEngine(Database& db, HttpClient& http, OrderSink& sink, Actor ac
                        SyncOptions options)
     : db_(db), http_(http), sink_(sink), actor_(std::move(actor)), options_(options) {}
 
-StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since) {
-    const Timestamp now = db_.clock().now();
+StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Timestamp> since,
+                                       const Progress* progress) {
     StoreSyncReport report;
     report.store = store.code;
+    // Two stations pulling one store would fetch every page twice; the later one waits and
+    // takes the earlier one's result, unless it asked for a window of its own (`since`).
+    const std::string lock_name = "sync-" + std::to_string(store.id);
+    std::unique_ptr<ShopLock> syncing = db_.try_lock(lock_name);
+    if (!syncing) {
+        const SyncState before = SyncStateRepository(db_).get(store.id);
+        while (!(syncing = db_.try_lock(lock_name))) {
+            if (progress && progress->cancel) {
+                report.ok = false;
+                report.synced_elsewhere = true;
+                report.error =
+                    trf("Store {0}: another workstation is syncing it; stopped waiting for it",
+                        store.code);
+                return report;
+            }
+            std::this_thread::sleep_for(kLockPoll);
+        }
+        const SyncState after = SyncStateRepository(db_).get(store.id);
+        if (!since && after.last_run_at != before.last_run_at) {
+            report.synced_elsewhere = true;
+            report.ok = !after.failing;
+            report.error = after.failing ? after.last_error : "";
+            return report;
+        }
+    }
+    const Timestamp now = db_.clock().now();
     std::optional<StoreConnection> connection = StoreConnectionRepository(db_).find(store.id);
     if (!connection) {
         report.ok = false;
@@ -129,7 +159,7 @@ std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
     std::vector<StoreSyncReport> reports;
     for (const ShopStore& s : stores) {
         if (progress && progress->cancel) break;
-        reports.push_back(sync_store(s, since));
+        reports.push_back(sync_store(s, since, progress));
         if (progress) ++progress->done;
     }
     return reports;

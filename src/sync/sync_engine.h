@@ -32,6 +32,9 @@ struct StoreSyncReport {
     int intercepts = 0;
     bool ok = true;
     std::string error;
+    // Another program on this shop (another workstation) was syncing this store: this run
+    // waited for it and took its result instead of pulling the same pages again.
+    bool synced_elsewhere = false;
 };
 
 // Pulls each store's modified orders window by window and hands them to `sink` (the order
@@ -44,8 +47,10 @@ class SyncEngine {
     SyncEngine(Database& db, HttpClient& http, OrderSink& sink, Actor actor,
                SyncOptions options = {});
     // Windows end at the database clock's now. `since` overrides the cursor for this run.
-    // Platform errors are reported (and the store marked failing), not thrown.
-    StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since);
+    // Platform errors are reported (and the store marked failing), not thrown. One program at a
+    // time syncs a store; another one waits for it (until `progress` is cancelled).
+    StoreSyncReport sync_store(const ShopStore& store, std::optional<Timestamp> since,
+                               const Progress* progress = nullptr);
     // Every store with credentials, or the one named. `progress` (optional) counts stores; a
     // cancel stops before the next store.
     std::vector<StoreSyncReport> sync(const std::string& store, std::optional<Timestamp> since,

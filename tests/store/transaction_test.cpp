@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <thread>
 
+#include "core/base/error.h"
 #include "store/base/database.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_posting.h"
@@ -88,6 +91,65 @@ BOOST_AUTO_TEST_CASE(a_failing_follow_up_leaves_the_change_committed) {
     }
     BOOST_TEST(rows() == 1);
     BOOST_TEST(!db.in_transaction());
+}
+
+// Two workstations on one shop: each change reads what the one before it committed, so two
+// "read, then write one more" changes never both read the same value (no lost update).
+BOOST_AUTO_TEST_CASE(a_second_station_change_waits_and_reads_the_first_ones_commit) {
+    Database other(test::test_database(dir, "shop.db"), test::fixed_clock());
+    auto next_value = [](Database& d) {
+        return testing::SqlProbe(d).integer("SELECT coalesce(max(v), 0) + 1 FROM t");
+    };
+    std::thread second;
+    int second_wrote = 0;
+    {
+        WriteTransaction first(db);
+        const int v = static_cast<int>(next_value(db));
+        insert(v);
+        second = std::thread([&] {
+            WriteTransaction tx(other);
+            second_wrote = static_cast<int>(next_value(other));
+            testing::SqlProbe(other).exec("INSERT INTO t VALUES (" + std::to_string(second_wrote) +
+                                          ")");
+            tx.commit();
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        first.commit();
+    }
+    second.join();
+    BOOST_TEST(second_wrote == 2);
+    BOOST_TEST(testing::SqlProbe(db).text("SELECT group_concat(v) FROM (SELECT v FROM t ORDER "
+                                          "BY v) AS ordered") == "1,2");
+}
+
+BOOST_AUTO_TEST_CASE(a_change_held_up_too_long_gives_up_saying_so) {
+    Database other(test::test_database(dir, "shop.db"), test::fixed_clock(),
+                   Database::Mode::existing, 300);
+    WriteTransaction holding(db);
+    insert(1);
+    std::string said;
+    try {
+        WriteTransaction tx(other);
+        testing::SqlProbe(other).exec("INSERT INTO t VALUES (2)");
+        tx.commit();
+    } catch (const StorageError& e) {
+        said = e.what();
+    }
+    BOOST_TEST(said.find("locked too long") != std::string::npos, said);
+    holding.commit();
+    BOOST_TEST(rows() == 1);
+}
+
+// Sending the outbox, syncing a store: one program of the shop at a time, on this computer or
+// another workstation.
+BOOST_AUTO_TEST_CASE(a_kind_of_work_is_held_by_one_program_at_a_time) {
+    Database other(test::test_database(dir, "shop.db"), test::fixed_clock());
+    std::unique_ptr<ShopLock> sending = db.try_lock("outbox");
+    BOOST_TEST_REQUIRE(sending != nullptr);
+    BOOST_TEST(other.try_lock("outbox") == nullptr);
+    BOOST_TEST(other.try_lock("sync-1") != nullptr);
+    sending.reset();
+    BOOST_TEST(other.try_lock("outbox") != nullptr);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

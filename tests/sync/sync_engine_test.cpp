@@ -247,4 +247,35 @@ BOOST_AUTO_TEST_CASE(a_sync_waiting_for_a_slow_platform_holds_no_lock) {
     BOOST_TEST(check_ledger(*db).empty());
 }
 
+// Two workstations press Sync for one store at once: the second waits for the first and shows
+// its result; the platform is asked once.
+BOOST_AUTO_TEST_CASE(a_second_station_syncing_the_same_store_takes_the_first_ones_result) {
+    sim.inject(SimFault::timeout, 2, Platform::taobao);  // the first sync takes a while
+    std::vector<StoreSyncReport> first;
+    std::thread station_a([&] { first = sync_at(test::kNow, "tb-main", std::nullopt); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    FixedClock later(test::kNow + 5);
+    Database other(db_path(), later, Database::Mode::existing);
+    HttpClient other_http(test::fast_http());
+    std::vector<StoreSyncReport> second =
+        ops::sync_stores(other, other_http, test::sync_actor(), "tb-main", std::nullopt);
+    station_a.join();
+    const int requests = sim.requests();
+    BOOST_TEST_REQUIRE(first.size() == 1u);
+    BOOST_TEST_REQUIRE(second.size() == 1u);
+    BOOST_TEST(first[0].ok, first[0].error);
+    BOOST_TEST(!first[0].synced_elsewhere);
+    BOOST_TEST(first[0].created > 0);
+    BOOST_TEST(second[0].ok, second[0].error);
+    BOOST_TEST(second[0].synced_elsewhere);
+    BOOST_TEST(second[0].orders == 0);
+    BOOST_TEST(orders() == first[0].created);
+    // Once the first is done, a sync of its own runs again.
+    std::vector<StoreSyncReport> third =
+        ops::sync_stores(other, other_http, test::sync_actor(), "tb-main", std::nullopt);
+    BOOST_TEST(!third[0].synced_elsewhere);
+    BOOST_TEST(sim.requests() > requests);
+    BOOST_TEST(check_ledger(*db).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -62,7 +62,8 @@ StorageError storage_error(const sql::Error& e, const std::string& path, const s
     return StorageError(trf("Database error while {0}: {1}", doing, e.what()));
 }
 
-std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock& clock) {
+std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock& clock,
+                                             int busy_timeout_ms) {
     // Written into the address it would sit in the shell's history, the process list and the
     // settings file.
     if (sql::url_has_password(url))
@@ -73,6 +74,7 @@ std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock
                 sql::redact_url(url)));
 #ifndef DJ_HAVE_POSTGRES
     (void)clock;
+    (void)busy_timeout_ms;
     throw StorageError(
         trf("This build of Dianjia cannot connect to a shop server ({0}): it was built without "
             "PostgreSQL. Use a shop file on this computer, or a build with server support.",
@@ -80,6 +82,7 @@ std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock
 #else
     sql::PostgresOptions options;
     options.today = [&clock] { return shop_date(clock.now()); };
+    options.busy_timeout_ms = busy_timeout_ms;
     try {
         return sql::open_postgres(url, options);
     } catch (const sql::Error& e) {
@@ -93,7 +96,7 @@ std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock
 
 std::unique_ptr<sql::Connection> open(const std::string& path, Database::Mode mode,
                                       int busy_timeout_ms, const Clock& clock) {
-    if (sql::is_postgres_url(path)) return open_server(path, clock);
+    if (sql::is_postgres_url(path)) return open_server(path, clock, busy_timeout_ms);
     if (mode == Database::Mode::existing && !std::filesystem::exists(os::utf8_path(path)))
         throw StorageError(
             trf("The database {0} does not exist. Create it with "
@@ -139,6 +142,20 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode, int b
 // Statements before the connection they belong to.
 Database::~Database() {
     statements_.clear();
+}
+
+ShopLock::ShopLock(std::unique_ptr<sql::Lock> held) : held_(std::move(held)) {}
+ShopLock::~ShopLock() = default;
+
+std::unique_ptr<ShopLock> Database::try_lock(const std::string& name) {
+    try {
+        std::unique_ptr<sql::Lock> held = db_->try_lock(name);
+        if (!held) return nullptr;
+        return std::make_unique<ShopLock>(std::move(held));
+    } catch (const sql::Error& e) {
+        throw storage_error(e, path_,
+                            tr("checking whether another program on this shop does the same work"));
+    }
 }
 
 int Database::schema_version() {
@@ -222,7 +239,7 @@ void WriteTransaction::commit() {
 ReadTransaction::ReadTransaction(Database& db) : db_(db), outermost_(db.depth_ == 0) {
     if (!outermost_) return;
     try {
-        db_.sql().exec("BEGIN");
+        db_.sql().exec(db_.sql().begin_read());
     } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading the shop"), db_.path());
     }

@@ -10,10 +10,24 @@
 
 namespace dj::sql {
 class Connection;
+class Lock;
 class Statement;
 }  // namespace dj::sql
 
 namespace dj {
+
+// One kind of work held by this program for the whole shop (Database::try_lock); released when
+// destroyed (before its Database), or when the program ends however it ends.
+class ShopLock {
+  public:
+    explicit ShopLock(std::unique_ptr<sql::Lock> held);
+    ~ShopLock();
+    ShopLock(const ShopLock&) = delete;
+    ShopLock& operator=(const ShopLock&) = delete;
+
+  private:
+    std::unique_ptr<sql::Lock> held_;
+};
 
 // One open shop database: WAL, foreign keys on, durable commits, schema migrated at open.
 class Database {
@@ -42,6 +56,11 @@ class Database {
     // the outermost transaction commits (at once when none is open) and is dropped when the
     // change it follows rolls back. A failure there is logged; the change stays committed.
     void after_commit(std::function<void()> work);
+
+    // Work only one program may do at a time for this shop, on this computer or any other
+    // workstation on the same server (sending the outbox, syncing one store): the lock, or none
+    // when another program holds it. `name` is a short ASCII word.
+    std::unique_ptr<ShopLock> try_lock(const std::string& name);
 
   private:
     friend class WriteTransaction;

@@ -132,6 +132,19 @@ class PgStatement final : public detail::StatementEngine {
     int row_ = -1;
 };
 
+// Released with the connection too, when the program ends however it ends.
+class AdvisoryLock final : public Lock {
+  public:
+    AdvisoryLock(PGconn* pg, std::int64_t key) : pg_(pg), key_(key) {}
+    ~AdvisoryLock() override {
+        PQclear(PQexec(pg_, ("SELECT pg_advisory_unlock(" + std::to_string(key_) + ")").c_str()));
+    }
+
+  private:
+    PGconn* pg_;
+    std::int64_t key_;
+};
+
 class PgConnection final : public Connection {
   public:
     PgConnection(const std::string& url, const PostgresOptions& options)
@@ -150,6 +163,8 @@ class PgConnection final : public Connection {
         // Notices (a table that already exists, say) are not for the person at the window.
         PQsetNoticeProcessor(
             pg_, [](void*, const char*) {}, nullptr);
+        // Waiting for another station's change gives up as SQLite's busy timeout does.
+        exec("SET lock_timeout = " + std::to_string(options.busy_timeout_ms));
     }
     ~PgConnection() override { PQfinish(pg_); }
 
@@ -197,7 +212,22 @@ class PgConnection final : public Connection {
         return s.step() && s.column(0).int64() > 0;
     }
     std::string location() const override { return redact_url(url_); }
-    std::string begin_write() const override { return "BEGIN ISOLATION LEVEL SERIALIZABLE"; }
+    // One change at a time per shop, as on SQLite: a station waits (up to lock_timeout) for the
+    // one before it instead of failing at COMMIT, and in READ COMMITTED each statement after the
+    // lock reads what that station committed. Reservations, shipments and counts then never
+    // decide on a balance another station is changing.
+    std::string begin_write() const override {
+        return "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" +
+               std::to_string(lock_key("")) + ")";
+    }
+    std::string begin_read() const override { return "BEGIN ISOLATION LEVEL REPEATABLE READ"; }
+    std::unique_ptr<Lock> try_lock(const std::string& name) override {
+        const std::int64_t key = lock_key(name);
+        if (query_int64("SELECT pg_try_advisory_lock(" + std::to_string(key) + ")::int") == 0)
+            return nullptr;
+        return std::make_unique<AdvisoryLock>(pg_, key);
+    }
+
     void defer_foreign_keys() override { exec("SET CONSTRAINTS ALL DEFERRED"); }
     void continue_ids_after_copy(const std::string& table) override {
         Statement s(*this,
@@ -242,7 +272,24 @@ class PgConnection final : public Connection {
     }
 
   private:
+    // Advisory lock keys are per server database; a shop is a schema in it. The schema's oid in
+    // the high half, the kind of work in the low half (0: the write lock).
+    std::int64_t lock_key(const std::string& name) const {
+        if (!schema_oid_)
+            schema_oid_ = static_cast<std::uint32_t>(const_cast<PgConnection*>(this)->query_int64(
+                "SELECT oid FROM pg_namespace WHERE nspname = current_schema()"));
+        std::uint32_t low = 0;
+        if (!name.empty()) {
+            low = 2166136261u;  // FNV-1a
+            for (unsigned char c : name)
+                low = (low ^ c) * 16777619u;
+            low |= 1u;
+        }
+        return static_cast<std::int64_t>((std::uint64_t{*schema_oid_} << 32) | low);
+    }
+
     std::string url_;
+    mutable std::optional<std::uint32_t> schema_oid_;
     PGconn* pg_ = nullptr;
     long statements_ = 0;
     std::string today_;

@@ -14,6 +14,8 @@ struct PostgresOptions {
     std::string password;
     // The shop's date by the program's clock, for the SQL function shop_today().
     std::function<std::string()> today;
+    // How long a change waits for another station's before it gives up (lock_timeout).
+    int busy_timeout_ms = 15000;
 };
 
 // A shop on a PostgreSQL server. Throws Error (cannot_open) saying what the server answered.

@@ -79,6 +79,12 @@ class StatementEngine {
 
 }  // namespace detail
 
+// A held lock; released when destroyed.
+class Lock {
+  public:
+    virtual ~Lock() = default;
+};
+
 // One open database. The store owns it through dj::Database; nothing above the store sees it.
 class Connection {
   public:
@@ -102,9 +108,16 @@ class Connection {
     std::int64_t query_int64(const std::string& sql);
     // Where the data lives, for messages: a file path, or the server without its password.
     virtual std::string location() const = 0;
-    // BEGIN for a change: takes the write lock at once (SQLite) or starts a serializable
-    // transaction (PostgreSQL).
+    // BEGIN for a change: takes the shop's write lock at once, so changes from every station
+    // follow one another (SQLite: the file's lock; PostgreSQL: an advisory lock per shop, then
+    // each statement reads what the station before committed).
     virtual std::string begin_write() const = 0;
+    // BEGIN for a read of several statements that must agree with each other.
+    virtual std::string begin_read() const = 0;
+    // A lock on one kind of work in this shop (sending the outbox, syncing a store) held until
+    // it is destroyed or this program ends, however it ends; none when another program on this
+    // shop, here or on another workstation, holds it.
+    virtual std::unique_ptr<Lock> try_lock(const std::string& name) = 0;
     // Foreign keys checked at COMMIT rather than row by row, for this transaction.
     virtual void defer_foreign_keys() = 0;
     // After rows were copied in with their ids: new rows of `table` get ids after the highest.

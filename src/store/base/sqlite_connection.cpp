@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include "os/file_lock.h"
 #include "store/base/sql_dialect.h"
 
 namespace dj::sql {
@@ -152,6 +153,11 @@ void sql_shop_today_plus(sqlite3_context* context, int, sqlite3_value** args) {
     sqlite3_result_text(context, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
+struct FileLockHeld final : Lock {
+    explicit FileLockHeld(std::unique_ptr<os::FileLock> held) : file(std::move(held)) {}
+    std::unique_ptr<os::FileLock> file;
+};
+
 class SqliteConnection final : public Connection {
   public:
     SqliteConnection(const std::string& path, const SqliteOptions& options)
@@ -213,6 +219,18 @@ class SqliteConnection final : public Connection {
     }
     std::string location() const override { return path_; }
     std::string begin_write() const override { return "BEGIN IMMEDIATE"; }
+    std::string begin_read() const override { return "BEGIN"; }
+    // A file beside the shop's: the programs that share a SQLite file share a computer.
+    std::unique_ptr<Lock> try_lock(const std::string& name) override {
+        const std::string file = path_ + "-" + name + ".lock";
+        try {
+            std::unique_ptr<os::FileLock> held = os::FileLock::try_lock(file);
+            if (!held) return nullptr;
+            return std::make_unique<FileLockHeld>(std::move(held));
+        } catch (const std::runtime_error& e) {
+            throw Error(Failure::io, file + ": " + e.what());
+        }
+    }
     std::string begin_migration() const override { return "BEGIN IMMEDIATE"; }
     void defer_foreign_keys() override { exec("PRAGMA defer_foreign_keys = ON"); }
     // SQLite's INTEGER PRIMARY KEY already goes on after the highest id.
