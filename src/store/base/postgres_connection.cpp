@@ -126,7 +126,6 @@ class PgStatement final : public detail::StatementEngine {
     std::vector<std::optional<std::string>> values_;
     std::vector<Oid> types_;
     std::vector<int> formats_;
-    std::map<std::vector<Oid>, std::string> prepared_;
     Result result_;
     Result described_;
     int row_ = -1;
@@ -245,7 +244,26 @@ class PgConnection final : public Connection {
     }
 
     PGconn* pg() { return pg_; }
-    std::string next_name() { return "dj" + std::to_string(++statements_); }
+    // The server keeps a prepared statement until the connection ends: one per text and
+    // parameter types, shared by every Statement of that text (a store function's short-lived
+    // Statement would otherwise prepare it again each call and leave the old one behind). A
+    // connection open for days with generated texts stays bounded: past the limit the server
+    // forgets them all and they are prepared again as used.
+    const std::string& prepared(const std::string& text, const std::vector<Oid>& types) {
+        auto key = std::make_pair(text, types);
+        auto it = prepared_.find(key);
+        if (it != prepared_.end()) return it->second;
+        if (prepared_.size() >= kMaxPrepared) {
+            Result r(PQexec(pg_, "DEALLOCATE ALL"));
+            check(r.r);
+            prepared_.clear();
+        }
+        std::string name = "dj" + std::to_string(++statements_);
+        Result r(PQprepare(pg_, name.c_str(), text.c_str(), static_cast<int>(types.size()),
+                           types.data()));
+        check(r.r);
+        return prepared_.emplace(std::move(key), std::move(name)).first->second;
+    }
     void set_today(const std::string& today) {
         if (today == today_) return;
         const char* values[] = {today.c_str()};
@@ -291,7 +309,9 @@ class PgConnection final : public Connection {
     std::string url_;
     mutable std::optional<std::uint32_t> schema_oid_;
     PGconn* pg_ = nullptr;
+    static constexpr std::size_t kMaxPrepared = 4000;
     long statements_ = 0;
+    std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;
 };
 
@@ -305,21 +325,14 @@ PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
 
 void PgStatement::run() {
     if (uses_today_ && c_.today) c_.set_today(c_.today());
-    auto it = prepared_.find(types_);
-    if (it == prepared_.end()) {
-        std::string name = c_.next_name();
-        Result r(PQprepare(c_.pg(), name.c_str(), sql_.text.c_str(),
-                           static_cast<int>(types_.size()), types_.data()));
-        c_.check(r.r);
-        it = prepared_.emplace(types_, name).first;
-    }
+    const std::string name = c_.prepared(sql_.text, types_);
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i) {
         values[i] = values_[i] ? values_[i]->data() : nullptr;
         lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
     }
-    result_ = Result(PQexecPrepared(c_.pg(), it->second.c_str(), static_cast<int>(values.size()),
+    result_ = Result(PQexecPrepared(c_.pg(), name.c_str(), static_cast<int>(values.size()),
                                     values.data(), lengths.data(), formats_.data(), 0));
     row_ = -1;
     c_.check(result_.r);
@@ -343,11 +356,7 @@ const PGresult* PgStatement::shape() const {
     if (result_.r) return result_.r;
     if (!described_.r) {
         auto& self = const_cast<PgStatement&>(*this);
-        std::string name = c_.next_name();
-        Result r(PQprepare(c_.pg(), name.c_str(), sql_.text.c_str(),
-                           static_cast<int>(types_.size()), types_.data()));
-        c_.check(r.r);
-        self.prepared_.emplace(types_, name);
+        const std::string name = c_.prepared(sql_.text, types_);
         self.described_ = Result(PQdescribePrepared(c_.pg(), name.c_str()));
         c_.check(described_.r);
     }
