@@ -37,6 +37,7 @@
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 #include "ops/sync_stores.h"
+#include "store/base/change_feed.h"
 
 namespace dj::app {
 namespace {
@@ -100,7 +101,13 @@ MainFrame::MainFrame(AppContext& ctx)
     nav_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_page(e.GetSelection()); });
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     Bind(
-        wxEVT_TIMER, [this](wxTimerEvent&) { update_status(); }, kIdStatusTimer);
+        wxEVT_TIMER,
+        [this](wxTimerEvent&) {
+            if (!changed_elsewhere_) return update_status();
+            changed_elsewhere_ = false;
+            ctx_.data_changed();
+        },
+        kIdStatusTimer);
     Bind(
         wxEVT_TIMER, [this](wxTimerEvent&) { show_busy(); }, kIdBusyTimer);
     status_timer_.Start(1000);
@@ -116,9 +123,31 @@ MainFrame::MainFrame(AppContext& ctx)
         ctx_, [this](const ops::OutboxSent& sent) { outbox_sent(sent); });
     ctx_.outbox_queued = [this] { outbox_->send_now(); };
     outbox_->start();
+    start_change_feed();
+}
+
+void MainFrame::start_change_feed() {
+    if (!ctx_.db->on_server()) return;
+    const wxString server = u8(ctx_.db->location());
+    connection_text_ = wxString::Format(_("Connecting to the server %s..."), server);
+    ChangeFeed::Handlers handlers;
+    handlers.changed = [this](const std::vector<std::string>&) {
+        CallAfter([this] { changed_elsewhere_ = true; });
+    };
+    handlers.connection = [this, server](bool connected, const std::string& problem) {
+        wxString text = connected ? wxString::Format(_("Connected: %s"), server)
+                                  : wxString::Format(_("Connection lost, trying again: %s (%s)"),
+                                                     server, u8(problem));
+        CallAfter([this, text] {
+            connection_text_ = text;
+            SetStatusText(connection_text_, 1);
+        });
+    };
+    feed_ = std::make_unique<ChangeFeed>(ctx_.db_path, *ctx_.clock, std::move(handlers));
 }
 
 MainFrame::~MainFrame() {
+    feed_.reset();  // its thread stops before the window it reports to goes
     ctx_.data_changed = nullptr;
     ctx_.outbox_queued = nullptr;
     ctx_.open_view = nullptr;
@@ -249,7 +278,7 @@ void MainFrame::update_status() {
         stores = u8(e.what());
     }
     SetStatusText(stores.empty() ? _("No stores yet: add them in Settings") : stores, 0);
-    SetStatusText(u8(ctx_.db_path), 1);
+    SetStatusText(connection_text_.empty() ? u8(ctx_.db_path) : connection_text_, 1);
     SetStatusText(outbox_text_, 2);
     show_busy();
 }

@@ -12,6 +12,9 @@ class wxListBox;
 class wxSimplebook;
 class wxSearchCtrl;
 
+namespace dj {
+class ChangeFeed;
+}
 namespace dj::ops {
 struct OutboxSent;
 }
@@ -46,6 +49,8 @@ class MainFrame : public wxFrame {
     // The status bar's last field: Working... while a background task runs, else Ready.
     void show_busy();
     void sync_now();
+    // Listens for other workstations' changes when the shop is on a server.
+    void start_change_feed();
     void on_close(wxCloseEvent& event);
     void alerts_changed();
     void outbox_sent(const ops::OutboxSent& sent);
@@ -64,6 +69,11 @@ class MainFrame : public wxFrame {
     std::unique_ptr<OutboxWatcher> outbox_;
     wxString outbox_text_;
     bool syncing_ = false;
+    // A shop on a server: what other workstations change arrives here (store/base/change_feed.h)
+    // and the views reload with the next status tick.
+    std::unique_ptr<ChangeFeed> feed_;
+    bool changed_elsewhere_ = false;
+    wxString connection_text_;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };
 

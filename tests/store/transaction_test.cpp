@@ -1,8 +1,13 @@
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "core/base/error.h"
+#include "store/base/audit_log.h"
+#include "store/base/change_feed.h"
 #include "store/base/database.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_posting.h"
@@ -150,6 +155,75 @@ BOOST_AUTO_TEST_CASE(a_kind_of_work_is_held_by_one_program_at_a_time) {
     BOOST_TEST(other.try_lock("sync-1") != nullptr);
     sending.reset();
     BOOST_TEST(other.try_lock("outbox") != nullptr);
+}
+
+// Another workstation's window hears a change within seconds, without F5: the latency from a
+// commit on one connection to the event on another.
+BOOST_AUTO_TEST_CASE(a_change_committed_elsewhere_reaches_the_feed) {
+    std::mutex m;
+    std::condition_variable cv;
+    std::vector<std::string> heard;
+    bool connected = false;
+    ChangeFeed::Handlers handlers;
+    handlers.changed = [&](const std::vector<std::string>& tables) {
+        std::lock_guard lock(m);
+        heard.insert(heard.end(), tables.begin(), tables.end());
+        cv.notify_all();
+    };
+    handlers.connection = [&](bool up, const std::string&) {
+        std::lock_guard lock(m);
+        connected = up;
+        cv.notify_all();
+    };
+    ChangeFeed feed(test::test_database(dir, "shop.db"), test::fixed_clock(), handlers);
+    {
+        std::unique_lock lock(m);
+        BOOST_TEST_REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return connected; }));
+        heard.clear();
+    }
+    const auto written = std::chrono::steady_clock::now();
+    {
+        WriteTransaction tx(db);
+        audit(db, test::test_actor(), "test.change", "elsewhere");
+        tx.commit();
+    }
+    std::unique_lock lock(m);
+    BOOST_TEST_REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return !heard.empty(); }));
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - written)
+            .count();
+    BOOST_TEST_MESSAGE("a commit reached the other connection's feed in " << ms << " ms");
+    const std::string expected = test::on_postgres() ? "audit_log" : "*";
+    BOOST_TEST((std::find(heard.begin(), heard.end(), expected) != heard.end()));
+}
+
+boost::test_tools::assertion_result server_only(boost::unit_test::test_unit_id) {
+    boost::test_tools::assertion_result r(test::on_postgres());
+    r.message() << "a shop server only; this run is on a file";
+    return r;
+}
+
+// The server restarts or the network drops: the next change or read connects again by itself.
+BOOST_AUTO_TEST_CASE(a_lost_server_connection_is_made_again,
+                     *boost::unit_test::precondition(server_only)) {
+    insert(1);
+    Database other(test::test_database(dir, "shop.db"), test::fixed_clock());
+    const std::int64_t backend = testing::SqlProbe(db).integer("SELECT pg_backend_pid()");
+    testing::SqlProbe(other).integer("SELECT pg_terminate_backend(" + std::to_string(backend) +
+                                     ")::int");
+    {
+        WriteTransaction tx(db);
+        audit(db, test::test_actor(), "test.after", "reconnect");
+        tx.commit();
+    }
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT pg_backend_pid()") != backend);
+    BOOST_TEST(rows() == 1);
+
+    const std::int64_t again = testing::SqlProbe(db).integer("SELECT pg_backend_pid()");
+    testing::SqlProbe(other).integer("SELECT pg_terminate_backend(" + std::to_string(again) +
+                                     ")::int");
+    ReadTransaction read(db);
+    BOOST_TEST(rows() == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

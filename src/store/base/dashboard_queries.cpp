@@ -14,7 +14,7 @@ std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Databa
     sql::Statement s(connection(db),
                      "SELECT k.code, w.code, -sum(m.qty) FROM movement m "
                      "JOIN sku k ON k.id = m.sku_id JOIN warehouse w ON w.id = m.warehouse_id "
-                     "WHERE m.kind = 'ship' AND m.at >= ? GROUP BY m.sku_id, m.warehouse_id");
+                     "WHERE m.kind = 'ship' AND m.at >= ? GROUP BY k.code, w.code");
     s.bind(1, static_cast<int64_t>(now - days * 86400LL));
     std::map<std::pair<std::string, std::string>, double> out;
     while (s.step())

@@ -44,6 +44,11 @@ StorageError storage_error(const sql::Error& e, const std::string& path, const s
                 "Give this user write permission on the file and its folder, or copy the shop to "
                 "a writable folder.",
                 file, doing));
+    if (failure == sql::Failure::cannot_open && sql::is_postgres_url(path))
+        return StorageError(
+            trf("The connection to the shop server {0} was lost (while {1}): {2}. Nothing "
+                "half-done was kept. Dianjia connects again by itself; try again in a moment.",
+                sql::redact_url(path), doing, e.what()));
     if (failure == sql::Failure::busy)
         return StorageError(
             trf("Another program on this shop (a window, dianjia-cli, a sync) kept {0} locked "
@@ -137,6 +142,19 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode, int b
         throw storage_error(e, path_, tr("opening it"));
     }
     migrate(*db_, path_);
+    try {
+        db_->announce_changes();
+    } catch (const sql::Error& e) {
+        throw storage_error(e, path_, tr("opening it"));
+    }
+}
+
+std::vector<std::string> Database::wait_for_changes(int timeout_ms) {
+    try {
+        return db_->wait_for_changes(timeout_ms);
+    } catch (const sql::Error& e) {
+        throw storage_error(e, path_, tr("waiting for changes from other workstations"));
+    }
 }
 
 // Statements before the connection they belong to.
@@ -156,6 +174,14 @@ std::unique_ptr<ShopLock> Database::try_lock(const std::string& name) {
         throw storage_error(e, path_,
                             tr("checking whether another program on this shop does the same work"));
     }
+}
+
+bool Database::on_server() const {
+    return db_->engine() == sql::Engine::postgresql;
+}
+
+std::string Database::location() const {
+    return db_->location();
 }
 
 int Database::schema_version() {

@@ -45,6 +45,10 @@ class Database {
     Database& operator=(const Database&) = delete;
 
     const std::string& path() const { return path_; }
+    // The shop lives on a PostgreSQL server that several workstations share.
+    bool on_server() const;
+    // Where the shop is, for people: the file, or the server without its password.
+    std::string location() const;
     const Clock& clock() const { return clock_; }
     int schema_version();
 
@@ -61,6 +65,10 @@ class Database {
     // workstation on the same server (sending the outbox, syncing one store): the lock, or none
     // when another program holds it. `name` is a short ASCII word.
     std::unique_ptr<ShopLock> try_lock(const std::string& name);
+
+    // The tables other programs on this shop changed since the last call ("*": some), waiting
+    // up to `timeout_ms` for the first; empty when nothing changed. For ChangeFeed.
+    std::vector<std::string> wait_for_changes(int timeout_ms);
 
   private:
     friend class WriteTransaction;

@@ -1,7 +1,13 @@
 #include "store/base/postgres_connection.h"
 
 #include <libpq-fe.h>
+#ifdef _WIN32
+#include <winsock2.h>
+#else
+#include <poll.h>
+#endif
 
+#include <cerrno>
 #include <charconv>
 #include <functional>
 #include <map>
@@ -131,6 +137,18 @@ class PgStatement final : public detail::StatementEngine {
     int row_ = -1;
 };
 
+// Until the server sends something on `socket` or `timeout_ms` pass.
+void wait_readable(int socket, int timeout_ms) {
+#ifdef _WIN32
+    WSAPOLLFD readable{static_cast<SOCKET>(socket), POLLRDNORM, 0};
+    WSAPoll(&readable, 1, timeout_ms);
+#else
+    pollfd readable{socket, POLLIN, 0};
+    if (::poll(&readable, 1, timeout_ms) < 0 && errno != EINTR)
+        throw Error(Failure::io, "poll: " + std::to_string(errno));
+#endif
+}
+
 // Released with the connection too, when the program ends however it ends.
 class AdvisoryLock final : public Lock {
   public:
@@ -163,18 +181,45 @@ class PgConnection final : public Connection {
         PQsetNoticeProcessor(
             pg_, [](void*, const char*) {}, nullptr);
         // Waiting for another station's change gives up as SQLite's busy timeout does.
-        exec("SET lock_timeout = " + std::to_string(options.busy_timeout_ms));
+        session_ = "SET lock_timeout = " + std::to_string(options.busy_timeout_ms);
+        exec(session_);
     }
     ~PgConnection() override { PQfinish(pg_); }
 
     Engine engine() const override { return Engine::postgresql; }
     int exec(const std::string& sql) override {
-        Result r(PQexec(pg_, to_postgres(sql).text.c_str()));
+        const bool begins = sql.rfind("BEGIN", 0) == 0;
+        const bool ends = sql == "COMMIT" || sql == "ROLLBACK";
+        if (!in_transaction_) reconnect_if_lost();
+        const std::string text = to_postgres(sql).text;
+        Result r(PQexec(pg_, text.c_str()));
+        // The server went away since the last statement (restarted, a network cut): nothing
+        // has begun yet, so the transaction starts again on a new connection.
+        if (begins && PQstatus(pg_) == CONNECTION_BAD) {
+            reconnect_if_lost();
+            r = Result(PQexec(pg_, text.c_str()));
+        }
+        if (begins) in_transaction_ = true;
+        if (ends) in_transaction_ = false;
         check(r.r);
         return changes(r.r);
     }
     void try_exec(const std::string& sql) noexcept override {
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
+        if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;
+    }
+    // A connection lost outside a transaction is made again before the next statement; inside
+    // one, the transaction fails (and rolls back on the server) and only then reconnects.
+    void reconnect_if_lost() {
+        if (in_transaction_ || PQstatus(pg_) != CONNECTION_BAD) return;
+        PQreset(pg_);
+        if (PQstatus(pg_) != CONNECTION_OK)
+            throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
+        prepared_.clear();
+        today_.clear();
+        listening_ = false;
+        Result r(PQexec(pg_, session_.c_str()));
+        check(r.r);
     }
     std::unique_ptr<detail::StatementEngine> prepare(const std::string& sql) override {
         return std::make_unique<PgStatement>(*this, sql);
@@ -243,6 +288,48 @@ class PgConnection final : public Connection {
         return "BEGIN; SELECT pg_advisory_xact_lock(7234001)";
     }
 
+    void announce_changes() override {
+        const std::string missing =
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> "
+            "'dj_schema_version' AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = "
+            "c.oid AND t.tgname = 'dj_changed')";
+        if (query_int64(missing) == 0) return;
+        exec(begin_migration());
+        try {
+            exec(
+                "CREATE OR REPLACE FUNCTION dj_changed() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN PERFORM pg_notify('" +
+                channel() + "', TG_TABLE_NAME); RETURN NULL; END $$");
+            Statement tables(*this,
+                             "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid "
+                             "= c.relnamespace WHERE n.nspname = current_schema() AND "
+                             "c.relkind = 'r' AND c.relname <> 'dj_schema_version'");
+            std::vector<std::string> names;
+            while (tables.step())
+                names.push_back(tables.column(0).text());
+            for (const std::string& table : names)
+                exec("CREATE OR REPLACE TRIGGER dj_changed AFTER INSERT OR UPDATE OR DELETE ON \"" +
+                     table + "\" FOR EACH STATEMENT EXECUTE FUNCTION dj_changed()");
+            exec("COMMIT");
+        } catch (...) {
+            try_exec("ROLLBACK");
+            throw;
+        }
+    }
+    std::vector<std::string> wait_for_changes(int timeout_ms) override {
+        if (!listening_) {
+            exec("LISTEN " + channel());
+            listening_ = true;
+        }
+        std::vector<std::string> tables = take_notifications();
+        if (!tables.empty() || timeout_ms <= 0) return tables;
+        const int socket = PQsocket(pg_);
+        if (socket < 0) throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
+        wait_readable(socket, timeout_ms);
+        return take_notifications();
+    }
+
     PGconn* pg() { return pg_; }
     // The server keeps a prepared statement until the connection ends: one per text and
     // parameter types, shared by every Statement of that text (a store function's short-lived
@@ -250,6 +337,7 @@ class PgConnection final : public Connection {
     // connection open for days with generated texts stays bounded: past the limit the server
     // forgets them all and they are prepared again as used.
     const std::string& prepared(const std::string& text, const std::vector<Oid>& types) {
+        reconnect_if_lost();
         auto key = std::make_pair(text, types);
         auto it = prepared_.find(key);
         if (it != prepared_.end()) return it->second;
@@ -265,6 +353,7 @@ class PgConnection final : public Connection {
         return prepared_.emplace(std::move(key), std::move(name)).first->second;
     }
     void set_today(const std::string& today) {
+        reconnect_if_lost();
         if (today == today_) return;
         const char* values[] = {today.c_str()};
         Result r(PQexecParams(pg_, "SELECT set_config('dj.today', $1, false)", 1, nullptr, values,
@@ -290,6 +379,21 @@ class PgConnection final : public Connection {
     }
 
   private:
+    std::string channel() const {
+        lock_key("");
+        return "dj_changes_" + std::to_string(*schema_oid_);
+    }
+    std::vector<std::string> take_notifications() {
+        if (PQconsumeInput(pg_) == 0 || PQstatus(pg_) == CONNECTION_BAD)
+            throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
+        std::vector<std::string> tables;
+        while (PGnotify* n = PQnotifies(pg_)) {
+            tables.emplace_back(n->extra ? n->extra : "*");
+            PQfreemem(n);
+        }
+        return tables;
+    }
+
     // Advisory lock keys are per server database; a shop is a schema in it. The schema's oid in
     // the high half, the kind of work in the low half (0: the write lock).
     std::int64_t lock_key(const std::string& name) const {
@@ -313,6 +417,9 @@ class PgConnection final : public Connection {
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;
+    std::string session_;  // settings a new connection is given again
+    bool listening_ = false;
+    bool in_transaction_ = false;
 };
 
 PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)

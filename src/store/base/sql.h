@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // The store's one way to SQL, whichever engine stands behind it: SQLite for one PC (the
 // default), PostgreSQL for a shop that shares a server. Statements are written once with '?'
@@ -124,6 +125,13 @@ class Connection {
     virtual void continue_ids_after_copy(const std::string& table) = 0;
     // BEGIN for a schema migration: one program at a time upgrades the schema.
     virtual std::string begin_migration() const = 0;
+    // Once the schema is current: every committed change tells the listening programs which
+    // tables it changed (PostgreSQL: a NOTIFY per table and transaction). SQLite needs nothing:
+    // its listeners read the file's data version.
+    virtual void announce_changes() = 0;
+    // The tables other programs' committed changes touched since the last call, waiting up to
+    // `timeout_ms` for the first; "*" when the engine cannot say which. Empty: nothing changed.
+    virtual std::vector<std::string> wait_for_changes(int timeout_ms) = 0;
 };
 
 // A cell of the current row.

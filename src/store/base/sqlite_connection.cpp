@@ -3,6 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <optional>
+#include <thread>
+
 #include "os/file_lock.h"
 #include "store/base/sql_dialect.h"
 
@@ -233,6 +237,19 @@ class SqliteConnection final : public Connection {
     }
     std::string begin_migration() const override { return "BEGIN IMMEDIATE"; }
     void defer_foreign_keys() override { exec("PRAGMA defer_foreign_keys = ON"); }
+    void announce_changes() override {}
+    // data_version moves when another connection commits to the file, never for this one's.
+    std::vector<std::string> wait_for_changes(int timeout_ms) override {
+        constexpr int kStepMs = 100;
+        for (int waited = 0;; waited += kStepMs) {
+            const std::int64_t version = query_int64("PRAGMA data_version");
+            const bool changed = data_version_ && *data_version_ != version;
+            data_version_ = version;
+            if (changed) return {"*"};
+            if (waited >= timeout_ms) return {};
+            std::this_thread::sleep_for(std::chrono::milliseconds(kStepMs));
+        }
+    }
     // SQLite's INTEGER PRIMARY KEY already goes on after the highest id.
     void continue_ids_after_copy(const std::string&) override {}
 
@@ -240,6 +257,7 @@ class SqliteConnection final : public Connection {
     std::string path_;
     std::function<std::string()> today_;
     std::unique_ptr<SQLite::Database> db_;
+    std::optional<std::int64_t> data_version_;
 };
 
 }  // namespace
