@@ -33,11 +33,11 @@
 #include "core/base/clock.h"
 #include "core/stock/catalogue.h"
 #include "http_client.h"
+#include "ops/change_feed.h"
 #include "ops/outbox.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 #include "ops/sync_stores.h"
-#include "store/base/change_feed.h"
 
 namespace dj::app {
 namespace {
@@ -130,7 +130,7 @@ void MainFrame::start_change_feed() {
     if (!ctx_.db->on_server()) return;
     const wxString server = u8(ctx_.db->location());
     connection_text_ = wxString::Format(_("Connecting to the server %s..."), server);
-    ChangeFeed::Handlers handlers;
+    ops::ChangeFeed::Handlers handlers;
     handlers.changed = [this](const std::vector<std::string>&) {
         CallAfter([this] { changed_elsewhere_ = true; });
     };
@@ -143,7 +143,7 @@ void MainFrame::start_change_feed() {
             SetStatusText(connection_text_, 1);
         });
     };
-    feed_ = std::make_unique<ChangeFeed>(ctx_.db_path, *ctx_.clock, std::move(handlers));
+    feed_ = std::make_unique<ops::ChangeFeed>(ctx_.db_path, *ctx_.clock, std::move(handlers));
 }
 
 MainFrame::~MainFrame() {

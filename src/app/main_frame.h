@@ -12,12 +12,10 @@ class wxListBox;
 class wxSimplebook;
 class wxSearchCtrl;
 
-namespace dj {
-class ChangeFeed;
-}
 namespace dj::ops {
+class ChangeFeed;
 struct OutboxSent;
-}
+}  // namespace dj::ops
 
 namespace dj::app {
 
@@ -69,9 +67,9 @@ class MainFrame : public wxFrame {
     std::unique_ptr<OutboxWatcher> outbox_;
     wxString outbox_text_;
     bool syncing_ = false;
-    // A shop on a server: what other workstations change arrives here (store/base/change_feed.h)
+    // A shop on a server: what other workstations change arrives here (ops/change_feed.h)
     // and the views reload with the next status tick.
-    std::unique_ptr<ChangeFeed> feed_;
+    std::unique_ptr<ops::ChangeFeed> feed_;
     bool changed_elsewhere_ = false;
     wxString connection_text_;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);

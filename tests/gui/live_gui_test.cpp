@@ -1,5 +1,5 @@
 // Two workstations on one shop server: the window on one shows what another changes without
-// F5 (store/base/change_feed.h), and its status bar says it is connected. The other workstation
+// F5 (ops/change_feed.h), and its status bar says it is connected. The other workstation
 // is dianjia-cli on its own connection, receiving a new SKU while the window shows the stock.
 #define BOOST_TEST_MODULE gui_live_tests
 #include <boost/test/unit_test.hpp>

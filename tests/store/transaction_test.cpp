@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "core/base/error.h"
+#include "ops/change_feed.h"
 #include "store/base/audit_log.h"
-#include "store/base/change_feed.h"
 #include "store/base/database.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_posting.h"
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(a_change_committed_elsewhere_reaches_the_feed) {
     std::condition_variable cv;
     std::vector<std::string> heard;
     bool connected = false;
-    ChangeFeed::Handlers handlers;
+    ops::ChangeFeed::Handlers handlers;
     handlers.changed = [&](const std::vector<std::string>& tables) {
         std::lock_guard lock(m);
         heard.insert(heard.end(), tables.begin(), tables.end());
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_change_committed_elsewhere_reaches_the_feed) {
         connected = up;
         cv.notify_all();
     };
-    ChangeFeed feed(test::test_database(dir, "shop.db"), test::fixed_clock(), handlers);
+    ops::ChangeFeed feed(test::test_database(dir, "shop.db"), test::fixed_clock(), handlers);
     {
         std::unique_lock lock(m);
         BOOST_TEST_REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return connected; }));

@@ -1,4 +1,4 @@
-#include "store/base/change_feed.h"
+#include "ops/change_feed.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include "core/base/log.h"
 #include "store/base/database.h"
 
-namespace dj {
+namespace dj::ops {
 namespace {
 
 constexpr int kWaitMs = 400;        // how long one wait lasts: the stop flag is read between
@@ -58,4 +58,4 @@ void ChangeFeed::run() {
     }
 }
 
-}  // namespace dj
+}  // namespace dj::ops

@@ -9,7 +9,7 @@
 
 #include "core/base/clock.h"
 
-namespace dj {
+namespace dj::ops {
 
 // What another program on the shop changed, as it happens: a window on one workstation shows a
 // movement, an order's status or a new alert made on another without F5. A thread of its own
@@ -39,4 +39,4 @@ class ChangeFeed {
     std::thread thread_;
 };
 
-}  // namespace dj
+}  // namespace dj::ops
