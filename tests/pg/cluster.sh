@@ -6,6 +6,9 @@
 #                                    postgresql:///dianjia?host=DIR&user=postgres
 #   tests/pg/cluster.sh stop DIR
 set -euo pipefail
+# The server keeps its own, real clock, as a shop's server on another machine does: the suite's
+# libfaketime runs move the programs' clock only (a frozen server clock never ends a lock wait).
+unset LD_PRELOAD FAKETIME FAKETIME_NO_CACHE
 
 mode=${1:?start|stop}
 dir=${2:?cluster folder}
