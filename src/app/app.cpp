@@ -10,6 +10,7 @@
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
+#include <wx/textdlg.h>
 #include <wx/timer.h>
 #include <wx/xrc/xmlres.h>
 
@@ -68,6 +69,7 @@ class DianjiaApp : public wxApp {
 
   private:
     bool choose_database();
+    bool open_server(const std::string& url);
     void take_screenshot_when_drawn();
 
     AppContext ctx_;
@@ -148,8 +150,10 @@ bool DianjiaApp::OnInit() {
     wxXmlResource::Get()->InitAllHandlers();
     InitXmlResource();
 
-    ctx_.actor = Actor{std::string(user_name().utf8_str()), "owner",
-                       std::string(wxGetHostName().utf8_str())};
+    // Settings names the workstation; until then it is the computer's name.
+    ctx_.actor =
+        Actor{std::string(user_name().utf8_str()), "owner",
+              std::string(wxConfig::Get()->Read("/workstation/name", wxGetHostName()).utf8_str())};
     try {
         ctx_.clock = os::program_clock(os::ProgramKind::long_running);
     } catch (const Error& e) {
@@ -178,7 +182,9 @@ bool DianjiaApp::choose_database() {
             : std::string(wxConfig::Get()
                               ->Read("/db/path", wxString::FromUTF8(default_database_path()))
                               .utf8_str());
-    if (!std::filesystem::exists(os::utf8_path(path))) {
+    if (Database::is_server(path)) {
+        if (!open_server(path)) return false;
+    } else if (!std::filesystem::exists(os::utf8_path(path))) {
         // First start: an empty shop, the demo shop, or a database from elsewhere.
         wxArrayString choices;
         choices.Add(_("Create an empty shop"));
@@ -210,6 +216,22 @@ bool DianjiaApp::choose_database() {
     ctx_.db_path = path;
     if (db_arg_.empty()) wxConfig::Get()->Write("/db/path", wxString::FromUTF8(path));
     return true;
+}
+
+// The password is asked for when the server wants one that the PostgreSQL password file does not
+// hold, and kept in memory only.
+bool DianjiaApp::open_server(const std::string& url) {
+    for (;;) {
+        try {
+            ctx_.db = std::make_unique<Database>(url, *ctx_.clock, Database::Mode::existing);
+            return true;
+        } catch (const ServerPasswordNeeded& e) {
+            wxPasswordEntryDialog ask(nullptr, wxString::FromUTF8(e.what()),
+                                      _("Password for the shop server"));
+            if (ask.ShowModal() != wxID_OK) return false;
+            Database::use_server_password(url, std::string(ask.GetValue().utf8_str()));
+        }
+    }
 }
 
 // Waits until every view has finished loading and the window has been painted for a moment,

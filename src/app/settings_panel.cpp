@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include "app/file_chooser.h"
+#include "app/server_dialog.h"
 #include "app/store_dialog.h"
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
@@ -27,7 +28,8 @@
 namespace dj::app {
 namespace {
 const char* kLanguages[] = {"", "zh_CN", "en"};
-}
+constexpr std::size_t kMaxWorkstationName = 40;
+}  // namespace
 
 SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     // Scrolls when the window is too short for every section: no list is squeezed to nothing.
@@ -88,6 +90,15 @@ SettingsPanel::SettingsPanel(wxWindow* parent, AppContext& ctx) : View(parent, c
     XRCCTRL(*form, "db_open", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         switch_database(false);
     });
+    XRCCTRL(*form, "db_server", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        connect_server();
+    });
+    workstation_ = XRCCTRL(*form, "workstation", wxTextCtrl);
+    workstation_->SetValue(u8(ctx_.actor.workstation));
+    workstation_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { save_workstation(); });
+    XRCCTRL(*form, "workstation_save", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        save_workstation();
+    });
     XRCCTRL(*form, "db_new", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         switch_database(true);
     });
@@ -104,7 +115,7 @@ void SettingsPanel::save_shop_name() {
 }
 
 void SettingsPanel::reload() {
-    db_path_->SetLabel(u8(ctx_.db_path));
+    db_path_->SetLabel(wxControl::EscapeMnemonics(u8(ctx_.db_path)));
     shop_name_->ChangeValue(u8(ops::shop_name(*ctx_.db)));
     load_printers();
     stores_->DeleteAllItems();
@@ -316,6 +327,30 @@ void SettingsPanel::switch_database(bool create) {
     } catch (const std::exception& e) {
         show_error(this, _("Could not use this database"), e.what());
     }
+}
+
+void SettingsPanel::connect_server() {
+    ServerDialog dialog(this, ctx_);
+    if (dialog.ShowModal() != wxID_OK) return;
+    wxConfig::Get()->Write("/db/path", u8(dialog.url()));
+    wxConfig::Get()->Flush();
+    wxMessageBox(_("Dianjia opens this shop server the next time it starts."), _("Database"),
+                 wxOK | wxICON_INFORMATION, this);
+}
+
+void SettingsPanel::save_workstation() {
+    const wxString name = workstation_->GetValue().Strip(wxString::both);
+    if (name.empty() || name.length() > kMaxWorkstationName) {
+        show_error(this, _("Could not name this workstation"),
+                   to_u8(wxString::Format(_("Give it a name of 1 to %d characters, e.g. 打包台2."),
+                                          static_cast<int>(kMaxWorkstationName))));
+        return;
+    }
+    wxConfig::Get()->Write("/workstation/name", name);
+    wxConfig::Get()->Flush();
+    ctx_.actor.workstation = to_u8(name);
+    wxMessageBox(wxString::Format(_("From now on, what this workstation records names %s."), name),
+                 _("Workstation"), wxOK | wxICON_INFORMATION, this);
 }
 
 }  // namespace dj::app

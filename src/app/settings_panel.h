@@ -15,8 +15,8 @@ class wxTextCtrl;
 
 namespace dj::app {
 
-// 设置: the database file, the language, the printer per document type, stores, warehouses and
-// locations.
+// 设置: the database file or shop server, this workstation's name, the language, the printer per
+// document type, stores, warehouses and locations.
 class SettingsPanel : public View {
   public:
     SettingsPanel(wxWindow* parent, AppContext& ctx);
@@ -29,6 +29,10 @@ class SettingsPanel : public View {
     // Name, platform and warehouse asked in turn, then the store's connection dialog.
     void add_store();
     void switch_database(bool create);
+    // 连接店铺服务器: the address is kept for the next start, the password is not.
+    void connect_server();
+    // The name this workstation's movements and changes are recorded under.
+    void save_workstation();
     void save_shop_name();
     void load_printers();
     void show_printers(const std::vector<os::Printer>& printers);
@@ -37,6 +41,7 @@ class SettingsPanel : public View {
 
     wxStaticText* db_path_ = nullptr;
     wxTextCtrl* shop_name_ = nullptr;
+    wxTextCtrl* workstation_ = nullptr;
     wxChoice* language_ = nullptr;
     wxChoice* printer_label_ = nullptr;
     wxChoice* printer_a4_ = nullptr;

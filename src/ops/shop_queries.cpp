@@ -2,6 +2,7 @@
 
 #include "os/utf8_path.h"
 #include "store/base/database.h"
+#include "store/base/database_location.h"
 #include "store/base/shop_profile.h"
 #include "store/base/shop_stats.h"
 #include "store/orders/order_split.h"
@@ -94,6 +95,7 @@ std::optional<std::string> chosen_printer(Database& db, PrintDocument document) 
 
 std::string shop_name(Database& db) {
     if (std::optional<std::string> name = stored_shop_name(db)) return *name;
+    if (db.on_server()) return sql::url_database_name(db.path());
     return os::utf8_string(os::utf8_path(db.path()).stem());
 }
 

@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "bench_db.h"
 #include "core/base/clock.h"
 #include "ops/observers.h"
 #include "ops/periods.h"
@@ -96,11 +97,9 @@ void fill(Database& db, int skus, int movements) {
 
 int main(int argc, char** argv) {
     dj::ops::install_observers();
+    std::printf("engine: %s\n", bench::engine_name());
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
-    std::filesystem::path path = dir / "dj-report-bench.db";
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix);
-    Database db(path.string(), test::fixed_clock());
+    Database db(bench::fresh_database(dir, "dj-report-bench.db"), test::fixed_clock());
     auto t = Stopwatch::now();
     fill(db, 10000, 1000000);
     std::printf("ledger: 1,000,000 movements, 10,000 SKUs, 3 warehouses written in %.2f s\n",

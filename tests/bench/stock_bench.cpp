@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_db.h"
 #include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "ops/observers.h"
@@ -28,23 +29,17 @@ double seconds_since(Stopwatch::time_point start) {
     return std::chrono::duration<double>(Stopwatch::now() - start).count();
 }
 
-std::string fresh(const std::filesystem::path& dir, const std::string& name) {
-    std::filesystem::path p = dir / name;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(p.string() + suffix);
-    return p.string();
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     dj::ops::install_observers();
+    std::printf("engine: %s\n", bench::engine_name());
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     Actor actor{"bench", "system", "bench"};
 
     // 1. The demo shop with 50,000 open orders.
     {
-        Database db(fresh(dir, "bench-demo.db"), test::fixed_clock());
+        Database db(bench::fresh_database(dir, "bench-demo.db"), test::fixed_clock());
         DemoOptions options;
         options.orders = 50000;
         auto start = Stopwatch::now();
@@ -57,7 +52,7 @@ int main(int argc, char** argv) {
 
     // 2. Interactive movements, each its own durable transaction.
     {
-        Database db(fresh(dir, "bench-single.db"), test::fixed_clock());
+        Database db(bench::fresh_database(dir, "bench-single.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
             testing::SqlProbe(db).exec("INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓')");
@@ -88,7 +83,7 @@ int main(int argc, char** argv) {
 
     // 3. Bulk: 500,000 movements over 1,000 SKUs and 2 warehouses in one transaction.
     {
-        Database db(fresh(dir, "bench-bulk.db"), test::fixed_clock());
+        Database db(bench::fresh_database(dir, "bench-bulk.db"), test::fixed_clock());
         {
             WriteTransaction tx(db);
             testing::SqlProbe probe(db);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "bench_db.h"
 #include "core/base/clock.h"
 #include "demo/demo_shop.h"
 #include "http_client.h"
@@ -26,13 +27,6 @@ namespace {
 
 double seconds_since(Stopwatch::time_point start) {
     return std::chrono::duration<double>(Stopwatch::now() - start).count();
-}
-
-std::string fresh(const std::filesystem::path& dir, const std::string& name) {
-    std::filesystem::path p = dir / name;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(p.string() + suffix);
-    return p.string();
 }
 
 // The demo catalogue and stock without any order, every store connected to the simulator.
@@ -59,6 +53,7 @@ void prepare_shop(Database& db, const PlatformSimulator& sim, const Actor& actor
 
 int main(int argc, char** argv) {
     dj::ops::install_observers();
+    std::printf("engine: %s\n", bench::engine_name());
     std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path();
     Actor actor{"bench", "system", "bench"};
 
@@ -66,7 +61,7 @@ int main(int argc, char** argv) {
     options.orders = 50000;
     PlatformSimulator sim(test::fixed_clock(), options);
     sim.start(0);
-    Database db(fresh(dir, "bench-sync.db"), test::fixed_clock());
+    Database db(bench::fresh_database(dir, "bench-sync.db"), test::fixed_clock());
     prepare_shop(db, sim, actor);
     // The client logs each request's duration: their sum is the time spent waiting on HTTP.
     long http_ms = 0;

@@ -1,8 +1,11 @@
 // Two workstations on one shop server: the window on one shows what another changes without
 // F5 (ops/change_feed.h), and its status bar says it is connected. The other workstation
 // is dianjia-cli on its own connection, receiving a new SKU while the window shows the stock.
+// And the way there: Settings → 连接店铺服务器.
 #define BOOST_TEST_MODULE gui_live_tests
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <regex>
 
 #include "ops/catalogue.h"
 #include "ops/shop_setup.h"
@@ -42,6 +45,38 @@ BOOST_AUTO_TEST_CASE(a_receipt_on_another_workstation_shows_without_refreshing) 
     BOOST_TEST(testing::SqlProbe(shop).integer(
                    "SELECT b.on_hand FROM stock_balance b JOIN sku k ON k.id = b.sku_id WHERE "
                    "k.code = 'LIVE-01'") == 7);
+}
+
+// Settings → 连接店铺服务器 on a database that holds no shop: the window makes the shop's tables
+// there and keeps the address for the next start (the test cluster trusts its socket, so no
+// password is asked).
+BOOST_AUTO_TEST_CASE(the_owner_connects_the_window_to_a_shop_server) {
+    BOOST_TEST_REQUIRE(test::on_postgres(), "runs against the test cluster (DJ_TEST_POSTGRES)");
+    const std::string cluster = std::getenv("DJ_TEST_POSTGRES");
+    const std::smatch host = [&] {
+        std::smatch m;
+        std::regex_search(cluster, m, std::regex("host=([^&]+)"));
+        return m;
+    }();
+    BOOST_TEST_REQUIRE(host.size() == 2u);
+    {
+        testing::SqlProbe server(cluster);
+        server.exec("DROP DATABASE IF EXISTS dianjia_gui");
+        server.exec("CREATE DATABASE dianjia_gui");
+    }
+    test::TempDir dir;
+    const std::string shop = test::test_database(dir, "office");
+    { Database db(shop, test::fixed_clock()); }
+    BOOST_TEST(test::drive_app(dir.file("home"), shop, "settings",
+                               {"press:连接店铺服务器…", "field:服务器地址：=" + host.str(1),
+                                "field:数据库：=dianjia_gui", "field:用户：=postgres", "press:连接",
+                                "press:在服务器上建立店铺", "press:确定", "wait:1"}) == 0);
+    const std::string url = "postgresql://postgres@/dianjia_gui?host=" +
+                            std::regex_replace(host.str(1), std::regex("/"), "%2F") + "&port=5432";
+    const std::string settings =
+        test::read_all(dir.file("home") + "/.local/share/dianjia/dianjia.ini");
+    BOOST_TEST(settings.find(url) != std::string::npos, settings);
+    BOOST_TEST(testing::SqlProbe(url).schema_version() > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

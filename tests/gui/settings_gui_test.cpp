@@ -24,6 +24,19 @@ BOOST_AUTO_TEST_CASE(the_owner_names_the_shop) {
                      "'山间茶铺'") == 1);
 }
 
+// A pack bench is named once in Settings; what it records afterwards carries that name, and the
+// next start keeps it.
+BOOST_AUTO_TEST_CASE(the_workstation_is_named_and_its_changes_carry_the_name) {
+    BOOST_TEST_REQUIRE(test::drive_app(dir.file("home"), path, "settings",
+                                       {"field:本工作站名称（记录在每笔库存变动上）：=打包台2",
+                                        "press:保存工作站名称", "press:确定",
+                                        "field:店铺名称（用于报表）：=山间茶铺", "press:保存名称",
+                                        "wait:1"}) == 0);
+    BOOST_TEST(text("SELECT workstation FROM audit_log WHERE action = 'shop.name'") == "打包台2");
+    BOOST_TEST(test::read_all(dir.file("home") + "/.local/share/dianjia/dianjia.ini")
+                   .find("name=打包台2") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_owner_adds_a_store_and_tries_its_credentials) {
     PlatformSimulator sim(test::fixed_clock());
     sim.start(0);

@@ -5,6 +5,7 @@
 #   tests/pg/cluster.sh start DIR    prints nothing; the tests connect with
 #                                    postgresql:///dianjia?host=DIR&user=postgres
 #   tests/pg/cluster.sh stop DIR
+# DJ_PG_DURABLE=1: commits reach the disk (fsync on), for the benchmarks.
 set -euo pipefail
 # The server keeps its own, real clock, as a shop's server on another machine does: the suite's
 # libfaketime runs move the programs' clock only (a frozen server clock never ends a lock wait).
@@ -29,9 +30,12 @@ start)
     [[ $(id -u) == 0 ]] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1
-    # Durability is not what these tests check; speed is what keeps the suite short.
+    # Durability is not what the tests check; speed is what keeps the suite short. The
+    # benchmarks (DJ_PG_DURABLE=1) compare with SQLite's durable commits, so they keep it.
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ "${DJ_PG_DURABLE:-}" == 1 ]] && durability=""
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c max_locks_per_transaction=1024 -c max_pred_locks_per_transaction=1024" \
+        -o "-k $dir -c listen_addresses='' $durability -c max_connections=200 -c max_locks_per_transaction=1024" \
         start >/dev/null
     as_owner "$bin/createdb" -h "$dir" -U postgres dianjia
     ;;

@@ -2,6 +2,8 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -67,6 +69,18 @@ StorageError storage_error(const sql::Error& e, const std::string& path, const s
     return StorageError(trf("Database error while {0}: {1}", doing, e.what()));
 }
 
+std::mutex g_passwords_lock;
+std::map<std::string, std::string>& server_passwords() {
+    static std::map<std::string, std::string> passwords;
+    return passwords;
+}
+
+[[maybe_unused]] std::string server_password(const std::string& url) {
+    std::lock_guard lock(g_passwords_lock);
+    auto it = server_passwords().find(url);
+    return it == server_passwords().end() ? std::string() : it->second;
+}
+
 std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock& clock,
                                              int busy_timeout_ms) {
     // Written into the address it would sit in the shell's history, the process list and the
@@ -88,9 +102,15 @@ std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock
     sql::PostgresOptions options;
     options.today = [&clock] { return shop_date(clock.now()); };
     options.busy_timeout_ms = busy_timeout_ms;
+    options.password = server_password(url);
     try {
         return sql::open_postgres(url, options);
     } catch (const sql::Error& e) {
+        if (e.failure() == sql::Failure::access_denied)
+            throw ServerPasswordNeeded(
+                trf("The shop server {0} wants the password of this user: {1}. Type it when "
+                    "asked, or keep it in the PostgreSQL password file.",
+                    sql::redact_url(url), e.what()));
         throw StorageError(
             trf("Cannot connect to the shop server {0}: {1}. Check the address, the user and "
                 "the password, and that the server is running and reachable from this computer.",
@@ -131,7 +151,7 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode, int b
     try {
         if (mode == Mode::existing && db_->engine() == sql::Engine::postgresql &&
             db_->schema_version() == 0)
-            throw StorageError(
+            throw NoShopOnServer(
                 trf("The server {0} holds no shop yet. Create one with \"dianjia-cli server init "
                     "{0}\", or move a shop there with \"dianjia-cli migrate --from FILE --to "
                     "{0}\".",
@@ -174,6 +194,15 @@ std::unique_ptr<ShopLock> Database::try_lock(const std::string& name) {
         throw storage_error(e, path_,
                             tr("checking whether another program on this shop does the same work"));
     }
+}
+
+bool Database::is_server(const std::string& location) {
+    return sql::is_postgres_url(location);
+}
+
+void Database::use_server_password(const std::string& url, const std::string& password) {
+    std::lock_guard lock(g_passwords_lock);
+    server_passwords()[url] = password;
 }
 
 bool Database::on_server() const {

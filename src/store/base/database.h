@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/base/error.h"
 
 namespace dj::sql {
 class Connection;
@@ -15,6 +16,19 @@ class Statement;
 }  // namespace dj::sql
 
 namespace dj {
+
+// The shop server wants a password this program does not have (none in the PostgreSQL password
+// file, none given), or refused the one it was given.
+class ServerPasswordNeeded : public StorageError {
+  public:
+    using StorageError::StorageError;
+};
+
+// The server answers but holds no shop yet (Mode::existing): `server init` or `migrate` first.
+class NoShopOnServer : public StorageError {
+  public:
+    using StorageError::StorageError;
+};
 
 // One kind of work held by this program for the whole shop (Database::try_lock); released when
 // destroyed (before its Database), or when the program ends however it ends.
@@ -43,6 +57,12 @@ class Database {
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
+
+    // `location` is a shop server's address (postgresql://…), not a file.
+    static bool is_server(const std::string& location);
+    // The password for the server at `url`, as a person typed it: kept in this program's memory
+    // for every connection it opens there (never written anywhere, never on a command line).
+    static void use_server_password(const std::string& url, const std::string& password);
 
     const std::string& path() const { return path_; }
     // The shop lives on a PostgreSQL server that several workstations share.

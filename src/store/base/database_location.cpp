@@ -20,4 +20,12 @@ std::string redact_url(const std::string& url) {
     return std::regex_replace(url, password, "$1:***@");
 }
 
+std::string url_database_name(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return {};
+    const std::size_t slash = url.find('/', scheme + 3);
+    if (slash == std::string::npos) return {};
+    return url.substr(slash + 1, url.find('?', slash) - slash - 1);
+}
+
 }  // namespace dj::sql

@@ -10,6 +10,9 @@ bool is_postgres_url(const std::string& location);
 // The address carries a password (postgresql://USER:PASSWORD@… or password=…).
 bool url_has_password(const std::string& url);
 
+// The database the address names (postgresql://HOST/NAME?… → NAME); empty when it names none.
+std::string url_database_name(const std::string& url);
+
 // The address as it may be shown and logged: a password written into it blotted out.
 std::string redact_url(const std::string& url);
 

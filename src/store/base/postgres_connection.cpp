@@ -173,9 +173,12 @@ class PgConnection final : public Connection {
         pg_ = PQconnectdbParams(keys, values, 1);
         if (PQstatus(pg_) != CONNECTION_OK) {
             std::string why = trimmed(PQerrorMessage(pg_));
+            const bool password = PQconnectionNeedsPassword(pg_) ||
+                                  (PQconnectionUsedPassword(pg_) &&
+                                   why.find("password authentication failed") != std::string::npos);
             PQfinish(pg_);
             pg_ = nullptr;
-            throw Error(Failure::cannot_open, why);
+            throw Error(password ? Failure::access_denied : Failure::cannot_open, why);
         }
         // Notices (a table that already exists, say) are not for the person at the window.
         PQsetNoticeProcessor(

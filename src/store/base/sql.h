@@ -18,7 +18,8 @@ enum class Engine { sqlite, postgresql };
 // What went wrong, sorted so the store can tell a person what to do about it.
 enum class Failure {
     other,
-    cannot_open,  // the file or server cannot be reached
+    cannot_open,    // the file or server cannot be reached
+    access_denied,  // the server wants a password this program lacks, or refused the one given
     busy,         // another program held a lock too long
     conflict,     // another station changed the same rows first: the change can be retried
     full,         // no disk space
