@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "core/base/percent_encode.h"
 #include "core/base/translate.h"
 #include "platform_error.h"
 
@@ -15,21 +16,6 @@ namespace {
 std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
     static_cast<std::string*>(out)->append(data, size * count);
     return size * count;
-}
-
-std::string percent_encode(const std::string& s) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 0xF];
-        }
-    }
-    return out;
 }
 
 struct CurlInit {

@@ -8,41 +8,10 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
-#include <cctype>
-
 #include "app/ui_helpers.h"
 #include "ops/shop_setup.h"
 
 namespace dj::app {
-namespace {
-
-// Everything but letters, digits and -._~ as %XX, so a name cannot end the address's part.
-std::string escaped(const std::string& text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string server_url(const std::string& host, int port, const std::string& database,
-                       const std::string& user) {
-    if (!host.empty() && host.front() == '/')
-        return "postgresql://" + escaped(user) + "@/" + escaped(database) +
-               "?host=" + escaped(host) + "&port=" + std::to_string(port);
-    return "postgresql://" + escaped(user) + "@" + host + ":" + std::to_string(port) + "/" +
-           escaped(database);
-}
-
 ServerDialog::ServerDialog(wxWindow* parent, AppContext& ctx)
     : wxDialog(parent, wxID_ANY, _("Connect to a shop server"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
@@ -96,7 +65,7 @@ void ServerDialog::connect() {
         say_in(this, message_, _("Fill in the server address, the database and the user."), true);
         return;
     }
-    const std::string url = server_url(host, port_->GetValue(), database, user);
+    const std::string url = Database::server_address(host, port_->GetValue(), database, user);
     const std::string password = to_u8(password_->GetValue());
     if (!password.empty()) Database::use_server_password(url, password);
     wxBusyCursor busy;

@@ -35,8 +35,4 @@ class ServerDialog : public wxDialog {
     std::string url_;
 };
 
-// postgresql://USER@HOST:PORT/DATABASE; a HOST starting with '/' is the folder of a unix socket.
-std::string server_url(const std::string& host, int port, const std::string& database,
-                       const std::string& user);
-
 }  // namespace dj::app

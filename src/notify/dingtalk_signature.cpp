@@ -1,28 +1,12 @@
 // DingTalk's signed webhook URL (NOTIFY.md 1b, test vectors in tests/notify/robot_webhook_test).
 #include <string>
 
+#include "core/base/percent_encode.h"
 #include "digest.h"
 #include "notify/robot_webhook.h"
 #include "signing.h"
 
 namespace dj {
-std::string percent_encode(std::string_view text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-        if (unreserved) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string dingtalk_signature(std::string_view secret, std::int64_t timestamp_ms) {
     std::string to_sign = std::to_string(timestamp_ms) + "\n" + std::string(secret);
     return base64_encode(hmac(DigestKind::sha256, secret, to_sign));

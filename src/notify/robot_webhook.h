@@ -18,8 +18,6 @@ std::string dingtalk_signature(std::string_view secret, std::int64_t timestamp_m
 // is when `secret` is empty (a robot secured by keywords or IP only).
 std::string dingtalk_signed_url(std::string_view url, std::string_view secret,
                                 std::int64_t timestamp_ms);
-// RFC 3986 percent-encoding of everything but unreserved characters ("+" becomes %2B).
-std::string percent_encode(std::string_view text);
 
 // The JSON body of a plain text message, UTF-8, content cut at a character boundary to what
 // the robot accepts (WeCom: 2048 bytes; DingTalk: well under its 20000-byte body limit).

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <ostream>
 
+#include "core/base/percent_encode.h"
 #include "http_client.h"
 
 using namespace dj;

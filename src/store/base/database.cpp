@@ -200,6 +200,11 @@ bool Database::is_server(const std::string& location) {
     return sql::is_postgres_url(location);
 }
 
+std::string Database::server_address(const std::string& host, int port, const std::string& database,
+                                     const std::string& user) {
+    return sql::server_url(host, port, database, user);
+}
+
 void Database::use_server_password(const std::string& url, const std::string& password) {
     std::lock_guard lock(g_passwords_lock);
     server_passwords()[url] = password;

@@ -60,6 +60,9 @@ class Database {
 
     // `location` is a shop server's address (postgresql://…), not a file.
     static bool is_server(const std::string& location);
+    // The address of a shop server: a HOST starting with '/' is the folder of a unix socket.
+    static std::string server_address(const std::string& host, int port,
+                                      const std::string& database, const std::string& user);
     // The password for the server at `url`, as a person typed it: kept in this program's memory
     // for every connection it opens there (never written anywhere, never on a command line).
     static void use_server_password(const std::string& url, const std::string& password);

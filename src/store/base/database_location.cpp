@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "core/base/percent_encode.h"
+
 namespace dj::sql {
 
 bool is_postgres_url(const std::string& location) {
@@ -26,6 +28,15 @@ std::string url_database_name(const std::string& url) {
     const std::size_t slash = url.find('/', scheme + 3);
     if (slash == std::string::npos) return {};
     return url.substr(slash + 1, url.find('?', slash) - slash - 1);
+}
+
+std::string server_url(const std::string& host, int port, const std::string& database,
+                       const std::string& user) {
+    if (!host.empty() && host.front() == '/')
+        return "postgresql://" + percent_encode(user) + "@/" + percent_encode(database) +
+               "?host=" + percent_encode(host) + "&port=" + std::to_string(port);
+    return "postgresql://" + percent_encode(user) + "@" + host + ":" + std::to_string(port) + "/" +
+           percent_encode(database);
 }
 
 }  // namespace dj::sql
