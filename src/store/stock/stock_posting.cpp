@@ -3,6 +3,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "store/base/batch_insert.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/periods/period_repository.h"
@@ -140,32 +141,34 @@ StockPosting::StockPosting(Database& db) : db_(db), tx_(db), source_(db), book_(
 
 void StockPosting::flush() {
     try {
-        sql::Statement& insert = db_.statement(
-            "INSERT INTO movement(at, kind, sku_id, warehouse_id, location_id, batch_id, "
-            "counterpart_warehouse_id, qty, unit_cost_fen, value_fen, doc, reason, operator, "
-            "role, workstation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         std::vector<Movement>& pending = book_.pending();
+        BatchInsert insert(db_, "movement",
+                           {"at", "kind", "sku_id", "warehouse_id", "location_id", "batch_id",
+                            "counterpart_warehouse_id", "qty", "unit_cost_fen", "value_fen", "doc",
+                            "reason", "operator", "role", "workstation"});
+        std::vector<std::int64_t> ids =
+            insert.insert(pending.size(), [&](sql::Statement& s, int first, std::size_t row) {
+                const Movement& m = pending[row];
+                s.bind(first, static_cast<int64_t>(m.at));
+                s.bind(first + 1, movement_kind_code(m.kind).data());
+                s.bind(first + 2, static_cast<int64_t>(m.sku_id));
+                s.bind(first + 3, static_cast<int64_t>(m.warehouse_id));
+                bind_optional(s, first + 4, m.location_id);
+                bind_optional(s, first + 5, m.batch_id);
+                bind_optional(s, first + 6, m.counterpart_warehouse_id);
+                s.bind(first + 7, static_cast<int64_t>(m.qty));
+                s.bind(first + 8, static_cast<int64_t>(m.unit_cost));
+                s.bind(first + 9, static_cast<int64_t>(m.value));
+                s.bind(first + 10, m.doc);
+                s.bind(first + 11, m.reason);
+                s.bind(first + 12, m.actor.user);
+                s.bind(first + 13, m.actor.role);
+                s.bind(first + 14, m.actor.workstation);
+            });
         written_.reserve(written_.size() + pending.size());
-        for (Movement& m : pending) {
-            insert.reset();
-            insert.bind(1, static_cast<int64_t>(m.at));
-            insert.bind(2, movement_kind_code(m.kind).data());
-            insert.bind(3, static_cast<int64_t>(m.sku_id));
-            insert.bind(4, static_cast<int64_t>(m.warehouse_id));
-            bind_optional(insert, 5, m.location_id);
-            bind_optional(insert, 6, m.batch_id);
-            bind_optional(insert, 7, m.counterpart_warehouse_id);
-            insert.bind(8, static_cast<int64_t>(m.qty));
-            insert.bind(9, static_cast<int64_t>(m.unit_cost));
-            insert.bind(10, static_cast<int64_t>(m.value));
-            insert.bind(11, m.doc);
-            insert.bind(12, m.reason);
-            insert.bind(13, m.actor.user);
-            insert.bind(14, m.actor.role);
-            insert.bind(15, m.actor.workstation);
-            insert.exec();
-            m.id = connection(db_).last_insert_id();
-            written_.push_back(std::move(m));
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            pending[i].id = ids[i];
+            written_.push_back(std::move(pending[i]));
         }
         pending.clear();
 

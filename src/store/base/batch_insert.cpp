@@ -1,0 +1,76 @@
+#include "store/base/batch_insert.h"
+
+#include <algorithm>
+
+#include "store/base/sql.h"
+#include "store/base/sql_binding.h"
+
+namespace dj {
+namespace {
+
+// Rows per statement: the largest stays far below both engines' parameter limits (SQLite 32766,
+// PostgreSQL 65535) for any table here; a remainder goes in ever smaller statements, so a few
+// texts are prepared, not one per count.
+constexpr std::size_t kMaxRows = 128;
+
+std::size_t chunk_for(std::size_t left) {
+    std::size_t rows = kMaxRows;
+    while (rows > left)
+        rows /= 2;
+    return rows;
+}
+
+}  // namespace
+
+BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::string> columns)
+    : db_(db), table_(std::move(table)), columns_(std::move(columns)) {}
+
+BatchInsert::~BatchInsert() = default;
+
+sql::Statement& BatchInsert::statement(std::size_t rows) {
+    auto& s = statements_[rows];
+    if (!s) {
+        std::string text = "INSERT INTO " + table_ + "(";
+        std::string row = "(";
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            text += (c ? ", " : "") + columns_[c];
+            row += c ? ", ?" : "?";
+        }
+        text += ") VALUES ";
+        row += ")";
+        for (std::size_t r = 0; r < rows; ++r)
+            text += (r ? ", " : "") + row;
+        text += " RETURNING id";
+        s = std::make_unique<sql::Statement>(connection(db_), text);
+    }
+    s->reset();
+    s->clear_bindings();
+    return *s;
+}
+
+std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& bind_row) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows);
+    const int width = static_cast<int>(columns_.size());
+    for (std::size_t done = 0; done < rows;) {
+        const std::size_t n = chunk_for(rows - done);
+        sql::Statement& s = statement(n);
+        for (std::size_t r = 0; r < n; ++r)
+            bind_row(s, 1 + static_cast<int>(r) * width, done + r);
+        const std::size_t first = ids.size();
+        while (s.step())
+            ids.push_back(s.column(0).int64());
+        s.reset();
+        if (ids.size() - first != n)
+            throw sql::Error(sql::Failure::other, table_ + ": a batch insert returned " +
+                                                      std::to_string(ids.size() - first) +
+                                                      " ids for " + std::to_string(n) + " rows");
+        // Both engines number the rows of one statement upward in the order of VALUES; neither
+        // promises RETURNING in that order.
+        std::sort(ids.begin() + static_cast<std::ptrdiff_t>(first), ids.end());
+        done += n;
+    }
+    return ids;
+}
+
+}  // namespace dj

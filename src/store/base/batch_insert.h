@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dj {
+
+class Database;
+namespace sql {
+class Statement;
+}
+
+// Many rows of one table written with a statement of many rows at a time: on a shop server each
+// statement is a round trip, and one per row made bulk work (the demo, a sync, posting a big
+// document) many times slower than on a file.
+class BatchInsert {
+  public:
+    // `columns` in the order bind_row binds them; the table's key is `id`.
+    BatchInsert(Database& db, std::string table, std::vector<std::string> columns);
+    ~BatchInsert();
+
+    // Binds the values of row `row`, its first column at parameter `first`.
+    using BindRow = std::function<void(sql::Statement& s, int first, std::size_t row)>;
+    // Inserts rows 0 … rows-1; the ids they were given, in that order.
+    std::vector<std::int64_t> insert(std::size_t rows, const BindRow& bind_row);
+
+  private:
+    sql::Statement& statement(std::size_t rows);
+
+    Database& db_;
+    std::string table_;
+    std::vector<std::string> columns_;
+    std::map<std::size_t, std::unique_ptr<sql::Statement>> statements_;
+};
+
+}  // namespace dj
