@@ -10,7 +10,7 @@ trap '"$here/../pg/cluster.sh" stop "$pg"' EXIT
 DJ_PG_DURABLE=1 "$here/../pg/cluster.sh" start "$pg"
 export DIANJIA_NOW=2026-11-24T13:04:16+08:00
 work=$(mktemp -d)
-for b in dj_bench dj_sync_bench dj_report_bench; do
+for b in dj_bench dj_sync_bench dj_report_bench dj_pack_bench; do
     echo "== $b"
     "$build/tests/bench/$b" "$work"
     DJ_BENCH_POSTGRES="postgresql:///dianjia?host=$pg&user=postgres" "$build/tests/bench/$b" "$work"

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "store/base/sql_dialect.h"
@@ -208,6 +209,7 @@ class PgConnection final : public Connection {
         const bool ends = sql == "COMMIT" || sql == "ROLLBACK";
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
+        last_id.reset();
         Result r(PQexec(pg_, text.c_str()));
         // The server went away since the last statement (restarted, a network cut): nothing
         // has begun yet, so the transaction starts again on a new connection.
@@ -233,6 +235,7 @@ class PgConnection final : public Connection {
             throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
         prepared_.clear();
         today_.clear();
+        identity_.reset();
         listening_ = false;
         Result r(PQexec(pg_, session_.c_str()));
         check(r.r);
@@ -243,16 +246,20 @@ class PgConnection final : public Connection {
     std::int64_t last_insert_id() override {
         return last_id ? *last_id : query_int64("SELECT lastval()");
     }
-    // Whether `table` numbers its rows itself (an identity column "id").
+    // Whether `table` numbers its rows itself (an identity column "id"): read for the whole
+    // shop at the first INSERT, once per connection.
     bool has_identity(const std::string& table) {
-        auto it = identity_.find(table);
-        if (it != identity_.end()) return it->second;
-        Statement s(*this,
-                    "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass(?) AND "
-                    "attname = 'id' AND attidentity <> ''");
-        s.bind(1, table);
-        const bool has = s.step() && s.column(0).int64() > 0;
-        return identity_.emplace(table, has).first->second;
+        if (!identity_) {
+            identity_.emplace();
+            Statement s(*this,
+                        "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = "
+                        "a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                        "n.nspname = current_schema() AND a.attname = 'id' AND a.attidentity "
+                        "<> ''");
+            while (s.step())
+                identity_->insert(s.column(0).text());
+        }
+        return identity_->count(table) > 0;
     }
     std::optional<std::int64_t> last_id;  // the id the last INSERT … RETURNING id gave
     void prepare_for_shop() override {
@@ -480,7 +487,7 @@ class PgConnection final : public Connection {
         long long analyze_at = 1000;
     };
     std::map<std::string, Growth> growth_;  // tables this connection added rows to
-    std::map<std::string, bool> identity_;
+    std::optional<std::set<std::string>> identity_;
 };
 
 PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
@@ -513,6 +520,8 @@ void PgStatement::run() {
     c_.count_inserted(inserts_into_, result_.r);
     if (returns_id_ && PQntuples(result_.r) > 0)
         c_.last_id = std::strtoll(PQgetvalue(result_.r, 0, 0), nullptr, 10);
+    else if (!inserts_into_.empty() && !returns_id_)
+        c_.last_id.reset();  // a table made after the shop's were read: lastval() knows
 }
 
 bool PgStatement::step() {
