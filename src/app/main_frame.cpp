@@ -103,9 +103,10 @@ MainFrame::MainFrame(AppContext& ctx)
     Bind(
         wxEVT_TIMER,
         [this](wxTimerEvent&) {
-            if (!changed_elsewhere_) return update_status();
-            changed_elsewhere_ = false;
-            ctx_.data_changed();
+            if (changed_elsewhere_.empty()) return update_status();
+            std::set<std::string> tables;
+            tables.swap(changed_elsewhere_);
+            changed_elsewhere(tables);
         },
         kIdStatusTimer);
     Bind(
@@ -131,8 +132,8 @@ void MainFrame::start_change_feed() {
     const wxString server = u8(ctx_.db->location());
     connection_text_ = wxString::Format(_("Connecting to the server %s..."), server);
     ops::ChangeFeed::Handlers handlers;
-    handlers.changed = [this](const std::vector<std::string>&) {
-        CallAfter([this] { changed_elsewhere_ = true; });
+    handlers.changed = [this](const std::vector<std::string>& tables) {
+        CallAfter([this, tables] { changed_elsewhere_.insert(tables.begin(), tables.end()); });
     };
     handlers.connection = [this, server](bool connected, const std::string& problem) {
         wxString text = connected ? wxString::Format(_("Connected: %s"), server)
@@ -243,6 +244,17 @@ void MainFrame::show_page(int index) {
     }
     if (!search_->IsEmpty()) views_[index]->search(search_->GetValue());
     views_[index]->SetFocus();
+}
+
+void MainFrame::changed_elsewhere(const std::set<std::string>& tables) {
+    for (std::size_t i = 0; i < views_.size(); ++i)
+        if (affected_by(views_[i]->reads(), tables)) stale_[i] = true;
+    const int shown = book_->GetSelection();
+    if (shown >= 0 && stale_[shown]) {
+        stale_[shown] = false;
+        views_[shown]->reload();
+    }
+    update_status();
 }
 
 View* MainFrame::current_view() const {

@@ -4,6 +4,8 @@
 #include <wx/timer.h>
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "app/app_context.h"
@@ -43,6 +45,9 @@ class MainFrame : public wxFrame {
     void build_menu();
     void build_toolbar();
     void show_page(int index);
+    // Another workstation changed `tables`: the views that show them read them again, the one
+    // shown at once (keeping the focus where the person is typing or scanning).
+    void changed_elsewhere(const std::set<std::string>& tables);
     void update_status();
     // The status bar's last field: Working... while a background task runs, else Ready.
     void show_busy();
@@ -67,10 +72,10 @@ class MainFrame : public wxFrame {
     std::unique_ptr<OutboxWatcher> outbox_;
     wxString outbox_text_;
     bool syncing_ = false;
-    // A shop on a server: what other workstations change arrives here (ops/change_feed.h)
-    // and the views reload with the next status tick.
+    // A shop on a server: the tables other workstations change arrive here
+    // (ops/change_feed.h), and with the next status tick the views that read them reload.
     std::unique_ptr<ops::ChangeFeed> feed_;
-    bool changed_elsewhere_ = false;
+    std::set<std::string> changed_elsewhere_;
     wxString connection_text_;
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);
 };

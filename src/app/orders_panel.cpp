@@ -309,8 +309,9 @@ void OrdersPanel::reload() {
             progress_timer_.Stop();
             gauge_->Hide();
             cancel_->Hide();
+            const std::vector<OrderRow> before = visible_rows(table_);
             table_.load(std::move(rows));
-            apply();
+            apply(&before);
         },
         [this](const std::string& error) {
             loading_ = false;
@@ -324,11 +325,31 @@ void OrdersPanel::reload() {
     progress_timer_.Start(100);
 }
 
-void OrdersPanel::apply() {
-    std::vector<Id> kept = selected_orders();
+std::vector<std::string> OrdersPanel::reads() const {
+    return {"shop_order",    "order_line",    "order_line_item", "order_hold", "order_tag",
+            "order_waybill", "order_packed",  "order_merge",     "shop_store", "sku",
+            "warehouse",     "stock_balance", "stock_lot",       "wave",       "wave_order"};
+}
+
+void OrdersPanel::apply(const std::vector<OrderRow>* before) {
+    std::vector<Id> kept;
+    if (before) {
+        wxDataViewItemArray items;
+        list_->GetSelections(items);
+        for (const wxDataViewItem& item : items)
+            if (unsigned row = model_->GetRow(item); row < before->size())
+                kept.push_back((*before)[row].id);
+    } else {
+        kept = selected_orders();
+    }
     table_.apply(query_);
-    model_->Reset(static_cast<unsigned>(table_.size()));
     count_->SetLabel(wxString::Format(_("%zu of %zu orders"), table_.size(), table_.total()));
+    if (before &&
+        redraw_changed_rows(*model_, table_, *before, [](const OrderRow& r) { return r.id; })) {
+        show_detail();
+        return;
+    }
+    model_->Reset(static_cast<unsigned>(table_.size()));
     std::unordered_set<Id> keep(kept.begin(), kept.end());
     wxDataViewItemArray items;
     for (std::size_t row = 0; row < table_.size() && !keep.empty(); ++row)

@@ -34,8 +34,13 @@ class OrdersPanel : public View {
     bool loading() const override { return loading_; }
     void save_state() override;
 
+  public:
+    std::vector<std::string> reads() const override;
+
   private:
-    void apply();
+    // Filters and sorts what was read; `before` (the rows shown until the reload) lets it redraw
+    // only the rows that changed and keep the selection.
+    void apply(const std::vector<OrderRow>* before = nullptr);
     void show_detail();
     // The one order the detail pane and its buttons act on: none while several are selected.
     Id selected_order() const;

@@ -166,8 +166,9 @@ void StockPanel::reload() {
         },
         [this](std::vector<StockViewRow>& rows) {
             loading_ = false;
+            const std::vector<StockViewRow> before = visible_rows(table_);
             table_.load(std::move(rows));
-            apply();
+            apply(&before);
         },
         [this](const std::string& error) {
             loading_ = false;
@@ -175,9 +176,39 @@ void StockPanel::reload() {
         });
 }
 
-void StockPanel::apply() {
+namespace {
+
+std::pair<std::string, std::string> place_of(const StockViewRow& r) {
+    return {r.sku, r.warehouse};
+}
+
+}  // namespace
+
+std::vector<std::string> StockPanel::reads() const {
+    return {"stock_balance", "stock_lot",       "sku",          "sku_cost", "warehouse",
+            "movement",      "stock_threshold", "shop_setting", "batch",    "location"};
+}
+
+void StockPanel::apply(const std::vector<StockViewRow>* before) {
+    std::optional<std::pair<std::string, std::string>> kept;
+    if (wxDataViewItem item = list_->GetSelection(); item.IsOk()) {
+        const unsigned row = model_->GetRow(item);
+        if (before && row < before->size())
+            kept = place_of((*before)[row]);
+        else if (!before && row < table_.size())
+            kept = place_of(table_.row(row));
+    }
     table_.apply(query_);
-    model_->Reset(static_cast<unsigned>(table_.size()));
+    if (!before || !redraw_changed_rows(*model_, table_, *before, place_of)) {
+        model_->Reset(static_cast<unsigned>(table_.size()));
+        for (std::size_t row = 0; kept && row < table_.size(); ++row)
+            if (place_of(table_.row(row)) == *kept) {
+                wxDataViewItem item = model_->GetItem(static_cast<unsigned>(row));
+                list_->Select(item);
+                list_->EnsureVisible(item);
+                break;
+            }
+    }
     wxString count = wxString::Format(_("%zu rows"), table_.size());
     if (query_.level)
         count =

@@ -31,9 +31,12 @@ class StockPanel : public View {
     void show_subset(const std::string& subset) override;
     bool loading() const override { return loading_; }
     void save_state() override;
+    std::vector<std::string> reads() const override;
 
   private:
-    void apply();
+    // Filters and sorts what was read; `before` (the rows shown until the reload) lets it redraw
+    // only the rows that changed.
+    void apply(const std::vector<StockViewRow>* before = nullptr);
     void show_ledger();
     void open_dialog(int form);
 

@@ -23,6 +23,7 @@ struct StockViewRow {
     Fen value = 0;  // on hand at the average
     StockLevel level = StockLevel::enough;
     std::string haystack;
+    bool operator==(const StockViewRow&) const = default;
 };
 
 enum class StockColumn {

@@ -2,6 +2,8 @@
 
 #include <wx/dataview.h>
 
+#include <vector>
+
 namespace dj::app {
 
 // Virtual rows over a table with a visible index (OrderTable, StockTable): sorting and
@@ -24,5 +26,29 @@ class TableListModel : public wxDataViewVirtualListModel {
   private:
     const Table& table_;
 };
+
+// The rows a table shows now, in order: kept across a reload for redraw_changed_rows.
+template <class Table>
+auto visible_rows(const Table& table) {
+    std::vector<std::decay_t<decltype(table.row(0))>> rows;
+    rows.reserve(table.size());
+    for (std::size_t i = 0; i < table.size(); ++i)
+        rows.push_back(table.row(i));
+    return rows;
+}
+
+// After the rows were read again: when the same records show in the same order, only the rows
+// whose content changed are redrawn, so the selection, the scroll position and the current row
+// stay where the person left them; false when the list must be rebuilt instead.
+template <class Table, class Row, class KeyOf>
+bool redraw_changed_rows(wxDataViewVirtualListModel& model, const Table& table,
+                         const std::vector<Row>& before, KeyOf key) {
+    if (before.size() != table.size()) return false;
+    for (std::size_t i = 0; i < before.size(); ++i)
+        if (key(before[i]) != key(table.row(i))) return false;
+    for (std::size_t i = 0; i < before.size(); ++i)
+        if (!(before[i] == table.row(i))) model.RowChanged(static_cast<unsigned>(i));
+    return true;
+}
 
 }  // namespace dj::app

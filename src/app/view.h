@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "app/affected_by.h"
 #include "app/app_context.h"
 
 namespace dj::app {
@@ -23,6 +25,9 @@ class View : public wxPanel {
     virtual void show_subset(const std::string&) {}
     // Column widths and such, kept between sessions under this key.
     virtual void save_state() {}
+    // The tables what it shows is read from, so a change another workstation made elsewhere
+    // does not reload it; none named: every change does.
+    virtual std::vector<std::string> reads() const { return {}; }
 
   protected:
     // Held while the view exists: background results for a closed view are dropped.

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "../store/test_db.h"
+#include "app/affected_by.h"
 #include "app/order_table.h"
 #include "app/stock_table.h"
 #include "core/base/clock.h"
@@ -194,6 +195,18 @@ BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {
     BOOST_TEST(table.size() > 0u);
     for (std::size_t i = 0; i < table.size(); ++i)
         BOOST_TEST(table.row(i).name.find("龙井") != std::string::npos);
+}
+
+// Another workstation's change reloads the views that read a table it changed, and only those:
+// a rule or a message elsewhere leaves 50,000 orders where they are.
+BOOST_AUTO_TEST_CASE(a_change_elsewhere_reloads_only_the_views_reading_its_tables) {
+    const std::vector<std::string> stock{"stock_balance", "sku"};
+    BOOST_TEST(app::affected_by(stock, {"audit_log", "stock_balance"}));
+    BOOST_TEST(!app::affected_by(stock, {"audit_log", "order_rule"}));
+    BOOST_TEST(app::affected_by(stock, {"*"}));  // after a reconnect nobody knows what changed
+    BOOST_TEST(!app::affected_by(stock, {}));
+    BOOST_TEST(app::affected_by({}, {"audit_log"}));  // a view naming nothing reloads always
+    BOOST_TEST(!app::affected_by({}, {}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

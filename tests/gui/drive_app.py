@@ -7,6 +7,8 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
   press:LABEL[|LABEL...]    press the push button with this label (mnemonics ignored)
   type:NAME=TEXT            put TEXT into the text field whose accessible name is NAME
   row:TEXT                  select the table row with a cell reading TEXT (only that row)
+  cell:TEXT                 wait until a table shows a cell reading TEXT
+  selected:TEXT             the row with a cell reading TEXT is the selected one
   choose:TEXT               select the list entry reading TEXT (a choice dialog)
   enter:TEXT                put TEXT into the text field of the dialog in front
   field:LABEL=TEXT          put TEXT into the field after the label LABEL (no key pressed)
@@ -141,6 +143,16 @@ def step(s):
         table = cell.parent
         table.querySelection().selectChild(cell.getIndexInParent())
         cell.queryComponent().grabFocus()
+    elif verb == "cell":
+        # A table shows a cell with this text (waits for it, selects nothing).
+        until(f"cell {arg}", lambda app: find_node(app, "table cell", lambda n: n.name == arg))
+    elif verb == "selected":
+        # The row with a cell of this text is the selected one.
+        cell = until(f"row {arg}", lambda app: find_node(
+            app, "table cell", lambda n: n.name == arg))
+        if not (cell.getState().contains(pyatspi.STATE_SELECTED) or
+                cell.parent.querySelection().isChildSelected(cell.getIndexInParent())):
+            raise SystemExit(f"drive_app: the row {arg} is not selected")
     elif verb == "field":
         # A dialog's field by the label before it: its text is replaced, no key is pressed.
         label, _, text = arg.partition("=")

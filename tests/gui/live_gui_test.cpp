@@ -47,6 +47,36 @@ BOOST_AUTO_TEST_CASE(a_receipt_on_another_workstation_shows_without_refreshing) 
                    "k.code = 'LIVE-01'") == 7);
 }
 
+// The row another workstation changes is redrawn where it is: the person's selection stays on
+// it and its figures change, without F5.
+BOOST_AUTO_TEST_CASE(a_changed_row_is_redrawn_and_stays_selected) {
+    BOOST_TEST_REQUIRE(test::on_postgres(), "runs against the test cluster (DJ_TEST_POSTGRES)");
+    test::TempDir dir;
+    const std::string shop = test::test_database(dir, "shop");
+    const Actor owner{"店主", "owner", "office"};
+    {
+        Database db(shop, test::fixed_clock());
+        ops::import_skus(db, owner,
+                         "code,name,barcode,spec,unit,weight_g,cost,shelf_life_days\n"
+                         "MILK-01,纯牛奶,6900000000001,1L,盒,1050,3.20,0\n"
+                         "TEA-01,红茶,6900000000002,250g,袋,260,12.00,0\n",
+                         "skus.csv");
+        Warehouse cz;
+        cz.code = "CZ";
+        cz.name = "常州仓";
+        ops::add_warehouse(db, owner, cz);
+    }
+    const std::string cli = std::string(DJ_CLI_PATH) + " --db \"" + shop + "\" ";
+    BOOST_TEST_REQUIRE(
+        std::system((cli + "stock receive MILK-01 10 -w CZ --cost 3.2 >/dev/null && " + cli +
+                     "stock receive TEA-01 4 -w CZ --cost 12 >/dev/null")
+                        .c_str()) == 0);
+    const std::string elsewhere = cli + "stock receive MILK-01 5 -w CZ --cost 3.2 >/dev/null";
+    BOOST_TEST(test::drive_app(dir.file("home"), shop, "stock",
+                               {"wait:2", "row:MILK-01", "run:" + elsewhere, "cell:15",
+                                "selected:MILK-01"}) == 0);
+}
+
 // Settings → 连接店铺服务器 on a database that holds no shop: the window makes the shop's tables
 // there and keeps the address for the next start (the test cluster trusts its socket, so no
 // password is asked).

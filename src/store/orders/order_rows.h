@@ -32,6 +32,7 @@ struct OrderRow {
     std::vector<std::string> tags;  // from rules and people
     std::string seller_codes;       // the lines' seller codes other than their SKUs
     std::string haystack;           // what the text filter searches (the view fills it)
+    bool operator==(const OrderRow&) const = default;
 };
 
 // Every order of the shop, in id order, counting in `progress`; returns early (with what it
