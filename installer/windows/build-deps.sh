@@ -23,9 +23,9 @@ export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig:/usr/$host/lib/pkgconfig"
 
 # Debian source package per library, in build order (wxWidgets needs expat and libpng).
 source_packages=(expat libpng1.6 sqlite3 zint libharu curl libxlsxwriter sqlitecpp cpp-httplib
-    wxwidgets3.2)
-libraries=(expat libpng sqlite zint libharu curl xlsxwriter sqlitecpp headers httplib wxwidgets
-    licenses)
+    postgresql-15 wxwidgets3.2)
+libraries=(expat libpng sqlite zint libharu curl xlsxwriter sqlitecpp headers httplib libpq
+    wxwidgets licenses)
 
 log() { printf '[build-deps %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -259,6 +259,52 @@ Cflags: -I\${includedir}
 EOF
 }
 
+# libpq, the client library of a shop on a PostgreSQL server. On Windows PostgreSQL's makefiles
+# build it only as a DLL (their libpq.a is its import library): configure for mingw, compile
+# libpq's objects and PostgreSQL's common and port libraries they call, and archive the objects.
+# No TLS: libpq 15 speaks it through OpenSSL only, which this prefix does not hold (curl uses
+# Schannel), so sslmode=require fails; no zlib, ICU, readline, LDAP or GSSAPI either.
+build_libpq() {
+    local src objs
+    src=$(unpack_source postgresql-15)
+    cd "$src"
+    build ./configure --host=$host --build=x86_64-pc-linux-gnu --prefix="$prefix" \
+        --without-readline --without-zlib --without-icu --without-openssl --without-ldap \
+        --without-gssapi >/dev/null
+    # The headers generated from the catalogue (shipped in the tarball, only linked into place).
+    build make -C src/backend generated-headers >/dev/null
+    build make -j"$jobs" -C src/port libpgport_shlib.a >/dev/null
+    build make -j"$jobs" -C src/common libpgcommon_shlib.a >/dev/null
+    # libpq's objects without win32ver.o, the DLL's version resource.
+    cd src/interfaces/libpq
+    # shellcheck disable=SC2016
+    objs=$(make -s --no-print-directory --eval 'dj-objs: ; @echo $(OBJS)' dj-objs)
+    objs=$(tr ' ' '\n' <<<"$objs" | grep -vx 'win32ver.o' | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    build make -j"$jobs" $objs >/dev/null
+    rm -f libpq-static.a
+    # shellcheck disable=SC2086
+    $AR rcs libpq-static.a $objs
+    # The DLL exports libpq's API (exports.txt) and keeps every other global symbol inside. A
+    # static program meets them all: pgcommon's utf8_to_unicode is also zint's, and libpq's own
+    # pthread_mutex_lock (over PostgreSQL's pthread_mutex_t) would take winpthread's place under
+    # std::mutex. So each one that is not API gets a prefix, in its definition and its uses (and
+    # in mingw's .refptr indirection for data).
+    local archives=(libpq-static.a ../../common/libpgcommon_shlib.a ../../port/libpgport_shlib.a)
+    grep -v '^#' exports.txt | awk 'NF {print $1}' | sort -u >dj-exports.txt
+    $host-nm -g --defined-only "${archives[@]}" | awk 'NF == 3 && $3 !~ /^\./ {print $3}' |
+        sort -u | comm -23 - dj-exports.txt |
+        awk '{print $1, "dj_pq_" $1; print ".refptr." $1, ".refptr.dj_pq_" $1}' >dj-renames.txt
+    local archive
+    for archive in "${archives[@]}"; do
+        $host-objcopy --redefine-syms=dj-renames.txt "$archive"
+    done
+    install -D -m644 libpq-static.a "$prefix/lib/libpq.a"
+    install -D -m644 -t "$prefix/lib" ../../common/libpgcommon_shlib.a ../../port/libpgport_shlib.a
+    install -D -m644 -t "$prefix/include" libpq-fe.h libpq-events.h ../../include/postgres_ext.h \
+        ../../include/pg_config_ext.h
+}
+
 build_wxwidgets() {
     local src
     src=$(unpack_source wxwidgets3.2)
@@ -314,6 +360,7 @@ version_key() {
     headers) dpkg-query -W -f='${Package} ${Version} ' nlohmann-json3-dev libcli11-dev \
         libwebsocketpp-dev libasio-dev ;;
     httplib) version_of cpp-httplib ;;
+    libpq) version_of postgresql-15 ;;
     wxwidgets) version_of wxwidgets3.2 ;;
     licenses) for p in "${source_packages[@]}"; do printf '%s ' "$(version_of "$p")"; done ;;
     esac

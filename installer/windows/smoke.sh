@@ -4,6 +4,9 @@
 #   dianjia-cli.exe demo              creates the demo shop
 #   dianjia-cli.exe wave create       plans a wave
 #   dianjia-cli.exe print labels      writes the wave's labels; pdftotext must read their Chinese
+#   dianjia-cli.exe --db postgresql://dj@127.0.0.1:1/shop stats
+#                                     libpq is in: no server there, so it fails saying it cannot
+#                                     connect to that server (not that the build lacks PostgreSQL)
 #   dianjia.exe --screenshot          the orders view, saved as a PNG that must not be blank
 # Usage: installer/windows/smoke.sh [ZIP]   (default: the zip in build-win/app)
 set -euo pipefail
@@ -63,6 +66,19 @@ pdftotext "$pdf" "$out/labels-text.txt" 2>/dev/null
 grep -q "波次 $wave" "$out/labels-text.txt" && grep -q '订单 ' "$out/labels-text.txt" ||
     fail "pdftotext reads no Chinese text from the labels"
 pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$out/label-page" 2>/dev/null
+
+server="postgresql://dj@127.0.0.1:1/shop"
+step "dianjia-cli --db $server stats"
+# Nothing listens on port 1: libpq's own error, refused at once.
+if wine "$program/dianjia-cli.exe" --lang en --db "$server" stats >"$out/server.txt" 2>&1; then
+    cat "$out/server.txt"
+    fail "stats on $server succeeded"
+fi
+tr -d '\r' <"$out/server.txt" | sed 's/^/    /'
+grep -q "Cannot connect to the shop server $server" "$out/server.txt" &&
+    grep -q 'connection to server at "127.0.0.1", port 1 failed' "$out/server.txt" ||
+    fail "no connection error naming the server"
+! grep -q 'built without' "$out/server.txt" || fail "built without PostgreSQL"
 
 step "dianjia.exe --view orders --screenshot"
 # The wine server of the console runs above knows no display: let it end, so that the window's
