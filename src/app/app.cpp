@@ -28,6 +28,7 @@
 #include "demo/demo_shop.h"
 #include "locale/translations.h"
 #include "ops/observers.h"
+#include "ops/server_password.h"
 #include "ops/shop_setup.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
@@ -115,6 +116,7 @@ bool DianjiaApp::OnInit() {
     if (!wxApp::OnInit()) return false;
     wxInitAllImageHandlers();
     ops::install_observers();
+    ops::find_server_passwords_in_keyring();
 
     wxString data_dir = wxString::FromUTF8(user_data_dir());
     // Settings and the diagnostics log live in the user data folder, beside the database.

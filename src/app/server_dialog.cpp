@@ -1,6 +1,7 @@
 #include "app/server_dialog.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -9,6 +10,7 @@
 #include <wx/utils.h>
 
 #include "app/ui_helpers.h"
+#include "ops/server_password.h"
 #include "ops/shop_setup.h"
 
 namespace dj::app {
@@ -19,7 +21,8 @@ ServerDialog::ServerDialog(wxWindow* parent, AppContext& ctx)
     auto* root = new wxBoxSizer(wxVERTICAL);
     root->Add(new wxStaticText(this, wxID_ANY,
                                _("Several workstations share one shop on a PostgreSQL server. "
-                                 "The password is not saved in the settings.")),
+                                 "The password is never saved in the settings; if you wish, "
+                                 "this computer's keyring keeps it.")),
               wxSizerFlags().Border(wxALL, FromDIP(10)));
     auto* form = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     form->AddGrowableCol(1);
@@ -44,6 +47,10 @@ ServerDialog::ServerDialog(wxWindow* parent, AppContext& ctx)
     label(_("Password:"));
     password_ = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
     form->Add(password_, wxSizerFlags().Expand());
+    form->AddSpacer(0);
+    remember_ =
+        new wxCheckBox(this, wxID_ANY, _("Remember the password in this computer's keyring"));
+    form->Add(remember_);
     root->Add(form, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
     message_ = new wxStaticText(this, wxID_ANY, {});
     root->Add(message_, wxSizerFlags().Expand().Border(wxALL, FromDIP(10)));
@@ -86,6 +93,13 @@ void ServerDialog::connect() {
     } catch (const std::exception& e) {
         say_in(this, message_, u8(e.what()), true);
         return;
+    }
+    if (remember_->GetValue() && !password.empty()) {
+        try {
+            ops::keep_server_password(url, password);
+        } catch (const std::exception& e) {
+            wxMessageBox(u8(e.what()), _("Connect to a shop server"), wxOK | wxICON_WARNING, this);
+        }
     }
     url_ = url;
     EndModal(wxID_OK);

@@ -6,6 +6,7 @@
 
 #include "app/app_context.h"
 
+class wxCheckBox;
 class wxSpinCtrl;
 class wxStaticText;
 class wxTextCtrl;
@@ -31,6 +32,7 @@ class ServerDialog : public wxDialog {
     wxTextCtrl* database_ = nullptr;
     wxTextCtrl* user_ = nullptr;
     wxTextCtrl* password_ = nullptr;
+    wxCheckBox* remember_ = nullptr;
     wxStaticText* message_ = nullptr;
     std::string url_;
 };

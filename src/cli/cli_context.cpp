@@ -16,6 +16,7 @@
 #include "ops/stock_queries.h"
 #include "os/computer_name.h"
 #include "os/program_clock.h"
+#include "os/terminal_secret.h"
 #include "os/utf8_path.h"
 #include "store/base/data_dir.h"
 
@@ -28,6 +29,18 @@ std::string env_or(const char* name, const std::string& fallback) {
 }
 
 }  // namespace
+
+std::unique_ptr<Database> open_database(const std::string& path, const Clock& clock,
+                                        Database::Mode mode, int busy_timeout_ms) {
+    try {
+        return std::make_unique<Database>(path, clock, mode, busy_timeout_ms);
+    } catch (const ServerPasswordNeeded& e) {
+        std::optional<std::string> typed = os::ask_secret(trf("{0}\nPassword: ", e.what()));
+        if (!typed) throw;
+        Database::use_server_password(path, *typed);
+        return std::make_unique<Database>(path, clock, mode, busy_timeout_ms);
+    }
+}
 
 Database& Context::db(bool create) {
     if (!db_) {
@@ -42,8 +55,8 @@ Database& Context::db(bool create) {
                         "600000, got \"{0}\"",
                         v));
         }
-        db_ = std::make_unique<Database>(
-            db_path, clock(), create ? Database::Mode::create : Database::Mode::existing, busy_ms);
+        db_ = open_database(db_path, clock(),
+                            create ? Database::Mode::create : Database::Mode::existing, busy_ms);
     }
     return *db_;
 }

@@ -45,6 +45,12 @@ struct Context {
     std::unique_ptr<Database> db_;
 };
 
+// Opens a shop; a server that wants a password it lacks (none typed, none in the keyring or the
+// PostgreSQL password file) has it asked for on the terminal, when there is one.
+std::unique_ptr<Database> open_database(const std::string& path, const Clock& clock,
+                                        Database::Mode mode,
+                                        int busy_timeout_ms = Database::kBusyTimeoutMs);
+
 std::string read_file(const std::string& path);
 // The HTTP client for platform calls; requests go to stderr only with DIANJIA_HTTP_LOG set (the
 // log never holds secrets).

@@ -9,10 +9,12 @@
 #include "demo/demo_shop.h"
 #include "ops/move_shop.h"
 #include "ops/order_queries.h"
+#include "ops/server_password.h"
 #include "ops/shop_queries.h"
 #include "ops/shop_setup.h"
 #include "ops/stock_queries.h"
 #include "ops/store_check.h"
+#include "os/terminal_secret.h"
 #include "store/base/database.h"
 
 namespace dj::cli {
@@ -35,10 +37,53 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     server_init->add_option("URL", *url, tr("The server's database: postgresql://USER@HOST/DB"))
         ->required();
     server_init->callback([&ctx, url] {
-        Database db(*url, ctx.clock(), Database::Mode::create);
-        ops::init_shop(db, ctx.actor());
-        std::cout << trf("Shop server ready: {0} (schema {1})", db.path(),
-                         std::to_string(db.schema_version()))
+        std::unique_ptr<Database> db = open_database(*url, ctx.clock(), Database::Mode::create);
+        ops::init_shop(*db, ctx.actor());
+        std::cout << trf("Shop server ready: {0} (schema {1})", db->path(),
+                         std::to_string(db->schema_version()))
+                  << "\n";
+    });
+
+    auto* remember = server->add_subcommand(
+        "remember",
+        tr("Keep the server's password in this computer's keyring, for every later start (asked "
+           "for on the terminal, or one line read from the input)"));
+    auto remember_url = std::make_shared<std::string>();
+    remember
+        ->add_option("URL", *remember_url, tr("The server's database: postgresql://USER@HOST/DB"))
+        ->required();
+    remember->callback([&ctx, remember_url] {
+        std::optional<std::string> password = os::ask_secret(tr("Password: "));
+        if (!password) {
+            std::string line;
+            if (!std::getline(std::cin, line) || line.empty())
+                throw InvalidInput(
+                    tr("No password given: type it when asked, or pass it on the "
+                       "input (never on the command line)."));
+            password = line;
+        }
+        // Kept only once the server has taken it.
+        Database::use_server_password(*remember_url, *password);
+        try {
+            Database db(*remember_url, ctx.clock(), Database::Mode::existing);
+        } catch (const NoShopOnServer&) {
+        }
+        ops::keep_server_password(*remember_url, *password);
+        std::cout << trf("The password for {0} is kept in this computer's keyring.",
+                         ops::server_location(*remember_url))
+                  << "\n";
+    });
+    auto* forget = server->add_subcommand(
+        "forget", tr("Forget the server's password this computer's keyring keeps"));
+    auto forget_url = std::make_shared<std::string>();
+    forget->add_option("URL", *forget_url, tr("The server's database: postgresql://USER@HOST/DB"))
+        ->required();
+    forget->callback([forget_url] {
+        std::cout << (ops::forget_server_password(*forget_url)
+                          ? trf("The password for {0} is forgotten.",
+                                ops::server_location(*forget_url))
+                          : trf("This computer's keyring kept no password for {0}.",
+                                ops::server_location(*forget_url)))
                   << "\n";
     });
 
@@ -51,8 +96,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         ->required();
     migrate->callback([&ctx, from, to] {
         Database source(*from, ctx.clock(), Database::Mode::existing);
-        Database target(*to, ctx.clock(), Database::Mode::create);
-        ops::ShopMoved moved = ops::move_shop(source, target, ctx.actor());
+        std::unique_ptr<Database> target = open_database(*to, ctx.clock(), Database::Mode::create);
+        ops::ShopMoved moved = ops::move_shop(source, *target, ctx.actor());
         Listing list({{"table", tr("Table")}, {"rows", tr("Rows")}});
         long long rows = 0;
         for (const CopiedTable& t : moved.tables) {
@@ -63,7 +108,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         if (!ctx.json)
             std::cout << trf("Moved {0} rows to {1}; the counts, the ledger check and the "
                              "month-end reports of {2} months agree.",
-                             std::to_string(rows), target.path(),
+                             std::to_string(rows), target->path(),
                              std::to_string(moved.months_compared.size()))
                       << "\n";
     });

@@ -14,6 +14,7 @@
 #include "core/base/translate.h"
 #include "locale/translations.h"
 #include "ops/observers.h"
+#include "ops/server_password.h"
 #include "os/command_line.h"
 
 namespace {
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args = os::utf8_arguments(argc, argv);
     wxInitializer wx;
     ops::install_observers();
+    ops::find_server_passwords_in_keyring();
     std::string language = language_argument(args);
     if (wx.IsOk()) setup_language(wxString::FromUTF8(language));
     set_log_sink([](LogLevel level, const std::string& message) {

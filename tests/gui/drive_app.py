@@ -8,6 +8,7 @@ Steps, done in order; each waits up to 20 s for what it needs to appear:
   type:NAME=TEXT            put TEXT into the text field whose accessible name is NAME
   row:TEXT                  select the table row with a cell reading TEXT (only that row)
   cell:TEXT                 wait until a table shows a cell reading TEXT
+  check:LABEL               tick the check box with this label
   selected:TEXT             the row with a cell reading TEXT is the selected one
   choose:TEXT               select the list entry reading TEXT (a choice dialog)
   enter:TEXT                put TEXT into the text field of the dialog in front
@@ -27,6 +28,7 @@ DJ_STEP_SHOTS set to a folder, the screen after each step is saved there as NN-v
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -153,6 +155,12 @@ def step(s):
         if not (cell.getState().contains(pyatspi.STATE_SELECTED) or
                 cell.parent.querySelection().isChildSelected(cell.getIndexInParent())):
             raise SystemExit(f"drive_app: the row {arg} is not selected")
+    elif verb == "check":
+        # Ticks the check box with this label.
+        box = until(f"check box {arg}", lambda app: find_node(
+            app, "check box", lambda n: clean(n.name) == arg))
+        if not box.getState().contains(pyatspi.STATE_CHECKED):
+            press(box)
     elif verb == "field":
         # A dialog's field by the label before it: its text is replaced, no key is pressed.
         label, _, text = arg.partition("=")
@@ -213,6 +221,10 @@ def step(s):
 
 def main():
     app_path, db, view, lang, *steps = sys.argv[1:]
+    # A desktop session has a keyring: this D-Bus session gets one, unlocked, its files in HOME.
+    if shutil.which("gnome-keyring-daemon"):
+        subprocess.run("printf throwaway | gnome-keyring-daemon --unlock --components=secrets",
+                       shell=True, stdout=subprocess.DEVNULL, check=True)
     # A display that has just started may refuse the first client: a program that exits before
     # its window shows is started again, twice at most.
     for attempt in range(3):

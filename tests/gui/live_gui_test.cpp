@@ -77,9 +77,10 @@ BOOST_AUTO_TEST_CASE(a_changed_row_is_redrawn_and_stays_selected) {
                                 "selected:MILK-01"}) == 0);
 }
 
-// Settings → 连接店铺服务器 on a database that holds no shop: the window makes the shop's tables
-// there and keeps the address for the next start (the test cluster trusts its socket, so no
-// password is asked).
+// Settings → 连接店铺服务器 on a database that holds no shop, as a user the server asks a password
+// of: the window makes the shop's tables there, keeps the address for the next start and, as
+// asked, the password in the computer's keyring (not in the settings), where dianjia-cli on the
+// same workstation finds it.
 BOOST_AUTO_TEST_CASE(the_owner_connects_the_window_to_a_shop_server) {
     BOOST_TEST_REQUIRE(test::on_postgres(), "runs against the test cluster (DJ_TEST_POSTGRES)");
     const std::string cluster = std::getenv("DJ_TEST_POSTGRES");
@@ -89,24 +90,35 @@ BOOST_AUTO_TEST_CASE(the_owner_connects_the_window_to_a_shop_server) {
         return m;
     }();
     BOOST_TEST_REQUIRE(host.size() == 2u);
+    const std::string password = "gui-pw-4711";
     {
         testing::SqlProbe server(cluster);
         server.exec("DROP DATABASE IF EXISTS dianjia_gui");
-        server.exec("CREATE DATABASE dianjia_gui");
+        server.exec("DROP ROLE IF EXISTS dj_password_gui");
+        server.exec("CREATE ROLE dj_password_gui LOGIN PASSWORD '" + password + "'");
+        server.exec("CREATE DATABASE dianjia_gui OWNER dj_password_gui");
     }
     test::TempDir dir;
     const std::string shop = test::test_database(dir, "office");
     { Database db(shop, test::fixed_clock()); }
+    const std::string url = "postgresql://dj_password_gui@/dianjia_gui?host=" +
+                            std::regex_replace(host.str(1), std::regex("/"), "%2F") + "&port=5432";
+    const std::string cli_elsewhere =
+        std::string(DJ_CLI_PATH) + " --db \"" + url + "\" sku add KEY-01 钥匙串 </dev/null";
     BOOST_TEST(test::drive_app(dir.file("home"), shop, "settings",
                                {"press:连接店铺服务器…", "field:服务器地址：=" + host.str(1),
-                                "field:数据库：=dianjia_gui", "field:用户：=postgres", "press:连接",
-                                "press:在服务器上建立店铺", "press:确定", "wait:1"}) == 0);
-    const std::string url = "postgresql://postgres@/dianjia_gui?host=" +
-                            std::regex_replace(host.str(1), std::regex("/"), "%2F") + "&port=5432";
+                                "field:数据库：=dianjia_gui", "field:用户：=dj_password_gui",
+                                "field:密码：=" + password, "check:在本机的系统钥匙串中记住密码",
+                                "press:连接", "press:在服务器上建立店铺", "press:确定", "wait:1",
+                                "run:" + cli_elsewhere}) == 0);
     const std::string settings =
         test::read_all(dir.file("home") + "/.local/share/dianjia/dianjia.ini");
     BOOST_TEST(settings.find(url) != std::string::npos, settings);
-    BOOST_TEST(testing::SqlProbe(url).schema_version() > 0);
+    BOOST_TEST(settings.find(password) == std::string::npos, settings);
+    const std::string as_admin = "postgresql:///dianjia_gui?host=" + host.str(1) + "&user=postgres";
+    BOOST_TEST(testing::SqlProbe(as_admin).schema_version() > 0);
+    BOOST_TEST(
+        testing::SqlProbe(as_admin).integer("SELECT count(*) FROM sku WHERE code = 'KEY-01'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

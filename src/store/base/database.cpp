@@ -74,11 +74,20 @@ std::map<std::string, std::string>& server_passwords() {
     static std::map<std::string, std::string> passwords;
     return passwords;
 }
+std::function<std::optional<std::string>(const std::string&)>& password_source() {
+    static std::function<std::optional<std::string>(const std::string&)> source;
+    return source;
+}
 
+// Typed in this program, else kept by the source (the computer's keyring), asked for once.
 [[maybe_unused]] std::string server_password(const std::string& url) {
     std::lock_guard lock(g_passwords_lock);
     auto it = server_passwords().find(url);
-    return it == server_passwords().end() ? std::string() : it->second;
+    if (it != server_passwords().end()) return it->second;
+    if (!password_source()) return {};
+    std::optional<std::string> kept = password_source()(url);
+    if (!kept) return {};
+    return server_passwords()[url] = *kept;
 }
 
 std::unique_ptr<sql::Connection> open_server(const std::string& url, const Clock& clock,
@@ -208,6 +217,12 @@ std::string Database::server_address(const std::string& host, int port, const st
 void Database::use_server_password(const std::string& url, const std::string& password) {
     std::lock_guard lock(g_passwords_lock);
     server_passwords()[url] = password;
+}
+
+void Database::find_server_passwords_in(
+    std::function<std::optional<std::string>(const std::string& url)> source) {
+    std::lock_guard lock(g_passwords_lock);
+    password_source() = std::move(source);
 }
 
 bool Database::on_server() const {

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -66,6 +67,10 @@ class Database {
     // The password for the server at `url`, as a person typed it: kept in this program's memory
     // for every connection it opens there (never written anywhere, never on a command line).
     static void use_server_password(const std::string& url, const std::string& password);
+    // Where a server's password is looked for when none was typed (ops: the computer's keyring),
+    // before PostgreSQL's password file; asked once per server and program.
+    static void find_server_passwords_in(
+        std::function<std::optional<std::string>(const std::string& url)> source);
 
     const std::string& path() const { return path_; }
     // The shop lives on a PostgreSQL server that several workstations share.
