@@ -7,6 +7,7 @@
 #   dianjia-cli.exe --db postgresql://dj@127.0.0.1:1/shop stats
 #                                     libpq is in: no server there, so it fails saying it cannot
 #                                     connect to that server (not that the build lacks PostgreSQL)
+#   dianjia-cli.exe server forget     the Credential Manager answers: no password kept there
 #   dianjia.exe --screenshot          the orders view, saved as a PNG that must not be blank
 # Usage: installer/windows/smoke.sh [ZIP]   (default: the zip in build-win/app)
 set -euo pipefail
@@ -79,6 +80,14 @@ grep -q "Cannot connect to the shop server $server" "$out/server.txt" &&
     grep -q 'connection to server at "127.0.0.1", port 1 failed' "$out/server.txt" ||
     fail "no connection error naming the server"
 ! grep -q 'built without' "$out/server.txt" || fail "built without PostgreSQL"
+
+step "dianjia-cli server forget $server"
+# The Credential Manager answers (wine's): nothing is kept for that server yet.
+wine "$program/dianjia-cli.exe" --lang en server forget "$server" >"$out/keyring.txt" 2>&1 ||
+    { cat "$out/keyring.txt"; fail "server forget failed"; }
+tr -d '\r' <"$out/keyring.txt" | sed 's/^/    /'
+grep -q "keyring kept no password for $server" "$out/keyring.txt" ||
+    fail "the keyring did not answer"
 
 step "dianjia.exe --view orders --screenshot"
 # The wine server of the console runs above knows no display: let it end, so that the window's
