@@ -22,8 +22,8 @@ std::size_t chunk_for(std::size_t left) {
 
 }  // namespace
 
-BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::string> columns)
-    : db_(db), table_(std::move(table)), columns_(std::move(columns)) {}
+BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::string> columns, Ids ids)
+    : db_(db), table_(std::move(table)), columns_(std::move(columns)), ids_(ids) {}
 
 BatchInsert::~BatchInsert() = default;
 
@@ -40,7 +40,7 @@ sql::Statement& BatchInsert::statement(std::size_t rows) {
         row += ")";
         for (std::size_t r = 0; r < rows; ++r)
             text += (r ? ", " : "") + row;
-        text += " RETURNING id";
+        if (ids_ == Ids::returned) text += " RETURNING id";
         s = std::make_unique<sql::Statement>(connection(db_), text);
     }
     s->reset();
@@ -57,6 +57,11 @@ std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& b
         sql::Statement& s = statement(n);
         for (std::size_t r = 0; r < n; ++r)
             bind_row(s, 1 + static_cast<int>(r) * width, done + r);
+        if (ids_ == Ids::none) {
+            s.exec();
+            done += n;
+            continue;
+        }
         const std::size_t first = ids.size();
         while (s.step())
             ids.push_back(s.column(0).int64());

@@ -20,13 +20,16 @@ class Statement;
 // document) many times slower than on a file.
 class BatchInsert {
   public:
-    // `columns` in the order bind_row binds them; the table's key is `id`.
-    BatchInsert(Database& db, std::string table, std::vector<std::string> columns);
+    // Whether the rows' ids come back: a table numbering its rows has its key in `id`.
+    enum class Ids { returned, none };
+    // `columns` in the order bind_row binds them.
+    BatchInsert(Database& db, std::string table, std::vector<std::string> columns,
+                Ids ids = Ids::returned);
     ~BatchInsert();
 
     // Binds the values of row `row`, its first column at parameter `first`.
     using BindRow = std::function<void(sql::Statement& s, int first, std::size_t row)>;
-    // Inserts rows 0 … rows-1; the ids they were given, in that order.
+    // Inserts rows 0 … rows-1; the ids they were given, in that order (none with Ids::none).
     std::vector<std::int64_t> insert(std::size_t rows, const BindRow& bind_row);
 
   private:
@@ -35,6 +38,7 @@ class BatchInsert {
     Database& db_;
     std::string table_;
     std::vector<std::string> columns_;
+    Ids ids_;
     std::map<std::size_t, std::unique_ptr<sql::Statement>> statements_;
 };
 

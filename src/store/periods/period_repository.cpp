@@ -1,6 +1,7 @@
 #include "store/periods/period_repository.h"
 
 #include "core/base/clock.h"
+#include "store/base/batch_insert.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
@@ -75,12 +76,34 @@ void insert_closed_period(Database& db, const ClosedPeriod& p,
     head.bind(4, static_cast<int64_t>(p.closed_at));
     head.bind(5, p.closed_by);
     head.exec();
-    sql::Statement row(connection(db),
-                       "INSERT INTO period_snapshot VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const StockReportRow& r : rows) {
-        row.reset();
-        int i = 1;
+    // A month of a big shop is tens of thousands of rows: a chunk of them per statement.
+    BatchInsert snapshot(db, "period_snapshot",
+                         {"month",
+                          "warehouse_id",
+                          "sku_id",
+                          "open_qty",
+                          "open_value",
+                          "receipt_qty",
+                          "receipt_value",
+                          "return_qty",
+                          "return_value",
+                          "transfer_in_qty",
+                          "transfer_in_value",
+                          "count_gain_qty",
+                          "count_gain_value",
+                          "shipment_qty",
+                          "shipment_value",
+                          "transfer_out_qty",
+                          "transfer_out_value",
+                          "count_loss_qty",
+                          "count_loss_value",
+                          "scrap_qty",
+                          "scrap_value",
+                          "close_qty",
+                          "close_value"},
+                         BatchInsert::Ids::none);
+    snapshot.insert(rows.size(), [&](sql::Statement& row, int i, std::size_t n) {
+        const StockReportRow& r = rows[n];
         row.bind(i++, p.month);
         row.bind(i++, static_cast<int64_t>(r.warehouse_id));
         row.bind(i++, static_cast<int64_t>(r.sku_id));
@@ -92,8 +115,7 @@ void insert_closed_period(Database& db, const ClosedPeriod& p,
         for (const Amount& a : r.flows)
             bind_amount(a);
         bind_amount(r.closing);
-        row.exec();
-    }
+    });
 }
 
 void delete_closed_period(Database& db, const std::string& month) {
