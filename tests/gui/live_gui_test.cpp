@@ -19,24 +19,32 @@
 
 using namespace dj;
 
+namespace {
+
+// SKUs MILK-01 and TEA-01 and the warehouse CZ, no stock yet.
+void stock_shop(const std::string& shop) {
+    const Actor owner{"店主", "owner", "office"};
+    Database db(shop, test::fixed_clock());
+    ops::import_skus(db, owner,
+                     "code,name,barcode,spec,unit,weight_g,cost,shelf_life_days\n"
+                     "MILK-01,纯牛奶,6900000000001,1L,盒,1050,3.20,0\n"
+                     "TEA-01,红茶,6900000000002,250g,袋,260,12.00,0\n",
+                     "skus.csv");
+    Warehouse cz;
+    cz.code = "CZ";
+    cz.name = "常州仓";
+    ops::add_warehouse(db, owner, cz);
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(gui_live)
 
 BOOST_AUTO_TEST_CASE(a_receipt_on_another_workstation_shows_without_refreshing) {
     BOOST_TEST_REQUIRE(test::on_postgres(), "runs against the test cluster (DJ_TEST_POSTGRES)");
     test::TempDir dir;
     const std::string shop = test::test_database(dir, "shop");
-    const Actor owner{"店主", "owner", "office"};
-    {
-        Database db(shop, test::fixed_clock());
-        ops::import_skus(db, owner,
-                         "code,name,barcode,spec,unit,weight_g,cost,shelf_life_days\n"
-                         "MILK-01,纯牛奶,6900000000001,1L,盒,1050,3.20,0\n",
-                         "skus.csv");
-        Warehouse cz;
-        cz.code = "CZ";
-        cz.name = "常州仓";
-        ops::add_warehouse(db, owner, cz);
-    }
+    stock_shop(shop);
     const std::string cli = std::string(DJ_CLI_PATH) + " --db \"" + shop + "\" ";
     const std::string elsewhere = cli + "sku add LIVE-01 远程新品 >/dev/null && " + cli +
                                   "stock receive LIVE-01 7 -w CZ --cost 5 >/dev/null";
@@ -53,19 +61,7 @@ BOOST_AUTO_TEST_CASE(a_changed_row_is_redrawn_and_stays_selected) {
     BOOST_TEST_REQUIRE(test::on_postgres(), "runs against the test cluster (DJ_TEST_POSTGRES)");
     test::TempDir dir;
     const std::string shop = test::test_database(dir, "shop");
-    const Actor owner{"店主", "owner", "office"};
-    {
-        Database db(shop, test::fixed_clock());
-        ops::import_skus(db, owner,
-                         "code,name,barcode,spec,unit,weight_g,cost,shelf_life_days\n"
-                         "MILK-01,纯牛奶,6900000000001,1L,盒,1050,3.20,0\n"
-                         "TEA-01,红茶,6900000000002,250g,袋,260,12.00,0\n",
-                         "skus.csv");
-        Warehouse cz;
-        cz.code = "CZ";
-        cz.name = "常州仓";
-        ops::add_warehouse(db, owner, cz);
-    }
+    stock_shop(shop);
     const std::string cli = std::string(DJ_CLI_PATH) + " --db \"" + shop + "\" ";
     BOOST_TEST_REQUIRE(
         std::system((cli + "stock receive MILK-01 10 -w CZ --cost 3.2 >/dev/null && " + cli +
