@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -84,7 +85,10 @@ std::function<std::optional<std::string>(const std::string&)>& password_source()
     std::lock_guard lock(g_passwords_lock);
     auto it = server_passwords().find(url);
     if (it != server_passwords().end()) return it->second;
-    if (!password_source()) return {};
+    // Asked once: a keyring that has nothing (or does not answer) is not asked again for every
+    // connection this program opens.
+    static std::set<std::string> asked;
+    if (!password_source() || !asked.insert(url).second) return {};
     std::optional<std::string> kept = password_source()(url);
     if (!kept) return {};
     return server_passwords()[url] = *kept;
