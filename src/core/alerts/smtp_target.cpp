@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/base/error.h"
+#include "core/base/percent_encode.h"
 #include "core/base/translate.h"
 
 namespace dj {
@@ -62,20 +63,9 @@ bool parse_server(std::string_view url, SmtpTarget& t) {
     return true;
 }
 
+// An address stays readable in the stored target: '@' and '+' as they are.
 std::string encode_value(std::string_view v) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : v) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '@' ||
-            c == '+') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 0xF];
-        }
-    }
-    return out;
+    return percent_encode(v, "@+");
 }
 
 std::optional<std::string> decode_value(std::string_view v) {

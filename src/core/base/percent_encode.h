@@ -6,7 +6,8 @@
 namespace dj {
 
 // RFC 3986 percent-encoding of everything but the unreserved characters (letters, digits and
-// -._~): "+" becomes %2B, "/" %2F. For query values, signatures and address parts.
-std::string percent_encode(std::string_view text);
+// -._~) and those in `keep`: "+" becomes %2B, "/" %2F. For query values, signatures and address
+// parts.
+std::string percent_encode(std::string_view text, std::string_view keep = {});
 
 }  // namespace dj
