@@ -21,11 +21,12 @@ export CC=$host-gcc-posix CXX=$host-g++-posix AR=$host-ar RANLIB=$host-ranlib
 export WINDRES=$host-windres STRIP=$host-strip
 export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig:/usr/$host/lib/pkgconfig"
 
-# Debian source package per library, in build order (wxWidgets needs expat and libpng).
-source_packages=(expat libpng1.6 sqlite3 zint libharu curl libxlsxwriter sqlitecpp cpp-httplib
-    postgresql-15 wxwidgets3.2)
-libraries=(expat libpng sqlite zint libharu curl xlsxwriter sqlitecpp headers httplib libpq
-    wxwidgets licenses)
+# Debian source package per library, in build order (libxlsxwriter and libpq need OpenSSL,
+# wxWidgets expat and libpng).
+source_packages=(expat libpng1.6 sqlite3 zint libharu curl openssl libxlsxwriter sqlitecpp
+    cpp-httplib postgresql-15 wxwidgets3.2)
+libraries=(expat libpng sqlite zint libharu curl openssl xlsxwriter sqlitecpp headers httplib
+    libpq wxwidgets licenses)
 
 log() { printf '[build-deps %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -193,14 +194,31 @@ build_curl() {
     build make -j"$jobs" install >/dev/null
 }
 
+# OpenSSL, for libpq's TLS (libpq 15 speaks TLS through OpenSSL only; curl keeps Schannel) and
+# libxlsxwriter's MD5: the static libraries and their headers. OpenSSL 3.0 cannot switch its
+# programs and docs off, so only the libraries are built and installed.
+build_openssl() {
+    local src
+    src=$(unpack_source openssl)
+    cd "$src"
+    # No --cross-compile-prefix: Configure puts it before $CC, which is already the full name.
+    build ./Configure mingw64 no-shared no-module no-tests --prefix="$prefix" --libdir=lib \
+        >/dev/null
+    build make -j"$jobs" build_libs >/dev/null
+    build make install_dev >/dev/null
+}
+
 build_xlsxwriter() {
     local src
     src=$(unpack_source libxlsxwriter)
     mkdir -p "$src/build" && cd "$src/build"
+    # The images' MD5 from OpenSSL, as Debian builds it: its bundled MD5_Init and co. would clash
+    # with OpenSSL's in the programs.
     cmake_cross .. -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF -DUSE_SYSTEM_MINIZIP=OFF \
-        -DUSE_STANDARD_TMPFILE=OFF -DBUILD_SHARED_LIBS=OFF
+        -DUSE_STANDARD_TMPFILE=OFF -DBUILD_SHARED_LIBS=OFF -DUSE_OPENSSL_MD5=ON
     build make -j"$jobs" install >/dev/null
-    # The project finds it through pkg-config, like Debian's package; static, so with its zlib.
+    # The project finds it through pkg-config, like Debian's package; static, so with its zlib and
+    # libcrypto.
     mkdir -p "$prefix/lib/pkgconfig"
     cat >"$prefix/lib/pkgconfig/xlsxwriter.pc" <<EOF
 prefix=$prefix
@@ -210,7 +228,7 @@ includedir=\${prefix}/include
 Name: libxlsxwriter
 Description: A C library for creating Excel XLSX files
 Version: $(version_of libxlsxwriter)
-Libs: -L\${libdir} -lxlsxwriter -lz
+Libs: -L\${libdir} -lxlsxwriter -lz -lcrypto
 Cflags: -I\${includedir}
 EOF
 }
@@ -262,15 +280,17 @@ EOF
 # libpq, the client library of a shop on a PostgreSQL server. On Windows PostgreSQL's makefiles
 # build it only as a DLL (their libpq.a is its import library): configure for mingw, compile
 # libpq's objects and PostgreSQL's common and port libraries they call, and archive the objects.
-# No TLS: libpq 15 speaks it through OpenSSL only, which this prefix does not hold (curl uses
-# Schannel), so sslmode=require fails; no zlib, ICU, readline, LDAP or GSSAPI either.
+# TLS through the OpenSSL above (its symbols stay in libssl.a and libcrypto.a); no zlib, ICU,
+# readline, LDAP or GSSAPI.
 build_libpq() {
     local src objs
     src=$(unpack_source postgresql-15)
     cd "$src"
+    # The static libcrypto needs the certificate store (crypt32) in configure's link tests too.
     build ./configure --host=$host --build=x86_64-pc-linux-gnu --prefix="$prefix" \
-        --without-readline --without-zlib --without-icu --without-openssl --without-ldap \
-        --without-gssapi >/dev/null
+        --without-readline --without-zlib --without-icu --with-ssl=openssl --without-ldap \
+        --without-gssapi CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS=-lcrypt32 \
+        >/dev/null
     # The headers generated from the catalogue (shipped in the tarball, only linked into place).
     build make -C src/backend generated-headers >/dev/null
     build make -j"$jobs" -C src/port libpgport_shlib.a >/dev/null
@@ -355,12 +375,13 @@ version_key() {
     zint) version_of zint ;;
     libharu) version_of libharu ;;
     curl) version_of curl ;;
-    xlsxwriter) version_of libxlsxwriter ;;
+    openssl) version_of openssl ;;
+    xlsxwriter) echo "$(version_of libxlsxwriter) on openssl $(version_of openssl)" ;;
     sqlitecpp) echo "$(version_of sqlitecpp) on sqlite $(version_of sqlite3)" ;;
     headers) dpkg-query -W -f='${Package} ${Version} ' nlohmann-json3-dev libcli11-dev \
         libwebsocketpp-dev libasio-dev ;;
     httplib) version_of cpp-httplib ;;
-    libpq) version_of postgresql-15 ;;
+    libpq) echo "$(version_of postgresql-15) on openssl $(version_of openssl)" ;;
     wxwidgets) version_of wxwidgets3.2 ;;
     licenses) for p in "${source_packages[@]}"; do printf '%s ' "$(version_of "$p")"; done ;;
     esac

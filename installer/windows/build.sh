@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/installer/windows"
 app="$root/build-win/app"
-jobs=$(nproc 2>/dev/null || echo 2)
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 start=$SECONDS
 
 step() { printf '[windows %(%H:%M:%S)T] %s\n' -1 "$*"; }

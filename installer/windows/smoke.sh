@@ -7,6 +7,9 @@
 #   dianjia-cli.exe --db postgresql://dj@127.0.0.1:1/shop stats
 #                                     libpq is in: no server there, so it fails saying it cannot
 #                                     connect to that server (not that the build lacks PostgreSQL)
+#   dianjia-cli.exe --db postgresql://dj@127.0.0.1:1/shop?sslmode=require stats
+#                                     the same error: libpq has TLS (without it, it refuses the
+#                                     sslmode before trying the server)
 #   dianjia-cli.exe server forget     the Credential Manager answers: no password kept there
 #   dianjia.exe --screenshot          the orders view, saved as a PNG that must not be blank
 # Usage: installer/windows/smoke.sh [ZIP]   (default: the zip in build-win/app)
@@ -80,6 +83,17 @@ grep -q "Cannot connect to the shop server $server" "$out/server.txt" &&
     grep -q 'connection to server at "127.0.0.1", port 1 failed' "$out/server.txt" ||
     fail "no connection error naming the server"
 ! grep -q 'built without' "$out/server.txt" || fail "built without PostgreSQL"
+
+step "dianjia-cli --db $server?sslmode=require stats"
+if wine "$program/dianjia-cli.exe" --lang en --db "$server?sslmode=require" stats \
+    >"$out/server-tls.txt" 2>&1; then
+    cat "$out/server-tls.txt"
+    fail "stats on $server?sslmode=require succeeded"
+fi
+tr -d '\r' <"$out/server-tls.txt" | sed 's/^/    /'
+! grep -q 'SSL support is not compiled in' "$out/server-tls.txt" || fail "libpq built without TLS"
+grep -q 'connection to server at "127.0.0.1", port 1 failed' "$out/server-tls.txt" ||
+    fail "no connection error with sslmode=require"
 
 step "dianjia-cli server forget $server"
 # The Credential Manager answers (wine's): nothing is kept for that server yet.

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "store/base/sql_dialect.h"
@@ -108,6 +109,7 @@ class PgStatement final : public detail::StatementEngine {
     }
     bool step() override;
     int exec() override;
+    void exec_deferred() override;
     void reset() override {
         result_ = Result();
         row_ = -1;
@@ -135,6 +137,9 @@ class PgStatement final : public detail::StatementEngine {
         formats_[index - 1] = format;
     }
     void run();
+    // The server's name for this text with the parameter types bound now, after the shop's
+    // date is set when the text asks for it.
+    std::string ready();
     const char* cell(int index) const { return PQgetvalue(result_.r, row_, index); }
     const PGresult* shape() const;
 
@@ -162,6 +167,15 @@ void wait_readable(int socket, int timeout_ms) {
         throw Error(Failure::io, "poll: " + std::to_string(errno));
 #endif
 }
+
+// A statement to run: a prepared one with its parameters, or a text without any.
+struct Call {
+    std::string name{};  // of the prepared statement; empty: `text`
+    std::string text{};
+    std::vector<std::optional<std::string>> values{};
+    std::vector<int> formats{};
+    std::string inserts_into{};
+};
 
 // Released with the connection too, when the program ends however it ends.
 class AdvisoryLock final : public Lock {
@@ -210,6 +224,16 @@ class PgConnection final : public Connection {
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
         last_id.reset();
+        // The changes waiting to be sent go with the COMMIT; before anything else (a
+        // savepoint's end, say) they are sent first, so a failure stays inside its savepoint.
+        if (!deferred_.empty() && sql == "COMMIT") {
+            Call commit{.text = text};
+            Result r = pipeline(&commit);
+            in_transaction_ = false;
+            check(r.r);
+            return 0;
+        }
+        send_deferred();
         Result r(PQexec(pg_, text.c_str()));
         // The server went away since the last statement (restarted, a network cut): nothing
         // has begun yet, so the transaction starts again on a new connection.
@@ -223,6 +247,9 @@ class PgConnection final : public Connection {
         return changes(r.r);
     }
     void try_exec(const std::string& sql) noexcept override {
+        // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
+        // undone (each one sends what waits before it begins).
+        deferred_.clear();
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
         if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;
     }
@@ -379,6 +406,7 @@ class PgConnection final : public Connection {
         auto it = prepared_.find(key);
         if (it != prepared_.end()) return it->second;
         if (prepared_.size() >= kMaxPrepared) {
+            send_deferred();  // they name statements about to be forgotten
             Result r(PQexec(pg_, "DEALLOCATE ALL"));
             check(r.r);
             prepared_.clear();
@@ -392,6 +420,7 @@ class PgConnection final : public Connection {
     void set_today(const std::string& today) {
         reconnect_if_lost();
         if (today == today_) return;
+        send_deferred();  // they ran for the date before
         const char* values[] = {today.c_str()};
         Result r(PQexecParams(pg_, "SELECT set_config('dj.today', $1, false)", 1, nullptr, values,
                               nullptr, nullptr, 0));
@@ -399,6 +428,32 @@ class PgConnection final : public Connection {
         today_ = today;
     }
     std::function<std::string()> today;
+
+    // Runs `call` and returns its result: alone when nothing waits, else after what waits.
+    Result run(const Call& call) {
+        if (!deferred_.empty()) return pipeline(&call);
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+        point_at(call, values, lengths);
+        return Result(PQexecPrepared(pg_, call.name.c_str(), static_cast<int>(values.size()),
+                                     values.data(), lengths.data(), call.formats.data(), 0));
+    }
+    // Kept until a statement needs an answer; inside a transaction only, as then a failure
+    // still undoes everything up to the BEGIN.
+    void defer(Call call) {
+        if (!in_transaction_) {
+            Result r = run(call);
+            check(r.r);
+            count_inserted(call.inserts_into, r.r);
+            return;
+        }
+        last_id.reset();
+        deferred_.push_back(std::move(call));
+        if (deferred_.size() >= kMaxDeferred) send_deferred();
+    }
+    void send_deferred() {
+        if (!deferred_.empty()) pipeline(nullptr);
+    }
 
     void check(PGresult* r) {
         ExecStatusType status = PQresultStatus(r);
@@ -441,6 +496,72 @@ class PgConnection final : public Connection {
     }
 
   private:
+    static void point_at(const Call& call, std::vector<const char*>& values,
+                         std::vector<int>& lengths) {
+        values.resize(call.values.size());
+        lengths.resize(call.values.size());
+        for (std::size_t i = 0; i < call.values.size(); ++i) {
+            values[i] = call.values[i] ? call.values[i]->data() : nullptr;
+            lengths[i] = call.values[i] ? static_cast<int>(call.values[i]->size()) : 0;
+        }
+    }
+    // What waits, then `then`, sent at once and answered in order: one round trip for them all
+    // (libpq's pipeline mode). The first failure is thrown; the server skips the rest.
+    Result pipeline(const Call* then) {
+        std::vector<Call> calls = std::exchange(deferred_, {});
+        if (PQenterPipelineMode(pg_) != 1)
+            throw Error(Failure::other, trimmed(PQerrorMessage(pg_)));
+        bool sent = true;
+        auto send = [&](const Call& c) {
+            if (!sent) return;
+            if (c.name.empty()) {
+                sent = PQsendQueryParams(pg_, c.text.c_str(), 0, nullptr, nullptr, nullptr,
+                                         nullptr, 0) == 1;
+                return;
+            }
+            std::vector<const char*> values;
+            std::vector<int> lengths;
+            point_at(c, values, lengths);
+            sent = PQsendQueryPrepared(pg_, c.name.c_str(), static_cast<int>(values.size()),
+                                       values.data(), lengths.data(), c.formats.data(), 0) == 1;
+        };
+        for (const Call& c : calls)
+            send(c);
+        if (then) send(*then);
+        if (sent) sent = PQpipelineSync(pg_) == 1;
+        Result failed;
+        Result last;
+        bool lost = !sent;
+        std::vector<std::pair<const std::string*, Result>> inserted;
+        const std::size_t count = calls.size() + (then ? 1 : 0);
+        for (std::size_t i = 0; sent && i < count; ++i) {
+            Result r(PQgetResult(pg_));
+            if (!r.r) {
+                lost = true;
+                break;
+            }
+            // The NULL that ends this statement's results.
+            while (PGresult* more = PQgetResult(pg_))
+                PQclear(more);
+            const ExecStatusType status = PQresultStatus(r.r);
+            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+                if (!failed.r && status != PGRES_PIPELINE_ABORTED) failed = std::move(r);
+            } else if (i < calls.size()) {
+                inserted.emplace_back(&calls[i].inserts_into, std::move(r));
+            } else {
+                last = std::move(r);
+            }
+        }
+        if (!lost) PQclear(PQgetResult(pg_));  // the sync's own result
+        PQexitPipelineMode(pg_);
+        if (failed.r) check(failed.r);
+        if (lost || (then && !last.r))
+            throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
+        for (auto& [table, r] : inserted)
+            count_inserted(*table, r.r);
+        return last;
+    }
+
     std::string channel() const {
         lock_key("");
         return "dj_changes_" + std::to_string(*schema_oid_);
@@ -476,6 +597,9 @@ class PgConnection final : public Connection {
     mutable std::optional<std::uint32_t> schema_oid_;
     PGconn* pg_ = nullptr;
     static constexpr std::size_t kMaxPrepared = 4000;
+    // Changes waiting to be sent with the next statement that needs an answer.
+    static constexpr std::size_t kMaxDeferred = 256;
+    std::vector<Call> deferred_;
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;
@@ -504,17 +628,14 @@ PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
     if (returns_id_) sql_.text += " RETURNING id";
 }
 
-void PgStatement::run() {
+std::string PgStatement::ready() {
     if (uses_today_ && c_.today) c_.set_today(c_.today());
-    const std::string name = c_.prepared(sql_.text, types_);
-    std::vector<const char*> values(values_.size());
-    std::vector<int> lengths(values_.size());
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-        values[i] = values_[i] ? values_[i]->data() : nullptr;
-        lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-    }
-    result_ = Result(PQexecPrepared(c_.pg(), name.c_str(), static_cast<int>(values.size()),
-                                    values.data(), lengths.data(), formats_.data(), 0));
+    return c_.prepared(sql_.text, types_);
+}
+
+void PgStatement::run() {
+    Call call{.name = ready(), .values = values_, .formats = formats_};
+    result_ = c_.run(call);
     row_ = -1;
     c_.check(result_.r);
     c_.count_inserted(inserts_into_, result_.r);
@@ -535,6 +656,11 @@ int PgStatement::exec() {
     int changed = PgConnection::changes(result_.r);
     result_ = Result();
     return changed;
+}
+
+void PgStatement::exec_deferred() {
+    result_ = Result();
+    c_.defer({.name = ready(), .values = values_, .formats = formats_, .inserts_into = inserts_into_});
 }
 
 // Before the first run the server describes what the statement would return.

@@ -69,6 +69,7 @@ class StatementEngine {
     virtual void bind_blob(int index, std::string_view bytes) = 0;
     virtual bool step() = 0;
     virtual int exec() = 0;
+    virtual void exec_deferred() = 0;
     virtual void reset() = 0;
     virtual void clear_bindings() = 0;
     virtual int column_count() const = 0;
@@ -177,6 +178,12 @@ class Statement {
     bool step() { return s_->step(); }
     // Runs a statement that returns no rows; the number of rows it changed.
     int exec() { return s_->exec(); }
+    // A change whose outcome the caller never reads (how many rows, an id), inside a
+    // transaction. A server engine may send it together with the next statement that needs an
+    // answer, one round trip for all; its failure then surfaces there or at COMMIT and fails the
+    // transaction as any failure does. SQLite runs it at once. Not for a change whose failure
+    // the caller catches and explains (a duplicate code, say).
+    void exec_deferred() { s_->exec_deferred(); }
     // Ready to run again; the parameters keep their values until bound again or cleared.
     void reset() { s_->reset(); }
     void clear_bindings() { s_->clear_bindings(); }

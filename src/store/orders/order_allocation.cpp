@@ -15,7 +15,10 @@
 namespace dj {
 
 OrderAllocator::OrderAllocator(StockPosting& posting, Actor policy_actor)
-    : posting_(posting), policy_actor_(std::move(policy_actor)), orders_(posting.db()) {}
+    : posting_(posting),
+      policy_actor_(std::move(policy_actor)),
+      orders_(posting.db()),
+      new_items_(posting.db(), "order_line_item", {"order_line_id", "sku_id", "qty"}) {}
 
 OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertResult& stored) {
     order.id = stored.id;
@@ -25,10 +28,22 @@ OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertRe
     MappedLines mapped;
     mapped.line_skus.reserve(order.lines.size());
     for (std::size_t n = 0; n < order.lines.size(); ++n) {
-        order.lines[n].id = stored.line_ids[n];
-        mapped.line_skus.push_back(map_stored_line(order.store_id, order.lines[n], &mapped.items));
+        OrderLine& line = order.lines[n];
+        line.id = stored.line_ids[n];
+        mapped.line_skus.push_back(map_line(order.store_id, line));
         mapped.all_mapped = mapped.all_mapped && !mapped.line_skus.back().empty();
+        for (const SkuComponent& c : mapped.line_skus.back())
+            mapped.items.push_back({line.id, c.sku_id, c.qty, 0, std::nullopt, line.presale});
     }
+    // Each item's line id stands where its own id goes once inserted.
+    std::vector<std::int64_t> ids =
+        new_items_.insert(mapped.items.size(), [&](sql::Statement& s, int first, std::size_t n) {
+            s.bind(first, static_cast<int64_t>(mapped.items[n].id));
+            s.bind(first + 1, static_cast<int64_t>(mapped.items[n].sku_id));
+            s.bind(first + 2, static_cast<int64_t>(mapped.items[n].qty));
+        });
+    for (std::size_t n = 0; n < ids.size(); ++n)
+        mapped.items[n].id = ids[n];
     return mapped;
 }
 
@@ -100,8 +115,7 @@ bool OrderAllocator::map_lines(Id order_id) {
     return all_mapped;
 }
 
-std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const OrderLine& line,
-                                                          std::vector<Item>* items) {
+std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const OrderLine& line) {
     std::vector<SkuComponent> components = map_line(store_id, line);
     sql::Statement& add = posting_.db().statement(
         "INSERT INTO order_line_item(order_line_id, sku_id, qty) VALUES (?, ?, ?)");
@@ -110,10 +124,7 @@ std::vector<SkuComponent> OrderAllocator::map_stored_line(Id store_id, const Ord
         add.bind(1, static_cast<int64_t>(line.id));
         add.bind(2, static_cast<int64_t>(c.sku_id));
         add.bind(3, static_cast<int64_t>(c.qty));
-        add.exec();
-        if (items)
-            items->push_back({connection(posting_.db()).last_insert_id(), c.sku_id, c.qty, 0,
-                              std::nullopt, line.presale});
+        add.exec_deferred();
     }
     return components;
 }
@@ -148,7 +159,7 @@ void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> ware
     else
         s.bind(2);
     s.bind(3, static_cast<int64_t>(order_id));
-    s.exec();
+    s.exec_deferred();
 }
 
 Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
@@ -214,7 +225,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
         mark.reset();
         mark.bind(1, static_cast<int64_t>(*wh));
         mark.bind(2, static_cast<int64_t>(it.id));
-        mark.exec();
+        mark.exec_deferred();
     }
     set_state(order_id, Allocation::allocated, wh);
     return Allocation::allocated;
@@ -229,13 +240,13 @@ void OrderAllocator::release(Id order_id) {
         freed_.insert(it.sku_id);
         clear.reset();
         clear.bind(1, static_cast<int64_t>(it.id));
-        clear.exec();
+        clear.exec_deferred();
     }
     sql::Statement& state = posting_.db().statement(
         "UPDATE shop_order SET allocation = 'none' WHERE id = ? AND allocation <> 'shipped' "
         "AND allocation <> 'none'");
     state.bind(1, static_cast<int64_t>(order_id));
-    state.exec();
+    state.exec_deferred();
 }
 
 void OrderAllocator::check_can_ship(const Order& order, Id parcel_head) {
@@ -284,12 +295,12 @@ std::vector<Movement> OrderAllocator::ship(Id order_id, const MovementContext& c
             posting_.book().ship(mc, it.sku_id, *it.warehouse_id, it.qty, it.reserved);
             clear.reset();
             clear.bind(1, static_cast<int64_t>(it.id));
-            clear.exec();
+            clear.exec_deferred();
         }
         set_state(order.id, Allocation::shipped, order.warehouse_id);
         status.reset();
         status.bind(1, static_cast<int64_t>(order.id));
-        status.exec();
+        status.exec_deferred();
     }
     const std::vector<Movement>& pending = posting_.book().pending();
     return {pending.begin() + static_cast<std::ptrdiff_t>(before), pending.end()};

@@ -10,6 +10,7 @@
 #include "core/orders/order.h"
 #include "core/stock/movement.h"
 #include "core/stock/sku_mapping.h"
+#include "store/base/batch_insert.h"
 #include "store/orders/order_repository.h"
 #include "store/orders/order_split.h"
 
@@ -79,8 +80,7 @@ class OrderAllocator : public PartAllocation {
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
     // Maps one stored line and records its local SKUs (also in `items` when given); empty when
     // it maps to nothing.
-    std::vector<SkuComponent> map_stored_line(Id store_id, const OrderLine& line,
-                                              std::vector<Item>* items = nullptr);
+    std::vector<SkuComponent> map_stored_line(Id store_id, const OrderLine& line);
     // The warehouse a rule chose for the order, else its store's.
     std::optional<Id> warehouse_for(Id order_id, Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);
@@ -92,6 +92,7 @@ class OrderAllocator : public PartAllocation {
     StockPosting& posting_;
     Actor policy_actor_;
     OrderRepository orders_;
+    BatchInsert new_items_;  // a new order's items, all in one statement
     std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
     std::map<std::string, std::optional<Id>> sku_code_cache_;
     std::map<Id, std::optional<Id>> warehouse_cache_;

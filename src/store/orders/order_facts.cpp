@@ -253,6 +253,7 @@ ReviewSubject OrderFactsLoader::new_order(const Order& order,
     f.promised_ship_at = order.promised_ship_at;
     f.now = now;
     r.warehouse_id = st.warehouse_id;
+    r.may_have_waivers = false;
     note_intercepts(r);
     for (std::size_t n = 0; n < order.lines.size(); ++n) {
         const OrderLine& line = order.lines[n];
@@ -295,23 +296,23 @@ std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::str
                                                      const std::string& address,
                                                      Timestamp created_at) {
     bool by_nick = !nick.empty();
+    // Without a nick the receiver is compared here, not in the WHERE: a plan the server made
+    // for "buyer_nick = ''" while a store's orders all had nicks went through the nick index
+    // and read every order without one (0.4 ms a new order at 25,000).
     sql::Statement& q = db_.statement(
-        by_nick ? "SELECT created_at FROM shop_order WHERE store_id = ?1 AND buyer_nick = ?2 "
-                  "AND created_at BETWEEN ?3 AND ?4"
-                : "SELECT created_at FROM shop_order WHERE store_id = ?1 AND receiver_phone = "
-                  "?2 AND buyer_nick = '' AND receiver_name = ?5 AND address = ?6 AND "
-                  "created_at BETWEEN ?3 AND ?4");
+        by_nick ? "SELECT created_at, buyer_nick, receiver_name, address FROM shop_order WHERE "
+                  "store_id = ?1 AND buyer_nick = ?2 AND created_at BETWEEN ?3 AND ?4"
+                : "SELECT created_at, buyer_nick, receiver_name, address FROM shop_order WHERE "
+                  "store_id = ?1 AND receiver_phone = ?2 AND created_at BETWEEN ?3 AND ?4");
     q.bind(1, static_cast<int64_t>(store_id));
     q.bind(2, by_nick ? nick : phone);
     q.bind(3, static_cast<int64_t>(created_at - buyer_hours_ * 3600LL));
     q.bind(4, static_cast<int64_t>(created_at));
-    if (!by_nick) {
-        q.bind(5, name);
-        q.bind(6, address);
-    }
     std::vector<Timestamp> times;
     while (q.step())
-        times.push_back(q.column(0).int64());
+        if (by_nick || (q.column(1).text().empty() && q.column(2).text() == name &&
+                        q.column(3).text() == address))
+            times.push_back(q.column(0).int64());
     return times;
 }
 

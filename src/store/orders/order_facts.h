@@ -32,6 +32,8 @@ struct ReviewSubject {
     bool has_rule_tags = false;
     bool has_gifts = false;
     bool has_rule_holds = false;
+    // A person may have lifted a hold of it (order_hold_waiver); an order just taken in has none.
+    bool may_have_waivers = true;
 };
 
 // Whether rules still decide anything for an order in this state: not once it is shipped or

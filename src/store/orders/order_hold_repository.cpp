@@ -61,7 +61,7 @@ void OrderHoldRepository::hold(const OrderHold& h) {
     s.bind(5, h.intercept ? 1 : 0);
     s.bind(6, static_cast<int64_t>(h.at));
     s.bind(7, h.by);
-    s.exec();
+    s.exec_deferred();
 }
 
 std::optional<OrderHold> OrderHoldRepository::find(Id order_id) {
@@ -102,13 +102,13 @@ bool OrderHoldRepository::release(Id order_id, Timestamp at, const std::string& 
     return s.exec() > 0;
 }
 
-bool OrderHoldRepository::drop(Id order_id, HoldSource source, const std::string& source_key) {
+void OrderHoldRepository::drop(Id order_id, HoldSource source, const std::string& source_key) {
     sql::Statement& s = db_.statement(
         "DELETE FROM order_hold WHERE order_id = ? AND source = ? AND source_key = ?");
     s.bind(1, static_cast<int64_t>(order_id));
     s.bind(2, std::string(hold_source_code(source)));
     s.bind(3, source_key);
-    return s.exec() > 0;
+    s.exec_deferred();
 }
 
 bool OrderHoldRepository::waived(Id order_id, HoldSource source, const std::string& source_key) {

@@ -40,9 +40,8 @@ class OrderHoldRepository {
     // Lets the order go to packing again (every hold on it); false when it was not held. Holds
     // from rules and intercepts are waived, so they do not catch the order again.
     bool release(Id order_id, Timestamp at, const std::string& by);
-    // Drops one source's hold without waiving it (a rule that no longer matches); false when
-    // there was none.
-    bool drop(Id order_id, HoldSource source, const std::string& source_key);
+    // Drops one source's hold, if any, without waiving it (a rule that no longer matches).
+    void drop(Id order_id, HoldSource source, const std::string& source_key);
     bool waived(Id order_id, HoldSource source, const std::string& source_key);
 
   private:

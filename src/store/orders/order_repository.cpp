@@ -47,6 +47,12 @@ void bind_header(sql::Statement& s, const Order& o) {
 
 }  // namespace
 
+OrderRepository::OrderRepository(Database& db)
+    : db_(db),
+      lines_(db, "order_line",
+             {"order_id", "line_no", "platform_sku_id", "seller_code", "title", "quantity",
+              "unit_price_fen", "presale"}) {}
+
 std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platform_order_id) {
     sql::Statement& s =
         db_.statement("SELECT id FROM shop_order WHERE store_id = ? AND platform_order_id = ?");
@@ -150,23 +156,18 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             result.lines_changed = true;
         }
         if (write_lines) {
-            sql::Statement& line = db_.statement(
-                "INSERT INTO order_line(order_id, line_no, platform_sku_id, seller_code, title, "
-                "quantity, unit_price_fen, presale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            int no = 0;
-            for (const OrderLine& l : order.lines) {
-                line.reset();
-                line.bind(1, static_cast<int64_t>(result.id));
-                line.bind(2, ++no);
-                line.bind(3, l.platform_sku_id);
-                line.bind(4, l.seller_code);
-                line.bind(5, l.title);
-                line.bind(6, static_cast<int64_t>(l.quantity));
-                line.bind(7, static_cast<int64_t>(l.unit_price));
-                line.bind(8, l.presale ? 1 : 0);
-                line.exec();
-                result.line_ids.push_back(connection(db_).last_insert_id());
-            }
+            result.line_ids = lines_.insert(
+                order.lines.size(), [&](sql::Statement& s, int first, std::size_t n) {
+                    const OrderLine& l = order.lines[n];
+                    s.bind(first, static_cast<int64_t>(result.id));
+                    s.bind(first + 1, static_cast<int64_t>(n + 1));
+                    s.bind(first + 2, l.platform_sku_id);
+                    s.bind(first + 3, l.seller_code);
+                    s.bind(first + 4, l.title);
+                    s.bind(first + 5, static_cast<int64_t>(l.quantity));
+                    s.bind(first + 6, static_cast<int64_t>(l.unit_price));
+                    s.bind(first + 7, l.presale ? 1 : 0);
+                });
         }
         return result;
     } catch (const sql::Error& e) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "store/base/batch_insert.h"
 #include "core/orders/order.h"
 
 namespace dj {
@@ -63,7 +64,7 @@ struct UpsertResult {
 // Canonical orders. Writes run inside the caller's transaction.
 class OrderRepository {
   public:
-    explicit OrderRepository(Database& db) : db_(db) {}
+    explicit OrderRepository(Database& db);
 
     // Keyed by store and platform order id: importing the same order again updates it and never
     // duplicates it; an older copy (modified earlier than the stored one) is ignored. Changed
@@ -89,6 +90,7 @@ class OrderRepository {
 
   private:
     Database& db_;
+    BatchInsert lines_;  // an order's lines, all in one statement
 };
 
 }  // namespace dj

@@ -108,14 +108,14 @@ void OrderReviewer::apply_holds(const ReviewSubject& s,
         if (!wanted.count(rule)) holds.drop(s.order_id, HoldSource::rule, rule);
     bool picking = s.allocation == Allocation::allocated || s.in_open_wave;
     for (const auto& [rule, w] : wanted) {
-        if (holds.waived(s.order_id, HoldSource::rule, rule)) continue;
+        if (s.may_have_waivers && holds.waived(s.order_id, HoldSource::rule, rule)) continue;
         holds.hold(
             {s.order_id, w.reason, w.intercept && picking, now, HoldSource::rule, rule, "rules"});
     }
     for (const OrderIntercept& i : intercepts_) {
         if (!intercept_covers(i, s.intercept)) continue;
         std::string key = std::to_string(i.id);
-        if (holds.waived(s.order_id, HoldSource::intercept, key)) continue;
+        if (s.may_have_waivers && holds.waived(s.order_id, HoldSource::intercept, key)) continue;
         holds.hold({s.order_id, intercept_hold_reason(i), picking, now, HoldSource::intercept, key,
                     i.created_by});
     }
@@ -126,7 +126,7 @@ void OrderReviewer::apply_tags(Id order_id,
     sql::Statement& clear =
         db_.statement("DELETE FROM order_tag WHERE order_id = ? AND rule <> ''");
     clear.bind(1, static_cast<int64_t>(order_id));
-    clear.exec();
+    clear.exec_deferred();
     sql::Statement& add = db_.statement(
         "INSERT INTO order_tag(order_id, tag, rule) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     for (const auto& [tag, rule] : tags) {
@@ -134,7 +134,7 @@ void OrderReviewer::apply_tags(Id order_id,
         add.bind(1, static_cast<int64_t>(order_id));
         add.bind(2, tag);
         add.bind(3, rule);
-        add.exec();
+        add.exec_deferred();
     }
 }
 
@@ -197,7 +197,7 @@ void OrderReviewer::log(Id order_id, Timestamp now, const RuleDecision& d) {
     s.bind(4, action);
     s.bind(5, d.note.empty() ? d.why : d.why + " (" + d.note + ")");
     s.bind(6, d.applied ? 1 : 0);
-    s.exec();
+    s.exec_deferred();
 }
 
 std::vector<Id> orders_rules_apply_to(Database& db) {
@@ -318,7 +318,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
         sql::Statement& p = db_.statement("UPDATE shop_order SET priority = ? WHERE id = ?");
         p.bind(1, *out.priority);
         p.bind(2, static_cast<int64_t>(order_id));
-        p.exec();
+        p.exec_deferred();
     }
     // Most reviews choose nothing, as the last one did: the row is written only on a change.
     // A part of a split order stays in the warehouse its split chose.
@@ -333,7 +333,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
         else
             choose.bind(2);
         choose.bind(3, static_cast<int64_t>(order_id));
-        choose.exec();
+        choose.exec_deferred();
     }
     bool released = false;
     if (chosen_warehouse && s.allocation == Allocation::allocated &&
