@@ -202,10 +202,17 @@ build_openssl() {
     src=$(unpack_source openssl)
     cd "$src"
     # No --cross-compile-prefix: Configure puts it before $CC, which is already the full name.
-    build ./Configure mingw64 no-shared no-module no-tests --prefix="$prefix" --libdir=lib \
+    build ./Configure mingw64 no-shared no-module no-dso no-tests --prefix="$prefix" --libdir=lib \
         >/dev/null
-    build make -j"$jobs" build_libs >/dev/null
-    build make install_dev >/dev/null
+    # The folders compiled in, for the configuration file read at every start and for engines and
+    # modules, are Windows' (writable by administrators only), not under $prefix, a path any user
+    # may create on drive C (CVE-2019-1552). Configure takes no C: path for absolute, so make is
+    # given them. And no DSO: not even a configuration file can have the programs load a DLL.
+    local dirs=(OPENSSLDIR="C:/Program Files/Common Files/SSL"
+        ENGINESDIR="C:/Program Files/OpenSSL/lib/engines-3"
+        MODULESDIR="C:/Program Files/OpenSSL/lib/ossl-modules")
+    build make -j"$jobs" "${dirs[@]}" build_libs >/dev/null
+    build make "${dirs[@]}" install_dev >/dev/null
 }
 
 build_xlsxwriter() {

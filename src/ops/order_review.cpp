@@ -25,7 +25,7 @@ ReviewOutcome OrderReview::review_new(Order& order, const UpsertResult& stored) 
             items_current = false;
             allocator_.release(order.id);
         });
-    allocator_.allocate_new(order, lines, items_current);
+    allocator_.allocate_new(order, lines, items_current, outcome.warehouse_id);
     merge_if_asked(outcome, order.id);
     return outcome;
 }

@@ -56,6 +56,7 @@ struct ReviewOutcome {
     std::vector<std::string> tags;
     std::optional<int> priority;
     std::optional<std::string> warehouse;
+    std::optional<Id> warehouse_id;  // `warehouse` as the shop knows it, when it exists
     std::optional<std::string> carrier;
     bool merge = false;  // join the receiver's other waiting orders in one parcel
 };

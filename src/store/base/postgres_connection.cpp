@@ -515,8 +515,8 @@ class PgConnection final : public Connection {
         auto send = [&](const Call& c) {
             if (!sent) return;
             if (c.name.empty()) {
-                sent = PQsendQueryParams(pg_, c.text.c_str(), 0, nullptr, nullptr, nullptr,
-                                         nullptr, 0) == 1;
+                sent = PQsendQueryParams(pg_, c.text.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
+                                         0) == 1;
                 return;
             }
             std::vector<const char*> values;
@@ -660,7 +660,8 @@ int PgStatement::exec() {
 
 void PgStatement::exec_deferred() {
     result_ = Result();
-    c_.defer({.name = ready(), .values = values_, .formats = formats_, .inserts_into = inserts_into_});
+    c_.defer(
+        {.name = ready(), .values = values_, .formats = formats_, .inserts_into = inserts_into_});
 }
 
 // Before the first run the server describes what the statement would return.

@@ -20,9 +20,9 @@ enum class Failure {
     other,
     cannot_open,    // the file or server cannot be reached
     access_denied,  // the server wants a password this program lacks, or refused the one given
-    busy,         // another program held a lock too long
-    conflict,     // another station changed the same rows first: the change can be retried
-    full,         // no disk space
+    busy,           // another program held a lock too long
+    conflict,       // another station changed the same rows first: the change can be retried
+    full,           // no disk space
     read_only,
     corrupt,
     io,

@@ -48,8 +48,44 @@ OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertRe
 }
 
 Allocation OrderAllocator::allocate_new(const Order& order, const MappedLines& lines,
-                                        bool items_current) {
-    return allocate(order, lines.all_mapped, items_current ? &lines.items : nullptr);
+                                        bool items_current, std::optional<Id> rule_warehouse) {
+    if (!items_current) return allocate(order, lines.all_mapped, nullptr);
+    const Fresh fresh{lines, rule_warehouse};
+    return allocate(order, lines.all_mapped, &fresh);
+}
+
+OrderSplitter::FreshOrder OrderAllocator::fresh_order(const Order& order,
+                                                      const MappedLines& lines) {
+    OrderSplitter::FreshOrder f;
+    f.number = order.platform_order_id;
+    for (std::size_t n = 0; n < order.lines.size(); ++n) {
+        if (lines.line_skus[n].empty()) continue;
+        SplitLine& l =
+            f.lines.emplace_back(SplitLine{order.lines[n].id, {}, order.lines[n].presale});
+        for (const SkuComponent& c : lines.line_skus[n])
+            l.items.push_back({c.sku_id, c.qty});
+    }
+    auto policy = split_policies_.find(order.store_id);
+    if (policy == split_policies_.end()) {
+        sql::Statement& s =
+            posting_.db().statement("SELECT split_policy FROM shop_store WHERE id = ?");
+        s.bind(1, static_cast<int64_t>(order.store_id));
+        if (!s.step())
+            throw NotFound(trf("Store #{0} does not exist", std::to_string(order.store_id)));
+        policy =
+            split_policies_.emplace(order.store_id, parse_split_policy(s.column(0).text())).first;
+        s.reset();
+    }
+    f.policy = policy->second;
+    if (!all_warehouses_) {
+        all_warehouses_.emplace();
+        sql::Statement& s = posting_.db().statement("SELECT id FROM warehouse ORDER BY id");
+        while (s.step())
+            all_warehouses_->push_back(s.column(0).int64());
+        s.reset();
+    }
+    f.warehouses = *all_warehouses_;
+    return f;
 }
 
 std::vector<OrderAllocator::Item> OrderAllocator::items_of(Id order_id) {
@@ -137,6 +173,10 @@ std::optional<Id> OrderAllocator::warehouse_for(Id order_id, Id store_id) {
     if (chosen.step() && !chosen.column(0).is_null()) rule_choice = chosen.column(0).int64();
     chosen.reset();
     if (rule_choice) return rule_choice;
+    return store_warehouse(store_id);
+}
+
+std::optional<Id> OrderAllocator::store_warehouse(Id store_id) {
     auto it = warehouse_cache_.find(store_id);
     if (it != warehouse_cache_.end()) return it->second;
     sql::Statement& s = posting_.db().statement(
@@ -168,8 +208,7 @@ Allocation OrderAllocator::allocate(Id order_id, bool lines_mapped) {
     return allocate(*order, lines_mapped, nullptr);
 }
 
-Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
-                                    const std::vector<Item>* known_items) {
+Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped, const Fresh* fresh) {
     const Id order_id = order.id;
     if (order.allocation == Allocation::shipped) return Allocation::shipped;
     // Lines are mapped whatever the status, so every order shows its local SKUs.
@@ -177,14 +216,16 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
     std::optional<Id> wh;
     AllocationStep step = allocation_step(order.allocation, order.status, mapped, true);
     if (step == AllocationStep::check_stock) {
-        wh = warehouse_for(order_id, order.store_id);
+        wh = !fresh                  ? warehouse_for(order_id, order.store_id)
+             : fresh->rule_warehouse ? fresh->rule_warehouse
+                                     : store_warehouse(order.store_id);
         step = allocation_step(order.allocation, order.status, mapped, wh.has_value());
     }
     switch (step) {
         case AllocationStep::keep_shipped:
             return Allocation::shipped;
         case AllocationStep::release:
-            release(order_id);
+            if (!fresh) release(order_id);  // a new order holds nothing yet
             return Allocation::none;
         case AllocationStep::keep_allocated:
             return Allocation::allocated;
@@ -197,7 +238,7 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
         case AllocationStep::check_stock:
             break;
     }
-    std::vector<Item> items = known_items ? *known_items : items_of(order_id);
+    std::vector<Item> items = fresh ? fresh->lines.items : items_of(order_id);
     std::vector<AllocationNeed> needs;
     needs.reserve(items.size());
     for (const Item& it : items)
@@ -208,10 +249,13 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped,
     // One warehouse cannot serve it, or some of it ships later: the store's policy splits the
     // order or holds it for a person (order_split.h).
     if (!check.reserve_now()) {
-        if (std::optional<Allocation> parts = OrderSplitter(*this, posting_, policy_actor_)
-                                                  .apply_policy(order_id, *wh, check.whole))
+        std::optional<OrderSplitter::FreshOrder> known;
+        if (fresh) known = fresh_order(order, fresh->lines);
+        if (std::optional<Allocation> parts =
+                OrderSplitter(*this, posting_, policy_actor_)
+                    .apply_policy(order_id, *wh, check.whole, known ? &*known : nullptr))
             return *parts;
-    } else {
+    } else if (!fresh) {
         OrderHoldRepository(posting_.db()).drop(order_id, HoldSource::split, "");
     }
     if (!check.whole) {

@@ -49,8 +49,10 @@ class OrderAllocator : public PartAllocation {
     // without reading them back.
     MappedLines map_new(Order& order, const UpsertResult& stored);
     // Allocates an order just inserted. `items_current`: nothing changed its lines since
-    // map_new, so its items are not read back.
-    Allocation allocate_new(const Order& order, const MappedLines& lines, bool items_current);
+    // map_new, so neither they nor anything else known of a new order are read back;
+    // `rule_warehouse`: the warehouse the rules chose for it.
+    Allocation allocate_new(const Order& order, const MappedLines& lines, bool items_current,
+                            std::optional<Id> rule_warehouse);
     // Maps the order's lines that have no local SKUs yet; true when every line has them.
     bool map_lines(Id order_id);
     // Maps the order's lines to local SKUs and reserves them in the store's warehouse when its
@@ -73,8 +75,14 @@ class OrderAllocator : public PartAllocation {
     std::set<Id> take_freed();
 
   private:
-    // `items`: the order's line items when the caller has them in hand, else they are read.
-    Allocation allocate(const Order& order, bool lines_mapped, const std::vector<Item>* items);
+    // An order just taken in, as the caller has it in hand.
+    struct Fresh {
+        const MappedLines& lines;
+        std::optional<Id> rule_warehouse;
+    };
+    // `fresh`: an order just taken in; without, what allocating needs is read.
+    Allocation allocate(const Order& order, bool lines_mapped, const Fresh* fresh);
+    OrderSplitter::FreshOrder fresh_order(const Order& order, const MappedLines& lines);
     std::vector<Item> items_of(Id order_id);
     // Local SKUs for one platform line; empty when it maps to nothing.
     std::vector<SkuComponent> map_line(Id store_id, const OrderLine& line);
@@ -83,6 +91,8 @@ class OrderAllocator : public PartAllocation {
     std::vector<SkuComponent> map_stored_line(Id store_id, const OrderLine& line);
     // The warehouse a rule chose for the order, else its store's.
     std::optional<Id> warehouse_for(Id order_id, Id store_id);
+    // The store's own warehouse, else the first.
+    std::optional<Id> store_warehouse(Id store_id);
     void set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id);
     // Throws StockRuleViolation when the order may not leave now (held, waved and unpacked,
     // not allocated).
@@ -96,6 +106,8 @@ class OrderAllocator : public PartAllocation {
     std::map<std::pair<Id, std::string>, std::optional<SkuMapping>> mapping_cache_;
     std::map<std::string, std::optional<Id>> sku_code_cache_;
     std::map<Id, std::optional<Id>> warehouse_cache_;
+    std::map<Id, SplitPolicy> split_policies_;       // by store
+    std::optional<std::vector<Id>> all_warehouses_;  // by id
     std::set<Id> freed_;
 };
 

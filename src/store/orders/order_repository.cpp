@@ -156,8 +156,8 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             result.lines_changed = true;
         }
         if (write_lines) {
-            result.line_ids = lines_.insert(
-                order.lines.size(), [&](sql::Statement& s, int first, std::size_t n) {
+            result.line_ids =
+                lines_.insert(order.lines.size(), [&](sql::Statement& s, int first, std::size_t n) {
                     const OrderLine& l = order.lines[n];
                     s.bind(first, static_cast<int64_t>(result.id));
                     s.bind(first + 1, static_cast<int64_t>(n + 1));

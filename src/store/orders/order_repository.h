@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "store/base/batch_insert.h"
 #include "core/orders/order.h"
+#include "store/base/batch_insert.h"
 
 namespace dj {
 

@@ -335,6 +335,7 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
         choose.bind(3, static_cast<int64_t>(order_id));
         choose.exec_deferred();
     }
+    out.warehouse_id = chosen_warehouse;
     bool released = false;
     if (chosen_warehouse && s.allocation == Allocation::allocated &&
         s.warehouse_id != chosen_warehouse) {

@@ -128,13 +128,19 @@ std::vector<SplitLine> OrderSplitter::plan_lines(Id order_id) {
 }
 
 std::vector<SplitPart> OrderSplitter::plan(Id preferred_warehouse,
-                                           const std::vector<SplitLine>& lines) {
+                                           const std::vector<SplitLine>& lines,
+                                           const std::vector<Id>* all) {
     std::vector<Id> warehouses{preferred_warehouse};
-    sql::Statement& w = db_.statement("SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
-    w.bind(1, static_cast<int64_t>(preferred_warehouse));
-    while (w.step())
-        warehouses.push_back(w.column(0).int64());
-    w.reset();
+    if (all) {
+        for (Id id : *all)
+            if (id != preferred_warehouse) warehouses.push_back(id);
+    } else {
+        sql::Statement& w = db_.statement("SELECT id FROM warehouse WHERE id <> ? ORDER BY id");
+        w.bind(1, static_cast<int64_t>(preferred_warehouse));
+        while (w.step())
+            warehouses.push_back(w.column(0).int64());
+        w.reset();
+    }
     std::set<Id> skus;
     for (const SplitLine& l : lines)
         for (const SplitItem& i : l.items)
@@ -415,25 +421,35 @@ Id OrderSplitter::unsplit(Id order_id) {
     return original;
 }
 
-std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_id, bool whole) {
-    if (original_of(order_id) != order_id || parts_of(order_id).size() > 1) return std::nullopt;
-    std::vector<SplitLine> lines = plan_lines(order_id);
-    std::vector<SplitPart> parts = plan(warehouse_id, lines);
+std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_id, bool whole,
+                                                      const FreshOrder* fresh) {
+    if (!fresh && (original_of(order_id) != order_id || parts_of(order_id).size() > 1))
+        return std::nullopt;
+    std::vector<SplitPart> parts = fresh ? plan(warehouse_id, fresh->lines, &fresh->warehouses)
+                                         : plan(warehouse_id, plan_lines(order_id));
     OrderHoldRepository holds(db_);
-    sql::Statement& policy = db_.statement(
-        "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
-        "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
-    policy.bind(1, static_cast<int64_t>(order_id));
-    policy.step();
-    std::string no = policy.column(1).text();
-    SplitPolicy store_policy = parse_split_policy(policy.column(0).text());
-    policy.reset();
+    std::string no;
+    SplitPolicy store_policy = SplitPolicy::hold;
+    if (fresh) {
+        no = fresh->number;
+        store_policy = fresh->policy;
+    } else {
+        sql::Statement& policy = db_.statement(
+            "SELECT s.split_policy, o.platform_order_id FROM shop_order o "
+            "JOIN shop_store s ON s.id = o.store_id WHERE o.id = ?");
+        policy.bind(1, static_cast<int64_t>(order_id));
+        policy.step();
+        no = policy.column(1).text();
+        store_policy = parse_split_policy(policy.column(0).text());
+        policy.reset();
+    }
+    const bool waived = !fresh && holds.waived(order_id, HoldSource::split, "");
     SplitDecision decision =
-        decide_split(parts, whole, store_policy, holds.waived(order_id, HoldSource::split, ""), no,
+        decide_split(parts, whole, store_policy, waived, no,
                      [&](Id warehouse_id) { return warehouse_code(warehouse_id); });
     switch (decision.action) {
         case SplitAction::none:
-            holds.drop(order_id, HoldSource::split, "");
+            if (!fresh) holds.drop(order_id, HoldSource::split, "");
             return std::nullopt;
         case SplitAction::split: {
             std::vector<Id> ids = apply(order_id, parts);
@@ -443,8 +459,9 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
             break;
     }
     std::optional<OrderHold> held;
-    for (const OrderHold& h : holds.list(order_id))
-        if (h.source == HoldSource::split) held = h;
+    if (!fresh)
+        for (const OrderHold& h : holds.list(order_id))
+            if (h.source == HoldSource::split) held = h;
     if (!held || held->reason != decision.hold_reason)
         holds.hold(
             {order_id, decision.hold_reason, false, now_, HoldSource::split, "", actor_.user});

@@ -53,6 +53,15 @@ std::string shipment_subject(Database& db, Id order_id);
 // Works inside the caller's StockPosting, through its allocation.
 class OrderSplitter {
   public:
+    // An order its caller has just taken in, as the caller knows it: not split, nothing waived,
+    // no split hold yet. What apply_policy would otherwise read back, one statement each.
+    struct FreshOrder {
+        std::string number;
+        std::vector<SplitLine> lines;  // mapped, with their items
+        SplitPolicy policy = SplitPolicy::hold;
+        std::vector<Id> warehouses;  // every warehouse, by id
+    };
+
     OrderSplitter(PartAllocation& allocator, StockPosting& posting, Actor actor);
 
     // Splits by availability, presale lines apart. Throws InvalidInput naming the order when it
@@ -69,7 +78,8 @@ class OrderSplitter {
     // split and the original's allocation returned; under "hold" (or after a person put it back
     // together) it gets a split hold saying what to do, and nothing is returned, as when no split
     // would help. Parts of a split are never split again.
-    std::optional<Allocation> apply_policy(Id order_id, Id warehouse_id, bool whole);
+    std::optional<Allocation> apply_policy(Id order_id, Id warehouse_id, bool whole,
+                                           const FreshOrder* fresh = nullptr);
 
     // From ops::OrderIntake, when the platform sends an order that is split here. Same lines as
     // all the parts together (by line number): the header and status go to every part not yet
@@ -88,8 +98,10 @@ class OrderSplitter {
     std::vector<Part> parts_of(Id original_id);
     Id original_of(Id order_id);
     std::vector<SplitLine> plan_lines(Id order_id);
-    // By what every warehouse has available now, the preferred one first.
-    std::vector<SplitPart> plan(Id preferred_warehouse, const std::vector<SplitLine>& lines);
+    // By what every warehouse has available now, the preferred one first; `all`: every
+    // warehouse when the caller knows them.
+    std::vector<SplitPart> plan(Id preferred_warehouse, const std::vector<SplitLine>& lines,
+                                const std::vector<Id>* all = nullptr);
     // Why a part cannot be put back (packed, shipped, on the packing line); empty when it can.
     std::string busy(const Part& part, bool original);
     std::vector<Id> apply(Id order_id, const std::vector<SplitPart>& plan);
