@@ -18,7 +18,7 @@ void audit(Database& db, const Actor& actor, const std::string& action, const st
     s.bind(5, action);
     s.bind(6, subject);
     s.bind(7, detail);
-    s.exec();
+    s.exec_deferred();
 }
 
 std::vector<AuditEntry> audit_entries(Database& db, int limit) {

@@ -708,13 +708,20 @@ CREATE TABLE component_printer (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 15: a stock push waiting in the outbox is found by its listing (each movement asks
+// whether one waits, to update it instead of queueing another), not by reading the whole outbox,
+// which keeps every push ever acknowledged.
+constexpr const char* kSchemaV15 = R"sql(
+CREATE INDEX outbox_waiting ON outbox(store_id, kind, subject) WHERE acknowledged_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
-        {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},  {5, kSchemaV5},
-        {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},   {9, kSchemaV9},  {10, kSchemaV10},
-        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}};
+        {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},   {5, kSchemaV5},
+        {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},   {9, kSchemaV9},   {10, kSchemaV10},
+        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}, {15, kSchemaV15}};
     return migrations;
 }
 

@@ -224,14 +224,15 @@ class PgConnection final : public Connection {
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
         last_id.reset();
-        // The changes waiting to be sent go with the COMMIT; before anything else (a
-        // savepoint's end, say) they are sent first, so a failure stays inside its savepoint.
-        if (!deferred_.empty() && sql == "COMMIT") {
-            Call commit{.text = text};
-            Result r = pipeline(&commit);
-            in_transaction_ = false;
+        // The changes waiting to be sent go ahead of it in the same round trip (a savepoint's
+        // end, say, so a failure stays inside its savepoint); several statements in one text
+        // cannot go in a pipeline.
+        if (!deferred_.empty() && text.find(';') == std::string::npos) {
+            Call call{.text = text};
+            Result r = pipeline(&call);
+            if (ends) in_transaction_ = false;
             check(r.r);
-            return 0;
+            return changes(r.r);
         }
         send_deferred();
         Result r(PQexec(pg_, text.c_str()));

@@ -15,7 +15,7 @@ constexpr const char* kColumns =
 
 }  // namespace
 
-Id OutboxRepository::enqueue(const OutboxEntry& e) {
+void OutboxRepository::enqueue(const OutboxEntry& e) {
     sql::Statement& s = db_.statement(
         "INSERT INTO outbox(store_id, kind, subject, carrier, tracking_no, quantity, created_at, "
         "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -27,8 +27,7 @@ Id OutboxRepository::enqueue(const OutboxEntry& e) {
     s.bind(6, static_cast<int64_t>(e.quantity));
     s.bind(7, static_cast<int64_t>(e.created_at));
     s.bind(8, static_cast<int64_t>(e.created_at));
-    s.exec();
-    return connection(db_).last_insert_id();
+    s.exec_deferred();
 }
 
 void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku, Qty quantity,
@@ -39,14 +38,19 @@ void OutboxRepository::queue_stock(Id store_id, const std::string& platform_sku,
     update.bind(1, static_cast<int64_t>(quantity));
     update.bind(2, static_cast<int64_t>(store_id));
     update.bind(3, platform_sku);
-    if (update.exec() > 0) return;
-    OutboxEntry e;
-    e.store_id = store_id;
-    e.kind = OutboxKind::stock;
-    e.subject = platform_sku;
-    e.quantity = quantity;
-    e.created_at = now;
-    enqueue(e);
+    update.exec_deferred();
+    // Neither statement's answer is needed (on a server both go with the next one that is): the
+    // shop's write lock keeps another station from queueing the same push in between.
+    sql::Statement& add = db_.statement(
+        "INSERT INTO outbox(store_id, kind, subject, carrier, tracking_no, quantity, created_at, "
+        "next_attempt_at) SELECT ?1, 'stock', ?2, '', '', ?3, ?4, ?4 WHERE NOT EXISTS (SELECT 1 "
+        "FROM outbox WHERE store_id = ?1 AND kind = 'stock' AND subject = ?2 AND "
+        "acknowledged_at IS NULL)");
+    add.bind(1, static_cast<int64_t>(store_id));
+    add.bind(2, platform_sku);
+    add.bind(3, static_cast<int64_t>(quantity));
+    add.bind(4, static_cast<int64_t>(now));
+    add.exec_deferred();
 }
 
 std::vector<OutboxEntry> OutboxRepository::select(const char* sql, std::int64_t a, std::int64_t b) {

@@ -15,7 +15,7 @@ class Database;
 class OutboxRepository {
   public:
     explicit OutboxRepository(Database& db) : db_(db) {}
-    Id enqueue(const OutboxEntry& entry);
+    void enqueue(const OutboxEntry& entry);
     // A store's new sellable quantity for a platform SKU: replaces the figure of an entry not
     // yet sent (the platform only needs the latest), else queues one.
     void queue_stock(Id store_id, const std::string& platform_sku, Qty quantity, Timestamp now);

@@ -113,7 +113,7 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
     s.bind(5, actor_.user);
     s.bind(6, actor_.role);
     s.bind(7, actor_.workstation);
-    s.exec();
+    s.exec_deferred();
     if (outcome == ScanOutcome::completed) {
         sql::Statement p(connection(db_),
                          "INSERT INTO order_packed (order_id, packed_at, packed_by, "
@@ -124,7 +124,7 @@ ScanOutcome PackSession::scan(const std::string& code, Timestamp now) {
             p.bind(2, static_cast<int64_t>(now));
             p.bind(3, actor_.user);
             p.bind(4, actor_.workstation);
-            p.exec();
+            p.exec_deferred();
         }
     }
     tx.commit();

@@ -67,13 +67,18 @@ Id parcel_head(Database& db, Id order_id) {
 }
 
 std::vector<Id> parcel_orders(Database& db, Id order_id) {
-    Id head = parcel_head(db, order_id);
-    std::vector<Id> out{head};
+    // The head, then each other order of its parcel: one statement, asked several times for
+    // every parcel that ships.
     sql::Statement& s = db.statement(
-        "SELECT order_id FROM order_merge WHERE parcel_order_id = ? ORDER BY order_id");
-    s.bind(1, static_cast<int64_t>(head));
-    while (s.step())
-        out.push_back(s.column(0).int64());
+        "SELECT h.id, m.order_id FROM (SELECT coalesce((SELECT parcel_order_id FROM order_merge "
+        "WHERE order_id = ?1), ?1) AS id) h LEFT JOIN order_merge m ON m.parcel_order_id = h.id "
+        "ORDER BY m.order_id");
+    s.bind(1, static_cast<int64_t>(order_id));
+    std::vector<Id> out;
+    while (s.step()) {
+        if (out.empty()) out.push_back(s.column(0).int64());
+        if (!s.column(1).is_null()) out.push_back(s.column(1).int64());
+    }
     s.reset();
     return out;
 }

@@ -70,7 +70,7 @@ int queue_stock_offers(Database& db, Timestamp now, const std::optional<std::set
         remember.bind(1, static_cast<int64_t>(o.store_id));
         remember.bind(2, o.platform_sku);
         remember.bind(3, static_cast<int64_t>(o.quantity));
-        remember.exec();
+        remember.exec_deferred();
         remember.reset();
         outbox.queue_stock(o.store_id, o.platform_sku, o.quantity, now);
     }

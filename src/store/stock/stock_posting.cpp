@@ -185,7 +185,7 @@ void StockPosting::flush() {
             balance.bind(3, static_cast<int64_t>(entry.balance.on_hand));
             balance.bind(4, static_cast<int64_t>(entry.balance.reserved));
             balance.bind(5, static_cast<int64_t>(entry.balance.in_transit));
-            balance.exec();
+            balance.exec_deferred();
             entry.dirty = false;
             touched_skus_.insert(key.a);
         }
@@ -201,7 +201,7 @@ void StockPosting::flush() {
                     update_lot.reset();
                     update_lot.bind(1, static_cast<int64_t>(lot.on_hand));
                     update_lot.bind(2, static_cast<int64_t>(lot.id));
-                    update_lot.exec();
+                    update_lot.exec_deferred();
                 } else {
                     insert_lot.reset();
                     insert_lot.bind(1, static_cast<int64_t>(lot.sku_id));
@@ -227,7 +227,7 @@ void StockPosting::flush() {
             cost.bind(2, static_cast<int64_t>(entry.cost.qty));
             cost.bind(3, static_cast<int64_t>(entry.cost.value));
             cost.bind(4, static_cast<int64_t>(entry.cost.last_unit_cost));
-            cost.exec();
+            cost.exec_deferred();
             entry.dirty = false;
         }
     } catch (const sql::Error& e) {
