@@ -293,11 +293,19 @@ build_libpq() {
     local src objs
     src=$(unpack_source postgresql-15)
     cd "$src"
+    # libpq reads pg_service.conf (a service= connection) in SYSCONFDIR, compiled in: not the
+    # build machine's prefix, on Windows a folder any user may create on drive C (CVE-2019-1552,
+    # as for OpenSSL above), but one only administrators can write. "postgresql" in it keeps
+    # Makefile.global from appending another.
+    local sysconfdir="C:/Program Files/Dianjia/etc/postgresql"
     # The static libcrypto needs the certificate store (crypt32) in configure's link tests too.
     build ./configure --host=$host --build=x86_64-pc-linux-gnu --prefix="$prefix" \
-        --without-readline --without-zlib --without-icu --with-ssl=openssl --without-ldap \
-        --without-gssapi CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS=-lcrypt32 \
-        >/dev/null
+        --sysconfdir="$sysconfdir" --without-readline --without-zlib --without-icu \
+        --with-ssl=openssl --without-ldap --without-gssapi CPPFLAGS="-I$prefix/include" \
+        LDFLAGS="-L$prefix/lib" LIBS=-lcrypt32 >/dev/null
+    build make -C src/port pg_config_paths.h >/dev/null
+    grep -qxF "#define SYSCONFDIR \"$sysconfdir\"" src/port/pg_config_paths.h ||
+        { echo "SYSCONFDIR is not $sysconfdir in src/port/pg_config_paths.h"; exit 1; }
     # The headers generated from the catalogue (shipped in the tarball, only linked into place).
     build make -C src/backend generated-headers >/dev/null
     build make -j"$jobs" -C src/port libpgport_shlib.a >/dev/null
