@@ -11,6 +11,7 @@
 #include "store/base/batch_insert.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
+#include "store/stock/sku_scope.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_posting.h"
 #include "store/testing/sql_probe.h"
@@ -224,6 +225,101 @@ BOOST_AUTO_TEST_CASE(many_rows_go_a_chunk_at_a_time_and_each_learns_its_id) {
         BOOST_TEST(rows[i][1].integer == static_cast<std::int64_t>(i * 3));
     }
     BOOST_TEST(ids.front() > testing::SqlProbe(db).integer("SELECT id FROM b WHERE v = -1"));
+}
+
+// Changes whose outcome is not read may wait for the next statement that needs an answer (a
+// server sends them together): they keep their order, their savepoints and their transaction.
+BOOST_AUTO_TEST_CASE(changes_sent_later_keep_their_order_and_savepoints) {
+    testing::SqlProbe probe(db);
+    {
+        WriteTransaction outer(db);
+        probe.exec_deferred("INSERT INTO t VALUES (?)", {1});
+        {
+            WriteTransaction undone(db);
+            probe.exec_deferred("INSERT INTO t VALUES (?)", {2});
+        }
+        {
+            WriteTransaction inner(db);
+            probe.exec_deferred("INSERT INTO t VALUES (?)", {3});
+            inner.commit();
+        }
+        {
+            // Nothing waits when it opens: its savepoint goes with the count, and is undone.
+            WriteTransaction undone(db);
+            probe.exec_deferred("INSERT INTO t VALUES (?)", {4});
+            BOOST_TEST(probe.integer("SELECT count(*) FROM t") == 3);
+        }
+        {
+            WriteTransaction undone(db);  // never reaches a server
+        }
+        probe.exec_deferred("UPDATE t SET v = v * 10 WHERE v = ?", {3});
+        outer.commit();
+    }
+    std::vector<testing::SqlRow> kept = probe.rows("SELECT v FROM t ORDER BY v");
+    BOOST_TEST_REQUIRE(kept.size() == 2u);
+    BOOST_TEST(kept[0][0].integer == 1);
+    BOOST_TEST(kept[1][0].integer == 30);
+    {
+        WriteTransaction undone(db);
+        probe.exec_deferred("INSERT INTO t VALUES (?)", {5});
+    }
+    BOOST_TEST(rows() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_change_sent_later_that_fails_fails_its_savepoint_or_transaction) {
+    testing::SqlProbe probe(db);
+    probe.exec("CREATE TABLE c(v INTEGER CHECK (v > 0))");
+    bool failed = false;
+    try {
+        WriteTransaction tx(db);
+        probe.exec_deferred("INSERT INTO c VALUES (?)", {1});
+        probe.exec_deferred("INSERT INTO c VALUES (?)", {-1});
+        probe.exec_deferred("INSERT INTO c VALUES (?)", {2});
+        tx.commit();
+    } catch (const std::exception&) {
+        failed = true;
+    }
+    BOOST_TEST(failed);
+    BOOST_TEST(probe.integer("SELECT count(*) FROM c") == 0);
+
+    failed = false;
+    {
+        WriteTransaction outer(db);
+        probe.exec_deferred("INSERT INTO c VALUES (?)", {5});
+        try {
+            WriteTransaction inner(db);
+            probe.exec_deferred("INSERT INTO c VALUES (?)", {-5});
+            inner.commit();
+        } catch (const std::exception&) {
+            failed = true;
+        }
+        probe.exec_deferred("INSERT INTO c VALUES (?)", {6});
+        outer.commit();
+    }
+    BOOST_TEST(failed);
+    BOOST_TEST(probe.integer("SELECT sum(v) FROM c") == 11);
+}
+
+// Queries made one after another and read afterwards (a server answers them in one round trip)
+// each read their own rows.
+BOOST_AUTO_TEST_CASE(scans_made_together_each_read_their_own_rows) {
+    for (int v = 1; v <= 5; ++v)
+        insert(v);
+    auto none = [](sql::Statement&) {};
+    auto read = [](SkuScan& scan) {
+        std::vector<std::int64_t> out;
+        scan.rows([&](sql::Statement& s) { out.push_back(s.column(1).int64()); });
+        return out;
+    };
+    SkuScan tens(db, {4, 1, 9}, "SELECT v, v * 10 FROM t WHERE 1 = 1 {sku}", "v", none);
+    SkuScan all(db, {}, "SELECT v, -v FROM t WHERE v > 3 {sku} ORDER BY v", "v", none);
+    std::vector<Id> many(100);
+    for (std::size_t n = 0; n < many.size(); ++n)
+        many[n] = static_cast<Id>(n % 3 + 2);  // past the per-SKU limit: one run, rows picked
+    SkuScan picked(db, many, "SELECT v, v FROM t WHERE 1 = 1 {sku} ORDER BY v", "v", none);
+    BOOST_TEST(read(all) == std::vector<std::int64_t>({-4, -5}));
+    BOOST_TEST(read(tens) == std::vector<std::int64_t>({40, 10}));
+    BOOST_TEST(read(picked) == std::vector<std::int64_t>({2, 3, 4}));
 }
 
 boost::test_tools::assertion_result server_only(boost::unit_test::test_unit_id) {

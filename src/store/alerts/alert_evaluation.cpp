@@ -35,11 +35,51 @@ long shop_today(Timestamp now) {
 
 void no_bind(sql::Statement&) {}
 
+// Its queries are sent when it is made, with restock_lines' and the active alerts' (a shop
+// server answers them all in one round trip), and read by the calls below.
 struct Loader {
+    Loader(Database& db, Timestamp now, const std::vector<Id>& skus)
+        : db(db),
+          now(now),
+          skus(skus),
+          lot_rows(db, skus,
+                   "SELECT l.sku_id, l.warehouse_id, b.expiry, sum(l.on_hand), b.lot FROM "
+                   "stock_lot l JOIN batch b ON b.id = l.batch_id WHERE l.on_hand > 0 AND "
+                   "b.expiry <> '' {sku} GROUP BY l.sku_id, l.warehouse_id, b.id",
+                   "l.sku_id", no_bind),
+          // Units of waiting orders that stock could not cover, in the warehouse they ship from.
+          short_rows(db, skus,
+                     "SELECT i.sku_id, o.warehouse_id, count(DISTINCT o.id), "
+                     "sum(i.qty - i.reserved_qty) FROM shop_order o "
+                     "JOIN order_line ol ON ol.order_id = o.id "
+                     "JOIN order_line_item i ON i.order_line_id = ol.id "
+                     "WHERE o.status = 'to_ship' AND o.allocation = 'short' "
+                     "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku} "
+                     "GROUP BY i.sku_id, o.warehouse_id",
+                     "i.sku_id", no_bind),
+          // Plain rows folded in outbound() rather than grouped in SQL: a full run then reads
+          // the ledger once in storage order, where grouping made SQLite walk an index with a
+          // table lookup per row (three times slower over 700,000 movements).
+          movement_rows(
+              db, skus,
+              "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 = 1 {sku}",
+              "sku_id", no_bind),
+          count_rows(db, skus,
+                     "SELECT sku_id, warehouse_id, min(id), sum(qty) FROM movement "
+                     "WHERE kind = 'count' AND at >= :since {sku} GROUP BY sku_id, "
+                     "warehouse_id, doc, at",
+                     "sku_id", [&](sql::Statement& s) {
+                         s.bind(":since", static_cast<int64_t>(now - kCountLossWindowDays * kDay));
+                     }) {}
+
     Database& db;
     Timestamp now;
     const std::vector<Id>& skus;
     std::map<PairKey, AlertFacts> facts;
+    SkuScan lot_rows;
+    SkuScan short_rows;
+    SkuScan movement_rows;
+    SkuScan count_rows;
 
     void stock() {
         for (const RestockLine& l : restock_lines(db, now, {std::nullopt, skus})) {
@@ -52,39 +92,22 @@ struct Loader {
     }
 
     void lots() {
-        for_each_sku(
-            db, skus,
-            "SELECT l.sku_id, l.warehouse_id, b.expiry, sum(l.on_hand), b.lot FROM stock_lot l "
-            "JOIN batch b ON b.id = l.batch_id WHERE l.on_hand > 0 AND b.expiry <> '' "
-            "{sku} GROUP BY l.sku_id, l.warehouse_id, b.id",
-            "l.sku_id", no_bind, [&](sql::Statement& s) {
-                AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
-                f.lots.push_back(
-                    {days_from_date(s.column(2).text()), s.column(3).int64(), s.column(4).text()});
-            });
+        lot_rows.rows([&](sql::Statement& s) {
+            AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
+            f.lots.push_back(
+                {days_from_date(s.column(2).text()), s.column(3).int64(), s.column(4).text()});
+        });
     }
 
-    // Units of waiting orders that stock could not cover, in the warehouse they ship from.
     void short_orders() {
-        for_each_sku(db, skus,
-                     "SELECT i.sku_id, o.warehouse_id, count(DISTINCT o.id), "
-                     "sum(i.qty - i.reserved_qty) FROM shop_order o "
-                     "JOIN order_line ol ON ol.order_id = o.id "
-                     "JOIN order_line_item i ON i.order_line_id = ol.id "
-                     "WHERE o.status = 'to_ship' AND o.allocation = 'short' "
-                     "AND o.warehouse_id IS NOT NULL AND i.qty > i.reserved_qty {sku} "
-                     "GROUP BY i.sku_id, o.warehouse_id",
-                     "i.sku_id", no_bind, [&](sql::Statement& s) {
-                         AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
-                         f.short_orders = s.column(2).int32();
-                         f.short_units = s.column(3).int64();
-                     });
+        short_rows.rows([&](sql::Statement& s) {
+            AlertFacts& f = facts[{s.column(0).int64(), s.column(1).int64()}];
+            f.short_orders = s.column(2).int32();
+            f.short_units = s.column(3).int64();
+        });
     }
 
     // Days since the last shipment, or since the first movement when nothing ever shipped.
-    // Plain rows folded here rather than grouped in SQL: a full run then reads the ledger once
-    // in storage order, where grouping made SQLite walk an index with a table lookup per row
-    // (three times slower over 700,000 movements).
     void outbound() {
         struct Seen {
             std::optional<Timestamp> last_ship;
@@ -92,16 +115,13 @@ struct Loader {
             bool any = false;
         };
         std::unordered_map<PairKey, Seen, PairHash> seen;
-        for_each_sku(
-            db, skus,
-            "SELECT sku_id, warehouse_id, kind = 'ship', at FROM movement WHERE 1 = 1 {sku}",
-            "sku_id", no_bind, [&](sql::Statement& s) {
-                Seen& x = seen[{s.column(0).int64(), s.column(1).int64()}];
-                Timestamp at = s.column(3).int64();
-                if (s.column(2).int32() && (!x.last_ship || at > *x.last_ship)) x.last_ship = at;
-                if (!x.any || at < x.first) x.first = at;
-                x.any = true;
-            });
+        movement_rows.rows([&](sql::Statement& s) {
+            Seen& x = seen[{s.column(0).int64(), s.column(1).int64()}];
+            Timestamp at = s.column(3).int64();
+            if (s.column(2).int32() && (!x.last_ship || at > *x.last_ship)) x.last_ship = at;
+            if (!x.any || at < x.first) x.first = at;
+            x.any = true;
+        });
         for (const auto& [key, x] : seen) {
             auto it = facts.find(key);
             if (it == facts.end()) continue;
@@ -118,19 +138,11 @@ struct Loader {
             Qty qty;
         };
         std::vector<Count> counts;
-        for_each_sku(
-            db, skus,
-            "SELECT sku_id, warehouse_id, min(id), sum(qty) FROM movement "
-            "WHERE kind = 'count' AND at >= :since {sku} GROUP BY sku_id, warehouse_id, doc, at",
-            "sku_id",
-            [&](sql::Statement& s) {
-                s.bind(":since", static_cast<int64_t>(now - kCountLossWindowDays * kDay));
-            },
-            [&](sql::Statement& s) {
-                if (s.column(3).int64() < 0)
-                    counts.push_back({s.column(0).int64(), s.column(1).int64(), s.column(2).int64(),
-                                      s.column(3).int64()});
-            });
+        count_rows.rows([&](sql::Statement& s) {
+            if (s.column(3).int64() < 0)
+                counts.push_back({s.column(0).int64(), s.column(1).int64(), s.column(2).int64(),
+                                  s.column(3).int64()});
+        });
         sql::Statement before(connection(db),
                               "SELECT ifnull(sum(qty), 0) FROM movement "
                               "WHERE sku_id = ? AND warehouse_id = ? AND id < ?");
@@ -160,7 +172,11 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
     AlertRunSummary summary;
     try {
         WriteTransaction tx(db);
-        Loader loader{db, now, sku_ids, {}};
+        Loader loader(db, now, sku_ids);
+        SkuScan active_rows(db, sku_ids,
+                            "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
+                            "WHERE status <> 'resolved' {sku}",
+                            "sku_id", no_bind);
         loader.stock();
         loader.lots();
         loader.short_orders();
@@ -168,14 +184,11 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
         loader.count_losses();
 
         std::map<PairKey, std::vector<ActiveAlert>> active;
-        for_each_sku(db, sku_ids,
-                     "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
-                     "WHERE status <> 'resolved' {sku}",
-                     "sku_id", no_bind, [&](sql::Statement& s) {
-                         if (auto kind = parse_alert_kind(s.column(2).text()))
-                             active[{s.column(0).int64(), s.column(3).int64()}].push_back(
-                                 {s.column(1).int64(), *kind, s.column(4).text()});
-                     });
+        active_rows.rows([&](sql::Statement& s) {
+            if (auto kind = parse_alert_kind(s.column(2).text()))
+                active[{s.column(0).int64(), s.column(3).int64()}].push_back(
+                    {s.column(1).int64(), *kind, s.column(4).text()});
+        });
         // A pair with an active alert but no facts any more (no stock record) clears too.
         for (const auto& [key, alerts] : active)
             loader.facts.try_emplace(key);
@@ -212,7 +225,7 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 refresh.bind(1, figures);
                 refresh.bind(2, static_cast<int64_t>(now));
                 refresh.bind(3, static_cast<int64_t>(id));
-                refresh.exec();
+                refresh.exec_deferred();
                 refresh.reset();
                 ++summary.refreshed;
             }
@@ -220,7 +233,7 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                 resolve.bind(1, static_cast<int64_t>(now));
                 resolve.bind(2, static_cast<int64_t>(now));
                 resolve.bind(3, static_cast<int64_t>(id));
-                resolve.exec();
+                resolve.exec_deferred();
                 resolve.reset();
                 ++summary.resolved;
             }

@@ -86,6 +86,7 @@ std::vector<Oid> initial_types(const PostgresSql& sql) {
 class PgStatement final : public detail::StatementEngine {
   public:
     PgStatement(PgConnection& c, const std::string& sqlite_sql);
+    ~PgStatement() override;
 
     int parameter_index(std::string_view name) const override {
         for (std::size_t i = 0; i < sql_.parameter_names.size(); ++i)
@@ -110,10 +111,16 @@ class PgStatement final : public detail::StatementEngine {
     bool step() override;
     int exec() override;
     void exec_deferred() override;
-    void reset() override {
-        result_ = Result();
+    void prefetch() override;
+    void reset() override;
+    // The rows a pipeline brought for prefetch().
+    void receive(Result r) {
+        result_ = std::move(r);
         row_ = -1;
+        pending_ = false;
     }
+    // The pipeline will not bring them (a reconnection, a failure before it).
+    void not_coming() { pending_ = false; }
     void clear_bindings() override {
         for (auto& v : values_)
             v.reset();
@@ -154,6 +161,7 @@ class PgStatement final : public detail::StatementEngine {
     Result result_;
     Result described_;
     int row_ = -1;
+    bool pending_ = false;  // prefetched: its rows come with the next round trip
 };
 
 // Until the server sends something on `socket` or `timeout_ms` pass.
@@ -175,6 +183,7 @@ struct Call {
     std::vector<std::optional<std::string>> values{};
     std::vector<int> formats{};
     std::string inserts_into{};
+    PgStatement* reader = nullptr;  // a prefetched query, given its rows
 };
 
 // Released with the connection too, when the program ends however it ends.
@@ -224,6 +233,13 @@ class PgConnection final : public Connection {
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
         last_id.reset();
+        // Opening a savepoint needs no answer: with nothing waiting, it goes with the next
+        // statement that needs one. Undone before it was sent, it never reaches the server.
+        if (in_transaction_ && deferred_.empty() && sql.rfind("SAVEPOINT ", 0) == 0) {
+            deferred_.push_back({.text = text});
+            unsent_savepoint_ = sql.substr(10);
+            return 0;
+        }
         // The changes waiting to be sent go ahead of it in the same round trip (a savepoint's
         // end, say, so a failure stays inside its savepoint); several statements in one text
         // cannot go in a pipeline.
@@ -250,7 +266,15 @@ class PgConnection final : public Connection {
     void try_exec(const std::string& sql) noexcept override {
         // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
         // undone (each one sends what waits before it begins).
-        deferred_.clear();
+        for (Call& c : std::exchange(deferred_, {}))
+            if (c.reader) c.reader->not_coming();
+        if (!unsent_savepoint_.empty()) {
+            // A savepoint the server never saw is neither rolled back to nor released there.
+            if (sql == "ROLLBACK TO " + unsent_savepoint_) return;
+            const bool release = sql == "RELEASE " + unsent_savepoint_;
+            unsent_savepoint_.clear();
+            if (release) return;
+        }
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
         if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;
     }
@@ -265,6 +289,10 @@ class PgConnection final : public Connection {
         today_.clear();
         identity_.reset();
         listening_ = false;
+        // Queries prefetched outside a transaction name statements this new session lacks:
+        // they run again when read.
+        for (Call& c : std::exchange(deferred_, {}))
+            if (c.reader) c.reader->not_coming();
         Result r(PQexec(pg_, session_.c_str()));
         check(r.r);
     }
@@ -455,6 +483,16 @@ class PgConnection final : public Connection {
     void send_deferred() {
         if (!deferred_.empty()) pipeline(nullptr);
     }
+    // Queued with the changes waiting, in or out of a transaction: a read changes nothing.
+    void prefetch(Call call) {
+        deferred_.push_back(std::move(call));
+        if (deferred_.size() >= kMaxDeferred) send_deferred();
+    }
+    // `reader` is reset or gone: its rows, if they come, are dropped.
+    void forget(const PgStatement* reader) {
+        for (Call& c : deferred_)
+            if (c.reader == reader) c.reader = nullptr;
+    }
 
     void check(PGresult* r) {
         ExecStatusType status = PQresultStatus(r);
@@ -510,6 +548,10 @@ class PgConnection final : public Connection {
     // (libpq's pipeline mode). The first failure is thrown; the server skips the rest.
     Result pipeline(const Call* then) {
         std::vector<Call> calls = std::exchange(deferred_, {});
+        unsent_savepoint_.clear();
+        // Each one is given its rows below, or reads again when the pipeline fails.
+        for (Call& c : calls)
+            if (c.reader) c.reader->not_coming();
         if (PQenterPipelineMode(pg_) != 1)
             throw Error(Failure::other, trimmed(PQerrorMessage(pg_)));
         bool sent = true;
@@ -534,6 +576,7 @@ class PgConnection final : public Connection {
         Result last;
         bool lost = !sent;
         std::vector<std::pair<const std::string*, Result>> inserted;
+        std::vector<std::pair<PgStatement*, Result>> read;
         const std::size_t count = calls.size() + (then ? 1 : 0);
         for (std::size_t i = 0; sent && i < count; ++i) {
             Result r(PQgetResult(pg_));
@@ -547,6 +590,8 @@ class PgConnection final : public Connection {
             const ExecStatusType status = PQresultStatus(r.r);
             if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
                 if (!failed.r && status != PGRES_PIPELINE_ABORTED) failed = std::move(r);
+            } else if (i < calls.size() && calls[i].reader) {
+                read.emplace_back(calls[i].reader, std::move(r));
             } else if (i < calls.size()) {
                 inserted.emplace_back(&calls[i].inserts_into, std::move(r));
             } else {
@@ -560,6 +605,8 @@ class PgConnection final : public Connection {
             throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
         for (auto& [table, r] : inserted)
             count_inserted(*table, r.r);
+        for (auto& [reader, r] : read)
+            reader->receive(std::move(r));
         return last;
     }
 
@@ -601,6 +648,7 @@ class PgConnection final : public Connection {
     // Changes waiting to be sent with the next statement that needs an answer.
     static constexpr std::size_t kMaxDeferred = 256;
     std::vector<Call> deferred_;
+    std::string unsent_savepoint_;  // opened, waiting in deferred_
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;
@@ -646,7 +694,25 @@ void PgStatement::run() {
         c_.last_id.reset();  // a table made after the shop's were read: lastval() knows
 }
 
+PgStatement::~PgStatement() {
+    if (pending_) c_.forget(this);
+}
+
+void PgStatement::reset() {
+    if (pending_) c_.forget(this);
+    pending_ = false;
+    result_ = Result();
+    row_ = -1;
+}
+
+void PgStatement::prefetch() {
+    reset();
+    c_.prefetch({.name = ready(), .values = values_, .formats = formats_, .reader = this});
+    pending_ = true;
+}
+
 bool PgStatement::step() {
+    if (pending_) c_.send_deferred();
     if (!result_.r) run();
     ++row_;
     return row_ < PQntuples(result_.r);

@@ -70,6 +70,7 @@ class StatementEngine {
     virtual bool step() = 0;
     virtual int exec() = 0;
     virtual void exec_deferred() = 0;
+    virtual void prefetch() = 0;
     virtual void reset() = 0;
     virtual void clear_bindings() = 0;
     virtual int column_count() const = 0;
@@ -184,6 +185,11 @@ class Statement {
     // transaction as any failure does. SQLite runs it at once. Not for a change whose failure
     // the caller catches and explains (a duplicate code, say).
     void exec_deferred() { s_->exec_deferred(); }
+    // A query whose rows the caller reads (step) after preparing others: a server engine sends
+    // it with the next statement that needs an answer, so several queries made one after another
+    // cost one round trip. Bind before; reset() or destroying it drops the rows unread. Nothing
+    // may change what it reads before it is read: SQLite runs it only then.
+    void prefetch() { s_->prefetch(); }
     // Ready to run again; the parameters keep their values until bound again or cleared.
     void reset() { s_->reset(); }
     void clear_bindings() { s_->clear_bindings(); }

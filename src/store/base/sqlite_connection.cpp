@@ -104,6 +104,7 @@ class SqliteStatement final : public detail::StatementEngine {
     }
     // A local file answers at once: nothing to gain by waiting.
     void exec_deferred() override { exec(); }
+    void prefetch() override {}
     void reset() override { sqlite3_reset(s_); }
     void bind_blob(int index, std::string_view bytes) override {
         check(sqlite3_bind_blob64(s_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));

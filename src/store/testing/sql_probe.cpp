@@ -124,6 +124,12 @@ int SqlProbe::exec(const std::string& sql, const std::vector<SqlValue>& params) 
     return changed;
 }
 
+void SqlProbe::exec_deferred(const std::string& sql, const std::vector<SqlValue>& params) {
+    sql::Statement& s = prepared(sql, params);
+    s.exec_deferred();
+    s.reset();
+}
+
 SqlValue SqlProbe::value(const std::string& sql, const std::vector<SqlValue>& params) {
     sql::Statement& s = prepared(sql, params);
     if (!s.step()) throw std::runtime_error("no row from: " + sql);

@@ -60,6 +60,8 @@ class SqlProbe {
     // Runs every statement of `sql` (no parameters), or one statement with parameters (kept
     // prepared for the probe's life, so a loop of inserts is fast). Returns rows changed.
     int exec(const std::string& sql, const std::vector<SqlValue>& params = {});
+    // One statement with parameters through Statement::exec_deferred.
+    void exec_deferred(const std::string& sql, const std::vector<SqlValue>& params);
     // The first column of the first row; throws when there is no row. NULL reads as 0 (the
     // sum() of no rows), as empty text.
     std::int64_t integer(const std::string& sql, const std::vector<SqlValue>& params = {});
