@@ -17,10 +17,14 @@ std::string label_template_dir() {
     // Installed (Windows): beside the program; otherwise the source tree's.
     std::string program = os::program_folder();
     std::filesystem::path installed = os::utf8_path(program) / "templates";
+#ifdef DJ_TEMPLATES_DIR
     std::error_code ec;
     if (!program.empty() && std::filesystem::is_directory(installed, ec))
         return os::utf8_string(installed);
     return DJ_TEMPLATES_DIR;
+#else
+    return os::utf8_string(installed);
+#endif
 }
 
 LabelTemplate load_label_template(const std::string& size, const std::string& dir) {

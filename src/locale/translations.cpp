@@ -22,7 +22,11 @@ void setup_language(const wxString& language) {
     wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
     const wxString dirs[] = {exe.GetPath() + "/locale", exe.GetPath() + "/../locale",
                              exe.GetPath() + "/../../locale",
-                             exe.GetPath() + "/../share/dianjia/locale", wxString(DJ_LOCALE_DIR)};
+                             exe.GetPath() + "/../share/dianjia/locale",
+#ifdef DJ_LOCALE_DIR
+                             wxString(DJ_LOCALE_DIR)
+#endif
+    };
     for (const wxString& dir : dirs)
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(dir);
 
