@@ -225,6 +225,29 @@ BOOST_AUTO_TEST_CASE(many_rows_go_a_chunk_at_a_time_and_each_learns_its_id) {
         BOOST_TEST(rows[i][1].integer == static_cast<std::int64_t>(i * 3));
     }
     BOOST_TEST(ids.front() > testing::SqlProbe(db).integer("SELECT id FROM b WHERE v = -1"));
+    // The next change's rows come after every row of this one (the ledger's order), and a row
+    // added without BatchInsert meanwhile is numbered apart from them.
+    std::vector<std::int64_t> later;
+    {
+        WriteTransaction tx(db);
+        BatchInsert insert(db, "b", {"v"});
+        later = insert.insert(3, [](sql::Statement& s, int first, std::size_t) {
+            s.bind(first, static_cast<std::int64_t>(7));
+        });
+        testing::SqlProbe(db).exec("INSERT INTO b(v) VALUES (8)");
+        std::vector<std::int64_t> more =
+            insert.insert(2, [](sql::Statement& s, int first, std::size_t) {
+                s.bind(first, static_cast<std::int64_t>(9));
+            });
+        later.insert(later.end(), more.begin(), more.end());
+        tx.commit();
+    }
+    BOOST_TEST(later.front() > ids.back());
+    BOOST_TEST(std::is_sorted(later.begin(), later.end()));
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT count(DISTINCT id) FROM b") == 1507);
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT count(*) FROM b WHERE v = 9 AND id IN (" +
+                                             std::to_string(later[3]) + ", " +
+                                             std::to_string(later[4]) + ")") == 2);
 }
 
 // Changes whose outcome is not read may wait for the next statement that needs an answer (a

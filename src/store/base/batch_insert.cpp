@@ -27,11 +27,11 @@ BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::strin
 
 BatchInsert::~BatchInsert() = default;
 
-sql::Statement& BatchInsert::statement(std::size_t rows) {
-    auto& s = statements_[rows];
+sql::Statement& BatchInsert::statement(std::size_t rows, bool with_id) {
+    auto& s = statements_[{rows, with_id}];
     if (!s) {
-        std::string text = "INSERT INTO " + table_ + "(";
-        std::string row = "(";
+        std::string text = "INSERT INTO " + table_ + "(" + (with_id ? "id, " : "");
+        std::string row = with_id ? "(?, " : "(";
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             text += (c ? ", " : "") + columns_[c];
             row += c ? ", ?" : "?";
@@ -40,7 +40,7 @@ sql::Statement& BatchInsert::statement(std::size_t rows) {
         row += ")";
         for (std::size_t r = 0; r < rows; ++r)
             text += (r ? ", " : "") + row;
-        if (ids_ == Ids::returned) text += " RETURNING id";
+        if (ids_ == Ids::returned && !with_id) text += " RETURNING id";
         s = std::make_unique<sql::Statement>(connection(db_), text);
     }
     s->reset();
@@ -49,12 +49,30 @@ sql::Statement& BatchInsert::statement(std::size_t rows) {
 }
 
 std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& bind_row) {
+    if (ids_ == Ids::returned) {
+        std::vector<std::int64_t> given = connection(db_).take_ids(table_, rows);
+        if (!given.empty()) {
+            const int width = static_cast<int>(columns_.size()) + 1;
+            for (std::size_t done = 0; done < rows;) {
+                const std::size_t n = chunk_for(rows - done);
+                sql::Statement& s = statement(n, true);
+                for (std::size_t r = 0; r < n; ++r) {
+                    const int first = 1 + static_cast<int>(r) * width;
+                    s.bind(first, given[done + r]);
+                    bind_row(s, first + 1, done + r);
+                }
+                s.exec_deferred();
+                done += n;
+            }
+            return given;
+        }
+    }
     std::vector<std::int64_t> ids;
     ids.reserve(rows);
     const int width = static_cast<int>(columns_.size());
     for (std::size_t done = 0; done < rows;) {
         const std::size_t n = chunk_for(rows - done);
-        sql::Statement& s = statement(n);
+        sql::Statement& s = statement(n, false);
         for (std::size_t r = 0; r < n; ++r)
             bind_row(s, 1 + static_cast<int>(r) * width, done + r);
         if (ids_ == Ids::none) {

@@ -17,7 +17,9 @@ class Statement;
 
 // Many rows of one table written with a statement of many rows at a time: on a shop server each
 // statement is a round trip, and one per row made bulk work (the demo, a sync, posting a big
-// document) many times slower than on a file.
+// document) many times slower than on a file. On a server inside a change the rows' ids come
+// from the connection (sql::Connection::take_ids) and the rows go with the next statement that
+// needs an answer: a failure of theirs surfaces there, still inside the change.
 class BatchInsert {
   public:
     // Whether the rows' ids come back: a table numbering its rows has its key in `id`.
@@ -33,13 +35,14 @@ class BatchInsert {
     std::vector<std::int64_t> insert(std::size_t rows, const BindRow& bind_row);
 
   private:
-    sql::Statement& statement(std::size_t rows);
+    // With `with_id`, the id is the first column.
+    sql::Statement& statement(std::size_t rows, bool with_id);
 
     Database& db_;
     std::string table_;
     std::vector<std::string> columns_;
     Ids ids_;
-    std::map<std::size_t, std::unique_ptr<sql::Statement>> statements_;
+    std::map<std::pair<std::size_t, bool>, std::unique_ptr<sql::Statement>> statements_;
 };
 
 }  // namespace dj

@@ -246,7 +246,7 @@ class PgConnection final : public Connection {
         if (!deferred_.empty() && text.find(';') == std::string::npos) {
             Call call{.text = text};
             Result r = pipeline(&call);
-            if (ends) in_transaction_ = false;
+            if (ends) end_transaction();
             check(r.r);
             return changes(r.r);
         }
@@ -259,9 +259,15 @@ class PgConnection final : public Connection {
             r = Result(PQexec(pg_, text.c_str()));
         }
         if (begins) in_transaction_ = true;
-        if (ends) in_transaction_ = false;
+        if (begins) write_locked_ = text.find("pg_advisory_xact_lock") != std::string::npos;
+        if (ends) end_transaction();
         check(r.r);
         return changes(r.r);
+    }
+    void end_transaction() {
+        in_transaction_ = false;
+        write_locked_ = false;
+        id_blocks_.clear();
     }
     void try_exec(const std::string& sql) noexcept override {
         // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
@@ -276,7 +282,7 @@ class PgConnection final : public Connection {
             if (release) return;
         }
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
-        if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;
+        if (sql == "COMMIT" || sql == "ROLLBACK") end_transaction();
     }
     // A connection lost outside a transaction is made again before the next statement; inside
     // one, the transaction fails (and rolls back on the server) and only then reconnects.
@@ -374,6 +380,33 @@ class PgConnection final : public Connection {
         s.bind(1, table);
         s.bind(2, table);
         s.step();
+    }
+    // Taken from the table's sequence a block at a time (each twice the last) while the shop's
+    // write lock is held: changes follow one another, so ids still rise in the order they were
+    // made (the ledger's order), and the rows need not be sent at once to learn them. What a
+    // change leaves unused is skipped.
+    std::vector<std::int64_t> take_ids(const std::string& table, std::size_t n) override {
+        if (!write_locked_ || n == 0 || !has_identity(table)) return {};
+        IdBlock& block = id_blocks_[table];
+        std::vector<std::int64_t> ids;
+        ids.reserve(n);
+        while (ids.size() < n) {
+            if (block.next == block.ids.size()) {
+                block.size = std::max(block.size * 2, n - ids.size());
+                Statement s(*this,
+                            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM "
+                            "generate_series(1, ?)");
+                s.bind(1, table);
+                s.bind(2, static_cast<std::int64_t>(std::min(block.size, kMaxIdBlock)));
+                block.ids.clear();
+                block.next = 0;
+                while (s.step())
+                    block.ids.push_back(s.column(0).int64());
+                if (block.ids.empty()) return {};
+            }
+            ids.push_back(block.ids[block.next++]);
+        }
+        return ids;
     }
     // Schema changes take locks of their own; the advisory lock keeps two stations that start
     // at once from upgrading side by side.
@@ -649,6 +682,14 @@ class PgConnection final : public Connection {
     static constexpr std::size_t kMaxDeferred = 256;
     std::vector<Call> deferred_;
     std::string unsent_savepoint_;  // opened, waiting in deferred_
+    bool write_locked_ = false;     // in a change holding the shop's write lock
+    struct IdBlock {
+        std::vector<std::int64_t> ids;
+        std::size_t next = 0;
+        std::size_t size = 8;
+    };
+    static constexpr std::size_t kMaxIdBlock = 4096;
+    std::map<std::string, IdBlock> id_blocks_;  // per table, for the change under way
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;

@@ -126,6 +126,9 @@ class Connection {
     virtual void defer_foreign_keys() = 0;
     // After rows were copied in with their ids: new rows of `table` get ids after the highest.
     virtual void continue_ids_after_copy(const std::string& table) = 0;
+    // Ids for `n` rows of `table` the change under way inserts with them, rising in the order
+    // changes are made; empty when the engine numbers rows as they are inserted at no cost.
+    virtual std::vector<std::int64_t> take_ids(const std::string& table, std::size_t n) = 0;
     // BEGIN for a schema migration: one program at a time upgrades the schema.
     virtual std::string begin_migration() const = 0;
     // Once the schema is current: every committed change tells the listening programs which

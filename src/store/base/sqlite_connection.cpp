@@ -255,6 +255,7 @@ class SqliteConnection final : public Connection {
     }
     // SQLite's INTEGER PRIMARY KEY already goes on after the highest id.
     void continue_ids_after_copy(const std::string&) override {}
+    std::vector<std::int64_t> take_ids(const std::string&, std::size_t) override { return {}; }
 
   private:
     std::string path_;

@@ -23,32 +23,41 @@ bool same_header(const Order& a, const Order& b) {
            a.presale == b.presale && a.merge_key == b.merge_key;
 }
 
-void bind_header(sql::Statement& s, const Order& o) {
-    s.bind(1, std::string(order_status_code(o.status)));
-    s.bind(2, o.buyer_nick);
-    s.bind(3, o.buyer_note);
-    s.bind(4, o.seller_memo);
-    s.bind(5, o.seller_flag);
-    s.bind(6, o.receiver.name);
-    s.bind(7, o.receiver.phone);
-    s.bind(8, o.receiver.province);
-    s.bind(9, o.receiver.city);
-    s.bind(10, o.receiver.district);
-    s.bind(11, o.receiver.address);
-    s.bind(12, static_cast<int64_t>(o.paid_amount));
-    s.bind(13, static_cast<int64_t>(o.freight));
-    s.bind(14, static_cast<int64_t>(o.created_at));
-    bind_optional(s, 15, o.paid_at);
-    s.bind(16, static_cast<int64_t>(o.modified_at));
-    bind_optional(s, 17, o.promised_ship_at);
-    s.bind(18, o.presale ? 1 : 0);
-    s.bind(21, o.merge_key);
+// The header's columns in the order of INSERT INTO shop_order, from parameter `first` on.
+void bind_header(sql::Statement& s, const Order& o, int first = 1) {
+    const int p = first - 1;
+    s.bind(p + 1, std::string(order_status_code(o.status)));
+    s.bind(p + 2, o.buyer_nick);
+    s.bind(p + 3, o.buyer_note);
+    s.bind(p + 4, o.seller_memo);
+    s.bind(p + 5, o.seller_flag);
+    s.bind(p + 6, o.receiver.name);
+    s.bind(p + 7, o.receiver.phone);
+    s.bind(p + 8, o.receiver.province);
+    s.bind(p + 9, o.receiver.city);
+    s.bind(p + 10, o.receiver.district);
+    s.bind(p + 11, o.receiver.address);
+    s.bind(p + 12, static_cast<int64_t>(o.paid_amount));
+    s.bind(p + 13, static_cast<int64_t>(o.freight));
+    s.bind(p + 14, static_cast<int64_t>(o.created_at));
+    bind_optional(s, p + 15, o.paid_at);
+    s.bind(p + 16, static_cast<int64_t>(o.modified_at));
+    bind_optional(s, p + 17, o.promised_ship_at);
+    s.bind(p + 18, o.presale ? 1 : 0);
+    s.bind(p + 21, o.merge_key);
 }
 
 }  // namespace
 
 OrderRepository::OrderRepository(Database& db)
     : db_(db),
+      headers_(
+          db, "shop_order",
+          {"status",        "buyer_nick",       "buyer_note",  "seller_memo", "seller_flag",
+           "receiver_name", "receiver_phone",   "province",    "city",        "district",
+           "address",       "paid_amount_fen",  "freight_fen", "created_at",  "paid_at",
+           "modified_at",   "promised_ship_at", "presale",     "store_id",    "platform_order_id",
+           "merge_key"}),
       lines_(db, "order_line",
              {"order_id", "line_no", "platform_sku_id", "seller_code", "title", "quantity",
               "unit_price_fen", "presale"}) {}
@@ -140,18 +149,14 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                 del.exec();
             }
         } else {
-            sql::Statement& s = db_.statement(
-                "INSERT INTO shop_order(status, buyer_nick, buyer_note, seller_memo, seller_flag, "
-                "receiver_name, receiver_phone, province, city, district, address, "
-                "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, "
-                "promised_ship_at, presale, store_id, platform_order_id, merge_key) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                "?17, ?18, ?19, ?20, ?21)");
-            bind_header(s, order);
-            s.bind(19, static_cast<int64_t>(order.store_id));
-            s.bind(20, order.platform_order_id);
-            s.exec();
-            result.id = connection(db_).last_insert_id();
+            result.id = headers_
+                            .insert(1,
+                                    [&](sql::Statement& s, int first, std::size_t) {
+                                        bind_header(s, order, first);
+                                        s.bind(first + 18, static_cast<int64_t>(order.store_id));
+                                        s.bind(first + 19, order.platform_order_id);
+                                    })
+                            .front();
             result.outcome = UpsertOutcome::created;
             result.lines_changed = true;
         }

@@ -90,7 +90,8 @@ class OrderRepository {
 
   private:
     Database& db_;
-    BatchInsert lines_;  // an order's lines, all in one statement
+    BatchInsert headers_;  // a new order, its id known before it is sent (on a server)
+    BatchInsert lines_;    // an order's lines, all in one statement
 };
 
 }  // namespace dj
