@@ -18,13 +18,13 @@
 namespace dj {
 
 void setup_language(const wxString& language) {
-    // Catalogues sit beside the program (installed) or in the build tree (development).
+    // Catalogues sit beside the program (installed) or in the build tree (development). A
+    // Windows program reads only its own: the folder above an unpacked zip may be anyone's.
     wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
-    const wxString dirs[] = {exe.GetPath() + "/locale", exe.GetPath() + "/../locale",
-                             exe.GetPath() + "/../../locale",
-                             exe.GetPath() + "/../share/dianjia/locale",
-#ifdef DJ_LOCALE_DIR
-                             wxString(DJ_LOCALE_DIR)
+    const wxString dirs[] = {exe.GetPath() + "/locale",
+#ifndef _WIN32
+                             exe.GetPath() + "/../locale", exe.GetPath() + "/../../locale",
+                             exe.GetPath() + "/../share/dianjia/locale", wxString(DJ_LOCALE_DIR)
 #endif
     };
     for (const wxString& dir : dirs)
