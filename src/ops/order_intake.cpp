@@ -18,13 +18,29 @@ OrderIntake::OrderIntake(StockPosting& posting, Actor actor)
       holds_(posting.db()),
       review_(posting) {}
 
+void OrderIntake::expect(const std::vector<Order>& orders) {
+    std::map<Id, std::vector<std::string>> numbers;
+    for (const Order& o : orders)
+        if (expected_.emplace(std::make_pair(o.store_id, o.platform_order_id), std::nullopt).second)
+            numbers[o.store_id].push_back(o.platform_order_id);
+    for (const auto& [store_id, list] : numbers)
+        for (const auto& [number, id] : orders_.find_ids(store_id, list))
+            expected_[{store_id, number}] = id;
+}
+
+std::optional<Id> OrderIntake::stored_id(const Order& order) {
+    auto it = expected_.find({order.store_id, order.platform_order_id});
+    if (it == expected_.end()) return orders_.find_id(order.store_id, order.platform_order_id);
+    return it->second;
+}
+
 TakenOrder OrderIntake::take(const Order& order) {
     if (order.lines.empty())
         throw InvalidInput(trf("Order {0} has no lines", order.platform_order_id));
     Order incoming = order;
     std::optional<Order> stored;
     UpsertResult result;
-    std::optional<Id> existing = orders_.find_id(order.store_id, order.platform_order_id);
+    std::optional<Id> existing = stored_id(order);
     if (existing) stored = orders_.find(*existing);
     // A split order's lines are spread over its parts: the splitter takes the copy apart.
     std::optional<SplitUpdate> split_update;
@@ -43,6 +59,10 @@ TakenOrder OrderIntake::take(const Order& order) {
         }
         // `stored` was read before the release, which changes no field the upsert compares.
         result = orders_.upsert(incoming, stored);
+        if (result.outcome == UpsertOutcome::created)
+            if (auto it = expected_.find({order.store_id, order.platform_order_id});
+                it != expected_.end())
+                it->second = result.id;
         if (result.outcome == UpsertOutcome::created)
             review_.review_new(incoming, result);
         else if (result.outcome == UpsertOutcome::updated)

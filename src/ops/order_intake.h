@@ -1,5 +1,11 @@
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/base/actor.h"
 #include "core/orders/order.h"
 #include "ops/order_review.h"
@@ -20,15 +26,21 @@ namespace dj::ops {
 class OrderIntake {
   public:
     OrderIntake(StockPosting& posting, Actor actor);
+    // The orders about to be taken: which of them are stored is read for all at once.
+    void expect(const std::vector<Order>& orders);
     // InvalidInput when the order has no lines.
     TakenOrder take(const Order& order);
 
   private:
+    // The stored order with this number, from what expect() read when it read it.
+    std::optional<Id> stored_id(const Order& order);
+
     StockPosting& posting_;
     Actor actor_;
     OrderRepository orders_;
     OrderHoldRepository holds_;
     OrderReview review_;
+    std::map<std::pair<Id, std::string>, std::optional<Id>> expected_;  // store, number -> id
 };
 
 }  // namespace dj::ops

@@ -11,6 +11,7 @@ namespace {
 class SyncedBatch : public OrderBatch {
   public:
     SyncedBatch(Database& db, const Actor& actor) : posting_(db), intake_(posting_, actor) {}
+    void expect(const std::vector<Order>& orders) override { intake_.expect(orders); }
     TakenOrder take(const Order& order) override { return intake_.take(order); }
     void commit() override { posting_.commit(); }
 

@@ -20,6 +20,8 @@ struct TakenOrder {
 class OrderBatch {
   public:
     virtual ~OrderBatch() = default;
+    // The orders about to be taken, so that what is known of them is read for all at once.
+    virtual void expect(const std::vector<Order>& orders) = 0;
     virtual TakenOrder take(const Order& order) = 0;
     virtual void commit() = 0;
 };

@@ -87,6 +87,7 @@ StoreSyncReport SyncEngine::sync_store(const ShopStore& store, std::optional<Tim
         std::size_t cursor_done = 0;  // windows whose cursor move is stored
         auto save = [&](std::size_t windows_complete) {
             std::unique_ptr<OrderBatch> batch = sink_.begin();
+            batch->expect(fetched);
             for (Order& order : fetched) {
                 TakenOrder taken = batch->take(order);
                 if (taken.stored.outcome == UpsertOutcome::created) ++report.created;

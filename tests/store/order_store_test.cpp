@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -83,6 +84,41 @@ BOOST_AUTO_TEST_CASE(import_reserves_and_reimport_never_duplicates) {
     BOOST_TEST(stored.receiver.name == "张**");  // masked stays masked
     BOOST_TEST(stored.receiver.phone == "138****5678");
     BOOST_TEST(check_ledger(db).empty());
+}
+
+// A sync's batch names its orders first; which are stored is read for all of them at once
+// (130 numbers: more than one chunk), and an order given twice is stored once.
+BOOST_AUTO_TEST_CASE(orders_expected_together_are_looked_up_at_once) {
+    for (const char* id : {"S1", "S2", "S3"})
+        accept(order(id, 1));
+    std::vector<Order> batch;
+    for (int n = 0; n < 127; ++n)
+        batch.push_back(order("N" + std::to_string(n), 1));
+    for (const char* id : {"S1", "S2", "S3"})
+        batch.push_back(order(id, 1));
+    batch.back().modified_at += 60;
+    batch.back().seller_memo = "newer";
+    batch.push_back(order("N7", 1));
+    std::map<UpsertOutcome, int> outcomes;
+    {
+        StockPosting p(db);
+        ops::OrderIntake intake(p, Actor{"tester", "owner", "test"});
+        intake.expect(batch);
+        for (const Order& o : batch)
+            ++outcomes[intake.take(o).stored.outcome];
+        p.commit();
+    }
+    BOOST_TEST(outcomes[UpsertOutcome::created] == 127);
+    BOOST_TEST(outcomes[UpsertOutcome::updated] == 1);
+    BOOST_TEST(outcomes[UpsertOutcome::unchanged] == 3);
+    std::vector<std::string> numbers;
+    for (const Order& o : batch)
+        numbers.push_back(o.platform_order_id);
+    std::map<std::string, Id> found = OrderRepository(db).find_ids(1, numbers);
+    BOOST_TEST(found.size() == 130u);
+    BOOST_TEST(found.at("S3") == *OrderRepository(db).find_id(1, "S3"));
+    BOOST_TEST(testing::SqlProbe(db).integer("SELECT count(*) FROM shop_order") == 130);
+    BOOST_TEST(OrderRepository(db).find_ids(2, numbers).empty());
 }
 
 BOOST_AUTO_TEST_CASE(changed_lines_release_and_reserve_again) {

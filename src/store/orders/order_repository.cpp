@@ -1,5 +1,6 @@
 #include "store/orders/order_repository.h"
 
+#include <array>
 #include <unordered_map>
 
 #include "core/base/deferred_text.h"
@@ -71,6 +72,40 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
     if (s.step()) id = s.column(0).int64();
     s.reset();
     return id;
+}
+
+std::map<std::string, Id> OrderRepository::find_ids(Id store_id,
+                                                    const std::vector<std::string>& numbers) {
+    // Chunks of 128, 64, … 1 numbers: eight texts, made once (Database::statement keeps a
+    // statement per text's address).
+    static const std::array<std::string, 8> texts = [] {
+        std::array<std::string, 8> out;
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            out[k] =
+                "SELECT platform_order_id, id FROM shop_order WHERE store_id = ? AND "
+                "platform_order_id IN (?";
+            for (std::size_t i = 1; i < (std::size_t{1} << k); ++i)
+                out[k] += ", ?";
+            out[k] += ")";
+        }
+        return out;
+    }();
+    std::map<std::string, Id> found;
+    for (std::size_t done = 0; done < numbers.size();) {
+        std::size_t k = texts.size() - 1;
+        while ((std::size_t{1} << k) > numbers.size() - done)
+            --k;
+        const std::size_t n = std::size_t{1} << k;
+        sql::Statement& s = db_.statement(texts[k].c_str());
+        s.bind(1, static_cast<int64_t>(store_id));
+        for (std::size_t i = 0; i < n; ++i)
+            s.bind(static_cast<int>(i) + 2, numbers[done + i]);
+        while (s.step())
+            found.emplace(s.column(0).text(), s.column(1).int64());
+        s.reset();
+        done += n;
+    }
+    return found;
 }
 
 OrderRepository::LocalFields OrderRepository::local_fields(Id id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,8 @@ class OrderRepository {
     UpsertResult upsert(const Order& order, const std::optional<Order>& stored);
     std::optional<Order> find(Id id);
     std::optional<Id> find_id(Id store_id, const std::string& platform_order_id);
+    // The stored ones of a store's order numbers, a chunk of numbers per statement.
+    std::map<std::string, Id> find_ids(Id store_id, const std::vector<std::string>& numbers);
     // What the shop keeps of its own on an order: the priority (0–9) and the staff note.
     struct LocalFields {
         int priority = 0;
