@@ -8,19 +8,18 @@
 namespace dj {
 namespace {
 
-// Rows per statement: the largest stays far below both engines' parameter limits (SQLite 32766,
-// PostgreSQL 65535) for any table here; a remainder goes in ever smaller statements, so a few
-// texts are prepared, not one per count.
+// The largest stays far below both engines' parameter limits (SQLite 32766, PostgreSQL 65535)
+// for any table here.
 constexpr std::size_t kMaxRows = 128;
 
-std::size_t chunk_for(std::size_t left) {
+}  // namespace
+
+std::size_t batch_chunk(std::size_t left) {
     std::size_t rows = kMaxRows;
     while (rows > left)
         rows /= 2;
     return rows;
 }
-
-}  // namespace
 
 BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::string> columns, Ids ids)
     : db_(db), table_(std::move(table)), columns_(std::move(columns)), ids_(ids) {}
@@ -54,7 +53,7 @@ std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& b
         if (!given.empty()) {
             const int width = static_cast<int>(columns_.size()) + 1;
             for (std::size_t done = 0; done < rows;) {
-                const std::size_t n = chunk_for(rows - done);
+                const std::size_t n = batch_chunk(rows - done);
                 sql::Statement& s = statement(n, true);
                 for (std::size_t r = 0; r < n; ++r) {
                     const int first = 1 + static_cast<int>(r) * width;
@@ -71,7 +70,7 @@ std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& b
     ids.reserve(rows);
     const int width = static_cast<int>(columns_.size());
     for (std::size_t done = 0; done < rows;) {
-        const std::size_t n = chunk_for(rows - done);
+        const std::size_t n = batch_chunk(rows - done);
         sql::Statement& s = statement(n, false);
         for (std::size_t r = 0; r < n; ++r)
             bind_row(s, 1 + static_cast<int>(r) * width, done + r);

@@ -15,6 +15,10 @@ namespace sql {
 class Statement;
 }
 
+// Rows for the next statement of a batch with `left` rows to go: 128, or the largest power of
+// two not above `left`, so a few statement texts serve every count, not one text per count.
+std::size_t batch_chunk(std::size_t left);
+
 // Many rows of one table written with a statement of many rows at a time: on a shop server each
 // statement is a round trip, and one per row made bulk work (the demo, a sync, posting a big
 // document) many times slower than on a file. On a server inside a change the rows' ids come

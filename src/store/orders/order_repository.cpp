@@ -1,6 +1,7 @@
 #include "store/orders/order_repository.h"
 
 #include <array>
+#include <bit>
 #include <unordered_map>
 
 #include "core/base/deferred_text.h"
@@ -76,8 +77,8 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
 
 std::map<std::string, Id> OrderRepository::find_ids(Id store_id,
                                                     const std::vector<std::string>& numbers) {
-    // Chunks of 128, 64, … 1 numbers: eight texts, made once (Database::statement keeps a
-    // statement per text's address).
+    // One text per chunk size batch_chunk gives (1, 2, 4 … 128 numbers), made once: Database::
+    // statement keeps a statement per text's address.
     static const std::array<std::string, 8> texts = [] {
         std::array<std::string, 8> out;
         for (std::size_t k = 0; k < out.size(); ++k) {
@@ -92,11 +93,8 @@ std::map<std::string, Id> OrderRepository::find_ids(Id store_id,
     }();
     std::map<std::string, Id> found;
     for (std::size_t done = 0; done < numbers.size();) {
-        std::size_t k = texts.size() - 1;
-        while ((std::size_t{1} << k) > numbers.size() - done)
-            --k;
-        const std::size_t n = std::size_t{1} << k;
-        sql::Statement& s = db_.statement(texts[k].c_str());
+        const std::size_t n = batch_chunk(numbers.size() - done);
+        sql::Statement& s = db_.statement(texts[std::countr_zero(n)].c_str());
         s.bind(1, static_cast<int64_t>(store_id));
         for (std::size_t i = 0; i < n; ++i)
             s.bind(static_cast<int>(i) + 2, numbers[done + i]);
