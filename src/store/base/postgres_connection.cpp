@@ -17,48 +17,19 @@
 #include <utility>
 #include <vector>
 
+#include "store/base/postgres_pipeline.h"
 #include "store/base/sql_dialect.h"
 
 namespace dj::sql {
 namespace {
 
+using pg::Call;
+using pg::Result;
+using pg::trimmed;
+
 // Type oids from PostgreSQL's pg_type.h, stable across versions.
 constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kOid = 26,
               kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
-
-Failure failure_of(const std::string& state) {
-    if (state == "40001" || state == "40P01") return Failure::conflict;
-    if (state.rfind("23", 0) == 0) return Failure::constraint;
-    if (state == "53100") return Failure::full;
-    if (state == "25006") return Failure::read_only;
-    if (state == "55P03" || state == "57014") return Failure::busy;
-    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03")
-        return Failure::cannot_open;
-    if (state == "XX001" || state == "XX002") return Failure::corrupt;
-    if (state.rfind("58", 0) == 0) return Failure::io;
-    return Failure::other;
-}
-
-std::string trimmed(const char* message) {
-    std::string m = message ? message : "";
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' '))
-        m.pop_back();
-    return m;
-}
-
-// A result that is freed however the scope ends.
-struct Result {
-    PGresult* r = nullptr;
-    explicit Result(PGresult* result = nullptr) : r(result) {}
-    ~Result() { PQclear(r); }
-    Result(const Result&) = delete;
-    Result& operator=(const Result&) = delete;
-    Result(Result&& o) noexcept : r(o.r) { o.r = nullptr; }
-    Result& operator=(Result&& o) noexcept {
-        std::swap(r, o.r);
-        return *this;
-    }
-};
 
 class PgConnection;
 
@@ -83,7 +54,7 @@ std::vector<Oid> initial_types(const PostgresSql& sql) {
 
 // The statement is prepared on the server at its first run, for the types its parameters were
 // bound with then; other types later prepare it once more.
-class PgStatement final : public detail::StatementEngine {
+class PgStatement final : public detail::StatementEngine, public pg::Reader {
   public:
     PgStatement(PgConnection& c, const std::string& sqlite_sql);
     ~PgStatement() override;
@@ -114,13 +85,13 @@ class PgStatement final : public detail::StatementEngine {
     void prefetch() override;
     void reset() override;
     // The rows a pipeline brought for prefetch().
-    void receive(Result r) {
+    void receive(Result r) override {
         result_ = std::move(r);
         row_ = -1;
         pending_ = false;
     }
     // The pipeline will not bring them (a reconnection, a failure before it).
-    void not_coming() { pending_ = false; }
+    void not_coming() override { pending_ = false; }
     void clear_bindings() override {
         for (auto& v : values_)
             v.reset();
@@ -176,16 +147,6 @@ void wait_readable(int socket, int timeout_ms) {
 #endif
 }
 
-// A statement to run: a prepared one with its parameters, or a text without any.
-struct Call {
-    std::string name{};  // of the prepared statement; empty: `text`
-    std::string text{};
-    std::vector<std::optional<std::string>> values{};
-    std::vector<int> formats{};
-    std::string inserts_into{};
-    PgStatement* reader = nullptr;  // a prefetched query, given its rows
-};
-
 // Released with the connection too, when the program ends however it ends.
 class AdvisoryLock final : public Lock {
   public:
@@ -235,17 +196,16 @@ class PgConnection final : public Connection {
         last_id.reset();
         // Opening a savepoint needs no answer: with nothing waiting, it goes with the next
         // statement that needs one. Undone before it was sent, it never reaches the server.
-        if (in_transaction_ && deferred_.empty() && sql.rfind("SAVEPOINT ", 0) == 0) {
-            deferred_.push_back({.text = text});
-            unsent_savepoint_ = sql.substr(10);
+        if (in_transaction_ && waiting_.empty() && sql.rfind("SAVEPOINT ", 0) == 0) {
+            waiting_.add_savepoint(text, sql.substr(10));
             return 0;
         }
         // The changes waiting to be sent go ahead of it in the same round trip (a savepoint's
         // end, say, so a failure stays inside its savepoint); several statements in one text
         // cannot go in a pipeline.
-        if (!deferred_.empty() && text.find(';') == std::string::npos) {
+        if (!waiting_.empty() && text.find(';') == std::string::npos) {
             Call call{.text = text};
-            Result r = pipeline(&call);
+            Result r = send_waiting(&call);
             if (ends) end_transaction();
             check(r.r);
             return changes(r.r);
@@ -272,15 +232,9 @@ class PgConnection final : public Connection {
     void try_exec(const std::string& sql) noexcept override {
         // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
         // undone (each one sends what waits before it begins).
-        for (Call& c : std::exchange(deferred_, {}))
-            if (c.reader) c.reader->not_coming();
-        if (!unsent_savepoint_.empty()) {
-            // A savepoint the server never saw is neither rolled back to nor released there.
-            if (sql == "ROLLBACK TO " + unsent_savepoint_) return;
-            const bool release = sql == "RELEASE " + unsent_savepoint_;
-            unsent_savepoint_.clear();
-            if (release) return;
-        }
+        waiting_.drop();
+        // A savepoint the server never saw is neither rolled back to nor released there.
+        if (waiting_.skips(sql)) return;
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
         if (sql == "COMMIT" || sql == "ROLLBACK") end_transaction();
     }
@@ -297,8 +251,7 @@ class PgConnection final : public Connection {
         listening_ = false;
         // Queries prefetched outside a transaction name statements this new session lacks:
         // they run again when read.
-        for (Call& c : std::exchange(deferred_, {}))
-            if (c.reader) c.reader->not_coming();
+        waiting_.drop();
         Result r(PQexec(pg_, session_.c_str()));
         check(r.r);
     }
@@ -492,14 +445,7 @@ class PgConnection final : public Connection {
     std::function<std::string()> today;
 
     // Runs `call` and returns its result: alone when nothing waits, else after what waits.
-    Result run(const Call& call) {
-        if (!deferred_.empty()) return pipeline(&call);
-        std::vector<const char*> values;
-        std::vector<int> lengths;
-        point_at(call, values, lengths);
-        return Result(PQexecPrepared(pg_, call.name.c_str(), static_cast<int>(values.size()),
-                                     values.data(), lengths.data(), call.formats.data(), 0));
-    }
+    Result run(const Call& call) { return waiting_.run(pg_, call, inserted()); }
     // Kept until a statement needs an answer; inside a transaction only, as then a failure
     // still undoes everything up to the BEGIN.
     void defer(Call call) {
@@ -510,39 +456,24 @@ class PgConnection final : public Connection {
             return;
         }
         last_id.reset();
-        deferred_.push_back(std::move(call));
-        if (deferred_.size() >= kMaxDeferred) send_deferred();
+        if (waiting_.add(std::move(call))) send_deferred();
     }
     void send_deferred() {
-        if (!deferred_.empty()) pipeline(nullptr);
+        if (!waiting_.empty()) send_waiting(nullptr);
     }
     // Queued with the changes waiting, in or out of a transaction: a read changes nothing.
     void prefetch(Call call) {
-        deferred_.push_back(std::move(call));
-        if (deferred_.size() >= kMaxDeferred) send_deferred();
+        if (waiting_.add(std::move(call))) send_deferred();
     }
-    // `reader` is reset or gone: its rows, if they come, are dropped.
-    void forget(const PgStatement* reader) {
-        for (Call& c : deferred_)
-            if (c.reader == reader) c.reader = nullptr;
-    }
+    void forget(const PgStatement* reader) { waiting_.forget(reader); }
 
-    void check(PGresult* r) {
-        ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-        const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-        std::string message = trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(pg_));
-        if (message.empty()) message = trimmed(PQerrorMessage(pg_));
-        Failure failure = state ? failure_of(state) : Failure::cannot_open;
-        if (PQstatus(pg_) == CONNECTION_BAD) failure = Failure::cannot_open;
-        throw Error(failure, message);
-    }
+    void check(const PGresult* r) { pg::check(pg_, r); }
     // A plan is made once per statement and connection, for what the statistics say then: made
     // on an empty shop it found an order by its number through any index starting with
     // store_id, and a 50,000-order import took minutes. The statistics autovacuum keeps come
     // after commits only, so each time this connection has added as many rows again to a table,
     // it analyzes it (its own uncommitted rows count) and the plans on it are made anew.
-    void count_inserted(const std::string& table, PGresult* r) {
+    void count_inserted(const std::string& table, const PGresult* r) {
         if (table.empty()) return;
         Growth& g = growth_[table];
         g.inserted += changes(r);
@@ -562,85 +493,12 @@ class PgConnection final : public Connection {
             PQclear(PQexec(pg_, "ROLLBACK TO SAVEPOINT dj_analyze"));
         PQclear(PQexec(pg_, "RELEASE SAVEPOINT dj_analyze"));
     }
-    static int changes(PGresult* r) {
-        const char* n = PQcmdTuples(r);
-        return n && *n ? std::atoi(n) : 0;
-    }
+    static int changes(const PGresult* r) { return pg::changes(r); }
 
   private:
-    static void point_at(const Call& call, std::vector<const char*>& values,
-                         std::vector<int>& lengths) {
-        values.resize(call.values.size());
-        lengths.resize(call.values.size());
-        for (std::size_t i = 0; i < call.values.size(); ++i) {
-            values[i] = call.values[i] ? call.values[i]->data() : nullptr;
-            lengths[i] = call.values[i] ? static_cast<int>(call.values[i]->size()) : 0;
-        }
-    }
-    // What waits, then `then`, sent at once and answered in order: one round trip for them all
-    // (libpq's pipeline mode). The first failure is thrown; the server skips the rest.
-    Result pipeline(const Call* then) {
-        std::vector<Call> calls = std::exchange(deferred_, {});
-        unsent_savepoint_.clear();
-        // Each one is given its rows below, or reads again when the pipeline fails.
-        for (Call& c : calls)
-            if (c.reader) c.reader->not_coming();
-        if (PQenterPipelineMode(pg_) != 1)
-            throw Error(Failure::other, trimmed(PQerrorMessage(pg_)));
-        bool sent = true;
-        auto send = [&](const Call& c) {
-            if (!sent) return;
-            if (c.name.empty()) {
-                sent = PQsendQueryParams(pg_, c.text.c_str(), 0, nullptr, nullptr, nullptr, nullptr,
-                                         0) == 1;
-                return;
-            }
-            std::vector<const char*> values;
-            std::vector<int> lengths;
-            point_at(c, values, lengths);
-            sent = PQsendQueryPrepared(pg_, c.name.c_str(), static_cast<int>(values.size()),
-                                       values.data(), lengths.data(), c.formats.data(), 0) == 1;
-        };
-        for (const Call& c : calls)
-            send(c);
-        if (then) send(*then);
-        if (sent) sent = PQpipelineSync(pg_) == 1;
-        Result failed;
-        Result last;
-        bool lost = !sent;
-        std::vector<std::pair<const std::string*, Result>> inserted;
-        std::vector<std::pair<PgStatement*, Result>> read;
-        const std::size_t count = calls.size() + (then ? 1 : 0);
-        for (std::size_t i = 0; sent && i < count; ++i) {
-            Result r(PQgetResult(pg_));
-            if (!r.r) {
-                lost = true;
-                break;
-            }
-            // The NULL that ends this statement's results.
-            while (PGresult* more = PQgetResult(pg_))
-                PQclear(more);
-            const ExecStatusType status = PQresultStatus(r.r);
-            if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-                if (!failed.r && status != PGRES_PIPELINE_ABORTED) failed = std::move(r);
-            } else if (i < calls.size() && calls[i].reader) {
-                read.emplace_back(calls[i].reader, std::move(r));
-            } else if (i < calls.size()) {
-                inserted.emplace_back(&calls[i].inserts_into, std::move(r));
-            } else {
-                last = std::move(r);
-            }
-        }
-        if (!lost) PQclear(PQgetResult(pg_));  // the sync's own result
-        PQexitPipelineMode(pg_);
-        if (failed.r) check(failed.r);
-        if (lost || (then && !last.r))
-            throw Error(Failure::cannot_open, trimmed(PQerrorMessage(pg_)));
-        for (auto& [table, r] : inserted)
-            count_inserted(*table, r.r);
-        for (auto& [reader, r] : read)
-            reader->receive(std::move(r));
-        return last;
+    Result send_waiting(const Call* then) { return waiting_.send(pg_, then, inserted()); }
+    pg::Pipeline::Inserted inserted() {
+        return [this](const std::string& table, const PGresult* r) { count_inserted(table, r); };
     }
 
     std::string channel() const {
@@ -679,10 +537,8 @@ class PgConnection final : public Connection {
     PGconn* pg_ = nullptr;
     static constexpr std::size_t kMaxPrepared = 4000;
     // Changes waiting to be sent with the next statement that needs an answer.
-    static constexpr std::size_t kMaxDeferred = 256;
-    std::vector<Call> deferred_;
-    std::string unsent_savepoint_;  // opened, waiting in deferred_
-    bool write_locked_ = false;     // in a change holding the shop's write lock
+    pg::Pipeline waiting_;
+    bool write_locked_ = false;  // in a change holding the shop's write lock
     struct IdBlock {
         std::vector<std::int64_t> ids;
         std::size_t next = 0;
