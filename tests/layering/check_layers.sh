@@ -32,7 +32,7 @@ report "core includes a non-standard header" \
 report "SQLiteCpp, sqlite3 or libpq included outside src/store (tests read the database through store/testing/sql_probe.h)" \
     "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h|libpq-fe\.h)' src platforms reports tests | grep -v '^src/store/')"
 report "an engine's own header included in the store outside its engine (store/base/sql.h is the seam)" \
-    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h|libpq-fe\.h)' src/store | grep -vE '^src/store/base/(sqlite|postgres)_connection\.cpp:')"
+    "$(grep -rnE '#include [<"](SQLiteCpp/|sqlite3\.h|libpq-fe\.h)|#include "store/base/postgres_(pipeline|result)\.h"' src/store | grep -vE '^src/store/base/(sqlite_connection\.cpp|postgres_[a-z_]+\.(cpp|h)):')"
 report "the store's connection (store/base/sql_binding.h) used outside src/store" \
     "$(grep -rn '^#include "store/base/sql_binding.h"' src platforms reports tests | grep -v '^src/store/')"
 report "a program includes the test suites' SQL probe" \
