@@ -26,6 +26,7 @@ void OrderIntake::expect(const std::vector<Order>& orders) {
     for (const auto& [store_id, list] : numbers)
         for (const auto& [number, id] : orders_.find_ids(store_id, list))
             expected_[{store_id, number}] = id;
+    review_.expect(orders);
 }
 
 std::optional<Id> OrderIntake::stored_id(const Order& order) {

@@ -26,7 +26,8 @@ namespace dj::ops {
 class OrderIntake {
   public:
     OrderIntake(StockPosting& posting, Actor actor);
-    // The orders about to be taken: which of them are stored is read for all at once.
+    // The orders about to be taken: which of them are stored, and their buyers' other orders
+    // when a rule counts them, are read for all at once.
     void expect(const std::vector<Order>& orders);
     // InvalidInput when the order has no lines.
     TakenOrder take(const Order& order);

@@ -22,6 +22,10 @@ namespace {
 struct Fixture : test::WaveShop {
     // An order built the way sync and import store it; `tweak` sets what a test needs.
     Id place(const std::string& id, const std::function<void(Order&)>& tweak = {}) {
+        accept(order(id, tweak));
+        return id_of(id);
+    }
+    Order order(const std::string& id, const std::function<void(Order&)>& tweak = {}) {
         Order o;
         o.store_id = 1;
         o.platform_order_id = id;
@@ -33,9 +37,11 @@ struct Fixture : test::WaveShop {
         o.modified_at = o.created_at;
         o.lines.push_back({0, "5013", "TEA-1", "西湖龙井", 1, 9900});
         if (tweak) tweak(o);
-        accept(o);
+        return o;
+    }
+    Id id_of(const std::string& number) {
         return testing::SqlProbe(db).integer(
-            "SELECT id FROM shop_order WHERE platform_order_id = '" + id + "'");
+            "SELECT id FROM shop_order WHERE platform_order_id = '" + number + "'");
     }
     void accept(const Order& o) {
         StockPosting p(db);
@@ -101,6 +107,49 @@ BOOST_AUTO_TEST_CASE(the_third_order_of_a_buyer_in_a_day_is_held) {
     BOOST_TEST(hold_keys(b).empty());
     BOOST_TEST(hold_keys(c) == (std::vector<std::string>{"rule:duplicate-buyer"}));
     BOOST_TEST(OrderHoldRepository(db).find(c)->reason.find("3") != std::string::npos);
+}
+
+// A sync takes a batch of orders with their buyers' orders read at once: each order still
+// counts the orders its buyer has at that moment, as when taken one at a time.
+BOOST_AUTO_TEST_CASE(a_batch_counts_each_buyers_orders_as_they_stand) {
+    auto nick = [](const std::string& n) { return [n](Order& o) { o.buyer_nick = n; }; };
+    auto receiver = [](const std::string& address) {
+        return [address](Order& o) {
+            o.buyer_nick.clear();
+            o.receiver = {"王**", "13800001111", "浙江省", "杭州市", "西湖区", address};
+        };
+    };
+    place("A0", nick("老王"));
+    place("R0", receiver("文一路1号"));
+    place("C0", nick("老张"));
+    place("Z0", [&](Order& o) {
+        o.buyer_nick = "老赵";
+        o.created_at = now - 30 * 3600;  // before the day the rule looks back on
+    });
+    Order moved = order("C0", nick("老李"));  // the stored order is now 老李's
+    moved.modified_at += 60;
+    std::vector<Order> batch = {order("A1", nick("老王")),
+                                order("A2", nick("老王")),
+                                order("R1", receiver("文一路1号")),
+                                order("R2", receiver("文二路2号")),
+                                order("R3", receiver("文一路1号")),
+                                order("L1", nick("老李")),
+                                moved,
+                                order("L2", nick("老李")),
+                                order("Z1", nick("老赵")),
+                                order("Z2", nick("老赵"))};
+    {
+        StockPosting p(db);
+        ops::OrderIntake intake(p, Actor{"tester", "owner", "test"});
+        intake.expect(batch);
+        for (const Order& o : batch)
+            intake.take(o);
+        p.commit();
+    }
+    std::vector<std::string> held;
+    for (const char* number : {"A1", "A2", "R1", "R2", "R3", "L1", "C0", "L2", "Z1", "Z2"})
+        if (!hold_keys(id_of(number)).empty()) held.emplace_back(number);
+    BOOST_TEST(held == (std::vector<std::string>{"A2", "R3", "L2"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_price_far_below_reference_is_held) {

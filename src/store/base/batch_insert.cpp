@@ -75,7 +75,7 @@ std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& b
         for (std::size_t r = 0; r < n; ++r)
             bind_row(s, 1 + static_cast<int>(r) * width, done + r);
         if (ids_ == Ids::none) {
-            s.exec();
+            s.exec_deferred();
             done += n;
             continue;
         }

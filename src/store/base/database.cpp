@@ -292,6 +292,7 @@ WriteTransaction::WriteTransaction(Database& db)
 WriteTransaction::~WriteTransaction() {
     if (!open_) return;
     --db_.depth_;
+    db_.rows_changed();
     if (level_ == 0) {
         db_.sql().try_exec("ROLLBACK");
         db_.after_commit_.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -89,6 +90,12 @@ class Database {
     // change it follows rolls back. A failure there is logged; the change stays committed.
     void after_commit(std::function<void()> work);
 
+    // Store code that keeps copies of rows across statements (what a batch read for all its
+    // orders at once) uses them only while this stays the same: it rises when a change is undone
+    // and when code changing such rows other than as the copies expect calls rows_changed().
+    std::uint64_t rows_generation() const { return rows_generation_; }
+    void rows_changed() { ++rows_generation_; }
+
     // Work only one program may do at a time for this shop, on this computer or any other
     // workstation on the same server (sending the outbox, syncing one store): the lock, or none
     // when another program holds it. `name` is a short ASCII word.
@@ -113,6 +120,7 @@ class Database {
     std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements_;
     int depth_ = 0;
     std::vector<std::function<void()>> after_commit_;
+    std::uint64_t rows_generation_ = 0;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolls back when destroyed uncommitted (an exception unwound).

@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
+#include "store/base/batch_insert.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
@@ -41,19 +42,22 @@ void remove_waybill(Database& db, Id order_id) {
 }
 
 void insert_waybills(Database& db, const std::vector<Waybill>& waybills) {
-    sql::Statement& s = db.statement(
-        "INSERT INTO order_waybill(order_id, carrier, tracking_no, assigned_at) "
-        "VALUES (?, ?, ?, ?)");
+    std::vector<std::string> carriers;
+    carriers.reserve(waybills.size());
     for (const Waybill& w : waybills) {
         const Carrier& carrier = require_carrier(w.carrier, "waybill");
         require_tracking_shape(carrier, w.tracking_no, "waybill");
-        s.bind(1, static_cast<int64_t>(w.order_id));
-        s.bind(2, std::string(carrier.code));
-        s.bind(3, w.tracking_no);
-        s.bind(4, static_cast<int64_t>(w.assigned_at));
-        s.exec();
-        s.reset();
+        carriers.emplace_back(carrier.code);
     }
+    BatchInsert rows(db, "order_waybill", {"order_id", "carrier", "tracking_no", "assigned_at"},
+                     BatchInsert::Ids::none);
+    rows.insert(waybills.size(), [&](sql::Statement& s, int first, std::size_t n) {
+        const Waybill& w = waybills[n];
+        s.bind(first, static_cast<int64_t>(w.order_id));
+        s.bind(first + 1, carriers[n]);
+        s.bind(first + 2, w.tracking_no);
+        s.bind(first + 3, static_cast<int64_t>(w.assigned_at));
+    });
 }
 
 std::optional<Waybill> find_waybill(Database& db, Id order_id) {

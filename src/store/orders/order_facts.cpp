@@ -1,11 +1,15 @@
 #include "store/orders/order_facts.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <limits>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
+#include "store/base/batch_insert.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
@@ -14,8 +18,7 @@ namespace dj {
 
 namespace {
 
-// The same buyer: the platform's buyer id when it gives one, else the same receiver.
-using BuyerKey = std::tuple<Id, std::string, std::string, std::string, std::string>;
+using BuyerKey = OrderFactsLoader::BuyerKey;
 
 BuyerKey buyer_key(Id store_id, const std::string& nick, const std::string& name,
                    const std::string& phone, const std::string& address) {
@@ -273,11 +276,90 @@ ReviewSubject OrderFactsLoader::new_order(const Order& order,
         if (!rl.skus.empty() && all_priced && rl.quantity > 0)
             rl.reference_price = reference_total / rl.quantity;
     }
-    if (needs_buyers_)
+    if (needs_buyers_) {
+        // Stored just now: read for expected buyers, it is added to what expect() read.
+        const BuyerKey key = buyer_key(order.store_id, order.buyer_nick, order.receiver.name,
+                                       order.receiver.phone, order.receiver.address);
+        if (std::map<Id, Timestamp>* known = expected_orders(key);
+            known && order.created_at >= expected_->from && order.created_at <= expected_->to)
+            (*known)[order.id] = order.created_at;
         f.buyer_order_times =
             buyer_times(order.store_id, order.buyer_nick, order.receiver.name, order.receiver.phone,
                         order.receiver.address, order.created_at);
+    }
     return r;
+}
+
+void OrderFactsLoader::expect(const std::vector<Order>& orders) {
+    expected_.reset();
+    if (!needs_buyers_ || orders.empty()) return;
+    ExpectedBuyers e;
+    e.from = orders.front().created_at;
+    e.to = e.from;
+    // Per store: the buyers' nicks, and the receivers' phones of orders without a nick.
+    std::map<Id, std::pair<std::set<std::string>, std::set<std::string>>> wanted;
+    for (const Order& o : orders) {
+        e.from = std::min(e.from, o.created_at);
+        e.to = std::max(e.to, o.created_at);
+        e.orders[buyer_key(o.store_id, o.buyer_nick, o.receiver.name, o.receiver.phone,
+                           o.receiver.address)];
+        if (!o.buyer_nick.empty())
+            wanted[o.store_id].first.insert(o.buyer_nick);
+        else
+            wanted[o.store_id].second.insert(o.receiver.phone);
+    }
+    e.from -= buyer_hours_ * 3600LL;
+    // One text per chunk size batch_chunk gives, made once: Database::statement keeps a
+    // statement per text's address.
+    auto texts_for = [](const char* column) {
+        std::array<std::string, 8> out;
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            out[k] = std::string(
+                         "SELECT id, created_at, buyer_nick, receiver_name, receiver_phone, "
+                         "address FROM shop_order WHERE store_id = ? AND created_at "
+                         "BETWEEN ? AND ? AND ") +
+                     column + " IN (?";
+            for (std::size_t i = 1; i < (std::size_t{1} << k); ++i)
+                out[k] += ", ?";
+            out[k] += ")";
+        }
+        return out;
+    };
+    static const std::array<std::string, 8> by_nick = texts_for("buyer_nick");
+    static const std::array<std::string, 8> by_phone = texts_for("receiver_phone");
+    auto read = [&](Id store_id, const std::set<std::string>& keys,
+                    const std::array<std::string, 8>& texts) {
+        const std::vector<std::string> list(keys.begin(), keys.end());
+        for (std::size_t done = 0; done < list.size();) {
+            const std::size_t n = batch_chunk(list.size() - done);
+            sql::Statement& q = db_.statement(texts[std::countr_zero(n)].c_str());
+            q.bind(1, static_cast<int64_t>(store_id));
+            q.bind(2, static_cast<int64_t>(e.from));
+            q.bind(3, static_cast<int64_t>(e.to));
+            for (std::size_t i = 0; i < n; ++i)
+                q.bind(static_cast<int>(i) + 4, list[done + i]);
+            while (q.step()) {
+                auto it = e.orders.find(buyer_key(store_id, q.column(2).text(), q.column(3).text(),
+                                                  q.column(4).text(), q.column(5).text()));
+                if (it != e.orders.end()) it->second[q.column(0).int64()] = q.column(1).int64();
+            }
+            q.reset();
+            done += n;
+        }
+    };
+    for (const auto& [store_id, keys] : wanted) {
+        read(store_id, keys.first, by_nick);
+        read(store_id, keys.second, by_phone);
+    }
+    e.generation = db_.rows_generation();
+    expected_ = std::move(e);
+}
+
+std::map<Id, Timestamp>* OrderFactsLoader::expected_orders(const BuyerKey& key) {
+    if (expected_ && expected_->generation != db_.rows_generation()) expected_.reset();
+    if (!expected_) return nullptr;
+    auto it = expected_->orders.find(key);
+    return it == expected_->orders.end() ? nullptr : &it->second;
 }
 
 void OrderFactsLoader::note_intercepts(ReviewSubject& r) const {
@@ -295,6 +377,15 @@ std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::str
                                                      const std::string& phone,
                                                      const std::string& address,
                                                      Timestamp created_at) {
+    const Timestamp since = created_at - buyer_hours_ * 3600LL;
+    if (std::map<Id, Timestamp>* known =
+            expected_orders(buyer_key(store_id, nick, name, phone, address));
+        known && since >= expected_->from && created_at <= expected_->to) {
+        std::vector<Timestamp> times;
+        for (const auto& [id, at] : *known)
+            if (at >= since && at <= created_at) times.push_back(at);
+        return times;
+    }
     bool by_nick = !nick.empty();
     // Without a nick the receiver is compared here, not in the WHERE: a plan the server made
     // for "buyer_nick = ''" while a store's orders all had nicks went through the nick index
@@ -306,7 +397,7 @@ std::vector<Timestamp> OrderFactsLoader::buyer_times(Id store_id, const std::str
                   "store_id = ?1 AND receiver_phone = ?2 AND created_at BETWEEN ?3 AND ?4");
     q.bind(1, static_cast<int64_t>(store_id));
     q.bind(2, by_nick ? nick : phone);
-    q.bind(3, static_cast<int64_t>(created_at - buyer_hours_ * 3600LL));
+    q.bind(3, static_cast<int64_t>(since));
     q.bind(4, static_cast<int64_t>(created_at));
     std::vector<Timestamp> times;
     while (q.step())

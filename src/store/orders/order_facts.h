@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -45,6 +48,10 @@ class OrderFactsLoader {
   public:
     OrderFactsLoader(Database& db, const std::vector<OrderRule>& rules,
                      const std::vector<OrderIntercept>& active_intercepts);
+    // The orders about to be taken in: when a rule counts a buyer's orders, their buyers'
+    // stored orders are read for all of them at once, and the new ones are added as they come,
+    // instead of a read per new order.
+    void expect(const std::vector<Order>& orders);
     std::optional<ReviewSubject> one(Id order_id, Timestamp now);
     // An order just inserted (`order.id` set) whose lines map to `line_skus` (one entry per line,
     // empty when unmapped): what `one` would read back, taken from memory instead. A new order
@@ -56,6 +63,9 @@ class OrderFactsLoader {
     std::vector<ReviewSubject> created_between(Timestamp since, Timestamp until, Timestamp now);
     // Every order that is not yet shipped (for intercepts).
     std::vector<ReviewSubject> open_orders(Timestamp now);
+
+    // The same buyer: the platform's buyer id when it gives one, else the same receiver.
+    using BuyerKey = std::tuple<Id, std::string, std::string, std::string, std::string>;
 
   private:
     struct StoreFacts {
@@ -80,6 +90,17 @@ class OrderFactsLoader {
     int buyer_hours_ = 24;       // the longest look-back any buyer_orders condition needs
     std::unordered_map<Id, StoreFacts> stores_;
     std::unordered_map<Id, SkuFacts> skus_;
+    // What expect() read: each expected buyer's orders (id, created) from `from` to `to`, while
+    // the database's rows_generation() is still `generation`.
+    struct ExpectedBuyers {
+        std::map<BuyerKey, std::map<Id, Timestamp>> orders;
+        Timestamp from = 0;
+        Timestamp to = 0;
+        std::uint64_t generation = 0;
+    };
+    std::optional<ExpectedBuyers> expected_;
+    // The orders of a buyer expect() read, while what it read still holds.
+    std::map<Id, Timestamp>* expected_orders(const BuyerKey& key);
 };
 
 }  // namespace dj

@@ -175,6 +175,7 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
             bind_header(s, order);
             s.bind(19, static_cast<int64_t>(stored->id));
             s.exec();
+            db_.rows_changed();  // its buyer or time may be another now
             write_lines = result.lines_changed;
             if (write_lines) {
                 sql::Statement& del = db_.statement("DELETE FROM order_line WHERE order_id = ?");

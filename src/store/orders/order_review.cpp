@@ -230,6 +230,11 @@ std::string order_rule_state(Database& db, Id order_id) {
     return state;
 }
 
+void OrderReviewer::expect(const std::vector<Order>& orders) {
+    load();
+    loader_->expect(orders);
+}
+
 ReviewOutcome OrderReviewer::review(Id order_id, Timestamp now,
                                     const std::function<void()>& release_stock) {
     load();

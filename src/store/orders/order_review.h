@@ -43,6 +43,9 @@ class OrderReviewer {
   public:
     OrderReviewer(Database& db, StockBook& book);
 
+    // The orders about to be reviewed, so what is known of them is read for all at once
+    // (OrderFactsLoader::expect).
+    void expect(const std::vector<Order>& orders);
     // `release_stock` runs before anything that invalidates the order's reservations (gift lines
     // change, another warehouse is chosen); the caller allocates again afterwards.
     ReviewOutcome review(Id order_id, Timestamp now, const std::function<void()>& release_stock);

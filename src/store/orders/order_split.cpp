@@ -308,6 +308,7 @@ std::vector<Id> OrderSplitter::apply(Id order_id, const std::vector<SplitPart>& 
             insert.bind(1, static_cast<int64_t>(order_id));
             insert.bind(2, part_no);
             insert.exec();
+            db_.rows_changed();  // the buyer has one order more
             id = connection(db_).last_insert_id();
             for (Id line : part.line_ids) {
                 move.reset();
@@ -363,6 +364,7 @@ void OrderSplitter::put_back(Id original_id, const std::vector<Part>& parts) {
         gifts.exec();
     }
     std::vector<std::string> numbers;
+    db_.rows_changed();  // the buyer has fewer orders
     for (const Part& p : parts) {
         if (p.id == original_id) continue;
         numbers.push_back(p.number);
