@@ -310,13 +310,15 @@ void OrderFactsLoader::expect(const std::vector<Order>& orders) {
     }
     e.from -= buyer_hours_ * 3600LL;
     // One text per chunk size batch_chunk gives, made once: Database::statement keeps a
-    // statement per text's address.
+    // statement per text's address. "created_at + 0" keeps the time out of the index choice:
+    // a server's plan for any times went through the creation-time index, estimating a few
+    // rows, and then read every order of the sync's weeks for each chunk (20 ms each).
     auto texts_for = [](const char* column) {
         std::array<std::string, 8> out;
         for (std::size_t k = 0; k < out.size(); ++k) {
             out[k] = std::string(
                          "SELECT id, created_at, buyer_nick, receiver_name, receiver_phone, "
-                         "address FROM shop_order WHERE store_id = ? AND created_at "
+                         "address FROM shop_order WHERE store_id = ? AND created_at + 0 "
                          "BETWEEN ? AND ? AND ") +
                      column + " IN (?";
             for (std::size_t i = 1; i < (std::size_t{1} << k); ++i)
