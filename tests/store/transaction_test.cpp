@@ -323,6 +323,60 @@ BOOST_AUTO_TEST_CASE(a_change_sent_later_that_fails_fails_its_savepoint_or_trans
     BOOST_TEST(probe.integer("SELECT sum(v) FROM c") == 11);
 }
 
+// Inside a change a server is sent waiting changes ahead in groups, before any answer is
+// needed: a savepoint undone after them undoes them, a failure among them still fails only its
+// savepoint, and a lock let go or a new query meanwhile finds the connection ready for it.
+BOOST_AUTO_TEST_CASE(changes_sent_ahead_still_keep_savepoints_and_failures) {
+    testing::SqlProbe probe(db);
+    probe.exec("CREATE TABLE c(v INTEGER CHECK (v > 0))");
+    auto add = [&](int first, int n, int failing = 0) {
+        for (int v = first; v < first + n; ++v)
+            probe.exec_deferred("INSERT INTO c VALUES (?)", {v == failing ? -v : v});
+    };
+    Database other(test::test_database(dir, "shop.db"), test::fixed_clock());
+    bool failed = false;
+    {
+        WriteTransaction outer(db);
+        add(1, 40);
+        {
+            WriteTransaction undone(db);
+            add(100, 40);
+        }
+        try {
+            WriteTransaction inner(db);
+            add(200, 40, 220);
+            inner.commit();
+        } catch (const std::exception&) {
+            failed = true;
+        }
+        {
+            std::unique_ptr<ShopLock> held = db.try_lock("ahead");
+            BOOST_TEST_REQUIRE(held != nullptr);
+            add(300, 40);
+        }
+        BOOST_TEST(other.try_lock("ahead") != nullptr);
+        add(400, 40);
+        BOOST_TEST(probe.integer("SELECT count(*) FROM c WHERE v > 0 AND v < 1000") == 120);
+        outer.commit();
+    }
+    BOOST_TEST(failed);
+    BOOST_TEST(probe.integer("SELECT count(*) FROM c") == 120);
+    BOOST_TEST(probe.integer("SELECT sum(v) FROM c") ==
+               (1 + 40) * 20 + (300 + 339) * 20 + (400 + 439) * 20);
+
+    failed = false;
+    try {
+        WriteTransaction tx(db);
+        add(500, 40, 530);
+        tx.commit();
+    } catch (const std::exception&) {
+        failed = true;
+    }
+    BOOST_TEST(failed);
+    insert(7);  // the connection takes the next change
+    BOOST_TEST(probe.integer("SELECT count(*) FROM c") == 120);
+}
+
 // Queries made one after another and read afterwards (a server answers them in one round trip)
 // each read their own rows.
 BOOST_AUTO_TEST_CASE(scans_made_together_each_read_their_own_rows) {

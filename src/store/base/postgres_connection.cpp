@@ -150,14 +150,22 @@ void wait_readable(int socket, int timeout_ms) {
 // Released with the connection too, when the program ends however it ends.
 class AdvisoryLock final : public Lock {
   public:
-    AdvisoryLock(PGconn* pg, std::int64_t key) : pg_(pg), key_(key) {}
+    // `settle`: answers what the connection sent ahead, so it takes a plain call.
+    AdvisoryLock(PGconn* pg, std::int64_t key, std::function<void()> settle)
+        : pg_(pg), key_(key), settle_(std::move(settle)) {}
     ~AdvisoryLock() override {
+        try {
+            settle_();
+        } catch (const Error&) {
+            // The change under way failed; the lock still goes.
+        }
         PQclear(PQexec(pg_, ("SELECT pg_advisory_unlock(" + std::to_string(key_) + ")").c_str()));
     }
 
   private:
     PGconn* pg_;
     std::int64_t key_;
+    std::function<void()> settle_;
 };
 
 class PgConnection final : public Connection {
@@ -196,14 +204,14 @@ class PgConnection final : public Connection {
         last_id.reset();
         // Opening a savepoint needs no answer: with nothing waiting, it goes with the next
         // statement that needs one. Undone before it was sent, it never reaches the server.
-        if (in_transaction_ && waiting_.empty() && sql.rfind("SAVEPOINT ", 0) == 0) {
+        if (in_transaction_ && waiting_.idle() && sql.rfind("SAVEPOINT ", 0) == 0) {
             waiting_.add_savepoint(text, sql.substr(10));
             return 0;
         }
         // The changes waiting to be sent go ahead of it in the same round trip (a savepoint's
         // end, say, so a failure stays inside its savepoint); several statements in one text
         // cannot go in a pipeline.
-        if (!waiting_.empty() && text.find(';') == std::string::npos) {
+        if (!waiting_.idle() && text.find(';') == std::string::npos) {
             Call call{.text = text};
             Result r = send_waiting(&call);
             if (ends) end_transaction();
@@ -232,7 +240,7 @@ class PgConnection final : public Connection {
     void try_exec(const std::string& sql) noexcept override {
         // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
         // undone (each one sends what waits before it begins).
-        waiting_.drop();
+        waiting_.drop(pg_);
         // A savepoint the server never saw is neither rolled back to nor released there.
         if (waiting_.skips(sql)) return;
         PQclear(PQexec(pg_, to_postgres(sql).text.c_str()));
@@ -251,7 +259,7 @@ class PgConnection final : public Connection {
         listening_ = false;
         // Queries prefetched outside a transaction name statements this new session lacks:
         // they run again when read.
-        waiting_.drop();
+        waiting_.drop(pg_);
         Result r(PQexec(pg_, session_.c_str()));
         check(r.r);
     }
@@ -321,7 +329,7 @@ class PgConnection final : public Connection {
         const std::int64_t key = lock_key(name);
         if (query_int64("SELECT pg_try_advisory_lock(" + std::to_string(key) + ")::int") == 0)
             return nullptr;
-        return std::make_unique<AdvisoryLock>(pg_, key);
+        return std::make_unique<AdvisoryLock>(pg_, key, [this] { settle(); });
     }
 
     void defer_foreign_keys() override { exec("SET CONSTRAINTS ALL DEFERRED"); }
@@ -427,6 +435,7 @@ class PgConnection final : public Connection {
             prepared_.clear();
         }
         std::string name = "dj" + std::to_string(++statements_);
+        settle();
         Result r(PQprepare(pg_, name.c_str(), text.c_str(), static_cast<int>(types.size()),
                            types.data()));
         check(r.r);
@@ -456,14 +465,18 @@ class PgConnection final : public Connection {
             return;
         }
         last_id.reset();
-        if (waiting_.add(std::move(call))) send_deferred();
+        if (waiting_.add(std::move(call), pg_)) send_deferred();
     }
     void send_deferred() {
-        if (!waiting_.empty()) send_waiting(nullptr);
+        if (!waiting_.idle()) send_waiting(nullptr);
+    }
+    // Before a call the connection takes only outside pipeline mode.
+    void settle() {
+        if (waiting_.in_pipeline()) send_deferred();
     }
     // Queued with the changes waiting, in or out of a transaction: a read changes nothing.
     void prefetch(Call call) {
-        if (waiting_.add(std::move(call))) send_deferred();
+        if (waiting_.add(std::move(call), in_transaction_ ? pg_ : nullptr)) send_deferred();
     }
     void forget(const PgStatement* reader) { waiting_.forget(reader); }
 
@@ -634,6 +647,7 @@ const PGresult* PgStatement::shape() const {
     if (!described_.r) {
         auto& self = const_cast<PgStatement&>(*this);
         const std::string name = c_.prepared(sql_.text, types_);
+        c_.settle();
         self.described_ = Result(PQdescribePrepared(c_.pg(), name.c_str()));
         c_.check(described_.r);
     }
