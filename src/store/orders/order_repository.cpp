@@ -221,7 +221,17 @@ std::optional<Order> OrderRepository::find(Id id) {
         "paid_amount_fen, freight_fen, created_at, paid_at, modified_at, promised_ship_at, "
         "allocation, warehouse_id, presale, merge_key FROM shop_order WHERE id = ?");
     s.bind(1, static_cast<int64_t>(id));
-    if (!s.step()) return std::nullopt;
+    // Header and lines in one round trip on a server.
+    sql::Statement& l = db_.statement(
+        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
+        "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
+    l.bind(1, static_cast<int64_t>(id));
+    s.prefetch();
+    l.prefetch();
+    if (!s.step()) {
+        l.reset();
+        return std::nullopt;
+    }
     Order o;
     o.id = id;
     o.store_id = s.column(0).int64();
@@ -244,11 +254,6 @@ std::optional<Order> OrderRepository::find(Id id) {
     o.presale = s.column(21).int32() != 0;
     o.merge_key = s.column(22).text();
     s.reset();
-
-    sql::Statement& l = db_.statement(
-        "SELECT id, platform_sku_id, seller_code, title, quantity, unit_price_fen, presale "
-        "FROM order_line WHERE order_id = ? AND gift_rule IS NULL ORDER BY line_no");
-    l.bind(1, static_cast<int64_t>(id));
     while (l.step()) {
         o.lines.push_back({l.column(0).int64(), l.column(1).text(), l.column(2).text(),
                            l.column(3).text(), l.column(4).int64(), l.column(5).int64(),
