@@ -9,6 +9,7 @@
 #include "ops/order_review.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
+#include "store/base/held_rows.h"
 #include "store/orders/order_allocation.h"
 #include "store/orders/order_hold_repository.h"
 #include "store/orders/order_repository.h"
@@ -294,4 +295,77 @@ BOOST_AUTO_TEST_CASE(an_order_import_counts_and_a_cancel_keeps_nothing) {
                       Cancelled);
     BOOST_TEST(test::dump_content(db) == before);
 }
+
+// On a server a new order's rows wait to be sent with others (store/base/held_rows.h): every
+// later statement still sees them, a cell changed while they wait is written changed, a
+// savepoint or change undone drops them, and a line never reaches the server before its order.
+// On a file they are written at once and none is held.
+BOOST_AUTO_TEST_CASE(held_new_orders_are_seen_changed_and_undone_as_if_written) {
+    testing::SqlProbe probe(db);
+    HeldRows& held = db.held_rows();
+    auto lines_of = [&](Id id) {
+        return probe.integer("SELECT count(*) FROM order_line WHERE order_id = ?", {id});
+    };
+    {
+        WriteTransaction tx(db);
+        OrderRepository orders(db);
+        const UpsertResult a = orders.upsert(order("H1", 1), std::nullopt);
+        BOOST_TEST((held.cell("shop_order", a.id, "allocation") != nullptr) == test::on_postgres());
+        if (HeldRows::Value* v = held.cell("shop_order", a.id, "allocation"))
+            *v = HeldRows::Value::of(std::string("short"));
+        BOOST_TEST(probe.text("SELECT allocation FROM shop_order WHERE id = ?", {a.id}) ==
+                   (test::on_postgres() ? "short" : "none"));
+        BOOST_TEST(lines_of(a.id) == 1);
+        BOOST_TEST(held.cell("shop_order", a.id, "allocation") == nullptr);  // sent by the read
+        tx.commit();
+    }
+    {
+        // Lines held before a new order's header (on a connection that held no order yet)
+        // still follow it to the server.
+        Database other(test::test_database(dir, "orders.db"), test::fixed_clock());
+        WriteTransaction tx(other);
+        OrderRepository orders(other);
+        const Id a = *orders.find_id(1, "H1");
+        Order changed = order("H1", 2);
+        changed.modified_at += 60;
+        orders.upsert(changed, orders.find(a));
+        const UpsertResult b = orders.upsert(order("H2", 1), std::nullopt);
+        {
+            WriteTransaction undone(other);
+            const UpsertResult c = orders.upsert(order("H3", 1), std::nullopt);
+            BOOST_TEST((other.held_rows().cell("order_line", c.line_ids.front(), "title") !=
+                        nullptr) == test::on_postgres());
+        }
+        tx.commit();
+        BOOST_TEST(lines_of(b.id) == 1);
+    }
+    BOOST_TEST(probe.integer("SELECT count(*) FROM shop_order") == 2);
+    BOOST_TEST(probe.integer("SELECT sum(quantity) FROM order_line") == 3);
+
+    // A failure among held rows fails the change (here at COMMIT), and nothing of it stays
+    // held for the next one.
+    BOOST_CHECK_THROW(
+        {
+            WriteTransaction tx(db);
+            probe.exec(
+                "INSERT INTO shop_order(store_id, platform_order_id, status, created_at, "
+                "modified_at) VALUES (1, 'H4', 'to_ship', 0, 0)");
+            OrderRepository(db).upsert(order("H4", 1), std::nullopt);
+            tx.commit();
+        },
+        std::exception);
+    {
+        WriteTransaction tx(db);
+        OrderRepository(db).upsert(order("H5", 1), std::nullopt);
+    }  // undone
+    {
+        WriteTransaction tx(db);
+        audit(db, test::test_actor(), "test.after", "held");
+        tx.commit();
+    }
+    BOOST_TEST(probe.integer("SELECT count(*) FROM shop_order WHERE platform_order_id IN "
+                             "('H3', 'H4', 'H5')") == 0);
+    BOOST_TEST(check_ledger(db).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

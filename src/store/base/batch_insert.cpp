@@ -47,22 +47,26 @@ sql::Statement& BatchInsert::statement(std::size_t rows, bool with_id) {
     return *s;
 }
 
+void BatchInsert::insert_with_ids(const std::vector<std::int64_t>& ids, const BindRow& bind_row) {
+    const int width = static_cast<int>(columns_.size()) + 1;
+    for (std::size_t done = 0; done < ids.size();) {
+        const std::size_t n = batch_chunk(ids.size() - done);
+        sql::Statement& s = statement(n, true);
+        for (std::size_t r = 0; r < n; ++r) {
+            const int first = 1 + static_cast<int>(r) * width;
+            s.bind(first, ids[done + r]);
+            bind_row(s, first + 1, done + r);
+        }
+        s.exec_deferred();
+        done += n;
+    }
+}
+
 std::vector<std::int64_t> BatchInsert::insert(std::size_t rows, const BindRow& bind_row) {
     if (ids_ == Ids::returned) {
         std::vector<std::int64_t> given = connection(db_).take_ids(table_, rows);
         if (!given.empty()) {
-            const int width = static_cast<int>(columns_.size()) + 1;
-            for (std::size_t done = 0; done < rows;) {
-                const std::size_t n = batch_chunk(rows - done);
-                sql::Statement& s = statement(n, true);
-                for (std::size_t r = 0; r < n; ++r) {
-                    const int first = 1 + static_cast<int>(r) * width;
-                    s.bind(first, given[done + r]);
-                    bind_row(s, first + 1, done + r);
-                }
-                s.exec_deferred();
-                done += n;
-            }
+            insert_with_ids(given, bind_row);
             return given;
         }
     }

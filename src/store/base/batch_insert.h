@@ -37,6 +37,10 @@ class BatchInsert {
     using BindRow = std::function<void(sql::Statement& s, int first, std::size_t row)>;
     // Inserts rows 0 … rows-1; the ids they were given, in that order (none with Ids::none).
     std::vector<std::int64_t> insert(std::size_t rows, const BindRow& bind_row);
+    // Inserts rows 0 … ids.size()-1 with these ids, in deferred statements.
+    void insert_with_ids(const std::vector<std::int64_t>& ids, const BindRow& bind_row);
+    const std::string& table() const { return table_; }
+    const std::vector<std::string>& columns() const { return columns_; }
 
   private:
     // With `with_id`, the id is the first column.

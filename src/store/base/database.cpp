@@ -192,6 +192,8 @@ std::vector<std::string> Database::wait_for_changes(int timeout_ms) {
 
 // Statements before the connection they belong to.
 Database::~Database() {
+    db_->before_each_statement({});
+    held_.reset();
     statements_.clear();
 }
 

@@ -19,6 +19,8 @@ class Statement;
 
 namespace dj {
 
+class HeldRows;
+
 // The shop server wants a password this program does not have (none in the PostgreSQL password
 // file, none given), or refused the one it was given.
 class ServerPasswordNeeded : public StorageError {
@@ -96,6 +98,10 @@ class Database {
     std::uint64_t rows_generation() const { return rows_generation_; }
     void rows_changed() { ++rows_generation_; }
 
+    // New rows a change holds back on a server to write together; defined in
+    // store/base/held_rows.cpp.
+    HeldRows& held_rows();
+
     // Work only one program may do at a time for this shop, on this computer or any other
     // workstation on the same server (sending the outbox, syncing one store): the lock, or none
     // when another program holds it. `name` is a short ASCII word.
@@ -118,6 +124,7 @@ class Database {
     const Clock& clock_;
     std::unique_ptr<sql::Connection> db_;
     std::unordered_map<const char*, std::unique_ptr<sql::Statement>> statements_;
+    std::shared_ptr<HeldRows> held_;  // made at its first use
     int depth_ = 0;
     std::vector<std::function<void()>> after_commit_;
     std::uint64_t rows_generation_ = 0;

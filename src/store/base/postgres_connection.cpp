@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -199,6 +200,7 @@ class PgConnection final : public Connection {
     int exec(const std::string& sql) override {
         const bool begins = sql.rfind("BEGIN", 0) == 0;
         const bool ends = sql == "COMMIT" || sql == "ROLLBACK";
+        before_statement(sql.rfind("ROLLBACK", 0) == 0);
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
         last_id.reset();
@@ -238,6 +240,7 @@ class PgConnection final : public Connection {
         id_blocks_.clear();
     }
     void try_exec(const std::string& sql) noexcept override {
+        before_statement(true);
         // Rolling back: what waits to be sent was done since the savepoint or BEGIN being
         // undone (each one sends what waits before it begins).
         waiting_.drop(pg_);
@@ -347,17 +350,23 @@ class PgConnection final : public Connection {
     // made (the ledger's order), and the rows need not be sent at once to learn them. What a
     // change leaves unused is skipped.
     std::vector<std::int64_t> take_ids(const std::string& table, std::size_t n) override {
-        if (!write_locked_ || n == 0 || !has_identity(table)) return {};
+        if (!write_locked_ || n == 0) return {};
+        // What the store holds back (store/base/held_rows.h) stays held: these statements read
+        // none of the shop's rows.
+        before_paused_ = true;
+        struct Resume {
+            bool& paused;
+            ~Resume() { paused = false; }
+        } resume{before_paused_};
+        if (!has_identity(table)) return {};
         IdBlock& block = id_blocks_[table];
         std::vector<std::int64_t> ids;
         ids.reserve(n);
         while (ids.size() < n) {
             if (block.next == block.ids.size()) {
                 block.size = std::max(block.size * 2, n - ids.size());
-                Statement s(*this,
-                            "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM "
-                            "generate_series(1, ?)");
-                s.bind(1, table);
+                Statement s(*this, "SELECT nextval(?::regclass) FROM generate_series(1, ?)");
+                s.bind(1, sequence_of(table));
                 s.bind(2, static_cast<std::int64_t>(std::min(block.size, kMaxIdBlock)));
                 block.ids.clear();
                 block.next = 0;
@@ -368,6 +377,15 @@ class PgConnection final : public Connection {
             ids.push_back(block.ids[block.next++]);
         }
         return ids;
+    }
+    // Named once per connection: pg_get_serial_sequence for each id cost as much as the nextval.
+    const std::string& sequence_of(const std::string& table) {
+        auto it = sequences_.find(table);
+        if (it != sequences_.end()) return it->second;
+        Statement s(*this, "SELECT pg_get_serial_sequence(?, 'id')");
+        s.bind(1, table);
+        std::string name = s.step() ? s.column(0).text() : std::string();
+        return sequences_.emplace(table, std::move(name)).first->second;
     }
     // Schema changes take locks of their own; the advisory lock keeps two stations that start
     // at once from upgrading side by side.
@@ -491,7 +509,11 @@ class PgConnection final : public Connection {
         Growth& g = growth_[table];
         g.inserted += changes(r);
         if (g.inserted < g.analyze_at) return;
-        g.analyze_at = g.inserted * 2;
+        // Past some thousands of rows a plan's shape no longer changes with the count (the
+        // planner scales the statistics by the table's size), and analyzing at each doubling
+        // after that cost a 50,000-order import a second.
+        g.analyze_at =
+            g.inserted >= kLastAnalyzeAt ? std::numeric_limits<long long>::max() : g.inserted * 2;
         // Only speed depends on it: a failure (another program analyzing it just then) must not
         // undo the change around it.
         const std::string analyze = "ANALYZE \"" + table + "\"";
@@ -558,13 +580,15 @@ class PgConnection final : public Connection {
         std::size_t size = 8;
     };
     static constexpr std::size_t kMaxIdBlock = 4096;
-    std::map<std::string, IdBlock> id_blocks_;  // per table, for the change under way
+    std::map<std::string, IdBlock> id_blocks_;      // per table, for the change under way
+    std::map<std::string, std::string> sequences_;  // per table
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
     std::string today_;
     std::string session_;  // settings a new connection is given again
     bool listening_ = false;
     bool in_transaction_ = false;
+    static constexpr long long kLastAnalyzeAt = 16000;
     struct Growth {
         long long inserted = 0;
         long long analyze_at = 1000;
@@ -593,6 +617,7 @@ std::string PgStatement::ready() {
 }
 
 void PgStatement::run() {
+    c_.before_statement();
     Call call{.name = ready(), .values = values_, .formats = formats_};
     result_ = c_.run(call);
     row_ = -1;
@@ -616,6 +641,7 @@ void PgStatement::reset() {
 }
 
 void PgStatement::prefetch() {
+    c_.before_statement();
     reset();
     c_.prefetch({.name = ready(), .values = values_, .formats = formats_, .reader = this});
     pending_ = true;
@@ -636,6 +662,7 @@ int PgStatement::exec() {
 }
 
 void PgStatement::exec_deferred() {
+    c_.before_statement();
     result_ = Result();
     c_.defer(
         {.name = ready(), .values = values_, .formats = formats_, .inserts_into = inserts_into_});

@@ -2,6 +2,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -138,6 +139,24 @@ class Connection {
     // The tables other programs' committed changes touched since the last call, waiting up to
     // `timeout_ms` for the first; "*" when the engine cannot say which. Empty: nothing changed.
     virtual std::vector<std::string> wait_for_changes(int timeout_ms) = 0;
+
+    // Runs before each statement, savepoint and COMMIT (`undoing`: before a rollback); the
+    // store's rows held back to be written together (store/base/held_rows.h) are written or
+    // dropped there. Engines whose take_ids gives ids call it.
+    void before_each_statement(std::function<void(bool undoing)> hook) {
+        before_ = std::move(hook);
+    }
+    void before_statement(bool undoing = false) {
+        if (before_ && !before_paused_) before_(undoing);
+    }
+
+  protected:
+    // Set while a statement runs that reads none of the shop's tables (a sequence's next ids):
+    // what is held stays held.
+    bool before_paused_ = false;
+
+  private:
+    std::function<void(bool)> before_;
 };
 
 // A cell of the current row.
@@ -160,6 +179,7 @@ class Column {
 class Statement {
   public:
     Statement(Connection& db, const std::string& sql) : s_(db.prepare(sql)) {}
+    explicit Statement(std::unique_ptr<detail::StatementEngine> s) : s_(std::move(s)) {}
 
     template <std::integral T>
     void bind(int index, T value) {

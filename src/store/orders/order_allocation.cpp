@@ -5,6 +5,8 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_allocation_decision.h"
+#include "store/base/database.h"
+#include "store/base/held_rows.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/order_hold_repository.h"
@@ -18,7 +20,8 @@ OrderAllocator::OrderAllocator(StockPosting& posting, Actor policy_actor)
     : posting_(posting),
       policy_actor_(std::move(policy_actor)),
       orders_(posting.db()),
-      new_items_(posting.db(), "order_line_item", {"order_line_id", "sku_id", "qty"}) {}
+      new_items_(posting.db(), "order_line_item",
+                 {"order_line_id", "sku_id", "qty", "reserved_qty", "reserved_warehouse_id"}) {}
 
 OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertResult& stored) {
     order.id = stored.id;
@@ -36,11 +39,13 @@ OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertRe
             mapped.items.push_back({line.id, c.sku_id, c.qty, 0, std::nullopt, line.presale});
     }
     // Each item's line id stands where its own id goes once inserted.
-    std::vector<std::int64_t> ids =
-        new_items_.insert(mapped.items.size(), [&](sql::Statement& s, int first, std::size_t n) {
+    std::vector<std::int64_t> ids = posting_.db().held_rows().insert(
+        new_items_, mapped.items.size(), [&](sql::Statement& s, int first, std::size_t n) {
             s.bind(first, static_cast<int64_t>(mapped.items[n].id));
             s.bind(first + 1, static_cast<int64_t>(mapped.items[n].sku_id));
             s.bind(first + 2, static_cast<int64_t>(mapped.items[n].qty));
+            s.bind(first + 3, 0);  // reserve() below
+            s.bind(first + 4);
         });
     for (std::size_t n = 0; n < ids.size(); ++n)
         mapped.items[n].id = ids[n];
@@ -191,6 +196,15 @@ std::optional<Id> OrderAllocator::store_warehouse(Id store_id) {
 }
 
 void OrderAllocator::set_state(Id order_id, Allocation a, std::optional<Id> warehouse_id) {
+    // A new order not sent yet is sent as allocated: each UPDATE wrote the row and its nine
+    // index entries again.
+    HeldRows& held = posting_.db().held_rows();
+    if (HeldRows::Value* allocation = held.cell("shop_order", order_id, "allocation")) {
+        *allocation = HeldRows::Value::of(std::string(allocation_code(a)));
+        *held.cell("shop_order", order_id, "warehouse_id") =
+            warehouse_id ? HeldRows::Value::of(*warehouse_id) : HeldRows::Value{};
+        return;
+    }
     sql::Statement& s = posting_.db().statement(
         "UPDATE shop_order SET allocation = ?, warehouse_id = ? WHERE id = ?");
     s.bind(1, std::string(allocation_code(a)));
@@ -264,8 +278,15 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped, const
     }
     sql::Statement& mark = posting_.db().statement(
         "UPDATE order_line_item SET reserved_qty = qty, reserved_warehouse_id = ? WHERE id = ?");
+    HeldRows& held = posting_.db().held_rows();
     for (const Item& it : items) {
         book.reserve(it.sku_id, *wh, it.qty);
+        if (HeldRows::Value* reserved = held.cell("order_line_item", it.id, "reserved_qty")) {
+            *reserved = HeldRows::Value::of(it.qty);
+            *held.cell("order_line_item", it.id, "reserved_warehouse_id") =
+                HeldRows::Value::of(*wh);
+            continue;
+        }
         mark.reset();
         mark.bind(1, static_cast<int64_t>(*wh));
         mark.bind(2, static_cast<int64_t>(it.id));

@@ -7,6 +7,7 @@
 #include "core/base/deferred_text.h"
 #include "core/base/translate.h"
 #include "store/base/database.h"
+#include "store/base/held_rows.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
@@ -59,7 +60,7 @@ OrderRepository::OrderRepository(Database& db)
            "receiver_name", "receiver_phone",   "province",    "city",        "district",
            "address",       "paid_amount_fen",  "freight_fen", "created_at",  "paid_at",
            "modified_at",   "promised_ship_at", "presale",     "store_id",    "platform_order_id",
-           "merge_key"}),
+           "merge_key",     "allocation",       "warehouse_id"}),
       lines_(db, "order_line",
              {"order_id", "line_no", "platform_sku_id", "seller_code", "title", "quantity",
               "unit_price_fen", "presale"}) {}
@@ -183,20 +184,23 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                 del.exec();
             }
         } else {
-            result.id = headers_
-                            .insert(1,
+            result.id = db_.held_rows()
+                            .insert(headers_, 1,
                                     [&](sql::Statement& s, int first, std::size_t) {
                                         bind_header(s, order, first);
                                         s.bind(first + 18, static_cast<int64_t>(order.store_id));
                                         s.bind(first + 19, order.platform_order_id);
+                                        // Allocating decides these (OrderAllocator).
+                                        s.bind(first + 21, "none");
+                                        s.bind(first + 22);
                                     })
                             .front();
             result.outcome = UpsertOutcome::created;
             result.lines_changed = true;
         }
         if (write_lines) {
-            result.line_ids =
-                lines_.insert(order.lines.size(), [&](sql::Statement& s, int first, std::size_t n) {
+            result.line_ids = db_.held_rows().insert(
+                lines_, order.lines.size(), [&](sql::Statement& s, int first, std::size_t n) {
                     const OrderLine& l = order.lines[n];
                     s.bind(first, static_cast<int64_t>(result.id));
                     s.bind(first + 1, static_cast<int64_t>(n + 1));

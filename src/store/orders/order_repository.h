@@ -93,8 +93,8 @@ class OrderRepository {
 
   private:
     Database& db_;
-    BatchInsert headers_;  // a new order, its id known before it is sent (on a server)
-    BatchInsert lines_;    // an order's lines, all in one statement
+    BatchInsert headers_;  // a new order, held on a server (store/base/held_rows.h)
+    BatchInsert lines_;    // an order's lines, all in one statement, held as its header
 };
 
 }  // namespace dj
