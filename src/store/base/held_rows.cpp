@@ -9,6 +9,7 @@
 #include "store/base/batch_insert.h"
 #include "store/base/database.h"
 #include "store/base/sql_binding.h"
+#include "store/base/sql_dialect.h"
 
 namespace dj {
 namespace {
@@ -20,6 +21,7 @@ constexpr std::array<std::string_view, 3> kParentsFirst{"shop_order", "order_lin
 
 // Written at this many rows of a table, in statements of BatchInsert's largest size.
 constexpr std::size_t kMaxHeld = 128;
+constexpr std::size_t kMaxTexts = 4096;
 
 // A statement that only keeps what is bound to it: the callers' BindRow fills a held row.
 class Recorder : public sql::detail::StatementEngine {
@@ -102,11 +104,13 @@ struct HeldRows::Table {
 HeldRows& Database::held_rows() {
     if (!held_) {
         held_ = std::make_shared<HeldRows>(*this);
-        db_->before_each_statement([held = held_.get()](bool undoing) {
+        db_->before_each_statement([held = held_.get()](bool undoing, std::string_view text) {
             if (undoing)
                 held->drop();
-            else
+            else if (text.empty())
                 held->write();
+            else
+                held->write_before(text);
         });
     }
     return *held_;
@@ -135,6 +139,20 @@ HeldRows::Table& HeldRows::table(const std::string& name, const std::vector<std:
 
 std::vector<std::int64_t> HeldRows::insert(BatchInsert& insert, std::size_t rows,
                                            const BindRow& bind_row) {
+    if (read_.empty()) {
+        read_.assign(kParentsFirst.begin(), kParentsFirst.end());
+        const auto holds = [](const std::string& t) {
+            return std::find(kParentsFirst.begin(), kParentsFirst.end(), t) != kParentsFirst.end();
+        };
+        for (const auto& [table, refers_to] : connection(db_).foreign_keys()) {
+            if (holds(table)) changed_.push_back(refers_to);
+            if (holds(refers_to)) read_.push_back(table);
+        }
+        for (auto* list : {&read_, &changed_}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+    }
     std::vector<std::int64_t> ids = connection(db_).take_ids(insert.table(), rows);
     if (ids.empty()) return insert.insert(rows, bind_row);
     hold(insert.table(), insert.columns(), ids, bind_row);
@@ -188,6 +206,24 @@ void HeldRows::write() {
                 bind_value(s, first + static_cast<int>(c), cells[c]);
         });
     }
+}
+
+void HeldRows::write_before(std::string_view statement) {
+    if (held_ == 0) return;
+    auto known = names_tied_.find(std::string(statement));
+    if (known == names_tied_.end()) {
+        // Texts made with lists in them are many: what is kept stays bounded.
+        if (names_tied_.size() >= kMaxTexts) names_tied_.clear();
+        const auto named = [&](const std::vector<std::string>& tables) {
+            return std::any_of(tables.begin(), tables.end(), [&](const std::string& t) {
+                return sql::names_table(statement, t);
+            });
+        };
+        const bool reads = statement.rfind("SELECT ", 0) == 0;
+        const bool tied = named(read_) || (!reads && named(changed_));
+        known = names_tied_.emplace(std::string(statement), tied).first;
+    }
+    if (known->second) write();
 }
 
 void HeldRows::drop() {

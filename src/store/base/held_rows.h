@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/base/sql.h"
@@ -50,8 +52,12 @@ class HeldRows {
     // The cell `column` of row `id` of `table` while it is held, to change before it is
     // written; nullptr when it is not held (written already, or never held).
     Value* cell(const std::string& table, std::int64_t id, const std::string& column);
-    // Sends every held row (the connection calls it before each statement).
+    // Sends every held row (the connection calls it before each savepoint and COMMIT).
     void write();
+    // Sends them before a statement that names a table holding rows or one referring to them
+    // by a foreign key, or changes a table they refer to: any other reads and changes nothing
+    // they touch, so they wait on (the connection calls it before each statement).
+    void write_before(std::string_view statement);
     // Forgets them: the change or savepoint they belong to is being undone.
     void drop();
 
@@ -63,6 +69,9 @@ class HeldRows {
 
     Database& db_;
     std::vector<std::unique_ptr<Table>> tables_;  // parents first
+    std::vector<std::string> read_;     // the tables that may hold and those referring to them
+    std::vector<std::string> changed_;  // the tables they refer to
+    std::unordered_map<std::string, bool> names_tied_;  // by statement text
     std::size_t held_ = 0;
     bool writing_ = false;
 };

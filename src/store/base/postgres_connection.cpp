@@ -7,6 +7,7 @@
 #include <poll.h>
 #endif
 
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -203,6 +205,7 @@ class PgConnection final : public Connection {
         before_statement(sql.rfind("ROLLBACK", 0) == 0);
         if (!in_transaction_) reconnect_if_lost();
         const std::string text = to_postgres(sql).text;
+        analyze_before(text, {});
         last_id.reset();
         // Opening a savepoint needs no answer: with nothing waiting, it goes with the next
         // statement that needs one. Undone before it was sent, it never reaches the server.
@@ -349,6 +352,17 @@ class PgConnection final : public Connection {
     // write lock is held: changes follow one another, so ids still rise in the order they were
     // made (the ledger's order), and the rows need not be sent at once to learn them. What a
     // change leaves unused is skipped.
+    std::vector<std::pair<std::string, std::string>> foreign_keys() override {
+        Statement s(*this,
+                    "SELECT c.relname, p.relname FROM pg_constraint k JOIN pg_class c ON c.oid = "
+                    "k.conrelid JOIN pg_class p ON p.oid = k.confrelid JOIN pg_namespace n ON "
+                    "n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = "
+                    "current_schema()");
+        std::vector<std::pair<std::string, std::string>> keys;
+        while (s.step())
+            keys.emplace_back(s.column(0).text(), s.column(1).text());
+        return keys;
+    }
     std::vector<std::int64_t> take_ids(const std::string& table, std::size_t n) override {
         if (!write_locked_ || n == 0) return {};
         // What the store holds back (store/base/held_rows.h) stays held: these statements read
@@ -503,7 +517,8 @@ class PgConnection final : public Connection {
     // on an empty shop it found an order by its number through any index starting with
     // store_id, and a 50,000-order import took minutes. The statistics autovacuum keeps come
     // after commits only, so each time this connection has added as many rows again to a table,
-    // it analyzes it (its own uncommitted rows count) and the plans on it are made anew.
+    // it analyzes it (its own uncommitted rows count) before the next statement that names it,
+    // and the plans on it are made anew. Rows only added (a demo's waybills) are not analyzed.
     void count_inserted(const std::string& table, const PGresult* r) {
         if (table.empty()) return;
         Growth& g = growth_[table];
@@ -514,6 +529,21 @@ class PgConnection final : public Connection {
         // after that cost a 50,000-order import a second.
         g.analyze_at =
             g.inserted >= kLastAnalyzeAt ? std::numeric_limits<long long>::max() : g.inserted * 2;
+        due_.insert(table);
+    }
+    // Before a statement that names a table due (other than an INSERT into it).
+    void analyze_before(const std::string& text, const std::string& inserts_into) {
+        if (due_.empty()) return;
+        std::vector<std::string> now;
+        for (const std::string& table : due_)
+            if (table != inserts_into && names_table(text, table)) now.push_back(table);
+        for (const std::string& table : now) {
+            due_.erase(table);
+            analyze(table);
+        }
+    }
+    void analyze(const std::string& table) {
+        send_deferred();  // the rows waiting count too
         // Only speed depends on it: a failure (another program analyzing it just then) must not
         // undo the change around it.
         const std::string analyze = "ANALYZE \"" + table + "\"";
@@ -594,6 +624,7 @@ class PgConnection final : public Connection {
         long long analyze_at = 1000;
     };
     std::map<std::string, Growth> growth_;  // tables this connection added rows to
+    std::set<std::string> due_;             // to analyze before they are read
     std::optional<std::set<std::string>> identity_;
 };
 
@@ -612,12 +643,13 @@ PgStatement::PgStatement(PgConnection& c, const std::string& sqlite_sql)
 }
 
 std::string PgStatement::ready() {
+    c_.analyze_before(sql_.text, inserts_into_);
     if (uses_today_ && c_.today) c_.set_today(c_.today());
     return c_.prepared(sql_.text, types_);
 }
 
 void PgStatement::run() {
-    c_.before_statement();
+    c_.before_statement(false, sql_.text);
     Call call{.name = ready(), .values = values_, .formats = formats_};
     result_ = c_.run(call);
     row_ = -1;
@@ -641,7 +673,7 @@ void PgStatement::reset() {
 }
 
 void PgStatement::prefetch() {
-    c_.before_statement();
+    c_.before_statement(false, sql_.text);
     reset();
     c_.prefetch({.name = ready(), .values = values_, .formats = formats_, .reader = this});
     pending_ = true;
@@ -662,7 +694,7 @@ int PgStatement::exec() {
 }
 
 void PgStatement::exec_deferred() {
-    c_.before_statement();
+    c_.before_statement(false, sql_.text);
     result_ = Result();
     c_.defer(
         {.name = ready(), .values = values_, .formats = formats_, .inserts_into = inserts_into_});

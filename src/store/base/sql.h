@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // The store's one way to SQL, whichever engine stands behind it: SQLite for one PC (the
@@ -140,14 +141,17 @@ class Connection {
     // `timeout_ms` for the first; "*" when the engine cannot say which. Empty: nothing changed.
     virtual std::vector<std::string> wait_for_changes(int timeout_ms) = 0;
 
-    // Runs before each statement, savepoint and COMMIT (`undoing`: before a rollback); the
-    // store's rows held back to be written together (store/base/held_rows.h) are written or
-    // dropped there. Engines whose take_ids gives ids call it.
-    void before_each_statement(std::function<void(bool undoing)> hook) {
-        before_ = std::move(hook);
-    }
-    void before_statement(bool undoing = false) {
-        if (before_ && !before_paused_) before_(undoing);
+    // Each foreign key of the shop's tables: the table and the table it refers to.
+    virtual std::vector<std::pair<std::string, std::string>> foreign_keys() = 0;
+
+    // Runs before each statement (`text`; empty for a savepoint, COMMIT or a script) and
+    // rollback (`undoing`): the store's rows held back to be written together
+    // (store/base/held_rows.h) are written or dropped there. Engines whose take_ids gives ids
+    // call it.
+    using BeforeStatement = std::function<void(bool undoing, std::string_view text)>;
+    void before_each_statement(BeforeStatement hook) { before_ = std::move(hook); }
+    void before_statement(bool undoing = false, std::string_view text = {}) {
+        if (before_ && !before_paused_) before_(undoing, text);
     }
 
   protected:
@@ -156,7 +160,7 @@ class Connection {
     bool before_paused_ = false;
 
   private:
-    std::function<void(bool)> before_;
+    BeforeStatement before_;
 };
 
 // A cell of the current row.

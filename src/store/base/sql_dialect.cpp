@@ -325,4 +325,16 @@ std::string month_of_unix_time(Engine engine, const std::string& expression) {
     return "strftime('%Y-%m', " + expression + ", 'unixepoch')";
 }
 
+bool names_table(std::string_view sql, std::string_view table) {
+    const auto word = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+    };
+    for (std::size_t at = sql.find(table); at != std::string_view::npos;
+         at = sql.find(table, at + 1)) {
+        const std::size_t end = at + table.size();
+        if ((at == 0 || !word(sql[at - 1])) && (end == sql.size() || !word(sql[end]))) return true;
+    }
+    return false;
+}
+
 }  // namespace dj::sql

@@ -26,6 +26,9 @@ struct PostgresSql {
 // RAISE(ABORT) triggers as trigger functions. Text inside quotes is left alone.
 PostgresSql to_postgres(std::string_view sqlite_sql);
 
+// `sql` names `table` as a whole word (or quoted): what a statement may read or change.
+bool names_table(std::string_view sql, std::string_view table);
+
 // "YYYY-MM-DD" `days` days after the date `date` ("YYYY-MM-DD"): the shop date arithmetic both
 // engines' shop_today_plus() do.
 std::string add_days(const std::string& date, long long days);

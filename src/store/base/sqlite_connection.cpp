@@ -256,6 +256,16 @@ class SqliteConnection final : public Connection {
     // SQLite's INTEGER PRIMARY KEY already goes on after the highest id.
     void continue_ids_after_copy(const std::string&) override {}
     std::vector<std::int64_t> take_ids(const std::string&, std::size_t) override { return {}; }
+    std::vector<std::pair<std::string, std::string>> foreign_keys() override {
+        Statement s(
+            *this,
+            "SELECT m.name, f.\"table\" FROM sqlite_master m, pragma_foreign_key_list(m.name) "
+            "f WHERE m.type = 'table'");
+        std::vector<std::pair<std::string, std::string>> keys;
+        while (s.step())
+            keys.emplace_back(s.column(0).text(), s.column(1).text());
+        return keys;
+    }
 
   private:
     std::string path_;

@@ -56,11 +56,11 @@ OrderRepository::OrderRepository(Database& db)
     : db_(db),
       headers_(
           db, "shop_order",
-          {"status",        "buyer_nick",       "buyer_note",  "seller_memo", "seller_flag",
-           "receiver_name", "receiver_phone",   "province",    "city",        "district",
-           "address",       "paid_amount_fen",  "freight_fen", "created_at",  "paid_at",
-           "modified_at",   "promised_ship_at", "presale",     "store_id",    "platform_order_id",
-           "merge_key",     "allocation",       "warehouse_id"}),
+          {"status",        "buyer_nick",       "buyer_note",   "seller_memo", "seller_flag",
+           "receiver_name", "receiver_phone",   "province",     "city",        "district",
+           "address",       "paid_amount_fen",  "freight_fen",  "created_at",  "paid_at",
+           "modified_at",   "promised_ship_at", "presale",      "store_id",    "platform_order_id",
+           "merge_key",     "allocation",       "warehouse_id", "priority"}),
       lines_(db, "order_line",
              {"order_id", "line_no", "platform_sku_id", "seller_code", "title", "quantity",
               "unit_price_fen", "presale"}) {}
@@ -193,6 +193,7 @@ UpsertResult OrderRepository::upsert(const Order& order, const std::optional<Ord
                                         // Allocating decides these (OrderAllocator).
                                         s.bind(first + 21, "none");
                                         s.bind(first + 22);
+                                        s.bind(first + 23, 0);  // the rules' (OrderReviewer)
                                     })
                             .front();
             result.outcome = UpsertOutcome::created;

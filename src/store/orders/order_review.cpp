@@ -7,6 +7,7 @@
 #include "core/base/translate.h"
 #include "core/stock/stock_book.h"
 #include "store/base/database.h"
+#include "store/base/held_rows.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/orders/intercept_service.h"
@@ -320,10 +321,15 @@ ReviewOutcome OrderReviewer::decide(ReviewSubject& s, Timestamp now,
     }
     // Rules only ever raise urgency; a person may lower it again afterwards.
     if (out.priority && *out.priority > s.priority) {
-        sql::Statement& p = db_.statement("UPDATE shop_order SET priority = ? WHERE id = ?");
-        p.bind(1, *out.priority);
-        p.bind(2, static_cast<int64_t>(order_id));
-        p.exec_deferred();
+        // A new order not sent yet is sent with it (store/base/held_rows.h).
+        if (HeldRows::Value* held = db_.held_rows().cell("shop_order", order_id, "priority")) {
+            *held = HeldRows::Value::of(*out.priority);
+        } else {
+            sql::Statement& p = db_.statement("UPDATE shop_order SET priority = ? WHERE id = ?");
+            p.bind(1, *out.priority);
+            p.bind(2, static_cast<int64_t>(order_id));
+            p.exec_deferred();
+        }
     }
     // Most reviews choose nothing, as the last one did: the row is written only on a change.
     // A part of a split order stays in the warehouse its split chose.

@@ -73,7 +73,7 @@ void CatalogueRepository::set_reference_price(Id sku_id, std::optional<Fen> pric
     sql::Statement& s = db_.statement("UPDATE sku SET reference_price_fen = ? WHERE id = ?");
     bind_optional(s, 1, price);
     s.bind(2, static_cast<int64_t>(sku_id));
-    s.exec();
+    s.exec_deferred();
 }
 
 void CatalogueRepository::set_min_ship_days(Id sku_id, std::optional<int> days) {
@@ -108,7 +108,7 @@ std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
 void CatalogueRepository::clear_barcodes(Id sku_id) {
     sql::Statement& clear = db_.statement("DELETE FROM sku_barcode WHERE sku_id = ?");
     clear.bind(1, static_cast<int64_t>(sku_id));
-    clear.exec();
+    clear.exec_deferred();
 }
 
 void CatalogueRepository::add_barcodes(Id sku_id, const Sku& sku) {
@@ -128,7 +128,7 @@ void CatalogueRepository::add_barcodes(Id sku_id, const Sku& sku) {
             db_.statement("INSERT INTO sku_barcode(barcode, sku_id) VALUES (?, ?)");
         add.bind(1, barcode);
         add.bind(2, static_cast<int64_t>(sku_id));
-        add.exec();
+        add.exec_deferred();  // no other SKU has it (read above, under the write lock)
     }
 }
 
@@ -294,30 +294,34 @@ std::vector<ShopStore> CatalogueRepository::list_stores() {
     return out;
 }
 
-Id CatalogueRepository::save_mapping(const SkuMapping& mapping) {
+void CatalogueRepository::save_mapping(const SkuMapping& mapping) {
+    // Nothing here needs an answer: a shop server takes the mapping with the next statement that
+    // does, and a demo's or an import's thousands of mappings are not a round trip each. The
+    // components are SKUs the caller found, so none of these fails but with the transaction.
     sql::Statement& s = db_.statement(
         "INSERT INTO sku_mapping(store_id, platform_sku) VALUES (?, ?) "
-        "ON CONFLICT(store_id, platform_sku) DO UPDATE SET platform_sku = excluded.platform_sku "
-        "RETURNING id");
+        "ON CONFLICT(store_id, platform_sku) DO NOTHING");
     s.bind(1, static_cast<int64_t>(mapping.store_id));
     s.bind(2, mapping.platform_sku);
-    s.step();
-    Id id = s.column(0).int64();
-    s.reset();
-    sql::Statement& clear = db_.statement("DELETE FROM sku_mapping_item WHERE mapping_id = ?");
-    clear.bind(1, static_cast<int64_t>(id));
-    clear.exec();
+    s.exec_deferred();
+    sql::Statement& clear = db_.statement(
+        "DELETE FROM sku_mapping_item WHERE mapping_id = (SELECT id FROM sku_mapping WHERE "
+        "store_id = ? AND platform_sku = ?)");
+    clear.bind(1, static_cast<int64_t>(mapping.store_id));
+    clear.bind(2, mapping.platform_sku);
+    clear.exec_deferred();
+    sql::Statement& add = db_.statement(
+        "INSERT INTO sku_mapping_item(mapping_id, sku_id, qty) SELECT id, ?, ? FROM sku_mapping "
+        "WHERE store_id = ? AND platform_sku = ? "
+        "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = sku_mapping_item.qty + excluded.qty");
     for (const SkuComponent& c : mapping.components) {
-        sql::Statement& add = db_.statement(
-            "INSERT INTO sku_mapping_item(mapping_id, sku_id, qty) VALUES (?, ?, ?) "
-            "ON CONFLICT(mapping_id, sku_id) DO UPDATE SET qty = sku_mapping_item.qty + "
-            "excluded.qty");
-        add.bind(1, static_cast<int64_t>(id));
-        add.bind(2, static_cast<int64_t>(c.sku_id));
-        add.bind(3, static_cast<int64_t>(c.qty));
-        add.exec();
+        add.reset();
+        add.bind(1, static_cast<int64_t>(c.sku_id));
+        add.bind(2, static_cast<int64_t>(c.qty));
+        add.bind(3, static_cast<int64_t>(mapping.store_id));
+        add.bind(4, mapping.platform_sku);
+        add.exec_deferred();
     }
-    return id;
 }
 
 std::vector<MappedListing> CatalogueRepository::listings_of_sku(Id sku_id) {

@@ -51,7 +51,7 @@ class CatalogueRepository {
     std::vector<ShopStore> list_stores();
 
     // Replaces the mapping of one platform SKU of a store.
-    Id save_mapping(const SkuMapping& mapping);
+    void save_mapping(const SkuMapping& mapping);
     std::optional<SkuMapping> find_mapping(Id store_id, std::string_view platform_sku);
     // The platform listings that sell this SKU, alone or in a bundle, by store and listing.
     std::vector<MappedListing> listings_of_sku(Id sku_id);

@@ -100,19 +100,22 @@ ShelfDates SqlStockSource::shelf_dates(Id sku_id) {
 }
 
 std::string SqlStockSource::batch_expiry(Id batch_id) {
+    if (auto known = expiries_.find(batch_id); known != expiries_.end()) return known->second;
     sql::Statement& s = db_.statement("SELECT expiry FROM batch WHERE id = ?");
     s.bind(1, static_cast<int64_t>(batch_id));
     std::string expiry = s.step() ? s.column(0).text() : std::string();
     s.reset();
-    return expiry;
+    return expiries_[batch_id] = expiry;
 }
 
 int SqlStockSource::location_walk_order(Id location_id) {
+    if (auto known = walk_orders_.find(location_id); known != walk_orders_.end())
+        return known->second;
     sql::Statement& s = db_.statement("SELECT walk_order FROM location WHERE id = ?");
     s.bind(1, static_cast<int64_t>(location_id));
     int order = s.step() ? s.column(0).int32() : 0;
     s.reset();
-    return order;
+    return walk_orders_[location_id] = order;
 }
 
 std::string SqlStockSource::sku_label(Id sku_id) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <set>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/stock/movement.h"
@@ -28,6 +30,10 @@ class SqlStockSource : public StockSource {
 
   private:
     Database& db_;
+    // A batch's expiry and a bin's walk order do not change while stock is posted; each new
+    // lot read them again, a round trip each on a server.
+    std::unordered_map<Id, std::string> expiries_;
+    std::unordered_map<Id, int> walk_orders_;
 };
 
 // One atomic change of stock: opens a write transaction, lets the caller post any number of
