@@ -323,7 +323,7 @@ BOOST_AUTO_TEST_CASE(a_change_sent_later_that_fails_fails_its_savepoint_or_trans
     BOOST_TEST(probe.integer("SELECT sum(v) FROM c") == 11);
 }
 
-// Inside a change a server is sent waiting changes ahead in groups, before any answer is
+// Inside a change a server is sent waiting changes ahead as they are made, before any answer is
 // needed: a savepoint undone after them undoes them, a failure among them still fails only its
 // savepoint, and a lock let go or a new query meanwhile finds the connection ready for it.
 BOOST_AUTO_TEST_CASE(changes_sent_ahead_still_keep_savepoints_and_failures) {

@@ -20,7 +20,10 @@ void point_at(const Call& call, std::vector<const char*>& values, std::vector<in
 
 bool Pipeline::add(Call call, PGconn* ahead) {
     calls_.push_back(std::move(call));
-    if (ahead && calls_.size() >= kAheadGroup) send_ahead(ahead);
+    // Each goes as it is made: sent sixteen at a time, the server sat idle after each answer
+    // the program waited for while the program made the next sixteen (a 50,000-order intake
+    // took 8.2 s instead of 7.2).
+    if (ahead) send_ahead(ahead);
     return calls_.size() + sent_.size() >= kMaxWaiting;
 }
 

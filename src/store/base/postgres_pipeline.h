@@ -33,8 +33,8 @@ struct Call {
 
 // Statements whose answer nobody waits for (changes made inside a transaction, queries read
 // later, a savepoint), kept until one needs an answer and then sent with it at once in libpq's
-// pipeline mode: one round trip for them all. Inside a transaction they may go ahead in groups
-// before that, so the server works on them while the program goes on; their answers are still
+// pipeline mode: one round trip for them all. Inside a transaction they go ahead as they are
+// made, so the server works on them while the program goes on; their answers are still
 // read, and a failure still thrown, only with the statement that needs an answer.
 class Pipeline {
   public:
@@ -72,9 +72,6 @@ class Pipeline {
     static bool send_one(PGconn* pg, const Call& c);
 
     static constexpr std::size_t kMaxWaiting = 1024;
-    // Statements sent ahead together: one write for several, yet soon enough for the server to
-    // work beside the program.
-    static constexpr std::size_t kAheadGroup = 16;
     std::vector<Call> calls_;  // not sent yet
     std::vector<Call> sent_;   // sent ahead, answers not read yet
     bool piped_ = false;       // the connection is in pipeline mode
