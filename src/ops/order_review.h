@@ -25,7 +25,10 @@ class OrderReview {
     explicit OrderReview(StockPosting& posting);
 
     // The orders about to be taken in, so what the rules need of them is read for all at once.
-    void expect(const std::vector<Order>& orders) { reviewer_.expect(orders); }
+    void expect(const std::vector<Order>& orders) {
+        allocator_.expect(orders);
+        reviewer_.expect(orders);
+    }
     // An order just inserted: its lines are mapped and its facts taken from `order` (given its
     // id and line ids here) instead of being read back.
     ReviewOutcome review_new(Order& order, const UpsertResult& stored);

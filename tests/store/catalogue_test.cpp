@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <map>
 
 #include "core/base/error.h"
 #include "store/stock/catalogue_repository.h"
@@ -73,6 +74,19 @@ BOOST_AUTO_TEST_CASE(stores_suppliers_mappings_warehouses_locations) {
     BOOST_TEST_REQUIRE(m.has_value());
     BOOST_TEST_REQUIRE(m->components.size() == 1u);
     BOOST_TEST(m->components[0].qty == 2);
+    c.save_mapping({0, st.id, "9000", {{1, 1}, {1, 2}, {2, 1}}});  // one SKU twice: added up
+    // A batch's listings at once, more than one chunk: the mapped ones with their components.
+    std::vector<std::string> listings{"5012", "9000"};
+    for (int n = 0; n < 130; ++n)
+        listings.push_back("X" + std::to_string(n));
+    std::map<std::string, SkuMapping> found = c.find_mappings(st.id, listings);
+    BOOST_TEST_REQUIRE(found.size() == 2u);
+    BOOST_TEST(found.at("5012").components.size() == 1u);
+    BOOST_TEST_REQUIRE(found.at("9000").components.size() == 2u);
+    BOOST_TEST(found.at("9000").components[0].sku_id == 1);
+    BOOST_TEST(found.at("9000").components[0].qty == 3);
+    BOOST_TEST(found.at("9000").id == c.find_mapping(st.id, "9000")->id);
+    BOOST_TEST(c.find_mappings(st.id + 1, listings).empty());
     WarehouseRepository w(db);
     BOOST_CHECK_THROW(w.add_warehouse({0, "CZ", "again", false}), InvalidInput);
     Id cz = w.require_warehouse("CZ").id;

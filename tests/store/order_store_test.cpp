@@ -122,6 +122,36 @@ BOOST_AUTO_TEST_CASE(orders_expected_together_are_looked_up_at_once) {
     BOOST_TEST(OrderRepository(db).find_ids(2, numbers).empty());
 }
 
+// A batch's listings are mapped from one read (OrderAllocator::expect): a bundle reserves every
+// component, a listing mapped to nothing holds nothing, one known by its seller code still maps.
+BOOST_AUTO_TEST_CASE(a_batch_maps_its_listings_from_one_read) {
+    receive("TEA-1", 10);
+    {
+        WriteTransaction tx(db);
+        CatalogueRepository c(db);
+        c.save_mapping(
+            {0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
+        tx.commit();
+    }
+    std::vector<Order> batch{order("M1", 1), order("M2", 1), order("M3", 1)};
+    batch[0].lines[0] = {0, "GIFT-9", "", "礼盒", 2, 9990};
+    batch[1].lines[0] = {0, "NEW-1", "", "新品", 1, 990};
+    {
+        StockPosting p(db);
+        ops::OrderIntake intake(p, Actor{"tester", "owner", "test"});
+        intake.expect(batch);
+        for (const Order& o : batch)
+            intake.take(o);
+        p.commit();
+    }
+    BOOST_TEST(reserved("TEA-1") == 4);
+    BOOST_TEST(reserved("CUP-1") == 3);
+    BOOST_TEST((allocation("M1") == Allocation::allocated));
+    BOOST_TEST((allocation("M2") == Allocation::unmapped));
+    BOOST_TEST((allocation("M3") == Allocation::allocated));
+    BOOST_TEST(check_ledger(db).empty());
+}
+
 BOOST_AUTO_TEST_CASE(changed_lines_release_and_reserve_again) {
     accept(order("A1", 2));
     Order more = order("A1", 4);

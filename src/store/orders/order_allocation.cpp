@@ -23,6 +23,25 @@ OrderAllocator::OrderAllocator(StockPosting& posting, Actor policy_actor)
       new_items_(posting.db(), "order_line_item",
                  {"order_line_id", "sku_id", "qty", "reserved_qty", "reserved_warehouse_id"}) {}
 
+void OrderAllocator::expect(const std::vector<Order>& orders) {
+    std::map<Id, std::set<std::string>> wanted;
+    for (const Order& o : orders)
+        for (const OrderLine& line : o.lines)
+            for (const std::string& key : {line.platform_sku_id, line.seller_code})
+                if (!key.empty() && !mapping_cache_.count({o.store_id, key}))
+                    wanted[o.store_id].insert(key);
+    CatalogueRepository catalogue(posting_.db());
+    for (const auto& [store_id, keys] : wanted) {
+        std::map<std::string, SkuMapping> found =
+            catalogue.find_mappings(store_id, {keys.begin(), keys.end()});
+        for (const std::string& key : keys) {
+            auto it = found.find(key);
+            mapping_cache_[{store_id, key}] =
+                it == found.end() ? std::nullopt : std::optional<SkuMapping>(std::move(it->second));
+        }
+    }
+}
+
 OrderAllocator::MappedLines OrderAllocator::map_new(Order& order, const UpsertResult& stored) {
     order.id = stored.id;
     // As inserted: rules and allocation decide these.
@@ -84,12 +103,15 @@ OrderSplitter::FreshOrder OrderAllocator::fresh_order(const Order& order,
     f.policy = policy->second;
     if (!all_warehouses_) {
         all_warehouses_.emplace();
-        sql::Statement& s = posting_.db().statement("SELECT id FROM warehouse ORDER BY id");
-        while (s.step())
+        sql::Statement& s = posting_.db().statement("SELECT id, code FROM warehouse ORDER BY id");
+        while (s.step()) {
             all_warehouses_->push_back(s.column(0).int64());
+            warehouse_codes_.emplace(s.column(0).int64(), s.column(1).text());
+        }
         s.reset();
     }
     f.warehouses = *all_warehouses_;
+    f.warehouse_codes = warehouse_codes_;
     return f;
 }
 
@@ -226,7 +248,8 @@ Allocation OrderAllocator::allocate(const Order& order, bool lines_mapped, const
     const Id order_id = order.id;
     if (order.allocation == Allocation::shipped) return Allocation::shipped;
     // Lines are mapped whatever the status, so every order shows its local SKUs.
-    bool mapped = lines_mapped || map_lines(order_id);
+    // A new order's lines were just mapped as far as they map.
+    bool mapped = lines_mapped || (!fresh && map_lines(order_id));
     std::optional<Id> wh;
     AllocationStep step = allocation_step(order.allocation, order.status, mapped, true);
     if (step == AllocationStep::check_stock) {

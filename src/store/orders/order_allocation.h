@@ -45,6 +45,9 @@ class OrderAllocator : public PartAllocation {
         std::vector<Item> items;                           // as recorded
         bool all_mapped = true;
     };
+    // A batch's orders come next (a sync's page): the mappings of all their lines are read at
+    // once, not one round trip per listing.
+    void expect(const std::vector<Order>& orders);
     // Maps the lines of an order just inserted (given its id and line ids here from `stored`)
     // without reading them back.
     MappedLines map_new(Order& order, const UpsertResult& stored);
@@ -108,6 +111,7 @@ class OrderAllocator : public PartAllocation {
     std::map<Id, std::optional<Id>> warehouse_cache_;
     std::map<Id, SplitPolicy> split_policies_;       // by store
     std::optional<std::vector<Id>> all_warehouses_;  // by id
+    std::map<Id, std::string> warehouse_codes_;
     std::set<Id> freed_;
 };
 

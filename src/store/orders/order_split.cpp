@@ -447,8 +447,13 @@ std::optional<Allocation> OrderSplitter::apply_policy(Id order_id, Id warehouse_
     }
     const bool waived = !fresh && holds.waived(order_id, HoldSource::split, "");
     SplitDecision decision =
-        decide_split(parts, whole, store_policy, waived, no,
-                     [&](Id warehouse_id) { return warehouse_code(warehouse_id); });
+        decide_split(parts, whole, store_policy, waived, no, [&](Id warehouse_id) {
+            if (fresh)
+                if (auto known = fresh->warehouse_codes.find(warehouse_id);
+                    known != fresh->warehouse_codes.end())
+                    return known->second;
+            return warehouse_code(warehouse_id);
+        });
     switch (decision.action) {
         case SplitAction::none:
             if (!fresh) holds.drop(order_id, HoldSource::split, "");

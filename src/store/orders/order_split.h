@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +61,7 @@ class OrderSplitter {
         std::vector<SplitLine> lines;  // mapped, with their items
         SplitPolicy policy = SplitPolicy::hold;
         std::vector<Id> warehouses;  // every warehouse, by id
+        std::map<Id, std::string> warehouse_codes;
     };
 
     OrderSplitter(PartAllocation& allocator, StockPosting& posting, Actor actor);

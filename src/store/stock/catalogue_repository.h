@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ class CatalogueRepository {
     // Replaces the mapping of one platform SKU of a store.
     void save_mapping(const SkuMapping& mapping);
     std::optional<SkuMapping> find_mapping(Id store_id, std::string_view platform_sku);
+    // The mapped ones of a store's platform SKUs, a chunk of them per statement.
+    std::map<std::string, SkuMapping> find_mappings(Id store_id,
+                                                    const std::vector<std::string>& platform_skus);
     // The platform listings that sell this SKU, alone or in a bundle, by store and listing.
     std::vector<MappedListing> listings_of_sku(Id sku_id);
 
