@@ -31,6 +31,17 @@ StockBook::CostEntry& StockBook::cost_entry(Id sku_id) {
     return it->second;
 }
 
+void StockBook::load_for_movement(Id sku_id, Id warehouse_id) {
+    const Key key{sku_id, warehouse_id};
+    const StockSource::Needs needs{!balances_.contains(key), !lots_.contains(key),
+                                   !costs_.contains(sku_id)};
+    if (needs.balance + needs.lots + needs.cost < 2) return;
+    source_.expect(sku_id, warehouse_id, needs);
+    if (needs.balance) balance_entry(sku_id, warehouse_id);
+    if (needs.lots) lot_set(sku_id, warehouse_id);
+    if (needs.cost) cost_entry(sku_id);
+}
+
 bool StockBook::allows_negative(Id warehouse_id) {
     auto it = negative_allowed_.find(warehouse_id);
     if (it == negative_allowed_.end())
@@ -234,6 +245,7 @@ void StockBook::issue(const MovementContext& ctx, MovementKind kind, Id sku_id, 
 }
 
 void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
+    load_for_movement(args.sku_id, args.warehouse_id);
     require_positive(args.qty, args.sku_id);
     CostEntry& cost = cost_entry(args.sku_id);
     Fen unit = args.unit_cost.value_or(cost.cost.unit_cost());
@@ -269,6 +281,7 @@ void StockBook::receive(const MovementContext& ctx, const ReceiveArgs& args) {
 
 void StockBook::ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
                      Qty from_reserved) {
+    load_for_movement(sku_id, warehouse_id);
     require_positive(qty, sku_id);
     BalanceEntry& b = balance_entry(sku_id, warehouse_id);
     if (from_reserved < 0 || from_reserved > qty || from_reserved > b.balance.reserved)
@@ -284,6 +297,7 @@ void StockBook::ship(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
 
 void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_warehouse,
                              Id to_warehouse, Qty qty) {
+    load_for_movement(sku_id, from_warehouse);
     require_positive(qty, sku_id);
     if (from_warehouse == to_warehouse)
         throw InvalidInput(trf("SKU {0}: a transfer needs two different warehouses, got {1} twice",
@@ -298,6 +312,7 @@ void StockBook::transfer_out(const MovementContext& ctx, Id sku_id, Id from_ware
 
 void StockBook::transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehouse,
                             Id from_warehouse, Qty qty, std::optional<Id> batch_id, Fen value) {
+    load_for_movement(sku_id, to_warehouse);
     require_positive(qty, sku_id);
     BalanceEntry& to = balance_entry(sku_id, to_warehouse);
     if (to.balance.in_transit < qty)
@@ -322,6 +337,7 @@ void StockBook::transfer_in(const MovementContext& ctx, Id sku_id, Id to_warehou
 
 Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty counted,
                      std::optional<Id> location_id) {
+    load_for_movement(sku_id, warehouse_id);
     if (counted < 0 || counted > kMaxQty)
         throw InvalidInput(
             trf("SKU {0}: a counted quantity must be a whole number from 0 to {1}, "
@@ -367,6 +383,7 @@ Qty StockBook::count(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty
 
 void StockBook::customer_return(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
                                 std::optional<Id> location_id, std::optional<Id> batch_id) {
+    load_for_movement(sku_id, warehouse_id);
     require_positive(qty, sku_id);
     CostEntry& cost = cost_entry(sku_id);
     Fen unit = cost.cost.unit_cost();
@@ -386,6 +403,7 @@ void StockBook::customer_return(const MovementContext& ctx, Id sku_id, Id wareho
 
 void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
                       std::optional<Id> location_id, std::optional<Id> batch_id) {
+    load_for_movement(sku_id, warehouse_id);
     require_positive(qty, sku_id);
     if (ctx.reason.empty())
         throw InvalidInput(trf("SKU {0}: scrapping stock needs a reason (e.g. damaged, expired)",
@@ -399,6 +417,7 @@ void StockBook::scrap(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qt
 void StockBook::relocate(const MovementContext& ctx, Id sku_id, Id warehouse_id, Qty qty,
                          std::optional<Id> from_location, Id to_location,
                          std::optional<Id> batch_id) {
+    load_for_movement(sku_id, warehouse_id);
     require_positive(qty, sku_id);
     if (from_location == to_location)
         throw InvalidInput(

@@ -36,6 +36,14 @@ class StockSource {
     virtual ShelfDates shelf_dates(Id sku_id) = 0;
     // Where stock that comes in without a location is put; none: it stays without one.
     virtual std::optional<Id> receiving_location(Id warehouse_id) = 0;
+    // The book reads these next, at once (a movement's first look at a SKU in a warehouse): a
+    // source may fetch them together. Default: each is read when asked for.
+    struct Needs {
+        bool balance = false;
+        bool lots = false;
+        bool cost = false;
+    };
+    virtual void expect(Id /*sku_id*/, Id /*warehouse_id*/, Needs /*needs*/) {}
 };
 
 // Receiving a batch that expired already, without saying it is meant (ReceiveArgs).
@@ -125,6 +133,9 @@ class StockBook {
     BalanceEntry& balance_entry(Id sku_id, Id warehouse_id);
     std::vector<Lot>& lot_set(Id sku_id, Id warehouse_id);
     CostEntry& cost_entry(Id sku_id);
+    // Reads at once what a movement of the SKU in the warehouse will read and the book has not
+    // seen: asked for together, a shop server answers in one round trip instead of three.
+    void load_for_movement(Id sku_id, Id warehouse_id);
     bool allows_negative(Id warehouse_id);
     Lot& lot_at(Id sku_id, Id warehouse_id, std::optional<Id> location_id,
                 std::optional<Id> batch_id);

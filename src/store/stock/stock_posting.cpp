@@ -1,5 +1,7 @@
 #include "store/stock/stock_posting.h"
 
+#include <tuple>
+
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
@@ -21,12 +23,47 @@ std::string text_or_id(sql::Statement& s, Id id) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kBalance =
+    "SELECT on_hand, reserved, in_transit FROM stock_balance WHERE sku_id = ? AND warehouse_id = ?";
+constexpr const char* kLots =
+    "SELECT l.id, l.location_id, l.batch_id, ifnull(b.expiry, ''), ifnull(loc.walk_order, 0), "
+    "l.on_hand FROM stock_lot l LEFT JOIN batch b ON b.id = l.batch_id "
+    "LEFT JOIN location loc ON loc.id = l.location_id "
+    "WHERE l.sku_id = ? AND l.warehouse_id = ? ORDER BY l.id";
+constexpr const char* kCost =
+    "SELECT c.qty, c.value_fen, c.last_unit_cost_fen, k.standard_cost_fen FROM sku k "
+    "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?";
+
+}  // namespace
+
+sql::Statement& SqlStockSource::ready(Load& load, const char* sql, std::pair<Id, Id> key,
+                                      int params) {
+    if (!load.statement) load.statement = std::make_unique<sql::Statement>(connection(db_), sql);
+    sql::Statement& s = *load.statement;
+    if (load.sent_for != key) {
+        s.reset();
+        s.bind(1, static_cast<int64_t>(key.first));
+        if (params > 1) s.bind(2, static_cast<int64_t>(key.second));
+    }
+    load.sent_for.reset();
+    return s;
+}
+
+void SqlStockSource::expect(Id sku_id, Id warehouse_id, Needs needs) {
+    for (auto [load, sql, params, needed] :
+         {std::tuple{&balance_, kBalance, 2, needs.balance},
+          std::tuple{&lots_, kLots, 2, needs.lots}, std::tuple{&cost_, kCost, 1, needs.cost}}) {
+        if (!needed) continue;
+        const std::pair<Id, Id> as{sku_id, params > 1 ? warehouse_id : 0};
+        ready(*load, sql, as, params).prefetch();
+        load->sent_for = as;
+    }
+}
+
 Balance SqlStockSource::load_balance(Id sku_id, Id warehouse_id) {
-    sql::Statement& s = db_.statement(
-        "SELECT on_hand, reserved, in_transit FROM stock_balance "
-        "WHERE sku_id = ? AND warehouse_id = ?");
-    s.bind(1, static_cast<int64_t>(sku_id));
-    s.bind(2, static_cast<int64_t>(warehouse_id));
+    sql::Statement& s = ready(balance_, kBalance, {sku_id, warehouse_id}, 2);
     Balance b;
     if (s.step()) b = Balance{s.column(0).int64(), s.column(1).int64(), s.column(2).int64()};
     s.reset();
@@ -34,13 +71,7 @@ Balance SqlStockSource::load_balance(Id sku_id, Id warehouse_id) {
 }
 
 std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
-    sql::Statement& s = db_.statement(
-        "SELECT l.id, l.location_id, l.batch_id, ifnull(b.expiry, ''), ifnull(loc.walk_order, 0), "
-        "l.on_hand FROM stock_lot l LEFT JOIN batch b ON b.id = l.batch_id "
-        "LEFT JOIN location loc ON loc.id = l.location_id "
-        "WHERE l.sku_id = ? AND l.warehouse_id = ? ORDER BY l.id");
-    s.bind(1, static_cast<int64_t>(sku_id));
-    s.bind(2, static_cast<int64_t>(warehouse_id));
+    sql::Statement& s = ready(lots_, kLots, {sku_id, warehouse_id}, 2);
     std::vector<Lot> lots;
     while (s.step()) {
         Lot lot;
@@ -58,10 +89,7 @@ std::vector<Lot> SqlStockSource::load_lots(Id sku_id, Id warehouse_id) {
 }
 
 CostState SqlStockSource::load_cost(Id sku_id) {
-    sql::Statement& s = db_.statement(
-        "SELECT c.qty, c.value_fen, c.last_unit_cost_fen, k.standard_cost_fen FROM sku k "
-        "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?");
-    s.bind(1, static_cast<int64_t>(sku_id));
+    sql::Statement& s = ready(cost_, kCost, {sku_id, 0}, 1);
     CostState c;
     if (s.step()) {
         if (s.column(0).is_null()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -8,6 +10,7 @@
 #include "core/stock/movement.h"
 #include "core/stock/stock_book.h"
 #include "store/base/database.h"
+#include "store/base/sql.h"
 
 namespace dj {
 
@@ -27,9 +30,21 @@ class SqlStockSource : public StockSource {
     ClosedThrough closed_through() override;
     ShelfDates shelf_dates(Id sku_id) override;
     std::optional<Id> receiving_location(Id warehouse_id) override;
+    // The three queries go to a server together (Statement::prefetch); each load below then
+    // reads its answer.
+    void expect(Id sku_id, Id warehouse_id, Needs needs) override;
 
   private:
+    // One of the loads above: its statement, and the key it was sent ahead for.
+    struct Load {
+        std::unique_ptr<sql::Statement> statement;
+        std::optional<std::pair<Id, Id>> sent_for;
+    };
+    // `load`'s statement, bound for `key` unless it was sent ahead for it.
+    sql::Statement& ready(Load& load, const char* sql, std::pair<Id, Id> key, int params);
+
     Database& db_;
+    Load balance_, lots_, cost_;
     // A batch's expiry and a bin's walk order do not change while stock is posted; each new
     // lot read them again, a round trip each on a server.
     std::unordered_map<Id, std::string> expiries_;
