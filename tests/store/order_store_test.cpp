@@ -61,6 +61,14 @@ struct Shop {
         p.commit();
         return r;
     }
+    // Listing GIFT-9 sells two TEA-1 and a CUP-1.
+    void map_gift_box() {
+        WriteTransaction tx(db);
+        CatalogueRepository c(db);
+        c.save_mapping(
+            {0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
+        tx.commit();
+    }
     Qty reserved(const std::string& sku = "CUP-1") {
         auto rows = list_stock(db, {"CZ", sku});
         return rows.empty() ? 0 : rows.front().reserved;
@@ -126,13 +134,7 @@ BOOST_AUTO_TEST_CASE(orders_expected_together_are_looked_up_at_once) {
 // component, a listing mapped to nothing holds nothing, one known by its seller code still maps.
 BOOST_AUTO_TEST_CASE(a_batch_maps_its_listings_from_one_read) {
     receive("TEA-1", 10);
-    {
-        WriteTransaction tx(db);
-        CatalogueRepository c(db);
-        c.save_mapping(
-            {0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
-        tx.commit();
-    }
+    map_gift_box();
     std::vector<Order> batch{order("M1", 1), order("M2", 1), order("M3", 1)};
     batch[0].lines[0] = {0, "GIFT-9", "", "礼盒", 2, 9990};
     batch[1].lines[0] = {0, "NEW-1", "", "新品", 1, 990};
@@ -199,13 +201,7 @@ BOOST_AUTO_TEST_CASE(short_orders_wait_whole_and_are_allocated_by_the_receipt) {
 
 BOOST_AUTO_TEST_CASE(bundle_mapping_reserves_every_component) {
     receive("TEA-1", 10);
-    {
-        WriteTransaction tx(db);
-        CatalogueRepository c(db);
-        c.save_mapping(
-            {0, 1, "GIFT-9", {{c.require_sku("TEA-1").id, 2}, {c.require_sku("CUP-1").id, 1}}});
-        tx.commit();
-    }
+    map_gift_box();
     Order o = order("B1", 1);
     o.lines[0] = {0, "GIFT-9", "", "礼盒", 2, 9990};
     accept(o);

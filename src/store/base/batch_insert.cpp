@@ -1,6 +1,7 @@
 #include "store/base/batch_insert.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
@@ -19,6 +20,20 @@ std::size_t batch_chunk(std::size_t left) {
     while (rows > left)
         rows /= 2;
     return rows;
+}
+
+ChunkedQuery::ChunkedQuery(std::string_view sql) {
+    const std::size_t at = sql.find("{list}");
+    for (std::size_t k = 0; k < texts_.size(); ++k) {
+        std::string list = "?";
+        for (std::size_t n = 1; n < (std::size_t{1} << k); ++n)
+            list += ", ?";
+        texts_[k] = std::string(sql.substr(0, at)) + list + std::string(sql.substr(at + 6));
+    }
+}
+
+const char* ChunkedQuery::text(std::size_t keys) const {
+    return texts_[static_cast<std::size_t>(std::countr_zero(keys))].c_str();
 }
 
 BatchInsert::BatchInsert(Database& db, std::string table, std::vector<std::string> columns, Ids ids)

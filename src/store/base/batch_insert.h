@@ -1,11 +1,13 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dj {
@@ -18,6 +20,19 @@ class Statement;
 // Rows for the next statement of a batch with `left` rows to go: 128, or the largest power of
 // two not above `left`, so a few statement texts serve every count, not one text per count.
 std::size_t batch_chunk(std::size_t left);
+
+// A query for many keys, up to 128 at a time: its text for each chunk size batch_chunk gives,
+// with "{list}" standing for that many parameters. Keep it in a static: Database::statement keeps
+// a statement per text's address.
+class ChunkedQuery {
+  public:
+    explicit ChunkedQuery(std::string_view sql);
+    // The text for `keys` keys, a chunk size batch_chunk gave.
+    const char* text(std::size_t keys) const;
+
+  private:
+    std::array<std::string, 8> texts_;
+};
 
 // Many rows of one table written with a statement of many rows at a time: on a shop server each
 // statement is a round trip, and one per row made bulk work (the demo, a sync, posting a big

@@ -1,8 +1,6 @@
 #include "store/orders/order_facts.h"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <limits>
 #include <map>
 #include <set>
@@ -309,32 +307,22 @@ void OrderFactsLoader::expect(const std::vector<Order>& orders) {
             wanted[o.store_id].second.insert(o.receiver.phone);
     }
     e.from -= buyer_hours_ * 3600LL;
-    // One text per chunk size batch_chunk gives, made once: Database::statement keeps a
-    // statement per text's address. "created_at + 0" keeps the time out of the index choice:
-    // a server's plan for any times went through the creation-time index, estimating a few
-    // rows, and then read every order of the sync's weeks for each chunk (20 ms each).
-    auto texts_for = [](const char* column) {
-        std::array<std::string, 8> out;
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            out[k] = std::string(
-                         "SELECT id, created_at, buyer_nick, receiver_name, receiver_phone, "
-                         "address FROM shop_order WHERE store_id = ? AND created_at + 0 "
-                         "BETWEEN ? AND ? AND ") +
-                     column + " IN (?";
-            for (std::size_t i = 1; i < (std::size_t{1} << k); ++i)
-                out[k] += ", ?";
-            out[k] += ")";
-        }
-        return out;
-    };
-    static const std::array<std::string, 8> by_nick = texts_for("buyer_nick");
-    static const std::array<std::string, 8> by_phone = texts_for("receiver_phone");
-    auto read = [&](Id store_id, const std::set<std::string>& keys,
-                    const std::array<std::string, 8>& texts) {
+    // "created_at + 0" keeps the time out of the index choice: a server's plan for any times
+    // went through the creation-time index, estimating a few rows, and then read every order of
+    // the sync's weeks for each chunk (20 ms each).
+    static const ChunkedQuery by_nick(
+        "SELECT id, created_at, buyer_nick, receiver_name, receiver_phone, address FROM "
+        "shop_order WHERE store_id = ? AND created_at + 0 BETWEEN ? AND ? AND buyer_nick IN "
+        "({list})");
+    static const ChunkedQuery by_phone(
+        "SELECT id, created_at, buyer_nick, receiver_name, receiver_phone, address FROM "
+        "shop_order WHERE store_id = ? AND created_at + 0 BETWEEN ? AND ? AND receiver_phone IN "
+        "({list})");
+    auto read = [&](Id store_id, const std::set<std::string>& keys, const ChunkedQuery& query) {
         const std::vector<std::string> list(keys.begin(), keys.end());
         for (std::size_t done = 0; done < list.size();) {
             const std::size_t n = batch_chunk(list.size() - done);
-            sql::Statement& q = db_.statement(texts[std::countr_zero(n)].c_str());
+            sql::Statement& q = db_.statement(query.text(n));
             q.bind(1, static_cast<int64_t>(store_id));
             q.bind(2, static_cast<int64_t>(e.from));
             q.bind(3, static_cast<int64_t>(e.to));

@@ -1,7 +1,5 @@
 #include "store/orders/order_repository.h"
 
-#include <array>
-#include <bit>
 #include <unordered_map>
 
 #include "core/base/deferred_text.h"
@@ -78,24 +76,13 @@ std::optional<Id> OrderRepository::find_id(Id store_id, const std::string& platf
 
 std::map<std::string, Id> OrderRepository::find_ids(Id store_id,
                                                     const std::vector<std::string>& numbers) {
-    // One text per chunk size batch_chunk gives (1, 2, 4 … 128 numbers), made once: Database::
-    // statement keeps a statement per text's address.
-    static const std::array<std::string, 8> texts = [] {
-        std::array<std::string, 8> out;
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            out[k] =
-                "SELECT platform_order_id, id FROM shop_order WHERE store_id = ? AND "
-                "platform_order_id IN (?";
-            for (std::size_t i = 1; i < (std::size_t{1} << k); ++i)
-                out[k] += ", ?";
-            out[k] += ")";
-        }
-        return out;
-    }();
+    static const ChunkedQuery query(
+        "SELECT platform_order_id, id FROM shop_order WHERE store_id = ? AND platform_order_id IN "
+        "({list})");
     std::map<std::string, Id> found;
     for (std::size_t done = 0; done < numbers.size();) {
         const std::size_t n = batch_chunk(numbers.size() - done);
-        sql::Statement& s = db_.statement(texts[std::countr_zero(n)].c_str());
+        sql::Statement& s = db_.statement(query.text(n));
         s.bind(1, static_cast<int64_t>(store_id));
         for (std::size_t i = 0; i < n; ++i)
             s.bind(static_cast<int>(i) + 2, numbers[done + i]);

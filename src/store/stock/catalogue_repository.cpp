@@ -1,7 +1,5 @@
 #include "store/stock/catalogue_repository.h"
 
-#include <array>
-#include <bit>
 #include <map>
 #include <unordered_map>
 
@@ -365,25 +363,14 @@ std::optional<SkuMapping> CatalogueRepository::find_mapping(Id store_id,
 
 std::map<std::string, SkuMapping> CatalogueRepository::find_mappings(
     Id store_id, const std::vector<std::string>& platform_skus) {
-    // One text per chunk size batch_chunk gives, made once (Database::statement keeps a
-    // statement per text's address).
-    static const std::array<std::string, 8> texts = [] {
-        std::array<std::string, 8> out;
-        for (std::size_t k = 0; k < out.size(); ++k) {
-            out[k] =
-                "SELECT m.platform_sku, m.id, i.sku_id, i.qty FROM sku_mapping m JOIN "
-                "sku_mapping_item i ON i.mapping_id = m.id WHERE m.store_id = ? AND "
-                "m.platform_sku IN (?";
-            for (std::size_t n = 1; n < (std::size_t{1} << k); ++n)
-                out[k] += ", ?";
-            out[k] += ") ORDER BY m.platform_sku, i.sku_id";
-        }
-        return out;
-    }();
+    static const ChunkedQuery query(
+        "SELECT m.platform_sku, m.id, i.sku_id, i.qty FROM sku_mapping m JOIN sku_mapping_item i "
+        "ON i.mapping_id = m.id WHERE m.store_id = ? AND m.platform_sku IN ({list}) ORDER BY "
+        "m.platform_sku, i.sku_id");
     std::map<std::string, SkuMapping> found;
     for (std::size_t done = 0; done < platform_skus.size();) {
         const std::size_t n = batch_chunk(platform_skus.size() - done);
-        sql::Statement& s = db_.statement(texts[std::countr_zero(n)].c_str());
+        sql::Statement& s = db_.statement(query.text(n));
         s.bind(1, static_cast<int64_t>(store_id));
         for (std::size_t k = 0; k < n; ++k)
             s.bind(static_cast<int>(k) + 2, platform_skus[done + k]);
