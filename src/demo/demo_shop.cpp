@@ -160,6 +160,7 @@ DemoReport build_demo_shop(Database& db, const DemoOptions& options, const Actor
             trf("The database {0} has SKUs already: the demo shop needs an empty "
                 "database (use a new --db file)",
                 db.path()));
+    whole.check_foreign_keys_at_commit();
     Random rng(options.seed);
     DemoReport report;
     store_shop_name(db, "店家生活馆");  // printed on its reports and labels

@@ -101,6 +101,45 @@ BOOST_AUTO_TEST_CASE(a_failing_follow_up_leaves_the_change_committed) {
     BOOST_TEST(!db.in_transaction());
 }
 
+// A change filling an empty shop checks its foreign keys once at COMMIT (on a server the keys
+// are dropped and made again over whole tables): a row referring to nothing fails the whole
+// change and keeps nothing, and afterwards every key is back as it was.
+BOOST_AUTO_TEST_CASE(a_fill_checks_its_foreign_keys_at_commit) {
+    testing::SqlProbe probe(db);
+    const std::string barcode = "INSERT INTO sku_barcode(barcode, sku_id) VALUES (?, ?)";
+    const std::string sku = "INSERT INTO sku(id, code, name) VALUES (?, ?, 'tea')";
+    {
+        WriteTransaction tx(db);
+        tx.check_foreign_keys_at_commit();
+        probe.exec(barcode, {std::string("690001"), 41});  // its SKU comes later
+        probe.exec(sku, {41, std::string("TEA-41")});
+        {
+            WriteTransaction undone(db);
+            probe.exec(barcode, {std::string("690002"), 42});
+        }
+        tx.commit();
+    }
+    BOOST_TEST(probe.integer("SELECT count(*) FROM sku_barcode") == 1);
+    {
+        WriteTransaction tx(db);
+        tx.check_foreign_keys_at_commit();
+        probe.exec(sku, {43, std::string("TEA-43")});
+        probe.exec(barcode, {std::string("690003"), 44});
+        BOOST_CHECK_THROW(tx.commit(), StorageError);
+    }
+    BOOST_TEST(probe.integer("SELECT count(*) FROM sku WHERE id = 43") == 0);
+    BOOST_TEST(probe.integer("SELECT count(*) FROM sku_barcode") == 1);
+    // Checked row by row again, with what each key does on delete.
+    BOOST_CHECK_THROW(probe.exec(barcode, {std::string("690004"), 44}), sql::Error);
+    probe.exec("DELETE FROM sku WHERE id = ?", {41});
+    BOOST_TEST(probe.integer("SELECT count(*) FROM sku_barcode") == 0);
+    {
+        WriteTransaction inner(db);
+        WriteTransaction nested(db);
+        BOOST_CHECK_THROW(nested.check_foreign_keys_at_commit(), std::logic_error);
+    }
+}
+
 // Two workstations on one shop: each change reads what the one before it committed, so two
 // "read, then write one more" changes never both read the same value (no lost update).
 BOOST_AUTO_TEST_CASE(a_second_station_change_waits_and_reads_the_first_ones_commit) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -316,6 +317,16 @@ void WriteTransaction::commit() {
     open_ = false;
     --db_.depth_;
     if (level_ == 0) db_.run_after_commit();
+}
+
+void WriteTransaction::check_foreign_keys_at_commit() {
+    if (level_ != 0)
+        throw std::logic_error("foreign keys are checked at COMMIT only for a whole transaction");
+    try {
+        db_.sql().defer_foreign_keys();
+    } catch (const sql::Error& e) {
+        rethrow_storage_error(e, tr("starting a change"), db_.path());
+    }
 }
 
 ReadTransaction::ReadTransaction(Database& db) : db_(db), outermost_(db.depth_ == 0) {

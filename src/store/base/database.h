@@ -140,6 +140,10 @@ class WriteTransaction {
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
     void commit();
+    // For a change that fills an empty shop (a copy, the demo), called before it writes: foreign
+    // keys are checked once at COMMIT, over whole tables, instead of row by row. Every table may
+    // stay locked until then. Only the outermost transaction may.
+    void check_foreign_keys_at_commit();
 
   private:
     Database& db_;

@@ -133,7 +133,7 @@ std::vector<CopiedTable> copy_shop(Database& from, Database& to, Progress* progr
         ReadTransaction snapshot(from);
         WriteTransaction tx(to);
         refuse_a_shop(target, target.location());
-        target.defer_foreign_keys();
+        tx.check_foreign_keys_at_commit();
         // What a new schema starts with (the default rules) makes way for the shop's own.
         for (auto t = tables.rbegin(); t != tables.rend(); ++t)
             target.exec("DELETE FROM \"" + t->name + "\"");

@@ -124,7 +124,9 @@ class Connection {
     // it is destroyed or this program ends, however it ends; none when another program on this
     // shop, here or on another workstation, holds it.
     virtual std::unique_ptr<Lock> try_lock(const std::string& name) = 0;
-    // Foreign keys checked at COMMIT rather than row by row, for this transaction.
+    // Foreign keys checked at COMMIT, each over its whole table, rather than row by row: for a
+    // transaction that fills an empty shop, called before it writes. Every table may stay locked
+    // until the transaction ends.
     virtual void defer_foreign_keys() = 0;
     // After rows were copied in with their ids: new rows of `table` get ids after the highest.
     virtual void continue_ids_after_copy(const std::string& table) = 0;
