@@ -29,6 +29,7 @@ double seconds_since(Stopwatch::time_point start) {
 
 void fill(Database& db, int skus, int movements) {
     WriteTransaction tx(db);
+    tx.check_foreign_keys_at_commit();
     testing::SqlProbe probe(db);
     probe.exec(
         "INSERT INTO warehouse(code, name) VALUES ('CZ', '常州仓'), ('GZ', '广州仓'), "
@@ -58,7 +59,7 @@ void fill(Database& db, int skus, int movements) {
         m.bind(6, static_cast<int64_t>(qty));
         m.bind(7, static_cast<int64_t>(unit));
         m.bind(8, static_cast<int64_t>(qty * unit));
-        m.exec();
+        m.exec_deferred();
     };
     std::mt19937_64 rng(1);
     // July to October 2026, in time order.

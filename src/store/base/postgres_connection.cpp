@@ -351,9 +351,15 @@ class PgConnection final : public Connection {
                        "p.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
                        "k.contype = 'f' AND n.nspname = current_schema() ORDER BY k.oid");
         std::vector<ForeignKey> found;
-        while (keys.step())
-            found.push_back({keys.column(0).text(), keys.column(1).text(), keys.column(2).text(),
-                             keys.column(3).text()});
+        while (keys.step()) {
+            // Every key the schema makes is DEFERRABLE, which to_postgres adds again.
+            std::string definition = keys.column(3).text();
+            const std::string deferrable = " DEFERRABLE";
+            if (definition.ends_with(deferrable))
+                definition.resize(definition.size() - deferrable.size());
+            found.push_back(
+                {keys.column(0).text(), keys.column(1).text(), keys.column(2).text(), definition});
+        }
         for (const ForeignKey& key : found) {
             exec("ALTER TABLE \"" + key.table + "\" DROP CONSTRAINT \"" + key.name + "\"");
             unchecked_keys_.push_back(key);

@@ -192,4 +192,9 @@ int SqlStatement::exec() {
     return changed;
 }
 
+void SqlStatement::exec_deferred() {
+    probe_.exec_deferred(sql_, params_);
+    params_.clear();
+}
+
 }  // namespace dj::testing

@@ -91,6 +91,8 @@ class SqlStatement {
     void bind(int index, SqlValue v = {});
     // Runs with the values bound so far, then forgets them.
     int exec();
+    // Runs without waiting for the answer (a server gets many in one round trip).
+    void exec_deferred();
     void reset() { params_.clear(); }
 
   private:
