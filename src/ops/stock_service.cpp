@@ -63,7 +63,7 @@ std::vector<Movement> StockService::receive_planned(
 void StockService::book_receive(StockPosting& posting, const Receive& r) {
     Place p = resolve(r.sku, r.warehouse, r.location);
     require_new_doc(MovementKind::receive, r.doc, p);
-    Sku sku = *CatalogueRepository(db_).sku_by_id(p.sku);
+    const Sku& sku = p.item;
     ReceiveArgs args;
     args.sku_id = p.sku;
     args.warehouse_id = p.warehouse;
@@ -135,7 +135,8 @@ StockService::Place StockService::resolve(const std::string& sku, const std::str
                                           const std::string& location) {
     WarehouseRepository warehouses(db_);
     Place p;
-    p.sku = CatalogueRepository(db_).require_sku(sku).id;
+    p.item = CatalogueRepository(db_).require_sku(sku);
+    p.sku = p.item.id;
     p.warehouse = warehouses.require_warehouse(warehouse).id;
     if (!location.empty()) p.location = warehouses.require_location(p.warehouse, location).id;
     return p;

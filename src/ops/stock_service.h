@@ -7,6 +7,7 @@
 
 #include "core/base/actor.h"
 #include "core/base/error.h"
+#include "core/stock/catalogue.h"
 #include "core/stock/movement.h"
 
 namespace dj {
@@ -78,6 +79,7 @@ class StockService {
 
   private:
     struct Place {
+        Sku item;  // the SKU as read, for its rules
         Id sku = 0;
         Id warehouse = 0;
         std::optional<Id> location;

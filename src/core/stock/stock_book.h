@@ -42,6 +42,7 @@ class StockSource {
         bool balance = false;
         bool lots = false;
         bool cost = false;
+        bool closed = false;  // closed_through
     };
     virtual void expect(Id /*sku_id*/, Id /*warehouse_id*/, Needs /*needs*/) {}
 };

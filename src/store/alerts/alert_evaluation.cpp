@@ -35,8 +35,8 @@ long shop_today(Timestamp now) {
 
 void no_bind(sql::Statement&) {}
 
-// Its queries are sent when it is made, with restock_lines' and the active alerts' (a shop
-// server answers them all in one round trip), and read by the calls below.
+// Its queries are sent when it is made, with the active alerts' (a shop server answers them
+// all with the thresholds, in one round trip), and read by the calls below.
 struct Loader {
     Loader(Database& db, Timestamp now, const std::vector<Id>& skus)
         : db(db),
@@ -81,8 +81,8 @@ struct Loader {
     SkuScan movement_rows;
     SkuScan count_rows;
 
-    void stock() {
-        for (const RestockLine& l : restock_lines(db, now, {std::nullopt, skus})) {
+    void stock(const ThresholdBook& thresholds) {
+        for (const RestockLine& l : restock_lines(db, now, {std::nullopt, skus}, thresholds)) {
             AlertFacts& f = facts[{l.sku_id, l.warehouse_id}];
             f.on_hand = l.on_hand;
             f.available = l.available;
@@ -177,7 +177,9 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                             "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
                             "WHERE status <> 'resolved' {sku}",
                             "sku_id", no_bind);
-        loader.stock();
+        // Read with the queries sent so far, once for the restock lines and the alerts.
+        const ThresholdBook book = load_thresholds(db);
+        loader.stock(book);
         loader.lots();
         loader.short_orders();
         loader.outbound();
@@ -193,7 +195,6 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
         for (const auto& [key, alerts] : active)
             loader.facts.try_emplace(key);
 
-        ThresholdBook book = load_thresholds(db);
         long today = shop_today(now);
         sql::Statement insert(connection(db),
                               "INSERT INTO alert(kind, sku_id, warehouse_id, status, detail, "

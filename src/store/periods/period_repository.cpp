@@ -45,9 +45,14 @@ std::optional<ClosedPeriod> last_closed_before(Database& db, Timestamp at) {
     return read_period(s);
 }
 
+const char* const kClosedThroughSql =
+    "SELECT month, end_at FROM period_close ORDER BY end_at DESC LIMIT 1";
+
 ClosedThrough closed_through(Database& db) {
-    sql::Statement& s =
-        db.statement("SELECT month, end_at FROM period_close ORDER BY end_at DESC LIMIT 1");
+    return closed_through(db.statement(kClosedThroughSql));
+}
+
+ClosedThrough closed_through(sql::Statement& s) {
     ClosedThrough c;
     if (s.step()) c = {s.column(1).int64(), s.column(0).text()};
     s.reset();

@@ -10,6 +10,9 @@
 namespace dj {
 
 class Database;
+namespace sql {
+class Statement;
+}
 
 struct ClosedPeriod {
     std::string month;  // "YYYY-MM"
@@ -25,6 +28,9 @@ std::optional<ClosedPeriod> closed_period(Database& db, const std::string& month
 // The latest closed month ending at or before `at`, if any.
 std::optional<ClosedPeriod> last_closed_before(Database& db, Timestamp at);
 ClosedThrough closed_through(Database& db);
+// The same read through `s`, a statement of kClosedThroughSql (prefetched with others, say).
+extern const char* const kClosedThroughSql;
+ClosedThrough closed_through(sql::Statement& s);
 // Shop-time months "YYYY-MM" that have movements, oldest first.
 std::vector<std::string> ledger_months(Database& db);
 

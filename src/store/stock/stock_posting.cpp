@@ -44,7 +44,7 @@ sql::Statement& SqlStockSource::ready(Load& load, const char* sql, std::pair<Id,
     sql::Statement& s = *load.statement;
     if (load.sent_for != key) {
         s.reset();
-        s.bind(1, static_cast<int64_t>(key.first));
+        if (params > 0) s.bind(1, static_cast<int64_t>(key.first));
         if (params > 1) s.bind(2, static_cast<int64_t>(key.second));
     }
     load.sent_for.reset();
@@ -54,9 +54,10 @@ sql::Statement& SqlStockSource::ready(Load& load, const char* sql, std::pair<Id,
 void SqlStockSource::expect(Id sku_id, Id warehouse_id, Needs needs) {
     for (auto [load, sql, params, needed] :
          {std::tuple{&balance_, kBalance, 2, needs.balance},
-          std::tuple{&lots_, kLots, 2, needs.lots}, std::tuple{&cost_, kCost, 1, needs.cost}}) {
+          std::tuple{&lots_, kLots, 2, needs.lots}, std::tuple{&cost_, kCost, 1, needs.cost},
+          std::tuple{&closed_, kClosedThroughSql, 0, needs.closed}}) {
         if (!needed) continue;
-        const std::pair<Id, Id> as{sku_id, params > 1 ? warehouse_id : 0};
+        const std::pair<Id, Id> as{params > 0 ? sku_id : 0, params > 1 ? warehouse_id : 0};
         ready(*load, sql, as, params).prefetch();
         load->sent_for = as;
     }
@@ -165,6 +166,7 @@ std::string SqlStockSource::location_label(Id location_id) {
 }
 
 ClosedThrough SqlStockSource::closed_through() {
+    if (closed_.sent_for) return dj::closed_through(ready(closed_, kClosedThroughSql, {0, 0}, 0));
     return dj::closed_through(db_);
 }
 

@@ -30,7 +30,7 @@ class SqlStockSource : public StockSource {
     ClosedThrough closed_through() override;
     ShelfDates shelf_dates(Id sku_id) override;
     std::optional<Id> receiving_location(Id warehouse_id) override;
-    // The three queries go to a server together (Statement::prefetch); each load below then
+    // The queries go to a server together (Statement::prefetch); each load below then
     // reads its answer.
     void expect(Id sku_id, Id warehouse_id, Needs needs) override;
 
@@ -44,7 +44,7 @@ class SqlStockSource : public StockSource {
     sql::Statement& ready(Load& load, const char* sql, std::pair<Id, Id> key, int params);
 
     Database& db_;
-    Load balance_, lots_, cost_;
+    Load balance_, lots_, cost_, closed_;
     // A batch's expiry and a bin's walk order do not change while stock is posted; each new
     // lot read them again, a round trip each on a server.
     std::unordered_map<Id, std::string> expiries_;
