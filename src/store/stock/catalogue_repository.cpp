@@ -169,11 +169,18 @@ std::vector<std::string> CatalogueRepository::barcodes_of(Id sku_id) {
 }
 
 std::optional<Sku> CatalogueRepository::find_sku(std::string_view code) {
+    // Its barcodes are asked for with it: one round trip to a server.
+    sql::Statement barcodes(connection(db_),
+                            "SELECT b.barcode FROM sku_barcode b JOIN sku k ON k.id = b.sku_id "
+                            "WHERE k.code = ? ORDER BY b.rowid");
+    barcodes.bind(1, std::string(code));
+    barcodes.prefetch();
     sql::Statement s(connection(db_), std::string(kSkuColumns) + "WHERE code = ?");
     s.bind(1, std::string(code));
     if (!s.step()) return std::nullopt;
     Sku k = read_sku(s);
-    k.barcodes = barcodes_of(k.id);
+    while (barcodes.step())
+        k.barcodes.push_back(barcodes.column(0).text());
     return k;
 }
 
