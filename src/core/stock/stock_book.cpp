@@ -33,14 +33,21 @@ StockBook::CostEntry& StockBook::cost_entry(Id sku_id) {
 
 void StockBook::load_for_movement(Id sku_id, Id warehouse_id) {
     const Key key{sku_id, warehouse_id};
-    const StockSource::Needs needs{!balances_.contains(key), !lots_.contains(key),
-                                   !costs_.contains(sku_id), !closed_.has_value()};
-    if (needs.balance + needs.lots + needs.cost + needs.closed < 2) return;
+    const StockSource::Needs needs{.balance = !balances_.contains(key),
+                                   .lots = !lots_.contains(key),
+                                   .cost = !costs_.contains(sku_id),
+                                   .closed = !closed_.has_value(),
+                                   .shelf = !shelf_.contains(sku_id),
+                                   .receiving = !receiving_.contains(warehouse_id)};
+    if (needs.balance + needs.lots + needs.cost + needs.closed + needs.shelf + needs.receiving < 2)
+        return;
     source_.expect(sku_id, warehouse_id, needs);
     if (needs.balance) balance_entry(sku_id, warehouse_id);
     if (needs.lots) lot_set(sku_id, warehouse_id);
     if (needs.cost) cost_entry(sku_id);
     if (needs.closed) closed_ = source_.closed_through();
+    if (needs.shelf) shelf_dates(sku_id);
+    if (needs.receiving) incoming_location(warehouse_id, std::nullopt);
 }
 
 bool StockBook::allows_negative(Id warehouse_id) {

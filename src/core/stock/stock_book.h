@@ -42,7 +42,9 @@ class StockSource {
         bool balance = false;
         bool lots = false;
         bool cost = false;
-        bool closed = false;  // closed_through
+        bool closed = false;     // closed_through
+        bool shelf = false;      // shelf_dates of the SKU
+        bool receiving = false;  // receiving_location of the warehouse
     };
     virtual void expect(Id /*sku_id*/, Id /*warehouse_id*/, Needs /*needs*/) {}
 };

@@ -35,8 +35,9 @@ long shop_today(Timestamp now) {
 
 void no_bind(sql::Statement&) {}
 
-// Its queries are sent when it is made, with the active alerts' (a shop server answers them
-// all with the thresholds, in one round trip), and read by the calls below.
+// Its queries are sent when it is made, with the active alerts', the thresholds and
+// restock_lines' (a shop server answers them all in one round trip), and read by the calls
+// below.
 struct Loader {
     Loader(Database& db, Timestamp now, const std::vector<Id>& skus)
         : db(db),
@@ -81,7 +82,7 @@ struct Loader {
     SkuScan movement_rows;
     SkuScan count_rows;
 
-    void stock(const ThresholdBook& thresholds) {
+    void stock(ThresholdsAhead& thresholds) {
         for (const RestockLine& l : restock_lines(db, now, {std::nullopt, skus}, thresholds)) {
             AlertFacts& f = facts[{l.sku_id, l.warehouse_id}];
             f.on_hand = l.on_hand;
@@ -177,9 +178,9 @@ AlertRunSummary evaluate_stock_alerts(Database& db, Timestamp now, const std::ve
                             "SELECT sku_id, id, kind, warehouse_id, detail FROM alert "
                             "WHERE status <> 'resolved' {sku}",
                             "sku_id", no_bind);
-        // Read with the queries sent so far, once for the restock lines and the alerts.
-        const ThresholdBook book = load_thresholds(db);
-        loader.stock(book);
+        ThresholdsAhead thresholds(db);
+        loader.stock(thresholds);
+        const ThresholdBook& book = thresholds.book();
         loader.lots();
         loader.short_orders();
         loader.outbound();

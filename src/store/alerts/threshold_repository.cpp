@@ -10,20 +10,36 @@
 namespace dj {
 
 ThresholdBook load_thresholds(Database& db) {
-    ThresholdBook book;
+    return ThresholdsAhead(db).book();
+}
+
+ThresholdsAhead::ThresholdsAhead(Database& db) {
     try {
-        sql::Statement& s =
-            db.statement("SELECT name, sku_id, warehouse_id, value FROM stock_threshold");
-        while (s.step()) {
-            // A name this version does not know was written by a newer one: ignored, not lost.
-            if (auto t = parse_threshold(s.column(0).text()))
-                book.set(*t, s.column(1).int64(), s.column(2).int64(), s.column(3).int64());
-        }
-        s.reset();
+        query_ = std::make_unique<sql::Statement>(
+            connection(db), "SELECT name, sku_id, warehouse_id, value FROM stock_threshold");
+        query_->prefetch();
     } catch (const sql::Error& e) {
         rethrow_storage_error(e, tr("reading stock thresholds"));
     }
-    return book;
+}
+
+ThresholdsAhead::~ThresholdsAhead() = default;
+
+const ThresholdBook& ThresholdsAhead::book() {
+    if (book_) return *book_;
+    ThresholdBook book;
+    try {
+        while (query_->step()) {
+            // A name this version does not know was written by a newer one: ignored, not lost.
+            if (auto t = parse_threshold(query_->column(0).text()))
+                book.set(*t, query_->column(1).int64(), query_->column(2).int64(),
+                         query_->column(3).int64());
+        }
+        query_->reset();
+    } catch (const sql::Error& e) {
+        rethrow_storage_error(e, tr("reading stock thresholds"));
+    }
+    return *(book_ = std::move(book));
 }
 
 void save_threshold(Database& db, Threshold t, const std::string& sku, const std::string& warehouse,

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 #include "store/base/database.h"
 #include "store/base/sql.h"
@@ -30,12 +31,25 @@ std::optional<Id> find_order_for_packing(Database& db, const std::string& scanne
 }
 
 std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
+    const Id head = parcel_head(db, order_id);
+    constexpr const char* kParcelLines =
+        "SELECT l.id FROM order_line l WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id "
+        "FROM order_merge WHERE parcel_order_id = ?1)";
+    // The barcodes of every SKU in the parcel are asked for with the items: one round trip to a
+    // server.
+    sql::Statement b(connection(db),
+                     std::string("SELECT b.sku_id, b.barcode FROM sku_barcode b WHERE b.sku_id IN "
+                                 "(SELECT i.sku_id FROM order_line_item i WHERE i.order_line_id "
+                                 "IN (") +
+                         kParcelLines + ")) ORDER BY b.rowid");
+    b.bind(1, static_cast<int64_t>(head));
+    b.prefetch();
     sql::Statement s(connection(db),
                      "SELECT k.id, k.code, k.name, sum(i.qty) FROM order_line_item i "
                      "JOIN order_line l ON l.id = i.order_line_id JOIN sku k ON k.id = i.sku_id "
                      "WHERE l.order_id IN (SELECT ?1 UNION ALL SELECT order_id FROM order_merge "
                      "WHERE parcel_order_id = ?1) GROUP BY k.id ORDER BY min(i.id)");
-    s.bind(1, static_cast<int64_t>(parcel_head(db, order_id)));
+    s.bind(1, static_cast<int64_t>(head));
     std::vector<PackItem> items;
     while (s.step())
         items.push_back({s.column(0).int64(),
@@ -44,13 +58,11 @@ std::vector<PackItem> order_pack_items(Database& db, Id order_id) {
                          {},
                          s.column(3).int64(),
                          0});
-    sql::Statement b(connection(db), "SELECT barcode FROM sku_barcode WHERE sku_id = ?");
-    for (PackItem& item : items) {
-        b.reset();
-        b.bind(1, static_cast<int64_t>(item.sku_id));
-        while (b.step())
-            item.barcodes.push_back(b.column(0).text());
-    }
+    std::unordered_map<Id, std::vector<std::string>> barcodes;
+    while (b.step())
+        barcodes[b.column(0).int64()].push_back(b.column(1).text());
+    for (PackItem& item : items)
+        item.barcodes = std::move(barcodes[item.sku_id]);
     return items;
 }
 

@@ -80,12 +80,15 @@ std::string PackSession::why_blocked() {
     for (Id id : parcel_) {
         s.reset();
         s.bind(1, static_cast<int64_t>(id));
+        // Asked for with its holds: one round trip to a server.
+        s.prefetch();
+        std::optional<OrderHold> hold = OrderHoldRepository(db_).find(id);
         if (!s.step()) continue;
         std::string no = s.column(0).text();
         std::string status = s.column(1).text();
         // In a merged parcel the packer must know which order stops it.
         std::string prefix = parcel_.size() > 1 ? no + ": " : "";
-        if (auto hold = OrderHoldRepository(db_).find(id))
+        if (hold)
             return prefix + (hold->intercept ? trf("intercepted: {0}", hold->reason)
                                              : trf("on hold: {0}", hold->reason));
         if (status != order_status_code(OrderStatus::to_ship))

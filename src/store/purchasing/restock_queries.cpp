@@ -57,11 +57,12 @@ RestockLine unstocked_line(Database& db, Id sku_id, Id warehouse_id) {
 }  // namespace
 
 std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter) {
-    return restock_lines(db, now, filter, load_thresholds(db));
+    ThresholdsAhead thresholds(db);
+    return restock_lines(db, now, filter, thresholds);
 }
 
 std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter,
-                                       const ThresholdBook& thresholds) {
+                                       ThresholdsAhead& ahead) {
     try {
         std::map<PairKey, RestockLine> lines;
         std::string wh_clause = filter.warehouse_id ? " AND b.warehouse_id = :wh" : "";
@@ -160,6 +161,7 @@ std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const Restoc
         for (const auto& [key, qty] : backlog)
             if (!lines.count(key)) lines.emplace(key, unstocked_line(db, key.first, key.second));
 
+        const ThresholdBook& thresholds = ahead.book();
         std::vector<RestockLine> out;
         out.reserve(lines.size());
         for (auto& [key, l] : lines) {

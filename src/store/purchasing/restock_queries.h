@@ -10,7 +10,7 @@
 namespace dj {
 
 class Database;
-class ThresholdBook;
+class ThresholdsAhead;
 
 struct RestockFilter {
     std::optional<Id> warehouse_id;
@@ -20,8 +20,8 @@ struct RestockFilter {
 // One line per SKU × warehouse that has a stock record, ordered by supplier, SKU, warehouse.
 // The window is the 28 shop days ending with the day of `now` (today included).
 std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter);
-// The same with the shop's thresholds read already.
+// The same with the shop's thresholds asked for already.
 std::vector<RestockLine> restock_lines(Database& db, Timestamp now, const RestockFilter& filter,
-                                       const ThresholdBook& thresholds);
+                                       ThresholdsAhead& thresholds);
 
 }  // namespace dj

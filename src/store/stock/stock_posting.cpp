@@ -32,6 +32,9 @@ constexpr const char* kLots =
     "l.on_hand FROM stock_lot l LEFT JOIN batch b ON b.id = l.batch_id "
     "LEFT JOIN location loc ON loc.id = l.location_id "
     "WHERE l.sku_id = ? AND l.warehouse_id = ? ORDER BY l.id";
+constexpr const char* kShelf =
+    "SELECT coalesce(min_ship_days, (SELECT value FROM shop_setting WHERE key = "
+    "'min_ship_days'), 0) FROM sku WHERE id = ?";
 constexpr const char* kCost =
     "SELECT c.qty, c.value_fen, c.last_unit_cost_fen, k.standard_cost_fen FROM sku k "
     "LEFT JOIN sku_cost c ON c.sku_id = k.id WHERE k.id = ?";
@@ -52,14 +55,18 @@ sql::Statement& SqlStockSource::ready(Load& load, const char* sql, std::pair<Id,
 }
 
 void SqlStockSource::expect(Id sku_id, Id warehouse_id, Needs needs) {
-    for (auto [load, sql, params, needed] :
-         {std::tuple{&balance_, kBalance, 2, needs.balance},
-          std::tuple{&lots_, kLots, 2, needs.lots}, std::tuple{&cost_, kCost, 1, needs.cost},
-          std::tuple{&closed_, kClosedThroughSql, 0, needs.closed}}) {
+    const std::pair<Id, Id> pair{sku_id, warehouse_id}, sku{sku_id, 0}, warehouse{warehouse_id, 0},
+        none{0, 0};
+    for (auto [load, sql, key, params, needed] :
+         {std::tuple{&balance_, kBalance, pair, 2, needs.balance},
+          std::tuple{&lots_, kLots, pair, 2, needs.lots},
+          std::tuple{&cost_, kCost, sku, 1, needs.cost},
+          std::tuple{&closed_, kClosedThroughSql, none, 0, needs.closed},
+          std::tuple{&shelf_, kShelf, sku, 1, needs.shelf},
+          std::tuple{&receiving_, kReceivingLocationSql, warehouse, 1, needs.receiving}}) {
         if (!needed) continue;
-        const std::pair<Id, Id> as{params > 0 ? sku_id : 0, params > 1 ? warehouse_id : 0};
-        ready(*load, sql, as, params).prefetch();
-        load->sent_for = as;
+        ready(*load, sql, key, params).prefetch();
+        load->sent_for = key;
     }
 }
 
@@ -114,14 +121,11 @@ bool SqlStockSource::warehouse_allows_negative(Id warehouse_id) {
 }
 
 std::optional<Id> SqlStockSource::receiving_location(Id warehouse_id) {
-    return WarehouseRepository(db_).receiving_location(warehouse_id);
+    return read_receiving_location(ready(receiving_, kReceivingLocationSql, {warehouse_id, 0}, 1));
 }
 
 ShelfDates SqlStockSource::shelf_dates(Id sku_id) {
-    sql::Statement& s = db_.statement(
-        "SELECT coalesce(min_ship_days, (SELECT value FROM shop_setting WHERE key = "
-        "'min_ship_days'), 0) FROM sku WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(sku_id));
+    sql::Statement& s = ready(shelf_, kShelf, {sku_id, 0}, 1);
     long days = s.step() ? s.column(0).int64() : 0;
     s.reset();
     std::string today = shop_date(db_.clock().now());

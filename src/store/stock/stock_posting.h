@@ -44,7 +44,7 @@ class SqlStockSource : public StockSource {
     sql::Statement& ready(Load& load, const char* sql, std::pair<Id, Id> key, int params);
 
     Database& db_;
-    Load balance_, lots_, cost_, closed_;
+    Load balance_, lots_, cost_, closed_, shelf_, receiving_;
     // A batch's expiry and a bin's walk order do not change while stock is posted; each new
     // lot read them again, a round trip each on a server.
     std::unordered_map<Id, std::string> expiries_;

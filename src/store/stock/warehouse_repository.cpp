@@ -42,13 +42,20 @@ Id WarehouseRepository::add_warehouse(const Warehouse& w) {
     return id;
 }
 
-std::optional<Id> WarehouseRepository::receiving_location(Id warehouse_id) {
-    sql::Statement& s = db_.statement("SELECT receiving_location_id FROM warehouse WHERE id = ?");
-    s.bind(1, static_cast<int64_t>(warehouse_id));
+const char* const kReceivingLocationSql =
+    "SELECT receiving_location_id FROM warehouse WHERE id = ?";
+
+std::optional<Id> read_receiving_location(sql::Statement& s) {
     std::optional<Id> id;
     if (s.step() && !s.column(0).is_null()) id = s.column(0).int64();
     s.reset();
     return id;
+}
+
+std::optional<Id> WarehouseRepository::receiving_location(Id warehouse_id) {
+    sql::Statement& s = db_.statement(kReceivingLocationSql);
+    s.bind(1, static_cast<int64_t>(warehouse_id));
+    return read_receiving_location(s);
 }
 
 void WarehouseRepository::set_receiving_location(Id warehouse_id, Id location_id) {

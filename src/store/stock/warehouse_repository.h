@@ -10,6 +10,14 @@
 namespace dj {
 
 class Database;
+namespace sql {
+class Statement;
+}
+
+// The query behind WarehouseRepository::receiving_location (its parameter: the warehouse), for
+// a statement of it sent ahead, and reading its answer.
+extern const char* const kReceivingLocationSql;
+std::optional<Id> read_receiving_location(sql::Statement& s);
 
 // Warehouses, their locations (bins) and SKU batches.
 // The code of the receiving location every warehouse starts with.
