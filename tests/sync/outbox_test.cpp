@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 
 #include "adapter_registry.h"
@@ -161,6 +162,33 @@ BOOST_AUTO_TEST_CASE(sellable_stock_is_offered_when_it_changes_and_only_then) {
     BOOST_TEST(last_push(Platform::taobao, tb) == (available("TEA-0001", "CZ") - 2) * 50 / 100);
     BOOST_TEST(last_push(Platform::jd, jd) == available("TEA-0001", "CZ"));
     BOOST_TEST(pending(OutboxKind::stock).empty());
+
+    // One posting of three SKUs offers the listings of each of them.
+    std::vector<std::string> codes;
+    for (const testing::SqlRow& row : testing::SqlProbe(*db).rows(
+             "SELECT k.code FROM sku k WHERE k.shelf_life_days = 0 ORDER BY k.code"))
+        if (codes.size() < 3 && !listing("jd-main", row[0].text).empty())
+            codes.push_back(row[0].text);
+    BOOST_REQUIRE(codes.size() == 3u);
+    stock.receive_planned([&] {
+        std::vector<ops::StockService::Receive> receipts;
+        for (const std::string& code : codes) {
+            ops::StockService::Receive r;
+            r.sku = code;
+            r.warehouse = "CZ";
+            r.qty = 5;
+            receipts.push_back(r);
+        }
+        return receipts;
+    });
+    queued = pending(OutboxKind::stock);
+    for (const std::string& code : codes) {
+        const std::string offered = listing("jd-main", code);
+        auto it = std::find_if(queued.begin(), queued.end(),
+                               [&](const OutboxEntry& e) { return e.subject == offered; });
+        BOOST_TEST_REQUIRE((it != queued.end()), code << " was not offered");
+        BOOST_TEST(it->quantity == available(code, "CZ"));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -715,13 +715,22 @@ constexpr const char* kSchemaV15 = R"sql(
 CREATE INDEX outbox_waiting ON outbox(store_id, kind, subject) WHERE acknowledged_at IS NULL;
 )sql";
 
+// Version 16: a movement's stock offers find the listings of its SKUs through an index instead
+// of reading every listing's items; shop_order_status goes, as shop_order_waiting (status,
+// allocation) serves the same lookups and every new order wrote both.
+constexpr const char* kSchemaV16 = R"sql(
+CREATE INDEX sku_mapping_item_sku ON sku_mapping_item(sku_id);
+DROP INDEX shop_order_status;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> migrations{
-        {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},   {5, kSchemaV5},
-        {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},   {9, kSchemaV9},   {10, kSchemaV10},
-        {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}, {15, kSchemaV15}};
+        {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},
+        {5, kSchemaV5},   {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},
+        {9, kSchemaV9},   {10, kSchemaV10}, {11, kSchemaV11}, {12, kSchemaV12},
+        {13, kSchemaV13}, {14, kSchemaV14}, {15, kSchemaV15}, {16, kSchemaV16}};
     return migrations;
 }
 
