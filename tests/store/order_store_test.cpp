@@ -344,10 +344,14 @@ BOOST_AUTO_TEST_CASE(held_new_orders_are_seen_changed_and_undone_as_if_written) 
         if (HeldRows::Value* v = held.cell("shop_order", a.id, "allocation"))
             *v = HeldRows::Value::of(std::string("short"));
         BOOST_TEST((held.cell("shop_order", a.id, "allocation") != nullptr) == test::on_postgres());
-        probe.integer("SELECT count(*) FROM order_tag");  // refers to orders: sent before it
-        BOOST_TEST(held.cell("shop_order", a.id, "allocation") == nullptr);
+        // Reading or adding rows that refer to them leaves them waiting too: while rows are
+        // held, foreign keys are checked at COMMIT.
+        probe.integer("SELECT count(*) FROM order_tag");
+        probe.exec("INSERT INTO order_tag(order_id, tag) VALUES (?, 'vip')", {a.id});
+        BOOST_TEST((held.cell("shop_order", a.id, "allocation") != nullptr) == test::on_postgres());
         BOOST_TEST(probe.text("SELECT allocation FROM shop_order WHERE id = ?", {a.id}) ==
-                   (test::on_postgres() ? "short" : "none"));
+                   (test::on_postgres() ? "short" : "none"));  // names them: sent before it
+        BOOST_TEST(held.cell("shop_order", a.id, "allocation") == nullptr);
         BOOST_TEST(lines_of(a.id) == 1);
         // A change to a table they refer to finds them there.
         const UpsertResult d = orders.upsert(order("H0", 1), std::nullopt);
@@ -390,6 +394,15 @@ BOOST_AUTO_TEST_CASE(held_new_orders_are_seen_changed_and_undone_as_if_written) 
             tx.commit();
         },
         std::exception);
+    // A row referring to an order that is nowhere fails the change all the same.
+    BOOST_CHECK_THROW(
+        {
+            WriteTransaction tx(db);
+            OrderRepository(db).upsert(order("H6", 1), std::nullopt);
+            probe.exec("INSERT INTO order_tag(order_id, tag) VALUES (?, 'vip')", {999999});
+            tx.commit();
+        },
+        std::exception);
     {
         WriteTransaction tx(db);
         OrderRepository(db).upsert(order("H5", 1), std::nullopt);
@@ -400,7 +413,7 @@ BOOST_AUTO_TEST_CASE(held_new_orders_are_seen_changed_and_undone_as_if_written) 
         tx.commit();
     }
     BOOST_TEST(probe.integer("SELECT count(*) FROM shop_order WHERE platform_order_id IN "
-                             "('H3', 'H4', 'H5')") == 0);
+                             "('H3', 'H4', 'H5', 'H6')") == 0);
     BOOST_TEST(check_ledger(db).empty());
 }
 

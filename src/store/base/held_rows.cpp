@@ -139,19 +139,15 @@ HeldRows::Table& HeldRows::table(const std::string& name, const std::vector<std:
 
 std::vector<std::int64_t> HeldRows::insert(BatchInsert& insert, std::size_t rows,
                                            const BindRow& bind_row) {
-    if (read_.empty()) {
-        read_.assign(kParentsFirst.begin(), kParentsFirst.end());
+    if (!knows_keys_) {
         const auto holds = [](const std::string& t) {
             return std::find(kParentsFirst.begin(), kParentsFirst.end(), t) != kParentsFirst.end();
         };
-        for (const auto& [table, refers_to] : connection(db_).foreign_keys()) {
+        for (const auto& [table, refers_to] : connection(db_).foreign_keys())
             if (holds(table)) changed_.push_back(refers_to);
-            if (holds(refers_to)) read_.push_back(table);
-        }
-        for (auto* list : {&read_, &changed_}) {
-            std::sort(list->begin(), list->end());
-            list->erase(std::unique(list->begin(), list->end()), list->end());
-        }
+        std::sort(changed_.begin(), changed_.end());
+        changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
+        knows_keys_ = true;
     }
     std::vector<std::int64_t> ids = connection(db_).take_ids(insert.table(), rows);
     if (ids.empty()) return insert.insert(rows, bind_row);
@@ -161,6 +157,13 @@ std::vector<std::int64_t> HeldRows::insert(BatchInsert& insert, std::size_t rows
 
 void HeldRows::hold(const std::string& table_name, const std::vector<std::string>& columns,
                     const std::vector<std::int64_t>& ids, const BindRow& bind_row) {
+    // Rows referring to held ones (an order's holds, tags, rule log) are inserted while these
+    // wait: their foreign keys are checked at COMMIT, when every held row is written. Undone
+    // with the savepoint the rows are held in, as they are.
+    if (held_ == 0) {
+        sql::Statement defer(connection(db_), "SET CONSTRAINTS ALL DEFERRED");
+        defer.exec_deferred();
+    }
     Table& t = table(table_name, columns);
     for (std::size_t r = 0; r < ids.size(); ++r) {
         std::vector<Value> cells(columns.size());
@@ -220,7 +223,10 @@ void HeldRows::write_before(std::string_view statement) {
             });
         };
         const bool reads = statement.rfind("SELECT ", 0) == 0;
-        const bool tied = named(read_) || (!reads && named(changed_));
+        const bool tied =
+            std::any_of(kParentsFirst.begin(), kParentsFirst.end(),
+                        [&](std::string_view t) { return sql::names_table(statement, t); }) ||
+            (!reads && named(changed_));
         known = names_tied_.emplace(std::string(statement), tied).first;
     }
     if (known->second) write();

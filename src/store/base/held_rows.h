@@ -54,9 +54,10 @@ class HeldRows {
     Value* cell(const std::string& table, std::int64_t id, const std::string& column);
     // Sends every held row (the connection calls it before each savepoint and COMMIT).
     void write();
-    // Sends them before a statement that names a table holding rows or one referring to them
-    // by a foreign key, or changes a table they refer to: any other reads and changes nothing
-    // they touch, so they wait on (the connection calls it before each statement).
+    // Sends them before a statement that names a table holding rows, or changes a table they
+    // refer to: any other reads and changes nothing they touch, so they wait on (the connection
+    // calls it before each statement). Rows referring to them may be inserted meanwhile: while
+    // rows are held, foreign keys are checked at COMMIT.
     void write_before(std::string_view statement);
     // Forgets them: the change or savepoint they belong to is being undone.
     void drop();
@@ -69,8 +70,8 @@ class HeldRows {
 
     Database& db_;
     std::vector<std::unique_ptr<Table>> tables_;  // parents first
-    std::vector<std::string> read_;     // the tables that may hold and those referring to them
-    std::vector<std::string> changed_;  // the tables they refer to
+    std::vector<std::string> changed_;            // the tables they refer to
+    bool knows_keys_ = false;
     std::unordered_map<std::string, bool> names_tied_;  // by statement text
     std::size_t held_ = 0;
     bool writing_ = false;
