@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/base/postgres_foreign_keys.h"
 #include "store/base/postgres_pipeline.h"
 #include "store/base/sql_dialect.h"
 
@@ -200,7 +201,8 @@ class PgConnection final : public Connection {
 
     Engine engine() const override { return Engine::postgresql; }
     int exec(const std::string& sql) override {
-        if (sql == "COMMIT" && !unchecked_keys_.empty()) check_foreign_keys();
+        if (sql == "COMMIT" && !unchecked_keys_.empty())
+            pg::make_foreign_keys_again(*this, std::exchange(unchecked_keys_, {}));
         const bool begins = sql.rfind("BEGIN", 0) == 0;
         const bool ends = sql == "COMMIT" || sql == "ROLLBACK";
         before_statement(sql.rfind("ROLLBACK", 0) == 0);
@@ -340,46 +342,11 @@ class PgConnection final : public Connection {
         return std::make_unique<AdvisoryLock>(pg_, key, [this] { settle(); });
     }
 
-    // PostgreSQL checks a foreign key with a query per row, even when deferred: a third of the
-    // server's work when a shop is filled. So the keys are dropped in this transaction and made
-    // again before COMMIT, which checks each with one query over the whole table (as pg_restore
-    // does). Every table stays locked until the transaction ends.
+    // Dropped here and made again before COMMIT (store/base/postgres_foreign_keys.h). Every
+    // table stays locked until the transaction ends.
     void defer_foreign_keys() override {
-        Statement keys(*this,
-                       "SELECT c.relname, p.relname, k.conname, pg_get_constraintdef(k.oid) FROM "
-                       "pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON "
-                       "p.oid = k.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-                       "k.contype = 'f' AND n.nspname = current_schema() ORDER BY k.oid");
-        std::vector<ForeignKey> found;
-        while (keys.step()) {
-            // Every key the schema makes is DEFERRABLE, which to_postgres adds again.
-            std::string definition = keys.column(3).text();
-            const std::string deferrable = " DEFERRABLE";
-            if (definition.ends_with(deferrable))
-                definition.resize(definition.size() - deferrable.size());
-            found.push_back(
-                {keys.column(0).text(), keys.column(1).text(), keys.column(2).text(), definition});
-        }
-        for (const ForeignKey& key : found) {
-            exec("ALTER TABLE \"" + key.table + "\" DROP CONSTRAINT \"" + key.name + "\"");
-            unchecked_keys_.push_back(key);
-        }
-    }
-    // The keys dropped by defer_foreign_keys, made again; a savepoint rolled back since may have
-    // brought some back already.
-    void check_foreign_keys() {
-        std::vector<ForeignKey> keys = std::move(unchecked_keys_);
-        unchecked_keys_.clear();
-        Statement present(*this,
-                          "SELECT 1 FROM pg_constraint k JOIN pg_namespace n ON n.oid = "
-                          "k.connamespace WHERE k.conname = ? AND n.nspname = current_schema()");
-        for (const ForeignKey& key : keys) {
-            present.reset();
-            present.bind(1, key.name);
-            if (present.step()) continue;
-            exec("ALTER TABLE \"" + key.table + "\" ADD CONSTRAINT \"" + key.name + "\" " +
-                 key.definition);
-        }
+        for (pg::ForeignKey& key : pg::drop_foreign_keys(*this))
+            unchecked_keys_.push_back(std::move(key));
     }
     void continue_ids_after_copy(const std::string& table) override {
         Statement s(*this,
@@ -403,7 +370,7 @@ class PgConnection final : public Connection {
         std::vector<std::pair<std::string, std::string>> keys;
         while (s.step())
             keys.emplace_back(s.column(0).text(), s.column(1).text());
-        for (const ForeignKey& key : unchecked_keys_)
+        for (const pg::ForeignKey& key : unchecked_keys_)
             keys.emplace_back(key.table, key.refers_to);
         return keys;
     }
@@ -654,11 +621,8 @@ class PgConnection final : public Connection {
         std::size_t size = 8;
     };
     static constexpr std::size_t kMaxIdBlock = 4096;
-    std::map<std::string, IdBlock> id_blocks_;  // per table, for the change under way
-    struct ForeignKey {
-        std::string table, refers_to, name, definition;
-    };
-    std::vector<ForeignKey> unchecked_keys_;        // dropped until COMMIT (defer_foreign_keys)
+    std::map<std::string, IdBlock> id_blocks_;      // per table, for the change under way
+    std::vector<pg::ForeignKey> unchecked_keys_;    // dropped until COMMIT (defer_foreign_keys)
     std::map<std::string, std::string> sequences_;  // per table
     long statements_ = 0;
     std::map<std::pair<std::string, std::vector<Oid>>, std::string> prepared_;
