@@ -9,7 +9,7 @@ packages=(
     libssl-dev libcpp-httplib-dev libcups2-dev libwebsocketpp-dev libasio-dev libpq-dev postgresql
     cups cups-client printer-driver-cups-pdf
     gettext wx-common wx3.2-i18n xvfb xauth poppler-utils zbar-tools fonts-wqy-zenhei unzip faketime
-    dbus at-spi2-core python3-pyatspi xdotool imagemagick libsecret-1-dev gnome-keyring
+    dbus at-spi2-core python3-pyatspi xdotool imagemagick libsecret-1-dev gnome-keyring libsodium-dev
 )
 
 "$(dirname "$0")/install-packages.sh" setup-debian "${packages[@]}"

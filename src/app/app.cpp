@@ -30,6 +30,7 @@
 #include "ops/observers.h"
 #include "ops/server_password.h"
 #include "ops/shop_setup.h"
+#include "os/private_file.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
 #include "store/base/data_dir.h"
@@ -124,6 +125,7 @@ bool DianjiaApp::OnInit() {
                                    wxCONFIG_USE_LOCAL_FILE));
     // Errors reach the user and the log file; diagnostics (trace "dianjia") only the file.
     log_file_ = wxFopen(data_dir + "/dianjia.log", "a");
+    os::make_private(user_data_dir() + "/dianjia.log");
     if (log_file_) new wxLogChain(new wxLogStderr(log_file_));
     wxLog::AddTraceMask("dianjia");
     wxLog::SetTimestamp("%Y-%m-%d %H:%M:%S");

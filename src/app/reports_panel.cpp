@@ -26,9 +26,10 @@ namespace {
 
 // Stopped (Cancelled) when the window closes meanwhile: the task's progress is cancelled then.
 reports::ReportDocument month_end(const std::string& db_path, const Clock& clock,
-                                  const std::string& month, Progress& progress) {
+                                  const Actor& actor, const std::string& month,
+                                  Progress& progress) {
     Database db(db_path, clock, Database::Mode::existing);
-    StockReport report = ops::stock_report(db, month_period(month, "month"), &progress);
+    StockReport report = ops::stock_report(db, actor, month_period(month, "month"), &progress);
     reports::ReportMeta meta;
     meta.shop = ops::shop_name(db);
     meta.generated_at = db.clock().now();
@@ -141,7 +142,9 @@ void ReportsPanel::show_month_end() {
     std::string month = selected_month();
     ctx_.tasks.start<reports::ReportDocument>(
         alive(),
-        [path, &clock, month](TaskProgress& p) { return month_end(path, clock, month, p); },
+        [path, &clock, actor = ctx_.actor, month](TaskProgress& p) {
+            return month_end(path, clock, actor, month, p);
+        },
         [this](reports::ReportDocument& doc) {
             loading_ = false;
             month_end_->ClearAll();
@@ -238,8 +241,8 @@ void ReportsPanel::export_month_end(const wxString& extension, const wxString& f
     month_status_->SetLabel(_("Exporting..."));
     ctx_.tasks.start<std::string>(
         alive(),
-        [path, &clock, month, out](TaskProgress& p) {
-            reports::write_report(month_end(path, clock, month, p), out);
+        [path, &clock, actor = ctx_.actor, month, out](TaskProgress& p) {
+            reports::write_report(month_end(path, clock, actor, month, p), out);
             return out;
         },
         [this](std::string& written) {

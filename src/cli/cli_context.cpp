@@ -1,6 +1,7 @@
 #include "cli/cli_context.h"
 
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -14,7 +15,9 @@
 #include "ops/ship_order.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
+#include "ops/users.h"
 #include "os/computer_name.h"
+#include "os/data_folder.h"
 #include "os/program_clock.h"
 #include "os/terminal_secret.h"
 #include "os/utf8_path.h"
@@ -66,11 +69,76 @@ const Clock& Context::clock() {
     return *clock_;
 }
 
-Actor Context::actor() const {
-    std::string name = !user.empty()
-                           ? user
-                           : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
-    return Actor{name, role, os::computer_name()};
+const Actor& Context::actor() {
+    if (actor_) return *actor_;
+    Database& shop = db();
+    std::string workstation = os::computer_name();
+    if (!ops::shop_has_users(shop)) {
+        std::string name =
+            !user.empty() ? user
+                          : env_or("DIANJIA_USER", env_or("USER", env_or("USERNAME", "unknown")));
+        return actor_.emplace(ops::actor_without_users(name, workstation));
+    }
+    if (!user.empty()) {
+        std::string typed = password(trf("Password of {0}: ", user));
+        if (std::getenv("DIANJIA_PASSWORD")) env_password_used_ = true;
+        return actor_.emplace(ops::log_in(shop, user, typed, workstation));
+    }
+    if (std::string token = env_or("DIANJIA_TOKEN", ""); !token.empty())
+        return actor_.emplace(ops::token_actor(shop, token, workstation));
+    std::ifstream in(os::utf8_path(session_file(shop.path())), std::ios::binary);
+    std::string token;
+    if (in && std::getline(in, token) && !token.empty())
+        return actor_.emplace(ops::token_actor(shop, token, workstation));
+    throw NotLoggedIn(
+        tr("This shop has users: log in first (dianjia-cli login NAME), or log in for one "
+           "command with --user NAME"));
+}
+
+std::string Context::password(const std::string& what, bool new_one) {
+    const char* env = std::getenv(new_one ? "DIANJIA_NEW_PASSWORD" : "DIANJIA_PASSWORD");
+    if (!env && new_one && !env_password_used_) env = std::getenv("DIANJIA_PASSWORD");
+    if (env && *env) return env;
+    if (std::optional<std::string> typed = os::ask_secret(what)) {
+        if (!new_one) return *typed;
+        std::optional<std::string> again = os::ask_secret(tr("The same again: "));
+        if (again && *again == *typed) return *typed;
+        throw InvalidInput(tr("The two passwords differ: nothing was changed"));
+    }
+    throw InvalidInput(
+        new_one ? tr("No new password: type it when asked (on a terminal), or set "
+                     "DIANJIA_NEW_PASSWORD (or DIANJIA_PASSWORD) for a script")
+                : tr("No password: type it when asked (on a terminal), or set DIANJIA_PASSWORD "
+                     "for a script"));
+}
+
+bool Context::confirm_identity() {
+    const Actor& who = actor();
+    const char* env = std::getenv("DIANJIA_PASSWORD");
+    std::string typed;
+    if (env && *env) {
+        typed = env;
+    } else if (std::optional<std::string> asked =
+                   os::ask_secret(trf("Password of {0} again: ", who.user))) {
+        typed = *asked;
+    } else {
+        return false;
+    }
+    ops::confirm_password(db(), who, typed);
+    return true;
+}
+
+std::string session_file(const std::string& db_location) {
+    // FNV-1a of the location: one file per shop, named without the shop's address in it.
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : db_location)
+        h = (h ^ c) * 1099511628211ULL;
+    char name[32];
+    std::snprintf(name, sizeof name, "session-%016llx", static_cast<unsigned long long>(h));
+    std::string folder = os::user_data_folder();
+    if (folder.empty())
+        throw InvalidInput(tr("No folder for this OS user's data (set HOME or XDG_DATA_HOME)"));
+    return folder + "/sessions/" + name;
 }
 
 void Context::print(const Listing& listing) const {

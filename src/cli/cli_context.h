@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,7 @@ struct Context {
     std::string db_path;
     bool json = false;
     bool utc = false;  // tables show times in UTC instead of Beijing time
-    std::string user;
-    std::string role = "owner";
+    std::string user;  // --user: log in for this command
     int exit_code = 0;
 
     // Opens the database (an existing one unless `create`), once.
@@ -35,12 +35,24 @@ struct Context {
     // The command's clock: DIANJIA_NOW when set (InvalidInput when it is not a time), else the
     // computer's. One instant for the whole command.
     const Clock& clock();
-    Actor actor() const;
+    // Who runs the command. On a shop without users: its owner, named by --user, $DIANJIA_USER
+    // or the OS user. On a shop with users: the --user logged in for this command (password
+    // from $DIANJIA_PASSWORD or the terminal), else the API token in $DIANJIA_TOKEN, else this
+    // OS user's session (login); NotLoggedIn saying how to log in otherwise.
+    const Actor& actor();
+    // A password the person gives for `what`: $DIANJIA_PASSWORD unless it was used to log in
+    // this command, else asked on the terminal; InvalidInput saying how to give it when neither.
+    std::string password(const std::string& what, bool new_one = false);
+    // The second check after SecondCheckNeeded: the actor's password again. False when none can
+    // be had here (no terminal, no $DIANJIA_PASSWORD).
+    bool confirm_identity();
     void print(const Listing& listing) const;
     // Shows the movements one command posted.
     void print_movements(const std::vector<Movement>& movements);
 
   private:
+    std::optional<Actor> actor_;
+    bool env_password_used_ = false;
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Database> db_;
 };
@@ -62,6 +74,10 @@ void say_shipped(const ops::Shipped& shipped);
 // The order a command names by platform order id or "#local number"; NotFound otherwise.
 Id order_by_id(Database& db, const std::string& order);
 
+// The file that keeps this OS user's session token for the shop at `db_location`.
+std::string session_file(const std::string& db_location);
+
+void add_user_commands(CLI::App& app, Context& ctx);
 void add_catalogue_commands(CLI::App& app, Context& ctx);
 void add_stock_commands(CLI::App& app, Context& ctx);
 void add_order_commands(CLI::App& app, Context& ctx);

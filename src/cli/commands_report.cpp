@@ -114,7 +114,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     month_end->add_option("--warehouse,-w", a->warehouse, tr("Only this warehouse"));
     output_options(month_end, *a);
     month_end->callback([&ctx, a] {
-        StockReport r = ops::stock_report(ctx.db(), range_or_month(*a));
+        StockReport r = ops::stock_report(ctx.db(), ctx.actor(), range_or_month(*a));
         emit(ctx, *a, reports::month_end_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
     });
 
@@ -126,7 +126,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     output_options(valuation, *a);
     valuation->callback([&ctx, a] {
         std::string day = parse_date(a->at, "--at");
-        StockReport r = ops::stock_report(ctx.db(), date_range_period(day, day));
+        StockReport r = ops::stock_report(ctx.db(), ctx.actor(), date_range_period(day, day));
         emit(ctx, *a, reports::valuation_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
     });
 
@@ -140,13 +140,15 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     range_command("turnover",
                   tr("Turnover (COGS ÷ average stock value), days of cover, slow movers"))
         ->callback([&ctx, a] {
-            StockReport r = ops::stock_report(ctx.db(), date_range_period(a->from, a->to));
+            StockReport r =
+                ops::stock_report(ctx.db(), ctx.actor(), date_range_period(a->from, a->to));
             emit(ctx, *a,
                  reports::turnover_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
         });
     range_command("abc", tr("ABC classes by shipped value (A 80 %, B 15 %, C the rest)"))
         ->callback([&ctx, a] {
-            StockReport r = ops::stock_report(ctx.db(), date_range_period(a->from, a->to));
+            StockReport r =
+                ops::stock_report(ctx.db(), ctx.actor(), date_range_period(a->from, a->to));
             emit(ctx, *a, reports::abc_document(r, ops::report_names(ctx.db()), meta(ctx, *a)));
         });
 

@@ -3,6 +3,7 @@
 #include "cli/cli_context.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "core/base/role.h"
 #include "core/base/translate.h"
 #include "core/orders/store_connection.h"
 #include "core/stock/catalogue.h"
@@ -126,7 +127,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                      tr("Date the history ends on, YYYY-MM-DD (default: today)"));
     demo->callback([&ctx, options, today] {
         if (!today->empty()) options->today_days = days_from_date(parse_date(*today, "--today"));
-        DemoReport r = build_demo_shop(ctx.db(true), *options, ctx.actor());
+        Database& db = ctx.db(true);
+        DemoReport r = build_demo_shop(db, *options, ctx.actor());
         std::cout << trf("Demo shop ready in {0}: {1} SKUs, {2} locations, {3} movements, {4} open "
                          "orders ({5} allocated)",
                          ctx.db().path(), std::to_string(r.skus), std::to_string(r.locations),
@@ -301,9 +303,27 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     });
 
     auto* audit_cmd = app.add_subcommand("audit", tr("Show who changed what, newest first"));
-    auto limit = std::make_shared<int>(50);
-    audit_cmd->add_option("--limit", *limit, tr("How many entries"));
-    audit_cmd->callback([&ctx, limit] {
+    struct AuditArgs {
+        AuditFilter filter;
+        std::string from, to;
+    };
+    auto a = std::make_shared<AuditArgs>();
+    a->filter.limit = 50;
+    audit_cmd->add_option("--limit", a->filter.limit, tr("How many entries"))
+        ->check(CLI::Range(1, 1000000));
+    audit_cmd->add_option("--by", a->filter.user, tr("Only this user's entries"));
+    audit_cmd->add_option("--action", a->filter.action,
+                          tr("Only this action, or a group (period: closing and reopening)"));
+    audit_cmd->add_option("--text", a->filter.text,
+                          tr("Only entries whose subject or detail "
+                             "contains this text"));
+    audit_cmd->add_option("--from", a->from, tr("From this day (YYYY-MM-DD, shop time)"));
+    audit_cmd->add_option("--to", a->to, tr("Up to and including this day (YYYY-MM-DD)"));
+    audit_cmd->callback([&ctx, a] {
+        AuditFilter filter = a->filter;
+        if (!a->from.empty()) filter.from = parse_time(parse_date(a->from, "--from"), "--from");
+        if (!a->to.empty())
+            filter.to = parse_time(parse_date(a->to, "--to"), "--to") + 24 * 60 * 60;
         Listing list({{"at", tr("Time")},
                       {"user", tr("User")},
                       {"role", tr("Role")},
@@ -311,8 +331,9 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                       {"action", tr("Action")},
                       {"subject", tr("Subject")},
                       {"detail", tr("Detail")}});
-        for (const AuditEntry& e : ops::audit_entries(ctx.db(), *limit))
-            list.add({Cell::time(e.at), Cell::str(e.actor.user), Cell::str(e.actor.role),
+        for (const AuditEntry& e : ops::audit_entries(ctx.db(), ctx.actor(), filter))
+            list.add({Cell::time(e.at), Cell::str(e.actor.user),
+                      Cell::code(e.actor.role, role_name(e.actor.role)),
                       Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),
                       Cell::str(e.detail)});
         ctx.print(list);

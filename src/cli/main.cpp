@@ -60,14 +60,15 @@ int main(int argc, char** argv) {
     app.add_flag("--utc", ctx.utc,
                  tr("Show times in UTC (default: Beijing time with its offset; JSON is always "
                     "UTC)"));
-    app.add_option("--user", ctx.user, tr("Who is acting (default: $DIANJIA_USER or $USER)"));
-    app.add_option("--role", ctx.role, tr("Role of the acting user: owner, packer, accountant"))
-        ->check(CLI::IsMember({"owner", "packer", "accountant", "system"}));
+    app.add_option("--user", ctx.user,
+                   tr("Log in as this user for this command (password asked, or "
+                      "$DIANJIA_PASSWORD); on a shop without users, the name recorded"));
     app.add_option("--lang", language,
                    tr("Interface language: zh_CN or en (default: the system's)"));
     app.require_subcommand(1);
     app.fallthrough();
 
+    cli::add_user_commands(app, ctx);
     cli::add_shop_commands(app, ctx);
     cli::add_dashboard_commands(app, ctx);
     cli::add_catalogue_commands(app, ctx);
@@ -86,7 +87,18 @@ int main(int argc, char** argv) {
 
     try {
         // CLI11 takes the arguments last first.
-        app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        try {
+            app.parse(reversed);
+        } catch (const SecondCheckNeeded& e) {
+            // Nothing was changed: ask for the password once, then run the command again.
+            std::cerr << "dianjia-cli: " << e.what() << "\n";
+            if (!ctx.confirm_identity())
+                throw SecondCheckNeeded(
+                    tr("No password for the second check: type it when asked (on a terminal), "
+                       "or set DIANJIA_PASSWORD"));
+            app.parse(reversed);
+        }
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help
         std::cerr << "dianjia-cli: " << cli::usage_error_text(e.what()) << "\n"

@@ -3,6 +3,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "store/alerts/alert_repository.h"
 #include "store/alerts/notify_repository.h"
 #include "store/alerts/threshold_repository.h"
@@ -16,6 +17,7 @@ AlertRunSummary check_stock_alerts(Database& db) {
 }
 
 Alert acknowledge_alert(Database& db, const Actor& actor, Id alert_id) {
+    require(actor, Permission::HandleAlerts);
     const Timestamp now = db.clock().now();
     WriteTransaction tx(db);
     Alert a = require_alert(db, alert_id);
@@ -34,6 +36,7 @@ Alert acknowledge_alert(Database& db, const Actor& actor, Id alert_id) {
 }
 
 Alert snooze_alert(Database& db, const Actor& actor, Id alert_id, Timestamp until) {
+    require(actor, Permission::HandleAlerts);
     const Timestamp now = db.clock().now();
     WriteTransaction tx(db);
     Alert a = require_alert(db, alert_id);
@@ -53,6 +56,7 @@ Alert snooze_alert(Database& db, const Actor& actor, Id alert_id, Timestamp unti
 
 void set_threshold(Database& db, const Actor& actor, Threshold threshold, const std::string& sku,
                    const std::string& warehouse, std::optional<std::int64_t> value) {
+    require(actor, Permission::SetUpShop);
     constexpr std::int64_t kMax = 1000000000;
     if (value && (*value < 0 || *value > kMax))
         throw InvalidInput(trf("{0}: the value must be 0 to {1}, got {2}",
@@ -69,6 +73,7 @@ void set_threshold(Database& db, const Actor& actor, Threshold threshold, const 
 }
 
 NotifyChannel add_notify_channel(Database& db, const Actor& actor, const NotifyChannel& channel) {
+    require(actor, Permission::SetUpShop);
     WriteTransaction tx(db);
     NotifyChannel added = insert_notify_channel(db, channel);
     // The URL and secret are credentials: the audit log names the channel only.

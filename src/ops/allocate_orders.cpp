@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -12,6 +13,7 @@
 namespace dj::ops {
 
 int allocate_waiting_orders(Database& db, const Actor& actor) {
+    require(actor, Permission::ManageOrders);
     StockPosting posting(db);
     int n = OrderAllocator(posting, rules_actor()).allocate_waiting();
     audit(db, actor, "orders.allocate", "", std::to_string(n) + " allocated");

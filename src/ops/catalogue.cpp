@@ -9,6 +9,7 @@
 #include "core/stock/sku_mapping.h"
 #include "interchange/import_text.h"
 #include "interchange/sku_csv.h"
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -19,6 +20,9 @@ namespace dj::ops {
 
 SkusImported import_skus(Database& db, const Actor& actor, const std::string& file_bytes,
                          const std::string& source, Progress* progress) {
+    require(actor, Permission::EditCatalogue);
+    require(actor, Permission::EditPrices);
+    require_second_check(db, actor, tr("Importing the catalogue with its costs"));
     ImportText file = decode_import_text(file_bytes, source);
     std::vector<CsvSku> rows = parse_sku_csv(file.text, source);
     if (progress) {
@@ -60,6 +64,7 @@ SkuImportPreview preview_sku_import(Database& db, const std::string& file_bytes,
 
 void save_sku(Database& db, const Actor& actor, const Sku& sku,
               const std::optional<std::string>& supplier) {
+    require(actor, Permission::EditCatalogue);
     Sku s = sku;
     s.code = std::string(trimmed(s.code));
     s.name = std::string(trimmed(s.name));
@@ -74,6 +79,10 @@ void save_sku(Database& db, const Actor& actor, const Sku& sku,
     WriteTransaction tx(db);
     CatalogueRepository repo(db);
     std::optional<Sku> before = repo.find_sku(s.code);
+    if (s.standard_cost != (before ? before->standard_cost : 0)) {
+        require(actor, Permission::EditPrices);
+        require_second_check(db, actor, trf("Changing the cost of SKU {0}", s.code));
+    }
     s.supplier_id = before && !supplier ? before->supplier_id : std::nullopt;
     if (supplier && !supplier->empty()) {
         std::optional<Supplier> found = repo.find_supplier(*supplier);
@@ -88,6 +97,7 @@ void save_sku(Database& db, const Actor& actor, const Sku& sku,
 }
 
 void save_supplier(Database& db, const Actor& actor, Supplier supplier) {
+    require(actor, Permission::Purchase);
     if (supplier.code.empty()) throw InvalidInput(tr("A supplier needs a code"));
     if (supplier.name.empty()) supplier.name = supplier.code;
     require_text(supplier.code, kMaxCodeLength, tr("the supplier code"));
@@ -106,6 +116,8 @@ void save_supplier(Database& db, const Actor& actor, Supplier supplier) {
 
 void set_reference_price(Database& db, const Actor& actor, const std::string& sku,
                          std::optional<Fen> price) {
+    require(actor, Permission::EditPrices);
+    require_second_check(db, actor, trf("Changing the reference price of SKU {0}", sku));
     if (price && *price < 0)
         throw InvalidInput(trf("SKU {0}: a reference price cannot be negative", sku));
     WriteTransaction tx(db);
@@ -118,6 +130,7 @@ void set_reference_price(Database& db, const Actor& actor, const std::string& sk
 
 void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
                       const std::string& supplier) {
+    require(actor, Permission::Purchase);
     WriteTransaction tx(db);
     CatalogueRepository repo(db);
     Sku k = repo.require_sku(sku);
@@ -131,6 +144,7 @@ void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
 
 void set_min_ship_days(Database& db, const Actor& actor, const std::string& sku,
                        std::optional<int> days) {
+    require(actor, Permission::EditCatalogue);
     constexpr int kMaxDays = 3650;
     if (days && (*days < 0 || *days > kMaxDays))
         throw InvalidInput(trf("The minimum shelf life to ship must be 0 to {0} days, got {1}",
@@ -153,6 +167,7 @@ void set_min_ship_days(Database& db, const Actor& actor, const std::string& sku,
 
 int map_platform_sku(Database& db, const Actor& actor, const std::string& store,
                      const std::string& platform_sku, const std::vector<MappedSku>& components) {
+    require(actor, Permission::EditCatalogue);
     if (platform_sku.empty()) throw InvalidInput(tr("Which platform SKU? Its id or seller code"));
     if (components.empty())
         throw InvalidInput(trf("Platform SKU {0}: name the local SKU it is sold as", platform_sku));

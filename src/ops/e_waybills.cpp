@@ -10,6 +10,7 @@
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
 #include "core/stock/catalogue.h"
+#include "ops/access.h"
 #include "ops/fulfilment_queries.h"
 #include "ops/order_queries.h"
 #include "platform_error.h"
@@ -174,6 +175,7 @@ int WaybillFetchReport::count(FetchedParcel::Outcome o) const {
 }
 
 CarrierAccount save_carrier_account(Database& db, const Actor& actor, CarrierAccount account) {
+    require(actor, Permission::ManageStores);
     account.carrier = require_carrier(account.carrier, tr("e-waybill account carrier")).code;
     if (account.platform_code.empty()) account.platform_code = account.carrier;
     check_carrier_account(account);
@@ -191,6 +193,7 @@ std::vector<CarrierAccount> sync_carrier_accounts(Database& db, HttpClient& http
                                                   const Actor& actor, const std::string& store,
                                                   const std::string& sender_name,
                                                   const std::string& sender_phone) {
+    require(actor, Permission::ManageStores);
     ShopStore shop = CatalogueRepository(db).require_store(store);
     StoreConnection connection = require_connection(db, shop);
     std::unique_ptr<PlatformAdapter> adapter = make_adapter(connection, http);
@@ -222,6 +225,7 @@ std::vector<CarrierAccount> carrier_accounts(Database& db, const std::string& st
 WaybillFetchReport fetch_waybills(Database& db, HttpClient& http, const Actor& actor,
                                   const std::vector<Id>& order_ids, const std::string& carrier,
                                   Progress* progress) {
+    require(actor, Permission::Fulfil);
     std::string wanted;
     if (!carrier.empty()) wanted = require_carrier(carrier, tr("carrier")).code;
     WaybillFetchReport report;
@@ -313,6 +317,7 @@ WaybillFetchReport fetch_waybills(Database& db, HttpClient& http, const Actor& a
 }
 
 std::string cancel_waybill(Database& db, HttpClient& http, const Actor& actor, Id order_id) {
+    require(actor, Permission::Fulfil);
     const Id head = parcel_head(db, order_id);
     std::vector<WaybillParcel> parcels = waybill_parcels(db, {head});
     const WaybillParcel& p = parcels.front();

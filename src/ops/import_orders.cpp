@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "interchange/import_text.h"
 #include "interchange/order_json.h"
+#include "ops/access.h"
 #include "ops/order_intake.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -16,6 +17,7 @@ namespace dj::ops {
 
 OrdersImported import_orders(Database& db, const Actor& actor, const std::string& file_bytes,
                              const std::string& source, Progress* progress) {
+    require(actor, Permission::ManageOrders);
     ImportText file = decode_import_text(file_bytes, source);
     std::vector<ImportedOrder> parsed = parse_orders_json(file.text, source);
     if (progress) progress->total = static_cast<long>(parsed.size());

@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/periods/period.h"
+#include "ops/access.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 #include "store/base/audit_log.h"
@@ -27,6 +28,7 @@ bool same(const StockReportRow& a, const StockReportRow& b) {
 }  // namespace
 
 ShopMoved move_shop(Database& from, Database& to, const Actor& actor, Progress* progress) {
+    require(actor, Permission::ManageUsers);
     ShopMoved moved;
     moved.tables = copy_shop(from, to, progress);
     const std::string where = to.path();
@@ -42,8 +44,8 @@ ShopMoved move_shop(Database& from, Database& to, const Actor& actor, Progress* 
                 where));
     for (const std::string& month : ops::ledger_months(from)) {
         Period period = month_period(month, "month");
-        StockReport a = ops::stock_report(from, period);
-        StockReport b = ops::stock_report(to, period);
+        StockReport a = ops::stock_report(from, actor, period);
+        StockReport b = ops::stock_report(to, actor, period);
         bool equal = a.rows.size() == b.rows.size();
         for (std::size_t i = 0; equal && i < a.rows.size(); ++i)
             equal = same(a.rows[i], b.rows[i]);

@@ -1,5 +1,6 @@
 #include "ops/notifications.h"
 
+#include "ops/access.h"
 #include "store/alerts/notify_repository.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -34,6 +35,7 @@ void mark_shown(Database& db, const std::vector<NotifyMessage>& shown) {
 
 TestNotification test_notification(Database& db, const Actor& actor, const std::string& channel,
                                    const NotifyLink& link) {
+    require(actor, Permission::SetUpShop);
     TestNotification out;
     {
         WriteTransaction tx(db);

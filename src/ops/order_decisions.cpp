@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_rule.h"
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -22,6 +23,7 @@ std::string order_label(Database& db, Id order_id) {
 }  // namespace
 
 void hold_order(Database& db, const Actor& actor, Id order_id, const std::string& reason) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     std::string label = order_label(db, order_id);
     if (reason.empty())
@@ -34,6 +36,7 @@ void hold_order(Database& db, const Actor& actor, Id order_id, const std::string
 }
 
 void release_order(Database& db, const Actor& actor, Id order_id) {
+    require(actor, Permission::ManageOrders);
     StockPosting posting(db);
     std::string label = order_label(db, order_id);
     if (!OrderHoldRepository(db).release(order_id, db.clock().now(), actor.user))
@@ -45,6 +48,7 @@ void release_order(Database& db, const Actor& actor, Id order_id) {
 }
 
 void set_order_priority(Database& db, const Actor& actor, Id order_id, int priority) {
+    require(actor, Permission::ManageOrders);
     if (priority < 0 || priority > kMaxOrderPriority)
         throw InvalidInput(trf("Priority must be 0 (normal) to 9 (most urgent), got {0}",
                                std::to_string(priority)));
@@ -59,6 +63,7 @@ void set_order_priority(Database& db, const Actor& actor, Id order_id, int prior
 }
 
 void set_order_note(Database& db, const Actor& actor, Id order_id, const std::string& note) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     std::string label = order_label(db, order_id);
     OrderRepository orders(db);

@@ -1,6 +1,7 @@
 #include "ops/order_parcels.h"
 
 #include "core/base/error.h"
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "store/base/database.h"
 #include "store/orders/order_allocation.h"
@@ -10,6 +11,7 @@
 namespace dj::ops {
 
 MergedParcel merge_orders(Database& db, const Actor& actor, const std::vector<Id>& order_ids) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     MergedParcel parcel = OrderMerger(db, actor).merge(order_ids, db.clock().now());
     tx.commit();
@@ -18,6 +20,7 @@ MergedParcel merge_orders(Database& db, const Actor& actor, const std::vector<Id
 
 std::optional<MergedParcel> merge_with_partners(Database& db, const Actor& actor, Id order_id,
                                                 std::string* why) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     std::optional<MergedParcel> parcel =
         OrderMerger(db, actor).merge_with_partners(order_id, db.clock().now(), why);
@@ -26,6 +29,7 @@ std::optional<MergedParcel> merge_with_partners(Database& db, const Actor& actor
 }
 
 std::vector<std::string> unmerge_order(Database& db, const Actor& actor, Id order_id) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     std::vector<std::string> alone = OrderMerger(db, actor).unmerge(order_id);
     tx.commit();
@@ -33,6 +37,7 @@ std::vector<std::string> unmerge_order(Database& db, const Actor& actor, Id orde
 }
 
 std::vector<MergeGroup> mergeable_orders(Database& db, const Actor& actor, bool merge) {
+    require(actor, Permission::ManageOrders);
     WriteTransaction tx(db);
     OrderMerger merger(db, actor);
     std::vector<MergeGroup> groups;
@@ -51,6 +56,7 @@ std::vector<MergeGroup> mergeable_orders(Database& db, const Actor& actor, bool 
 }
 
 std::vector<Id> split_order(Database& db, const Actor& actor, Id order_id) {
+    require(actor, Permission::ManageOrders);
     StockPosting posting(db);
     OrderAllocator allocator(posting, rules_actor());
     std::vector<Id> parts = OrderSplitter(allocator, posting, actor).split(order_id);
@@ -59,6 +65,7 @@ std::vector<Id> split_order(Database& db, const Actor& actor, Id order_id) {
 }
 
 Id unsplit_order(Database& db, const Actor& actor, Id order_id) {
+    require(actor, Permission::ManageOrders);
     StockPosting posting(db);
     OrderReview review(posting);
     Id original = OrderSplitter(review.allocator(), posting, actor).unsplit(order_id);

@@ -4,6 +4,7 @@
 #include "core/base/translate.h"
 #include "core/orders/china_regions.h"
 #include "interchange/rule_json.h"
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -42,6 +43,7 @@ std::string rules_applied_text(const RulesApplied& applied) {
 }
 
 RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<OrderRule>& rules) {
+    require(actor, Permission::EditRules);
     // A place the rules name must exist, or the rule silently never matches.
     for (const OrderRule& r : rules)
         for (const RuleCondition& c : r.conditions)
@@ -64,6 +66,7 @@ RulesApplied import_rules(Database& db, const Actor& actor, const std::vector<Or
 
 RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::string& name,
                               bool enabled) {
+    require(actor, Permission::EditRules);
     StockPosting posting(db);
     RuleRepository(db).set_enabled(name, enabled);
     audit(db, actor, enabled ? "rule.enable" : "rule.disable", name);
@@ -74,6 +77,7 @@ RulesApplied set_rule_enabled(Database& db, const Actor& actor, const std::strin
 }
 
 RulesApplied delete_rule(Database& db, const Actor& actor, const std::string& name) {
+    require(actor, Permission::EditRules);
     StockPosting posting(db);
     RuleRepository rules(db);
     std::string definition;
@@ -88,6 +92,7 @@ RulesApplied delete_rule(Database& db, const Actor& actor, const std::string& na
 }
 
 InterceptCreated create_intercept(Database& db, const Actor& actor, OrderIntercept intercept) {
+    require(actor, Permission::EditRules);
     if (intercept.target.empty())
         throw InvalidInput(tr("Say what to intercept: a province, SKU, store or carrier"));
     if (intercept.reason.empty())
@@ -121,6 +126,8 @@ InterceptCreated create_intercept(Database& db, const Actor& actor, OrderInterce
 }
 
 int lift_intercept(Database& db, const Actor& actor, Id intercept_id) {
+    require(actor, Permission::LiftIntercepts);
+    require_second_check(db, actor, trf("Lifting intercept {0}", std::to_string(intercept_id)));
     const Timestamp now = db.clock().now();
     StockPosting posting(db);
     InterceptRepository intercepts(db);

@@ -2,6 +2,7 @@
 
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/fulfilment/outbox_repository.h"
@@ -37,6 +38,7 @@ OutboxSent flush_outbox(Database& db, HttpClient& http) {
 }
 
 int retry_outbox(Database& db, const Actor& actor, std::optional<Id> id) {
+    require(actor, Permission::SyncStores);
     WriteTransaction tx(db);
     int n = OutboxRepository(db).retry_now(id, db.clock().now());
     if (id && n == 0)

@@ -1,12 +1,15 @@
 #include "ops/pack_station.h"
 
+#include "ops/access.h"
 #include "store/base/database.h"
 #include "store/fulfilment/waybill_repository.h"
 
 namespace dj::ops {
 
 PackStation::PackStation(Database& db, Actor actor, const std::string& scanned)
-    : db_(db), actor_(actor), session_(db, std::move(actor), scanned) {}
+    : db_(db),
+      actor_((require(actor, Permission::Fulfil), actor)),
+      session_(db, std::move(actor), scanned) {}
 
 PackStation::Scanned PackStation::scan(const std::string& code) {
     PackCheck before = session_.check();

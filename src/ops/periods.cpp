@@ -4,6 +4,7 @@
 #include "core/base/error.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/periods/stock_report_query.h"
@@ -11,6 +12,7 @@
 namespace dj::ops {
 
 ClosedPeriod close_period(Database& db, const Actor& actor, const std::string& month) {
+    require(actor, Permission::ClosePeriods);
     Timestamp now = db.clock().now();
     Period period = month_period(month, "period close");
     if (period.end > now)
@@ -35,6 +37,8 @@ ClosedPeriod close_period(Database& db, const Actor& actor, const std::string& m
 
 std::vector<std::string> reopen_period(Database& db, const Actor& actor, const std::string& month,
                                        const std::string& reason) {
+    require(actor, Permission::ReopenPeriods);
+    require_second_check(db, actor, trf("Reopening month {0}", month));
     month_period(month, "period reopen");
     if (reason.empty())
         throw InvalidInput(

@@ -11,6 +11,7 @@
 #include "core/base/limits.h"
 #include "core/base/translate.h"
 #include "core/stock/catalogue.h"
+#include "ops/access.h"
 #include "print/component_client.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -151,6 +152,7 @@ int WaybillPrintReport::skipped() const {
 WaybillPrintReport print_waybills(Database& db, const Actor& actor,
                                   const std::vector<Id>& order_ids,
                                   const WaybillPrintOptions& options) {
+    require(actor, Permission::Fulfil);
     WaybillPrintReport report;
     std::map<PrintComponent, std::vector<Item>> groups;
     {
@@ -333,6 +335,7 @@ std::vector<ComponentFound> probe_print_components(
 
 void choose_component_printer(Database& db, const Actor& actor, PrintComponent component,
                               const std::string& printer) {
+    require(actor, Permission::Fulfil);
     require_text(printer, kMaxNameLength, tr("printer"));
     WriteTransaction tx(db);
     std::string code(component_code(component));

@@ -10,6 +10,7 @@
 #include "core/base/limits.h"
 #include "core/base/money.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "ops/stock_service.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
@@ -125,6 +126,7 @@ PurchaseOrder end(Database& db, const Actor& actor, const std::string& no,
 }  // namespace
 
 PurchaseOrder create_purchase_order(Database& db, const Actor& actor, const PoRequest& request) {
+    require(actor, Permission::Purchase);
     WriteTransaction tx(db);
     PurchaseOrder o =
         insert(db, actor, require_supplier_id(db, request.supplier),
@@ -134,6 +136,7 @@ PurchaseOrder create_purchase_order(Database& db, const Actor& actor, const PoRe
 }
 
 RestockApproval approve_restock(Database& db, const Actor& actor, const RestockFilter& filter) {
+    require(actor, Permission::Purchase);
     WriteTransaction tx(db);
     RestockApproval result;
     std::map<std::pair<Id, Id>, std::vector<PoLineRequest>> by_supplier;  // supplier, wh
@@ -153,6 +156,7 @@ RestockApproval approve_restock(Database& db, const Actor& actor, const RestockF
 
 PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                  const PoReceiveRequest& request, std::optional<Timestamp> at) {
+    require(actor, Permission::Purchase);
     StockService stock(db, actor);
     stock.allow_same_doc();
     if (at) stock.post_at(*at);
@@ -236,11 +240,13 @@ PoReceipt receive_purchase_order(Database& db, const Actor& actor, const std::st
 
 PurchaseOrder cancel_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                     const std::string& reason) {
+    require(actor, Permission::Purchase);
     return end(db, actor, no, reason, PoStatus::ordered, PoStatus::cancelled, "po.cancel");
 }
 
 PurchaseOrder close_purchase_order(Database& db, const Actor& actor, const std::string& no,
                                    const std::string& reason) {
+    require(actor, Permission::Purchase);
     return end(db, actor, no, reason, PoStatus::partly_received, PoStatus::received, "po.close");
 }
 

@@ -5,6 +5,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/outbox.h"
+#include "ops/access.h"
 #include "ops/order_review.h"
 #include "ops/waybills.h"
 #include "store/base/audit_log.h"
@@ -54,6 +55,7 @@ Waybill settle_waybill(Database& db, const Actor& actor, const ShipOrder& r,
 }  // namespace
 
 Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
+    require(actor, Permission::Fulfil);
     const Timestamp now = db.clock().now();
     StockPosting posting(db);
     std::optional<Order> order = OrderRepository(db).find(r.order_id);

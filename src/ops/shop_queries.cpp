@@ -1,5 +1,6 @@
 #include "ops/shop_queries.h"
 
+#include "ops/access.h"
 #include "os/utf8_path.h"
 #include "store/base/database.h"
 #include "store/base/database_location.h"
@@ -83,9 +84,10 @@ std::vector<LedgerDifference> check_ledger(Database& db) {
     return dj::check_ledger(db);
 }
 
-std::vector<AuditEntry> audit_entries(Database& db, int limit) {
+std::vector<AuditEntry> audit_entries(Database& db, const Actor& actor, const AuditFilter& filter) {
+    require(actor, Permission::SeeAudit);
     ReadTransaction tx(db);
-    return dj::audit_entries(db, limit);
+    return dj::audit_entries(db, filter);
 }
 
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document) {

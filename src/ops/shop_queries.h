@@ -57,7 +57,8 @@ std::vector<std::pair<std::string, long long>> shop_stats(Database& db);
 std::string shop_name(Database& db);
 // Balances recomputed from the ledger that differ from the stored ones; empty when they agree.
 std::vector<LedgerDifference> check_ledger(Database& db);
-std::vector<AuditEntry> audit_entries(Database& db, int limit);
+// Needs audit.see.
+std::vector<AuditEntry> audit_entries(Database& db, const Actor& actor, const AuditFilter& filter);
 std::optional<std::string> chosen_printer(Database& db, PrintDocument document);
 
 }  // namespace dj::ops

@@ -4,6 +4,7 @@
 #include "core/base/limits.h"
 #include "core/base/text.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/printer_choice_repository.h"
@@ -49,6 +50,7 @@ void init_shop(Database& db, const Actor& actor) {
 }
 
 void set_shop_name(Database& db, const Actor& actor, const std::string& name) {
+    require(actor, Permission::SetUpShop);
     std::string clean(trimmed(name));
     if (clean.empty()) throw InvalidInput(tr("The shop needs a name: the one on its reports"));
     require_text(clean, kMaxCodeLength, tr("the shop name"));
@@ -59,6 +61,7 @@ void set_shop_name(Database& db, const Actor& actor, const std::string& name) {
 }
 
 void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
+    require(actor, Permission::SetUpShop);
     warehouse.code = trimmed(warehouse.code);
     warehouse.name = trimmed(warehouse.name);
     if (warehouse.name.empty())
@@ -73,6 +76,7 @@ void add_warehouse(Database& db, const Actor& actor, Warehouse warehouse) {
 
 Location add_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                       Location location) {
+    require(actor, Permission::SetUpShop);
     location.code = trimmed(location.code);
     require_text(location.code, kMaxCodeLength, tr("the location code"));
     require_text(location.zone, kMaxCodeLength, tr("the zone"));
@@ -90,6 +94,7 @@ Location add_location(Database& db, const Actor& actor, const std::string& wareh
 
 void set_receiving_location(Database& db, const Actor& actor, const std::string& warehouse_code,
                             const std::string& location_code) {
+    require(actor, Permission::SetUpShop);
     WriteTransaction tx(db);
     WarehouseRepository repo(db);
     Warehouse w = repo.require_warehouse(warehouse_code);
@@ -100,6 +105,9 @@ void set_receiving_location(Database& db, const Actor& actor, const std::string&
 }
 
 ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& request) {
+    require(actor, Permission::ManageStores);
+    if (request.connection && has_credentials(*request.connection))
+        require_second_check(db, actor, trf("Changing the secrets of store {0}", request.code));
     WriteTransaction tx(db);
     CatalogueRepository catalogue(db);
     ShopStore s;
@@ -132,6 +140,9 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
 
 void configure_store(Database& db, const Actor& actor, const ShopStore& store,
                      StoreConnection connection, SplitPolicy policy) {
+    require(actor, Permission::ManageStores);
+    if (has_credentials(connection))
+        require_second_check(db, actor, trf("Changing the secrets of store {0}", store.code));
     connection = without_blanks(connection);
     connection.store_id = store.id;
     connection.store_code = store.code;
@@ -149,6 +160,7 @@ void configure_store(Database& db, const Actor& actor, const ShopStore& store,
 
 void set_store_split_policy(Database& db, const Actor& actor, const std::string& store,
                             SplitPolicy policy) {
+    require(actor, Permission::ManageStores);
     WriteTransaction tx(db);
     save_split(db, actor, store, policy);
     tx.commit();
@@ -156,6 +168,7 @@ void set_store_split_policy(Database& db, const Actor& actor, const std::string&
 
 void choose_document_printer(Database& db, const Actor& actor, PrintDocument document,
                              const std::string& printer) {
+    require(actor, Permission::Fulfil);
     WriteTransaction tx(db);
     save_printer_choice(db, document, printer);
     audit(db, actor, "printer.choose", std::string(print_document_code(document)), printer);

@@ -1,5 +1,6 @@
 #include "ops/stock_queries.h"
 
+#include "ops/access.h"
 #include "store/base/dashboard_queries.h"
 #include "store/base/database.h"
 #include "store/stock/catalogue_repository.h"
@@ -72,7 +73,9 @@ std::vector<MovementNames> movement_names(Database& db, const std::vector<Moveme
     return out;
 }
 
-StockReport stock_report(Database& db, const Period& period, Progress* progress) {
+StockReport stock_report(Database& db, const Actor& actor, const Period& period,
+                         Progress* progress) {
+    require(actor, Permission::SeeReports);
     require_begun(period, db.clock().now());
     ReadTransaction tx(db);
     return dj::stock_report(db, period, progress);

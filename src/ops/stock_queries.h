@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/actor.h"
 #include "core/base/progress.h"
 #include "core/periods/period.h"
 #include "core/periods/stock_report.h"
@@ -47,8 +48,10 @@ struct MovementNames {
 std::vector<MovementNames> movement_names(Database& db, const std::vector<Movement>& movements);
 
 // The accountant's reports: opening / in / out / closing over a period, and the names in them.
-// `progress` (optional) counts the movements read; Cancel stops it with Cancelled.
-StockReport stock_report(Database& db, const Period& period, Progress* progress = nullptr);
+// `progress` (optional) counts the movements read; Cancel stops it with Cancelled. Needs
+// reports.see.
+StockReport stock_report(Database& db, const Actor& actor, const Period& period,
+                         Progress* progress = nullptr);
 ReportNames report_names(Database& db);
 std::vector<ClosedPeriod> closed_periods(Database& db);  // oldest first
 std::vector<std::string> ledger_months(Database& db);

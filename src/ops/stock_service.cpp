@@ -4,6 +4,8 @@
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/base/translate.h"
+#include "core/people/login_guard.h"
+#include "ops/access.h"
 #include "ops/allocate_orders.h"
 #include "store/stock/catalogue_repository.h"
 #include "store/stock/stock_posting.h"
@@ -45,6 +47,7 @@ void StockService::require_new_doc(MovementKind kind, const std::string& doc, co
 }
 
 std::vector<Movement> StockService::receive(const Receive& r) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     book_receive(posting, r);
     serve_waiting_orders(posting);
@@ -53,6 +56,7 @@ std::vector<Movement> StockService::receive(const Receive& r) {
 
 std::vector<Movement> StockService::receive_planned(
     const std::function<std::vector<Receive>()>& plan) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     for (const Receive& r : plan())
         book_receive(posting, r);
@@ -92,6 +96,7 @@ void StockService::book_receive(StockPosting& posting, const Receive& r) {
 
 std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
                                          const std::string& warehouse, const std::string& doc) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, {});
     require_new_doc(MovementKind::ship, doc, p);
@@ -102,7 +107,10 @@ std::vector<Movement> StockService::ship(const std::string& sku, Qty qty,
 std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
                                              const std::string& from, const std::string& to,
                                              const std::string& doc) {
+    require(actor_, Permission::MoveStock);
+    require_warehouse(actor_, to);
     if (doc.empty())
+
         throw InvalidInput(
             tr("A transfer needs a document number (--doc), used to book its "
                "arrival"));
@@ -116,8 +124,13 @@ std::vector<Movement> StockService::transfer(const std::string& sku, Qty qty,
 }
 
 std::vector<Movement> StockService::arrive(const std::string& doc) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     std::vector<InTransit> pending = in_transit_under(db_, doc);
+    for (const InTransit& p : pending) {
+        std::optional<Warehouse> to = WarehouseRepository(db_).warehouse_by_id(p.to_warehouse_id);
+        if (to) require_warehouse(actor_, to->code);
+    }
     if (pending.empty())
         throw NotFound(
             trf("Nothing is in transit under document {0}: check the number, or it "
@@ -135,6 +148,7 @@ StockService::Place StockService::resolve(const std::string& sku, const std::str
                                           const std::string& location) {
     WarehouseRepository warehouses(db_);
     Place p;
+    require_warehouse(actor_, warehouse);
     p.item = CatalogueRepository(db_).require_sku(sku);
     p.sku = p.item.id;
     p.warehouse = warehouses.require_warehouse(warehouse).id;
@@ -145,10 +159,17 @@ StockService::Place StockService::resolve(const std::string& sku, const std::str
 std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
                                           const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
+    require(actor_, Permission::CountStock);
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, location);
-    posting.book().count(context({}, reason.empty() ? std::string("stock count") : reason, "CNT"),
-                         p.sku, p.warehouse, counted, p.location);
+    Qty change = posting.book().count(
+        context({}, reason.empty() ? std::string("stock count") : reason, "CNT"), p.sku,
+        p.warehouse, counted, p.location);
+    if (login_guard::count_needs_second_check(counted - change, change))
+        require_second_check(
+            db_, actor_,
+            trf("A count that changes SKU {0} in {1} from {2} to {3}", sku, warehouse,
+                std::to_string(counted - change), std::to_string(counted)));
     serve_waiting_orders(posting);
     return posting.commit();
 }
@@ -158,6 +179,7 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
                                                     const std::string& location,
                                                     const std::string& doc,
                                                     const std::string& reason) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, location);
     require_new_doc(MovementKind::customer_return, doc, p);
@@ -170,6 +192,7 @@ std::vector<Movement> StockService::customer_return(const std::string& sku, Qty 
 std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
                                           const std::string& warehouse, const std::string& location,
                                           const std::string& reason) {
+    require(actor_, Permission::MoveStock);
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, location);
     posting.book().scrap(context({}, reason, "SCR"), p.sku, p.warehouse, qty, p.location,
@@ -180,6 +203,7 @@ std::vector<Movement> StockService::scrap(const std::string& sku, Qty qty,
 std::vector<Movement> StockService::put_away(const std::string& sku, Qty qty,
                                              const std::string& warehouse, const std::string& from,
                                              const std::string& to, const std::string& batch) {
+    require(actor_, Permission::MoveStock);
     if (to.empty()) throw InvalidInput(tr("Put-away: say which location the goods go to (--to)"));
     StockPosting posting(db_);
     Place p = resolve(sku, warehouse, from);

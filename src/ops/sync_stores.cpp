@@ -1,5 +1,6 @@
 #include "ops/sync_stores.h"
 
+#include "ops/access.h"
 #include "ops/order_intake.h"
 #include "store/base/database.h"
 #include "store/stock/stock_offer.h"
@@ -29,6 +30,7 @@ std::unique_ptr<OrderBatch> SyncedOrders::begin() {
 std::vector<StoreSyncReport> sync_stores(Database& db, HttpClient& http, const Actor& actor,
                                          const std::string& store, std::optional<Timestamp> since,
                                          Progress* progress, SyncOptions options) {
+    require(actor, Permission::SyncStores);
     SyncedOrders sink(db, actor);
     std::vector<StoreSyncReport> reports =
         SyncEngine(db, http, sink, actor, options).sync(store, since, progress);

@@ -3,6 +3,7 @@
 #include "core/base/clock.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/wave_plan.h"
+#include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/stock/warehouse_repository.h"
@@ -10,6 +11,7 @@
 namespace dj::ops {
 
 std::vector<WaveInfo> create_waves(Database& db, const Actor& actor, const WaveRequest& request) {
+    require(actor, Permission::Fulfil);
     const Timestamp now = db.clock().now();
     WriteTransaction tx(db);
     WaveService waves(db);

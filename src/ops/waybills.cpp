@@ -3,6 +3,7 @@
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/fulfilment/carrier.h"
+#include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/orders/order_merge.h"
@@ -12,6 +13,7 @@ namespace dj::ops {
 
 Waybill assign_waybill(Database& db, const Actor& actor, Id order_id, const std::string& carrier,
                        const std::string& tracking) {
+    require(actor, Permission::Fulfil);
     WriteTransaction tx(db);
     std::optional<Order> order = OrderRepository(db).find(order_id);
     if (!order) throw NotFound(trf("Order #{0} does not exist", std::to_string(order_id)));
@@ -36,6 +38,7 @@ Waybill checked_waybill(Id order_id, const std::string& order_no, const std::str
 }
 
 Waybill record_waybill(Database& db, const Actor& actor, const std::string& order_no, Waybill w) {
+    require(actor, Permission::Fulfil);
     const Id order_id = w.order_id;
     w.order_id = parcel_head(db, order_id);
     if (auto other = find_order_by_tracking(db, w.tracking_no); other && *other != w.order_id)

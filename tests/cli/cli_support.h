@@ -13,6 +13,7 @@
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -282,27 +283,38 @@ inline std::string sql_text(const std::string& db_path, const std::string& sql) 
     return dj::testing::SqlProbe(db_path).text(sql);
 }
 
-// Sets DIANJIA_NOW for the programs started while it lives; puts the suite's value back after.
-class ScopedNow {
+// Sets an environment variable for the programs started while it lives; puts back what was
+// there before (or removes it).
+class ScopedEnv {
   public:
-    explicit ScopedNow(const std::string& now) {
-        const char* old = std::getenv("DIANJIA_NOW");
+    ScopedEnv(std::string name, const std::string& value) : name_(std::move(name)) {
+        const char* old = std::getenv(name_.c_str());
         if (old) old_ = old;
-        set(now);
+        set(value.c_str());
     }
-    ~ScopedNow() { set(old_); }
-    ScopedNow(const ScopedNow&) = delete;
-    ScopedNow& operator=(const ScopedNow&) = delete;
+    ~ScopedEnv() { set(old_ ? old_->c_str() : nullptr); }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
 
   private:
-    static void set(const std::string& value) {
+    void set(const char* value) {
 #ifdef _WIN32
-        _putenv_s("DIANJIA_NOW", value.c_str());
+        _putenv_s(name_.c_str(), value ? value : "");
 #else
-        setenv("DIANJIA_NOW", value.c_str(), 1);
+        if (value)
+            setenv(name_.c_str(), value, 1);
+        else
+            unsetenv(name_.c_str());
 #endif
     }
-    std::string old_;
+    std::string name_;
+    std::optional<std::string> old_;
+};
+
+// Sets DIANJIA_NOW for the programs started while it lives; puts the suite's value back after.
+class ScopedNow : public ScopedEnv {
+  public:
+    explicit ScopedNow(const std::string& now) : ScopedEnv("DIANJIA_NOW", now) {}
 };
 
 // One shop database in its own temporary folder. run() passes --db and --user.

@@ -243,9 +243,28 @@ BOOST_AUTO_TEST_CASE(customer_return_and_scrap) {
 
 BOOST_AUTO_TEST_CASE(ledger_rows_carry_operator_workstation_doc) {
     ok({"stock", "receive", "TEA-001", "3", "-w", "CZ", "--cost", "10.00", "--doc", "PO-7"});
-    ok({"--role", "packer", "stock", "ship", "TEA-001", "1", "-w", "CZ"});
-    Run r = run_cli({"--db", db(), "--user", "小王", "--role", "accountant", "stock", "receive",
-                     "CUP-01", "2", "-w", "CZ"});
+    // From now on people log in: the owner adds a manager and an accountant.
+    ScopedEnv data_home("XDG_DATA_HOME", dir().string());
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", "owner-password-1");
+        ok({"user", "add", kUser, "--role", "owner"});
+        ScopedEnv new_password("DIANJIA_NEW_PASSWORD", "other-password-1");
+        ok({"user", "add", "小李", "--role", "manager"});
+        ok({"user", "add", "小王", "--role", "accountant"});
+    }
+    ScopedEnv password("DIANJIA_PASSWORD", "other-password-1");
+    Run shipped =
+        run_cli({"--db", db(), "--user", "小李", "stock", "ship", "TEA-001", "1", "-w", "CZ"});
+    BOOST_TEST_REQUIRE(shipped.code == 0, shipped.err);
+    // An accountant changes only months and reports.
+    Run refused =
+        run_cli({"--db", db(), "--user", "小王", "stock", "receive", "CUP-01", "2", "-w", "CZ"});
+    BOOST_TEST(refused.code == 1);
+    BOOST_TEST(contains(refused.err, "stock.move"), refused.err);
+    Run r = run_cli({"--db", db(), "--user", kUser, "stock", "receive", "CUP-01", "2", "-w", "CZ"});
+    BOOST_TEST(r.code == 1, "a wrong password logged in");
+    ScopedEnv owner_password("DIANJIA_PASSWORD", "owner-password-1");
+    r = run_cli({"--db", db(), "--user", kUser, "stock", "receive", "CUP-01", "2", "-w", "CZ"});
     BOOST_TEST_REQUIRE(r.code == 0, r.err);
     fails({"--role", "boss", "stock", "ship", "TEA-001", "1", "-w", "CZ"}, 2);
 
@@ -260,12 +279,12 @@ BOOST_AUTO_TEST_CASE(ledger_rows_carry_operator_workstation_doc) {
     BOOST_TEST(str(rows[0], "kind") == "receive");
     BOOST_TEST(std::regex_match(
         str(rows[0], "at"), std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")));
-    BOOST_TEST(str(rows[1], "operator") == kUser);
-    BOOST_TEST(str(rows[1], "role") == "packer");
+    BOOST_TEST(str(rows[1], "operator") == "小李");
+    BOOST_TEST(str(rows[1], "role") == "manager");
     BOOST_TEST(std::regex_match(str(rows[1], "doc"), std::regex("SHP-[0-9]{8}-[0-9]{6}")),
                str(rows[1], "doc"));
-    BOOST_TEST(str(rows[2], "operator") == "小王");
-    BOOST_TEST(str(rows[2], "role") == "accountant");
+    BOOST_TEST(str(rows[2], "operator") == kUser);
+    BOOST_TEST(str(rows[2], "role") == "owner");
     BOOST_TEST(str(rows[2], "workstation") == host);
     BOOST_TEST(std::regex_match(str(rows[2], "doc"), std::regex("RCV-[0-9]{8}-[0-9]{6}")));
     // CUP-01 without --cost comes in at its standard cost 8.00.

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     std::ofstream out(argv[6]);
     ops::install_observers();
     const FixedClock clock(test::kNow);
-    const Actor actor{"race", "packer", station};
+    const Actor actor{"race", "manager", station};
     try {
         Database db(db_path, clock, Database::Mode::existing);
         HttpOptions http_options;

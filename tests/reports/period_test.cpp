@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(closed_month_refuses_movements_and_reopens_with_audit) {
     BOOST_TEST(reopened == (std::vector<std::string>{"2026-09", "2026-10"}),
                boost::test_tools::per_element());
     BOOST_TEST(closed_periods(db).empty());
-    std::vector<AuditEntry> log = audit_entries(db, 1);
+    std::vector<AuditEntry> log = audit_entries(db, {.limit = 1});
     BOOST_TEST(log[0].action == "period.reopen");
     BOOST_TEST(log[0].subject == "2026-09");
     BOOST_TEST(log[0].detail.find("supplier invoice late") != std::string::npos);

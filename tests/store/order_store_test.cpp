@@ -276,7 +276,7 @@ BOOST_AUTO_TEST_CASE(hold_priority_and_note_are_audited_and_hold_blocks_shipping
     BOOST_CHECK_THROW(ops::hold_order(db, test::test_actor(), 99, "x"), NotFound);
     BOOST_TEST(testing::SqlProbe(db).integer("SELECT priority FROM shop_order WHERE id = 1") == 1);
     BOOST_TEST(testing::SqlProbe(db).text("SELECT note FROM shop_order WHERE id = 1") == "发顺丰");
-    auto log = audit_entries(db, 10);
+    auto log = audit_entries(db, {.limit = 10});
     BOOST_TEST_REQUIRE(log.size() >= 4u);
     BOOST_TEST(log[0].action == "order.note");
     BOOST_TEST(log[3].action == "order.hold");

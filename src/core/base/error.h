@@ -42,4 +42,23 @@ class StorageError : public Error {
     using Error::Error;
 };
 
+// The acting user's role lacks the permission the operation needs; the message names it.
+class Refused : public Error {
+  public:
+    using Error::Error;
+};
+
+// The operation is sensitive: the user must type their password again (valid five minutes)
+// and try again. The front ends ask for it, confirm it (ops/users.h) and repeat the operation.
+class SecondCheckNeeded : public Error {
+  public:
+    using Error::Error;
+};
+
+// The user name, password, PIN or session is not accepted (wrong, disabled, locked, expired).
+class NotLoggedIn : public Error {
+  public:
+    using Error::Error;
+};
+
 }  // namespace dj

@@ -1,6 +1,7 @@
 #include "store/base/audit_log.h"
 
 #include "core/base/clock.h"
+#include "core/base/limits.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
 
@@ -21,17 +22,39 @@ void audit(Database& db, const Actor& actor, const std::string& action, const st
     s.exec_deferred();
 }
 
-std::vector<AuditEntry> audit_entries(Database& db, int limit) {
+std::vector<AuditEntry> audit_entries(Database& db, const AuditFilter& f) {
+    // One text for every filter (an empty one matches all), so the statement is prepared once.
     sql::Statement& s = db.statement(
         "SELECT id, at, user, role, workstation, action, subject, detail FROM audit_log "
+        "WHERE (? = '' OR user = ?) AND (? = '' OR action = ? OR substr(action, 1, ?) = ?) "
+        "AND (? = '' OR subject LIKE ? ESCAPE '!' OR detail LIKE ? ESCAPE '!') AND at >= ? "
+        "AND at < ? "
         "ORDER BY id DESC LIMIT ?");
-    s.bind(1, limit);
+    std::string prefix = f.action + ".";
+    std::string like = "%";
+    for (char c : f.text) {
+        if (c == '%' || c == '_' || c == '!') like += '!';
+        like += c;
+    }
+    like += '%';
+    s.bind(1, f.user);
+    s.bind(2, f.user);
+    s.bind(3, f.action);
+    s.bind(4, f.action);
+    s.bind(5, static_cast<int64_t>(prefix.size()));
+    s.bind(6, prefix);
+    s.bind(7, f.text);
+    s.bind(8, like);
+    s.bind(9, like);
+    s.bind(10, f.from.value_or(kEarliestTime));
+    s.bind(11, f.to.value_or(kLatestTime));
+    s.bind(12, f.limit);
     std::vector<AuditEntry> out;
     while (s.step()) {
         AuditEntry e;
         e.id = s.column(0).int64();
         e.at = s.column(1).int64();
-        e.actor = {s.column(2).text(), s.column(3).text(), s.column(4).text()};
+        e.actor = Actor{s.column(2).text(), s.column(3).text(), s.column(4).text()};
         e.action = s.column(5).text();
         e.subject = s.column(6).text();
         e.detail = s.column(7).text();

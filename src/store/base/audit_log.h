@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct AuditEntry {
 void audit(Database& db, const Actor& actor, const std::string& action, const std::string& subject,
            const std::string& detail = {});
 
-std::vector<AuditEntry> audit_entries(Database& db, int limit = 100);
+// Which entries to show: each field narrows (empty or none: any).
+struct AuditFilter {
+    std::string user = {};
+    std::string action = {};                      // "period" matches period.close and period.reopen
+    std::string text = {};                        // in the subject or the detail
+    std::optional<Timestamp> from = {}, to = {};  // from ≤ at < to
+    int limit = 100;                              // newest first
+};
+std::vector<AuditEntry> audit_entries(Database& db, const AuditFilter& filter = {});
 
 }  // namespace dj

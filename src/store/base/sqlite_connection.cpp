@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "os/file_lock.h"
+#include "os/private_file.h"
 #include "store/base/sql_dialect.h"
 
 namespace dj::sql {
@@ -173,6 +174,9 @@ class SqliteConnection final : public Connection {
         if (options.create) flags |= SQLite::OPEN_CREATE;
         try {
             db_ = std::make_unique<SQLite::Database>(path, flags, options.busy_timeout_ms);
+            // Secrets are encrypted, but orders and buyers are not: the OS user's only. The
+            // WAL and its index take the file's permissions.
+            if (options.create) os::make_private(path);
         } catch (const SQLite::Exception& e) {
             rethrow(e, nullptr);
         }
