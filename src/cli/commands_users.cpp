@@ -10,6 +10,7 @@
 #include "core/base/role.h"
 #include "core/base/translate.h"
 #include "core/people/login_guard.h"
+#include "ops/access.h"
 #include "ops/users.h"
 #include "os/computer_name.h"
 #include "os/private_file.h"
@@ -61,6 +62,8 @@ void add_user_group(CLI::App& app, Context& ctx) {
         bool first = !ops::shop_has_users(db);
         Actor actor =
             first ? ops::actor_without_users(request.name, os::computer_name()) : ctx.actor();
+        // Refused before a new password is asked for.
+        if (!first) ops::require(actor, Permission::ManageUsers);
         request.password = ctx.password(trf("New password of {0}: ", request.name), true);
         User added = ops::add_user(db, actor, request);
         std::cout << trf("User {0} added as {1}", added.name, role_name(added.role)) << "\n";
@@ -106,6 +109,7 @@ void add_user_group(CLI::App& app, Context& ctx) {
     passwd->add_option("NAME", *renamed, tr("The user's name"))->required();
     passwd->callback([&ctx, renamed] {
         const Actor& actor = ctx.actor();
+        if (*renamed != actor.user) ops::require(actor, Permission::ManageUsers);
         std::string password = ctx.password(trf("New password of {0}: ", *renamed), true);
         ops::set_password(ctx.db(), actor, *renamed, password);
         std::cout << trf("The password of {0} is changed", *renamed) << "\n";

@@ -87,9 +87,11 @@ int main(int argc, char** argv) {
 
     try {
         // CLI11 takes the arguments last first.
-        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        // parse() consumes the list it is given: each run gets its own copy.
+        const std::vector<std::string> reversed(args.rbegin(), args.rend());
         try {
-            app.parse(reversed);
+            std::vector<std::string> first = reversed;
+            app.parse(first);
         } catch (const SecondCheckNeeded& e) {
             // Nothing was changed: ask for the password once, then run the command again.
             std::cerr << "dianjia-cli: " << e.what() << "\n";
@@ -97,7 +99,8 @@ int main(int argc, char** argv) {
                 throw SecondCheckNeeded(
                     tr("No password for the second check: type it when asked (on a terminal), "
                        "or set DIANJIA_PASSWORD"));
-            app.parse(reversed);
+            std::vector<std::string> again = reversed;
+            app.parse(again);
         }
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help

@@ -1,0 +1,127 @@
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "cli/cli_support.h"
+
+using namespace cli_test;
+
+namespace {
+
+constexpr const char* kOwnerPassword = "店主的密码-2026";
+constexpr const char* kPackerPassword = "packer-pass-1";
+
+// A stock shop whose people log in: the owner 老板 and the packer 小王 (CZ only). Commands run
+// without --user, as the OS user's session (or none) decides; sessions live in the shop's folder.
+struct PeopleShop : StockShop {
+    ScopedEnv data_home{"XDG_DATA_HOME", dir().string()};
+
+    PeopleShop() {
+        ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+        plain({"user", "add", "老板", "--role", "owner"}, 0);
+        plain({"login", "老板"}, 0);
+        ScopedEnv packer("DIANJIA_NEW_PASSWORD", kPackerPassword);
+        plain({"user", "add", "小王", "--role", "packer", "--warehouses", "CZ"}, 0);
+    }
+    // Without the fixture's --user.
+    Run plain(const std::vector<std::string>& args, int code) const {
+        std::vector<std::string> full{"--db", db()};
+        full.insert(full.end(), args.begin(), args.end());
+        Run r = run_cli(full);
+        BOOST_TEST(r.code == code, r.command << " exited with " << r.code << ": " << r.err);
+        return r;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli_users, PeopleShop)
+
+BOOST_AUTO_TEST_CASE(the_owner_logs_in_and_a_packer_is_refused_what_is_not_theirs) {
+    Run me = plain({"--json", "whoami"}, 0);
+    BOOST_TEST(contains(me.out, "\"user\": \"老板\""), me.out);
+    BOOST_TEST(contains(me.out, "\"role\": \"owner\""), me.out);
+
+    Run users = plain({"--json", "user", "list"}, 0);
+    BOOST_TEST(contains(users.out, "\"name\": \"小王\""), users.out);
+    BOOST_TEST(contains(users.out, "\"warehouses\": \"CZ\""), users.out);
+
+    plain({"logout"}, 0);
+    Run nobody = plain({"whoami"}, 1);
+    BOOST_TEST(contains(nobody.err, "dianjia-cli login NAME"), nobody.err);
+    BOOST_TEST(nobody.out.empty());
+    // --user logs in for one command; the password from DIANJIA_PASSWORD.
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+        Run report = plain({"--user", "小王", "report", "month-end", "--period", "2026-10"}, 1);
+        BOOST_TEST(contains(report.err, "reports.see"), report.err);
+        Run receive = plain({"--user", "小王", "stock", "receive", "TEA-001", "1", "-w", "CZ"}, 1);
+        BOOST_TEST(contains(receive.err, "stock.move"), receive.err);
+        Run add = plain({"--user", "小王", "user", "add", "x", "--role", "owner"}, 1);
+        BOOST_TEST(contains(add.err, "users.manage"), add.err);
+        plain({"--user", "小王", "whoami"}, 0);
+    }
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", "wrong-password");
+        Run wrong = plain({"--user", "小王", "whoami"}, 1);
+        BOOST_TEST(contains(wrong.err, "Wrong user name or password"), wrong.err);
+    }
+    // No password at all (no terminal here): says how to give one.
+    Run none = plain({"--user", "小王", "whoami"}, 1);
+    BOOST_TEST(contains(none.err, "DIANJIA_PASSWORD"), none.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_session_expires_and_a_disabled_user_is_out) {
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+        plain({"login", "小王"}, 0);
+    }
+    plain({"whoami"}, 0);
+    {
+        ScopedNow later("2026-11-25T01:04:17+08:00");  // 12 hours and a second later
+        Run expired = plain({"whoami"}, 1);
+        BOOST_TEST(contains(expired.err, "log in again"), expired.err);
+    }
+    ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+    plain({"--user", "老板", "user", "disable", "小王"}, 0);
+    // Their session ended with them.
+    Run out = plain({"whoami"}, 1);
+    BOOST_TEST(contains(out.err, "log in again"), out.err);
+    Run again = plain({"--user", "小王", "whoami"}, 1);
+    BOOST_TEST(contains(again.err, "disabled"), again.err);
+    Run users = plain({"--user", "老板", "--json", "user", "list"}, 0);
+    BOOST_TEST(contains(users.out, "\"state\": \"disabled\""), users.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_sensitive_command_asks_for_the_password_again_after_five_minutes) {
+    plain({"period", "close", "2026-10"}, 0);
+    ScopedNow later("2026-11-24T13:10:17+08:00");  // six minutes after the login
+    Run refused = plain({"period", "reopen", "2026-10", "--reason", "late invoice"}, 1);
+    BOOST_TEST(contains(refused.err, "second check"), refused.err);
+    BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM period_close") == 1);
+    ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+    plain({"period", "reopen", "2026-10", "--reason", "late invoice"}, 0);
+    BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM period_close") == 0);
+    BOOST_TEST(sql_int(db(),
+                       "SELECT COUNT(*) FROM audit_log WHERE action = "
+                       "'user.second_check'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(passwords_change_and_the_file_is_the_os_users_only) {
+    {
+        ScopedEnv password("DIANJIA_NEW_PASSWORD", "a-new-password-2");
+        plain({"user", "passwd", "小王"}, 0);
+    }
+    ScopedEnv password("DIANJIA_PASSWORD", "a-new-password-2");
+    plain({"--user", "小王", "whoami"}, 0);
+    struct stat st {};
+    BOOST_REQUIRE(::stat(db().c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+    std::string session;
+    for (const auto& f : fs::directory_iterator(dir() / "dianjia" / "sessions"))
+        session = f.path().string();
+    BOOST_REQUIRE(::stat(session.c_str(), &st) == 0);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
