@@ -38,8 +38,10 @@ StoreDialog::StoreDialog(wxWindow* parent, AppContext& ctx, const ops::StoreOver
                    platform_label(std::string(platform_code(store.platform))) + ")");
     if (const auto& c = overview.connection) {
         app_key_->SetValue(u8(c->app_key));
-        app_secret_->SetValue(u8(c->app_secret));
-        token_->SetValue(u8(c->token));
+        // Secrets are never shown: left blank, the stored ones stay.
+        app_secret_->SetHint(_("Kept: type a new one to replace it"));
+        token_->SetHint(_("Kept: type a new one to replace it"));
+        connected_ = true;
         endpoint_->SetValue(u8(c->endpoint));
         share_->SetValue(c->stock_share_percent);
         buffer_->SetValue(static_cast<int>(c->stock_buffer));
@@ -70,11 +72,15 @@ void StoreDialog::test_connection() {
     answer_->SetForegroundColour(GetForegroundColour());
     answer_->SetLabel(_("Asking the platform..."));
     error_->SetLabel({});
+    // Blank secrets of a connected store: the stored ones are tried.
+    bool stored = connected_ && c.app_secret.empty() && c.token.empty();
     ctx_.tasks.start<ops::StoreCheck>(
         alive_,
-        [c](TaskProgress&) {
+        [c, stored, path = ctx_.db_path, &clock = *ctx_.clock, actor = ctx_.actor](TaskProgress&) {
             HttpClient http;
-            return ops::check_store_connection(http, c);
+            if (!stored) return ops::check_store_connection(http, c);
+            Database db(path, clock, Database::Mode::existing);
+            return ops::check_store_connection(db, http, actor, c.store_code);
         },
         [this](ops::StoreCheck& check) {
             answer_->SetLabel(wxString::Format(

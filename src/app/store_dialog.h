@@ -29,6 +29,7 @@ class StoreDialog : public wxDialog {
     AppContext& ctx_;
     ShopStore store_;
     wxTextCtrl* app_key_;
+    bool connected_ = false;  // the store has a connection stored
     wxTextCtrl* app_secret_;
     wxTextCtrl* token_;
     wxTextCtrl* endpoint_;

@@ -296,7 +296,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     store_test->add_option("STORE", *tested, tr("Store code or name"))->required();
     store_test->callback([&ctx, tested] {
         HttpClient http = make_http();
-        ops::StoreCheck check = ops::check_store_connection(ctx.db(), http, *tested);
+        ops::StoreCheck check = ops::check_store_connection(ctx.db(), http, ctx.actor(), *tested);
         std::cout << trf("Store {0}: the platform answered and lists {1} carriers", *tested,
                          std::to_string(check.carriers))
                   << "\n";

@@ -6,6 +6,8 @@
 #include "core/base/log.h"
 #include "core/base/translate.h"
 #include "store/alerts/alert_evaluation.h"
+#include "store/base/database.h"
+#include "store/base/shop_key.h"
 #include "store/stock/stock_observers.h"
 #include "store/stock/stock_offer.h"
 
@@ -14,6 +16,10 @@ namespace dj::ops {
 void install_observers() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // Schema 17 brought the shop's key: what was kept in clear before is sealed with it.
+        Database::after_upgrade([](Database& db, int from_version) {
+            if (from_version < 17) seal_plain_secrets(db);
+        });
         observe_stock_changes(StockPhase::in_transaction, [](Database& db,
                                                              const StockChange& change) {
             queue_stock_offers(db, change.at, std::set<Id>(change.skus.begin(), change.skus.end()));

@@ -1,5 +1,6 @@
 #include "ops/shop_queries.h"
 
+#include "core/base/translate.h"
 #include "ops/access.h"
 #include "os/utf8_path.h"
 #include "store/base/database.h"
@@ -24,12 +25,21 @@ std::vector<StoreOverview> store_overview(Database& db) {
         if (s.default_warehouse_id)
             o.warehouse = warehouses.warehouse_by_id(*s.default_warehouse_id);
         o.connection = connections.find(s.id);
+        if (o.connection) o.connection->app_secret = o.connection->token = {};
         o.sync = states.get(s.id);
         o.split = store_split_policy(db, s.id);
         o.store = std::move(s);
         out.push_back(std::move(o));
     }
     return out;
+}
+
+std::optional<StoreConnection> store_connection(Database& db, const Actor& actor,
+                                                const std::string& store) {
+    require(actor, Permission::ManageStores);
+    require_second_check(db, actor, trf("Showing the secrets of store {0}", store));
+    ReadTransaction tx(db);
+    return StoreConnectionRepository(db).find(CatalogueRepository(db).require_store(store).id);
 }
 
 std::vector<ShopStore> list_stores(Database& db) {

@@ -29,11 +29,15 @@ namespace dj::ops {
 struct StoreOverview {
     ShopStore store;
     std::optional<Warehouse> warehouse;  // its default warehouse
+    // Without its app secret and token: no front end shows them (store_connection does).
     std::optional<StoreConnection> connection;
     SyncState sync;
     SplitPolicy split = SplitPolicy::hold;
 };
 std::vector<StoreOverview> store_overview(Database& db);
+// The store's connection with its secrets: needs stores.manage and a second check.
+std::optional<StoreConnection> store_connection(Database& db, const Actor& actor,
+                                                const std::string& store);
 std::vector<ShopStore> list_stores(Database& db);
 // By code or name; NotFound names it and how to list the stores.
 ShopStore require_store(Database& db, const std::string& store);

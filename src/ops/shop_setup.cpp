@@ -30,6 +30,19 @@ void check_connection(const std::string& store, const StoreConnection& c) {
             trf("Store {0}: the endpoint must start with http:// or https://", store));
 }
 
+// A secret typed: the rest of a connection (app key, endpoint, shares) is no secret.
+bool changes_secrets(const std::optional<StoreConnection>& c) {
+    return c && (!trimmed(c->app_secret).empty() || !trimmed(c->token).empty());
+}
+
+// What was left blank keeps what is stored: the window and `store list` never show a secret,
+// so an edit that does not retype one keeps it.
+void keep_stored_secrets(StoreConnection& c, const std::optional<StoreConnection>& stored) {
+    if (!stored) return;
+    if (c.app_secret.empty()) c.app_secret = stored->app_secret;
+    if (c.token.empty()) c.token = stored->token;
+}
+
 StoreConnection without_blanks(StoreConnection c) {
     c.app_key = trimmed(c.app_key);
     c.app_secret = trimmed(c.app_secret);
@@ -106,7 +119,7 @@ void set_receiving_location(Database& db, const Actor& actor, const std::string&
 
 ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& request) {
     require(actor, Permission::ManageStores);
-    if (request.connection && has_credentials(*request.connection))
+    if (changes_secrets(request.connection))
         require_second_check(db, actor, trf("Changing the secrets of store {0}", request.code));
     WriteTransaction tx(db);
     CatalogueRepository catalogue(db);
@@ -124,6 +137,7 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
     std::string connected;
     if (request.connection && has_credentials(*request.connection)) {
         StoreConnection c = without_blanks(*request.connection);
+        keep_stored_secrets(c, StoreConnectionRepository(db).find(s.id));
         check_connection(s.code, c);
         c.store_id = s.id;
         c.store_code = s.code;
@@ -141,7 +155,7 @@ ShopStore save_store(Database& db, const Actor& actor, const StoreRequest& reque
 void configure_store(Database& db, const Actor& actor, const ShopStore& store,
                      StoreConnection connection, SplitPolicy policy) {
     require(actor, Permission::ManageStores);
-    if (has_credentials(connection))
+    if (changes_secrets(connection))
         require_second_check(db, actor, trf("Changing the secrets of store {0}", store.code));
     connection = without_blanks(connection);
     connection.store_id = store.id;
@@ -149,7 +163,9 @@ void configure_store(Database& db, const Actor& actor, const ShopStore& store,
     connection.platform = store.platform;
     WriteTransaction tx(db);
     StoreConnectionRepository connections(db);
-    if (has_credentials(connection) || connections.find(store.id)) {
+    std::optional<StoreConnection> stored = connections.find(store.id);
+    if (has_credentials(connection) || stored) {
+        keep_stored_secrets(connection, stored);
         check_connection(store.code, connection);
         connections.save(connection);
         audit(db, actor, "store.connect", store.code, connection.endpoint);

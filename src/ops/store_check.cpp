@@ -5,6 +5,7 @@
 #include "adapter_registry.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "ops/access.h"
 #include "platform_adapter.h"
 #include "store/base/database.h"
 #include "store/orders/store_connection_repository.h"
@@ -18,7 +19,9 @@ StoreCheck check_store_connection(HttpClient& http, const StoreConnection& conne
     return {make_adapter(connection, http)->list_carriers().size()};
 }
 
-StoreCheck check_store_connection(Database& db, HttpClient& http, const std::string& store) {
+StoreCheck check_store_connection(Database& db, HttpClient& http, const Actor& actor,
+                                  const std::string& store) {
+    require(actor, Permission::ManageStores);
     std::optional<StoreConnection> c;
     {
         ReadTransaction read(db);

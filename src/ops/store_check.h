@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "core/base/actor.h"
 #include "core/orders/store_connection.h"
 
 namespace dj {
@@ -19,7 +20,9 @@ struct StoreCheck {
     std::size_t carriers = 0;  // as the platform listed them
 };
 StoreCheck check_store_connection(HttpClient& http, const StoreConnection& connection);
-// The stored connection of a store (code or name); NotFound when it has none.
-StoreCheck check_store_connection(Database& db, HttpClient& http, const std::string& store);
+// The stored connection of a store (code or name); NotFound when it has none. Needs
+// stores.manage.
+StoreCheck check_store_connection(Database& db, HttpClient& http, const Actor& actor,
+                                  const std::string& store);
 
 }  // namespace dj::ops

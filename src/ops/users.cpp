@@ -9,6 +9,7 @@
 #include "ops/access.h"
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
+#include "store/base/shop_key.h"
 #include "store/people/password_hash.h"
 #include "store/people/user_repository.h"
 #include "store/stock/warehouse_repository.h"
@@ -78,13 +79,15 @@ void refuse_if_locked(Database& db, const StoredUser& user) {
 }
 
 Actor accept_attempt(Database& db, const StoredUser& user, const std::string& workstation,
-                     const char* how) {
+                     const char* how, std::string_view password) {
     Actor actor = actor_of(db, user.user, workstation);
     WriteTransaction tx(db);
     if (user.user.failures != 0) store_attempt(db, user.user.id, 0, 0);
     // The password was just typed: it counts as the second check too. A PIN does not.
-    if (std::string_view(how) == "password")
+    if (std::string_view(how) == "password") {
         store_second_check(db, user.user.id, workstation, db.clock().now());
+        if (user.user.role == "owner") enrol_with_password(db, user.user.id, password);
+    }
     audit(db, actor, "user.login", user.user.name, how);
     tx.commit();
     return actor;
@@ -132,6 +135,7 @@ User add_user(Database& db, const Actor& actor, const NewUser& request) {
     if (find_user(db, request.name))
         throw InvalidInput(trf("A user is already called {0}", request.name));
     user.user.id = insert_user(db, user);
+    if (request.role == "owner") enrol_with_password(db, user.user.id, request.password);
     audit(db, actor, "user.add", request.name,
           request.warehouses.empty()
               ? request.role
@@ -173,6 +177,7 @@ void set_password(Database& db, const Actor& actor, const std::string& name,
     user.user.failures = 0;
     user.user.locked_until = 0;
     update_user(db, user);
+    if (user.user.role == "owner") enrol_with_password(db, user.user.id, password);
     audit(db, actor, "user.password", name);
     tx.commit();
 }
@@ -221,7 +226,7 @@ Actor log_in(Database& db, const std::string& name, const std::string& password,
     refuse_if_locked(db, *user);
     if (!password_hash::matches(user->password_hash, password))
         refuse_attempt(db, *user, workstation, "user.login_failed");
-    return accept_attempt(db, *user, workstation, "password");
+    return accept_attempt(db, *user, workstation, "password", password);
 }
 
 Actor log_in_with_badge(Database& db, const std::string& badge, const std::string& pin,
@@ -232,7 +237,7 @@ Actor log_in_with_badge(Database& db, const std::string& badge, const std::strin
     refuse_if_locked(db, *user);
     if (!password_hash::matches(user->pin_hash, pin))
         refuse_attempt(db, *user, workstation, "user.login_failed");
-    return accept_attempt(db, *user, workstation, "badge");
+    return accept_attempt(db, *user, workstation, "badge", {});
 }
 
 std::string open_session(Database& db, const Actor& actor) {
@@ -282,6 +287,7 @@ void confirm_password(Database& db, const Actor& actor, const std::string& passw
     WriteTransaction tx(db);
     store_attempt(db, user.user.id, 0, 0);
     store_second_check(db, user.user.id, actor.workstation, db.clock().now());
+    if (user.user.role == "owner") enrol_with_password(db, user.user.id, password);
     audit(db, actor, "user.second_check", actor.user);
     tx.commit();
 }

@@ -125,3 +125,36 @@ BOOST_AUTO_TEST_CASE(passwords_change_and_the_file_is_the_os_users_only) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(cli_shop_key, PeopleShop)
+
+// A shared shop's second workstation has no key to its secrets until an owner logs in there.
+BOOST_AUTO_TEST_CASE(an_owner_brings_the_key_to_a_new_workstation) {
+    plain({"store", "add", "--code", "jd-1", "--name", "京东店", "--platform", "jd", "--app-key",
+           "K1", "--app-secret", "S3CRET-for-jd", "--endpoint", "http://127.0.0.1:1/routerjson"},
+          0);
+    plain({"role", "add", "shopkeeper", "--permissions", "stores.manage"}, 0);
+    {
+        // An owner's password typed where the key is seals the owner's copy of it.
+        ScopedEnv owner("DIANJIA_PASSWORD", kOwnerPassword);
+        plain({"--user", "老板", "whoami"}, 0);
+        BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM shop_key_copy") == 1);
+        ScopedEnv password("DIANJIA_NEW_PASSWORD", kPackerPassword);
+        plain({"user", "add", "店员", "--role", "shopkeeper"}, 0);
+    }
+    ScopedEnv elsewhere("XDG_DATA_HOME", (dir() / "second-workstation").string());
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+        Run locked = plain({"--user", "店员", "store", "test", "jd-1"}, 1);
+        BOOST_TEST(contains(locked.err, "an owner logs in here once"), locked.err);
+    }
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+        plain({"--user", "老板", "whoami"}, 0);
+    }
+    ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+    Run reached = plain({"--user", "店员", "store", "test", "jd-1"}, 1);
+    BOOST_TEST(!contains(reached.err, "key"), reached.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -61,8 +61,8 @@ BOOST_FIXTURE_TEST_SUITE(sync_engine, Fixture)
 // test`): the stored ones work; a wrong secret gets the platform's own refusal; none are asked
 // for before anything is sent.
 BOOST_AUTO_TEST_CASE(a_connection_is_tried_with_a_harmless_call) {
-    BOOST_TEST(ops::check_store_connection(*db, http, "tb-main").carriers > 0u);
-    BOOST_TEST(ops::check_store_connection(*db, http, "dy-main").carriers > 0u);
+    BOOST_TEST(ops::check_store_connection(*db, http, test::test_actor(), "tb-main").carriers > 0u);
+    BOOST_TEST(ops::check_store_connection(*db, http, test::test_actor(), "dy-main").carriers > 0u);
     StoreConnection wrong;
     wrong.platform = Platform::pinduoduo;
     wrong.app_key = "sim-app";

@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "store/alerts/alert_repository.h"
 #include "store/base/database.h"
+#include "store/base/shop_key.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
@@ -30,6 +31,12 @@ NotifyChannel read_channel(sql::Statement& s) {
     c.last_error = s.column(8).text();
     c.last_sent_at = read_optional(s.column(9));
     return c;
+}
+
+// The webhook address carries the robot's access token: it is sealed like the secret.
+void open_secrets(Database& db, NotifyChannel& c) {
+    c.url = open_secret(db, c.url, "notify_channel.url");
+    c.secret = open_secret(db, c.secret, "notify_channel.secret");
 }
 
 constexpr const char* kMessageSelect =
@@ -119,8 +126,8 @@ NotifyChannel insert_notify_channel(Database& db, NotifyChannel channel) {
                          "quiet_from, quiet_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, std::string(notify_channel_kind_code(channel.kind)));
         s.bind(2, channel.name);
-        s.bind(3, channel.url);
-        s.bind(4, channel.secret);
+        s.bind(3, seal_secret(db, channel.url, "notify_channel.url"));
+        s.bind(4, seal_secret(db, channel.secret, "notify_channel.secret"));
         s.bind(5, format_alert_kind_list(channel.alert_kinds));
         bind_optional(
             s, 6,
@@ -140,6 +147,9 @@ std::vector<NotifyChannel> list_notify_channels(Database& db) {
     sql::Statement s(connection(db), std::string(kChannelSelect) + "ORDER BY name");
     while (s.step())
         out.push_back(read_channel(s));
+    s.reset();
+    for (NotifyChannel& c : out)
+        open_secrets(db, c);
     return out;
 }
 
@@ -151,7 +161,10 @@ NotifyChannel require_notify_channel(Database& db, const std::string& name) {
             trf("Notification channel {0} does not exist: see notify list, or add it "
                 "with notify add",
                 name));
-    return read_channel(s);
+    NotifyChannel channel = read_channel(s);
+    s.reset();
+    open_secrets(db, channel);
+    return channel;
 }
 
 int queue_alert_notifications(Database& db, const std::vector<Id>& alert_ids, Timestamp now) {

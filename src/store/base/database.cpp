@@ -158,6 +158,9 @@ std::unique_ptr<sql::Connection> open(const std::string& path, Database::Mode mo
     }
 }
 
+std::mutex g_upgrade_lock;
+std::function<void(Database&, int)> g_upgrade_hook;
+
 }  // namespace
 
 Database::Database(const std::string& path, const Clock& clock, Mode mode, int busy_timeout_ms)
@@ -175,7 +178,16 @@ Database::Database(const std::string& path, const Clock& clock, Mode mode, int b
     } catch (const sql::Error& e) {
         throw storage_error(e, path_, tr("opening it"));
     }
+    int before = db_->schema_version();
     migrate(*db_, path_);
+    if (before > 0 && db_->schema_version() > before) {
+        std::function<void(Database&, int)> hook;
+        {
+            std::lock_guard lock(g_upgrade_lock);
+            hook = g_upgrade_hook;
+        }
+        if (hook) hook(*this, before);
+    }
     try {
         db_->announce_changes();
     } catch (const sql::Error& e) {
@@ -219,6 +231,11 @@ bool Database::is_server(const std::string& location) {
 std::string Database::server_address(const std::string& host, int port, const std::string& database,
                                      const std::string& user) {
     return sql::server_url(host, port, database, user);
+}
+
+void Database::after_upgrade(std::function<void(Database& db, int from_version)> hook) {
+    std::lock_guard lock(g_upgrade_lock);
+    g_upgrade_hook = std::move(hook);
 }
 
 void Database::use_server_password(const std::string& url, const std::string& password) {

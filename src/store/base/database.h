@@ -70,6 +70,10 @@ class Database {
     // The password for the server at `url`, as a person typed it: kept in this program's memory
     // for every connection it opens there (never written anywhere, never on a command line).
     static void use_server_password(const std::string& url, const std::string& password);
+    // Work that follows an upgrade of the schema and needs more than SQL (sealing the secrets
+    // kept in clear before schema 17): run once the migrations are done, with the version the
+    // shop had. ops/observers.cpp installs it; one hook, replaced by the next.
+    static void after_upgrade(std::function<void(Database& db, int from_version)> hook);
     // Where a server's password is looked for when none was typed (ops: the computer's keyring),
     // before PostgreSQL's password file; asked once per server and program.
     static void find_server_passwords_in(

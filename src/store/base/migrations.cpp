@@ -727,7 +727,9 @@ DROP INDEX shop_order_status;
 // warehouses they work in (codes, empty for all), the argon2id hashes of their password and
 // pack-station PIN, and their failed attempts; custom roles as lists of permission codes; the
 // CLI's sessions and API tokens (their SHA-256 only); when each user last typed the password
-// again on each workstation (the second check). The audit log becomes append-only.
+// again on each workstation (the second check). The shop's key for its secrets at rest: its id
+// and check value, and a copy sealed by each owner's password (store/base/shop_key.h). The
+// audit log becomes append-only.
 constexpr const char* kSchemaV17 = R"sql(
 CREATE TABLE custom_role (
     name TEXT PRIMARY KEY,
@@ -759,6 +761,15 @@ CREATE TABLE second_check (
     workstation TEXT NOT NULL,
     checked_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, workstation)
+);
+CREATE TABLE shop_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    shop_id TEXT NOT NULL,
+    check_value TEXT NOT NULL
+);
+CREATE TABLE shop_key_copy (
+    user_id INTEGER PRIMARY KEY REFERENCES app_user(id),
+    sealed TEXT NOT NULL
 );
 CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

@@ -1,6 +1,7 @@
 #include "store/orders/store_connection_repository.h"
 
 #include "store/base/database.h"
+#include "store/base/shop_key.h"
 #include "store/base/sql.h"
 
 namespace dj {
@@ -16,8 +17,8 @@ void StoreConnectionRepository::save(const StoreConnection& c) {
         " stock_buffer = excluded.stock_buffer");
     s.bind(1, static_cast<int64_t>(c.store_id));
     s.bind(2, c.app_key);
-    s.bind(3, c.app_secret);
-    s.bind(4, c.token);
+    s.bind(3, seal_secret(db_, c.app_secret, "store_connection.app_secret"));
+    s.bind(4, seal_secret(db_, c.token, "store_connection.token"));
     s.bind(5, c.endpoint);
     s.bind(6, c.sign_method);
     s.bind(7, c.stock_share_percent);
@@ -38,8 +39,8 @@ std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id) {
         c.store_code = s.column(0).text();
         c.platform = parse_platform(s.column(1).text());
         c.app_key = s.column(2).text();
-        c.app_secret = s.column(3).text();
-        c.token = s.column(4).text();
+        c.app_secret = open_secret(db_, s.column(3).text(), "store_connection.app_secret");
+        c.token = open_secret(db_, s.column(4).text(), "store_connection.token");
         c.endpoint = s.column(5).text();
         c.sign_method = s.column(6).text();
         c.stock_share_percent = s.column(7).int32();
