@@ -23,10 +23,10 @@ export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig:/usr/$host/lib/pkgconfig"
 
 # Debian source package per library, in build order (libxlsxwriter and libpq need OpenSSL,
 # wxWidgets expat and libpng).
-source_packages=(expat libpng1.6 sqlite3 zint libharu curl openssl libxlsxwriter sqlitecpp
-    cpp-httplib postgresql-15 wxwidgets3.2)
-libraries=(expat libpng sqlite zint libharu curl openssl xlsxwriter sqlitecpp headers httplib
-    libpq wxwidgets licenses)
+source_packages=(expat libpng1.6 sqlite3 libsodium zint libharu curl openssl libxlsxwriter
+    sqlitecpp cpp-httplib postgresql-15 wxwidgets3.2)
+libraries=(expat libpng sqlite libsodium zint libharu curl openssl xlsxwriter sqlitecpp headers
+    httplib libpq wxwidgets licenses)
 
 log() { printf '[build-deps %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
@@ -157,6 +157,22 @@ build_sqlite() {
     $AR rcs libsqlite3.a sqlite3.o
     install -D -m644 libsqlite3.a "$prefix/lib/libsqlite3.a"
     install -D -m644 -t "$prefix/include" sqlite3.h sqlite3ext.h
+}
+
+# Passwords and PINs (argon2id), tokens and the shop's secrets at rest (XChaCha20-Poly1305).
+# Static only, so that pkg-config's -lsodium can only mean libsodium.a; code including sodium.h
+# then needs SODIUM_STATIC (the top-level CMakeLists.txt adds it to PkgConfig::SODIUM).
+build_libsodium() {
+    local src
+    src=$(unpack_source libsodium)
+    cd "$src"
+    # Debian's source is upstream's git tree, without configure: generated as Debian does
+    # (autogen.sh would also download config.guess and config.sub).
+    build autoreconf -fi >/dev/null 2>&1
+    build ./configure --host=$host --build=x86_64-pc-linux-gnu --prefix="$prefix" \
+        --disable-shared --enable-static --disable-pie CFLAGS="-O2" >/dev/null
+    build make -j"$jobs" >/dev/null
+    build make install >/dev/null
 }
 
 build_zint() {
@@ -387,6 +403,7 @@ version_key() {
     expat) version_of expat ;;
     libpng) version_of libpng1.6 ;;
     sqlite) version_of sqlite3 ;;
+    libsodium) version_of libsodium ;;
     zint) version_of zint ;;
     libharu) version_of libharu ;;
     curl) version_of curl ;;
@@ -405,7 +422,7 @@ version_key() {
 main() {
     local wanted=("$@")
     [[ ${#wanted[@]} -gt 0 ]] || wanted=("${libraries[@]}")
-    for tool in $CC $CXX cmake make tclsh dpkg-source pkg-config curl; do
+    for tool in $CC $CXX cmake make tclsh dpkg-source pkg-config curl autoreconf libtoolize; do
         command -v "$tool" >/dev/null || { log "missing $tool: run installer/windows/setup-host.sh"; exit 1; }
     done
     [[ -f /usr/$host/lib/libz.a ]] || { log "missing libz-mingw-w64-dev"; exit 1; }

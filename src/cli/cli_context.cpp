@@ -69,9 +69,8 @@ const Clock& Context::clock() {
     return *clock_;
 }
 
-const Actor& Context::actor() {
+const Actor& Context::actor_in(Database& shop) {
     if (actor_) return *actor_;
-    Database& shop = db();
     std::string workstation = os::computer_name();
     if (!ops::shop_has_users(shop)) {
         std::string name =

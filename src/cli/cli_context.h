@@ -39,7 +39,9 @@ struct Context {
     // or the OS user. On a shop with users: the --user logged in for this command (password
     // from $DIANJIA_PASSWORD or the terminal), else the API token in $DIANJIA_TOKEN, else this
     // OS user's session (login); NotLoggedIn saying how to log in otherwise.
-    const Actor& actor();
+    const Actor& actor() { return actor_in(db()); }
+    // The same in another shop than --db names (migrate's source).
+    const Actor& actor_in(Database& shop);
     // A password the person gives for `what`: $DIANJIA_PASSWORD unless it was used to log in
     // this command, else asked on the terminal; InvalidInput saying how to give it when neither.
     std::string password(const std::string& what, bool new_one = false);

@@ -39,7 +39,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         ->required();
     server_init->callback([&ctx, url] {
         std::unique_ptr<Database> db = open_database(*url, ctx.clock(), Database::Mode::create);
-        ops::init_shop(*db, ctx.actor());
+        ops::init_shop(*db, ctx.actor_in(*db));
         std::cout << trf("Shop server ready: {0} (schema {1})", db->path(),
                          std::to_string(db->schema_version()))
                   << "\n";
@@ -98,7 +98,7 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     migrate->callback([&ctx, from, to] {
         Database source(*from, ctx.clock(), Database::Mode::existing);
         std::unique_ptr<Database> target = open_database(*to, ctx.clock(), Database::Mode::create);
-        ops::ShopMoved moved = ops::move_shop(source, *target, ctx.actor());
+        ops::ShopMoved moved = ops::move_shop(source, *target, ctx.actor_in(source));
         Listing list({{"table", tr("Table")}, {"rows", tr("Rows")}});
         long long rows = 0;
         for (const CopiedTable& t : moved.tables) {

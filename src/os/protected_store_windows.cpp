@@ -1,5 +1,6 @@
-#include <wincrypt.h>
 #include <windows.h>
+// wincrypt.h (DPAPI) needs windows.h first.
+#include <wincrypt.h>
 
 #include <fstream>
 #include <sstream>

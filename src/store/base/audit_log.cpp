@@ -26,29 +26,31 @@ std::vector<AuditEntry> audit_entries(Database& db, const AuditFilter& f) {
     // One text for every filter (an empty one matches all), so the statement is prepared once.
     sql::Statement& s = db.statement(
         "SELECT id, at, user, role, workstation, action, subject, detail FROM audit_log "
-        "WHERE (? = '' OR user = ?) AND (? = '' OR action = ? OR substr(action, 1, ?) = ?) "
+        "WHERE (? = '' OR user = ?) AND (? = '' OR action = ? OR action LIKE ? ESCAPE '!') "
         "AND (? = '' OR subject LIKE ? ESCAPE '!' OR detail LIKE ? ESCAPE '!') AND at >= ? "
         "AND at < ? "
         "ORDER BY id DESC LIMIT ?");
-    std::string prefix = f.action + ".";
-    std::string like = "%";
-    for (char c : f.text) {
-        if (c == '%' || c == '_' || c == '!') like += '!';
-        like += c;
-    }
-    like += '%';
+    auto escaped = [](const std::string& text) {
+        std::string out;
+        for (char c : text) {
+            if (c == '%' || c == '_' || c == '!') out += '!';
+            out += c;
+        }
+        return out;
+    };
+    std::string group = escaped(f.action) + ".%";
+    std::string like = "%" + escaped(f.text) + "%";
     s.bind(1, f.user);
     s.bind(2, f.user);
     s.bind(3, f.action);
     s.bind(4, f.action);
-    s.bind(5, static_cast<int64_t>(prefix.size()));
-    s.bind(6, prefix);
-    s.bind(7, f.text);
+    s.bind(5, group);
+    s.bind(6, f.text);
+    s.bind(7, like);
     s.bind(8, like);
-    s.bind(9, like);
-    s.bind(10, f.from.value_or(kEarliestTime));
-    s.bind(11, f.to.value_or(kLatestTime));
-    s.bind(12, f.limit);
+    s.bind(9, f.from.value_or(kEarliestTime));
+    s.bind(10, f.to.value_or(kLatestTime));
+    s.bind(11, f.limit);
     std::vector<AuditEntry> out;
     while (s.step()) {
         AuditEntry e;
