@@ -22,7 +22,10 @@
 
 #include "app/app_context.h"
 #include "app/file_chooser.h"
+#include "app/login_dialog.h"
 #include "app/main_frame.h"
+#include "app/owner_dialog.h"
+#include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/log.h"
 #include "demo/demo_shop.h"
@@ -30,6 +33,7 @@
 #include "ops/observers.h"
 #include "ops/server_password.h"
 #include "ops/shop_setup.h"
+#include "ops/users.h"
 #include "os/private_file.h"
 #include "os/program_clock.h"
 #include "os/utf8_path.h"
@@ -71,6 +75,8 @@ class DianjiaApp : public wxApp {
 
   private:
     bool choose_database();
+    // On a shop with users: the login dialog; on a new shop made here: its owner first.
+    bool log_in();
     bool open_server(const std::string& url);
     void take_screenshot_when_drawn();
 
@@ -78,6 +84,7 @@ class DianjiaApp : public wxApp {
     MainFrame* frame_ = nullptr;
     wxString db_arg_, view_arg_, screenshot_arg_, lang_arg_;
     bool choose_file_ = false;
+    bool new_shop_ = false;  // made at this first start: its owner is made next
     int chooser_status_ = 0;
     wxTimer screenshot_timer_;
     int settled_ticks_ = 0;
@@ -164,7 +171,7 @@ bool DianjiaApp::OnInit() {
         wxMessageBox(wxString::FromUTF8(e.what()), _("Dianjia"), wxOK | wxICON_ERROR);
         return false;
     }
-    if (!choose_database()) return false;
+    if (!choose_database() || !log_in()) return false;
     wxLogTrace("dianjia", "opened %s as %s", wxString::FromUTF8(ctx_.db_path), user_name());
 
     frame_ = new MainFrame(ctx_);
@@ -213,12 +220,32 @@ bool DianjiaApp::choose_database() {
             build_demo_shop(*ctx_.db, DemoOptions{}, ctx_.actor);
         } else if (choice == 0) {
             ops::init_shop(*ctx_.db, ctx_.actor);
+            new_shop_ = db_arg_.empty();
         }
     } else {
         ctx_.db = std::make_unique<Database>(path, *ctx_.clock, Database::Mode::existing);
     }
     ctx_.db_path = path;
     if (db_arg_.empty()) wxConfig::Get()->Write("/db/path", wxString::FromUTF8(path));
+    return true;
+}
+
+bool DianjiaApp::log_in() {
+    Database& db = *ctx_.db;
+    const std::string workstation = ctx_.actor.workstation;
+    wxConfigBase* config = wxConfig::Get();
+    if (!ops::shop_has_users(db)) {
+        if (!new_shop_) return true;
+        OwnerDialog owner(nullptr, db, workstation, user_name());
+        if (owner.ShowModal() != wxID_OK) return false;
+        ctx_.actor = owner.actor();
+    } else {
+        LoginDialog login(nullptr, db, workstation, config->Read("/login/last_user", ""));
+        if (login.ShowModal() != wxID_OK) return false;
+        ctx_.actor = login.actor();
+    }
+    config->Write("/login/last_user", u8(ctx_.actor.user));
+    config->Flush();
     return true;
 }
 

@@ -12,11 +12,13 @@
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/badge_dialog.h"
 #include "app/file_chooser.h"
 #include "app/print_task.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
+#include "core/base/role.h"
 #include "core/fulfilment/carrier.h"
 #include "ops/fulfilment_queries.h"
 #include "ops/order_queries.h"
@@ -32,6 +34,14 @@ namespace dj::app {
 
 PackPanel::PackPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // Who packs: a shared station switches user with a badge and a PIN.
+    auto* who = new wxBoxSizer(wxHORIZONTAL);
+    packer_text_ = new wxStaticText(this, wxID_ANY, {});
+    auto* switch_button = new wxButton(this, wxID_ANY, _("Switch user..."));
+    who->Add(packer_text_, wxSizerFlags(1).CenterVertical());
+    who->Add(switch_button);
+    sizer->Add(who, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(10)));
+    on_button(switch_button, [this] { switch_user(); });
     // Waves on top: create the next one, print its pick sheet and labels.
     auto* waves_row = new wxBoxSizer(wxHORIZONTAL);
     waves_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(130)),
@@ -110,6 +120,7 @@ void PackPanel::on_button(wxButton* button, std::function<void()> action) {
 }
 
 void PackPanel::reload() {
+    show_packer();
     reload_waves();
     scan_->SetFocus();
 }
@@ -309,9 +320,24 @@ void PackPanel::on_scan() {
 }
 
 Actor PackPanel::packer() const {
-    Actor packer = ctx_.actor;
-    packer.role = "packer";
-    return packer;
+    return ctx_.actor;
+}
+
+void PackPanel::switch_user() {
+    BadgeDialog badge(this, *ctx_.db, ctx_.actor.workstation);
+    if (badge.ShowModal() == wxID_OK) {
+        // What is open was the last packer's: the next one starts it again.
+        reset();
+        ctx_.actor = badge.actor();
+        show_packer();
+    }
+    scan_->SetFocus();
+}
+
+void PackPanel::show_packer() {
+    packer_text_->SetLabel(wxString::Format(_("Packing as %s (%s)"), u8(ctx_.actor.user),
+                                            u8(role_name(ctx_.actor.role))));
+    Layout();
 }
 
 void PackPanel::assign_waybill(const std::string& tracking,

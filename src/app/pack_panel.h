@@ -36,6 +36,9 @@ class PackPanel : public View {
     // Opens the parcel `scanned` names (`opened`: the station for it, made already).
     void open_order(const std::string& scanned, std::unique_ptr<ops::PackStation> opened = nullptr);
     Actor packer() const;
+    // The badge dialog; the user it logs in works in the whole window from then on.
+    void switch_user();
+    void show_packer();
     // Ships the packed parcel under `tracking`, of one of `carriers` (asked when several).
     void assign_waybill(const std::string& tracking, const std::vector<const Carrier*>& carriers);
     // The button does `action`; whatever that opened (a file dialog, a message), the scanner's
@@ -55,6 +58,7 @@ class PackPanel : public View {
     std::string selected_wave() const;
     void banner(const wxString& text, Tone tone);
 
+    wxStaticText* packer_text_ = nullptr;
     wxTextCtrl* scan_ = nullptr;
     wxPanel* banner_ = nullptr;
     wxStaticText* banner_text_ = nullptr;

@@ -219,6 +219,11 @@ def step(s):
     time.sleep(0.3)
 
 
+def first_window(app):
+    # The main window, or the login dialog a shop with users opens first.
+    return find_node(app, "frame", lambda n: True) or find_node(app, "dialog", lambda n: True)
+
+
 def main():
     app_path, db, view, lang, *steps = sys.argv[1:]
     # A desktop session has a keyring: this D-Bus session gets one, unlocked, its files in HOME.
@@ -232,7 +237,7 @@ def main():
         deadline = time.time() + TIMEOUT
         while time.time() < deadline and program.poll() is None:
             app = application()
-            if app is not None and find_node(app, "frame", lambda n: True) is not None:
+            if app is not None and first_window(app) is not None:
                 break
             time.sleep(0.2)
         if program.poll() is None:
@@ -241,7 +246,7 @@ def main():
               "showed; starting it again", flush=True)
         time.sleep(1)
     try:
-        until("the window", lambda app: find_node(app, "frame", lambda n: True))
+        until("the window", first_window)
         shots = os.environ.get("DJ_STEP_SHOTS")
         for n, s in enumerate(steps, 1):
             print("step", s, flush=True)

@@ -12,6 +12,7 @@
 
 #include "gui_shop.h"
 #include "ops/fulfilment_queries.h"
+#include "ops/users.h"
 #include "ops/waves.h"
 #include "run_app.h"
 #include "standard_observers.h"
@@ -104,6 +105,46 @@ BOOST_AUTO_TEST_CASE(a_parcel_without_a_waybill_ships_when_its_label_is_scanned)
     Database db(path, test::fixed_clock());
     for (const WaveInfo& w : ops::list_waves(db))
         if (w.number == wave) BOOST_TEST(w.packed == 1);
+}
+
+// A shared pack station: the owner logs in at start, then a packer takes over by scanning their
+// badge and typing the PIN (a wrong PIN first), and what they pack is theirs in the ledger.
+BOOST_AUTO_TEST_CASE(a_packer_switches_in_with_a_badge_and_packs_as_themselves) {
+    {
+        Database db(path, test::fixed_clock());
+        ops::add_user(db, ops::actor_without_users("老板", "office"),
+                      {"老板", "owner", {}, "owner-password-1"});
+        Actor owner = ops::log_in(db, "老板", "owner-password-1", "office");
+        ops::add_user(db, owner, {"小王", "packer", {}, "packer-password-1"});
+        ops::set_badge(db, owner, "小王", "BADGE-0007", "4321");
+    }
+    std::string order = ready_orders(1).at(0);
+    std::vector<std::string> steps{"field:用户=老板",
+                                   "field:密码=owner-password-1",
+                                   "press:登录",
+                                   "see:当前打包人：老板（店主）",
+                                   "press:切换用户…",
+                                   "scan:BADGE-0007",
+                                   "keys:0000",
+                                   "key:Return",
+                                   "see:用户名或密码错误",
+                                   "scan:BADGE-0007",
+                                   "keys:4321",
+                                   "key:Return",
+                                   "see:当前打包人：小王（打包员）",
+                                   "scan:" + order,
+                                   "see:订单 " + order};
+    for (const std::string& s : item_scans(order))
+        steps.push_back(s);
+    steps.push_back("see:已打包并以 中通快递");
+    BOOST_TEST_REQUIRE(drive(steps) == 0);
+    BOOST_TEST(status(order) == "shipped");
+    BOOST_TEST(text("SELECT operator || ' ' || role FROM movement WHERE kind = 'ship' ORDER BY id "
+                    "DESC LIMIT 1") == "小王 packer");
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'user.login' AND user = '小王' "
+                     "AND detail = 'badge'") == 1);
+    BOOST_TEST(count("SELECT count(*) FROM audit_log WHERE action = 'user.login_failed' AND "
+                     "user = '小王'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
