@@ -16,6 +16,7 @@
 
 #include "app/alert_watcher.h"
 #include "app/alerts_panel.h"
+#include "app/audit_panel.h"
 #include "app/catalogue_panel.h"
 #include "app/dashboard_panel.h"
 #include "app/mapping_panel.h"
@@ -46,8 +47,8 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync, kIdStatusTimer, kIdBus
 
 const std::vector<wxString>& MainFrame::view_names() {
     static const std::vector<wxString> names{
-        "dashboard", "orders",     "rules",     "waybills", "pack",    "outbox",  "stock",
-        "mapping",   "purchasing", "catalogue", "alerts",   "reports", "settings"};
+        "dashboard", "orders",     "rules",     "waybills", "pack",    "outbox", "stock",
+        "mapping",   "purchasing", "catalogue", "alerts",   "reports", "audit",  "settings"};
     return names;
 }
 
@@ -70,7 +71,7 @@ MainFrame::MainFrame(AppContext& ctx)
     for (const wxString& label :
          {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
           _("Platform outbox"), _("Stock"), _("SKU mapping"), _("Purchasing"), _("Catalogue"),
-          _("Alerts"), _("Reports"), _("Settings")})
+          _("Alerts"), _("Reports"), _("Audit log"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_),  new OrdersPanel(book_, ctx_),
@@ -79,7 +80,7 @@ MainFrame::MainFrame(AppContext& ctx)
               new StockPanel(book_, ctx_),      new MappingPanel(book_, ctx_),
               new PurchasingPanel(book_, ctx_), new CataloguePanel(book_, ctx_),
               new AlertsPanel(book_, ctx_),     new ReportsPanel(book_, ctx_),
-              new SettingsPanel(book_, ctx_)};
+              new AuditPanel(book_, ctx_),      new SettingsPanel(book_, ctx_)};
     // One page, one nav entry, one --view name and one menu item each, in the same order.
     wxASSERT(views_.size() == view_names().size() && nav_->GetCount() == views_.size());
     for (std::size_t i = 0; i < views_.size(); ++i)
@@ -174,9 +175,10 @@ void MainFrame::build_menu() {
                                _("Catalogue\tCtrl+K"),
                                _("&Alerts\tCtrl+6"),
                                _("&Reports\tCtrl+7"),
+                               _("Aud&it log\tCtrl+L"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 13);
-    for (int i = 0; i < 13; ++i) {
+    static_assert(std::size(labels) == 14);
+    for (int i = 0; i < 14; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);

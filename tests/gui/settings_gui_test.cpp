@@ -6,6 +6,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "gui_shop.h"
+#include "ops/shop_setup.h"
+#include "ops/users.h"
 #include "run_app.h"
 #include "simulator/platform_simulator.h"
 #include "standard_observers.h"
@@ -55,6 +57,26 @@ BOOST_AUTO_TEST_CASE(the_owner_adds_a_store_and_tries_its_credentials) {
     BOOST_TEST(count("SELECT count(*) FROM store_connection c JOIN shop_store s ON s.id = "
                      "c.store_id WHERE s.name = '山间茶铺拼多多店' AND c.app_key = 'sim-app'") ==
                1);
+}
+
+// The audit log as a screen: a packer is refused it, naming the permission; the owner filters
+// it by action and sees who named the shop.
+BOOST_AUTO_TEST_CASE(the_audit_log_is_shown_to_those_who_may_see_it) {
+    {
+        Database db(path, test::fixed_clock());
+        ops::set_shop_name(db, Actor{"demo", "owner", "test"}, "山间茶铺");
+        ops::add_user(db, ops::actor_without_users("老板", "office"),
+                      {"老板", "owner", {}, "owner-password-1"});
+        Actor owner = ops::log_in(db, "老板", "owner-password-1", "office");
+        ops::add_user(db, owner, {"小王", "packer", {}, "packer-password-1"});
+    }
+    BOOST_TEST_REQUIRE(test::drive_app(dir.file("packer"), path, "audit",
+                                       {"field:用户=小王", "field:密码=packer-password-1",
+                                        "press:登录", "see:audit.see"}) == 0);
+    BOOST_TEST_REQUIRE(
+        test::drive_app(dir.file("owner"), path, "audit",
+                        {"field:用户=老板", "field:密码=owner-password-1", "press:登录",
+                         "field:操作=shop", "press:查看", "see:1 条记录"}) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,20 +5,12 @@
 #include <vector>
 
 #include "core/base/actor.h"
+#include "core/base/audit_entry.h"
 #include "core/base/types.h"
 
 namespace dj {
 
 class Database;
-
-struct AuditEntry {
-    Id id = 0;
-    Timestamp at = 0;
-    Actor actor;
-    std::string action;   // e.g. "sku.import", "warehouse.add"
-    std::string subject;  // the record, e.g. a SKU code
-    std::string detail;
-};
 
 // Records who changed what, for every change that is not itself a ledger movement.
 void audit(Database& db, const Actor& actor, const std::string& action, const std::string& subject,
