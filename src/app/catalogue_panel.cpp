@@ -11,6 +11,7 @@
 #include "app/table_list_model.h"
 #include "app/ui_helpers.h"
 #include "core/base/text.h"
+#include "ops/cost_visibility.h"
 #include "ops/stock_queries.h"
 
 namespace dj::app {
@@ -20,6 +21,7 @@ namespace {
 struct SkuCells {
     static constexpr unsigned column_count = 9;
     static const std::map<Id, std::string>* suppliers;
+    static bool costs_hidden;  // the user may not see costs: *** for the standard cost
     static wxString text(const Sku& s, unsigned col) {
         switch (col) {
             case 0:
@@ -39,7 +41,7 @@ struct SkuCells {
             case 5:
                 return wxString::Format("%d", s.weight_g);
             case 6:
-                return money_text(s.standard_cost);
+                return costs_hidden ? wxString("***") : money_text(s.standard_cost);
             case 7:
                 return s.shelf_life_days > 0 ? wxString::Format("%d", s.shelf_life_days)
                                              : wxString();
@@ -53,6 +55,7 @@ struct SkuCells {
     static bool style(const Sku&, unsigned, wxDataViewItemAttr&) { return false; }
 };
 const std::map<Id, std::string>* SkuCells::suppliers = nullptr;
+bool SkuCells::costs_hidden = false;
 
 using SkuModel = TableListModel<CataloguePanel::Table, SkuCells>;
 
@@ -119,7 +122,8 @@ CataloguePanel::CataloguePanel(wxWindow* parent, AppContext& ctx) : View(parent,
 
 void CataloguePanel::reload() {
     wxBusyCursor busy;
-    skus_ = ops::list_skus(*ctx_.db);
+    skus_ = ops::list_skus(*ctx_.db, ctx_.actor);
+    SkuCells::costs_hidden = !ops::sees_costs(ctx_.actor);
     suppliers_.clear();
     for (const Supplier& s : ops::list_suppliers(*ctx_.db))
         suppliers_[s.id] = s.name;

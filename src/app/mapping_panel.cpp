@@ -119,7 +119,7 @@ void MappingPanel::reload() {
     if (const ops::UnmappedSku* u = selected_listing())
         keep = u->listing.store + "/" + u->listing.key();
     listings_ = ops::unmapped_skus(*ctx_.db);
-    catalogue_ = ops::list_skus(*ctx_.db);
+    catalogue_ = ops::list_skus(*ctx_.db, ctx_.actor);
     long long orders = 0;
     for (const ops::UnmappedSku& u : listings_)
         orders += u.listing.orders;

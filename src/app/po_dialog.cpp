@@ -24,7 +24,7 @@ PoDialog::PoDialog(wxWindow* parent, AppContext& ctx)
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       ctx_(ctx) {
     suppliers_ = ops::list_suppliers(*ctx_.db);
-    catalogue_ = ops::list_skus(*ctx_.db);
+    catalogue_ = ops::list_skus(*ctx_.db, ctx_.actor);
     auto* root = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxFlexGridSizer(2, FromDIP(6), FromDIP(8));
     head->AddGrowableCol(1);

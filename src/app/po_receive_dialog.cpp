@@ -27,7 +27,7 @@ PoReceiveDialog::PoReceiveDialog(wxWindow* parent, AppContext& ctx, const Purcha
       ctx_(ctx),
       order_(order) {
     // Only the order's SKUs can be scanned: a barcode of anything else is a wrong item.
-    for (const Sku& s : ops::list_skus(*ctx_.db))
+    for (const Sku& s : ops::list_skus(*ctx_.db, ctx_.actor))
         for (const PurchaseOrderLine& l : order_.lines)
             if (l.sku == s.code) catalogue_.push_back(s);
     for (const PurchaseOrderLine& l : order_.lines)

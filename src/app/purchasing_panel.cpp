@@ -90,7 +90,7 @@ void PurchasingPanel::reload() {
     wxBusyCursor busy;
     std::string keep = selected() ? selected()->no : std::string();
     shown_.clear();  // points into all_
-    all_ = ops::list_purchase_orders(*ctx_.db, {});
+    all_ = ops::list_purchase_orders(*ctx_.db, ctx_.actor, {});
     long long open_orders = 0;
     Qty open_units = 0;
     for (const PurchaseOrder& o : all_)
@@ -125,7 +125,8 @@ void PurchasingPanel::show_orders(const std::string& keep) {
         for (const wxString& cell :
              {u8(o.no), u8(o.supplier_name.empty() ? o.supplier : o.supplier_name), u8(o.warehouse),
               u8(po_state_name(o)), wxString::Format("%lld", static_cast<long long>(ordered)),
-              wxString::Format("%lld", static_cast<long long>(o.due_qty())), money_text(o.total()),
+              wxString::Format("%lld", static_cast<long long>(o.due_qty())),
+              cost_text(ctx_.actor, o.total()),
               o.expected_at ? u8(shop_date(*o.expected_at)) : wxString(),
               shop_time_text(o.created_at)})
             row.push_back(wxVariant(cell));
@@ -150,11 +151,11 @@ void PurchasingPanel::show_lines() {
     if (!o) return;
     for (const PurchaseOrderLine& l : o->lines) {
         wxVector<wxVariant> row;
-        for (const wxString& cell :
-             {wxString::Format("%d", l.line_no), u8(l.sku), u8(l.sku_name),
-              wxString::Format("%lld", static_cast<long long>(l.qty)),
-              wxString::Format("%lld", static_cast<long long>(l.received)),
-              wxString::Format("%lld", static_cast<long long>(l.open())), money_text(l.unit_cost)})
+        for (const wxString& cell : {wxString::Format("%d", l.line_no), u8(l.sku), u8(l.sku_name),
+                                     wxString::Format("%lld", static_cast<long long>(l.qty)),
+                                     wxString::Format("%lld", static_cast<long long>(l.received)),
+                                     wxString::Format("%lld", static_cast<long long>(l.open())),
+                                     cost_text(ctx_.actor, l.unit_cost)})
             row.push_back(wxVariant(cell));
         line_list_->AppendItem(row);
     }

@@ -113,21 +113,21 @@ void ReportsPanel::reload() {
     Fen total = 0;
     Qty units = 0;
     auto num = [](long long n) { return wxString::Format("%lld", n); };
-    for (const WarehouseSummary& w : ops::stock_summary(*ctx_.db)) {
+    for (const WarehouseSummary& w : ops::stock_summary(*ctx_.db, ctx_.actor)) {
         valuation_->InsertItem(row, u8(w.warehouse));
         valuation_->SetItem(row, 1, u8(w.name));
         valuation_->SetItem(row, 2, num(w.skus_in_stock));
         valuation_->SetItem(row, 3, num(w.on_hand));
         valuation_->SetItem(row, 4, num(w.reserved));
         valuation_->SetItem(row, 5, num(w.in_transit));
-        valuation_->SetItem(row, 6, money_text(w.value));
+        valuation_->SetItem(row, 6, cost_text(ctx_.actor, w.value));
         total += w.value;
         units += w.on_hand;
         ++row;
     }
     valuation_->InsertItem(row, _("Total"));
     valuation_->SetItem(row, 3, num(units));
-    valuation_->SetItem(row, 6, money_text(total));
+    valuation_->SetItem(row, 6, cost_text(ctx_.actor, total));
     valuation_->SetItemFont(row, valuation_->GetFont().Bold());
     show_month_end();
 }

@@ -238,7 +238,7 @@ void RuleDialog::action_changed() {
 std::vector<std::pair<std::string, std::string>> RuleDialog::known_values(bool for_action) const {
     std::vector<std::pair<std::string, std::string>> out;
     auto skus = [&] {
-        for (const Sku& s : ops::list_skus(*ctx_.db))
+        for (const Sku& s : ops::list_skus(*ctx_.db, ctx_.actor))
             out.emplace_back(s.code, s.code + "  " + s.name);
     };
     if (for_action) {

@@ -44,10 +44,10 @@ wxString StockCells::text(const StockViewRow& r, unsigned col) {
             value = num(r.in_transit);
             break;
         case StockColumn::avg_cost:
-            value = money_text(r.avg_cost);
+            value = r.costs_hidden ? wxString("***") : money_text(r.avg_cost);
             break;
         case StockColumn::value:
-            value = money_text(r.value);
+            value = r.costs_hidden ? wxString("***") : money_text(r.value);
             break;
         case StockColumn::level:
             value = level_label(r.level);
@@ -160,9 +160,9 @@ void StockPanel::reload() {
     const Clock& clock = *ctx_.clock;
     ctx_.tasks.start<std::vector<StockViewRow>>(
         alive(),
-        [path, &clock](TaskProgress&) {
+        [path, &clock, actor = ctx_.actor](TaskProgress&) {
             Database db(path, clock, Database::Mode::existing);
-            return StockTable::read(db);
+            return StockTable::read(db, actor);
         },
         [this](std::vector<StockViewRow>& rows) {
             loading_ = false;
@@ -247,7 +247,7 @@ void StockPanel::show_ledger() {
     if (row >= table_.size()) return;
     LedgerFilter f;
     f.sku = table_.row(row).sku;
-    std::vector<LedgerRow> rows = ops::list_ledger(*ctx_.db, f);
+    std::vector<LedgerRow> rows = ops::list_ledger(*ctx_.db, ctx_.actor, f);
     // Newest first: that is what people look for.
     long n = 0;
     for (auto it = rows.rbegin(); it != rows.rend() && n < 500; ++it, ++n) {
@@ -257,8 +257,8 @@ void StockPanel::show_ledger() {
         ledger_->SetItem(n, 3, u8(it->location));
         ledger_->SetItem(n, 4, u8(it->batch));
         ledger_->SetItem(n, 5, wxString::Format("%lld", static_cast<long long>(it->qty)));
-        ledger_->SetItem(n, 6, money_text(it->unit_cost));
-        ledger_->SetItem(n, 7, money_text(it->value));
+        ledger_->SetItem(n, 6, cost_text(ctx_.actor, it->unit_cost));
+        ledger_->SetItem(n, 7, cost_text(ctx_.actor, it->value));
         ledger_->SetItem(n, 8, u8(it->doc));
         ledger_->SetItem(n, 9, u8(it->actor.user) + "@" + u8(it->actor.workstation));
     }

@@ -4,17 +4,18 @@
 
 #include "core/base/money.h"
 #include "core/base/text.h"
+#include "ops/cost_visibility.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
 
 namespace dj {
 
-std::vector<StockViewRow> StockTable::read(Database& db) {
+std::vector<StockViewRow> StockTable::read(Database& db, const Actor& actor) {
     auto demand = ops::recent_daily_demand(db);
     std::vector<StockViewRow> rows;
     StockFilter every_place;
     every_place.with_empty = true;  // out of stock is a row to see, not a gap
-    for (const StockRow& s : ops::list_stock(db, every_place)) {
+    for (const StockRow& s : ops::list_stock(db, actor, every_place)) {
         StockViewRow r;
         r.sku = s.sku;
         r.name = s.sku_name;
@@ -25,6 +26,7 @@ std::vector<StockViewRow> StockTable::read(Database& db) {
         r.in_transit = s.in_transit;
         r.avg_cost = s.avg_cost;
         r.value = s.on_hand * s.avg_cost;
+        r.costs_hidden = !ops::sees_costs(actor);
         auto it = demand.find({s.sku, s.warehouse});
         r.level = classify_stock(s.available, it == demand.end() ? 0.0 : it->second);
         r.haystack = lower_ascii(s.sku + " " + s.sku_name);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/actor.h"
 #include "core/base/types.h"
 #include "core/stock/stock_level.h"
 
@@ -20,7 +21,8 @@ struct StockViewRow {
     Qty available = 0;
     Qty in_transit = 0;
     Fen avg_cost = 0;
-    Fen value = 0;  // on hand at the average
+    Fen value = 0;              // on hand at the average
+    bool costs_hidden = false;  // the user may not see costs: both are zero, shown as ***
     StockLevel level = StockLevel::enough;
     std::string haystack;
     bool operator==(const StockViewRow&) const = default;
@@ -51,7 +53,8 @@ struct StockQuery {
 
 class StockTable {
   public:
-    static std::vector<StockViewRow> read(Database& db);
+    // As `actor` may see it: costs zero for those without costs.see.
+    static std::vector<StockViewRow> read(Database& db, const Actor& actor);
     void load(std::vector<StockViewRow> rows);
     void apply(const StockQuery& query);
     std::size_t size() const { return index_.size(); }

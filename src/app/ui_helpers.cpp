@@ -14,8 +14,13 @@
 #include "core/base/platform.h"
 #include "core/orders/order.h"
 #include "core/stock/movement.h"
+#include "ops/cost_visibility.h"
 
 namespace dj::app {
+
+wxString cost_text(const Actor& actor, Fen fen) {
+    return ops::sees_costs(actor) ? money_text(fen) : wxString("***");
+}
 
 wxString money_text(Fen fen) {
     return u8(format_yuan(fen));

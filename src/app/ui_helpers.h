@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/base/actor.h"
 #include "core/base/types.h"
 #include "core/stock/stock_level.h"
 
@@ -22,6 +23,8 @@ inline std::string to_u8(const wxString& s) {
 }
 
 wxString money_text(Fen fen);
+// A cost, value or supplier price: *** for a user who may not see costs.
+wxString cost_text(const Actor& actor, Fen fen);
 wxString shop_time_text(Timestamp t);  // local (shop) time, "2026-11-24 13:04"
 
 // Translated names of codes stored in the database.

@@ -11,6 +11,7 @@
 #include "core/base/error.h"
 #include "core/base/joined.h"
 #include "core/base/translate.h"
+#include "ops/cost_visibility.h"
 #include "ops/order_queries.h"
 #include "ops/ship_order.h"
 #include "ops/shop_queries.h"
@@ -140,6 +141,10 @@ std::string session_file(const std::string& db_location) {
     return folder + "/sessions/" + name;
 }
 
+Cell Context::cost(Fen fen) {
+    return ops::sees_costs(actor()) ? Cell::yuan(fen) : Cell::masked();
+}
+
 void Context::print(const Listing& listing) const {
     listing.print(std::cout, json, utc);
 }
@@ -163,7 +168,7 @@ void Context::print_movements(const std::vector<Movement>& movements) {
                   Cell::code(movement_kind_code(m.kind), movement_kind_name(m.kind)),
                   Cell::str(names[i].sku), Cell::str(names[i].warehouse),
                   or_none(names[i].location), or_none(names[i].batch), Cell::num(m.qty),
-                  Cell::yuan(m.unit_cost), Cell::yuan(m.value), Cell::str(m.doc)});
+                  cost(m.unit_cost), cost(m.value), Cell::str(m.doc)});
     }
     print(list);
 }

@@ -49,6 +49,8 @@ struct Context {
     // be had here (no terminal, no $DIANJIA_PASSWORD).
     bool confirm_identity();
     void print(const Listing& listing) const;
+    // A cost, value or supplier price: masked for those who may not see costs.
+    Cell cost(Fen fen);
     // Shows the movements one command posted.
     void print_movements(const std::vector<Movement>& movements);
 

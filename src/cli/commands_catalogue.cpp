@@ -85,12 +85,12 @@ sku->add_subcommand("list", tr("List SKUs"))->callback([&ctx] {
                   {"weight_g", tr("Weight (g)")},
                   {"cost", tr("Cost")},
                   {"shelf_life_days", tr("Shelf life (days)")}});
-    for (const Sku& s : ops::list_skus(ctx.db())) {
+    for (const Sku& s : ops::list_skus(ctx.db(), ctx.actor())) {
         std::string barcodes;
         for (const std::string& b : s.barcodes)
             barcodes += (barcodes.empty() ? "" : "|") + b;
         list.add({Cell::str(s.code), Cell::str(s.name), Cell::str(barcodes), Cell::str(s.spec),
-                  Cell::str(s.unit), Cell::num(s.weight_g), Cell::yuan(s.standard_cost),
+                  Cell::str(s.unit), Cell::num(s.weight_g), ctx.cost(s.standard_cost),
                   Cell::num(s.shelf_life_days)});
     }
     ctx.print(list);

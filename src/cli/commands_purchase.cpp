@@ -65,7 +65,7 @@ void print_orders(Context& ctx, const std::vector<PurchaseOrder>& orders) {
         list.add({Cell::str(o.no), Cell::str(o.supplier), Cell::str(o.warehouse),
                   Cell::code(po_status_code(o.status), po_state_name(o)),
                   Cell::num(static_cast<Qty>(o.lines.size())), Cell::num(ordered),
-                  Cell::num(o.open_qty()), Cell::yuan(o.total()), Cell::time(o.expected_at),
+                  Cell::num(o.open_qty()), ctx.cost(o.total()), Cell::time(o.expected_at),
                   Cell::time(o.created_at), Cell::str(o.created_by)});
     }
     ctx.print(list);
@@ -84,7 +84,7 @@ void print_lines(Context& ctx, const PurchaseOrder& o) {
     for (const PurchaseOrderLine& l : o.lines)
         list.add({Cell::str(o.no), Cell::num(l.line_no), Cell::str(l.sku), Cell::str(l.sku_name),
                   Cell::num(l.qty), Cell::num(l.received), Cell::num(l.open()),
-                  Cell::yuan(l.unit_cost),
+                  ctx.cost(l.unit_cost),
                   Cell::code(po_status_code(o.status), po_status_name(o.status))});
     ctx.print(list);
 }
@@ -174,14 +174,15 @@ void add_purchase_commands(CLI::App& app, Context& ctx) {
         PoFilter f;
         f.status = parse_po_status(la->status);
         f.supplier = la->supplier;
-        print_orders(ctx, ops::list_purchase_orders(ctx.db(), f));
+        print_orders(ctx, ops::list_purchase_orders(ctx.db(), ctx.actor(), f));
     });
 
     auto show_no = std::make_shared<std::string>();
     auto* show = po->add_subcommand("show", tr("The lines of a purchase order"));
     show->add_option("PO", *show_no, tr("Purchase order number"))->required();
-    show->callback(
-        [&ctx, show_no] { print_lines(ctx, ops::require_purchase_order(ctx.db(), *show_no)); });
+    show->callback([&ctx, show_no] {
+        print_lines(ctx, ops::require_purchase_order(ctx.db(), ctx.actor(), *show_no));
+    });
 
     struct ReceiveArgs {
         std::string no, location, batch, expiry, at;

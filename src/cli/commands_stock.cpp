@@ -165,10 +165,10 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"unshippable", tr("Expired")},
                      {"in_transit", tr("In transit")},
                      {"avg_cost", tr("Avg cost")}});
-        for (const StockRow& r : ops::list_stock(ctx.db(), *filter))
+        for (const StockRow& r : ops::list_stock(ctx.db(), ctx.actor(), *filter))
             out.add({Cell::str(r.sku), Cell::str(r.sku_name), Cell::str(r.warehouse),
                      Cell::num(r.on_hand), Cell::num(r.reserved), Cell::num(r.available),
-                     Cell::num(r.unshippable), Cell::num(r.in_transit), Cell::yuan(r.avg_cost)});
+                     Cell::num(r.unshippable), Cell::num(r.in_transit), ctx.cost(r.avg_cost)});
         ctx.print(out);
     });
 
@@ -199,10 +199,10 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                          {"available", tr("Available")},
                          {"in_transit", tr("In transit")},
                          {"value", tr("Value")}});
-            for (const WarehouseSummary& w : ops::stock_summary(ctx.db()))
+            for (const WarehouseSummary& w : ops::stock_summary(ctx.db(), ctx.actor()))
                 out.add({Cell::str(w.warehouse), Cell::str(w.name), Cell::num(w.skus_in_stock),
                          Cell::num(w.on_hand), Cell::num(w.reserved), Cell::num(w.available),
-                         Cell::num(w.in_transit), Cell::yuan(w.value)});
+                         Cell::num(w.in_transit), ctx.cost(w.value)});
             ctx.print(out);
         });
 
@@ -230,11 +230,11 @@ void add_stock_commands(CLI::App& app, Context& ctx) {
                      {"operator", tr("Operator")},
                      {"role", tr("Role")},
                      {"workstation", tr("Workstation")}});
-        for (const LedgerRow& r : ops::list_ledger(ctx.db(), f))
+        for (const LedgerRow& r : ops::list_ledger(ctx.db(), ctx.actor(), f))
             out.add({Cell::num(r.id), Cell::time(r.at), Cell::str(r.kind), Cell::str(r.sku),
                      Cell::str(r.warehouse), Cell::str(r.location), Cell::str(r.batch),
-                     Cell::str(r.counterpart), Cell::num(r.qty), Cell::yuan(r.unit_cost),
-                     Cell::yuan(r.value), Cell::str(r.doc), Cell::str(r.reason),
+                     Cell::str(r.counterpart), Cell::num(r.qty), ctx.cost(r.unit_cost),
+                     ctx.cost(r.value), Cell::str(r.doc), Cell::str(r.reason),
                      Cell::str(r.actor.user), Cell::str(r.actor.role),
                      Cell::str(r.actor.workstation)});
         ctx.print(out);

@@ -23,6 +23,8 @@ struct Cell {
     static Cell num(std::int64_t n) { return {Type::integer, {}, n, {}}; }
     static Cell yuan(Fen fen) { return {Type::money, {}, fen, {}}; }
     static Cell none() { return {}; }
+    // A value the acting user may not see (a cost for a packer): null in JSON, *** in tables.
+    static Cell masked() { return raw_json("null", "***"); }
     // A moment: in tables Beijing time with its offset ("2026-11-01 00:00 +08:00", or UTC with
     // --utc), in JSON always ISO 8601 UTC ("2026-10-31T16:00:00Z").
     static Cell time(Timestamp t) { return {Type::time, {}, t, {}}; }

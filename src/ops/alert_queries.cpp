@@ -1,5 +1,6 @@
 #include "ops/alert_queries.h"
 
+#include "ops/cost_visibility.h"
 #include "store/base/database.h"
 
 namespace dj::ops {
@@ -29,14 +30,20 @@ std::vector<RestockLine> restock_lines(Database& db, const RestockFilter& filter
     return dj::restock_lines(db, db.clock().now(), filter);
 }
 
-std::vector<PurchaseOrder> list_purchase_orders(Database& db, const PoFilter& filter) {
+std::vector<PurchaseOrder> list_purchase_orders(Database& db, const Actor& actor,
+                                                const PoFilter& filter) {
     ReadTransaction tx(db);
-    return dj::list_purchase_orders(db, filter);
+    std::vector<PurchaseOrder> orders = dj::list_purchase_orders(db, filter);
+    for (PurchaseOrder& o : orders)
+        hide_costs(actor, o);
+    return orders;
 }
 
-PurchaseOrder require_purchase_order(Database& db, const std::string& no) {
+PurchaseOrder require_purchase_order(Database& db, const Actor& actor, const std::string& no) {
     ReadTransaction tx(db);
-    return dj::require_purchase_order(db, no);
+    PurchaseOrder order = dj::require_purchase_order(db, no);
+    hide_costs(actor, order);
+    return order;
 }
 
 }  // namespace dj::ops

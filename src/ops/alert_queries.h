@@ -6,6 +6,7 @@
 
 #include "core/alerts/alert.h"
 #include "core/alerts/notify_channel.h"
+#include "core/base/actor.h"
 #include "core/purchasing/purchase_order.h"
 #include "core/purchasing/restock_line.h"
 #include "store/alerts/alert_repository.h"
@@ -29,8 +30,10 @@ std::vector<NotifyMessage> list_notifications(Database& db, bool pending_only);
 
 // Restock suggestions over the 28 shop days ending today (the database's clock).
 std::vector<RestockLine> restock_lines(Database& db, const RestockFilter& filter);
-std::vector<PurchaseOrder> list_purchase_orders(Database& db, const PoFilter& filter);
+// Unit costs come as zero to those without costs.see (ops/cost_visibility.h).
+std::vector<PurchaseOrder> list_purchase_orders(Database& db, const Actor& actor,
+                                                const PoFilter& filter);
 // NotFound names the number and how to list them.
-PurchaseOrder require_purchase_order(Database& db, const std::string& no);
+PurchaseOrder require_purchase_order(Database& db, const Actor& actor, const std::string& no);
 
 }  // namespace dj::ops

@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "core/fulfilment/outbox.h"
 #include "ops/access.h"
+#include "ops/cost_visibility.h"
 #include "ops/order_review.h"
 #include "ops/waybills.h"
 #include "store/base/audit_log.h"
@@ -101,6 +102,7 @@ Shipped ship_order(Database& db, const Actor& actor, const ShipOrder& r) {
         ++shipped.confirmations;
     }
     shipped.movements = posting.commit();
+    hide_costs(actor, shipped.movements);
     return shipped;
 }
 

@@ -1,5 +1,6 @@
 #include "ops/stock_moves.h"
 
+#include "ops/cost_visibility.h"
 #include "ops/stock_service.h"
 #include "store/base/database.h"
 #include "store/stock/warehouse_repository.h"
@@ -10,7 +11,9 @@ std::string receiving_location_code() {
     return kReceivingLocation;
 }
 
-std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& m) {
+namespace {
+
+std::vector<Movement> post(Database& db, const Actor& actor, const StockMove& m) {
     StockService stock(db, actor);
     if (m.allow_same_doc) stock.allow_same_doc();
     if (m.at) stock.post_at(*m.at);
@@ -47,6 +50,14 @@ std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMo
             return stock.scrap(m.sku, m.qty, m.warehouse, m.location, m.reason);
     }
     return {};
+}
+
+}  // namespace
+
+std::vector<Movement> move_stock(Database& db, const Actor& actor, const StockMove& m) {
+    std::vector<Movement> posted = post(db, actor, m);
+    hide_costs(actor, posted);
+    return posted;
 }
 
 }  // namespace dj::ops

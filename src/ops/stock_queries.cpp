@@ -1,6 +1,7 @@
 #include "ops/stock_queries.h"
 
 #include "ops/access.h"
+#include "ops/cost_visibility.h"
 #include "store/base/dashboard_queries.h"
 #include "store/base/database.h"
 #include "store/stock/catalogue_repository.h"
@@ -9,9 +10,11 @@
 
 namespace dj::ops {
 
-std::vector<StockRow> list_stock(Database& db, const StockFilter& filter) {
+std::vector<StockRow> list_stock(Database& db, const Actor& actor, const StockFilter& filter) {
     ReadTransaction tx(db);
-    return dj::list_stock(db, filter);
+    std::vector<StockRow> rows = dj::list_stock(db, filter);
+    hide_costs(actor, rows);
+    return rows;
 }
 
 std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
@@ -19,14 +22,18 @@ std::vector<LotRow> list_lots(Database& db, const StockFilter& filter) {
     return dj::list_lots(db, filter);
 }
 
-std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter) {
+std::vector<LedgerRow> list_ledger(Database& db, const Actor& actor, const LedgerFilter& filter) {
     ReadTransaction tx(db);
-    return dj::list_ledger(db, filter);
+    std::vector<LedgerRow> rows = dj::list_ledger(db, filter);
+    hide_costs(actor, rows);
+    return rows;
 }
 
-std::vector<WarehouseSummary> stock_summary(Database& db) {
+std::vector<WarehouseSummary> stock_summary(Database& db, const Actor& actor) {
     ReadTransaction tx(db);
-    return dj::stock_summary(db);
+    std::vector<WarehouseSummary> rows = dj::stock_summary(db);
+    hide_costs(actor, rows);
+    return rows;
 }
 
 std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db, int days) {
@@ -34,9 +41,11 @@ std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Databa
     return dj::recent_daily_demand(db, db.clock().now(), days);
 }
 
-std::vector<Sku> list_skus(Database& db) {
+std::vector<Sku> list_skus(Database& db, const Actor& actor) {
     ReadTransaction tx(db);
-    return CatalogueRepository(db).list_skus();
+    std::vector<Sku> skus = CatalogueRepository(db).list_skus();
+    hide_costs(actor, skus);
+    return skus;
 }
 
 std::vector<Supplier> list_suppliers(Database& db) {

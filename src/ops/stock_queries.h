@@ -25,16 +25,18 @@ namespace dj::ops {
 
 // What the stock views, the reports and `stock …`/`report …` read, each in one consistent state
 // of the shop (one read transaction).
-std::vector<StockRow> list_stock(Database& db, const StockFilter& filter);
+std::vector<StockRow> list_stock(Database& db, const Actor& actor, const StockFilter& filter);
 std::vector<LotRow> list_lots(Database& db, const StockFilter& filter);
-std::vector<LedgerRow> list_ledger(Database& db, const LedgerFilter& filter);
-std::vector<WarehouseSummary> stock_summary(Database& db);
+std::vector<LedgerRow> list_ledger(Database& db, const Actor& actor, const LedgerFilter& filter);
+std::vector<WarehouseSummary> stock_summary(Database& db, const Actor& actor);
 // Units shipped a day over the last `days` before the database clock's now, per SKU code and
 // warehouse code.
 std::map<std::pair<std::string, std::string>, double> recent_daily_demand(Database& db,
                                                                           int days = 28);
 
-std::vector<Sku> list_skus(Database& db);
+// Costs, values and standard costs come as zero to those without costs.see
+// (ops/cost_visibility.h).
+std::vector<Sku> list_skus(Database& db, const Actor& actor);
 std::vector<Supplier> list_suppliers(Database& db);  // by code
 // The platform listings that sell a SKU (its code), alone or in bundles; NotFound for no SKU.
 std::vector<MappedListing> listings_of_sku(Database& db, const std::string& sku);

@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
 
 BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {
     StockTable table;
-    std::vector<StockViewRow> rows = StockTable::read(db);
+    std::vector<StockViewRow> rows = StockTable::read(db, Actor{"t", "owner", "ws"});
     BOOST_TEST_REQUIRE(rows.size() > 500u);
     for (const StockViewRow& r : rows) {
         BOOST_TEST(r.available == r.on_hand - r.reserved);

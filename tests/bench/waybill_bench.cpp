@@ -66,7 +66,7 @@ int main() {
     for (const ShopStore& s : CatalogueRepository(db).list_stores())
         ops::save_store(db, kActor, {s.code, s.name, s.platform, "CZ", {}});
     ops::StockService stock(db, kActor);
-    for (const Sku& sku : ops::list_skus(db)) {
+    for (const Sku& sku : ops::list_skus(db, Actor{"bench", "owner", "bench"})) {
         ops::StockService::Receive in;
         in.sku = sku.code;
         in.warehouse = "CZ";

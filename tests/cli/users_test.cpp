@@ -124,6 +124,26 @@ BOOST_AUTO_TEST_CASE(passwords_change_and_the_file_is_the_os_users_only) {
     BOOST_TEST((st.st_mode & 0777) == 0600u);
 }
 
+// Costs and values are not the packer's: null in JSON, *** in tables, in every listing.
+BOOST_AUTO_TEST_CASE(a_packer_sees_no_cost_or_value) {
+    plain({"stock", "receive", "TEA-001", "5", "-w", "CZ", "--cost", "12.34"}, 0);
+    Run owner = plain({"--json", "stock", "list"}, 0);
+    BOOST_TEST(contains(owner.out, "\"avg_cost\": 12.34"), owner.out);
+    ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+    Run stock = plain({"--user", "小王", "--json", "stock", "list"}, 0);
+    BOOST_TEST(contains(stock.out, "\"avg_cost\": null"), stock.out);
+    BOOST_TEST(!contains(stock.out, "12.34"), stock.out);
+    Run table = plain({"--user", "小王", "stock", "list"}, 0);
+    BOOST_TEST(contains(table.out, "***"), table.out);
+    BOOST_TEST(!contains(table.out, "12.34"), table.out);
+    Run ledger = plain({"--user", "小王", "--json", "ledger"}, 0);
+    BOOST_TEST(contains(ledger.out, "\"unit_cost\": null"), ledger.out);
+    BOOST_TEST(contains(ledger.out, "\"value\": null"), ledger.out);
+    BOOST_TEST(!contains(ledger.out, "12.34"), ledger.out);
+    Run skus = plain({"--user", "小王", "--json", "sku", "list"}, 0);
+    BOOST_TEST(contains(skus.out, "\"cost\": null"), skus.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(cli_shop_key, PeopleShop)

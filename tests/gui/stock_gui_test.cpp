@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(an_expired_batch_comes_in_only_when_confirmed) {
     BOOST_TEST(probe.integer("SELECT on_hand FROM stock_balance") == 8);
     BOOST_TEST(probe.integer("SELECT count(*) FROM batch WHERE lot = 'B1202'") == 1);
     Database db(path, test::fixed_clock());
-    std::vector<StockRow> rows = ops::list_stock(db, {"CZ", "MILK-01"});
+    std::vector<StockRow> rows = ops::list_stock(db, Actor{"t", "owner", "ws"}, {"CZ", "MILK-01"});
     BOOST_TEST_REQUIRE(rows.size() == 1u);
     BOOST_TEST(rows[0].unshippable == 3);
     BOOST_TEST(rows[0].available == 5);

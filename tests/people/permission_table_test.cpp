@@ -10,6 +10,7 @@
 #include "ops/alerts.h"
 #include "ops/allocate_orders.h"
 #include "ops/catalogue.h"
+#include "ops/cost_visibility.h"
 #include "ops/e_waybills.h"
 #include "ops/import_orders.h"
 #include "ops/move_shop.h"
@@ -61,7 +62,7 @@ ops::StockMove move(ops::StockMoveKind kind, Qty qty) {
 
 // CUP-1 as it is now, its cost raised by `raise` fen.
 Sku cup(Database& db, Fen raise) {
-    for (Sku s : ops::list_skus(db))
+    for (Sku s : ops::list_skus(db, Actor{"t", "owner", "ws"}))
         if (s.code == "CUP-1") {
             s.standard_cost += raise;
             return s;
@@ -358,6 +359,33 @@ BOOST_AUTO_TEST_CASE(the_refusal_names_the_permission_and_a_custom_role_gets_its
     BOOST_CHECK_THROW(ops::move_stock(db, counter, count), Refused);
     BOOST_CHECK_THROW(ops::save_custom_role(db, owner, "packer", "stock.count"), InvalidInput);
     BOOST_CHECK_THROW(ops::save_custom_role(db, owner, "x", "stock.fly"), InvalidInput);
+}
+
+// Costs leave the use cases only for those who may see them: the data itself is blank, whatever
+// a front end does with it.
+BOOST_AUTO_TEST_CASE(costs_and_values_reach_only_those_who_may_see_them) {
+    TempDir dir;
+    Database db(test::test_database(dir, "costs"), test::fixed_clock(), Database::Mode::create);
+    test::seed_small_shop(db);
+    Actor owner{"owner", "owner", "ws"};
+    Actor packer{"packer", "packer", "ws"};
+    Actor accountant{"accountant", "accountant", "ws"};
+    ops::StockMove receipt = move(ops::StockMoveKind::receive, 10);
+    receipt.unit_cost = 1234;
+    BOOST_TEST(ops::move_stock(db, owner, receipt).at(0).value == 12340);
+    for (const Actor& who : {owner, packer, accountant}) {
+        bool sees = who.role != "packer";
+        BOOST_TEST(ops::sees_costs(who) == sees);
+        StockFilter tea;
+        tea.sku = "TEA-1";
+        BOOST_TEST((ops::list_stock(db, who, tea).at(0).avg_cost == 1234) == sees);
+        BOOST_TEST((ops::list_ledger(db, who, {}).at(0).value == 12340) == sees);
+        BOOST_TEST((ops::stock_summary(db, who).at(0).value > 0) == sees);
+        bool any_cost = false;
+        for (const Sku& s : ops::list_skus(db, who))
+            any_cost = any_cost || s.standard_cost > 0;
+        BOOST_TEST(any_cost == sees);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

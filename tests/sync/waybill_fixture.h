@@ -24,7 +24,7 @@ struct WaybillFixture : SyncFixture {
             ops::save_store(*db, sync_actor(), {s.code, s.name, s.platform, "CZ", {}});
         // Enough stock that a wave of 200 is allocated.
         ops::StockService stock(*db, sync_actor());
-        for (const Sku& sku : ops::list_skus(*db)) {
+        for (const Sku& sku : ops::list_skus(*db, test::test_actor())) {
             ops::StockService::Receive in;
             in.sku = sku.code;
             in.warehouse = "CZ";
