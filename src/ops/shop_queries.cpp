@@ -24,8 +24,7 @@ std::vector<StoreOverview> store_overview(Database& db) {
         StoreOverview o;
         if (s.default_warehouse_id)
             o.warehouse = warehouses.warehouse_by_id(*s.default_warehouse_id);
-        o.connection = connections.find(s.id);
-        if (o.connection) o.connection->app_secret = o.connection->token = {};
+        o.connection = connections.find(s.id, StoreConnectionRepository::Secrets::leave_out);
         o.sync = states.get(s.id);
         o.split = store_split_policy(db, s.id);
         o.store = std::move(s);

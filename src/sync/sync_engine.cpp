@@ -154,7 +154,8 @@ std::vector<StoreSyncReport> SyncEngine::sync(const std::string& store,
     } else {
         StoreConnectionRepository connections(db_);
         for (const ShopStore& s : catalogue.list_stores())
-            if (connections.find(s.id)) stores.push_back(s);
+            if (connections.find(s.id, StoreConnectionRepository::Secrets::leave_out))
+                stores.push_back(s);
     }
     if (progress) progress->total = static_cast<long>(stores.size());
     std::vector<StoreSyncReport> reports;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,8 +10,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <boost/test/unit_test.hpp>
 
 namespace dj::test {
 
@@ -57,10 +56,23 @@ inline std::filesystem::path step_shot_dir() {
 inline int drive_app(const std::filesystem::path& home, const std::string& db,
                      const std::string& view, const std::vector<std::string>& steps) {
     std::filesystem::create_directories(home);
+    // The window runs as the OS user who made the shop: it gets the shop keys this test process
+    // kept (where no keyring runs, files in the data folder).
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
+        std::filesystem::path keys = std::filesystem::path(data) / "dianjia" / "keys";
+        std::error_code ec;
+        if (std::filesystem::is_directory(keys, ec)) {
+            std::filesystem::path mine = home / ".local" / "share" / "dianjia" / "keys";
+            std::filesystem::create_directories(mine);
+            std::filesystem::copy(keys, mine,
+                                  std::filesystem::copy_options::overwrite_existing |
+                                      std::filesystem::copy_options::recursive,
+                                  ec);
+        }
+    }
     std::filesystem::path out = home / "drive.out";
     std::string command = "env DJ_STEP_SHOTS='" + step_shot_dir().string() + "' HOME='" +
-                          home.string() +
-                          "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
+                          home.string() + "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
                           std::to_string(200 + getpid() % 500) +
                           " -s '-screen 0 1280x800x24' dbus-run-session -- /usr/bin/python3 '" +
                           DJ_DRIVER + "' '" + DJ_APP_PATH + "' '" + db + "' " + view + " zh_CN";

@@ -26,7 +26,7 @@ void StoreConnectionRepository::save(const StoreConnection& c) {
     s.exec();
 }
 
-std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id) {
+std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id, Secrets secrets) {
     sql::Statement& s = db_.statement(
         "SELECT st.code, st.platform, c.app_key, c.app_secret, c.token, c.endpoint, "
         "c.sign_method, c.stock_share_percent, c.stock_buffer "
@@ -39,8 +39,8 @@ std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id) {
         c.store_code = s.column(0).text();
         c.platform = parse_platform(s.column(1).text());
         c.app_key = s.column(2).text();
-        c.app_secret = open_secret(db_, s.column(3).text(), "store_connection.app_secret");
-        c.token = open_secret(db_, s.column(4).text(), "store_connection.token");
+        c.app_secret = s.column(3).text();
+        c.token = s.column(4).text();
         c.endpoint = s.column(5).text();
         c.sign_method = s.column(6).text();
         c.stock_share_percent = s.column(7).int32();
@@ -48,6 +48,13 @@ std::optional<StoreConnection> StoreConnectionRepository::find(Id store_id) {
         found = c;
     }
     s.reset();
+    if (found && secrets == Secrets::open) {
+        found->app_secret = open_secret(db_, found->app_secret, "store_connection.app_secret");
+        found->token = open_secret(db_, found->token, "store_connection.token");
+    } else if (found) {
+        found->app_secret.clear();
+        found->token.clear();
+    }
     return found;
 }
 

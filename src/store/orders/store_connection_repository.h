@@ -15,7 +15,10 @@ class StoreConnectionRepository {
     explicit StoreConnectionRepository(Database& db) : db_(db) {}
     void save(const StoreConnection& connection);
     // With the store's code and platform filled in; none when the store was never connected.
-    std::optional<StoreConnection> find(Id store_id);
+    // With its app secret and token opened (StorageError when this workstation lacks the shop's
+    // key), or without them, for what only shows or counts connections.
+    enum class Secrets { open, leave_out };
+    std::optional<StoreConnection> find(Id store_id, Secrets secrets = Secrets::open);
 
   private:
     Database& db_;
