@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
 
 #include "os/data_folder.h"
 #include "os/keyring.h"
@@ -12,7 +13,11 @@ namespace dj::os::protected_store {
 namespace {
 
 // Without a session bus no Secret Service answers; asking would only start a bus to be refused.
+// DIANJIA_KEYRING=off keeps keys in the private file even where one runs (a keyring that is not
+// unlocked at login would ask for its password at every start).
 bool keyring_may_answer() {
+    const char* off = std::getenv("DIANJIA_KEYRING");
+    if (off && std::string(off) == "off") return false;
     const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS");
     return bus && *bus;
 }

@@ -20,6 +20,23 @@ inline std::string read_all(const std::filesystem::path& p) {
     return s.str();
 }
 
+// The window runs as the OS user of the test: the shops' keys (files in the data folder where no
+// keyring runs) go from the test's data folder to the window's HOME before it starts, and back
+// after, so each reads what the other sealed.
+inline void share_shop_keys(const std::filesystem::path& home, bool to_window) {
+    const char* data = std::getenv("XDG_DATA_HOME");
+    if (!data || !*data) return;
+    namespace fs = std::filesystem;
+    fs::path test_keys = fs::path(data) / "dianjia" / "keys";
+    fs::path window_keys = home / ".local" / "share" / "dianjia" / "keys";
+    const fs::path& from = to_window ? test_keys : window_keys;
+    const fs::path& to = to_window ? window_keys : test_keys;
+    std::error_code ec;
+    if (!fs::is_directory(from, ec)) return;
+    fs::create_directories(to, ec);
+    fs::copy(from, to, fs::copy_options::overwrite_existing | fs::copy_options::recursive, ec);
+}
+
 // Starts the real window (DJ_APP_PATH) on `db` under Xvfb with its own HOME, showing `view` in
 // `lang`, and lets its screenshot mode save `png` and exit once everything it started is done.
 // Returns the exit status; the program's output is in `out`.
@@ -27,12 +44,16 @@ inline int run_app(const std::string& db, const std::string& view, const std::st
                    const std::filesystem::path& home, const std::string& png,
                    const std::string& out) {
     std::filesystem::create_directories(home);
-    std::string command = "env HOME='" + home.string() +
-                          "' XDG_DATA_HOME= timeout 90 xvfb-run -a -s '-screen 0 "
-                          "1280x800x24' '" DJ_APP_PATH "' --db '" +
-                          db + "' --view " + view + " --lang " + lang + " --screenshot '" + png +
-                          "' > '" + out + "' 2>&1";
-    return std::system(command.c_str());
+    std::string command =
+        "env HOME='" + home.string() +
+        "' XDG_DATA_HOME= DIANJIA_KEYRING=off timeout 90 xvfb-run -a -s '-screen 0 "
+        "1280x800x24' '" DJ_APP_PATH "' --db '" +
+        db + "' --view " + view + " --lang " + lang + " --screenshot '" + png + "' > '" + out +
+        "' 2>&1";
+    share_shop_keys(home, true);
+    int status = std::system(command.c_str());
+    share_shop_keys(home, false);
+    return status;
 }
 
 // Where a driven test keeps the screenshot taken after each of its steps, to be looked at:
@@ -56,30 +77,19 @@ inline std::filesystem::path step_shot_dir() {
 inline int drive_app(const std::filesystem::path& home, const std::string& db,
                      const std::string& view, const std::vector<std::string>& steps) {
     std::filesystem::create_directories(home);
-    // The window runs as the OS user who made the shop: it gets the shop keys this test process
-    // kept (where no keyring runs, files in the data folder).
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
-        std::filesystem::path keys = std::filesystem::path(data) / "dianjia" / "keys";
-        std::error_code ec;
-        if (std::filesystem::is_directory(keys, ec)) {
-            std::filesystem::path mine = home / ".local" / "share" / "dianjia" / "keys";
-            std::filesystem::create_directories(mine);
-            std::filesystem::copy(keys, mine,
-                                  std::filesystem::copy_options::overwrite_existing |
-                                      std::filesystem::copy_options::recursive,
-                                  ec);
-        }
-    }
     std::filesystem::path out = home / "drive.out";
     std::string command = "env DJ_STEP_SHOTS='" + step_shot_dir().string() + "' HOME='" +
-                          home.string() + "' XDG_DATA_HOME= timeout 120 xvfb-run -a -n " +
+                          home.string() +
+                          "' XDG_DATA_HOME= DIANJIA_KEYRING=off timeout 120 xvfb-run -a -n " +
                           std::to_string(200 + getpid() % 500) +
                           " -s '-screen 0 1280x800x24' dbus-run-session -- /usr/bin/python3 '" +
                           DJ_DRIVER + "' '" + DJ_APP_PATH + "' '" + db + "' " + view + " zh_CN";
     for (const std::string& s : steps)
         command += " '" + s + "'";
     command += " > '" + out.string() + "' 2>&1";
+    share_shop_keys(home, true);
     int status = std::system(command.c_str());
+    share_shop_keys(home, false);
     if (status != 0) std::cerr << read_all(out);
     return status;
 }
