@@ -1,5 +1,6 @@
 #include "reports/audit_document.h"
 
+#include "core/base/audit_action.h"
 #include "core/base/clock.h"
 #include "core/base/role.h"
 #include "core/base/translate.h"
@@ -29,7 +30,8 @@ ReportDocument audit_document(const std::vector<AuditEntry>& entries, const std:
         section.rows.push_back(
             {ReportCell::str(format_shop_time(e.at)), ReportCell::str(e.actor.user),
              ReportCell::str(role_name(e.actor.role)), ReportCell::str(e.actor.workstation),
-             ReportCell::str(e.action), ReportCell::str(e.subject), ReportCell::str(e.detail)});
+             ReportCell::str(audit_action_name(e.action)), ReportCell::str(e.subject),
+             ReportCell::str(e.detail)});
     doc.sections.push_back(std::move(section));
     return doc;
 }

@@ -101,7 +101,7 @@ void DianjiaApp::OnInitCmdLine(wxCmdLineParser& parser) {
         {}, "view",
         "first view: dashboard, orders, rules, waybills, pack, outbox, stock, mapping, purchasing, "
         "catalogue, "
-        "alerts, reports, audit, settings",
+        "alerts, reports, audit, users, settings",
         wxCMD_LINE_VAL_STRING);
     parser.AddOption({}, "screenshot", "save a PNG of the window once drawn, then exit",
                      wxCMD_LINE_VAL_STRING);

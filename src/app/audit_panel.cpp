@@ -1,6 +1,7 @@
 #include "app/audit_panel.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -8,6 +9,7 @@
 
 #include "app/file_chooser.h"
 #include "app/ui_helpers.h"
+#include "core/base/audit_action.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/role.h"
@@ -51,7 +53,7 @@ class AuditList : public wxListCtrl {
             case 3:
                 return u8(e.actor.workstation);
             case 4:
-                return u8(e.action);
+                return u8(audit_action_name(e.action));
             case 5:
                 return u8(e.subject);
             case 6:
@@ -81,7 +83,18 @@ AuditPanel::AuditPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
         return text;
     };
     user_ = field(_("User"), 90);
-    action_ = field(_("Action"), 110);
+    // By what was changed: codes group as order.*, sku.*…, shown by their names.
+    filters->Add(new wxStaticText(this, wxID_ANY, _("Action")),
+                 wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(4)));
+    action_ = new wxChoice(this, wxID_ANY);
+    action_->Append(_("All"));
+    for (const AuditActionGroup& g : audit_action_groups()) {
+        action_->Append(u8(g.name));
+        action_prefixes_.push_back(g.prefix);
+    }
+    action_->SetSelection(0);
+    filters->Add(action_, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(10)));
+    action_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { reload(); });
     text_ = field(_("Contains"), 120);
     from_ = field(_("From (YYYY-MM-DD)"), 100);
     to_ = field(_("To"), 100);
@@ -103,7 +116,8 @@ void AuditPanel::reload() {
     try {
         AuditFilter filter;
         filter.user = to_u8(user_->GetValue().Strip(wxString::both));
-        filter.action = to_u8(action_->GetValue().Strip(wxString::both));
+        int group = action_->GetSelection();
+        if (group > 0) filter.action = action_prefixes_[static_cast<std::size_t>(group - 1)];
         filter.text = to_u8(text_->GetValue().Strip(wxString::both));
         std::string from = to_u8(from_->GetValue().Strip(wxString::both));
         std::string to = to_u8(to_->GetValue().Strip(wxString::both));

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app/view.h"
 
+class wxChoice;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -10,8 +14,8 @@ namespace dj::app {
 class AuditList;
 
 // 审计日志: who changed what, when, on which workstation, newest first: filtered by user,
-// action (or its group: "period"), text in the subject or detail, and days; exported as PDF,
-// Excel or CSV. Needs the permission to see the audit log (ops::audit_entries); the log is
+// what was changed (orders, SKUs, months…), text in the subject or detail, and days; exported as
+// PDF, Excel or CSV. Needs the permission to see the audit log (ops::audit_entries); the log is
 // append-only, so nothing here changes it.
 class AuditPanel : public View {
   public:
@@ -24,7 +28,8 @@ class AuditPanel : public View {
 
     AuditList* list_ = nullptr;
     wxTextCtrl* user_ = nullptr;
-    wxTextCtrl* action_ = nullptr;
+    wxChoice* action_ = nullptr;
+    std::vector<std::string> action_prefixes_;  // of the choice's entries after "All"
     wxTextCtrl* text_ = nullptr;
     wxTextCtrl* from_ = nullptr;
     wxTextCtrl* to_ = nullptr;

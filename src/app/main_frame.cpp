@@ -30,8 +30,10 @@
 #include "app/settings_panel.h"
 #include "app/stock_panel.h"
 #include "app/ui_helpers.h"
+#include "app/users_panel.h"
 #include "app/waybill_panel.h"
 #include "core/base/clock.h"
+#include "core/base/log.h"
 #include "core/stock/catalogue.h"
 #include "http_client.h"
 #include "ops/change_feed.h"
@@ -47,8 +49,8 @@ enum { kIdRefresh = wxID_HIGHEST + 1, kIdSearch, kIdSync, kIdStatusTimer, kIdBus
 
 const std::vector<wxString>& MainFrame::view_names() {
     static const std::vector<wxString> names{
-        "dashboard", "orders",     "rules",     "waybills", "pack",    "outbox", "stock",
-        "mapping",   "purchasing", "catalogue", "alerts",   "reports", "audit",  "settings"};
+        "dashboard",  "orders",    "rules",  "waybills", "pack",  "outbox", "stock",   "mapping",
+        "purchasing", "catalogue", "alerts", "reports",  "audit", "users",  "settings"};
     return names;
 }
 
@@ -71,7 +73,7 @@ MainFrame::MainFrame(AppContext& ctx)
     for (const wxString& label :
          {_("Dashboard"), _("Orders"), _("Rules"), _("Shipping labels"), _("Picking & packing"),
           _("Platform outbox"), _("Stock"), _("SKU mapping"), _("Purchasing"), _("Catalogue"),
-          _("Alerts"), _("Reports"), _("Audit log"), _("Settings")})
+          _("Alerts"), _("Reports"), _("Audit log"), _("Users"), _("Settings")})
         nav_->Append(label);
     book_ = new wxSimplebook(this);
     views_ = {new DashboardPanel(book_, ctx_),  new OrdersPanel(book_, ctx_),
@@ -80,7 +82,8 @@ MainFrame::MainFrame(AppContext& ctx)
               new StockPanel(book_, ctx_),      new MappingPanel(book_, ctx_),
               new PurchasingPanel(book_, ctx_), new CataloguePanel(book_, ctx_),
               new AlertsPanel(book_, ctx_),     new ReportsPanel(book_, ctx_),
-              new AuditPanel(book_, ctx_),      new SettingsPanel(book_, ctx_)};
+              new AuditPanel(book_, ctx_),      new UsersPanel(book_, ctx_),
+              new SettingsPanel(book_, ctx_)};
     // One page, one nav entry, one --view name and one menu item each, in the same order.
     wxASSERT(views_.size() == view_names().size() && nav_->GetCount() == views_.size());
     for (std::size_t i = 0; i < views_.size(); ++i)
@@ -176,9 +179,10 @@ void MainFrame::build_menu() {
                                _("&Alerts\tCtrl+6"),
                                _("&Reports\tCtrl+7"),
                                _("Aud&it log\tCtrl+L"),
+                               _("Users\tCtrl+G"),
                                _("S&ettings\tCtrl+8")};
-    static_assert(std::size(labels) == 14);
-    for (int i = 0; i < 14; ++i) {
+    static_assert(std::size(labels) == 15);
+    for (int i = 0; i < 15; ++i) {
         view->Append(wxID_HIGHEST + 100 + i, labels[i]);
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { show_page(i); }, wxID_HIGHEST + 100 + i);
@@ -240,10 +244,7 @@ void MainFrame::show_page(int index) {
     if (index < 0 || index >= static_cast<int>(views_.size())) return;
     if (nav_->GetSelection() != index) nav_->SetSelection(index);
     if (book_->GetSelection() != index) book_->ChangeSelection(index);
-    if (stale_[index]) {
-        stale_[index] = false;
-        views_[index]->reload();
-    }
+    if (stale_[index]) reload_view(index);
     if (!search_->IsEmpty()) views_[index]->search(search_->GetValue());
     views_[index]->SetFocus();
 }
@@ -252,11 +253,22 @@ void MainFrame::changed_elsewhere(const std::set<std::string>& tables) {
     for (std::size_t i = 0; i < views_.size(); ++i)
         if (affected_by(views_[i]->reads(), tables)) stale_[i] = true;
     const int shown = book_->GetSelection();
-    if (shown >= 0 && stale_[shown]) {
-        stale_[shown] = false;
-        views_[shown]->reload();
-    }
+    if (shown >= 0 && stale_[shown]) reload_view(shown);
     update_status();
+}
+
+// A view that cannot read (the server gone, a refusal) says so and is read again when next shown;
+// the window stays up.
+void MainFrame::reload_view(int index) {
+    stale_[index] = false;
+    try {
+        views_[index]->reload();
+    } catch (const std::exception& e) {
+        stale_[index] = true;
+        log_message(LogLevel::error,
+                    "view " + to_u8(view_names()[index]) + " could not read: " + e.what());
+        show_error(this, _("Could not show this view"), e.what());
+    }
 }
 
 View* MainFrame::current_view() const {
@@ -350,7 +362,7 @@ void MainFrame::outbox_sent(const ops::OutboxSent& sent) {
     const auto& names = view_names();
     int page = static_cast<int>(std::find(names.begin(), names.end(), "outbox") - names.begin());
     if (page == book_->GetSelection())
-        views_[page]->reload();
+        reload_view(page);
     else
         stale_[page] = true;
     if (sent.sent.sent > 0) stale_.assign(views_.size(), true);
@@ -364,7 +376,7 @@ void MainFrame::alerts_changed() {
     for (const char* name : {"dashboard", "alerts"}) {
         int page = static_cast<int>(std::find(names.begin(), names.end(), name) - names.begin());
         if (page == current)
-            views_[page]->reload();
+            reload_view(page);
         else
             stale_[page] = true;
     }

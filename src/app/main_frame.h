@@ -45,6 +45,7 @@ class MainFrame : public wxFrame {
     void build_menu();
     void build_toolbar();
     void show_page(int index);
+    void reload_view(int index);
     // Another workstation changed `tables`: the views that show them read them again, the one
     // shown at once (keeping the focus where the person is typing or scanning).
     void changed_elsewhere(const std::set<std::string>& tables);

@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/second_check.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
@@ -158,7 +159,9 @@ void MovementDialog::on_post(wxCommandEvent&) {
         std::vector<Movement> moved;
         for (;;) {
             try {
-                moved = ops::move_stock(*ctx_.db, ctx_.actor, m);
+                if (!with_second_check(this, ctx_,
+                                       [&] { moved = ops::move_stock(*ctx_.db, ctx_.actor, m); }))
+                    return;
                 break;
             } catch (const ExpiredBatch& e) {
                 if (m.accept_expired ||

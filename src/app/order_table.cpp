@@ -7,8 +7,8 @@
 
 namespace dj {
 
-std::vector<OrderRow> OrderTable::read(Database& db, Progress& progress) {
-    std::vector<OrderRow> rows = ops::order_rows(db, progress);
+std::vector<OrderRow> OrderTable::read(Database& db, const Actor& actor, Progress& progress) {
+    std::vector<OrderRow> rows = ops::order_rows(db, actor, progress);
     for (OrderRow& r : rows) {
         std::string tags;
         for (const std::string& tag : r.tags)

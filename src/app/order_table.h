@@ -51,9 +51,9 @@ struct OrderQuery {
 // The orders of the shop with a visible index: filtering and sorting rebuild the index only.
 class OrderTable {
   public:
-    // Reads every order, counting in `progress`; returns early (with what it has) when
-    // `progress.cancel` becomes true.
-    static std::vector<OrderRow> read(Database& db, Progress& progress);
+    // Reads every order as `actor` may see it, counting in `progress`; returns early (with what it
+    // has) when `progress.cancel` becomes true.
+    static std::vector<OrderRow> read(Database& db, const Actor& actor, Progress& progress);
 
     void load(std::vector<OrderRow> rows);
     void apply(const OrderQuery& query);

@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "app/file_chooser.h"
+#include "app/second_check.h"
 #include "app/ui_helpers.h"
 #include "app/waybill_job.h"
 #include "core/base/clock.h"
@@ -26,11 +28,13 @@
 #include "core/orders/rule_text.h"
 #include "ops/allocate_orders.h"
 #include "ops/order_decisions.h"
+#include "ops/order_export.h"
 #include "ops/order_parcels.h"
 #include "ops/order_queries.h"
 #include "ops/ship_order.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
+#include "reports/order_export_document.h"
 
 namespace dj::app {
 namespace {
@@ -141,6 +145,13 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     bar->Add(tag_, wxSizerFlags().Center().Border(wxRIGHT, 12));
     held_only_ = new wxCheckBox(this, wxID_ANY, _("On hold only"));
     bar->Add(held_only_, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    // The buyers' full data leaves the program here only: buyers.export and a second check.
+    auto* exporter = new wxButton(this, wxID_ANY, _("Export orders..."));
+    exporter->SetToolTip(
+        _("Write the orders of this store, status and tag, with their buyers' "
+          "names, phones and addresses, to an Excel or CSV file"));
+    bar->Add(exporter, wxSizerFlags().Center().Border(wxRIGHT, 12));
+    exporter->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_orders(); });
     count_ = new wxStaticText(this, wxID_ANY, {});
     bar->Add(count_, wxSizerFlags(1).Center());
     gauge_ = new wxGauge(this, wxID_ANY, 1000, wxDefaultPosition, wxSize(FromDIP(160), -1));
@@ -269,6 +280,29 @@ OrdersPanel::OrdersPanel(wxWindow* parent, AppContext& ctx)
     waybill_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { waybill_selected(); });
 }
 
+void OrdersPanel::export_orders() {
+    wxString file = choose_file(this, {_("Export orders with their buyers"), "orders.xlsx",
+                                       _("Excel (*.xlsx)|*.xlsx|CSV (*.csv)|*.csv"), true});
+    if (file.empty()) return;
+    OrderFilter filter;
+    filter.store = query_.store;
+    filter.tag = query_.tag;
+    if (!query_.status.empty()) filter.status = parse_order_status(query_.status);
+    try {
+        std::vector<OrderSummary> orders;
+        if (!with_second_check(this, ctx_, [&] {
+                orders = ops::export_orders(*ctx_.db, ctx_.actor, filter, to_u8(file));
+            }))
+            return;
+        reports::write_report(
+            reports::order_export_document(orders, ops::shop_name(*ctx_.db), ctx_.clock->now()),
+            to_u8(file));
+        count_->SetLabel(wxString::Format(_("%zu orders saved to %s"), orders.size(), file));
+    } catch (const std::exception& e) {
+        show_error(this, _("Could not export the orders"), e.what());
+    }
+}
+
 void OrdersPanel::reload() {
     tags_ = ops::order_tags_in_use(*ctx_.db);
     tag_->Clear();
@@ -300,9 +334,9 @@ void OrdersPanel::reload() {
     const Clock& clock = *ctx_.clock;
     std::shared_ptr<TaskProgress> progress = ctx_.tasks.start<std::vector<OrderRow>>(
         alive(),
-        [path, &clock](TaskProgress& p) {
+        [path, &clock, actor = ctx_.actor](TaskProgress& p) {
             Database db(path, clock, Database::Mode::existing);
-            return OrderTable::read(db, p);
+            return OrderTable::read(db, actor, p);
         },
         [this](std::vector<OrderRow>& rows) {
             loading_ = false;
@@ -440,7 +474,7 @@ void OrdersPanel::show_detail() {
         detail_->GetParent()->Layout();
         return;
     }
-    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, ctx_.actor, id);
     if (!details) return;
     const Order* o = &details->order;
     detail_->SetLabel(wxString::Format(
@@ -547,7 +581,8 @@ void OrdersPanel::waybill_selected() {
     waybill_->Disable();
     wxString title = wxString::Format(_("E-waybills of %zu orders"), ids.size());
     if (ids.size() == 1)
-        if (std::optional<ops::OrderDetails> d = ops::order_details(*ctx_.db, ids.front()))
+        if (std::optional<ops::OrderDetails> d =
+                ops::order_details(*ctx_.db, ctx_.actor, ids.front()))
             title = wxString::Format(_("E-waybill of order %s"), u8(d->order.platform_order_id));
     start_waybill_job(
         ctx_, alive(), job,
@@ -565,7 +600,7 @@ void OrdersPanel::ship_selected() {
     Id id = selected_order();
     if (!id) return;
     try {
-        std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+        std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, ctx_.actor, id);
         if (!details) return;
         const Order* o = &details->order;
         ops::ShipOrder request{id, {}, {}, false};
@@ -673,7 +708,7 @@ void OrdersPanel::act(Action action) {
 void OrdersPanel::show_parcel_menu() {
     Id id = selected_order();
     if (!id) return;
-    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, id);
+    std::optional<ops::OrderDetails> details = ops::order_details(*ctx_.db, ctx_.actor, id);
     if (!details) return;
     bool merged = !details->parcel.empty();
     bool is_split = !details->split_parts.empty();

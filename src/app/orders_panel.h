@@ -48,6 +48,7 @@ class OrdersPanel : public View {
     std::vector<Id> selected_orders() const;
     void on_header_click(wxDataViewEvent& event);
     void allocate_waiting();
+    void export_orders();
     enum class Action { hold, release, urgent, note, merge, unmerge, split, unsplit };
     void act(Action action);
     void show_parcel_menu();

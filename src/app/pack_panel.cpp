@@ -382,7 +382,7 @@ void PackPanel::open_order(const std::string& scanned, std::unique_ptr<ops::Pack
             Tone::bad);
         return;
     }
-    std::optional<Order> o = ops::find_order_by_id(*ctx_.db, session_->order_id());
+    std::optional<Order> o = ops::find_order_by_id(*ctx_.db, ctx_.actor, session_->order_id());
     last_order_ = session_->order_id();
     last_order_no_ = session_->order_no();
     wxString number = u8(o->platform_order_id);

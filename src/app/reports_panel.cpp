@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "app/file_chooser.h"
+#include "app/second_check.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
 #include "core/periods/period.h"
@@ -217,7 +218,10 @@ void ReportsPanel::reopen_month() {
     if (ask.ShowModal() != wxID_OK) return;
     std::vector<std::string> reopened;
     try {
-        reopened = ops::reopen_period(*ctx_.db, ctx_.actor, month, to_u8(ask.GetValue()));
+        if (!with_second_check(this, ctx_, [&] {
+                reopened = ops::reopen_period(*ctx_.db, ctx_.actor, month, to_u8(ask.GetValue()));
+            }))
+            return;
     } catch (const std::exception& e) {
         show_error(this, wxString::Format(_("Could not reopen %s"), u8(month)), e.what());
         return;

@@ -16,6 +16,7 @@
 
 #include "app/file_chooser.h"
 #include "app/rule_dialog.h"
+#include "app/second_check.h"
 #include "app/table_list_model.h"
 #include "app/ui_helpers.h"
 #include "core/base/clock.h"
@@ -346,7 +347,11 @@ void RulesPanel::lift() {
     long row = intercepts_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (row < 0 || row >= static_cast<long>(loaded_.intercepts.size())) return;
     try {
-        int released = ops::lift_intercept(*ctx_.db, ctx_.actor, loaded_.intercepts[row].id);
+        int released = 0;
+        if (!with_second_check(this, ctx_, [&] {
+                released = ops::lift_intercept(*ctx_.db, ctx_.actor, loaded_.intercepts[row].id);
+            }))
+            return;
         wxMessageBox(wxString::Format(_("%d orders released."), released), _("Lift"),
                      wxOK | wxICON_INFORMATION, this);
         if (ctx_.data_changed) ctx_.data_changed();

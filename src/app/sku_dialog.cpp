@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/second_check.h"
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/limits.h"
@@ -98,8 +99,9 @@ void SkuDialog::on_save(wxCommandEvent&) {
         int chosen = supplier_->GetSelection();
         std::string supplier =
             chosen > 0 ? suppliers_[static_cast<std::size_t>(chosen - 1)].code : std::string();
-        ops::save_sku(*ctx_.db, ctx_.actor, s, supplier);
-        EndModal(wxID_OK);
+        if (with_second_check(this, ctx_,
+                              [&] { ops::save_sku(*ctx_.db, ctx_.actor, s, supplier); }))
+            EndModal(wxID_OK);
     } catch (const dj::Error& e) {
         say_in(this, error_, u8(e.what()), true);
     }

@@ -8,6 +8,7 @@
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/second_check.h"
 #include "app/ui_helpers.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
@@ -101,8 +102,9 @@ void StoreDialog::on_save(wxCommandEvent&) {
         StoreConnection c = typed_connection();
         SplitPolicy policy =
             split_policy_->GetSelection() == 1 ? SplitPolicy::split : SplitPolicy::hold;
-        ops::configure_store(*ctx_.db, ctx_.actor, store_, c, policy);
-        EndModal(wxID_OK);
+        if (with_second_check(
+                this, ctx_, [&] { ops::configure_store(*ctx_.db, ctx_.actor, store_, c, policy); }))
+            EndModal(wxID_OK);
     } catch (const dj::Error& e) {
         say_in(this, error_, u8(e.what()), true);
     }

@@ -1,7 +1,9 @@
 #include "app/ui_helpers.h"
 
+#include <wx/button.h>
 #include <wx/config.h>
 #include <wx/dataview.h>
+#include <wx/dialog.h>
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
@@ -114,6 +116,19 @@ bool confirm(wxWindow* parent, const wxString& message, const wxString& caption,
     wxMessageDialog dialog(parent, message, caption, wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
     dialog.SetYesNoLabels(yes, _("Cancel"));
     return dialog.ShowModal() == wxID_YES;
+}
+
+wxStaticText* add_dialog_foot(wxDialog* dialog, wxSizer* root, const wxString& ok) {
+    auto* line = new wxStaticText(dialog, wxID_ANY, {});
+    root->Add(line, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, dialog->FromDIP(12)));
+    auto* buttons = new wxStdDialogButtonSizer();
+    auto* ok_button = new wxButton(dialog, wxID_OK, ok);
+    ok_button->SetDefault();
+    buttons->AddButton(ok_button);
+    buttons->AddButton(new wxButton(dialog, wxID_CANCEL, _("Cancel")));
+    buttons->Realize();
+    root->Add(buttons, wxSizerFlags().Expand().Border(wxALL, dialog->FromDIP(12)));
+    return line;
 }
 
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message) {

@@ -10,6 +10,8 @@
 #include "core/stock/stock_level.h"
 
 class wxDataViewCtrl;
+class wxDialog;
+class wxSizer;
 class wxStaticText;
 class wxWindow;
 
@@ -48,6 +50,10 @@ void remember_widths(const wxString& key, const wxDataViewCtrl& list, std::size_
 // A dialog's message line says `text`, red for a refusal and green otherwise, wrapped to the
 // dialog, which grows to show it.
 void say_in(wxWindow* dialog, wxStaticText* line, const wxString& text, bool problem);
+
+// The foot of a form dialog under `root`: a line for what went wrong (say_in writes it), then
+// `ok` (the default button, wxID_OK) and Cancel. Returns the line.
+wxStaticText* add_dialog_foot(wxDialog* dialog, wxSizer* root, const wxString& ok);
 
 // Shows a user-facing error (what failed, which record, what to do).
 void show_error(wxWindow* parent, const wxString& what_failed, const std::string& message);

@@ -10,8 +10,8 @@
 namespace dj::cli {
 namespace {
 
-std::string order_number(Database& db, Id id) {
-    std::optional<Order> o = ops::find_order_by_id(db, id);
+std::string order_number(Database& db, const Actor& actor, Id id) {
+    std::optional<Order> o = ops::find_order_by_id(db, actor, id);
     return o ? o->platform_order_id : "#" + std::to_string(id);
 }
 
@@ -71,7 +71,7 @@ void add_merge_commands(CLI::App& app, Context& ctx) {
         for (const ops::MergeGroup& g : ops::mergeable_orders(db, ctx.actor(), *apply)) {
             std::string json = "[", text;
             for (Id id : g.orders) {
-                std::string no = order_number(db, id);
+                std::string no = order_number(db, ctx.actor(), id);
                 json += (json.size() > 1 ? ", " : "") + json_quote(no);
                 text += (text.empty() ? "" : " ") + no;
             }

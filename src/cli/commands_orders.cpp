@@ -5,11 +5,14 @@
 #include "core/base/money.h"
 #include "core/base/translate.h"
 #include "ops/allocate_orders.h"
+#include "ops/buyer_visibility.h"
 #include "ops/import_orders.h"
+#include "ops/order_export.h"
 #include "ops/order_queries.h"
 #include "ops/ship_order.h"
 #include "ops/shop_queries.h"
 #include "ops/stock_queries.h"
+#include "reports/order_export_document.h"
 
 namespace dj::cli {
 
@@ -62,7 +65,8 @@ list->callback([&ctx, filter] {
                  {"parcel", tr("Merged into")},
                  {"split_from", tr("Split from")},
                  {"lines", tr("Items")}});
-    for (const OrderSummary& o : ops::list_orders(ctx.db(), f)) {
+    const bool sees_buyers = ops::sees_buyers(ctx.actor());
+    for (const OrderSummary& o : ops::list_orders(ctx.db(), ctx.actor(), f)) {
         std::string lines = "[";
         std::string summary;
         for (const OrderLineSummary& l : o.lines) {
@@ -89,7 +93,7 @@ list->callback([&ctx, filter] {
                  Cell::code(order_status_code(o.status), order_status_name(o.status)),
                  Cell::code(allocation_code(o.allocation), allocation_name(o.allocation)),
                  Cell::str(o.warehouse),
-                 Cell::str(o.receiver_name),
+                 sees_buyers ? Cell::str(o.receiver_name) : Cell::masked(),
                  Cell::str(o.province),
                  Cell::str(o.city),
                  Cell::num(o.units),
@@ -104,6 +108,29 @@ list->callback([&ctx, filter] {
                  Cell::raw_json(lines, summary)});
     }
     ctx.print(out);
+});
+
+struct ExportArgs {
+    std::string out, status;
+    OrderFilter filter;
+};
+auto ex = std::make_shared<ExportArgs>();
+auto* exporter = orders->add_subcommand(
+    "export", tr("Write orders with their buyers' names, phones and addresses to a file (needs "
+                 "buyers.export and a second check)"));
+exporter->add_option("--out", ex->out, tr("Output file: .xlsx or .csv"))->required();
+exporter->add_option(
+    "--status", ex->status,
+    "pending_payment, to_ship, shipped, completed, cancelled, refund_requested, refunded");
+exporter->add_option("--store", ex->filter.store, tr("Only this store"));
+exporter->add_option("--tag", ex->filter.tag, tr("Only orders with this tag"));
+exporter->callback([&ctx, ex] {
+    OrderFilter f = ex->filter;
+    if (!ex->status.empty()) f.status = parse_order_status(ex->status);
+    std::vector<OrderSummary> rows = ops::export_orders(ctx.db(), ctx.actor(), f, ex->out);
+    reports::write_report(
+        reports::order_export_document(rows, ops::shop_name(ctx.db()), ctx.clock().now()), ex->out);
+    std::cout << trf("{0} orders written to {1}", std::to_string(rows.size()), ex->out) << "\n";
 });
 
 orders->add_subcommand("allocate", tr("Reserve stock for waiting orders, earliest paid first"))

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "core/base/audit_action.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/role.h"
@@ -8,6 +9,7 @@
 #include "core/orders/store_connection.h"
 #include "core/stock/catalogue.h"
 #include "demo/demo_shop.h"
+#include "ops/access.h"
 #include "ops/move_shop.h"
 #include "ops/order_queries.h"
 #include "ops/server_password.h"
@@ -15,6 +17,7 @@
 #include "ops/shop_setup.h"
 #include "ops/stock_queries.h"
 #include "ops/store_check.h"
+#include "ops/users.h"
 #include "os/terminal_secret.h"
 #include "store/base/database.h"
 
@@ -147,6 +150,19 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
     });
     shop->add_subcommand("show", tr("The shop's name"))->callback([&ctx] {
         std::cout << ops::shop_name(ctx.db()) << "\n";
+    });
+
+    auto* count_check = shop->add_subcommand(
+        "count-check", tr("The share of on hand a stock count may change before it asks for a "
+                          "second check (shown, or set with PERCENT)"));
+    auto percent = std::make_shared<std::optional<int>>();
+    count_check->add_option("PERCENT", *percent, tr("0 to 1000; 20 until set"));
+    count_check->callback([&ctx, percent] {
+        if (*percent) ops::set_count_check_percent(ctx.db(), ctx.actor(), **percent);
+        std::cout << trf("A stock count that changes on hand by more than {0} % asks for a "
+                         "second check",
+                         std::to_string(ops::count_check_percent(ctx.db())))
+                  << "\n";
     });
 
     app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
@@ -334,7 +350,8 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
         for (const AuditEntry& e : ops::audit_entries(ctx.db(), ctx.actor(), filter))
             list.add({Cell::time(e.at), Cell::str(e.actor.user),
                       Cell::code(e.actor.role, role_name(e.actor.role)),
-                      Cell::str(e.actor.workstation), Cell::str(e.action), Cell::str(e.subject),
+                      Cell::str(e.actor.workstation),
+                      Cell::code(e.action, audit_action_name(e.action)), Cell::str(e.subject),
                       Cell::str(e.detail)});
         ctx.print(list);
     });

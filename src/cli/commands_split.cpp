@@ -18,7 +18,7 @@ void print_parts(Context& ctx, const std::vector<Id>& ids) {
                   {"allocation", tr("Stock")},
                   {"hold_reason", tr("Hold")}});
     for (Id id : ids) {
-        std::optional<ops::OrderDetails> d = ops::order_details(ctx.db(), id);
+        std::optional<ops::OrderDetails> d = ops::order_details(ctx.db(), ctx.actor(), id);
         if (!d) continue;
         list.add(
             {Cell::str(d->order.platform_order_id),

@@ -8,6 +8,7 @@
 #include "core/base/error.h"
 #include "core/base/joined.h"
 #include "core/base/role.h"
+#include "core/base/text.h"
 #include "core/base/translate.h"
 #include "core/people/login_guard.h"
 #include "ops/access.h"
@@ -19,18 +20,6 @@
 
 namespace dj::cli {
 namespace {
-
-std::vector<std::string> comma_separated(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
 
 std::string user_state(const User& u, Timestamp now) {
     if (u.disabled) return tr("disabled");
@@ -57,7 +46,7 @@ void add_user_group(CLI::App& app, Context& ctx) {
                     tr("Warehouse codes the user works in, separated by commas (default: all)"));
     add->callback([&ctx, add_args] {
         ops::NewUser request = add_args->user;
-        request.warehouses = comma_separated(add_args->warehouses);
+        request.warehouses = split_list(add_args->warehouses);
         Database& db = ctx.db();
         bool first = !ops::shop_has_users(db);
         Actor actor =

@@ -9,6 +9,7 @@
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
+#include "core/orders/buyer_privacy.h"
 #include "demo/demo_names.h"
 #include "ops/order_intake.h"
 #include "ops/purchasing.h"
@@ -111,19 +112,6 @@ std::string platform_order_id(Platform p, Random& rng, Timestamp at) {
     return rng.digits(12);
 }
 
-std::string mask_name(const std::string& name) {
-    // Keep the first character (a whole UTF-8 sequence), mask the rest.
-    std::size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(name[0]);
-    if (c >= 0xF0)
-        len = 4;
-    else if (c >= 0xE0)
-        len = 3;
-    else if (c >= 0xC0)
-        len = 2;
-    return name.substr(0, len) + "**";
-}
-
 Receiver make_receiver(Random& rng, Platform p) {
     Receiver r;
     r.name =
@@ -142,8 +130,8 @@ Receiver make_receiver(Random& rng, Platform p) {
     // Taobao, Pinduoduo and Douyin send receivers masked (or encrypted) to most apps.
     bool masked = p != Platform::jd && rng.chance(70);
     if (masked) {
-        r.name = mask_name(r.name);
-        r.phone = r.phone.substr(0, 3) + "****" + r.phone.substr(7);
+        r.name = masked_name(r.name);
+        r.phone = masked_phone(r.phone);
         r.address = std::string(rng.pick(demo::streets())) + "***";
     }
     return r;

@@ -6,6 +6,7 @@
 #include "core/base/translate.h"
 #include "core/people/login_guard.h"
 #include "store/base/database.h"
+#include "store/base/shop_profile.h"
 #include "store/people/user_repository.h"
 
 namespace dj::ops {
@@ -34,6 +35,11 @@ void require_second_check(Database& db, const Actor& actor, const std::string& w
     if (login_guard::second_check_fresh(at, db.clock().now())) return;
     throw SecondCheckNeeded(trf(
         "{0} needs {1}'s password again (a second check, good for 5 minutes).", what, actor.user));
+}
+
+int count_check_percent(Database& db) {
+    return static_cast<int>(
+        shop_setting(db, "count_check_percent").value_or(login_guard::kDefaultCountCheckPercent));
 }
 
 }  // namespace dj::ops

@@ -22,5 +22,7 @@ void require_warehouse(const Actor& actor, const std::string& warehouse);
 // five minutes on this workstation. A shop without users, and the program's own work, need none.
 // `what` says what asks for it ("reopening month 2026-10").
 void require_second_check(Database& db, const Actor& actor, const std::string& what);
+// The share of on hand (in %) a stock count may change before it asks for a second check.
+int count_check_percent(Database& db);
 
 }  // namespace dj::ops

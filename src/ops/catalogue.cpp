@@ -1,6 +1,8 @@
 #include "ops/catalogue.h"
 
+#include "core/base/change_text.h"
 #include "core/base/error.h"
+#include "core/base/joined.h"
 #include "core/base/limits.h"
 #include "core/base/money.h"
 #include "core/base/text.h"
@@ -17,6 +19,33 @@
 #include "store/stock/stock_posting.h"
 
 namespace dj::ops {
+
+namespace {
+
+std::string supplier_code(CatalogueRepository& repo, const Sku& sku) {
+    if (!sku.supplier_id) return {};
+    for (const Supplier& s : repo.list_suppliers())
+        if (s.id == *sku.supplier_id) return s.code;
+    return {};
+}
+
+// What an edit changed, field by field, for the audit log; suppliers by code.
+std::string sku_changes(const Sku& before, const Sku& after, const std::string& before_supplier,
+                        const std::string& after_supplier) {
+    ChangeList changes;
+    changes.add(tr("name"), before.name, after.name);
+    changes.add(tr("spec"), before.spec, after.spec);
+    changes.add(tr("unit"), before.unit, after.unit);
+    changes.add(tr("barcodes"), joined(before.barcodes), joined(after.barcodes));
+    changes.add(tr("weight (g)"), std::to_string(before.weight_g), std::to_string(after.weight_g));
+    changes.add(tr("shelf life (days)"), std::to_string(before.shelf_life_days),
+                std::to_string(after.shelf_life_days));
+    changes.add(tr("cost"), format_yuan(before.standard_cost), format_yuan(after.standard_cost));
+    changes.add(tr("supplier"), before_supplier, after_supplier);
+    return changes.empty() ? tr("nothing changed") : changes.text();
+}
+
+}  // namespace
 
 SkusImported import_skus(Database& db, const Actor& actor, const std::string& file_bytes,
                          const std::string& source, Progress* progress) {
@@ -92,7 +121,13 @@ void save_sku(Database& db, const Actor& actor, const Sku& sku,
         s.supplier_id = found->id;
     }
     repo.save_skus({s}, [&](std::size_t) { return trf("SKU {0}", s.code); });
-    audit(db, actor, before ? "sku.edit" : "sku.add", s.code, s.name);
+    if (before) {
+        std::string old_supplier = supplier_code(repo, *before);
+        audit(db, actor, "sku.edit", s.code,
+              sku_changes(*before, s, old_supplier, supplier ? *supplier : old_supplier));
+    } else {
+        audit(db, actor, "sku.add", s.code, s.name);
+    }
     tx.commit();
 }
 
@@ -123,8 +158,10 @@ void set_reference_price(Database& db, const Actor& actor, const std::string& sk
     WriteTransaction tx(db);
     CatalogueRepository repo(db);
     Sku k = repo.require_sku(sku);
+    std::optional<Fen> old = repo.reference_price(k.id);
     repo.set_reference_price(k.id, price);
-    audit(db, actor, "sku.price", k.code, price ? format_yuan(*price) : "");
+    audit(db, actor, "sku.price", k.code,
+          change_text(old ? format_yuan(*old) : "", price ? format_yuan(*price) : ""));
     tx.commit();
 }
 
@@ -136,9 +173,10 @@ void set_sku_supplier(Database& db, const Actor& actor, const std::string& sku,
     Sku k = repo.require_sku(sku);
     std::optional<Supplier> s = repo.find_supplier(supplier);
     if (!s) throw NotFound(trf("Supplier {0} does not exist: add it with supplier add", supplier));
+    std::string old = supplier_code(repo, k);
     k.supplier_id = s->id;
     repo.save_sku(k);
-    audit(db, actor, "sku.supplier", k.code, s->code);
+    audit(db, actor, "sku.supplier", k.code, change_text(old, s->code));
     tx.commit();
 }
 

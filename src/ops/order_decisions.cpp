@@ -1,5 +1,6 @@
 #include "ops/order_decisions.h"
 
+#include "core/base/change_text.h"
 #include "core/base/error.h"
 #include "core/base/translate.h"
 #include "core/orders/order_rule.h"
@@ -56,9 +57,10 @@ void set_order_priority(Database& db, const Actor& actor, Id order_id, int prior
     std::string label = order_label(db, order_id);
     OrderRepository orders(db);
     OrderRepository::LocalFields fields = orders.local_fields(order_id);
+    std::string old = std::to_string(fields.priority);
     fields.priority = priority;
     orders.save_local_fields(order_id, fields);
-    audit(db, actor, "order.priority", label, std::to_string(priority));
+    audit(db, actor, "order.priority", label, change_text(old, std::to_string(priority)));
     tx.commit();
 }
 
@@ -68,9 +70,10 @@ void set_order_note(Database& db, const Actor& actor, Id order_id, const std::st
     std::string label = order_label(db, order_id);
     OrderRepository orders(db);
     OrderRepository::LocalFields fields = orders.local_fields(order_id);
+    std::string old = fields.note;
     fields.note = note;
     orders.save_local_fields(order_id, fields);
-    audit(db, actor, "order.note", label, note);
+    audit(db, actor, "order.note", label, change_text(old, note));
     tx.commit();
 }
 

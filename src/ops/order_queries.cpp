@@ -1,5 +1,7 @@
 #include "ops/order_queries.h"
 
+#include "ops/buyer_visibility.h"
+#include "ops/cost_visibility.h"
 #include "store/base/database.h"
 #include "store/fulfilment/pack_queries.h"
 #include "store/orders/intercept_service.h"
@@ -10,22 +12,28 @@
 
 namespace dj::ops {
 
-std::vector<OrderRow> order_rows(Database& db, Progress& progress) {
+std::vector<OrderRow> order_rows(Database& db, const Actor& actor, Progress& progress) {
     ReadTransaction tx(db);
-    return read_order_rows(db, progress);
+    std::vector<OrderRow> rows = read_order_rows(db, progress);
+    hide_buyers(actor, rows);
+    return rows;
 }
 
-std::vector<OrderSummary> list_orders(Database& db, const OrderFilter& filter) {
+std::vector<OrderSummary> list_orders(Database& db, const Actor& actor, const OrderFilter& filter) {
     ReadTransaction tx(db);
-    return OrderRepository(db).list(filter);
+    std::vector<OrderSummary> orders = OrderRepository(db).list(filter);
+    hide_buyers(actor, orders);
+    return orders;
 }
 
-std::optional<Order> find_order_by_id(Database& db, Id order_id) {
+std::optional<Order> find_order_by_id(Database& db, const Actor& actor, Id order_id) {
     ReadTransaction tx(db);
-    return OrderRepository(db).find(order_id);
+    std::optional<Order> order = OrderRepository(db).find(order_id);
+    if (order) hide_buyers(actor, *order);
+    return order;
 }
 
-std::optional<OrderDetails> order_details(Database& db, Id order_id) {
+std::optional<OrderDetails> order_details(Database& db, const Actor& actor, Id order_id) {
     ReadTransaction tx(db);
     OrderRepository orders(db);
     std::optional<Order> order = orders.find(order_id);
@@ -45,6 +53,8 @@ std::optional<OrderDetails> order_details(Database& db, Id order_id) {
     d.split_parts = split_part_numbers(db, order_id);
     if (d.split_parts.size() < 2) d.split_parts.clear();
     d.waybill = find_waybill(db, order_id);
+    hide_buyers(actor, *order);
+    hide_costs(actor, d.movements);
     d.order = std::move(*order);
     return d;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/actor.h"
 #include "core/base/progress.h"
 #include "core/orders/order.h"
 #include "core/orders/order_intercept.h"
@@ -28,9 +29,11 @@ namespace dj::ops {
 
 // Every order as the orders view lists it, counting in `progress`; stops early (returning what
 // it has) when `progress.cancel` is set.
-std::vector<OrderRow> order_rows(Database& db, Progress& progress);
-std::vector<OrderSummary> list_orders(Database& db, const OrderFilter& filter);
-std::optional<Order> find_order_by_id(Database& db, Id order_id);
+// Buyers' data comes masked for an actor without buyers.see, costs as zero for one without
+// costs.see (ops/buyer_visibility.h, ops/cost_visibility.h).
+std::vector<OrderRow> order_rows(Database& db, const Actor& actor, Progress& progress);
+std::vector<OrderSummary> list_orders(Database& db, const Actor& actor, const OrderFilter& filter);
+std::optional<Order> find_order_by_id(Database& db, const Actor& actor, Id order_id);
 
 // One order with everything the order's detail pane shows.
 struct OrderDetails {
@@ -44,7 +47,7 @@ struct OrderDetails {
     std::vector<std::string> split_parts;  // platform ids of its split; empty when whole
     std::optional<Waybill> waybill;
 };
-std::optional<OrderDetails> order_details(Database& db, Id order_id);
+std::optional<OrderDetails> order_details(Database& db, const Actor& actor, Id order_id);
 std::vector<std::string> order_tags_in_use(Database& db);
 // The order a scan or a typed number names (platform id in any store, or "#local number").
 std::optional<Id> find_order_for_packing(Database& db, const std::string& scanned);

@@ -1,5 +1,6 @@
 #include "ops/shop_setup.h"
 
+#include "core/base/change_text.h"
 #include "core/base/error.h"
 #include "core/base/limits.h"
 #include "core/base/text.h"
@@ -68,8 +69,9 @@ void set_shop_name(Database& db, const Actor& actor, const std::string& name) {
     if (clean.empty()) throw InvalidInput(tr("The shop needs a name: the one on its reports"));
     require_text(clean, kMaxCodeLength, tr("the shop name"));
     WriteTransaction tx(db);
+    std::string old = stored_shop_name(db).value_or("");
     store_shop_name(db, clean);
-    audit(db, actor, "shop.name", "", clean);
+    audit(db, actor, "shop.name", "", change_text(old, clean));
     tx.commit();
 }
 
@@ -186,8 +188,10 @@ void choose_document_printer(Database& db, const Actor& actor, PrintDocument doc
                              const std::string& printer) {
     require(actor, Permission::Fulfil);
     WriteTransaction tx(db);
+    std::string old = chosen_printer(db, document).value_or("");
     save_printer_choice(db, document, printer);
-    audit(db, actor, "printer.choose", std::string(print_document_code(document)), printer);
+    audit(db, actor, "printer.choose", std::string(print_document_code(document)),
+          change_text(old, printer));
     tx.commit();
 }
 

@@ -165,7 +165,7 @@ std::vector<Movement> StockService::count(const std::string& sku, Qty counted,
     Qty change = posting.book().count(
         context({}, reason.empty() ? std::string("stock count") : reason, "CNT"), p.sku,
         p.warehouse, counted, p.location);
-    if (login_guard::count_needs_second_check(counted - change, change))
+    if (login_guard::count_needs_second_check(counted - change, change, count_check_percent(db_)))
         require_second_check(
             db_, actor_,
             trf("A count that changes SKU {0} in {1} from {2} to {3}", sku, warehouse,

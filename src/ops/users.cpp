@@ -1,5 +1,6 @@
 #include "ops/users.h"
 
+#include "core/base/change_text.h"
 #include "core/base/clock.h"
 #include "core/base/error.h"
 #include "core/base/joined.h"
@@ -10,6 +11,7 @@
 #include "store/base/audit_log.h"
 #include "store/base/database.h"
 #include "store/base/shop_key.h"
+#include "store/base/shop_profile.h"
 #include "store/people/password_hash.h"
 #include "store/people/user_repository.h"
 #include "store/stock/warehouse_repository.h"
@@ -149,6 +151,15 @@ std::vector<User> list_users(Database& db, const Actor& actor) {
     return all_users(db);
 }
 
+std::vector<std::string> list_roles(Database& db, const Actor& actor) {
+    require(actor, Permission::ManageUsers);
+    std::vector<std::string> roles(std::begin(kBuiltInRoles), std::end(kBuiltInRoles));
+    ReadTransaction tx(db);
+    for (std::string& name : custom_role_names(db))
+        roles.push_back(std::move(name));
+    return roles;
+}
+
 void disable_user(Database& db, const Actor& actor, const std::string& name) {
     require(actor, Permission::ManageUsers);
     WriteTransaction tx(db);
@@ -202,6 +213,21 @@ void set_badge(Database& db, const Actor& actor, const std::string& name, const 
     tx.commit();
 }
 
+void set_count_check_percent(Database& db, const Actor& actor, int percent) {
+    require(actor, Permission::ManageUsers);
+    if (percent < 0 || percent > login_guard::kMaxCountCheckPercent)
+        throw InvalidInput(
+            trf("The share of a count that asks for a second check must be 0 to {0} %, got {1}",
+                std::to_string(login_guard::kMaxCountCheckPercent), std::to_string(percent)));
+    WriteTransaction tx(db);
+    require_second_check(db, actor, tr("Changing when a stock count asks for a second check"));
+    int old = count_check_percent(db);
+    store_shop_setting(db, "count_check_percent", percent);
+    audit(db, actor, "shop.count_check", "",
+          change_text(std::to_string(old) + " %", std::to_string(percent) + " %"));
+    tx.commit();
+}
+
 void save_custom_role(Database& db, const Actor& actor, const std::string& name,
                       const std::string& codes) {
     require(actor, Permission::ManageUsers);
@@ -211,8 +237,10 @@ void save_custom_role(Database& db, const Actor& actor, const std::string& name,
     Permissions permissions = parse_permissions(codes);
     WriteTransaction tx(db);
     require_second_check(db, actor, trf("Changing role {0}", name));
+    std::optional<Permissions> old = custom_role(db, name);
     store_custom_role(db, name, permissions);
-    audit(db, actor, "role.save", name, permission_codes(permissions));
+    audit(db, actor, "role.save", name,
+          change_text(old ? permission_codes(*old) : "", permission_codes(permissions)));
     tx.commit();
 }
 

@@ -33,6 +33,8 @@ Actor actor_without_users(const std::string& name, const std::string& workstatio
 User add_user(Database& db, const Actor& actor, const NewUser& user);
 // Needs users.manage.
 std::vector<User> list_users(Database& db, const Actor& actor);
+// The roles a user can be given: the built-in ones, then the shop's own. Needs users.manage.
+std::vector<std::string> list_roles(Database& db, const Actor& actor);
 // Needs users.manage and a second check; the last enabled owner cannot be disabled. Ends the
 // user's sessions and tokens.
 void disable_user(Database& db, const Actor& actor, const std::string& name);
@@ -67,6 +69,9 @@ std::string issue_api_token(Database& db, const Actor& actor);
 // disabled.
 Actor token_actor(Database& db, const std::string& token, const std::string& workstation);
 void close_session(Database& db, const std::string& token);
+// Sets the share of on hand (0–1000 %) a stock count may change before it asks for a second check.
+// Needs users.manage and a second check: it loosens or tightens a guard.
+void set_count_check_percent(Database& db, const Actor& actor, int percent);
 // The second check: the actor's password typed again, good for 5 minutes on this workstation.
 // A wrong one counts as a failed attempt.
 void confirm_password(Database& db, const Actor& actor, const std::string& password);

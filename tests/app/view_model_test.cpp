@@ -29,7 +29,7 @@ struct DemoShop {
 
 std::vector<OrderRow> read_all(Database& db) {
     Progress progress;
-    return OrderTable::read(db, progress);
+    return OrderTable::read(db, test::test_actor(), progress);
 }
 
 }  // namespace
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(status_filter_and_cancel) {
     BOOST_TEST(static_cast<long long>(table.size()) == n);
     Progress cancelled;
     cancelled.cancel = true;
-    BOOST_TEST(OrderTable::read(db, cancelled).empty());
+    BOOST_TEST(OrderTable::read(db, test::test_actor(), cancelled).empty());
 }
 
 BOOST_AUTO_TEST_CASE(stock_rows_levels_and_filters) {

@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
     Progress progress;
     auto t = Stopwatch::now();
     OrderTable table;
-    table.load(OrderTable::read(db, progress));
+    table.load(OrderTable::read(db, Actor{"bench", "owner", "bench"}, progress));
     table.apply({});
     double load = ms_since(t);
     t = Stopwatch::now();

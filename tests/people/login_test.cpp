@@ -1,9 +1,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/base/error.h"
+#include "core/base/money.h"
 #include "core/people/login_guard.h"
 #include "ops/access.h"
+#include "ops/catalogue.h"
 #include "ops/periods.h"
+#include "ops/shop_setup.h"
+#include "ops/stock_moves.h"
+#include "ops/stock_queries.h"
 #include "ops/users.h"
 #include "store/base/audit_log.h"
 #include "store/testing/sql_probe.h"
@@ -156,6 +161,64 @@ BOOST_AUTO_TEST_CASE(sessions_expire_and_end_with_the_user) {
     BOOST_CHECK_THROW(ops::log_in(p.db, "小王", kPackerPassword, "pack-1"), NotLoggedIn);
     // The last owner stays.
     BOOST_CHECK_THROW(ops::disable_user(p.db, owner, "老板"), InvalidInput);
+}
+
+// A count asks for the password again only past the shop's share of on hand, which the owner
+// sets (20 % until then).
+BOOST_AUTO_TEST_CASE(a_count_past_the_set_share_asks_for_a_second_check) {
+    People p;
+    ops::StockMove receipt;
+    receipt.kind = ops::StockMoveKind::receive;
+    receipt.sku = "TEA-1";
+    receipt.qty = 100;
+    receipt.warehouse = "CZ";
+    receipt.batch = "LOT-1";
+    receipt.expiry = "2027-06-30";
+    ops::move_stock(p.db, p.owner, receipt);
+    p.clock.advance(5 * 60 + 1);  // the login's check is over
+    ops::StockMove count;
+    count.kind = ops::StockMoveKind::count;
+    count.sku = "TEA-1";
+    count.warehouse = "CZ";
+    count.qty = 70;  // 30 % off
+    BOOST_TEST(ops::count_check_percent(p.db) == 20);
+    BOOST_CHECK_THROW(ops::move_stock(p.db, p.owner, count), SecondCheckNeeded);
+    BOOST_CHECK_THROW(ops::set_count_check_percent(p.db, p.owner, 50), SecondCheckNeeded);
+    ops::confirm_password(p.db, p.owner, kOwnerPassword);
+    BOOST_CHECK_THROW(ops::set_count_check_percent(p.db, p.owner, 1001), InvalidInput);
+    BOOST_CHECK_THROW(ops::set_count_check_percent(p.db, p.owner, -1), InvalidInput);
+    Actor packer = ops::log_in(p.db, "小王", kPackerPassword, "pack-1");
+    BOOST_CHECK_THROW(ops::set_count_check_percent(p.db, packer, 50), Refused);
+    ops::set_count_check_percent(p.db, p.owner, 50);
+    BOOST_TEST(ops::count_check_percent(p.db) == 50);
+    BOOST_TEST(testing::SqlProbe(p.db).text(
+                   "SELECT detail FROM audit_log WHERE action = 'shop.count_check'") ==
+               "20 % → 50 %");
+    p.clock.advance(5 * 60 + 1);
+    BOOST_CHECK_NO_THROW(ops::move_stock(p.db, p.owner, count));  // 30 % is under 50 %
+    count.qty = 20;                                               // 71 % off
+    BOOST_CHECK_THROW(ops::move_stock(p.db, p.owner, count), SecondCheckNeeded);
+}
+
+// Edits are recorded as old → new, so the audit screen shows what a value was.
+BOOST_AUTO_TEST_CASE(edits_are_audited_old_to_new) {
+    People p;
+    ops::set_shop_name(p.db, p.owner, "山间茶铺");
+    ops::set_shop_name(p.db, p.owner, "山间茶铺旗舰店");
+    Sku tea;
+    for (const Sku& s : ops::list_skus(p.db, p.owner))
+        if (s.code == "TEA-1") tea = s;
+    Fen old_cost = tea.standard_cost;
+    std::string old_name = tea.name;
+    tea.name = "明前龙井";
+    tea.standard_cost = old_cost + 150;
+    ops::save_sku(p.db, p.owner, tea, std::nullopt);
+    testing::SqlProbe probe(p.db);
+    BOOST_TEST(probe.text("SELECT detail FROM audit_log WHERE action = 'shop.name' ORDER BY id "
+                          "DESC LIMIT 1") == "山间茶铺 → 山间茶铺旗舰店");
+    BOOST_TEST(probe.text("SELECT detail FROM audit_log WHERE action = 'sku.edit'") ==
+               "name: " + old_name + " → 明前龙井; cost: " + format_yuan(old_cost) + " → " +
+                   format_yuan(old_cost + 150));
 }
 
 BOOST_AUTO_TEST_CASE(the_audit_log_is_append_only) {

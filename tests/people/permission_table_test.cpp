@@ -9,6 +9,7 @@
 #include "http_client.h"
 #include "ops/alerts.h"
 #include "ops/allocate_orders.h"
+#include "ops/buyer_visibility.h"
 #include "ops/catalogue.h"
 #include "ops/cost_visibility.h"
 #include "ops/e_waybills.h"
@@ -16,7 +17,9 @@
 #include "ops/move_shop.h"
 #include "ops/notifications.h"
 #include "ops/order_decisions.h"
+#include "ops/order_export.h"
 #include "ops/order_parcels.h"
+#include "ops/order_queries.h"
 #include "ops/order_rules.h"
 #include "ops/outbox.h"
 #include "ops/pack_station.h"
@@ -278,6 +281,11 @@ std::vector<UseCase> use_cases() {
          }},
         {"disable_user", "O",
          [](Database& db, const Actor& a) { ops::disable_user(db, a, "nobody-here"); }},
+        {"list_roles", "O", [](Database& db, const Actor& a) { ops::list_roles(db, a); }},
+        {"set_count_check_percent", "O",
+         [](Database& db, const Actor& a) { ops::set_count_check_percent(db, a, 30); }},
+        {"export_orders", "O",
+         [](Database& db, const Actor& a) { ops::export_orders(db, a, {}, "orders.xlsx"); }},
         {"move_shop", "O",
          [](Database& db, const Actor& a) {
              TempDir dir;

@@ -68,11 +68,7 @@ std::string permission_name(Permission permission) {
 
 Permissions parse_permissions(std::string_view codes) {
     Permissions out;
-    while (!codes.empty()) {
-        std::size_t comma = codes.find(',');
-        std::string code(trimmed(codes.substr(0, comma)));
-        codes = comma == std::string_view::npos ? std::string_view{} : codes.substr(comma + 1);
-        if (code.empty()) continue;
+    for (const std::string& code : split_list(codes)) {
         auto p = permission_from_code(code);
         if (!p) {
             std::string known;

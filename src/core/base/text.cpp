@@ -16,4 +16,15 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+std::vector<std::string> split_list(std::string_view list, char separator) {
+    std::vector<std::string> out;
+    while (!list.empty()) {
+        std::size_t end = list.find(separator);
+        std::string_view item = trimmed(list.substr(0, end));
+        if (!item.empty()) out.emplace_back(item);
+        list = end == std::string_view::npos ? std::string_view{} : list.substr(end + 1);
+    }
+    return out;
+}
+
 }  // namespace dj

@@ -20,11 +20,12 @@ bool second_check_fresh(Timestamp checked_at, Timestamp now) {
     return checked_at > 0 && now >= checked_at && now - checked_at <= kSecondCheckSeconds;
 }
 
-bool count_needs_second_check(Qty before, Qty change) {
+bool count_needs_second_check(Qty before, Qty change, int percent) {
     Qty size = change < 0 ? -change : change;
     Qty base = before < 0 ? -before : before;
-    // Quantities are limited far below the overflow of this product (core/base/limits.h).
-    return size * 100 > base * kCountCheckPercent;
+    // Quantities are limited far below the overflow of these products (core/base/limits.h), and
+    // the share to kMaxCountCheckPercent.
+    return size * 100 > base * percent;
 }
 
 void check_user_name(std::string_view name) {

@@ -23,9 +23,11 @@ Timestamp lock_seconds(int failures);
 // A second check made at `checked_at` still counts at `now`.
 bool second_check_fresh(Timestamp checked_at, Timestamp now);
 
-// A stock count that changes on hand by more than this share of it asks for a second check.
-inline constexpr Qty kCountCheckPercent = 20;
-bool count_needs_second_check(Qty before, Qty change);
+// A stock count that changes on hand by more than `percent` of it asks for a second check; the
+// shop sets the share (ops::set_count_check_percent), 20 % until it does.
+inline constexpr int kDefaultCountCheckPercent = 20;
+inline constexpr int kMaxCountCheckPercent = 1000;
+bool count_needs_second_check(Qty before, Qty change, int percent);
 
 // InvalidInput saying what is wrong with it.
 void check_user_name(std::string_view name);

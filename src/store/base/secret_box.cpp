@@ -5,13 +5,12 @@
 #include <stdexcept>
 #include <vector>
 
-namespace dj::secret_box {
-namespace {
+#include "store/base/sodium_support.h"
 
-void start_sodium() {
-    static const bool started = sodium_init() >= 0;
-    if (!started) throw std::runtime_error("libsodium cannot start (no random source)");
-}
+namespace dj::secret_box {
+
+static_assert(kKeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+namespace {
 
 std::string base64(const unsigned char* bytes, std::size_t n) {
     constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
@@ -51,14 +50,14 @@ std::string password_key(std::string_view password, const unsigned char* salt) {
 }  // namespace
 
 std::string new_key() {
-    start_sodium();
+    sodium_support::start();
     std::string key(crypto_aead_xchacha20poly1305_ietf_KEYBYTES, '\0');
     randombytes_buf(key.data(), key.size());
     return key;
 }
 
 std::string seal(const std::string& key, std::string_view plain, std::string_view label) {
-    start_sodium();
+    sodium_support::start();
     std::vector<unsigned char> out(kNonce + plain.size() + kTag);
     randombytes_buf(out.data(), kNonce);
     unsigned long long written = 0;
@@ -70,7 +69,7 @@ std::string seal(const std::string& key, std::string_view plain, std::string_vie
 
 std::optional<std::string> open(const std::string& key, std::string_view sealed,
                                 std::string_view label) {
-    start_sodium();
+    sodium_support::start();
     if (!is_sealed(sealed)) return std::nullopt;
     auto raw = unbase64(sealed.substr(kPrefix.size()));
     if (!raw || raw->size() < kNonce + kTag) return std::nullopt;
@@ -89,7 +88,7 @@ bool is_sealed(std::string_view value) {
 }
 
 std::string seal_with_password(std::string_view password, const std::string& key) {
-    start_sodium();
+    sodium_support::start();
     unsigned char salt[kSalt];
     randombytes_buf(salt, sizeof salt);
     std::string sealed = seal(password_key(password, salt), key, "shop key");
@@ -97,7 +96,7 @@ std::string seal_with_password(std::string_view password, const std::string& key
 }
 
 std::optional<std::string> open_with_password(std::string_view password, std::string_view sealed) {
-    start_sodium();
+    sodium_support::start();
     std::size_t colon = sealed.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
     auto salt = unbase64(sealed.substr(0, colon));

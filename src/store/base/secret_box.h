@@ -10,8 +10,9 @@
 namespace dj::secret_box {
 
 inline constexpr std::string_view kPrefix = "dj1:";
+inline constexpr std::size_t kKeyBytes = 32;
 
-// 32 random bytes.
+// kKeyBytes random bytes.
 std::string new_key();
 std::string seal(const std::string& key, std::string_view plain, std::string_view label);
 // None when the key or the label is not the one it was sealed with, or it was changed.

@@ -10,6 +10,7 @@
 #include "os/protected_store.h"
 #include "store/base/database.h"
 #include "store/base/secret_box.h"
+#include "store/base/sodium_support.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 #include "store/people/password_hash.h"
@@ -45,38 +46,10 @@ bool fits(const std::string& key, const ShopKeyRow& row) {
     return secret_box::open(key, row.check, kCheckLabel) == std::string(kCheckText);
 }
 
-std::string to_hex(const std::string& key) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : key) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::optional<std::string> from_hex(const std::string& hex) {
-    if (hex.size() != 64) return std::nullopt;
-    std::string out;
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        unsigned value = 0;
-        for (char c : hex.substr(i, 2)) {
-            value <<= 4;
-            if (c >= '0' && c <= '9')
-                value |= static_cast<unsigned>(c - '0');
-            else if (c >= 'a' && c <= 'f')
-                value |= static_cast<unsigned>(c - 'a' + 10);
-            else
-                return std::nullopt;
-        }
-        out += static_cast<char>(value);
-    }
-    return out;
-}
-
 void keep_here(const std::string& shop_id, const std::string& key) {
     try {
-        os::protected_store::keep(store_name(shop_id), "Dianjia shop key", to_hex(key));
+        os::protected_store::keep(store_name(shop_id), "Dianjia shop key",
+                                  sodium_support::to_hex(key));
     } catch (const std::runtime_error& e) {
         throw StorageError(trf("This workstation cannot keep the shop's key ({0}).", e.what()));
     }
@@ -90,7 +63,8 @@ std::optional<std::string> key_here(const ShopKeyRow& row) {
         if (auto it = g_keys.find(row.shop_id); it != g_keys.end()) return it->second;
     }
     std::optional<std::string> hex = os::protected_store::find(store_name(row.shop_id));
-    std::optional<std::string> key = hex ? from_hex(*hex) : std::nullopt;
+    std::optional<std::string> key =
+        hex ? sodium_support::from_hex(*hex, secret_box::kKeyBytes) : std::nullopt;
     if (!key || !fits(*key, row)) return std::nullopt;
     std::lock_guard lock(g_keys_lock);
     g_keys[row.shop_id] = *key;

@@ -280,7 +280,8 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
                     "h.intercept DESC, h.at LIMIT 1), "
                     "(SELECT p.platform_order_id FROM order_merge m JOIN shop_order p ON "
                     "p.id = m.parcel_order_id WHERE m.order_id = o.id), "
-                    "(SELECT p.platform_order_id FROM shop_order p WHERE p.id = o.split_from) "
+                    "(SELECT p.platform_order_id FROM shop_order p WHERE p.id = o.split_from), "
+                    "o.buyer_nick, o.receiver_phone, o.district, o.address "
                     "FROM shop_order o JOIN shop_store st ON st.id = o.store_id "
                     "LEFT JOIN warehouse w ON w.id = o.warehouse_id ") +
             kWhere + "ORDER BY o.created_at, o.id LIMIT ?3");
@@ -318,6 +319,10 @@ std::vector<OrderSummary> OrderRepository::list(const OrderFilter& filter) {
         if (!s.column(19).is_null()) o.hold_reason = readable(s.column(19).text());
         if (!s.column(20).is_null()) o.parcel = s.column(20).text();
         if (!s.column(21).is_null()) o.split_from = s.column(21).text();
+        o.buyer_nick = s.column(22).text();
+        o.receiver_phone = s.column(23).text();
+        o.district = s.column(24).text();
+        o.address = s.column(25).text();
         index[o.id] = out.size();
         out.push_back(std::move(o));
     }

@@ -1,5 +1,7 @@
 #include "store/people/user_repository.h"
 
+#include "core/base/joined.h"
+#include "core/base/text.h"
 #include "store/base/database.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
@@ -11,31 +13,12 @@ constexpr const char* kUserColumns =
     "id, name, role, warehouses, badge, pin_hash, disabled, failures, locked_until, created_at, "
     "password_hash FROM app_user ";
 
-std::vector<std::string> codes(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
-
-std::string comma_list(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& i : items)
-        out += (out.empty() ? "" : ",") + i;
-    return out;
-}
-
 StoredUser read_user(sql::Statement& s) {
     StoredUser u;
     u.user.id = s.column(0).int64();
     u.user.name = s.column(1).text();
     u.user.role = s.column(2).text();
-    u.user.warehouses = codes(s.column(3).text());
+    u.user.warehouses = split_list(s.column(3).text());
     u.user.badge = s.column(4).is_null() ? "" : s.column(4).text();
     u.pin_hash = s.column(5).is_null() ? "" : s.column(5).text();
     u.user.has_pin = !u.pin_hash.empty();
@@ -57,7 +40,7 @@ std::optional<StoredUser> one_user(sql::Statement& s) {
 void bind_user(sql::Statement& s, const StoredUser& u) {
     s.bind(1, u.user.name);
     s.bind(2, u.user.role);
-    s.bind(3, comma_list(u.user.warehouses));
+    s.bind(3, joined(u.user.warehouses, ","));
     if (u.user.badge.empty())
         s.bind(4);
     else
@@ -156,6 +139,14 @@ std::optional<Permissions> custom_role(Database& db, const std::string& name) {
     if (s.step()) out = parse_permissions(s.column(0).text());
     s.reset();
     return out;
+}
+
+std::vector<std::string> custom_role_names(Database& db) {
+    sql::Statement& s = db.statement("SELECT name FROM custom_role ORDER BY name");
+    std::vector<std::string> names;
+    while (s.step())
+        names.push_back(s.column(0).text());
+    return names;
 }
 
 void store_custom_role(Database& db, const std::string& name, const Permissions& permissions) {

@@ -32,6 +32,7 @@ void update_user(Database& db, const StoredUser& user);
 void store_attempt(Database& db, Id user_id, int failures, Timestamp locked_until);
 
 std::optional<Permissions> custom_role(Database& db, const std::string& name);
+std::vector<std::string> custom_role_names(Database& db);  // by name
 void store_custom_role(Database& db, const std::string& name, const Permissions& permissions);
 
 struct StoredToken {

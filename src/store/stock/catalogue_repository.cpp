@@ -7,6 +7,7 @@
 #include "core/base/translate.h"
 #include "store/base/batch_insert.h"
 #include "store/base/database.h"
+#include "store/base/shop_profile.h"
 #include "store/base/sql.h"
 #include "store/base/sql_binding.h"
 
@@ -86,16 +87,11 @@ void CatalogueRepository::set_min_ship_days(Id sku_id, std::optional<int> days) 
 }
 
 void CatalogueRepository::set_shop_min_ship_days(int days) {
-    sql::Statement s(connection(db_),
-                     "INSERT INTO shop_setting(key, value) VALUES ('min_ship_days', ?) "
-                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    s.bind(1, days);
-    s.exec();
+    store_shop_setting(db_, "min_ship_days", days);
 }
 
 int CatalogueRepository::shop_min_ship_days() {
-    sql::Statement s(connection(db_), "SELECT value FROM shop_setting WHERE key = 'min_ship_days'");
-    return s.step() ? s.column(0).int32() : 0;
+    return static_cast<int>(shop_setting(db_, "min_ship_days").value_or(0));
 }
 
 std::optional<Fen> CatalogueRepository::reference_price(Id sku_id) {
