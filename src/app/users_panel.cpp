@@ -82,6 +82,10 @@ UsersPanel::UsersPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     badge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_credential(false); });
     buttons_.push_back(badge);
     button(_("Disable"), &UsersPanel::disable_user);
+    // Only where the key to the shop's secrets cannot be had (reload enables it).
+    reset_key_ = new wxButton(this, wxID_ANY, _("Reset the shop key..."));
+    bar->Add(reset_key_, wxSizerFlags().Border(wxLEFT, FromDIP(18)));
+    reset_key_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { reset_shop_key(); });
     sizer->Add(bar, wxSizerFlags().Border(wxALL, FromDIP(10)));
     summary_ = new wxStaticText(this, wxID_ANY, {});
     sizer->Add(summary_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(10)));
@@ -116,6 +120,7 @@ void UsersPanel::reload() {
         count_check_->SetValue(ops::count_check_percent(*ctx_.db));
         for (wxButton* b : buttons_)
             b->Enable();
+        reset_key_->Enable(!ops::shop_key_here(*ctx_.db));
         say(list_->rows().empty()
                 ? _("No users yet: whoever opens the shop acts as its owner. Add the owner first.")
                 : wxString::Format(_("%zu users"), list_->rows().size()),
@@ -124,6 +129,7 @@ void UsersPanel::reload() {
         list_->set({}, 0);
         for (wxButton* b : buttons_)
             b->Disable();
+        reset_key_->Disable();
         say(u8(e.what()), true);
     }
 }
@@ -176,6 +182,29 @@ void UsersPanel::disable_user() {
     }
     reload();
     say(wxString::Format(_("%s is disabled."), u8(user)), false);
+}
+
+void UsersPanel::reset_shop_key() {
+    if (!confirm(this,
+                 _("This workstation cannot get the key to the shop's secrets, and no owner's "
+                   "password can bring it. Reset it? The stores' app secrets and tokens and the "
+                   "robots' addresses and secrets are cleared and must be entered again."),
+                 _("Reset the shop key"), _("Reset and clear the secrets")))
+        return;
+    int cleared = 0;
+    try {
+        if (!with_second_check(this, ctx_,
+                               [&] { cleared = ops::reset_shop_key(*ctx_.db, ctx_.actor); }))
+            return;
+    } catch (const Error& e) {
+        return say(u8(e.what()), true);
+    }
+    reload();
+    say(wxString::Format(_("The shop key is reset: %d secrets cleared. Enter them again in "
+                           "Settings and Alerts."),
+                         cleared),
+        false);
+    if (ctx_.data_changed) ctx_.data_changed();
 }
 
 void UsersPanel::save_count_check() {

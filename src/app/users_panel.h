@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app/view.h"
 
 class wxButton;
@@ -26,12 +29,14 @@ class UsersPanel : public View {
     void change_credential(bool password);
     void disable_user();
     void save_count_check();
+    void reset_shop_key();
     void say(const wxString& text, bool problem);
 
     UserList* list_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxSpinCtrl* count_check_ = nullptr;
     std::vector<wxButton*> buttons_;
+    wxButton* reset_key_ = nullptr;
 };
 
 }  // namespace dj::app

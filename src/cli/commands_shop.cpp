@@ -165,6 +165,17 @@ void add_shop_commands(CLI::App& app, Context& ctx) {
                   << "\n";
     });
 
+    shop->add_subcommand("reset-key",
+                         tr("Forget a shop key this workstation cannot get (no owner can bring "
+                            "it) and clear the stored secrets, to be entered again"))
+        ->callback([&ctx] {
+            int cleared = ops::reset_shop_key(ctx.db(), ctx.actor());
+            std::cout << trf("The shop's key is reset: {0} secrets cleared; enter the stores' "
+                             "and robots' secrets again",
+                             std::to_string(cleared))
+                      << "\n";
+        });
+
     app.add_subcommand("stats", tr("Count the records in the database"))->callback([&ctx] {
         Listing list({{"what", tr("Records")}, {"count", tr("Count")}});
         for (const auto& [name, count] : ops::shop_stats(ctx.db()))

@@ -213,6 +213,25 @@ void set_badge(Database& db, const Actor& actor, const std::string& name, const 
     tx.commit();
 }
 
+bool shop_key_here(Database& db) {
+    ReadTransaction tx(db);
+    return dj::shop_key_here(db);
+}
+
+int reset_shop_key(Database& db, const Actor& actor) {
+    require(actor, Permission::ManageUsers);
+    WriteTransaction tx(db);
+    require_second_check(db, actor, tr("Resetting the shop's key"));
+    if (dj::shop_key_here(db))
+        throw InvalidInput(
+            tr("This workstation has the shop's key: its secrets open here, so "
+               "there is nothing to reset"));
+    int cleared = dj::reset_shop_key(db);
+    audit(db, actor, "shop.reset_key", "", trf("{0} secrets cleared", std::to_string(cleared)));
+    tx.commit();
+    return cleared;
+}
+
 void set_count_check_percent(Database& db, const Actor& actor, int percent) {
     require(actor, Permission::ManageUsers);
     if (percent < 0 || percent > login_guard::kMaxCountCheckPercent)

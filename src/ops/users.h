@@ -72,6 +72,12 @@ void close_session(Database& db, const std::string& token);
 // Sets the share of on hand (0–1000 %) a stock count may change before it asks for a second check.
 // Needs users.manage and a second check: it loosens or tightens a guard.
 void set_count_check_percent(Database& db, const Actor& actor, int percent);
+// Whether this workstation holds the key to the shop's secrets (store/base/shop_key.h).
+bool shop_key_here(Database& db);
+// Forgets a shop key that cannot be brought to this workstation and clears the sealed secrets, to
+// be entered again; returns how many. Needs users.manage and a second check; InvalidInput when the
+// key is here (nothing would be gained and every secret lost).
+int reset_shop_key(Database& db, const Actor& actor);
 // The second check: the actor's password typed again, good for 5 minutes on this workstation.
 // A wrong one counts as a failed attempt.
 void confirm_password(Database& db, const Actor& actor, const std::string& password);

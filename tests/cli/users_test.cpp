@@ -1,6 +1,8 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "cli/cli_support.h"
 
@@ -144,6 +146,63 @@ BOOST_AUTO_TEST_CASE(a_packer_sees_no_cost_or_value) {
     BOOST_TEST(contains(skus.out, "\"cost\": null"), skus.out);
 }
 
+// Buyers' names, phones and addresses are not the packer's: null in JSON, *** in tables; they
+// leave the program only by `orders export`, the owner's, after a second check.
+BOOST_AUTO_TEST_CASE(a_packer_sees_buyers_masked_and_only_the_owner_exports_them) {
+    plain({"store", "add", "--code", "tb-main", "--name", "天猫店", "--platform", "taobao",
+           "--warehouse", "CZ"},
+          0);
+    fs::path orders = dir() / "orders.json";
+    std::ofstream(orders) << R"([{"store": "tb-main", "platform_order_id": "B-1",
+        "status": "to_ship", "receiver": {"name": "王小明", "phone": "13912345678",
+        "province": "浙江省", "city": "杭州市", "district": "西湖区", "address": "文三路 90 号"},
+        "created_at": "2026-11-20T10:00:00+08:00", "modified_at": "2026-11-20T10:00:00+08:00",
+        "lines": [{"seller_code": "TEA-001", "quantity": 1, "unit_price": "19.90"}]}])";
+    plain({"orders", "import", orders.string()}, 0);
+    Run owner = plain({"--json", "orders", "list"}, 0);
+    BOOST_TEST(contains(owner.out, "\"receiver_name\": \"王小明\""), owner.out);
+    fs::path file = dir() / "buyers.csv";
+    {
+        ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+        Run json = plain({"--user", "小王", "--json", "orders", "list"}, 0);
+        BOOST_TEST(contains(json.out, "\"receiver_name\": null"), json.out);
+        BOOST_TEST(!contains(json.out, "王小明"), json.out);
+        Run table = plain({"--user", "小王", "orders", "list"}, 0);
+        BOOST_TEST(contains(table.out, "***"), table.out);
+        BOOST_TEST(!contains(table.out, "王小明"), table.out);
+        Run refused = plain({"--user", "小王", "orders", "export", "--out", file.string()}, 1);
+        BOOST_TEST(contains(refused.err, "buyers.export"), refused.err);
+    }
+    ScopedNow later("2026-11-24T13:10:17+08:00");  // six minutes after the login
+    Run unchecked = plain({"orders", "export", "--out", file.string()}, 1);
+    BOOST_TEST(contains(unchecked.err, "second check"), unchecked.err);
+    BOOST_TEST(!fs::exists(file));
+    ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+    Run exported = plain({"orders", "export", "--out", file.string()}, 0);
+    BOOST_TEST(contains(exported.out, "1 orders written"), exported.out);
+    std::stringstream csv;
+    csv << std::ifstream(file).rdbuf();
+    BOOST_TEST(contains(csv.str(), "13912345678"), csv.str());
+    BOOST_TEST(contains(csv.str(), "文三路 90 号"), csv.str());
+    BOOST_TEST(sql_int(db(),
+                       "SELECT COUNT(*) FROM audit_log WHERE action = 'orders.export' AND "
+                       "user = '老板'") == 1);
+}
+
+// The share of on hand a count may change before it asks for the password again.
+BOOST_AUTO_TEST_CASE(the_owner_sets_the_count_share) {
+    Run shown = plain({"shop", "count-check"}, 0);
+    BOOST_TEST(contains(shown.out, "more than 20 %"), shown.out);
+    Run set = plain({"shop", "count-check", "50"}, 0);
+    BOOST_TEST(contains(set.out, "more than 50 %"), set.out);
+    plain({"shop", "count-check", "5000"}, 1);
+    ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
+    Run refused = plain({"--user", "小王", "shop", "count-check", "10"}, 1);
+    BOOST_TEST(contains(refused.err, "users.manage"), refused.err);
+    BOOST_TEST(sql_int(db(), "SELECT value FROM shop_setting WHERE key = 'count_check_percent'") ==
+               50);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(cli_shop_key, PeopleShop)
@@ -175,6 +234,32 @@ BOOST_AUTO_TEST_CASE(an_owner_brings_the_key_to_a_new_workstation) {
     ScopedEnv password("DIANJIA_PASSWORD", kPackerPassword);
     Run reached = plain({"--user", "店员", "store", "test", "jd-1"}, 1);
     BOOST_TEST(!contains(reached.err, "key"), reached.err);
+}
+
+// A key no workstation and no owner can bring (the owner's copy is made only when a password is
+// typed where the key is) is reset by the owner: the secrets are cleared and entered again.
+BOOST_AUTO_TEST_CASE(an_owner_resets_a_key_nobody_can_bring) {
+    plain({"store", "add", "--code", "jd-1", "--name", "京东店", "--platform", "jd", "--app-key",
+           "K1", "--app-secret", "S3CRET-for-jd", "--endpoint", "http://127.0.0.1:1/routerjson"},
+          0);
+    BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM shop_key_copy") == 0);
+    Run here = plain({"shop", "reset-key"}, 1);
+    BOOST_TEST(contains(here.err, "nothing to reset"), here.err);
+    ScopedEnv elsewhere("XDG_DATA_HOME", (dir() / "new-computer").string());
+    ScopedEnv password("DIANJIA_PASSWORD", kOwnerPassword);
+    Run locked = plain({"--user", "老板", "store", "test", "jd-1"}, 1);
+    BOOST_TEST(contains(locked.err, "shop reset-key"), locked.err);
+    Run reset = plain({"--user", "老板", "shop", "reset-key"}, 0);
+    BOOST_TEST(contains(reset.out, "1 secrets cleared"), reset.out);
+    BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM store_connection WHERE app_secret <> ''") == 0);
+    plain({"--user", "老板", "store", "add", "--code", "jd-1", "--name", "京东店", "--platform",
+           "jd", "--app-key", "K1", "--app-secret", "NEW-secret-jd", "--endpoint",
+           "http://127.0.0.1:1/routerjson"},
+          0);
+    Run reached = plain({"--user", "老板", "store", "test", "jd-1"}, 1);
+    BOOST_TEST(!contains(reached.err, "key"), reached.err);
+    BOOST_TEST(sql_int(db(), "SELECT COUNT(*) FROM audit_log WHERE action = 'shop.reset_key'") ==
+               1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

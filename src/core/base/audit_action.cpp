@@ -8,7 +8,7 @@
 namespace dj {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 75> kActions{{
+constexpr std::array<std::pair<std::string_view, const char*>, 76> kActions{{
     {"alert.ack", tr_noop("Alert acknowledged")},
     {"alert.snooze", tr_noop("Alert snoozed")},
     {"db.init", tr_noop("Shop file created")},
@@ -51,6 +51,7 @@ constexpr std::array<std::pair<std::string_view, const char*>, 75> kActions{{
     {"rule.disable", tr_noop("Rule turned off")},
     {"rule.enable", tr_noop("Rule turned on")},
     {"rule.import", tr_noop("Rule imported")},
+    {"shop.reset_key", tr_noop("Shop key reset, secrets cleared")},
     {"shop.count_check", tr_noop("Share of a count that asks for a second check set")},
     {"shop.min_ship_days", tr_noop("Shop's minimum shelf life to ship set")},
     {"shop.moved", tr_noop("Shop moved to another database")},

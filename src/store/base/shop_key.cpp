@@ -75,7 +75,10 @@ std::string require_key(Database& db, const ShopKeyRow& row) {
     if (std::optional<std::string> key = key_here(row)) return *key;
     throw StorageError(
         trf("This workstation does not have the key to the secrets of shop {0} yet: an owner "
-            "logs in here once with the password to bring it.",
+            "logs in here once with the password to bring it. Where no owner can, the owner "
+            "resets the key (the Users view, or dianjia-cli shop reset-key) and enters the "
+            "secrets "
+            "again.",
             db.path()));
 }
 
@@ -144,6 +147,26 @@ void enrol_with_password(Database& db, Id owner_id, std::string_view password) {
     s.bind(1, owner_id);
     s.bind(2, secret_box::seal_with_password(password, *key));
     s.exec();
+}
+
+bool shop_key_here(Database& db) {
+    std::optional<ShopKeyRow> row = key_row(db);
+    return !row || key_here(*row);
+}
+
+int reset_shop_key(Database& db) {
+    int cleared = 0;
+    for (const SealedColumn& c : kSealedColumns) {
+        const std::string where = std::string(" WHERE ") + c.column + " LIKE 'dj1:%'";
+        sql::Statement n(connection(db), std::string("SELECT count(*) FROM ") + c.table + where);
+        if (n.step()) cleared += n.column(0).int32();
+        sql::Statement(connection(db),
+                       std::string("UPDATE ") + c.table + " SET " + c.column + " = ''" + where)
+            .exec();
+    }
+    sql::Statement(connection(db), "DELETE FROM shop_key_copy").exec();
+    sql::Statement(connection(db), "DELETE FROM shop_key").exec();
+    return cleared;
 }
 
 int seal_plain_secrets(Database& db) {

@@ -26,6 +26,15 @@ std::string open_secret(Database& db, const std::string& stored, std::string_vie
 // without the key gets it from that copy. Inside the caller's transaction.
 void enrol_with_password(Database& db, Id owner_id, std::string_view password);
 
+// Whether this workstation holds the shop's key (true when the shop has none yet: it is made
+// with the first secret).
+bool shop_key_here(Database& db);
+// For a shop whose key no workstation and no owner's password can bring back (a file copied to
+// another computer before it had users, say): forgets the key and its copies and clears every
+// sealed secret, to be entered again; the next secret saved makes a new key. Returns how many
+// secrets were cleared. Inside the caller's transaction.
+int reset_shop_key(Database& db);
+
 // Seals what was saved in clear before schema 17; returns how many values. In its own
 // transaction.
 int seal_plain_secrets(Database& db);
