@@ -6,6 +6,8 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 
+#include <functional>
+
 #include "app/credential_dialog.h"
 #include "app/second_check.h"
 #include "app/ui_helpers.h"
@@ -66,22 +68,16 @@ class UserList : public wxListCtrl {
 UsersPanel::UsersPanel(wxWindow* parent, AppContext& ctx) : View(parent, ctx) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto button = [&](const wxString& label, void (UsersPanel::*act)()) {
+    auto button = [&](const wxString& label, std::function<void()> act) {
         auto* b = new wxButton(this, wxID_ANY, label);
         bar->Add(b, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-        b->Bind(wxEVT_BUTTON, [this, act](wxCommandEvent&) { (this->*act)(); });
+        b->Bind(wxEVT_BUTTON, [act = std::move(act)](wxCommandEvent&) { act(); });
         buttons_.push_back(b);
     };
-    button(_("Add user..."), &UsersPanel::add_user);
-    auto* password = new wxButton(this, wxID_ANY, _("New password..."));
-    bar->Add(password, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-    password->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_credential(true); });
-    buttons_.push_back(password);
-    auto* badge = new wxButton(this, wxID_ANY, _("Badge and PIN..."));
-    bar->Add(badge, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
-    badge->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_credential(false); });
-    buttons_.push_back(badge);
-    button(_("Disable"), &UsersPanel::disable_user);
+    button(_("Add user..."), [this] { add_user(); });
+    button(_("New password..."), [this] { change_credential(true); });
+    button(_("Badge and PIN..."), [this] { change_credential(false); });
+    button(_("Disable"), [this] { disable_user(); });
     // Only where the key to the shop's secrets cannot be had (reload enables it).
     reset_key_ = new wxButton(this, wxID_ANY, _("Reset the shop key..."));
     bar->Add(reset_key_, wxSizerFlags().Border(wxLEFT, FromDIP(18)));
